@@ -1,0 +1,359 @@
+/**
+ * The parameter set: every physiological constant of the simulator, each with its source.
+ *
+ * One set for every scenario, study and level; nothing is special-cased. Tags follow
+ * ../shared/SCIENCE.md: [V] read in the source, [M] from memory or a secondary source,
+ * [C] a modelling choice calibrated against the targets in docs/CALIBRATION.md (the published
+ * result it was calibrated to is named). Units are in the names or the comments.
+ */
+import type { EffortConstants } from './workouts/dose.ts';
+import type { RaceModelConstants } from './physiology/race.ts';
+import type { Level } from './scenario/schema.ts';
+
+export interface Spread {
+  mean: number;
+  sd: number;
+}
+
+/** Trait distributions of one level preset (men / women where they differ). */
+export interface LevelPreset {
+  femaleShare: number;
+  age: Spread;
+  bodyMass: { male: Spread; female: Spread };
+  vo2max: { male: Spread; female: Spread };
+  lt1Fraction: Spread;
+  lt2Fraction: Spread;
+  economy: Spread;
+  weeklyHours: Spread;
+  restingHr: Spread;
+  lnRmssd: Spread;
+  sleepHours: Spread;
+  trainingYears: Spread;
+  /** Intensity distribution of the athletes' habitual training (3-zone, by time). */
+  habitualDistribution: { z1: number; z2: number; z3: number };
+}
+
+export interface PoolConstants {
+  /** Stimulus weight of one minute in zone 1, 2, 3. */
+  zoneWeights: readonly [number, number, number];
+  /** Daily weighted minutes at which the stimulus is half its maximum (diminishing returns). */
+  halfSaturation: number;
+  /** Adaptation per unit of saturated stimulus per day, at responsiveness 1. */
+  gain: number;
+  /** Fraction of the pool lost per day without stimulus (detraining). */
+  decayPerDay: number;
+}
+
+export interface Parameters {
+  race: RaceModelConstants;
+  effort: EffortConstants;
+  levels: Record<Level, LevelPreset>;
+  trainability: {
+    /** VO2max at the individual ceiling relative to the untrained value, minus 1. */
+    vo2maxCeilingGain: Spread;
+    /** Highest attainable fraction of VO2max at LT2. */
+    lt2FractionCeiling: number;
+    /** Highest attainable fraction of VO2max at LT1. */
+    lt1FractionCeiling: number;
+    /** Improvement of running economy from untrained to ceiling (fraction of oxygen cost). */
+    economyCeilingGain: Spread;
+    /** Responsiveness is log-normal with median 1 and this SD of its logarithm. */
+    responsivenessSdLog: number;
+    /** Correlation between the responsiveness of the three adaptation pools (log scale). */
+    poolResponseCorrelation: number;
+  };
+  pools: { central: PoolConstants; peripheral: PoolConstants; base: PoolConstants };
+  fatigue: {
+    /** Individual decay time constant of fatigue, days. */
+    timeConstantDays: Spread;
+    minTimeConstantDays: number;
+    /** Busso variable dose–response: fatigue gain grows with recent load relative to chronic load. */
+    vdrTimeConstantDays: number;
+    vdrGain: number;
+    /** Chronic load (the athlete's tolerance) adapts with this time constant, days. */
+    chronicTimeConstantDays: number;
+    /** Floor of chronic daily cost, so that an untrained athlete's tolerance is not zero. */
+    chronicFloor: number;
+    /** Performance lost per unit of fatigue relative to chronic tolerance (fraction). */
+    performancePerStrain: number;
+    /** Strain (fatigue / tolerance) at which adaptation is halved. */
+    bluntingStrain: number;
+    bluntingExponent: number;
+  };
+  sleep: {
+    needHours: Spread;
+    nightlySdHours: number;
+    debtTimeConstantDays: number;
+    /** Next-day performance lost per hour slept below need. */
+    performancePerHourDeficit: number;
+    /** Performance lost per hour of accumulated sleep debt. */
+    performancePerDebtHour: number;
+    /** Sleep debt (hours) at which adaptation is halved. */
+    bluntingDebtHours: number;
+  };
+  illness: {
+    /** Episodes per year at habitual load and normal sleep. */
+    episodesPerYear: number;
+    /** Hazard multiplier per unit of strain above 1. */
+    strainHazard: number;
+    /** Hazard multiplier per hour of sleep debt. */
+    sleepDebtHazard: number;
+    durationDays: { min: number; max: number };
+    /** Adaptation retained while ill. */
+    adaptationWhileIll: number;
+    performanceWhileIll: number;
+  };
+  markers: {
+    restingHr: { noiseSd: number; perStrain: number; perSleepDebtHour: number; illness: number; perVo2maxGainPct: number };
+    lnRmssd: { noiseSd: number; perStrain: number; perSleepDebtHour: number; illness: number; perVo2maxGainPct: number };
+    rpe: { noiseSd: number; perStrain: number; perHourDeficit: number };
+  };
+  tests: {
+    vo2maxCv: number;
+    lt2SpeedCv: number;
+    timeTrialCv: number;
+    peakSpeedCv: number;
+    /** Peak speed of an incremental test relative to vVO2max. */
+    peakSpeedOverVVO2max: number;
+    /** Share of the day's readiness loss that shows in the lactate-threshold test (the time trial shows all of it). */
+    lt2ReadinessShare: number;
+  };
+}
+
+export const PARAMETERS: Parameters = {
+  race: {
+    /** [M] Time to exhaustion at vVO2max ≈ 4–8 min (Billat et al. 1994, Eur J Appl Physiol 69:271–273). */
+    minutesAtVVO2max: 6,
+    /** [M] LT2 / maximal lactate steady state is the pace that can be raced for about an hour (Coyle 1995; Jones et al. 2019). */
+    minutesAtLt2: 60,
+    /**
+     * [C] Race speed approaches LT1 for efforts of ~5 h: a 4-h marathoner races near LT1, an elite
+     * marathoner near 95 % of LT2 (Joyner & Coyle 2008, J Physiol 586:35–44).
+     */
+    minutesAtLt1: 300,
+  },
+  effort: {
+    /** [C] Below LT1 a minute costs little and grows with speed squared (TRIMP-like, Morton et al. 1990). */
+    costExponentBelowLt1: 2,
+    /**
+     * [C] Cost per minute rises steeply above LT1 (exponential, as Banister's TRIMP weighting
+     * e^{1.92·HRr}): 2.5× at LT2 and ≈ 6× at vVO2max. Calibrated with the taper and inverted-U targets.
+     */
+    costAtLt2: 2.5,
+    /**
+     * [M] CR-10 RPE against position between the thresholds: session RPE below ~4 is zone 1, 5–6 is
+     * zone 2, 7+ is zone 3 (Seiler & Kjerland 2006, Scand J Med Sci Sports 16:49–56; Foster 2001).
+     */
+    rpeCurve: [
+      [-2, 1],
+      [-0.5, 3],
+      [0, 4.5],
+      [1, 6.5],
+      [2, 9],
+      [2.6, 10],
+    ],
+  },
+  levels: {
+    /**
+     * Sedentary adults (HERITAGE: Bouchard et al. 1999, J Appl Physiol 87:1003–1008; baseline
+     * VO2max ≈ 2.4 L/min, ages 17–65) [M for SDs]. LT fractions of untrained people ~50–60 % (LT1)
+     * and ~65–70 % (LT2) of VO2max (Bassett & Howley 2000) [M].
+     */
+    untrained: {
+      femaleShare: 0.5,
+      age: { mean: 36, sd: 12 },
+      bodyMass: { male: { mean: 84, sd: 12 }, female: { mean: 69, sd: 12 } },
+      vo2max: { male: { mean: 36, sd: 6 }, female: { mean: 30, sd: 5 } },
+      lt1Fraction: { mean: 0.55, sd: 0.05 },
+      lt2Fraction: { mean: 0.7, sd: 0.04 },
+      economy: { mean: 215, sd: 15 },
+      weeklyHours: { mean: 1, sd: 0.5 },
+      restingHr: { mean: 70, sd: 8 },
+      lnRmssd: { mean: 3.5, sd: 0.45 },
+      sleepHours: { mean: 7.0, sd: 0.7 },
+      trainingYears: { mean: 0, sd: 0 },
+      habitualDistribution: { z1: 0.85, z2: 0.15, z3: 0 },
+    },
+    /**
+     * Recreational runners, ~3–6 h a week (e.g. Nuuttila et al. 2021, Med Sci Sports Exerc
+     * 53:1464–1473, VO2max ≈ 48–52 ml/kg/min) [M]; their habitual training has much moderate running
+     * ("too hard on easy days", Seiler 2010, IJSPP 5:276–291) [M].
+     */
+    recreational: {
+      femaleShare: 0.45,
+      age: { mean: 38, sd: 9 },
+      bodyMass: { male: { mean: 76, sd: 9 }, female: { mean: 62, sd: 8 } },
+      vo2max: { male: { mean: 50, sd: 5.5 }, female: { mean: 44, sd: 5 } },
+      lt1Fraction: { mean: 0.65, sd: 0.04 },
+      lt2Fraction: { mean: 0.79, sd: 0.035 },
+      economy: { mean: 210, sd: 14 },
+      weeklyHours: { mean: 4.5, sd: 1.4 },
+      restingHr: { mean: 58, sd: 7 },
+      lnRmssd: { mean: 3.9, sd: 0.4 },
+      sleepHours: { mean: 7.1, sd: 0.6 },
+      trainingYears: { mean: 5, sd: 3 },
+      habitualDistribution: { z1: 0.75, z2: 0.2, z3: 0.05 },
+    },
+    /** Trained club runners [M] (Saunders et al. 2004, Sports Med 34:465–485 for economy). */
+    trained: {
+      femaleShare: 0.35,
+      age: { mean: 33, sd: 8 },
+      bodyMass: { male: { mean: 71, sd: 7 }, female: { mean: 58, sd: 6 } },
+      vo2max: { male: { mean: 57, sd: 5 }, female: { mean: 50, sd: 4.5 } },
+      lt1Fraction: { mean: 0.69, sd: 0.035 },
+      lt2Fraction: { mean: 0.83, sd: 0.03 },
+      economy: { mean: 204, sd: 12 },
+      weeklyHours: { mean: 6.5, sd: 1.8 },
+      restingHr: { mean: 53, sd: 6 },
+      lnRmssd: { mean: 4.1, sd: 0.4 },
+      sleepHours: { mean: 7.2, sd: 0.6 },
+      trainingYears: { mean: 8, sd: 4 },
+      habitualDistribution: { z1: 0.8, z2: 0.14, z3: 0.06 },
+    },
+    /** Well-trained / national-level runners [M]. */
+    'well-trained': {
+      femaleShare: 0.3,
+      age: { mean: 29, sd: 6 },
+      bodyMass: { male: { mean: 67, sd: 6 }, female: { mean: 55, sd: 5 } },
+      vo2max: { male: { mean: 64, sd: 4.5 }, female: { mean: 56, sd: 4 } },
+      lt1Fraction: { mean: 0.73, sd: 0.03 },
+      lt2Fraction: { mean: 0.86, sd: 0.025 },
+      economy: { mean: 198, sd: 11 },
+      weeklyHours: { mean: 8.5, sd: 2 },
+      restingHr: { mean: 49, sd: 5 },
+      lnRmssd: { mean: 4.3, sd: 0.4 },
+      sleepHours: { mean: 7.3, sd: 0.6 },
+      trainingYears: { mean: 11, sd: 4 },
+      habitualDistribution: { z1: 0.82, z2: 0.11, z3: 0.07 },
+    },
+    /**
+     * International-level endurance athletes: VO2max 70–85 ml/kg/min (men), LT at 80–90 % of VO2max
+     * (Joyner & Coyle 2008) [M]; ≥ 80 % of training below LT1 (Seiler & Tønnessen 2009,
+     * Sportscience 13:32–53) [V].
+     */
+    elite: {
+      femaleShare: 0.3,
+      age: { mean: 27, sd: 4 },
+      bodyMass: { male: { mean: 64, sd: 5 }, female: { mean: 52, sd: 4 } },
+      vo2max: { male: { mean: 74, sd: 4.5 }, female: { mean: 65, sd: 4 } },
+      lt1Fraction: { mean: 0.77, sd: 0.03 },
+      lt2Fraction: { mean: 0.88, sd: 0.02 },
+      economy: { mean: 192, sd: 10 },
+      weeklyHours: { mean: 13, sd: 3 },
+      restingHr: { mean: 45, sd: 5 },
+      lnRmssd: { mean: 4.5, sd: 0.4 },
+      sleepHours: { mean: 7.4, sd: 0.6 },
+      trainingYears: { mean: 12, sd: 4 },
+      habitualDistribution: { z1: 0.86, z2: 0.07, z3: 0.07 },
+    },
+  },
+  trainability: {
+    /** [M] Endurance-trained VO2max is ~40–60 % above the untrained value of the same person (Joyner & Coyle 2008). */
+    vo2maxCeilingGain: { mean: 0.5, sd: 0.1 },
+    /** [M] Elite LT2 at up to ~90–92 % of VO2max (Joyner & Coyle 2008). */
+    lt2FractionCeiling: 0.92,
+    lt1FractionCeiling: 0.83,
+    /** [M] Economy improves by up to ~10 % with years of training (Jones 2006, IJSPP 1:101–116; Saunders 2004). */
+    economyCeilingGain: { mean: 0.08, sd: 0.02 },
+    /**
+     * [V] HERITAGE: VO2max gain 384 ± 202 ml/min (CV ≈ 0.5 including test error; range −114 to
+     * +1097) after 20 weeks (Bouchard & Rankinen 2001, MSSE 33:S446) — with test error removed the
+     * true CV is ≈ 0.45, a log-normal SD of ≈ 0.43.
+     */
+    responsivenessSdLog: 0.43,
+    /** [C] Central and peripheral responses are related but not identical (Vollaard et al. 2009, J Appl Physiol 106:1479). */
+    poolResponseCorrelation: 0.6,
+  },
+  pools: {
+    /**
+     * Central (VO2max: stroke volume, blood volume). Intensity above LT2 is the strongest per-minute
+     * stimulus (Helgerud et al. 2007, MSSE 39:665–671; MacInnis & Gibala 2017, J Physiol 595:2915)
+     * [M]; detraining loses ~7 % in 3 weeks and ~16 % in 8 weeks (Coyle et al. 1984, J Appl
+     * Physiol 57:1857–1864) [M]. Gain [C] calibrated to HERITAGE and the recreational band.
+     */
+    central: { zoneWeights: [0.15, 0.35, 1], halfSaturation: 30, gain: 0.0015, decayPerDay: 1 / 70 },
+    /**
+     * Peripheral (fraction of VO2max at LT2: mitochondria, lactate transport and clearance). Work at
+     * and above LT2 drives it most per minute; zone 2 less; volume a little (MacInnis & Gibala 2017;
+     * Neal et al. 2013, J Appl Physiol 114:461–471) [M]. Gain [C].
+     */
+    peripheral: { zoneWeights: [0.2, 0.45, 1], halfSaturation: 40, gain: 0.0015, decayPerDay: 1 / 50 },
+    /**
+     * Base (economy and LT1): volume, mostly easy (Seiler 2010; Esteve-Lanao et al. 2005, MSSE
+     * 37:496–504) [M]; slow to gain and slow to lose. Gain [C].
+     */
+    base: { zoneWeights: [1, 0.8, 0.6], halfSaturation: 120, gain: 0.0006, decayPerDay: 1 / 150 },
+  },
+  fatigue: {
+    /**
+     * [V] Banister fatigue time constants of 4–20 d (τ2 = 7 d convention; 15 d Fitz-Clarke 1991;
+     * 19 d (6–32) Hellard et al. 2006, J Sports Sci 24:509–520).
+     */
+    timeConstantDays: { mean: 9, sd: 2.5 },
+    minTimeConstantDays: 4,
+    /** [V form, C value] Busso 2003 (MSSE 35:1188–1195) variable dose–response: fatigue gain k2(i) = k3 Σ w e^{−(i−j)/τ3}. */
+    vdrTimeConstantDays: 5,
+    vdrGain: 0.6,
+    /** [V] Chronic load over 28–42 days (Hulin et al. 2016; the 42-d fitness convention). */
+    chronicTimeConstantDays: 42,
+    chronicFloor: 25,
+    /** [C] Mujika 1996 (MSSE 28:251–258): a taper adds 2–3 % by shedding fatigue. */
+    performancePerStrain: 0.025,
+    /** [C] Busso 2003: past an optimum, more daily load lowers performance (inverted U). */
+    bluntingStrain: 2.5,
+    bluntingExponent: 2,
+  },
+  sleep: {
+    /** [M] Adults need 7–9 h (Hirshkowitz et al. 2015, Sleep Health 1:40–43). */
+    needHours: { mean: 7.7, sd: 0.4 },
+    /** [M] Night-to-night SD of sleep duration ≈ 0.6–0.9 h in athletes (Leeder et al. 2012, J Sports Sci 30:541). */
+    nightlySdHours: 0.7,
+    debtTimeConstantDays: 4,
+    /** [V] Craven et al. 2022 (Sports Med 52:2669): one night ≤ 6 h → −7.6 % (−11.9 to −3.1) next-day endurance; [C] per hour below need. */
+    performancePerHourDeficit: 0.022,
+    performancePerDebtHour: 0.004,
+    /** [M] Sleep restriction blunts training adaptation (Lopes et al. 2023, Sports Med) — size [C]. */
+    bluntingDebtHours: 8,
+  },
+  illness: {
+    /** [M] Adults catch 2–4 colds a year (Heikkinen & Järvinen 2003, Lancet 361:51–59). */
+    episodesPerYear: 2,
+    /** [V] Illness follows individual strain thresholds (Foster 1998, MSSE 30:1164–1168); size [C]. */
+    strainHazard: 1.5,
+    /** [M] Short sleep raises the risk of a cold (Prather et al. 2015, Sleep 38:1353–1359); size [C]. */
+    sleepDebtHazard: 0.15,
+    /** [M] Upper-respiratory infections last ~4–8 days. */
+    durationDays: { min: 4, max: 8 },
+    adaptationWhileIll: 0.2,
+    performanceWhileIll: 0.08,
+  },
+  markers: {
+    /**
+     * [M] Morning resting HR varies ~2–3 bpm day to day; it rises a few bpm with accumulated
+     * fatigue, sleep loss and illness and falls with aerobic fitness (Buchheit 2014, Front Physiol
+     * 5:73; Meeusen et al. 2013, MSSE 45:186–205).
+     */
+    restingHr: { noiseSd: 2.5, perStrain: 3, perSleepDebtHour: 0.8, illness: 7, perVo2maxGainPct: -0.25 },
+    /**
+     * [M] lnRMSSD day-to-day CV ≈ 6–8 % (SD ≈ 0.25 ln ms) (Plews et al. 2012, Eur J Appl Physiol
+     * 112:3729); falls with fatigue, sleep loss and illness (Buchheit 2014).
+     */
+    lnRmssd: { noiseSd: 0.25, perStrain: -0.15, perSleepDebtHour: -0.04, illness: -0.35, perVo2maxGainPct: 0.01 },
+    /** [M] Session RPE is reproducible to about ±1 CR-10 unit and rises with fatigue (Foster et al. 2001). */
+    rpe: { noiseSd: 0.6, perStrain: 0.8, perHourDeficit: 0.25 },
+  },
+  tests: {
+    /** [V] VO2max test CV ≈ 3 % (DESIGN.md §4). */
+    vo2maxCv: 0.03,
+    /** [V] Lactate-threshold speed CV < 3.1 % (Cerezuela-Espejo et al. 2018, Front Physiol 9:1320). */
+    lt2SpeedCv: 0.03,
+    /** [M] Typical error of an endurance time trial ≈ 1–2 % (Hopkins, Schabort & Hawley 2001, Sports Med 31:211–234). */
+    timeTrialCv: 0.015,
+    /** [M] Peak treadmill speed CV ≈ 2 %. */
+    peakSpeedCv: 0.02,
+    /** [M] Peak incremental-test speed ≈ 5 % above vVO2max (Billat & Koralsztein 1996, Sports Med 22:90). */
+    peakSpeedOverVVO2max: 1.05,
+    /** [C] Lab threshold tests are affected by fatigue less than a race (Mujika 1996: fitness unchanged). */
+    lt2ReadinessShare: 0.5,
+  },
+};

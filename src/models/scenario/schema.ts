@@ -1,0 +1,176 @@
+import * as z from 'zod';
+
+/**
+ * The scenario contract (DESIGN.md §5): what a coach or researcher writes in YAML. Objects are
+ * strict, so a misspelt key is an error rather than silently ignored. Structural rules live here;
+ * rules that need the catalogue or the built-in designs (names, workout ids, block weeks adding up)
+ * are checked when the scenario is resolved, and reported the same way.
+ */
+
+const Fraction = z.number().min(0).max(1);
+const PositiveInt = z.number().int().min(1);
+
+export const LEVELS = ['untrained', 'recreational', 'trained', 'well-trained', 'elite'] as const;
+export const Level = z.enum(LEVELS);
+export type Level = z.infer<typeof Level>;
+
+export const ThreeZoneShares = z.strictObject({
+  system: z.literal('3-zone').optional(),
+  z1: Fraction,
+  z2: Fraction,
+  z3: Fraction,
+});
+export const FiveZoneShares = z.strictObject({
+  system: z.literal('5-zone'),
+  z1: Fraction,
+  z2: Fraction,
+  z3: Fraction,
+  z4: Fraction,
+  z5: Fraction,
+});
+/** A target intensity distribution; the zone system is named (default 3-zone) and shares add up to 1. */
+export const DistributionInput = z.union([ThreeZoneShares, FiveZoneShares]);
+export type DistributionInput = z.infer<typeof DistributionInput>;
+
+/** Weekly training hours: absolute, or relative to each athlete's habitual volume. */
+export const WeeklyHours = z.union([
+  z.number().positive().max(40),
+  z.strictObject({ relative: z.number().positive().max(5) }),
+]);
+export type WeeklyHours = z.infer<typeof WeeklyHours>;
+
+export const Loading = z.strictObject({
+  /** Loading weeks : deload weeks, e.g. "3:1". */
+  pattern: z.string().regex(/^[1-9]\d*:[1-9]\d*$/, 'loading pattern must look like "3:1"'),
+  /** Volume of a deload week relative to the loading week before it. */
+  deloadVolume: z.number().min(0.2).max(1).optional(),
+});
+
+export const WorkoutMenus = z.strictObject({
+  high: z.array(z.string()).min(1).optional(),
+  threshold: z.array(z.string()).min(1).optional(),
+});
+
+/** An inline block design; `extends` starts from a built-in design and overrides its fields. */
+export const InlineDesign = z.strictObject({
+  extends: z.string().optional(),
+  distribution: DistributionInput.optional(),
+  basis: z.enum(['time', 'sessions']).optional(),
+  weeklyHours: WeeklyHours.optional(),
+  /** Weekly volume increase during loading weeks, as a fraction (0.05 = +5 % a week). */
+  progression: z.number().min(-0.3).max(0.3).optional(),
+  loading: Loading.optional(),
+  /** Easy days required between two hard days. */
+  hardDaySpacing: z.number().int().min(0).max(3).optional(),
+  sessionsPerWeek: z.number().int().min(1).max(14).optional(),
+  workouts: WorkoutMenus.optional(),
+  /** Weeks each hard workout is kept (and progressed) before the menu rotates. */
+  rotateEvery: PositiveInt.max(12).optional(),
+  longRunShare: z.number().min(0).max(0.5).optional(),
+  /** A taper: volume relative to the week before the taper, hard minutes relative to that week's. */
+  taper: z.strictObject({ volume: z.number().min(0.1).max(1), hardMinutes: z.number().min(0).max(1.5) }).optional(),
+});
+export type InlineDesign = z.infer<typeof InlineDesign>;
+
+export const BlockDesign = z.union([z.string().min(1), InlineDesign]);
+export const Block = z.strictObject({ weeks: PositiveInt, design: BlockDesign, name: z.string().optional() });
+export const Macrocycle = z.strictObject({ blocks: z.array(Block).min(1) });
+export type Macrocycle = z.infer<typeof Macrocycle>;
+
+export const DesignRef = z.union([z.string().min(1), Macrocycle, InlineDesign]);
+export type DesignRef = z.infer<typeof DesignRef>;
+
+export const Arm = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'arm id: letters, digits, "-", "_" or "." only'),
+  design: DesignRef,
+  description: z.string().optional(),
+});
+export type Arm = z.infer<typeof Arm>;
+
+const TraitDistribution = z.strictObject({ mean: z.number(), sd: z.number().min(0) });
+/** Overrides of a level preset's trait distributions (means and SDs). */
+export const TraitOverrides = z.strictObject({
+  vo2max: TraitDistribution.optional(),
+  lt1Fraction: TraitDistribution.optional(),
+  lt2Fraction: TraitDistribution.optional(),
+  economy: TraitDistribution.optional(),
+  weeklyHours: TraitDistribution.optional(),
+  restingHr: TraitDistribution.optional(),
+  lnRmssd: TraitDistribution.optional(),
+  age: TraitDistribution.optional(),
+  bodyMass: TraitDistribution.optional(),
+  sleepHours: TraitDistribution.optional(),
+  femaleShare: Fraction.optional(),
+});
+export type TraitOverrides = z.infer<typeof TraitOverrides>;
+
+/** One athlete a coach knows: given traits are fixed, the rest is sampled from the level. */
+export const NamedAthlete = z.strictObject({
+  id: z.string().min(1),
+  level: Level,
+  sex: z.enum(['female', 'male']).optional(),
+  age: z.number().min(12).max(90).optional(),
+  bodyMass: z.number().min(30).max(150).optional(),
+  vo2max: z.number().min(15).max(95).optional(),
+  lt1Fraction: z.number().min(0.3).max(0.9).optional(),
+  lt2Fraction: z.number().min(0.5).max(0.95).optional(),
+  economy: z.number().min(150).max(280).optional(),
+  weeklyHours: z.number().min(0).max(40).optional(),
+  restingHr: z.number().min(30).max(100).optional(),
+  lnRmssd: z.number().min(1).max(6.5).optional(),
+  sleepHours: z.number().min(3).max(12).optional(),
+});
+export type NamedAthlete = z.infer<typeof NamedAthlete>;
+
+export const SampledPopulation = z.strictObject({
+  size: PositiveInt.max(10_000_000),
+  level: Level,
+  traits: TraitOverrides.optional(),
+});
+export const NamedPopulation = z.strictObject({
+  athletes: z.array(NamedAthlete).min(1),
+  /** What is hidden (responsiveness, ceilings, tolerance) is unknown: simulate this many versions of each athlete. */
+  replicates: PositiveInt.max(100_000).optional(),
+});
+export const Population = z.union([SampledPopulation, NamedPopulation]);
+export type Population = z.infer<typeof Population>;
+
+const EventTiming = {
+  /** First week affected (weeks count from 1). */
+  fromWeek: PositiveInt,
+  /** Day of that week the event starts, 1–7 (default 1). */
+  fromDay: z.number().int().min(1).max(7).optional(),
+  /** Fraction of athletes affected (default 1). */
+  share: Fraction.optional(),
+};
+export const SleepRestriction = z.strictObject({
+  type: z.literal('sleep-restriction'),
+  ...EventTiming,
+  weeks: PositiveInt.optional(),
+  days: PositiveInt.optional(),
+  /** Hours slept per night during the restriction. */
+  hours: z.number().min(2).max(12),
+});
+export const Illness = z.strictObject({ type: z.literal('illness'), ...EventTiming, days: PositiveInt.max(60) });
+export const LoadMultiplier = z.strictObject({
+  type: z.literal('load-multiplier'),
+  ...EventTiming,
+  weeks: PositiveInt.optional(),
+  /** Planned weekly volume × factor. */
+  factor: z.number().min(0).max(5),
+});
+export const Event = z.discriminatedUnion('type', [SleepRestriction, Illness, LoadMultiplier]);
+export type Event = z.infer<typeof Event>;
+
+export const Scenario = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  seed: z.number().int().min(0).max(2 ** 53 - 1),
+  population: Population,
+  weeks: PositiveInt.max(156),
+  arms: z.array(Arm).min(1),
+  reference: z.string().optional(),
+  events: z.array(Event).optional(),
+  outputs: z.strictObject({ daily: z.boolean().optional() }).optional(),
+});
+export type Scenario = z.infer<typeof Scenario>;
