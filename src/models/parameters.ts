@@ -127,10 +127,11 @@ export const PARAMETERS: Parameters = {
     /** [M] LT2 / maximal lactate steady state is the pace that can be raced for about an hour (Coyle 1995; Jones et al. 2019). */
     minutesAtLt2: 60,
     /**
-     * [C] Race speed approaches LT1 for efforts of ~5 h: a 4-h marathoner races near LT1, an elite
-     * marathoner near 95 % of LT2 (Joyner & Coyle 2008, J Physiol 586:35–44).
+     * [C] Race speed falls from LT2 toward LT1 over ultra-long efforts (~12 h), so a 4-h marathoner
+     * races near 90 % and a 2:05 marathoner near 96 % of LT2 speed (Joyner & Coyle 2008, J Physiol
+     * 586:35–44), close to Riegel's T ∝ D^1.06 between 10 km and the marathon.
      */
-    minutesAtLt1: 300,
+    minutesAtLt1: 720,
   },
   effort: {
     /** [C] Below LT1 a minute costs little and grows with speed squared (TRIMP-like, Morton et al. 1990). */
@@ -167,7 +168,7 @@ export const PARAMETERS: Parameters = {
       lt1Fraction: { mean: 0.55, sd: 0.05 },
       lt2Fraction: { mean: 0.7, sd: 0.04 },
       economy: { mean: 215, sd: 15 },
-      weeklyHours: { mean: 1, sd: 0.5 },
+      weeklyHours: { mean: 2, sd: 0.7 },
       restingHr: { mean: 70, sd: 8 },
       lnRmssd: { mean: 3.5, sd: 0.45 },
       sleepHours: { mean: 7.0, sd: 0.7 },

@@ -35,18 +35,19 @@ export const BUILTIN_DESIGNS: Readonly<Record<string, BuiltinDesign>> = {
     design: { ...SHARED, distribution: { z1: 0.75, z2: 0.2, z3: 0.05 } },
   },
   threshold: {
-    description: 'Threshold: a large share (> 35 %) between LT1 and LT2.',
+    description: 'Threshold: a large share (> 35 %) between LT1 and LT2, from moderate sessions on most days.',
     source: 'Neal et al. 2013 (57/43/0); Stöggl & Sperlich 2014 (46/35/19)',
     design: {
       ...SHARED,
+      hardDaySpacing: 0,
       distribution: { z1: 0.5, z2: 0.4, z3: 0.1 },
-      workouts: { high: HIGH_MENU, threshold: ['tempo-run', 'sweet-spot-10min', 'sweet-spot-6min', 'alternations', 'cruise-intervals'] },
+      workouts: { high: HIGH_MENU, threshold: ['tempo-run', 'steady-run', 'sweet-spot-10min', 'alternations', 'sweet-spot-6min', 'cruise-intervals'] },
     },
   },
   hiit: {
-    description: 'High-intensity interval training: less volume, a large share above LT2.',
+    description: 'High-intensity interval training: about two-thirds of the usual volume, a quarter of it above LT2.',
     source: 'Stöggl & Sperlich 2014 (HIIT group); Helgerud et al. 2007 (4 × 4 min)',
-    design: { ...SHARED, distribution: { z1: 0.7, z2: 0.05, z3: 0.25 }, weeklyHours: { relative: 0.8 }, workouts: { high: ['vo2max-intervals', 'thirty-thirty', 'pyramid', 'hill-sprints'], threshold: ['tempo-run'] } },
+    design: { ...SHARED, distribution: { z1: 0.7, z2: 0.05, z3: 0.25 }, weeklyHours: { relative: 0.65 }, workouts: { high: ['vo2max-intervals', 'thirty-thirty', 'pyramid', 'fartlek'], threshold: ['tempo-run'] } },
   },
   'high-volume': {
     description: 'High-volume, low-intensity training: more hours, almost all below LT1.',
@@ -81,6 +82,6 @@ export const BUILTIN_DESIGNS: Readonly<Record<string, BuiltinDesign>> = {
   'double-threshold': {
     description: 'Norwegian double-threshold: two threshold sessions on the same day, twice a week, the rest easy.',
     source: 'seed 002 (Bakken; Ingebrigtsen)',
-    design: { ...SHARED, distribution: { z1: 0.76, z2: 0.16, z3: 0.08 }, workouts: { high: ['hill-sprints'], threshold: ['double-threshold-am'] } },
+    design: { ...SHARED, distribution: { z1: 0.78, z2: 0.14, z3: 0.08 }, workouts: { high: ['hill-sprints', 'thirty-thirty'], threshold: ['double-threshold-am'] } },
   },
 };

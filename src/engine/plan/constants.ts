@@ -7,13 +7,28 @@ export const PLANNING = {
   minutesPerDay: 55,
   /** An easy day longer than this is split into two runs (elite doubles). */
   doubleAboveMinutes: 95,
+  /** Fewest training days a week when the volume allows runs of at least minEasyMinutes. */
+  minDays: 3,
+  /** Warm-ups and cool-downs are full length from this weekly volume; shorter (down to minWarmUpScale) below it. */
+  fullWarmUpAboveMinutes: 240,
+  minWarmUpScale: 0.5,
   /** Shortest easy run worth a day. */
   minEasyMinutes: 20,
   /** Longest long run, minutes. */
   maxLongRunMinutes: 180,
-  /** Zone-3 and zone-2 minutes one hard session holds before another is added. */
+  /** From this weekly volume on, hard days may hold two hard sessions (AM and PM), as elite runners do. */
+  hardDoublesAboveMinutes: 480,
+  /** Hard sessions (warm-ups, recoveries and cool-downs included) take at most this share of a week. */
+  maxHardShare: 0.92,
+  /** Preferred zone-3 and zone-2 minutes of one hard session: another is added (slots allowing) above them. */
   highMinutesPerSession: 30,
-  thresholdMinutesPerSession: 45,
+  thresholdMinutesPerSession: 55,
+  /** Largest zone-3 and zone-2 minutes one hard session is asked to hold. */
+  maxHighMinutesPerSession: 40,
+  maxThresholdMinutesPerSession: 70,
+  /** Zone-2 minutes a fast finish on the long run, and zone-3 minutes strides, can carry when hard slots run out. */
+  fastFinishMinutes: 30,
+  stridesMinutes: 6,
   /** Below these weekly targets, zone 3 comes from strides and zone 2 from a fast finish instead of a session. */
   minHighSessionMinutes: 6,
   minThresholdSessionMinutes: 12,

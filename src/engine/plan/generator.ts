@@ -1,22 +1,37 @@
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
+import { SECTION_ADD_ON, SECTION_REP } from '../../models/workouts/compile.ts';
 import {
   DOSE_FIELDS,
-  DOSE_Z1,
   DOSE_Z2,
   DOSE_Z3,
   PROFILE_STRIDE,
+  sessionDoseField,
+  sessionDoseMinutes,
 } from '../../models/workouts/dose.ts';
-import { SECTION_ADD_ON, SECTION_FIXED, SECTION_REP } from '../../models/workouts/compile.ts';
 import type { ResolvedDesign } from '../designs/resolve.ts';
 import { PLANNING } from './constants.ts';
 import type { WeekTargets } from './targets.ts';
 import type { WeekPlan } from './week-plan.ts';
 
+/**
+ * What the coach knows of the athlete: every catalogue workout's dose at the coach's anchors
+ * (PROFILE_STRIDE numbers per workout), and the same with LT2 moved by the coach's uncertainty —
+ * up (`safeForHigh`: work counted as zone 3 only if clearly above LT2) and down (`safeForThreshold`:
+ * zone 2 only if clearly below it).
+ */
+export interface CoachView {
+  profiles: Float64Array;
+  safeForHigh: Float64Array;
+  safeForThreshold: Float64Array;
+}
+
+/** Plain workouts a coach falls back on when nothing on a design's menu suits the athlete. */
+const FALLBACK_HIGH = ['vo2max-intervals', 'thirty-thirty', 'fartlek'];
+const FALLBACK_THRESHOLD = ['tempo-run', 'steady-run', 'sweet-spot-10min'];
+
 const ROLE_HIGH = 0;
 const ROLE_THRESHOLD = 1;
-/** The afternoon half of a double-threshold day: planned at its typical size. */
-const ROLE_PAIRED = 2;
-const MAX_HARD = 8;
+const MAX_HARD = 12;
 const SOLVER_PASSES = 4;
 
 /**
@@ -24,15 +39,17 @@ const SOLVER_PASSES = 4;
  *
  * The athlete enters through `profiles`: the dose of every catalogue workout at this athlete's
  * anchors as the coach knows them (tested thresholds and race paces), PROFILE_STRIDE numbers per
- * workout (see evaluateWorkout). So the generator knows that this runner's "10K pace" reps land in
+ * workout (see DoseEvaluator). So the generator knows that this runner's "10K pace" reps land in
  * zone 3 while another's land in zone 2, and sizes the hard sessions to hit the zone targets by time:
  *
- * 1. choose the training days, then the hard days with the design's spacing;
- * 2. pick zone-3 and zone-2 workouts from the design's menus (rotating every `rotateEvery` weeks)
- *    and solve their repetitions so that zone-3 and zone-2 minutes meet the targets, counting what
- *    each session spills into the other zone;
- * 3. close what integer repetitions leave open with strides (zone 3) and a fast finish on the long
- *    run (zone 2);
+ * 1. choose the training days from the weekly volume, then the hard days with the design's spacing
+ *    (high-volume weeks may hold two hard sessions on a hard day);
+ * 2. pick zone-3 and zone-2 workouts from the design's menus, rotating every `rotateEvery` weeks and
+ *    skipping any that would not land in the intended zone for this athlete or cannot be sized to
+ *    the target, and solve their repetitions so that zone-3 and zone-2 minutes meet the targets,
+ *    counting what each session spills into the other zone;
+ * 3. close what whole repetitions leave open with strides (zone 3) and a fast finish on the long run
+ *    (zone 2);
  * 4. fill the rest of the weekly minutes with a long run and easy runs (doubles when a day is long).
  *
  * Designs counted by sessions get their hard sessions by count at typical size instead.
@@ -46,42 +63,49 @@ export class WeekPlanner {
   private readonly hardReps = new Float64Array(MAX_HARD);
   private readonly hardDay = new Int8Array(MAX_HARD);
   private hardCount = 0;
+  /** Warm-up and cool-down scale of this week's hard sessions. */
+  private fixedScale = 1;
   private readonly training = new Uint8Array(7);
   private readonly hard = new Uint8Array(7);
   private readonly hardDays = new Int8Array(7);
-  private readonly easyMinutes = new Float64Array(7);
-  private readonly easyStrides = new Float64Array(7);
+  private readonly sessionsOnDay = new Uint8Array(7);
 
   constructor(private readonly catalogue: CompiledCatalogue) {
     this.easyRun = requireWorkout(catalogue, 'easy-run');
     this.longRun = requireWorkout(catalogue, 'long-run');
   }
 
-  plan(design: ResolvedDesign, targets: WeekTargets, week: number, profiles: Float64Array, out: WeekPlan): void {
+  plan(design: ResolvedDesign, targets: WeekTargets, week: number, view: CoachView, out: WeekPlan): void {
     out.clear();
+    const profiles = view.profiles;
     const total = targets.totalMinutes;
     if (!(total > 0)) return;
-    const days = design.sessionsPerWeek > 0 ? Math.min(7, design.sessionsPerWeek) : clamp(Math.round(total / PLANNING.minutesPerDay), 1, 7);
+    const fewestDays = Math.min(PLANNING.minDays, Math.floor(total / PLANNING.minEasyMinutes));
+    const days = design.sessionsPerWeek > 0 ? Math.min(7, design.sessionsPerWeek) : clamp(Math.round(total / PLANNING.minutesPerDay), Math.max(1, fewestDays), 7);
+    this.fixedScale = clamp(total / PLANNING.fullWarmUpAboveMinutes, PLANNING.minWarmUpScale, 1);
     this.chooseTrainingDays(days);
-    const slots = this.chooseHardDays(design.hardDaySpacing, days <= 1 ? 0 : days - 1);
+    const hardDays = this.chooseHardDays(design.hardDaySpacing, days <= 1 ? 0 : days - 1);
+    // High-volume athletes double up: a second hard session on a hard day (the Norwegian way).
+    const slots = total >= PLANNING.hardDoublesAboveMinutes ? 2 * hardDays : hardDays;
 
-    let highDays: number;
-    let thresholdDays: number;
+    let high: number;
+    let threshold: number;
     if (design.basis === 'sessions') {
-      highDays = targets.highSessions;
-      thresholdDays = targets.thresholdSessions;
+      high = targets.highSessions;
+      threshold = targets.thresholdSessions;
+      while (high + threshold > slots) {
+        if (threshold >= high) threshold--;
+        else high--;
+      }
     } else {
-      highDays = targets.z3Minutes >= PLANNING.minHighSessionMinutes ? Math.ceil(targets.z3Minutes / PLANNING.highMinutesPerSession) : 0;
-      thresholdDays = targets.z2Minutes >= PLANNING.minThresholdSessionMinutes ? Math.ceil(targets.z2Minutes / PLANNING.thresholdMinutesPerSession) : 0;
+      [high, threshold] = sessionCounts(targets.z3Minutes, targets.z2Minutes, slots);
     }
-    if (design.highMenu.length === 0) highDays = 0;
-    if (design.thresholdMenu.length === 0) thresholdDays = 0;
-    while (highDays + thresholdDays > slots) {
-      if (thresholdDays > highDays || (thresholdDays === highDays && thresholdDays > 0 && targets.z2Minutes < targets.z3Minutes)) thresholdDays--;
-      else highDays--;
-    }
+    if (design.highMenu.length === 0) high = 0;
+    if (design.thresholdMenu.length === 0) threshold = 0;
 
-    this.pickHardSessions(design, week, highDays, thresholdDays);
+    const highTarget = high > 0 ? targets.z3Minutes / high : 0;
+    const thresholdTarget = threshold > 0 ? targets.z2Minutes / threshold : 0;
+    this.pickHardSessions(design, week, high, threshold, hardDays, highTarget, thresholdTarget, view);
     if (design.basis === 'sessions') this.typicalReps();
     else this.solveReps(targets, profiles);
     this.fitHardSessionsInto(total, profiles);
@@ -90,13 +114,15 @@ export class WeekPlanner {
     let z2 = 0;
     let z3 = 0;
     for (let k = 0; k < this.hardCount; k++) {
-      hardMinutes += sessionMinutes(profiles, this.hardWorkout[k]!, this.hardReps[k]!, 0);
-      z2 += sessionZone(profiles, this.hardWorkout[k]!, this.hardReps[k]!, 0, DOSE_Z2);
-      z3 += sessionZone(profiles, this.hardWorkout[k]!, this.hardReps[k]!, 0, DOSE_Z3);
+      const w = this.hardWorkout[k]!;
+      const reps = this.hardReps[k]!;
+      hardMinutes += sessionDoseMinutes(profiles, w, this.fixedScale, reps, 0);
+      z2 += sessionDoseField(profiles, w, this.fixedScale, reps, 0, DOSE_Z2);
+      z3 += sessionDoseField(profiles, w, this.fixedScale, reps, 0, DOSE_Z3);
     }
-    const fill = design.basis === 'time';
-    this.fillEasyDays(design, total, total - hardMinutes, fill ? targets.z3Minutes - z3 : 0, fill ? targets.z2Minutes - z2 : 0, profiles, out);
-    for (let k = 0; k < this.hardCount; k++) out.add(this.hardDay[k]!, this.hardWorkout[k]!, this.hardReps[k]!, 0);
+    const fillGaps = design.basis === 'time';
+    this.fillEasyDays(design, total, total - hardMinutes, fillGaps ? targets.z3Minutes - z3 : 0, fillGaps ? targets.z2Minutes - z2 : 0, profiles, out);
+    for (let k = 0; k < this.hardCount; k++) out.add(this.hardDay[k]!, this.hardWorkout[k]!, this.hardReps[k]!, 0, this.fixedScale);
   }
 
   private chooseTrainingDays(days: number): void {
@@ -104,7 +130,7 @@ export class WeekPlanner {
     for (let i = 0; i < 7 - days; i++) this.training[PLANNING.restDayOrder[i]!] = 0;
   }
 
-  /** Marks hard days in preference order, keeping `spacing` easy days between them (around the week too). */
+  /** Picks hard days in preference order, keeping `spacing` easy days between them (around the week too). */
   private chooseHardDays(spacing: number, limit: number): number {
     this.hard.fill(0);
     let count = 0;
@@ -118,32 +144,84 @@ export class WeekPlanner {
       }
       if (fits) this.hardDays[count++] = day;
     }
+    sortAscending(this.hardDays, count);
     return count;
   }
 
-  private pickHardSessions(design: ResolvedDesign, week: number, highDays: number, thresholdDays: number): void {
+  /**
+   * Assigns the week's hard sessions to hard days in weekday order, alternating the two kinds so
+   * that like sessions are spread out; sessions beyond the number of hard days become second
+   * sessions on those days.
+   */
+  private pickHardSessions(
+    design: ResolvedDesign,
+    week: number,
+    highCount: number,
+    thresholdCount: number,
+    hardDayCount: number,
+    highTarget: number,
+    thresholdTarget: number,
+    view: CoachView,
+  ): void {
     const rotation = Math.floor((week - 1) / design.rotateEvery);
-    // Hard days in weekday order, alternating the two kinds so that like sessions are spread out.
-    const dayCount = highDays + thresholdDays;
-    sortAscending(this.hardDays, dayCount);
     this.hardCount = 0;
     let high = 0;
     let threshold = 0;
-    for (let d = 0; d < dayCount; d++) {
-      const takeHigh = threshold >= thresholdDays || (high < highDays && (d % 2 === 0 || thresholdDays === 0));
-      const day = this.hardDays[d]!;
+    const sessions = highCount + thresholdCount;
+    this.sessionsOnDay.fill(0);
+    for (let i = 0; i < sessions; i++) {
+      const takeHigh = threshold >= thresholdCount || (high < highCount && (i % 2 === 0 || thresholdCount === 0));
+      const workout = takeHigh
+        ? this.pickFitting(design.highMenu, FALLBACK_HIGH, rotation + high++, view, DOSE_Z3, highTarget)
+        : this.pickFitting(design.thresholdMenu, FALLBACK_THRESHOLD, rotation + threshold++, view, DOSE_Z2, thresholdTarget);
+      const partner = this.catalogue.pairedWith[workout]!;
+      const needed = partner >= 0 ? 2 : 1;
+      // The next hard day (in rotation) with room: at most two sessions a day.
+      let day = -1;
+      for (let j = 0; j < hardDayCount && day < 0; j++) {
+        const candidate = this.hardDays[(i + j) % hardDayCount]!;
+        if (this.sessionsOnDay[candidate]! + needed <= 2) day = candidate;
+      }
+      if (day < 0) break;
       this.hard[day] = 1;
-      if (takeHigh) {
-        const menu = design.highMenu;
-        this.pushHard(menu[(rotation + high++) % menu.length]!, ROLE_HIGH, day);
-      } else {
-        const menu = design.thresholdMenu;
-        const workout = menu[(rotation + threshold++) % menu.length]!;
-        this.pushHard(workout, ROLE_THRESHOLD, day);
-        const partner = this.catalogue.pairedWith[workout]!;
-        if (partner >= 0) this.pushHard(partner, ROLE_PAIRED, day);
+      this.sessionsOnDay[day]! += needed;
+      this.pushHard(workout, takeHigh ? ROLE_HIGH : ROLE_THRESHOLD, day);
+      if (partner >= 0) {
+        // The afternoon half of a double-threshold day is sized with the zone its reps land in.
+        const rep = partner * PROFILE_STRIDE + SECTION_REP * DOSE_FIELDS;
+        this.pushHard(partner, view.profiles[rep + DOSE_Z3]! > view.profiles[rep + DOSE_Z2]! ? ROLE_HIGH : ROLE_THRESHOLD, day);
       }
     }
+  }
+
+  /**
+   * The menu's workout for this slot (rotating), skipping any that would not fit this athlete: its
+   * main set lands mostly outside the slot's zone even allowing for the coach's test error (a coach
+   * does not prescribe "threshold" reps at a pace within a few per cent of this runner's LT2), or it
+   * cannot be sized to the slot's target (its smallest version far too big, its largest far too
+   * small). When nothing on the menu fits, a plain workout for the zone stands in.
+   */
+  private pickFitting(menu: readonly number[], fallback: readonly string[], start: number, view: CoachView, zone: number, target: number): number {
+    for (let i = 0; i < menu.length; i++) {
+      const workout = menu[(start + i) % menu.length]!;
+      if (this.fits(workout, view, zone, target)) return workout;
+    }
+    for (const id of fallback) {
+      const workout = this.catalogue.indexOf.get(id);
+      if (workout !== undefined && this.fits(workout, view, zone, target)) return workout;
+    }
+    return menu[start % menu.length]!;
+  }
+
+  private fits(workout: number, view: CoachView, zone: number, target: number): boolean {
+    const cautious = zone === DOSE_Z3 ? view.safeForHigh : view.safeForThreshold;
+    const other = zone === DOSE_Z3 ? DOSE_Z2 : DOSE_Z3;
+    const rep = workout * PROFILE_STRIDE + SECTION_REP * DOSE_FIELDS;
+    const perRep = cautious[rep + zone]!;
+    if (!(perRep > 0) || perRep < cautious[rep + other]!) return false;
+    const smallest = sessionDoseField(view.profiles, workout, this.fixedScale, this.catalogue.repsMin[workout]!, 0, zone);
+    const largest = sessionDoseField(view.profiles, workout, this.fixedScale, this.catalogue.repsMax[workout]!, 0, zone);
+    return smallest <= target * 1.25 && largest >= target * 0.95;
   }
 
   private pushHard(workout: number, role: number, day: number): void {
@@ -171,12 +249,11 @@ export class WeekPlanner {
       let z2 = 0;
       let z3 = 0;
       for (let k = 0; k < this.hardCount; k++) {
-        z2 += sessionZone(profiles, this.hardWorkout[k]!, this.hardReps[k]!, 0, DOSE_Z2);
-        z3 += sessionZone(profiles, this.hardWorkout[k]!, this.hardReps[k]!, 0, DOSE_Z3);
+        z2 += sessionDoseField(profiles, this.hardWorkout[k]!, this.fixedScale, this.hardReps[k]!, 0, DOSE_Z2);
+        z3 += sessionDoseField(profiles, this.hardWorkout[k]!, this.fixedScale, this.hardReps[k]!, 0, DOSE_Z3);
       }
       for (let k = 0; k < this.hardCount; k++) {
         const role = this.hardRole[k]!;
-        if (role === ROLE_PAIRED) continue;
         const workout = this.hardWorkout[k]!;
         const zone = role === ROLE_HIGH ? DOSE_Z3 : DOSE_Z2;
         const perRep = profiles[workout * PROFILE_STRIDE + SECTION_REP * DOSE_FIELDS + zone]!;
@@ -190,34 +267,46 @@ export class WeekPlanner {
     }
   }
 
-  /** Hard sessions may take at most 70 % of a low-volume week: shrink their reps (to their minimum) if needed. */
+  /** Hard sessions take at most `maxHardShare` of a week: shrink their reps (to their minimum), then drop sessions. */
   private fitHardSessionsInto(total: number, profiles: Float64Array): void {
-    const budget = 0.7 * total;
+    const budget = PLANNING.maxHardShare * total;
     for (let k = this.hardCount - 1; k >= 0; k--) {
-      let used = 0;
-      for (let j = 0; j < this.hardCount; j++) used += sessionMinutes(profiles, this.hardWorkout[j]!, this.hardReps[j]!, 0);
+      const used = this.hardSessionMinutes(profiles);
       if (used <= budget) return;
       const workout = this.hardWorkout[k]!;
-      const perRep = sectionMinutes(profiles, workout, SECTION_REP);
+      const perRep = sessionDoseMinutes(profiles, workout, 0, 1, 0);
       const reps = Math.floor(this.hardReps[k]! - (used - budget) / Math.max(perRep, 1e-6));
       this.hardReps[k] = clamp(reps, this.catalogue.repsMin[workout]!, this.catalogue.repsMax[workout]!);
     }
-    // Still over budget: drop hard sessions from the end of the list.
-    let used = 0;
-    for (let j = 0; j < this.hardCount; j++) used += sessionMinutes(profiles, this.hardWorkout[j]!, this.hardReps[j]!, 0);
-    while (this.hardCount > 0 && used > budget) {
-      const k = --this.hardCount;
-      used -= sessionMinutes(profiles, this.hardWorkout[k]!, this.hardReps[k]!, 0);
-      this.hard[this.hardDay[k]!] = 0;
+    while (this.hardCount > 0 && this.hardSessionMinutes(profiles) > budget) {
+      this.hardCount--;
+      const day = this.hardDay[this.hardCount]!;
+      let stillHard = 0;
+      for (let k = 0; k < this.hardCount; k++) if (this.hardDay[k] === day) stillHard = 1;
+      this.hard[day] = stillHard;
     }
+  }
+
+  private hardSessionMinutes(profiles: Float64Array): number {
+    let used = 0;
+    for (let k = 0; k < this.hardCount; k++) used += sessionDoseMinutes(profiles, this.hardWorkout[k]!, this.fixedScale, this.hardReps[k]!, 0);
+    return used;
   }
 
   /**
    * Fills the easy days with `minutes`: a long run of about `longRunShare` of the week's `total`
-   * (with a fast finish worth `z2Gap` zone-2 minutes)
-   * and easy runs (with strides worth `z3Gap` zone-3 minutes).
+   * (with a fast finish worth `z2Gap` zone-2 minutes) and easy runs (with strides worth `z3Gap`
+   * zone-3 minutes).
    */
-  private fillEasyDays(design: ResolvedDesign, total: number, minutes: number, z3Gap: number, z2Gap: number, profiles: Float64Array, out: WeekPlan): void {
+  private fillEasyDays(
+    design: ResolvedDesign,
+    total: number,
+    minutes: number,
+    z3Gap: number,
+    z2Gap: number,
+    profiles: Float64Array,
+    out: WeekPlan,
+  ): void {
     let easyDays = 0;
     for (let d = 0; d < 7; d++) if (this.training[d] === 1 && this.hard[d] === 0) easyDays++;
     if (easyDays === 0 || minutes < PLANNING.minEasyMinutes) return;
@@ -230,16 +319,16 @@ export class WeekPlanner {
     }
     const otherMinutes = easyDays > 1 ? (minutes - longMinutes) / (easyDays - 1) : 0;
 
-    // Fast finish on the long run for the zone-2 gap.
-    const finishUnitZ2 = profiles[this.longRun * PROFILE_STRIDE + SECTION_ADD_ON * DOSE_FIELDS + DOSE_Z2]!;
-    const finishUnitMinutes = sectionMinutes(profiles, this.longRun, SECTION_ADD_ON);
-    let finish = z2Gap > 0 && finishUnitZ2 > 1e-6 ? Math.round(z2Gap / finishUnitZ2) : 0;
-    finish = Math.min(finish, this.catalogue.addOnMax[this.longRun]!, Math.floor((longMinutes * 0.4) / Math.max(finishUnitMinutes, 1e-6)));
+    // A fast finish on the long run for the zone-2 gap (at most 40 % of the run).
+    const finishZ2 = profiles[this.longRun * PROFILE_STRIDE + SECTION_ADD_ON * DOSE_FIELDS + DOSE_Z2]!;
+    const finishMinutes = sessionDoseMinutes(profiles, this.longRun, 0, 0, 1);
+    let finish = z2Gap > 0 && finishZ2 > 1e-6 ? Math.round(z2Gap / finishZ2) : 0;
+    finish = Math.min(finish, this.catalogue.addOnMax[this.longRun]!, Math.floor((longMinutes * 0.4) / Math.max(finishMinutes, 1e-6)));
 
-    // Strides on easy runs for the zone-3 gap.
-    const strideUnitZ3 = profiles[this.easyRun * PROFILE_STRIDE + SECTION_ADD_ON * DOSE_FIELDS + DOSE_Z3]!;
-    const strideUnitMinutes = sectionMinutes(profiles, this.easyRun, SECTION_ADD_ON);
-    let strides = z3Gap > 0 && strideUnitZ3 > 1e-6 ? Math.round(z3Gap / strideUnitZ3) : 0;
+    // Strides after easy runs for the zone-3 gap.
+    const strideZ3 = profiles[this.easyRun * PROFILE_STRIDE + SECTION_ADD_ON * DOSE_FIELDS + DOSE_Z3]!;
+    const strideMinutes = sessionDoseMinutes(profiles, this.easyRun, 0, 0, 1);
+    let strides = z3Gap > 0 && strideZ3 > 1e-6 ? Math.round(z3Gap / strideZ3) : 0;
     strides = Math.min(strides, (easyDays - 1) * this.catalogue.addOnMax[this.easyRun]!);
 
     let longDay = -1;
@@ -249,8 +338,7 @@ export class WeekPlanner {
         break;
       }
     }
-    const longRunMinutes = longMinutes - finish * finishUnitMinutes;
-    out.add(longDay, this.longRun, longRunMinutes, finish);
+    out.add(longDay, this.longRun, longMinutes - finish * finishMinutes, finish);
 
     let placed = 1;
     const perRunStrides = easyDays > 1 ? Math.ceil(strides / (easyDays - 1)) : 0;
@@ -259,7 +347,7 @@ export class WeekPlanner {
       placed++;
       const dayStrides = Math.min(perRunStrides, strides);
       strides -= dayStrides;
-      const running = otherMinutes - dayStrides * strideUnitMinutes;
+      const running = otherMinutes - dayStrides * strideMinutes;
       if (otherMinutes > PLANNING.doubleAboveMinutes) {
         out.add(day, this.easyRun, running / 2, dayStrides);
         out.add(day, this.easyRun, otherMinutes / 2, 0);
@@ -268,6 +356,42 @@ export class WeekPlanner {
       }
     }
   }
+}
+
+/**
+ * How many zone-3 and zone-2 sessions a week needs: at least enough to hold the targets at the largest
+ * session size, more (up to the preferred session size) while hard slots are free, and — when the
+ * slots cannot hold both — a share of the slots for each in proportion to what it needs.
+ */
+export function sessionCounts(z3Minutes: number, z2Minutes: number, slots: number): [number, number] {
+  const wantsHigh = z3Minutes >= PLANNING.minHighSessionMinutes;
+  const wantsThreshold = z2Minutes >= PLANNING.minThresholdSessionMinutes;
+  let high = wantsHigh ? Math.ceil(z3Minutes / PLANNING.maxHighMinutesPerSession) : 0;
+  let threshold = wantsThreshold ? Math.ceil(z2Minutes / PLANNING.maxThresholdMinutesPerSession) : 0;
+  while (high + threshold > slots) {
+    // A lone session whose minutes a fast finish or strides can carry goes first; otherwise take a
+    // session from the kind whose sessions would grow least, relative to their largest size.
+    if (threshold === 1 && z2Minutes <= PLANNING.fastFinishMinutes) threshold--;
+    else if (high === 1 && z3Minutes <= PLANNING.stridesMinutes) high--;
+    else {
+      const highLoad = high > 1 ? z3Minutes / (high - 1) / PLANNING.maxHighMinutesPerSession : Infinity;
+      const thresholdLoad = threshold > 1 ? z2Minutes / (threshold - 1) / PLANNING.maxThresholdMinutesPerSession : Infinity;
+      if (highLoad === Infinity && thresholdLoad === Infinity) {
+        if (threshold > 0 && (high === 0 || z2Minutes < z3Minutes)) threshold--;
+        else high--;
+      } else if (thresholdLoad <= highLoad) threshold--;
+      else high--;
+    }
+  }
+  // Free slots: split the fuller kind until sessions are of the preferred size.
+  while (high + threshold < slots) {
+    const highSize = high > 0 ? z3Minutes / high / PLANNING.highMinutesPerSession : 0;
+    const thresholdSize = threshold > 0 ? z2Minutes / threshold / PLANNING.thresholdMinutesPerSession : 0;
+    if (Math.max(highSize, thresholdSize) <= 1) break;
+    if (highSize >= thresholdSize) high++;
+    else threshold++;
+  }
+  return [high, threshold];
 }
 
 function requireWorkout(catalogue: CompiledCatalogue, id: string): number {
@@ -292,26 +416,3 @@ function sortAscending(values: Int8Array, count: number): void {
   }
 }
 
-function sectionMinutes(profiles: Float64Array, workout: number, section: number): number {
-  const base = workout * PROFILE_STRIDE + section * DOSE_FIELDS;
-  return profiles[base + DOSE_Z1]! + profiles[base + DOSE_Z2]! + profiles[base + DOSE_Z3]!;
-}
-
-/** Minutes in one zone of a session with `reps` repetitions and `addOns` add-on units. */
-export function sessionZone(profiles: Float64Array, workout: number, reps: number, addOns: number, zone: number): number {
-  const base = workout * PROFILE_STRIDE + zone;
-  return (
-    profiles[base + SECTION_FIXED * DOSE_FIELDS]! +
-    reps * profiles[base + SECTION_REP * DOSE_FIELDS]! +
-    addOns * profiles[base + SECTION_ADD_ON * DOSE_FIELDS]!
-  );
-}
-
-/** Total minutes of a session. */
-export function sessionMinutes(profiles: Float64Array, workout: number, reps: number, addOns: number): number {
-  return (
-    sessionZone(profiles, workout, reps, addOns, DOSE_Z1) +
-    sessionZone(profiles, workout, reps, addOns, DOSE_Z2) +
-    sessionZone(profiles, workout, reps, addOns, DOSE_Z3)
-  );
-}

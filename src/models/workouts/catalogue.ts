@@ -95,12 +95,12 @@ export const WORKOUTS: readonly Workout[] = [
   {
     id: 'thirty-thirty', name: '30/30 intervals', goal: 'high', source: SEED_SPEED,
     description: '30 s at RPE 8–9, 30 s jog; 3–5 reps to start, one more each week.',
-    warmup: WARMUP, main: { rep: [{ label: '30 s hard', intensity: { vVO2max: 1 }, minutes: 0.5 }, jog(0.5)], reps: { min: 3, max: 40, typical: 12 } }, cooldown: COOLDOWN,
+    warmup: WARMUP, main: { rep: [{ label: '30 s hard', intensity: { vVO2max: 1 }, minutes: 0.5 }, jog(0.5)], reps: { min: 3, max: 60, typical: 12 } }, cooldown: COOLDOWN,
   },
   {
     id: 'fartlek', name: 'Fartlek', goal: 'high', source: SEED_SPEED,
     description: 'Speed play: surges to about 5-km effort with easy running between, by feel.',
-    warmup: WARMUP, main: { rep: [{ label: 'surge', intensity: { '5k': 1 }, minutes: 1.5 }, easy(1.5)], reps: { min: 4, max: 16, typical: 8 } }, cooldown: COOLDOWN,
+    warmup: WARMUP, main: { rep: [{ label: 'surge', intensity: { '5k': 1 }, minutes: 1.5 }, easy(1.5)], reps: { min: 4, max: 24, typical: 8 } }, cooldown: COOLDOWN,
   },
   {
     id: 'hill-sprints', name: 'Hill sprints', goal: 'high', source: SEED_SPEED,
@@ -113,13 +113,18 @@ export const WORKOUTS: readonly Workout[] = [
     warmup: WARMUP,
     main: {
       rep: [1, 2, 3, 4, 5, 4, 3, 2, 1].flatMap((minutes) => [{ label: `${minutes} min at 5K pace`, intensity: { '5k': 1 }, minutes }, jog(minutes)]),
-      reps: { min: 1, max: 1, typical: 1 },
+      reps: { min: 1, max: 2, typical: 1 },
     },
     cooldown: COOLDOWN,
   },
   {
     id: 'vo2max-intervals', name: 'VO2max intervals', goal: 'high', source: SEED_BLOCKS,
-    description: '4 min at about 95 % of vVO2max (3–5-km pace), 3 min jog.',
-    warmup: WARMUP, main: { rep: [{ label: '4 min at 95 % vVO2max', intensity: { vVO2max: 0.95 }, minutes: 4 }, jog(3)], reps: { min: 3, max: 10, typical: 5 } }, cooldown: COOLDOWN,
+    description: '4 min at about 97 % of vVO2max (3–5-km pace), 3 min jog.',
+    warmup: WARMUP, main: { rep: [{ label: '4 min at 97 % vVO2max', intensity: { vVO2max: 0.97 }, minutes: 4 }, jog(3)], reps: { min: 3, max: 10, typical: 5 } }, cooldown: COOLDOWN,
+  },
+  {
+    id: 'steady-run', name: 'Steady run', goal: 'threshold', source: SEED_SWEET_SPOT,
+    description: 'Continuous running at marathon effort, between the thresholds: the "brisk jog" that lands in the sweet spot.',
+    warmup: [easy(10, 'warm-up')], main: { rep: [{ label: 'steady', intensity: { lt1: 0.55, lt2: 0.45 }, minutes: 1 }], reps: { min: 20, max: 90, typical: 40 } }, cooldown: [easy(5, 'cool-down')],
   },
 ];

@@ -36,10 +36,31 @@ export interface CompiledCatalogue {
 
 const RECOVERY_LABELS = new Set(['jog', 'walk', 'easy', 'recovery']);
 
+/**
+ * Merges segments of a section that share intensity, measure (time or distance) and role: a dose is
+ * additive over segments, so the 18 segments of a pyramid become two (work and jog), and the
+ * simulator evaluates fewer parts.
+ */
+function mergeAlike(segments: readonly Segment[]): Segment[] {
+  const merged: Segment[] = [];
+  for (const segment of segments) {
+    const key = (s: Segment) => `${JSON.stringify(s.intensity)}|${s.km === undefined ? 'min' : 'km'}|${RECOVERY_LABELS.has(s.label)}`;
+    const same = merged.find((m) => key(m) === key(segment));
+    if (same === undefined) {
+      merged.push({ ...segment });
+    } else if (segment.km !== undefined) {
+      same.km = (same.km ?? 0) + segment.km;
+    } else {
+      same.minutes = (same.minutes ?? 0) + (segment.minutes ?? 0);
+    }
+  }
+  return merged;
+}
+
 export function compileCatalogue(workouts: readonly Workout[]): CompiledCatalogue {
   const count = workouts.length;
   const indexOf = new Map(workouts.map((w, i) => [w.id, i] as const));
-  const sections: Segment[][] = workouts.flatMap((w) => [[...w.warmup, ...w.cooldown], w.main.rep, w.addOn?.rep ?? []]);
+  const sections: Segment[][] = workouts.flatMap((w) => [mergeAlike([...w.warmup, ...w.cooldown]), mergeAlike(w.main.rep), mergeAlike(w.addOn?.rep ?? [])]);
   const partCount = sections.reduce((sum, parts) => sum + parts.length, 0);
   const partStart = new Int32Array(count * SECTION_COUNT + 1);
   const partWeights = new Float64Array(partCount * ANCHOR_COUNT);

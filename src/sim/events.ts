@@ -1,0 +1,50 @@
+import type { Event } from '../models/scenario/schema.ts';
+import type { RandomStream } from './rng.ts';
+
+/**
+ * Life events of one athlete, laid out by day (day 1 = Monday of week 1). Every arm sees the same
+ * schedule: who is affected is drawn once per athlete from the 'events' stream.
+ */
+export class EventSchedule {
+  /** Hours slept on the night before each day, or NaN for the athlete's own sleep. */
+  readonly sleepHours: Float64Array;
+  /** Length of an illness that starts on each day (0 = none). */
+  readonly illnessStart: Uint8Array;
+  /** Planned-volume factor of each week (index = week). */
+  readonly loadFactor: Float64Array;
+
+  constructor(readonly weeks: number) {
+    // One extra day: the night before the final tests.
+    this.sleepHours = new Float64Array(weeks * 7 + 2);
+    this.illnessStart = new Uint8Array(weeks * 7 + 2);
+    this.loadFactor = new Float64Array(weeks + 1);
+  }
+
+  /** Draws which events affect this athlete and lays them out. */
+  fill(events: readonly Event[], stream: RandomStream): void {
+    this.sleepHours.fill(Number.NaN);
+    this.illnessStart.fill(0);
+    this.loadFactor.fill(1);
+    const lastDay = this.sleepHours.length - 1;
+    for (const event of events) {
+      const affected = stream.uniform() < (event.share ?? 1);
+      if (!affected) continue;
+      const firstDay = (event.fromWeek - 1) * 7 + (event.fromDay ?? 1);
+      switch (event.type) {
+        case 'sleep-restriction': {
+          const days = event.days ?? (event.weeks ?? 1) * 7;
+          for (let day = firstDay; day < firstDay + days && day <= lastDay; day++) this.sleepHours[day] = event.hours;
+          break;
+        }
+        case 'illness':
+          if (firstDay <= lastDay) this.illnessStart[firstDay] = Math.max(this.illnessStart[firstDay]!, event.days);
+          break;
+        case 'load-multiplier': {
+          const weeks = event.weeks ?? 1;
+          for (let week = event.fromWeek; week < event.fromWeek + weeks && week <= this.weeks; week++) this.loadFactor[week]! *= event.factor;
+          break;
+        }
+      }
+    }
+  }
+}

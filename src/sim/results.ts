@@ -1,0 +1,62 @@
+/**
+ * Per-athlete results, one row per arm plus the shared baseline, as typed arrays indexed by the
+ * column constants below. Filled by the simulator, read by the summary and the athletes.csv writer.
+ */
+
+/** Test results: measured (with test error) and true (noise-free, including the day's readiness). */
+export const TEST = {
+  vo2max: 0,
+  lt1Speed: 1,
+  lt2Speed: 2,
+  timeTrialMinutes: 3,
+  peakSpeed: 4,
+} as const;
+export const TEST_COUNT = 5;
+export const TEST_NAMES = Object.keys(TEST) as (keyof typeof TEST)[];
+
+/** What happened in an arm. */
+export const ARM = {
+  z1Minutes: 0,
+  z2Minutes: 1,
+  z3Minutes: 2,
+  sessions: 3,
+  hardSessions: 4,
+  lowGoalSessions: 5,
+  thresholdGoalSessions: 6,
+  highGoalSessions: 7,
+  missedSessions: 8,
+  illnessDays: 9,
+  sessionRpeLoad: 10,
+  finalWeekRestingHr: 11,
+  finalWeekLnRmssd: 12,
+  finalWeekMarkerDays: 13,
+} as const;
+export const ARM_COUNT = 14;
+
+export class AthleteResults {
+  readonly baselineMeasured = new Float64Array(TEST_COUNT);
+  readonly baselineTrue = new Float64Array(TEST_COUNT);
+  baselineRestingHr = 0;
+  baselineLnRmssd = 0;
+  readonly finalMeasured: Float64Array;
+  readonly finalTrue: Float64Array;
+  readonly arm: Float64Array;
+
+  constructor(readonly armCount: number) {
+    this.finalMeasured = new Float64Array(armCount * TEST_COUNT);
+    this.finalTrue = new Float64Array(armCount * TEST_COUNT);
+    this.arm = new Float64Array(armCount * ARM_COUNT);
+  }
+
+  get(armIndex: number, column: number): number {
+    return this.arm[armIndex * ARM_COUNT + column]!;
+  }
+
+  /** % change of a test from baseline to the end of an arm (positive = better; a faster time trial is positive). */
+  changePct(armIndex: number, test: number, noiseFree: boolean): number {
+    const before = noiseFree ? this.baselineTrue[test]! : this.baselineMeasured[test]!;
+    const after = noiseFree ? this.finalTrue[armIndex * TEST_COUNT + test]! : this.finalMeasured[armIndex * TEST_COUNT + test]!;
+    if (test === TEST.timeTrialMinutes) return ((before - after) / before) * 100;
+    return ((after - before) / before) * 100;
+  }
+}

@@ -1,0 +1,76 @@
+import type { Parameters } from '../../models/parameters.ts';
+import type { Event, Scenario } from '../../models/scenario/schema.ts';
+import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
+import { resolveMacroplan, type Macroplan, type ResolveIssue } from '../../engine/designs/resolve.ts';
+import { planPopulation, type PopulationPlan } from '../population.ts';
+
+export interface ArmSpec {
+  id: string;
+  /** What the arm trains, for people: "polarized", or "pyramidal → polarized → taper". */
+  label: string;
+  description: string | null;
+  macroplan: Macroplan;
+}
+
+/** A scenario checked and resolved into everything a run needs. */
+export interface RunSpec {
+  scenario: Scenario;
+  weeks: number;
+  seed: number;
+  population: PopulationPlan;
+  arms: readonly ArmSpec[];
+  /** Index of the reference arm, or −1 when the scenario names none. */
+  referenceIndex: number;
+  events: readonly Event[];
+  daily: boolean;
+}
+
+export type Prepared = { ok: true; spec: RunSpec } | { ok: false; issues: ResolveIssue[] };
+
+/**
+ * Checks what the schema cannot (arm ids unique, the reference exists, events fall inside the
+ * scenario, designs and workouts exist, block weeks add up) and resolves each arm's design.
+ */
+export function prepareScenario(scenario: Scenario, catalogue: CompiledCatalogue, parameters: Parameters): Prepared {
+  const issues: ResolveIssue[] = [];
+  const seen = new Map<string, number>();
+  scenario.arms.forEach((arm, i) => {
+    if (seen.has(arm.id)) issues.push({ path: ['arms', i, 'id'], message: `duplicate arm id "${arm.id}" (also arms[${seen.get(arm.id)}])` });
+    else seen.set(arm.id, i);
+  });
+  let referenceIndex = -1;
+  if (scenario.reference !== undefined) {
+    referenceIndex = seen.get(scenario.reference) ?? -1;
+    if (referenceIndex < 0) {
+      issues.push({ path: ['reference'], message: `no arm has id "${scenario.reference}" (arms: ${[...seen.keys()].join(', ')})` });
+    }
+  }
+  const events = scenario.events ?? [];
+  events.forEach((event, i) => {
+    if (event.fromWeek > scenario.weeks) {
+      issues.push({ path: ['events', i, 'fromWeek'], message: `week ${event.fromWeek} is after the last week (${scenario.weeks})` });
+    }
+    if (event.type === 'sleep-restriction' && event.weeks !== undefined && event.days !== undefined) {
+      issues.push({ path: ['events', i], message: 'give the length of a sleep restriction in weeks or in days, not both' });
+    }
+  });
+  const arms: ArmSpec[] = [];
+  scenario.arms.forEach((arm, i) => {
+    const macroplan = resolveMacroplan(arm.design, scenario.weeks, catalogue, ['arms', i, 'design'], issues);
+    if (macroplan !== null) arms.push({ id: arm.id, label: macroplan.label, description: arm.description ?? null, macroplan });
+  });
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    spec: {
+      scenario,
+      weeks: scenario.weeks,
+      seed: scenario.seed,
+      population: planPopulation(scenario.population, parameters),
+      arms,
+      referenceIndex,
+      events,
+      daily: scenario.outputs?.daily ?? false,
+    },
+  };
+}
