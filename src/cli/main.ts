@@ -1,1 +1,80 @@
-export async function runCli(a: string[]): Promise<number> { console.log("hi", a); return 0; }
+import { basename, extname, join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import type { Container } from 'inversify';
+import { InputError } from '../sim/scenario/load.ts';
+import { RunScenario } from '../sim/run-scenario.ts';
+import { VERSION } from '../version.ts';
+import { comparisonTable } from './table.ts';
+
+/** Where the CLI writes: the process's streams, or a test's buffers. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const PROCESS_IO: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/**
+ * The command line: parse arguments, take the job from the composition root, print or write.
+ * Returns the exit code — 0 ok, 2 bad input (each problem as `file:line:col: path: message`, no
+ * stack trace), 1 internal error — so it can be tested without a child process.
+ */
+export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, container?: Container): Promise<number> {
+  const getContainer = async () => container ?? (await import('../composition-root.ts')).createContainer();
+  const program = new Command()
+    .name('periodize')
+    .description('Adaptive periodization engine with a simulation harness: synthetic athletes through training block designs.')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('(run periodize --help for usage)');
+
+  program
+    .command('run')
+    .description('simulate a scenario and write summary.json, athletes.csv, days.csv (when asked) and manifest.json')
+    .argument('<scenario>', 'scenario YAML file')
+    .option('-o, --out <dir>', 'output folder (default: out/<scenario name>)')
+    .option('-q, --quiet', 'print only the final line')
+    .action(async (scenario: string, options: { out?: string; quiet?: boolean }) => {
+      const job = (await getContainer()).get(RunScenario);
+      const outDir = options.out ?? join('out', basename(scenario, extname(scenario)));
+      const report = job.run(scenario, outDir, ['periodize', ...argv].join(' '));
+      if (!options.quiet) io.out(`${comparisonTable(report.summary)}\n\n`);
+      const rate = report.athleteDays / Math.max(report.seconds, 1e-9);
+      io.out(
+        `wrote ${outDir}/ (${report.files.join(', ')}): ${report.athleteDays.toLocaleString('en-US')} athlete-days in ${report.seconds.toFixed(2)} s (${(rate / 1e6).toFixed(2)} M/s)\n`,
+      );
+    });
+
+  program
+    .command('validate')
+    .description('check a scenario without running it')
+    .argument('<scenario>', 'scenario YAML file')
+    .action(async (scenario: string) => {
+      const spec = (await getContainer()).get(RunScenario).load(scenario);
+      const arms = spec.arms.map((arm) => `${arm.id} (${arm.label})`).join(', ');
+      io.out(`${scenario}: ok — ${spec.population.size} athletes, ${spec.weeks} weeks, arms: ${arms}\n`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
+    }
+    if (error instanceof InputError) {
+      io.err(`${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    io.err(`periodize: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_INTERNAL;
+  }
+}

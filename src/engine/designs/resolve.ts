@@ -3,6 +3,7 @@ import type { ZoneShares } from '../../models/zones.ts';
 import { fiveToThreeZone } from '../../models/zones.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { BUILTIN_DESIGNS } from './builtins.ts';
+import { didYouMean } from '../../models/text/suggest.ts';
 
 /** A problem found while resolving a scenario, located by its path in the scenario. */
 export interface ResolveIssue {
@@ -74,7 +75,8 @@ function sumOfShares(input: DistributionInput): number {
 }
 
 function unknownDesign(name: string, path: (string | number)[]): ResolveIssue {
-  return { path, message: `unknown design "${name}" (built-in designs: ${builtinDesignNames().join(', ')})` };
+  const hint = didYouMean(name, builtinDesignNames());
+  return { path, message: `unknown design "${name}"${hint || ` (built-in designs: ${builtinDesignNames().join(', ')})`}` };
 }
 
 function resolveMenu(
@@ -87,7 +89,8 @@ function resolveMenu(
   ids.forEach((id, i) => {
     const index = catalogue.indexOf.get(id);
     if (index === undefined) {
-      issues.push({ path: [...path, i], message: `unknown workout "${id}" (catalogue: ${[...catalogue.indexOf.keys()].join(', ')})` });
+      const hint = didYouMean(id, catalogue.indexOf.keys());
+      issues.push({ path: [...path, i], message: `unknown workout "${id}"${hint || ` (catalogue: ${[...catalogue.indexOf.keys()].join(', ')})`}` });
     } else {
       menu.push(index);
     }

@@ -1,4 +1,6 @@
+import { inject, injectable } from 'inversify';
 import type { Parameters, PoolConstants } from '../../models/parameters.ts';
+import { PARAMETERS } from '../tokens.ts';
 import type { AthleteTraits } from '../population.ts';
 import type { AdaptationModel } from './adaptation-model.ts';
 import type { AthleteConstants, AthleteState } from './state.ts';
@@ -31,6 +33,7 @@ const WARM_UP_WEEKS = 8;
 const MIN_LT2_FRACTION = 0.5;
 const MIN_LT1_FRACTION = 0.3;
 
+@injectable()
 export class MultiSystemModel implements AdaptationModel {
   readonly name = 'multi-system';
   private readonly centralPool: PoolConstants;
@@ -39,7 +42,7 @@ export class MultiSystemModel implements AdaptationModel {
 
   private readonly dailyBlunting = new Float64Array(7);
 
-  constructor(private readonly parameters: Parameters) {
+  constructor(@inject(PARAMETERS) private readonly parameters: Parameters) {
     this.centralPool = parameters.pools.central;
     this.peripheralPool = parameters.pools.peripheral;
     this.basePool = parameters.pools.base;

@@ -3,6 +3,7 @@ import type { Event, Scenario } from '../../models/scenario/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { resolveMacroplan, type Macroplan, type ResolveIssue } from '../../engine/designs/resolve.ts';
 import { planPopulation, type PopulationPlan } from '../population.ts';
+import { didYouMean } from '../../models/text/suggest.ts';
 
 export interface ArmSpec {
   id: string;
@@ -42,7 +43,8 @@ export function prepareScenario(scenario: Scenario, catalogue: CompiledCatalogue
   if (scenario.reference !== undefined) {
     referenceIndex = seen.get(scenario.reference) ?? -1;
     if (referenceIndex < 0) {
-      issues.push({ path: ['reference'], message: `no arm has id "${scenario.reference}" (arms: ${[...seen.keys()].join(', ')})` });
+      const hint = didYouMean(scenario.reference, seen.keys());
+      issues.push({ path: ['reference'], message: `no arm has id "${scenario.reference}"${hint || ` (arms: ${[...seen.keys()].join(', ')})`}` });
     }
   }
   const events = scenario.events ?? [];

@@ -1,0 +1,73 @@
+import type { MetricName, MetricSummary, Summary } from '../sim/summary.ts';
+
+const SHOWN: readonly [MetricName, string][] = [
+  ['vo2maxPct', 'VO2max %'],
+  ['lt2SpeedPct', 'LT2 speed %'],
+  ['timeTrialPct', '10-km TT %'],
+];
+
+function signed(value: number, decimals = 1): string {
+  const text = value.toFixed(decimals);
+  return value > 0 && text !== (0).toFixed(decimals) ? `+${text}` : text === `-${(0).toFixed(decimals)}` ? (0).toFixed(decimals) : text;
+}
+
+function withInterval(mean: number, ci: [number, number] | null): string {
+  return ci === null ? signed(mean) : `${signed(mean)} [${signed(ci[0])}, ${signed(ci[1])}]`;
+}
+
+function metric(m: MetricSummary): string {
+  return withInterval(m.mean, m.ci95);
+}
+
+/** Lays out rows in columns; the first row is the header, underlined. */
+export function columns(rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
+  const line = (row: string[]) =>
+    row.map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+  return [line(rows[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+/** The comparison a researcher reads first: achieved distribution and outcomes per arm, then paired differences. */
+export function comparisonTable(summary: Summary): string {
+  const population = summary.population as { size: number; level?: string; athletes?: string[]; replicates?: number };
+  const who =
+    population.level !== undefined
+      ? `${population.size} ${population.level} athletes`
+      : `${population.athletes!.join(', ')} × ${population.replicates} possible versions`;
+  const out: string[] = [];
+  out.push(`${summary.name} — ${who}, ${summary.weeks} weeks, seed ${summary.seed}`);
+  out.push('Achieved time in zone (3-zone, by time) and change from baseline to final test (with test error), mean [95 % CI]:');
+  out.push('');
+  const rows: string[][] = [['arm', 'design', 'Z1/Z2/Z3 %', 'PI', 'hard/wk', 'h/wk', ...SHOWN.map(([, label]) => label)]];
+  for (const arm of summary.arms) {
+    const d = arm.distribution;
+    rows.push([
+      arm.id,
+      arm.design,
+      d === null ? '—' : [d.z1, d.z2, d.z3].map((share) => (share * 100).toFixed(0).padStart(2)).join('/'),
+      d === null ? '—' : d.polarizationIndex.toFixed(2),
+      arm.hardSessionsPerWeek.toFixed(1),
+      arm.weeklyHours.toFixed(1),
+      ...SHOWN.map(([name]) => metric(arm.metrics[name])),
+    ]);
+  }
+  out.push(columns(rows, new Set([3, 4, 5])));
+  if (summary.reference !== null) {
+    out.push('');
+    out.push(`Paired difference vs ${summary.reference} (same athletes, same events): mean [95 % CI], Hedges' g`);
+    out.push('');
+    const paired: string[][] = [['arm', ...SHOWN.map(([, label]) => label)]];
+    for (const arm of summary.arms) {
+      if (arm.vsReference === null) continue;
+      paired.push([
+        arm.id,
+        ...SHOWN.map(([name]) => {
+          const c = arm.vsReference![name];
+          return `${withInterval(c.diff, c.ci95)}${c.hedgesG === null ? '' : `  g ${signed(c.hedgesG, 2)}`}`;
+        }),
+      ]);
+    }
+    out.push(columns(paired));
+  }
+  return out.join('\n');
+}

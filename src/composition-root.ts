@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { Container } from 'inversify';
+import { PARAMETERS as PARAMETER_SET } from './models/parameters.ts';
+import { compileCatalogue } from './models/workouts/compile.ts';
+import { WORKOUTS } from './models/workouts/catalogue.ts';
+import { ADAPTATION_MODEL } from './sim/model/adaptation-model.ts';
+import { MultiSystemModel } from './sim/model/multi-system.ts';
+import { RunScenario } from './sim/run-scenario.ts';
+import { ScenarioRunner } from './sim/runner.ts';
+import { CATALOGUE, PARAMETERS } from './sim/tokens.ts';
+
+/**
+ * The composition root: the one place that builds the container. Everything else is plain classes
+ * and functions that receive what they need.
+ */
+export function createContainer(): Container {
+  const container = new Container();
+  container.bind(PARAMETERS).toConstantValue(PARAMETER_SET);
+  container.bind(CATALOGUE).toConstantValue(compileCatalogue(WORKOUTS));
+  container.bind(ADAPTATION_MODEL).to(MultiSystemModel).inSingletonScope();
+  container.bind(ScenarioRunner).toSelf().inSingletonScope();
+  container.bind(RunScenario).toSelf().inSingletonScope();
+  return container;
+}

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { inject, injectable } from 'inversify';
+import type { Parameters } from '../models/parameters.ts';
+import type { CompiledCatalogue } from '../models/workouts/compile.ts';
+import { VERSION } from '../version.ts';
+import { ADAPTATION_MODEL, type AdaptationModel } from './model/adaptation-model.ts';
+import { AthletesCsv } from './outputs/athletes-csv.ts';
+import { DaysCsv } from './outputs/days-csv.ts';
+import { OutputStage } from './outputs/stage.ts';
+import { ScenarioRunner } from './runner.ts';
+import { loadScenario } from './scenario/load.ts';
+import type { RunSpec } from './scenario/prepare.ts';
+import type { Summary } from './summary.ts';
+import { CATALOGUE, PARAMETERS } from './tokens.ts';
+
+export interface RunReport {
+  spec: RunSpec;
+  summary: Summary;
+  files: string[];
+  athleteDays: number;
+  seconds: number;
+}
+
+/**
+ * The scenario's whole job: load and check it, simulate, and write the outputs of the contract
+ * (summary.json, athletes.csv, days.csv when asked, manifest.json) whole or not at all.
+ */
+@injectable()
+export class RunScenario {
+  constructor(
+    @inject(PARAMETERS) private readonly parameters: Parameters,
+    @inject(CATALOGUE) private readonly catalogue: CompiledCatalogue,
+    @inject(ADAPTATION_MODEL) private readonly model: AdaptationModel,
+    @inject(ScenarioRunner) private readonly runner: ScenarioRunner,
+  ) {}
+
+  /** Loads and checks a scenario; throws InputError listing every problem. */
+  load(file: string): RunSpec {
+    return loadScenario(file, this.catalogue, this.parameters);
+  }
+
+  run(file: string, outDir: string, command: string): RunReport {
+    const text = readFileSync(file, 'utf8');
+    const spec = loadScenario(file, this.catalogue, this.parameters, text);
+    const stage = new OutputStage(outDir);
+    try {
+      const started = performance.now();
+      const athletesFile = stage.open('athletes.csv');
+      const daysFile = spec.daily ? stage.open('days.csv') : null;
+      const outcome = this.runner.run(spec, {
+        athletes: new AthletesCsv(athletesFile, spec),
+        days: daysFile === null ? null : new DaysCsv(daysFile, spec),
+      });
+      athletesFile.close();
+      daysFile?.close();
+      const seconds = (performance.now() - started) / 1000;
+      stage.write('summary.json', `${JSON.stringify(outcome.summary, null, 2)}\n`);
+      const manifest = {
+        tool: 'periodize',
+        version: VERSION,
+        command,
+        scenario: { file, sha256: sha256(text), name: spec.scenario.name, seed: spec.seed },
+        model: this.model.name,
+        parametersSha256: sha256(JSON.stringify(this.parameters)),
+        athletes: spec.population.size,
+        arms: spec.arms.map((arm) => arm.id),
+        weeks: spec.weeks,
+        files: stage.describe(),
+      };
+      stage.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+      const files = stage.commit();
+      return { spec, summary: outcome.summary, files, athleteDays: outcome.athleteDays, seconds };
+    } finally {
+      stage.abort();
+    }
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
