@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:import|export)\s[^;]*?from\s+'([^']+)'/g), ...text.matchAll(/import\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]!);
+}
+
+function resolvedImports(file: string): string[] {
+  return importsOf(file)
+    .filter((spec) => spec.startsWith('.'))
+    .map((spec) => relative(ROOT, join(file, '..', spec)));
+}
+
+describe('the layers (DESIGN.md §3: cli → sim → engine → models)', () => {
+  describe('having the engine', () => {
+    it('should never import the simulator or the CLI: it sees only what a coach would see', () => {
+      const offending = sourceFiles(join(ROOT, 'src/engine')).flatMap((file) =>
+        resolvedImports(file)
+          .filter((target) => target.startsWith('src/sim') || target.startsWith('src/cli'))
+          .map((target) => `${relative(ROOT, file)} → ${target}`),
+      );
+      expect(offending).toEqual([]);
+    });
+  });
+
+  describe('having the models', () => {
+    it('should import nothing but other models (pure domain)', () => {
+      const offending = sourceFiles(join(ROOT, 'src/models')).flatMap((file) =>
+        resolvedImports(file)
+          .filter((target) => !target.startsWith('src/models'))
+          .map((target) => `${relative(ROOT, file)} → ${target}`),
+      );
+      expect(offending).toEqual([]);
+    });
+
+    it('should do no I/O', () => {
+      const offending = sourceFiles(join(ROOT, 'src/models')).filter((file) => importsOf(file).some((spec) => spec.startsWith('node:')));
+      expect(offending.map((file) => relative(ROOT, file))).toEqual([]);
+    });
+  });
+
+  describe('having the composition root', () => {
+    it('should be the only file that builds a Container', () => {
+      const builders = sourceFiles(join(ROOT, 'src')).filter((file) => /new Container\(/.test(readFileSync(file, 'utf8')));
+      expect(builders.map((file) => relative(ROOT, file))).toEqual(['src/composition-root.ts']);
+    });
+  });
+
+  describe('having the physiology', () => {
+    it('should never read a design or rule-set name: the model files do not see labels', () => {
+      const modelFiles = sourceFiles(join(ROOT, 'src/sim/model'));
+      const offending = modelFiles.filter((file) => /\b(label|design|macroplan|designs)\b/.test(readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')));
+      expect(offending.map((file) => relative(ROOT, file))).toEqual([]);
+    });
+  });
+});
