@@ -52,6 +52,7 @@ export function comparisonTable(summary: Summary): string {
     ]);
   }
   out.push(columns(rows, new Set([3, 4, 5])));
+  for (const arm of summary.arms) for (const warning of arm.warnings) out.push(`note: ${arm.id}: ${warning}`);
   if (summary.reference !== null) {
     out.push('');
     out.push(`Paired difference vs ${summary.reference} (same athletes, same events): mean [95 % CI], Hedges' g`);

@@ -31,23 +31,38 @@ export interface LevelPreset {
   trainingYears: Spread;
   /** Intensity distribution of the athletes' habitual training (3-zone, by time). */
   habitualDistribution: { z1: number; z2: number; z3: number };
+  /**
+   * Median responsiveness to training. Higher levels are selected for trainability: athletes who
+   * respond well are the ones who became well trained (Bouchard et al. 1999; Joyner & Coyle 2008).
+   */
+  responsivenessMedian: number;
 }
 
 export interface PoolConstants {
-  /** Stimulus weight of one minute in zone 1, 2, 3. */
+  /** Stimulus weight of (saturated) minutes in zone 1, 2, 3. */
   zoneWeights: readonly [number, number, number];
-  /** Daily weighted minutes at which the stimulus is half its maximum (diminishing returns). */
-  halfSaturation: number;
-  /** Adaptation per unit of saturated stimulus per day, at responsiveness 1. */
-  gain: number;
-  /** Fraction of the pool lost per day without stimulus (detraining). */
-  decayPerDay: number;
+  /**
+   * Chronic daily stimulus at which an athlete of responsiveness 1 settles halfway to the ceiling:
+   * the level a training load supports is R·S / (R·S + halfStimulus).
+   */
+  halfStimulus: number;
+  /** Time constants (days) with which the pool rises toward a higher supported level and falls toward a lower one. */
+  riseDays: number;
+  fallDays: number;
 }
 
 export interface Parameters {
   race: RaceModelConstants;
   effort: EffortConstants;
   levels: Record<Level, LevelPreset>;
+  habitual: {
+    /**
+     * Fraction of the habitual week's dose that the athlete sustains on average over a year (easier
+     * weeks, travel, off-season): the starting state is in equilibrium with this, so a block of
+     * consistent training improves even a runner who keeps their usual week.
+     */
+    consistency: number;
+  };
   trainability: {
     /** VO2max at the individual ceiling relative to the untrained value, minus 1. */
     vo2maxCeilingGain: Spread;
@@ -62,6 +77,14 @@ export interface Parameters {
     /** Correlation between the responsiveness of the three adaptation pools (log scale). */
     poolResponseCorrelation: number;
   };
+  /**
+   * Minutes in zone 1, 2, 3 within a day at which that zone's stimulus is half its maximum
+   * (m / (1 + m / K)): the 40th minute above LT2 adds less than the 5th, the third hour of easy
+   * running less than the first.
+   */
+  zoneSaturationMinutes: readonly [number, number, number];
+  /** Days over which the daily stimulus is averaged into the chronic stimulus a pool responds to. */
+  stimulusWindowDays: number;
   pools: { central: PoolConstants; peripheral: PoolConstants; base: PoolConstants };
   fatigue: {
     /** Individual decay time constant of fatigue, days. */
@@ -72,9 +95,17 @@ export interface Parameters {
     vdrGain: number;
     /** Chronic load (the athlete's tolerance) adapts with this time constant, days. */
     chronicTimeConstantDays: number;
-    /** Floor of chronic daily cost, so that an untrained athlete's tolerance is not zero. */
+    /**
+     * Daily cost any healthy adult tolerates whatever their habit (about 3 hours of easy running a
+     * week), so that a sedentary person's tolerance is not zero.
+     */
     chronicFloor: number;
-    /** Performance lost per unit of fatigue relative to chronic tolerance (fraction). */
+    /**
+     * Chronic load builds tolerance only up to this multiple of the athlete's habitual daily cost:
+     * a few weeks do not make a 5-hour runner tolerate 15 hours.
+     */
+    loadCapacity: number;
+    /** Performance lost at strain 1 (habitual steady training); the loss grows as strain². */
     performancePerStrain: number;
     /** Strain (fatigue / tolerance) at which adaptation is halved. */
     bluntingStrain: number;
@@ -84,9 +115,9 @@ export interface Parameters {
     needHours: Spread;
     nightlySdHours: number;
     debtTimeConstantDays: number;
-    /** Next-day performance lost per hour slept below need. */
+    /** Next-day performance lost per hour slept less than the athlete usually does. */
     performancePerHourDeficit: number;
-    /** Performance lost per hour of accumulated sleep debt. */
+    /** Performance lost per hour of sleep debt above the athlete's usual. */
     performancePerDebtHour: number;
     /** Sleep debt (hours) at which adaptation is halved. */
     bluntingDebtHours: number;
@@ -138,12 +169,14 @@ export const PARAMETERS: Parameters = {
     costExponentBelowLt1: 2,
     /**
      * [C] Cost per minute rises steeply above LT1 (exponential, as Banister's TRIMP weighting
-     * e^{1.92·HRr}): 2.5× at LT2 and ≈ 6× at vVO2max. Calibrated with the taper and inverted-U targets.
+     * e^{1.92·HRr}): 1.8× at LT2 and 3.5× at vVO2max — about 4× an easy minute, near the 3× of
+     * Banister's TRIMP, which under-counts short intervals. Calibrated with the taper and inverted-U targets.
      */
-    costAtLt2: 2.5,
+    costAtLt2: 1.8,
+    costAtVVO2max: 3.5,
     /**
-     * [M] CR-10 RPE against position between the thresholds: session RPE below ~4 is zone 1, 5–6 is
-     * zone 2, 7+ is zone 3 (Seiler & Kjerland 2006, Scand J Med Sci Sports 16:49–56; Foster 2001).
+     * [M] CR-10 RPE against position (0 = LT1, 1 = LT2, 2 = vVO2max): session RPE below ~4 is zone 1,
+     * 5–6 is zone 2, 7+ is zone 3 (Seiler & Kjerland 2006, Scand J Med Sci Sports 16:49–56; Foster 2001).
      */
     rpeCurve: [
       [-2, 1],
@@ -168,12 +201,13 @@ export const PARAMETERS: Parameters = {
       lt1Fraction: { mean: 0.55, sd: 0.05 },
       lt2Fraction: { mean: 0.7, sd: 0.04 },
       economy: { mean: 215, sd: 15 },
-      weeklyHours: { mean: 2, sd: 0.7 },
+      weeklyHours: { mean: 0.75, sd: 0.4 },
       restingHr: { mean: 70, sd: 8 },
       lnRmssd: { mean: 3.5, sd: 0.45 },
       sleepHours: { mean: 7.0, sd: 0.7 },
       trainingYears: { mean: 0, sd: 0 },
-      habitualDistribution: { z1: 0.85, z2: 0.15, z3: 0 },
+      habitualDistribution: { z1: 0.95, z2: 0.05, z3: 0 },
+      responsivenessMedian: 1,
     },
     /**
      * Recreational runners, ~3–6 h a week (e.g. Nuuttila et al. 2021, Med Sci Sports Exerc
@@ -193,7 +227,8 @@ export const PARAMETERS: Parameters = {
       lnRmssd: { mean: 3.9, sd: 0.4 },
       sleepHours: { mean: 7.1, sd: 0.6 },
       trainingYears: { mean: 5, sd: 3 },
-      habitualDistribution: { z1: 0.75, z2: 0.2, z3: 0.05 },
+      habitualDistribution: { z1: 0.68, z2: 0.29, z3: 0.03 },
+      responsivenessMedian: 1,
     },
     /** Trained club runners [M] (Saunders et al. 2004, Sports Med 34:465–485 for economy). */
     trained: {
@@ -209,7 +244,8 @@ export const PARAMETERS: Parameters = {
       lnRmssd: { mean: 4.1, sd: 0.4 },
       sleepHours: { mean: 7.2, sd: 0.6 },
       trainingYears: { mean: 8, sd: 4 },
-      habitualDistribution: { z1: 0.8, z2: 0.14, z3: 0.06 },
+      habitualDistribution: { z1: 0.82, z2: 0.13, z3: 0.05 },
+      responsivenessMedian: 2.9,
     },
     /** Well-trained / national-level runners [M]. */
     'well-trained': {
@@ -225,12 +261,13 @@ export const PARAMETERS: Parameters = {
       lnRmssd: { mean: 4.3, sd: 0.4 },
       sleepHours: { mean: 7.3, sd: 0.6 },
       trainingYears: { mean: 11, sd: 4 },
-      habitualDistribution: { z1: 0.82, z2: 0.11, z3: 0.07 },
+      habitualDistribution: { z1: 0.86, z2: 0.09, z3: 0.05 },
+      responsivenessMedian: 8.4,
     },
     /**
      * International-level endurance athletes: VO2max 70–85 ml/kg/min (men), LT at 80–90 % of VO2max
-     * (Joyner & Coyle 2008) [M]; ≥ 80 % of training below LT1 (Seiler & Tønnessen 2009,
-     * Sportscience 13:32–53) [V].
+     * (Joyner & Coyle 2008) [M]; ≥ 80 % of sessions and ~90 % of time below LT1 (Seiler &
+     * Tønnessen 2009, Sportscience 13:32–53) [V]; junior world-class rowers 95/2/3 (Guellich et al. 2009) [V].
      */
     elite: {
       femaleShare: 0.3,
@@ -245,8 +282,16 @@ export const PARAMETERS: Parameters = {
       lnRmssd: { mean: 4.5, sd: 0.4 },
       sleepHours: { mean: 7.4, sd: 0.6 },
       trainingYears: { mean: 12, sd: 4 },
-      habitualDistribution: { z1: 0.86, z2: 0.07, z3: 0.07 },
+      habitualDistribution: { z1: 0.94, z2: 0.03, z3: 0.03 },
+      responsivenessMedian: 12,
     },
+  },
+  habitual: {
+    /**
+     * [C] Calibrated to the gains of arms that keep their usual training: both arms of Treff et al.
+     * 2017 (elite rowers, +1.5 % in 11 weeks) and control groups of recreational studies (~+1 %).
+     */
+    consistency: 0.7,
   },
   trainability: {
     /** [M] Endurance-trained VO2max is ~40–60 % above the untrained value of the same person (Joyner & Coyle 2008). */
@@ -265,32 +310,40 @@ export const PARAMETERS: Parameters = {
     /** [C] Central and peripheral responses are related but not identical (Vollaard et al. 2009, J Appl Physiol 106:1479). */
     poolResponseCorrelation: 0.6,
   },
+  /**
+   * [C] Diminishing returns within a day, steepest above LT2: reduced training that keeps its
+   * intensity maintains VO2max for months (Hickson et al. 1985, J Appl Physiol 58:492–499) [M], and
+   * a taper keeps fitness (Mujika 1996).
+   */
+  zoneSaturationMinutes: [90, 40, 25],
+  /** [C] Chronic stimulus over two weeks: a single session does not move the supported level. */
+  stimulusWindowDays: 14,
   pools: {
     /**
      * Central (VO2max: stroke volume, blood volume). Intensity above LT2 is the strongest per-minute
      * stimulus (Helgerud et al. 2007, MSSE 39:665–671; MacInnis & Gibala 2017, J Physiol 595:2915)
-     * [M]; detraining loses ~7 % in 3 weeks and ~16 % in 8 weeks (Coyle et al. 1984, J Appl
+     * [M]; detraining loses ~7 % in 3 weeks and ~16 % in 8 weeks, about half the trained gain in 8 weeks (Coyle et al. 1984, J Appl
      * Physiol 57:1857–1864) [M]. Gain [C] calibrated to HERITAGE and the recreational band.
      */
-    central: { zoneWeights: [0.15, 0.35, 1], halfSaturation: 30, gain: 0.0015, decayPerDay: 1 / 70 },
+    central: { zoneWeights: [0.1, 0.12, 1], halfStimulus: 2.25, riseDays: 21, fallDays: 80 },
     /**
      * Peripheral (fraction of VO2max at LT2: mitochondria, lactate transport and clearance). Work at
      * and above LT2 drives it most per minute; zone 2 less; volume a little (MacInnis & Gibala 2017;
      * Neal et al. 2013, J Appl Physiol 114:461–471) [M]. Gain [C].
      */
-    peripheral: { zoneWeights: [0.2, 0.45, 1], halfSaturation: 40, gain: 0.0015, decayPerDay: 1 / 50 },
+    peripheral: { zoneWeights: [0.1, 0.2, 1], halfStimulus: 33, riseDays: 18, fallDays: 60 },
     /**
      * Base (economy and LT1): volume, mostly easy (Seiler 2010; Esteve-Lanao et al. 2005, MSSE
      * 37:496–504) [M]; slow to gain and slow to lose. Gain [C].
      */
-    base: { zoneWeights: [1, 0.8, 0.6], halfSaturation: 120, gain: 0.0006, decayPerDay: 1 / 150 },
+    base: { zoneWeights: [1, 0.8, 0.5], halfStimulus: 30, riseDays: 60, fallDays: 150 },
   },
   fatigue: {
     /**
-     * [V] Banister fatigue time constants of 4–20 d (τ2 = 7 d convention; 15 d Fitz-Clarke 1991;
-     * 19 d (6–32) Hellard et al. 2006, J Sports Sci 24:509–520).
+     * [V] Banister fatigue time constants of 4–20 d: τ2 = 7 d by convention (IJSPP 2022;17:810);
+     * 15 d Fitz-Clarke 1991; 19 d (6–32) Hellard et al. 2006, J Sports Sci 24:509–520.
      */
-    timeConstantDays: { mean: 9, sd: 2.5 },
+    timeConstantDays: { mean: 7, sd: 2 },
     minTimeConstantDays: 4,
     /** [V form, C value] Busso 2003 (MSSE 35:1188–1195) variable dose–response: fatigue gain k2(i) = k3 Σ w e^{−(i−j)/τ3}. */
     vdrTimeConstantDays: 5,
@@ -298,7 +351,13 @@ export const PARAMETERS: Parameters = {
     /** [V] Chronic load over 28–42 days (Hulin et al. 2016; the 42-d fitness convention). */
     chronicTimeConstantDays: 42,
     chronicFloor: 25,
-    /** [C] Mujika 1996 (MSSE 28:251–258): a taper adds 2–3 % by shedding fatigue. */
+    /** [C] Busso 2003: the inverted U needs tolerance that cannot grow without bound within a block. */
+    loadCapacity: 1.8,
+    /**
+     * [C] Mujika 1996 (MSSE 28:251–258): a taper after hard training adds 2–3 % by shedding fatigue;
+     * in steady habitual training performance sits ~2.5 % below fresh. The loss grows as strain²
+     * (Busso 2003: fatigue effects grow faster than load).
+     */
     performancePerStrain: 0.025,
     /** [C] Busso 2003: past an optimum, more daily load lowers performance (inverted U). */
     bluntingStrain: 2.5,
@@ -320,7 +379,7 @@ export const PARAMETERS: Parameters = {
     /** [M] Adults catch 2–4 colds a year (Heikkinen & Järvinen 2003, Lancet 361:51–59). */
     episodesPerYear: 2,
     /** [V] Illness follows individual strain thresholds (Foster 1998, MSSE 30:1164–1168); size [C]. */
-    strainHazard: 1.5,
+    strainHazard: 0.7,
     /** [M] Short sleep raises the risk of a cold (Prather et al. 2015, Sleep 38:1353–1359); size [C]. */
     sleepDebtHazard: 0.15,
     /** [M] Upper-respiratory infections last ~4–8 days. */

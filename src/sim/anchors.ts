@@ -28,10 +28,7 @@ export function fillAnchors(
   }
 }
 
-/**
- * Race paces as the athlete can run them today: fresh race pace × readiness. "10K pace" in training
- * is what the runner could race now, tired or not; the thresholds are physiological and stay put.
- */
+/** Race paces as the athlete can run them in a given state: fresh race pace × readiness. */
 export function applyReadinessToRacePaces(anchors: Float64Array, readiness: number): void {
   for (let i = 3; i < 7; i++) anchors[i]! *= readiness;
 }

@@ -2,8 +2,9 @@ import type { Event } from '../models/scenario/schema.ts';
 import type { RandomStream } from './rng.ts';
 
 /**
- * Life events of one athlete, laid out by day (day 1 = Monday of week 1). Every arm sees the same
- * schedule: who is affected is drawn once per athlete from the 'events' stream.
+ * Life events of one athlete, laid out by day (day 1 = Monday of week 1). Who is affected is drawn
+ * once per athlete from the 'events' stream, so every arm sees the same events — except events
+ * limited to some arms (`arms: [...]`), which a coach uses to ask "what does this cost?".
  */
 export class EventSchedule {
   /** Hours slept on the night before each day, or NaN for the athlete's own sleep. */
@@ -20,8 +21,11 @@ export class EventSchedule {
     this.loadFactor = new Float64Array(weeks + 1);
   }
 
-  /** Draws which events affect this athlete and lays them out. */
-  fill(events: readonly Event[], stream: RandomStream): void {
+  /**
+   * Draws which events affect this athlete (one draw per event, always) and lays out those that
+   * apply to `arm`: events without an `arms` list apply to every arm; with `arm` null, only those.
+   */
+  fill(events: readonly Event[], stream: RandomStream, arm: string | null = null): void {
     this.sleepHours.fill(Number.NaN);
     this.illnessStart.fill(0);
     this.loadFactor.fill(1);
@@ -29,6 +33,7 @@ export class EventSchedule {
     for (const event of events) {
       const affected = stream.uniform() < (event.share ?? 1);
       if (!affected) continue;
+      if (event.arms !== undefined && (arm === null || !event.arms.includes(arm))) continue;
       const firstDay = (event.fromWeek - 1) * 7 + (event.fromDay ?? 1);
       switch (event.type) {
         case 'sleep-restriction': {

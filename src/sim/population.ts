@@ -133,9 +133,10 @@ export function sampleAthlete(
   const rho = trainability.poolResponseCorrelation;
   const own = Math.sqrt(1 - rho);
   const sdLog = trainability.responsivenessSdLog;
-  out.responsivenessCentral = Math.exp(sdLog * (Math.sqrt(rho) * shared + own * stream.normal()));
-  out.responsivenessPeripheral = Math.exp(sdLog * (Math.sqrt(rho) * shared + own * stream.normal()));
-  out.responsivenessBase = Math.exp(sdLog * (Math.sqrt(rho) * shared + own * stream.normal()));
+  const median = preset.responsivenessMedian;
+  out.responsivenessCentral = median * Math.exp(sdLog * (Math.sqrt(rho) * shared + own * stream.normal()));
+  out.responsivenessPeripheral = median * Math.exp(sdLog * (Math.sqrt(rho) * shared + own * stream.normal()));
+  out.responsivenessBase = median * Math.exp(sdLog * (Math.sqrt(rho) * shared + own * stream.normal()));
   out.vo2maxCeilingGain = draw(stream, trainability.vo2maxCeilingGain, 0.15, 0.9);
   out.economyCeilingGain = draw(stream, trainability.economyCeilingGain, 0.01, 0.15);
   out.fatigueTimeConstant = draw(stream, parameters.fatigue.timeConstantDays, parameters.fatigue.minTimeConstantDays, 25);

@@ -30,8 +30,12 @@ export const ARM = {
   finalWeekRestingHr: 11,
   finalWeekLnRmssd: 12,
   finalWeekMarkerDays: 13,
+  /** What the plan aimed at: weekly targets summed over the weeks (minutes). */
+  targetMinutes: 14,
+  targetZ2Minutes: 15,
+  targetZ3Minutes: 16,
 } as const;
-export const ARM_COUNT = 14;
+export const ARM_COUNT = 17;
 
 export class AthleteResults {
   readonly baselineMeasured = new Float64Array(TEST_COUNT);

@@ -16,7 +16,9 @@ export type StreamPurpose = 'traits' | 'events' | 'sleep' | 'illness' | 'markers
 export class RandomStream {
   private readonly state = new Int32Array(4);
 
+  /** A stream from a 4-word seed; without one, a fixed non-zero state (reseed it before use). */
   constructor(seed?: Int32Array) {
+    this.state[0] = 1;
     if (seed !== undefined) this.reseed(seed);
   }
 

@@ -23,6 +23,8 @@ export interface RunOptions {
 
 export interface RunOutcome {
   summary: Summary;
+  /** Per-athlete metric values, for paired analyses across runs. */
+  metrics: SummaryCollector;
   /** Simulated athlete-days (athletes × arms × training days). */
   athleteDays: number;
 }
@@ -48,6 +50,6 @@ export class ScenarioRunner {
       options.athletes?.athlete(simulator.traits, results);
       options.progress?.(index + 1, size);
     }
-    return { summary: collector.summary(), athleteDays: size * spec.arms.length * spec.weeks * 7 };
+    return { summary: collector.summary(), metrics: collector, athleteDays: size * spec.arms.length * spec.weeks * 7 };
   }
 }

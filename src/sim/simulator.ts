@@ -3,6 +3,7 @@ import type { CompiledCatalogue } from '../models/workouts/compile.ts';
 import { GOAL_CODE } from '../models/workouts/compile.ts';
 import {
   DOSE_COST,
+  DOSE_FIELDS,
   DOSE_RPE,
   DOSE_RPE_SQUARED,
   DOSE_Z1,
@@ -11,7 +12,6 @@ import {
   PROFILE_HARD,
   PROFILE_STRIDE,
   DoseEvaluator,
-  sessionDoseField,
 } from '../models/workouts/dose.ts';
 import type { ResolvedDesign } from '../engine/designs/resolve.ts';
 import { habitualDesign } from '../engine/designs/habitual.ts';
@@ -51,6 +51,12 @@ export interface DaySink {
 const ANCHOR_TOLERANCE = 0.01;
 const ANCHOR_REFRESH_WEEKS = 4;
 
+/**
+ * How far a coach's race-pace estimate may be from the athlete's truth relative to LT2: time-trial
+ * error (CV ≈ 1.5 %), lactate-test error (≈ 3 %) and race-prediction error: about 2 SD of their sum.
+ */
+const COACH_RACE_PACE_MARGIN = 0.06;
+
 const DAILY_PURPOSES: readonly StreamPurpose[] = ['sleep', 'illness', 'markers', 'rpe', 'tests'];
 
 /**
@@ -76,6 +82,7 @@ export class Simulator {
   private readonly testStream: RandomStream;
   private readonly savedStreams: Int32Array;
   private readonly seedScratch = new Int32Array(4);
+  private readonly eventsSeed = new Int32Array(4);
   private readonly schedule: EventSchedule;
   private readonly planner: WeekPlanner;
   private readonly doses: DoseEvaluator;
@@ -114,9 +121,9 @@ export class Simulator {
     this.planner = new WeekPlanner(catalogue);
     this.doses = new DoseEvaluator(catalogue, parameters.effort);
     const table = () => new Float64Array(catalogue.count * PROFILE_STRIDE);
-    this.coachView = { profiles: table(), safeForHigh: table(), safeForThreshold: table() };
+    this.coachView = { profiles: table(), slowerPaces: table(), fasterPaces: table() };
     this.trueProfiles = table();
-    this.habitualView = { profiles: this.trueProfiles, safeForHigh: this.trueProfiles, safeForThreshold: this.trueProfiles };
+    this.habitualView = { profiles: this.trueProfiles, slowerPaces: this.trueProfiles, fasterPaces: this.trueProfiles };
     this.profileWeek = new Int32Array(catalogue.count).fill(-1);
   }
 
@@ -126,31 +133,36 @@ export class Simulator {
     const seed = spec.seed;
     for (const [purpose, stream] of this.streams) stream.reseed(deriveStreamSeed(seed, index, purpose, this.seedScratch));
     sampleAthlete(spec.population, index, this.streams.get('traits')!, parameters, traits);
-    this.schedule.fill(spec.events, this.streams.get('events')!);
+    const events = this.streams.get('events')!;
+    events.saveTo(this.eventsSeed);
+    this.schedule.fill(spec.events, events);
 
     // The habitual week, run at the athlete's true anchors, sets the starting equilibrium.
     const habitual = this.habitualDesign(traits);
     this.raceMinutes.fill(0);
     fillAnchors(traits.vo2max, traits.economy, traits.lt1Fraction, traits.lt2Fraction, parameters.race, this.raceMinutes, this.anchors);
-    // In habitual training the athlete carries habitual fatigue (strain 1).
+    // Before any test, race paces are what the athlete races in habitual training (strain 1).
     applyReadinessToRacePaces(this.anchors, 1 - parameters.fatigue.performancePerStrain);
     this.invalidateProfiles();
     this.targets.totalMinutes = traits.weeklyHours * 60;
     this.targets.z2Minutes = this.targets.totalMinutes * traits.habitualZ2;
     this.targets.z3Minutes = this.targets.totalMinutes * traits.habitualZ3;
     this.evaluateAll(this.anchors, this.trueProfiles);
+    this.planner.forgetChoice();
     this.planner.plan(habitual, this.targets, 1, this.habitualView, this.weekPlan);
     this.habitualZ1.fill(0);
     this.habitualZ2.fill(0);
     this.habitualZ3.fill(0);
     this.habitualCost.fill(0);
+    // Over a year the athlete sustains only part of that week (PARAMETERS.habitual.consistency).
+    const consistency = parameters.habitual.consistency;
     for (let k = 0; k < this.weekPlan.count; k++) {
       const day = this.weekPlan.day[k]!;
-      const w = this.weekPlan.workout[k]!;
-      this.habitualZ1[day]! += this.sessionDose(w, k, DOSE_Z1);
-      this.habitualZ2[day]! += this.sessionDose(w, k, DOSE_Z2);
-      this.habitualZ3[day]! += this.sessionDose(w, k, DOSE_Z3);
-      this.habitualCost[day]! += this.sessionDose(w, k, DOSE_COST);
+      const dose = this.sessionDose(this.weekPlan.workout[k]!, k);
+      this.habitualZ1[day]! += consistency * dose[DOSE_Z1]!;
+      this.habitualZ2[day]! += consistency * dose[DOSE_Z2]!;
+      this.habitualZ3[day]! += consistency * dose[DOSE_Z3]!;
+      this.habitualCost[day]! += consistency * dose[DOSE_COST]!;
     }
     model.initialize(traits, this.habitualZ1, this.habitualZ2, this.habitualZ3, this.habitualCost, constants, this.baselineState);
 
@@ -162,8 +174,9 @@ export class Simulator {
     for (let d = 0; d < 7; d++) {
       this.night(s, Number.NaN);
       const ill = this.checkIllness(s, 0);
-      restingHrSum += this.restingHr(s);
-      lnRmssdSum += this.lnRmssd(s);
+      this.morningMarkers(s);
+      restingHrSum += this.todayRestingHr;
+      lnRmssdSum += this.todayLnRmssd;
       if (ill) model.train(constants, s, 0, 0, 0, 0);
       else model.train(constants, s, this.habitualZ1[d]!, this.habitualZ2[d]!, this.habitualZ3[d]!, this.habitualCost[d]!);
     }
@@ -184,6 +197,7 @@ export class Simulator {
       this.coachAnchorSpeeds,
     );
     this.buildCoachView();
+    this.planner.forgetChoice();
 
     for (let arm = 0; arm < spec.arms.length; arm++) this.runArm(arm, results, days);
   }
@@ -195,8 +209,12 @@ export class Simulator {
     const macroplan = spec.arms[arm]!.macroplan;
     s.copyFrom(this.baselineState);
     this.restoreStreams();
+    if (spec.armSpecificEvents) {
+      const events = this.streams.get('events')!;
+      events.reseed(this.eventsSeed);
+      this.schedule.fill(spec.events, events, spec.arms[arm]!.id);
+    }
     this.tracker.reset(traits.weeklyHours, { z1: traits.habitualZ1, z2: traits.habitualZ2, z3: traits.habitualZ3 });
-    this.raceMinutes.fill(0);
     this.anchorsWeek = -ANCHOR_REFRESH_WEEKS;
     const row = results.arm;
     const base = arm * ARM_COUNT;
@@ -209,6 +227,9 @@ export class Simulator {
       model.refreshPhysiology(constants, s);
       this.refreshAnchorsIfMoved(s, week);
       this.tracker.next(macroplan, week, this.schedule.loadFactor[week]!, this.targets);
+      row[base + ARM.targetMinutes]! += this.targets.totalMinutes;
+      row[base + ARM.targetZ2Minutes]! += this.targets.z2Minutes;
+      row[base + ARM.targetZ3Minutes]! += this.targets.z3Minutes;
       const design = macroplan.blocks[macroplan.blockOfWeek[week]!]!.design;
       this.planner.plan(design, this.targets, week, this.coachView, plan);
       let k = 0;
@@ -216,11 +237,10 @@ export class Simulator {
         const day = (week - 1) * 7 + weekday + 1;
         if (day > 1) this.night(s, this.schedule.sleepHours[day]!);
         const ill = this.checkIllness(s, this.schedule.illnessStart[day]!);
-        const restingHr = this.restingHr(s);
-        const lnRmssd = this.lnRmssd(s);
+        this.morningMarkers(s);
         if (day >= lastWeekStart) {
-          restingHrSum += restingHr;
-          lnRmssdSum += lnRmssd;
+          restingHrSum += this.todayRestingHr;
+          lnRmssdSum += this.todayLnRmssd;
         }
         let z1 = 0;
         let z2 = 0;
@@ -228,8 +248,9 @@ export class Simulator {
         let cost = 0;
         let load = 0;
         let minutes = 0;
-        const strain = model.strain(constants, s);
-        const rpeNoise = this.sessionRpeNoise();
+        // Session RPE rises with strain and a short night; one noise draw a day keeps streams aligned.
+        const rpe = this.parameters.markers.rpe;
+        const rpeShift = rpe.perStrain * (s.strain - 1) + rpe.perHourDeficit * s.lastNightDeficit + rpe.noiseSd * this.rpeStream.normal();
         for (; k < plan.count && plan.day[k] === weekday; k++) {
           const w = plan.workout[k]!;
           if (ill) {
@@ -237,16 +258,16 @@ export class Simulator {
             continue;
           }
           this.ensureProfile(w);
-          const m1 = this.sessionDose(w, k, DOSE_Z1);
-          const m2 = this.sessionDose(w, k, DOSE_Z2);
-          const m3 = this.sessionDose(w, k, DOSE_Z3);
-          const sessionMinutes = m1 + m2 + m3;
-          z1 += m1;
-          z2 += m2;
-          z3 += m3;
-          cost += this.sessionDose(w, k, DOSE_COST);
-          const rpe = this.sessionRpe(w, k, strain, rpeNoise);
-          load += rpe * sessionMinutes;
+          const dose = this.sessionDose(w, k);
+          const sessionMinutes = dose[DOSE_Z1]! + dose[DOSE_Z2]! + dose[DOSE_Z3]!;
+          z1 += dose[DOSE_Z1]!;
+          z2 += dose[DOSE_Z2]!;
+          z3 += dose[DOSE_Z3]!;
+          cost += dose[DOSE_COST]!;
+          // Foster's session RPE: Σ min·RPE² / Σ min·RPE over the parts, so the hard parts dominate.
+          let sessionRpe = dose[DOSE_RPE_SQUARED]! / dose[DOSE_RPE]! + rpeShift;
+          sessionRpe = sessionRpe < 0.5 ? 0.5 : sessionRpe > 10 ? 10 : sessionRpe;
+          load += sessionRpe * sessionMinutes;
           minutes += sessionMinutes;
           row[base + ARM.sessions]!++;
           if (this.trueProfiles[w * PROFILE_STRIDE + PROFILE_HARD] === 1) row[base + ARM.hardSessions]!++;
@@ -260,7 +281,7 @@ export class Simulator {
         row[base + ARM.sessionRpeLoad]! += load;
         if (ill) row[base + ARM.illnessDays]!++;
         if (days !== null) {
-          days.day(traits, arm, day, z1, z2, z3, load, restingHr, lnRmssd, this.lastSleepHours, minutes > 0 ? load / minutes : Number.NaN, ill);
+          days.day(traits, arm, day, z1, z2, z3, load, this.todayRestingHr, this.todayLnRmssd, this.lastSleepHours, minutes > 0 ? load / minutes : Number.NaN, ill);
         }
       }
     }
@@ -275,34 +296,35 @@ export class Simulator {
   }
 
   private anchorsWeek = 0;
-  private readonly anchorsBasis = new Float64Array(4);
+  private readonly anchorsBasis = new Float64Array(3);
 
   /**
-   * The athlete's anchors (thresholds, vVO2max, race paces as they can run them today) and with them
-   * the dose of each workout, recomputed when any of LT1, LT2, vVO2max or readiness has moved by more
-   * than ANCHOR_TOLERANCE since the last time, and at least every ANCHOR_REFRESH_WEEKS weeks.
+   * The anchors the athlete trains at: LT1, LT2 and vVO2max as they are now (run by feel, heart
+   * rate or lactate), race paces as the coach set them from the baseline time trial (run by the
+   * watch — so they get relatively easier as the athlete improves). Workout doses are recomputed
+   * when a threshold has moved by ANCHOR_TOLERANCE since the last time, and at least every
+   * ANCHOR_REFRESH_WEEKS weeks.
    */
   private refreshAnchorsIfMoved(s: AthleteState, week: number): void {
     const top = (s.vo2max / s.economy) * 60;
-    // Race paces follow fatigue (strain), not one night's sleep.
-    const readiness = 1 - this.parameters.fatigue.performancePerStrain * this.model.strain(this.constants, s);
     const basis = this.anchorsBasis;
     if (
       week - this.anchorsWeek < ANCHOR_REFRESH_WEEKS &&
       Math.abs(top / basis[0]! - 1) < ANCHOR_TOLERANCE &&
       Math.abs(s.lt1Fraction / basis[1]! - 1) < ANCHOR_TOLERANCE &&
-      Math.abs(s.lt2Fraction / basis[2]! - 1) < ANCHOR_TOLERANCE &&
-      Math.abs(readiness / basis[3]! - 1) < ANCHOR_TOLERANCE
+      Math.abs(s.lt2Fraction / basis[2]! - 1) < ANCHOR_TOLERANCE
     ) {
       return;
     }
     basis[0] = top;
     basis[1] = s.lt1Fraction;
     basis[2] = s.lt2Fraction;
-    basis[3] = readiness;
     this.anchorsWeek = week;
-    fillAnchors(s.vo2max, s.economy, s.lt1Fraction, s.lt2Fraction, this.parameters.race, this.raceMinutes, this.anchors);
-    applyReadinessToRacePaces(this.anchors, readiness);
+    const anchors = this.anchors;
+    anchors[0] = s.lt1Fraction * top;
+    anchors[1] = s.lt2Fraction * top;
+    anchors[2] = top;
+    for (let i = 3; i < 7; i++) anchors[i] = this.coachAnchorSpeeds[i]!;
     this.invalidateProfiles();
   }
 
@@ -331,7 +353,7 @@ export class Simulator {
     if (scheduledDays > 0 && scheduledDays > s.illDaysLeft) {
       s.illDaysLeft = scheduledDays;
     } else if (s.illDaysLeft === 0) {
-      const strain = this.model.strain(this.constants, s);
+      const strain = s.strain;
       const hazard =
         (ill.episodesPerYear / 365) *
         Math.exp(ill.strainHazard * (strain > 1 ? strain - 1 : 0)) *
@@ -341,57 +363,43 @@ export class Simulator {
     return s.illDaysLeft > 0;
   }
 
-  /** Morning resting HR (bpm): the athlete's own baseline, moved by strain, sleep debt, illness and fitness. */
-  private restingHr(s: AthleteState): number {
-    const c = this.constants;
-    const m = this.parameters.markers.restingHr;
-    const strain = this.model.strain(c, s);
-    return (
-      c.restingHr +
-      m.perStrain * (strain - 1) +
-      m.perSleepDebtHour * (s.sleepDebt - c.baselineSleepDebt) +
-      (s.illDaysLeft > 0 ? m.illness : 0) +
-      m.perVo2maxGainPct * (s.vo2max / c.baselineVo2max - 1) * 100 +
-      m.noiseSd * this.markerStream.normal()
-    );
-  }
-
-  /** Morning lnRMSSD (ln ms), moved the other way by the same causes. */
-  private lnRmssd(s: AthleteState): number {
-    const c = this.constants;
-    const m = this.parameters.markers.lnRmssd;
-    const strain = this.model.strain(c, s);
-    return (
-      c.lnRmssd +
-      m.perStrain * (strain - 1) +
-      m.perSleepDebtHour * (s.sleepDebt - c.baselineSleepDebt) +
-      (s.illDaysLeft > 0 ? m.illness : 0) +
-      m.perVo2maxGainPct * (s.vo2max / c.baselineVo2max - 1) * 100 +
-      m.noiseSd * this.markerStream.normal()
-    );
-  }
-
-  /** One noise draw a day for session RPE (shared by the day's sessions), so streams stay aligned. */
-  private sessionRpeNoise(): number {
-    return this.parameters.markers.rpe.noiseSd * this.rpeStream.normal();
-  }
+  private todayRestingHr = 0;
+  private todayLnRmssd = 0;
 
   /**
-   * Session RPE (CR-10) as the athlete would report it: Σ min·RPE² / Σ min·RPE over the session's
-   * parts, so the hard parts dominate as in Foster's session RPE, raised by strain and short sleep.
+   * The morning's markers, from the athlete's own baselines, moved by strain, sleep debt above
+   * normal, illness and fitness: resting HR (bpm) up with fatigue and down with fitness, lnRMSSD
+   * (ln ms) the other way; each with day-to-day noise.
    */
-  private sessionRpe(w: number, k: number, strain: number, noise: number): number {
-    const r = this.parameters.markers.rpe;
-    const weighted = this.sessionDose(w, k, DOSE_RPE);
-    const squared = this.sessionDose(w, k, DOSE_RPE_SQUARED);
-    const rpe = squared / weighted + r.perStrain * (strain - 1) + r.perHourDeficit * this.state.lastNightDeficit + noise;
-    return rpe < 0.5 ? 0.5 : rpe > 10 ? 10 : rpe;
+  private morningMarkers(s: AthleteState): void {
+    const c = this.constants;
+    const hr = this.parameters.markers.restingHr;
+    const hrv = this.parameters.markers.lnRmssd;
+    const strain = s.strain - 1;
+    const debt = s.sleepDebt - c.baselineSleepDebt;
+    const fitness = (s.vo2max / c.baselineVo2max - 1) * 100;
+    const ill = s.illDaysLeft > 0;
+    this.todayRestingHr =
+      c.restingHr + hr.perStrain * strain + hr.perSleepDebtHour * debt + (ill ? hr.illness : 0) + hr.perVo2maxGainPct * fitness + hr.noiseSd * this.markerStream.normal();
+    this.todayLnRmssd =
+      c.lnRmssd + hrv.perStrain * strain + hrv.perSleepDebtHour * debt + (ill ? hrv.illness : 0) + hrv.perVo2maxGainPct * fitness + hrv.noiseSd * this.markerStream.normal();
   }
 
-  /** One field of the dose of session k of the week plan (workout w), from this week's true profile. */
-  private sessionDose(w: number, k: number, field: number): number {
+  private readonly doseScratch = new Float64Array(DOSE_FIELDS);
+
+  /** Dose of session k of the week plan (workout w) from this week's true profile, in a reused buffer. */
+  private sessionDose(w: number, k: number): Float64Array {
     const plan = this.weekPlan;
-    return sessionDoseField(this.trueProfiles, w, plan.fixedScale[k]!, plan.reps[k]!, plan.addOns[k]!, field);
+    const p = this.trueProfiles;
+    const out = this.doseScratch;
+    const fixedScale = plan.fixedScale[k]!;
+    const reps = plan.reps[k]!;
+    const addOns = plan.addOns[k]!;
+    const offset = w * PROFILE_STRIDE;
+    for (let field = 0; field < DOSE_FIELDS; field++) {
+      out[field] = fixedScale * p[offset + field]! + reps * p[offset + DOSE_FIELDS + field]! + addOns * p[offset + 2 * DOSE_FIELDS + field]!;
+    }
+    return out;
   }
 
   private invalidateProfiles(): void {
@@ -409,17 +417,20 @@ export class Simulator {
     if (out === this.trueProfiles) this.profileWeek.fill(this.profileStamp);
   }
 
-  /** The coach's view: workout doses at the coach's anchors, and with LT2 moved by the test error either way. */
+  /**
+   * The coach's view: workout doses at the coach's anchors, and the same with the race paces moved
+   * by the coach's uncertainty about them relative to the athlete's thresholds (the threshold-relative
+   * prescriptions are run by feel and need no margin).
+   */
   private buildCoachView(): void {
     const anchors = this.coachAnchorSpeeds;
-    const lt2 = anchors[1]!;
-    const margin = this.parameters.tests.lt2SpeedCv;
-    this.evaluateAll(anchors, this.coachView.profiles);
-    anchors[1] = lt2 * (1 + margin);
-    this.evaluateAll(anchors, this.coachView.safeForHigh);
-    anchors[1] = lt2 * (1 - margin);
-    this.evaluateAll(anchors, this.coachView.safeForThreshold);
-    anchors[1] = lt2;
+    const margin = COACH_RACE_PACE_MARGIN;
+    this.doses.evaluateAll(anchors, this.coachView.profiles);
+    for (let i = 3; i < 7; i++) anchors[i]! *= 1 - margin;
+    this.doses.evaluateAll(anchors, this.coachView.slowerPaces);
+    for (let i = 3; i < 7; i++) anchors[i]! *= (1 + margin) / (1 - margin);
+    this.doses.evaluateAll(anchors, this.coachView.fasterPaces);
+    for (let i = 3; i < 7; i++) anchors[i]! /= 1 + margin;
   }
 
   private saveStreams(): void {

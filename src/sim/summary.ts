@@ -43,7 +43,7 @@ export class SummaryCollector {
   ) {
     this.values = spec.arms.map(() => METRICS.map(() => new Float64Array(size)));
     this.zoneShares = spec.arms.map(() => new Float64Array(3));
-    this.totals = spec.arms.map(() => new Float64Array(8));
+    this.totals = spec.arms.map(() => new Float64Array(10));
   }
 
   /** Records athlete number `slot` (0-based within this run). */
@@ -69,7 +69,18 @@ export class SummaryCollector {
       totals[4]! += results.get(arm, ARM.highGoalSessions);
       totals[5]! += results.get(arm, ARM.missedSessions);
       totals[6]! += minutes > 0 ? 1 : 0;
+      const target = results.get(arm, ARM.targetMinutes);
+      if (target > 0 && minutes > 0) {
+        totals[7]! += results.get(arm, ARM.targetZ2Minutes) / target;
+        totals[8]! += results.get(arm, ARM.targetZ3Minutes) / target;
+        totals[9]! += 1;
+      }
     });
+  }
+
+  /** Per-athlete values of one metric in one arm (athletes in index order). */
+  valuesOf(arm: number, metric: MetricName): Float64Array {
+    return this.values[arm]![METRICS.indexOf(metric)]!;
   }
 
   summary(): Summary {
@@ -132,6 +143,15 @@ export class SummaryCollector {
               z3: goalSessions > 0 ? totals[4]! / goalSessions : 0,
             }),
           },
+          target:
+            totals[9]! === 0
+              ? null
+              : {
+                  system: '3-zone' as const,
+                  basis: 'time' as const,
+                  ...roundAll({ z1: 1 - (totals[7]! + totals[8]!) / totals[9]!, z2: totals[7]! / totals[9]!, z3: totals[8]! / totals[9]! }),
+                },
+          warnings: distributionWarnings(z1, z2, z3, totals),
           hardSessionsPerWeek: round(totals[1]! / size / weeks),
           weeklyHours: round(totals[0]! / size / weeks / 60),
           missedSessionsPerAthlete: round(totals[5]! / size),
@@ -170,6 +190,9 @@ export type ArmSummary = {
   description: string | null;
   n: number;
   blocks: { name: string; weeks: number; target: Record<string, unknown> | null }[];
+  /** Planned time in zone over the whole arm (the weekly targets, mean of the athletes); null if nothing was planned. */
+  target: { system: '3-zone'; basis: 'time'; z1: number; z2: number; z3: number } | null;
+  warnings: string[];
   /** Achieved time in zone (mean of the athletes' shares); null when nobody trained. */
   distribution: { system: '3-zone'; basis: 'time'; z1: number; z2: number; z3: number; polarizationIndex: number; classification: string } | null;
   sessionDistribution: { system: '3-zone'; basis: 'sessions'; z1: number; z2: number; z3: number };
@@ -179,6 +202,26 @@ export type ArmSummary = {
   metrics: Record<MetricName, MetricSummary>;
   vsReference: Record<MetricName, Comparison> | null;
 };
+
+/** Differences of more than 3 percentage points between the achieved and the planned time in zone. */
+function distributionWarnings(z1: number, z2: number, z3: number, totals: Float64Array): string[] {
+  if (totals[9]! === 0 || totals[6]! === 0) return [];
+  const target2 = totals[7]! / totals[9]!;
+  const target3 = totals[8]! / totals[9]!;
+  const warnings: string[] = [];
+  const zones: [string, number, number][] = [
+    ['Z1', z1, 1 - target2 - target3],
+    ['Z2', z2, target2],
+    ['Z3', z3, target3],
+  ];
+  for (const [zone, achieved, target] of zones) {
+    const gap = (achieved - target) * 100;
+    if (Math.abs(gap) > 3) {
+      warnings.push(`achieved ${zone} ${(achieved * 100).toFixed(1)} % is ${Math.abs(gap).toFixed(1)} pp ${gap > 0 ? 'above' : 'below'} the planned ${(target * 100).toFixed(1)} % (too little volume for the design, illness, or race paces that fall in another zone for these athletes)`);
+    }
+  }
+  return warnings;
+}
 
 function describePopulation(spec: RunSpec, size: number): Record<string, unknown> {
   const population = spec.scenario.population;

@@ -55,9 +55,9 @@ export const BUILTIN_DESIGNS: Readonly<Record<string, BuiltinDesign>> = {
     design: { ...SHARED, distribution: { z1: 0.88, z2: 0.1, z3: 0.02 }, weeklyHours: { relative: 1.3 } },
   },
   taper: {
-    description: 'Taper: volume cut by half, hard sessions kept at nearly full intensity and ~85 % of their minutes.',
+    description: 'Taper: volume cut by half; hard sessions keep their intensity and 60 % of their minutes.',
     source: 'Mujika & Padilla 2003 (MSSE 35:1182–1187): cut volume 41–60 %, keep intensity and frequency',
-    design: { taper: { volume: 0.5, hardMinutes: 0.85 }, hardDaySpacing: 1, workouts: { high: HIGH_MENU, threshold: THRESHOLD_MENU } },
+    design: { taper: { volume: 0.5, hardMinutes: 0.6 }, hardDaySpacing: 1, workouts: { high: HIGH_MENU, threshold: THRESHOLD_MENU } },
   },
   base: {
     description: 'Base block: volume-led and pyramidal, with strides and short hills for speed.',

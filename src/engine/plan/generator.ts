@@ -15,14 +15,14 @@ import type { WeekPlan } from './week-plan.ts';
 
 /**
  * What the coach knows of the athlete: every catalogue workout's dose at the coach's anchors
- * (PROFILE_STRIDE numbers per workout), and the same with LT2 moved by the coach's uncertainty —
- * up (`safeForHigh`: work counted as zone 3 only if clearly above LT2) and down (`safeForThreshold`:
- * zone 2 only if clearly below it).
+ * (PROFILE_STRIDE numbers per workout), and the same with the race paces — set from a time trial,
+ * so uncertain relative to the athlete's thresholds — a little slower and a little faster. A
+ * workout is planned for a zone only if its reps stay in that zone either way.
  */
 export interface CoachView {
   profiles: Float64Array;
-  safeForHigh: Float64Array;
-  safeForThreshold: Float64Array;
+  slowerPaces: Float64Array;
+  fasterPaces: Float64Array;
 }
 
 /** Plain workouts a coach falls back on when nothing on a design's menu suits the athlete. */
@@ -69,6 +69,39 @@ export class WeekPlanner {
   private readonly hard = new Uint8Array(7);
   private readonly hardDays = new Int8Array(7);
   private readonly sessionsOnDay = new Uint8Array(7);
+  private readonly counts = new Int32Array(2);
+  private readonly choiceKey = {
+    design: null as ResolvedDesign | null,
+    view: null as CoachView | null,
+    rotation: 0,
+    days: 0,
+    slots: 0,
+    high: 0,
+    threshold: 0,
+    fixedScale: 0,
+    highBucket: 0,
+    thresholdBucket: 0,
+  };
+  private readonly savedChoice = {
+    count: 0,
+    workout: new Int16Array(MAX_HARD),
+    role: new Uint8Array(MAX_HARD),
+    day: new Int8Array(MAX_HARD),
+    fixedZ2: new Float64Array(MAX_HARD),
+    fixedZ3: new Float64Array(MAX_HARD),
+    fixedMinutes: new Float64Array(MAX_HARD),
+    repZ2: new Float64Array(MAX_HARD),
+    repZ3: new Float64Array(MAX_HARD),
+    repMinutes: new Float64Array(MAX_HARD),
+    hard: new Uint8Array(7),
+  };
+  /** Per hard session: zone-2 and zone-3 minutes and total minutes of its fixed part and of one rep. */
+  private readonly fixedZ2 = new Float64Array(MAX_HARD);
+  private readonly fixedZ3 = new Float64Array(MAX_HARD);
+  private readonly fixedMinutes = new Float64Array(MAX_HARD);
+  private readonly repZ2 = new Float64Array(MAX_HARD);
+  private readonly repZ3 = new Float64Array(MAX_HARD);
+  private readonly repMinutes = new Float64Array(MAX_HARD);
 
   constructor(private readonly catalogue: CompiledCatalogue) {
     this.easyRun = requireWorkout(catalogue, 'easy-run');
@@ -86,7 +119,8 @@ export class WeekPlanner {
     this.chooseTrainingDays(days);
     const hardDays = this.chooseHardDays(design.hardDaySpacing, days <= 1 ? 0 : days - 1);
     // High-volume athletes double up: a second hard session on a hard day (the Norwegian way).
-    const slots = total >= PLANNING.hardDoublesAboveMinutes ? 2 * hardDays : hardDays;
+    const doubles = total >= PLANNING.hardDoublesAboveMinutes;
+    const slots = doubles ? 2 * hardDays : hardDays;
 
     let high: number;
     let threshold: number;
@@ -98,41 +132,111 @@ export class WeekPlanner {
         else high--;
       }
     } else {
-      [high, threshold] = sessionCounts(targets.z3Minutes, targets.z2Minutes, slots);
+      sessionCounts(targets.z3Minutes, targets.z2Minutes, slots, this.counts);
+      high = this.counts[0]!;
+      threshold = this.counts[1]!;
     }
     if (design.highMenu.length === 0) high = 0;
     if (design.thresholdMenu.length === 0) threshold = 0;
 
     const highTarget = high > 0 ? targets.z3Minutes / high : 0;
     const thresholdTarget = threshold > 0 ? targets.z2Minutes / threshold : 0;
-    this.pickHardSessions(design, week, high, threshold, hardDays, highTarget, thresholdTarget, view);
+    // The same choice as last week (same design, rotation, days and session counts, targets within
+    // ~10 %) is reused: the week's sessions differ only in their size.
+    const rotation = Math.floor((week - 1) / design.rotateEvery);
+    const key = this.choiceKey;
+    const same =
+      key.design === design &&
+      key.view === view &&
+      key.rotation === rotation &&
+      key.days === days &&
+      key.slots === slots &&
+      key.high === high &&
+      key.threshold === threshold &&
+      key.fixedScale === this.fixedScale &&
+      key.highBucket === bucket(highTarget) &&
+      key.thresholdBucket === bucket(thresholdTarget);
+    if (same) {
+      this.restoreChoice();
+    } else {
+      this.pickHardSessions(design, week, high, threshold, hardDays, highTarget, thresholdTarget, view);
+      key.design = design;
+      key.view = view;
+      key.rotation = rotation;
+      key.days = days;
+      key.slots = slots;
+      key.high = high;
+      key.threshold = threshold;
+      key.fixedScale = this.fixedScale;
+      key.highBucket = bucket(highTarget);
+      key.thresholdBucket = bucket(thresholdTarget);
+      this.saveChoice();
+    }
     if (design.basis === 'sessions') this.typicalReps();
-    else this.solveReps(targets, profiles);
-    this.fitHardSessionsInto(total, profiles);
+    else this.solveReps(targets);
+    this.fitHardSessionsInto(total);
 
-    let hardMinutes = 0;
     let z2 = 0;
     let z3 = 0;
     for (let k = 0; k < this.hardCount; k++) {
-      const w = this.hardWorkout[k]!;
-      const reps = this.hardReps[k]!;
-      hardMinutes += sessionDoseMinutes(profiles, w, this.fixedScale, reps, 0);
-      z2 += sessionDoseField(profiles, w, this.fixedScale, reps, 0, DOSE_Z2);
-      z3 += sessionDoseField(profiles, w, this.fixedScale, reps, 0, DOSE_Z3);
+      z2 += this.fixedZ2[k]! + this.hardReps[k]! * this.repZ2[k]!;
+      z3 += this.fixedZ3[k]! + this.hardReps[k]! * this.repZ3[k]!;
     }
+    const hardMinutes = this.hardSessionMinutes();
     const fillGaps = design.basis === 'time';
     this.fillEasyDays(design, total, total - hardMinutes, fillGaps ? targets.z3Minutes - z3 : 0, fillGaps ? targets.z2Minutes - z2 : 0, profiles, out);
     for (let k = 0; k < this.hardCount; k++) out.add(this.hardDay[k]!, this.hardWorkout[k]!, this.hardReps[k]!, 0, this.fixedScale);
   }
 
+  /** Forget the last week's choice: the athlete (and so the coach's view) has changed. */
+  forgetChoice(): void {
+    this.choiceKey.design = null;
+  }
+
+  private saveChoice(): void {
+    const saved = this.savedChoice;
+    saved.count = this.hardCount;
+    for (let k = 0; k < this.hardCount; k++) {
+      saved.workout[k] = this.hardWorkout[k]!;
+      saved.role[k] = this.hardRole[k]!;
+      saved.day[k] = this.hardDay[k]!;
+      saved.fixedZ2[k] = this.fixedZ2[k]!;
+      saved.fixedZ3[k] = this.fixedZ3[k]!;
+      saved.fixedMinutes[k] = this.fixedMinutes[k]!;
+      saved.repZ2[k] = this.repZ2[k]!;
+      saved.repZ3[k] = this.repZ3[k]!;
+      saved.repMinutes[k] = this.repMinutes[k]!;
+    }
+    for (let d = 0; d < 7; d++) saved.hard[d] = this.hard[d]!;
+  }
+
+  private restoreChoice(): void {
+    const saved = this.savedChoice;
+    this.hardCount = saved.count;
+    for (let k = 0; k < saved.count; k++) {
+      const workout = saved.workout[k]!;
+      this.hardWorkout[k] = workout;
+      this.hardRole[k] = saved.role[k]!;
+      this.hardDay[k] = saved.day[k]!;
+      this.hardReps[k] = this.catalogue.repsTypical[workout]!;
+      this.fixedZ2[k] = saved.fixedZ2[k]!;
+      this.fixedZ3[k] = saved.fixedZ3[k]!;
+      this.fixedMinutes[k] = saved.fixedMinutes[k]!;
+      this.repZ2[k] = saved.repZ2[k]!;
+      this.repZ3[k] = saved.repZ3[k]!;
+      this.repMinutes[k] = saved.repMinutes[k]!;
+    }
+    for (let d = 0; d < 7; d++) this.hard[d] = saved.hard[d]!;
+  }
+
   private chooseTrainingDays(days: number): void {
-    this.training.fill(1);
+    for (let d = 0; d < 7; d++) this.training[d] = 1;
     for (let i = 0; i < 7 - days; i++) this.training[PLANNING.restDayOrder[i]!] = 0;
   }
 
   /** Picks hard days in preference order, keeping `spacing` easy days between them (around the week too). */
   private chooseHardDays(spacing: number, limit: number): number {
-    this.hard.fill(0);
+    for (let d = 0; d < 7; d++) this.hard[d] = 0;
     let count = 0;
     for (const day of PLANNING.hardDayOrder) {
       if (count === limit) break;
@@ -168,7 +272,7 @@ export class WeekPlanner {
     let high = 0;
     let threshold = 0;
     const sessions = highCount + thresholdCount;
-    this.sessionsOnDay.fill(0);
+    for (let d = 0; d < 7; d++) this.sessionsOnDay[d] = 0;
     for (let i = 0; i < sessions; i++) {
       const takeHigh = threshold >= thresholdCount || (high < highCount && (i % 2 === 0 || thresholdCount === 0));
       const workout = takeHigh
@@ -176,6 +280,7 @@ export class WeekPlanner {
         : this.pickFitting(design.thresholdMenu, FALLBACK_THRESHOLD, rotation + threshold++, view, DOSE_Z2, thresholdTarget);
       const partner = this.catalogue.pairedWith[workout]!;
       const needed = partner >= 0 ? 2 : 1;
+      if (this.hardCount + needed > MAX_HARD) break;
       // The next hard day (in rotation) with room: at most two sessions a day.
       let day = -1;
       for (let j = 0; j < hardDayCount && day < 0; j++) {
@@ -185,11 +290,11 @@ export class WeekPlanner {
       if (day < 0) break;
       this.hard[day] = 1;
       this.sessionsOnDay[day]! += needed;
-      this.pushHard(workout, takeHigh ? ROLE_HIGH : ROLE_THRESHOLD, day);
+      this.pushHard(workout, takeHigh ? ROLE_HIGH : ROLE_THRESHOLD, day, view.profiles);
       if (partner >= 0) {
         // The afternoon half of a double-threshold day is sized with the zone its reps land in.
         const rep = partner * PROFILE_STRIDE + SECTION_REP * DOSE_FIELDS;
-        this.pushHard(partner, view.profiles[rep + DOSE_Z3]! > view.profiles[rep + DOSE_Z2]! ? ROLE_HIGH : ROLE_THRESHOLD, day);
+        this.pushHard(partner, view.profiles[rep + DOSE_Z3]! > view.profiles[rep + DOSE_Z2]! ? ROLE_HIGH : ROLE_THRESHOLD, day, view.profiles);
       }
     }
   }
@@ -214,22 +319,36 @@ export class WeekPlanner {
   }
 
   private fits(workout: number, view: CoachView, zone: number, target: number): boolean {
-    const cautious = zone === DOSE_Z3 ? view.safeForHigh : view.safeForThreshold;
-    const other = zone === DOSE_Z3 ? DOSE_Z2 : DOSE_Z3;
     const rep = workout * PROFILE_STRIDE + SECTION_REP * DOSE_FIELDS;
-    const perRep = cautious[rep + zone]!;
-    if (!(perRep > 0) || perRep < cautious[rep + other]!) return false;
+    const nominal = view.profiles[rep + zone]!;
+    if (!(nominal > 0)) return false;
+    if (zone === DOSE_Z3) {
+      // Above LT2 even if the race paces are a little slower than the coach thinks.
+      const slower = view.slowerPaces;
+      if (slower[rep + DOSE_Z3]! < slower[rep + DOSE_Z2]!) return false;
+    } else {
+      // Between the thresholds whether the race paces are a little slower or a little faster.
+      const slower = view.slowerPaces;
+      const faster = view.fasterPaces;
+      if (faster[rep + DOSE_Z2]! < faster[rep + DOSE_Z3]! || slower[rep + DOSE_Z2]! < 0.5 * nominal) return false;
+    }
     const smallest = sessionDoseField(view.profiles, workout, this.fixedScale, this.catalogue.repsMin[workout]!, 0, zone);
     const largest = sessionDoseField(view.profiles, workout, this.fixedScale, this.catalogue.repsMax[workout]!, 0, zone);
     return smallest <= target * 1.25 && largest >= target * 0.95;
   }
 
-  private pushHard(workout: number, role: number, day: number): void {
+  private pushHard(workout: number, role: number, day: number, profiles: Float64Array): void {
     const k = this.hardCount++;
     this.hardWorkout[k] = workout;
     this.hardRole[k] = role;
     this.hardDay[k] = day;
     this.hardReps[k] = this.catalogue.repsTypical[workout]!;
+    this.fixedZ2[k] = sessionDoseField(profiles, workout, this.fixedScale, 0, 0, DOSE_Z2);
+    this.fixedZ3[k] = sessionDoseField(profiles, workout, this.fixedScale, 0, 0, DOSE_Z3);
+    this.fixedMinutes[k] = sessionDoseMinutes(profiles, workout, this.fixedScale, 0, 0);
+    this.repZ2[k] = sessionDoseField(profiles, workout, 0, 1, 0, DOSE_Z2);
+    this.repZ3[k] = sessionDoseField(profiles, workout, 0, 1, 0, DOSE_Z3);
+    this.repMinutes[k] = sessionDoseMinutes(profiles, workout, 0, 1, 0);
   }
 
   private typicalReps(): void {
@@ -237,29 +356,29 @@ export class WeekPlanner {
   }
 
   /** Solves repetitions so that zone-3 minutes meet the target (high sessions) and zone-2 minutes theirs. */
-  private solveReps(targets: WeekTargets, profiles: Float64Array): void {
+  private solveReps(targets: WeekTargets): void {
     let highSessions = 0;
     let thresholdSessions = 0;
     for (let k = 0; k < this.hardCount; k++) {
       if (this.hardRole[k] === ROLE_HIGH) highSessions++;
-      else if (this.hardRole[k] === ROLE_THRESHOLD) thresholdSessions++;
+      else thresholdSessions++;
     }
     for (let pass = 0; pass < SOLVER_PASSES; pass++) {
       const last = pass === SOLVER_PASSES - 1;
       let z2 = 0;
       let z3 = 0;
       for (let k = 0; k < this.hardCount; k++) {
-        z2 += sessionDoseField(profiles, this.hardWorkout[k]!, this.fixedScale, this.hardReps[k]!, 0, DOSE_Z2);
-        z3 += sessionDoseField(profiles, this.hardWorkout[k]!, this.fixedScale, this.hardReps[k]!, 0, DOSE_Z3);
+        z2 += this.fixedZ2[k]! + this.hardReps[k]! * this.repZ2[k]!;
+        z3 += this.fixedZ3[k]! + this.hardReps[k]! * this.repZ3[k]!;
       }
+      const highGap = highSessions > 0 ? (targets.z3Minutes - z3) / highSessions : 0;
+      const thresholdGap = thresholdSessions > 0 ? (targets.z2Minutes - z2) / thresholdSessions : 0;
       for (let k = 0; k < this.hardCount; k++) {
-        const role = this.hardRole[k]!;
-        const workout = this.hardWorkout[k]!;
-        const zone = role === ROLE_HIGH ? DOSE_Z3 : DOSE_Z2;
-        const perRep = profiles[workout * PROFILE_STRIDE + SECTION_REP * DOSE_FIELDS + zone]!;
+        const high = this.hardRole[k] === ROLE_HIGH;
+        const perRep = high ? this.repZ3[k]! : this.repZ2[k]!;
         if (perRep < 1e-6) continue;
-        const gap = role === ROLE_HIGH ? (targets.z3Minutes - z3) / highSessions : (targets.z2Minutes - z2) / thresholdSessions;
-        let reps = this.hardReps[k]! + gap / perRep;
+        const workout = this.hardWorkout[k]!;
+        let reps = this.hardReps[k]! + (high ? highGap : thresholdGap) / perRep;
         // Round down on the last pass: strides and a fast finish close the gap from below.
         if (last) reps = Math.floor(reps + 0.25);
         this.hardReps[k] = clamp(reps, this.catalogue.repsMin[workout]!, this.catalogue.repsMax[workout]!);
@@ -268,17 +387,16 @@ export class WeekPlanner {
   }
 
   /** Hard sessions take at most `maxHardShare` of a week: shrink their reps (to their minimum), then drop sessions. */
-  private fitHardSessionsInto(total: number, profiles: Float64Array): void {
+  private fitHardSessionsInto(total: number): void {
     const budget = PLANNING.maxHardShare * total;
     for (let k = this.hardCount - 1; k >= 0; k--) {
-      const used = this.hardSessionMinutes(profiles);
+      const used = this.hardSessionMinutes();
       if (used <= budget) return;
       const workout = this.hardWorkout[k]!;
-      const perRep = sessionDoseMinutes(profiles, workout, 0, 1, 0);
-      const reps = Math.floor(this.hardReps[k]! - (used - budget) / Math.max(perRep, 1e-6));
+      const reps = Math.floor(this.hardReps[k]! - (used - budget) / Math.max(this.repMinutes[k]!, 1e-6));
       this.hardReps[k] = clamp(reps, this.catalogue.repsMin[workout]!, this.catalogue.repsMax[workout]!);
     }
-    while (this.hardCount > 0 && this.hardSessionMinutes(profiles) > budget) {
+    while (this.hardCount > 0 && this.hardSessionMinutes() > budget) {
       this.hardCount--;
       const day = this.hardDay[this.hardCount]!;
       let stillHard = 0;
@@ -287,9 +405,9 @@ export class WeekPlanner {
     }
   }
 
-  private hardSessionMinutes(profiles: Float64Array): number {
+  private hardSessionMinutes(): number {
     let used = 0;
-    for (let k = 0; k < this.hardCount; k++) used += sessionDoseMinutes(profiles, this.hardWorkout[k]!, this.fixedScale, this.hardReps[k]!, 0);
+    for (let k = 0; k < this.hardCount; k++) used += this.fixedMinutes[k]! + this.hardReps[k]! * this.repMinutes[k]!;
     return used;
   }
 
@@ -363,7 +481,7 @@ export class WeekPlanner {
  * session size, more (up to the preferred session size) while hard slots are free, and — when the
  * slots cannot hold both — a share of the slots for each in proportion to what it needs.
  */
-export function sessionCounts(z3Minutes: number, z2Minutes: number, slots: number): [number, number] {
+export function sessionCounts(z3Minutes: number, z2Minutes: number, slots: number, out: Int32Array): void {
   const wantsHigh = z3Minutes >= PLANNING.minHighSessionMinutes;
   const wantsThreshold = z2Minutes >= PLANNING.minThresholdSessionMinutes;
   let high = wantsHigh ? Math.ceil(z3Minutes / PLANNING.maxHighMinutesPerSession) : 0;
@@ -391,7 +509,13 @@ export function sessionCounts(z3Minutes: number, z2Minutes: number, slots: numbe
     if (highSize >= thresholdSize) high++;
     else threshold++;
   }
-  return [high, threshold];
+  out[0] = high;
+  out[1] = threshold;
+}
+
+/** Targets in 10 % steps, so that a week's small progression keeps last week's choice. */
+function bucket(minutes: number): number {
+  return minutes > 0 ? Math.floor(Math.log(minutes) * 10.49) : -1;
 }
 
 function requireWorkout(catalogue: CompiledCatalogue, id: string): number {

@@ -46,7 +46,7 @@ export function sustainableFraction(
  * Solved by fixed-point iteration t ← distance / (vVO2max × F(t)), which converges because F changes
  * slowly with log-duration.
  * @throws RangeError for a non-positive distance
- * @example predictRaceMinutes(10, { vo2max: 50, economy: 200, lt1Fraction: 0.65, lt2Fraction: 0.8 }, c) // ≈ 48.7
+ * @example predictRaceMinutes(10, { vo2max: 50, economy: 200, lt1Fraction: 0.65, lt2Fraction: 0.8 }, c) // ≈ 48.9 with c = { minutesAtVVO2max: 6, minutesAtLt2: 60, minutesAtLt1: 720 }
  */
 export function predictRaceMinutes(distanceKm: number, profile: AerobicProfile, constants: RaceModelConstants): number {
   if (!(distanceKm > 0)) throw new RangeError(`distance must be positive (got ${distanceKm})`);

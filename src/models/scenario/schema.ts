@@ -83,6 +83,8 @@ export type DesignRef = z.infer<typeof DesignRef>;
 export const Arm = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'arm id: letters, digits, "-", "_" or "." only'),
   design: DesignRef,
+  /** An adaptive rule set (built-in name or YAML file): the adaptive engine, issue #3. */
+  rules: z.string().min(1).optional(),
   description: z.string().optional(),
 });
 export type Arm = z.infer<typeof Arm>;
@@ -142,6 +144,8 @@ const EventTiming = {
   fromDay: z.number().int().min(1).max(7).optional(),
   /** Fraction of athletes affected (default 1). */
   share: Fraction.optional(),
+  /** Only these arms (default: every arm) — to see what an event costs against the same plan without it. */
+  arms: z.array(z.string()).min(1).optional(),
 };
 export const SleepRestriction = z.strictObject({
   type: z.literal('sleep-restriction'),

@@ -15,8 +15,8 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The closest known name to a misspelt one, if it is close enough to be what was meant
- * (at most a third of its letters differ).
+ * The closest known name to a misspelt one, if it is close enough to be what was meant: at most a
+ * third of its letters differ (one at least), and a name of one or two letters is never "close".
  * @example closestName('threshhold', ['polarized', 'threshold']) // 'threshold'
  */
 export function closestName(name: string, known: Iterable<string>): string | undefined {
@@ -29,7 +29,8 @@ export function closestName(name: string, known: Iterable<string>): string | und
       bestDistance = distance;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
+  const allowed = name.length >= 3 ? Math.max(1, Math.floor(name.length / 3)) : 0;
+  return best !== undefined && bestDistance <= allowed ? best : undefined;
 }
 
 /** " (did you mean "x"?)" or "" — for error messages. */

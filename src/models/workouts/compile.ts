@@ -30,7 +30,7 @@ export interface CompiledCatalogue {
   readonly partWeights: Float64Array;
   readonly partMinutes: Float64Array;
   readonly partKm: Float64Array;
-  /** 1 for the work segments of the main set (the first segment of a rep and any not labelled jog/walk/easy). */
+  /** 1 for the work segments of the main set: those not labelled jog, walk, easy or recovery. */
   readonly partIsWork: Uint8Array;
 }
 

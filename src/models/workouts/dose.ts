@@ -3,16 +3,55 @@ import { SECTION_COUNT, type CompiledCatalogue } from './compile.ts';
 
 /**
  * How hard a minute at a given speed is, for the physiology (fatigue cost) and for the athlete's
- * perception (RPE). Both are functions of the position of the speed between the thresholds,
- * p = (speed − LT1) / (LT2 − LT1): p = 0 at LT1, p = 1 at LT2. Values and sources: PARAMETERS.effort.
+ * perception (RPE). Both are functions of the speed's position among the athlete's anchors,
+ * p = intensityPosition(...): p = 0 at LT1, 1 at LT2, 2 at vVO2max. Values and sources:
+ * PARAMETERS.effort.
  */
 export interface EffortConstants {
   /** Cost per minute below LT1 is (speed / LT1)^exponent: easy minutes are cheap. */
   costExponentBelowLt1: number;
-  /** Cost per minute at LT2 relative to LT1; above LT1 the cost grows as costAtLt2^p (steeply). */
+  /** Cost per minute at LT2 and at vVO2max relative to a minute at LT1; log-linear between (steep). */
   costAtLt2: number;
+  costAtVVO2max: number;
   /** CR-10 RPE at increasing positions p, as [p, rpe] pairs, linearly interpolated and clamped. */
   rpeCurve: readonly (readonly [number, number])[];
+}
+
+/** Below LT1, position falls by this much per fraction of LT1 speed (walking ≈ −2, easy running ≈ −0.5). */
+const POSITION_PER_FRACTION_BELOW_LT1 = 4;
+
+/**
+ * Position of a speed among the anchors: (v/LT1 − 1) × 4 below LT1, 0→1 from LT1 to LT2, 1→2 from
+ * LT2 to vVO2max (and on above it). Each stretch is scaled by its own width, so a narrow gap
+ * between the thresholds cannot inflate it.
+ * @example intensityPosition(13.5, 10, 12, 15) // 1.5 (halfway from LT2 to vVO2max)
+ */
+export function intensityPosition(speed: number, lt1: number, lt2: number, vVO2max: number): number {
+  if (speed <= lt1) return (speed / lt1 - 1) * POSITION_PER_FRACTION_BELOW_LT1;
+  if (speed <= lt2) return (speed - lt1) / (lt2 - lt1);
+  return 1 + (speed - lt2) / (vVO2max - lt2);
+}
+
+/** Perceived exertion (CR-10) at position p. */
+export function rpeAt(position: number, curve: EffortConstants['rpeCurve']): number {
+  const first = curve[0]!;
+  if (position <= first[0]) return first[1];
+  for (let i = 1; i < curve.length; i++) {
+    const [p1, r1] = curve[i]!;
+    if (position <= p1) {
+      const [p0, r0] = curve[i - 1]!;
+      return r0 + ((r1 - r0) * (position - p0)) / (p1 - p0);
+    }
+  }
+  return curve[curve.length - 1]![1];
+}
+
+/** Fatigue cost of one minute at a speed (a minute at LT1 costs 1). */
+export function costPerMinute(speed: number, lt1: number, lt2: number, vVO2max: number, effort: EffortConstants): number {
+  if (speed <= lt1) return Math.pow(speed / lt1, effort.costExponentBelowLt1);
+  const position = intensityPosition(speed, lt1, lt2, vVO2max);
+  if (position <= 1) return Math.pow(effort.costAtLt2, position);
+  return effort.costAtLt2 * Math.pow(effort.costAtVVO2max / effort.costAtLt2, position - 1);
 }
 
 /** Fields of one section of a workout profile. */
@@ -29,26 +68,6 @@ export const DOSE_FIELDS = 6;
 export const PROFILE_HARD = SECTION_COUNT * DOSE_FIELDS;
 export const PROFILE_STRIDE = PROFILE_HARD + 1;
 
-/** Perceived exertion (CR-10) at position p between the thresholds. */
-export function rpeAt(position: number, curve: EffortConstants['rpeCurve']): number {
-  const first = curve[0]!;
-  if (position <= first[0]) return first[1];
-  for (let i = 1; i < curve.length; i++) {
-    const [p1, r1] = curve[i]!;
-    if (position <= p1) {
-      const [p0, r0] = curve[i - 1]!;
-      return r0 + ((r1 - r0) * (position - p0)) / (p1 - p0);
-    }
-  }
-  return curve[curve.length - 1]![1];
-}
-
-/** Fatigue cost of one minute at a speed. */
-export function costPerMinute(speed: number, lt1: number, lt2: number, effort: EffortConstants): number {
-  if (speed <= lt1) return Math.pow(speed / lt1, effort.costExponentBelowLt1);
-  return Math.pow(effort.costAtLt2, (speed - lt1) / (lt2 - lt1));
-}
-
 /**
  * Evaluates workouts into dose profiles for one athlete at a time: minutes per zone, fatigue cost
  * and RPE sums of each workout's fixed part, of one rep of its main set and of one add-on unit
@@ -57,8 +76,7 @@ export function costPerMinute(speed: number, lt1: number, lt2: number, effort: E
  * loop over a handful of parts with no allocation.
  */
 export class DoseEvaluator {
-  private readonly logCostAtLt2: number;
-  private readonly costExponent: number;
+  private readonly effort: EffortConstants;
   private readonly rpePosition: Float64Array;
   private readonly rpeValue: Float64Array;
 
@@ -66,8 +84,7 @@ export class DoseEvaluator {
     private readonly catalogue: CompiledCatalogue,
     effort: EffortConstants,
   ) {
-    this.logCostAtLt2 = Math.log(effort.costAtLt2);
-    this.costExponent = effort.costExponentBelowLt1;
+    this.effort = effort;
     this.rpePosition = Float64Array.from(effort.rpeCurve, ([position]) => position);
     this.rpeValue = Float64Array.from(effort.rpeCurve, ([, rpe]) => rpe);
   }
@@ -77,7 +94,7 @@ export class DoseEvaluator {
     const { partStart, partWeights, partMinutes, partKm, partIsWork } = this.catalogue;
     const lt1 = anchors[0]!;
     const lt2 = anchors[1]!;
-    const gap = lt2 - lt1;
+    const top = anchors[2]!;
     for (let i = 0; i < PROFILE_STRIDE; i++) out[offset + i] = 0;
     let workMinutes = 0;
     let workAboveLt1 = 0;
@@ -97,9 +114,9 @@ export class DoseEvaluator {
           partWeights[w + 6]! * anchors[6]!;
         const km = partKm[p]!;
         const minutes = km > 0 ? (km / speed) * 60 : partMinutes[p]!;
-        const position = (speed - lt1) / gap;
+        const position = intensityPosition(speed, lt1, lt2, top);
         const zone = speed < lt1 ? DOSE_Z1 : speed < lt2 ? DOSE_Z2 : DOSE_Z3;
-        const cost = speed <= lt1 ? Math.pow(speed / lt1, this.costExponent) : Math.exp(this.logCostAtLt2 * position);
+        const cost = costPerMinute(speed, lt1, lt2, top, this.effort);
         const rpe = this.rpe(position);
         out[base + zone] = out[base + zone]! + minutes;
         out[base + DOSE_COST] = out[base + DOSE_COST]! + minutes * cost;

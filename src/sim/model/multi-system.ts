@@ -5,47 +5,60 @@ import type { AthleteTraits } from '../population.ts';
 import type { AdaptationModel } from './adaptation-model.ts';
 import type { AthleteConstants, AthleteState } from './state.ts';
 
-/**
- * The multi-system adaptation model (DESIGN.md §4).
- *
- * Three adaptation pools — central (VO2max), peripheral (fraction of VO2max at LT2) and base
- * (economy and LT1) — each hold the fraction u of the athlete's individual headroom realised. A day
- * of training adds stimulus S = Σ_zone weight × minutes, with diminishing returns within the day
- * (h(S) = S / (1 + S/K)), scaled by the athlete's responsiveness and by the headroom left:
- *
- *   u ← u + gain × responsiveness × h(S) × (1 − u) × blunting − decay × u
- *
- * so untrained athletes (u near 0) gain fast and elite athletes (u near 1) slowly, and every pool
- * decays toward the untrained state without stimulus (detraining).
- *
- * Fatigue is a Banister-type impulse response with Busso's variable dose–response (2003): each day's
- * cost (rising steeply above LT1) enters with a gain that grows when recent load exceeds the chronic
- * load the athlete is used to. Strain — fatigue relative to the steady state of the chronic load —
- * depresses performance, blunts adaptation and raises the risk of illness; past an optimum, more
- * load gives less (the inverted U). Sleep below need and illness blunt adaptation and performance.
- *
- * The athlete starts in equilibrium with their habitual training: the pools at the level that
- * training sustains, so doing what they always did keeps them where they are.
- */
 /** Weeks of habitual training simulated to settle fatigue before the baseline. */
 const WARM_UP_WEEKS = 8;
 /** Physiological floors of the threshold fractions under complete detraining. */
 const MIN_LT2_FRACTION = 0.5;
 const MIN_LT1_FRACTION = 0.3;
 
+/**
+ * The multi-system adaptation model (DESIGN.md §4).
+ *
+ * Three adaptation pools — central (VO2max), peripheral (fraction of VO2max at LT2) and base
+ * (economy and LT1) — each hold the fraction u of the athlete's individual headroom realised
+ * (0 untrained, 1 at the ceiling). Each day of training gives each pool a stimulus
+ * S = Σ_zone weight × h(minutes in zone), with diminishing returns within the day
+ * (h(m) = m / (1 + m/K), K per zone). The chronic stimulus C (S averaged over two weeks) supports
+ * a level
+ *
+ *   target = R·C·B / (R·C·B + halfStimulus)
+ *
+ * — R the athlete's responsiveness, B the blunting by strain, sleep debt and illness — toward which
+ * the pool moves with its own time constants: weeks to rise, longer to fall (detraining). So the
+ * level a load supports saturates toward the ceiling, untrained athletes (far from it) gain much and
+ * elite athletes little, and how fast anyone adapts does not depend on how much.
+ *
+ * Fatigue is a Banister-type impulse response with Busso's variable dose–response (2003): each day's
+ * cost (rising steeply above LT1) enters with a gain that grows when recent load exceeds the chronic
+ * load the athlete is used to. Strain — fatigue relative to the steady state of that tolerance —
+ * depresses performance (as strain²), blunts adaptation and raises the risk of illness; past an
+ * optimum, more load gives less (the inverted U). Short sleep and illness blunt adaptation and cost
+ * performance.
+ *
+ * The athlete starts in equilibrium with their habitual training (as sustained over a year): doing
+ * what they always did keeps them where they are.
+ */
 @injectable()
 export class MultiSystemModel implements AdaptationModel {
   readonly name = 'multi-system';
   private readonly centralPool: PoolConstants;
   private readonly peripheralPool: PoolConstants;
   private readonly basePool: PoolConstants;
-
   private readonly dailyBlunting = new Float64Array(7);
+  private readonly inverseSaturation1: number;
+  private readonly inverseSaturation2: number;
+  private readonly inverseSaturation3: number;
+  /** Daily weight of a new day in the chronic stimulus (1 − e^(−1/window)). */
+  private readonly stimulusWeight: number;
 
   constructor(@inject(PARAMETERS) private readonly parameters: Parameters) {
     this.centralPool = parameters.pools.central;
     this.peripheralPool = parameters.pools.peripheral;
     this.basePool = parameters.pools.base;
+    this.inverseSaturation1 = 1 / parameters.zoneSaturationMinutes[0];
+    this.inverseSaturation2 = 1 / parameters.zoneSaturationMinutes[1];
+    this.inverseSaturation3 = 1 / parameters.zoneSaturationMinutes[2];
+    this.stimulusWeight = 1 - Math.exp(-1 / parameters.stimulusWindowDays);
   }
 
   initialize(
@@ -78,22 +91,42 @@ export class MultiSystemModel implements AdaptationModel {
     s.lastNightDeficit = deficit;
     s.illDaysLeft = 0;
     c.baselineSleepDebt = s.sleepDebt;
+    c.habitualSleepDeficit = deficit;
     let cost = 0;
     for (let d = 0; d < 7; d++) cost += habitualCost[d]!;
+    // The habitual week as planned (before the year's average consistency), or the floor anyone
+    // tolerates, sets how far tolerance can grow.
+    c.toleranceCeiling = p.fatigue.loadCapacity * Math.max(p.fatigue.chronicFloor, cost / 7 / p.habitual.consistency);
     s.chronicLoad = cost / 7;
     s.fatigue = (cost / 7) * c.fatigueScale;
     s.vdrLoad = cost / 7 / (1 - c.vdrDecay);
     for (let week = 0; week < WARM_UP_WEEKS; week++) {
       for (let d = 0; d < 7; d++) {
         this.accumulateFatigue(c, s, habitualCost[d]!);
-        if (week === WARM_UP_WEEKS - 1) this.dailyBlunting[d] = this.blunting(this.strain(c, s), s.sleepDebt);
+        if (week === WARM_UP_WEEKS - 1) this.dailyBlunting[d] = this.blunting(s.strain, s.sleepDebt);
       }
     }
 
-    // Pools at the periodic equilibrium of the habitual week (exact: the week is an affine map of u).
-    s.central = periodicEquilibrium(this.centralPool, c.responsivenessCentral, this.dailyBlunting, habitualZ1, habitualZ2, habitualZ3);
-    s.peripheral = periodicEquilibrium(this.peripheralPool, c.responsivenessPeripheral, this.dailyBlunting, habitualZ1, habitualZ2, habitualZ3);
-    s.base = periodicEquilibrium(this.basePool, c.responsivenessBase, this.dailyBlunting, habitualZ1, habitualZ2, habitualZ3);
+    // Chronic stimulus and pools at the level the habitual week supports.
+    let central = 0;
+    let peripheral = 0;
+    let base = 0;
+    for (let d = 0; d < 7; d++) {
+      const m1 = habitualZ1[d]! / (1 + habitualZ1[d]! * this.inverseSaturation1);
+      const m2 = habitualZ2[d]! / (1 + habitualZ2[d]! * this.inverseSaturation2);
+      const m3 = habitualZ3[d]! / (1 + habitualZ3[d]! * this.inverseSaturation3);
+      central += stimulus(this.centralPool, m1, m2, m3) / 7;
+      peripheral += stimulus(this.peripheralPool, m1, m2, m3) / 7;
+      base += stimulus(this.basePool, m1, m2, m3) / 7;
+    }
+    s.centralStimulus = central;
+    s.peripheralStimulus = peripheral;
+    s.baseStimulus = base;
+    let blunting = 0;
+    for (let d = 0; d < 7; d++) blunting += this.dailyBlunting[d]! / 7;
+    s.central = supportedLevel(this.centralPool, c.responsivenessCentral * blunting, central);
+    s.peripheral = supportedLevel(this.peripheralPool, c.responsivenessPeripheral * blunting, peripheral);
+    s.base = supportedLevel(this.basePool, c.responsivenessBase * blunting, base);
 
     // Trait values move linearly from the athlete's observed value (at today's pool level) to the
     // ceiling (pool level 1), and back toward the untrained value (level 0) with detraining.
@@ -118,22 +151,30 @@ export class MultiSystemModel implements AdaptationModel {
 
   train(c: AthleteConstants, s: AthleteState, z1: number, z2: number, z3: number, cost: number): void {
     this.accumulateFatigue(c, s, cost);
-    let blunting = this.blunting(this.strain(c, s), s.sleepDebt);
+    let blunting = this.blunting(s.strain, s.sleepDebt);
     if (s.illDaysLeft > 0) blunting *= this.parameters.illness.adaptationWhileIll;
-    s.central = advance(this.centralPool, s.central, c.responsivenessCentral * blunting, z1, z2, z3);
-    s.peripheral = advance(this.peripheralPool, s.peripheral, c.responsivenessPeripheral * blunting, z1, z2, z3);
-    s.base = advance(this.basePool, s.base, c.responsivenessBase * blunting, z1, z2, z3);
+    const m1 = z1 / (1 + z1 * this.inverseSaturation1);
+    const m2 = z2 / (1 + z2 * this.inverseSaturation2);
+    const m3 = z3 / (1 + z3 * this.inverseSaturation3);
+    const w = this.stimulusWeight;
+    s.centralStimulus += w * (stimulus(this.centralPool, m1, m2, m3) - s.centralStimulus);
+    s.peripheralStimulus += w * (stimulus(this.peripheralPool, m1, m2, m3) - s.peripheralStimulus);
+    s.baseStimulus += w * (stimulus(this.basePool, m1, m2, m3) - s.baseStimulus);
+    s.central = approach(this.centralPool, s.central, supportedLevel(this.centralPool, c.responsivenessCentral * blunting, s.centralStimulus));
+    s.peripheral = approach(this.peripheralPool, s.peripheral, supportedLevel(this.peripheralPool, c.responsivenessPeripheral * blunting, s.peripheralStimulus));
+    s.base = approach(this.basePool, s.base, supportedLevel(this.basePool, c.responsivenessBase * blunting, s.baseStimulus));
   }
 
-  /** Fatigue with Busso's variable gain (recent load relative to chronic load), and chronic load. */
+  /** Fatigue with Busso's variable gain (recent load relative to chronic load), chronic load and strain. */
   private accumulateFatigue(c: AthleteConstants, s: AthleteState, cost: number): void {
     const f = this.parameters.fatigue;
     s.vdrLoad = s.vdrLoad * c.vdrDecay + cost;
-    const chronic = s.chronicLoad > f.chronicFloor ? s.chronicLoad : f.chronicFloor;
+    const chronic = this.tolerance(c, s);
     const acuteRatio = (s.vdrLoad * (1 - c.vdrDecay)) / chronic;
     const gain = acuteRatio > 1 ? 1 + f.vdrGain * (acuteRatio - 1) : 1;
     s.fatigue = s.fatigue * c.fatigueDecay + cost * gain;
     s.chronicLoad = s.chronicLoad * c.chronicDecay + (1 - c.chronicDecay) * cost;
+    s.strain = s.fatigue / (this.tolerance(c, s) * c.fatigueScale);
   }
 
   refreshPhysiology(c: AthleteConstants, s: AthleteState): void {
@@ -147,18 +188,29 @@ export class MultiSystemModel implements AdaptationModel {
     s.economy = c.economyUntrained * (1 - c.economyCeilingGain * s.base);
   }
 
-  strain(c: AthleteConstants, s: AthleteState): number {
+  strain(_c: AthleteConstants, s: AthleteState): number {
+    return s.strain;
+  }
+
+  /** The daily cost the athlete is used to: chronic load, between the floor and the athlete's capacity. */
+  private tolerance(c: AthleteConstants, s: AthleteState): number {
+    const chronic = s.chronicLoad;
     const floor = this.parameters.fatigue.chronicFloor;
-    return s.fatigue / ((s.chronicLoad > floor ? s.chronicLoad : floor) * c.fatigueScale);
+    return chronic < floor ? floor : chronic > c.toleranceCeiling ? c.toleranceCeiling : chronic;
   }
 
   readiness(c: AthleteConstants, s: AthleteState): number {
     const p = this.parameters;
+    const strain = s.strain;
+    // Fatigue costs performance more than in proportion (strain², with strain 1 in habitual
+    // training); sleep costs it only below the athlete's own normal.
+    const shortNight = s.lastNightDeficit - c.habitualSleepDeficit;
+    const extraDebt = s.sleepDebt - c.baselineSleepDebt;
     let value =
       1 -
-      p.fatigue.performancePerStrain * this.strain(c, s) -
-      p.sleep.performancePerHourDeficit * s.lastNightDeficit -
-      p.sleep.performancePerDebtHour * s.sleepDebt;
+      p.fatigue.performancePerStrain * strain * strain -
+      p.sleep.performancePerHourDeficit * (shortNight > 0 ? shortNight : 0) -
+      p.sleep.performancePerDebtHour * (extraDebt > 0 ? extraDebt : 0);
     if (s.illDaysLeft > 0) value -= p.illness.performanceWhileIll;
     return value > 0.5 ? value : 0.5;
   }
@@ -170,36 +222,19 @@ export class MultiSystemModel implements AdaptationModel {
   }
 }
 
-function stimulus(pool: PoolConstants, z1: number, z2: number, z3: number): number {
-  const weighted = pool.zoneWeights[0] * z1 + pool.zoneWeights[1] * z2 + pool.zoneWeights[2] * z3;
-  return weighted / (1 + weighted / pool.halfSaturation);
+function stimulus(pool: PoolConstants, m1: number, m2: number, m3: number): number {
+  return pool.zoneWeights[0] * m1 + pool.zoneWeights[1] * m2 + pool.zoneWeights[2] * m3;
 }
 
-function advance(pool: PoolConstants, level: number, rate: number, z1: number, z2: number, z3: number): number {
-  return level + pool.gain * rate * stimulus(pool, z1, z2, z3) * (1 - level) - pool.decayPerDay * level;
+/** The level a chronic stimulus supports: R·S / (R·S + halfStimulus), R including blunting. */
+function supportedLevel(pool: PoolConstants, rate: number, chronicStimulus: number): number {
+  const drive = rate * chronicStimulus;
+  return drive / (drive + pool.halfStimulus);
 }
 
-/**
- * The pool level that one habitual week returns to: each day is u ↦ u(1 − x − decay) + x, with x the
- * day's gain rate, so the week is an affine map a·u + b whose fixed point is b / (1 − a).
- */
-function periodicEquilibrium(
-  pool: PoolConstants,
-  responsiveness: number,
-  blunting: Float64Array,
-  z1: Float64Array,
-  z2: Float64Array,
-  z3: Float64Array,
-): number {
-  let a = 1;
-  let b = 0;
-  for (let d = 0; d < 7; d++) {
-    const x = pool.gain * responsiveness * blunting[d]! * stimulus(pool, z1[d]!, z2[d]!, z3[d]!);
-    const slope = 1 - x - pool.decayPerDay;
-    a *= slope;
-    b = b * slope + x;
-  }
-  return b / (1 - a);
+/** One day's move toward the supported level: weeks to rise, longer to fall. */
+function approach(pool: PoolConstants, level: number, target: number): number {
+  return level + (target - level) / (target > level ? pool.riseDays : pool.fallDays);
 }
 
 /** E[max(0, X)] for X ~ N(mean, sd): the mean nightly shortfall of sleep against need. */

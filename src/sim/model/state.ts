@@ -25,9 +25,13 @@ export class AthleteConstants {
   fatigueScale = 0;
   sleepNeed = 0;
   habitualSleep = 0;
+  /** Highest chronic daily cost the athlete's tolerance can reach (PARAMETERS.fatigue.loadCapacity × habitual). */
+  toleranceCeiling = 0;
   /** Values at baseline, for markers relative to the athlete's own normal. */
   baselineVo2max = 0;
   baselineSleepDebt = 0;
+  /** Mean nightly shortfall of the athlete's habitual sleep against need (hours). */
+  habitualSleepDeficit = 0;
   restingHr = 0;
   lnRmssd = 0;
 }
@@ -37,10 +41,16 @@ export class AthleteState {
   central = 0;
   peripheral = 0;
   base = 0;
+  /** Chronic (two-week) stimulus of each pool. */
+  centralStimulus = 0;
+  peripheralStimulus = 0;
+  baseStimulus = 0;
   /** Fatigue (cost units), Busso's recent-load filter, and chronic daily cost (the athlete's tolerance). */
   fatigue = 0;
   vdrLoad = 0;
   chronicLoad = 0;
+  /** Fatigue relative to the athlete's tolerance (1 = habitual steady state), as of the last update. */
+  strain = 1;
   /** Sleep debt (hours, decaying) and last night's shortfall against need. */
   sleepDebt = 0;
   lastNightDeficit = 0;
@@ -56,9 +66,13 @@ export class AthleteState {
     this.central = other.central;
     this.peripheral = other.peripheral;
     this.base = other.base;
+    this.centralStimulus = other.centralStimulus;
+    this.peripheralStimulus = other.peripheralStimulus;
+    this.baseStimulus = other.baseStimulus;
     this.fatigue = other.fatigue;
     this.vdrLoad = other.vdrLoad;
     this.chronicLoad = other.chronicLoad;
+    this.strain = other.strain;
     this.sleepDebt = other.sleepDebt;
     this.lastNightDeficit = other.lastNightDeficit;
     this.illDaysLeft = other.illDaysLeft;

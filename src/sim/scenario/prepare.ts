@@ -23,6 +23,8 @@ export interface RunSpec {
   /** Index of the reference arm, or −1 when the scenario names none. */
   referenceIndex: number;
   events: readonly Event[];
+  /** True when some event applies to some arms only: the schedule is then laid out per arm. */
+  armSpecificEvents: boolean;
   daily: boolean;
 }
 
@@ -49,11 +51,22 @@ export function prepareScenario(scenario: Scenario, catalogue: CompiledCatalogue
   }
   const events = scenario.events ?? [];
   events.forEach((event, i) => {
-    if (event.fromWeek > scenario.weeks) {
+    // Week weeks + 1, day 1 is the morning of the final tests: a last night's sleep can be set for it.
+    const lastDay = scenario.weeks * 7 + 1;
+    const firstDay = (event.fromWeek - 1) * 7 + (event.fromDay ?? 1);
+    if (firstDay > lastDay) {
       issues.push({ path: ['events', i, 'fromWeek'], message: `week ${event.fromWeek} is after the last week (${scenario.weeks})` });
     }
+    event.arms?.forEach((id, j) => {
+      if (!seen.has(id)) issues.push({ path: ['events', i, 'arms', j], message: `no arm has id "${id}"${didYouMean(id, seen.keys())}` });
+    });
     if (event.type === 'sleep-restriction' && event.weeks !== undefined && event.days !== undefined) {
       issues.push({ path: ['events', i], message: 'give the length of a sleep restriction in weeks or in days, not both' });
+    }
+  });
+  scenario.arms.forEach((arm, i) => {
+    if (arm.rules !== undefined && arm.rules !== 'none') {
+      issues.push({ path: ['arms', i, 'rules'], message: `adaptive rule sets are not available yet; only "none" runs (got "${arm.rules}")` });
     }
   });
   const arms: ArmSpec[] = [];
@@ -72,6 +85,7 @@ export function prepareScenario(scenario: Scenario, catalogue: CompiledCatalogue
       arms,
       referenceIndex,
       events,
+      armSpecificEvents: events.some((event) => event.arms !== undefined),
       daily: scenario.outputs?.daily ?? false,
     },
   };

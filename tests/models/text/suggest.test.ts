@@ -73,9 +73,10 @@ describe(closestName, () => {
     });
 
     // Short names may always differ in one letter: max(1, floor(2 / 3)) = 1.
-    it('should accept 1 edit in a 2-letter name and reject 2', () => {
-      expect(closestName('ax', ['ab'])).toBe('ab');
-      expect(closestName('xy', ['ab'])).toBeUndefined();
+    it('should never call a one- or two-letter name close (arm "c" is not a misspelt "a")', () => {
+      expect(closestName('ax', ['ab'])).toBeUndefined();
+      expect(closestName('c', ['a'])).toBeUndefined();
+      expect(closestName('abx', ['abc'])).toBe('abc');
     });
   });
 

@@ -1,0 +1,44 @@
+/**
+ * npm run calibrate [-- --size N --only id,id --set path=value ...]
+ *
+ * Runs every calibration target (src/sim/calibration/targets.ts) with the one parameter set and
+ * prints simulated value, band and verdict. `--set pools.central.gain=0.002` changes a parameter for
+ * this run only — for sensitivity analysis; the committed parameter set is what the tests check.
+ */
+import { PARAMETERS } from '../src/models/parameters.ts';
+import { compileCatalogue } from '../src/models/workouts/compile.ts';
+import { WORKOUTS } from '../src/models/workouts/catalogue.ts';
+import { CALIBRATION_TARGETS } from '../src/sim/calibration/targets.ts';
+import { MultiSystemModel } from '../src/sim/model/multi-system.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const parameters = structuredClone(PARAMETERS);
+args.forEach((arg, i) => {
+  if (arg !== '--set') return;
+  const [path, value] = args[i + 1]!.split('=') as [string, string];
+  const keys = path.split('.');
+  let node: Record<string, unknown> = parameters as unknown as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[keys[keys.length - 1]!] = JSON.parse(value);
+});
+const size = Number(option('size') ?? 4000);
+const only = option('only')?.split(',');
+const context = { parameters, catalogue: compileCatalogue(WORKOUTS), model: new MultiSystemModel(parameters), size, seed: Number(option('seed') ?? 2026) };
+
+let failures = 0;
+for (const target of CALIBRATION_TARGETS) {
+  if (only !== undefined && !only.includes(target.id)) continue;
+  const started = performance.now();
+  const checks = target.run(context);
+  console.log(`\n${target.title}  [${target.id}, ${((performance.now() - started) / 1000).toFixed(1)} s]\n  source: ${target.source}`);
+  for (const c of checks) {
+    if (!c.pass) failures++;
+    console.log(`  ${c.pass ? 'ok  ' : 'FAIL'}  ${c.what.padEnd(58)} ${c.value.toFixed(2).padStart(8)} ${c.unit.padEnd(6)} band [${c.band[0]}, ${c.band[1]}]`);
+  }
+}
+console.log(`\n${failures === 0 ? 'all targets met' : `${failures} check(s) outside their band`} (n = ${size} per scenario)`);
+process.exitCode = failures === 0 ? 0 : 1;

@@ -1,0 +1,79 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createContainer } from '../../src/composition-root.ts';
+import { RunScenario } from '../../src/sim/run-scenario.ts';
+import { ScenarioRunner } from '../../src/sim/runner.ts';
+import { read, smallScenario, temporaryFolder, writeScenario } from '../helpers.ts';
+
+const OUTPUTS = ['athletes.csv', 'days.csv', 'manifest.json', 'summary.json'];
+
+const SHARED_FOLDER = temporaryFolder();
+let runs = 0;
+
+/** Runs a scenario (always from the same path, so the manifest can be compared) into a new folder. */
+function runOnce(yaml: string) {
+  const file = writeScenario(SHARED_FOLDER, 'scenario.yaml', yaml);
+  const out = join(temporaryFolder(), `out${runs++}`);
+  createContainer().get(RunScenario).run(file, out, 'periodize run scenario.yaml');
+  return Object.fromEntries(OUTPUTS.map((output) => [output, readFileSync(join(out, output))]));
+}
+
+describe('RunScenario outputs', () => {
+  describe('having the same scenario and seed twice', () => {
+    it('should write byte-identical files', () => {
+      const first = runOnce(smallScenario({ seed: 5 }));
+      const second = runOnce(smallScenario({ seed: 5 }));
+      for (const output of OUTPUTS) expect(first[output]!.equals(second[output]!), output).toBe(true);
+    });
+  });
+
+  describe('having another seed', () => {
+    it('should simulate other athletes', () => {
+      expect(runOnce(smallScenario({ seed: 5 }))['athletes.csv']!.equals(runOnce(smallScenario({ seed: 6 }))['athletes.csv']!)).toBe(false);
+    });
+  });
+
+  describe('having the manifest', () => {
+    it('should list every other file with its size and SHA-256', async () => {
+      const { createHash } = await import('node:crypto');
+      const outputs = runOnce(smallScenario());
+      const manifest = JSON.parse(outputs['manifest.json']!.toString());
+      expect(manifest.tool).toBe('periodize');
+      expect(manifest.scenario.seed).toBe(11);
+      for (const entry of manifest.files) {
+        const bytes = outputs[entry.name]!;
+        expect(entry.bytes).toBe(bytes.length);
+        expect(entry.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+      }
+    });
+  });
+
+  describe('having days.csv', () => {
+    it('should hold one row per athlete × arm × day with the contract columns', () => {
+      const days = runOnce(smallScenario({ size: 5, weeks: 2 }))['days.csv']!.toString().trim().split('\n');
+      expect(days[0]).toBe('athlete,id,arm,day,week,z1Minutes,z2Minutes,z3Minutes,sessionRpeLoad,restingHr,lnRmssd,sleepHours,sessionRpe,ill');
+      expect(days).toHaveLength(1 + 5 * 2 * 14);
+    });
+  });
+
+  describe('having a failure in the middle of a run', () => {
+    it('should leave the output folder as it was and no staging folder behind', () => {
+      const folder = temporaryFolder();
+      const out = join(folder, 'out');
+      const container = createContainer();
+      const file = writeScenario(folder, 'scenario.yaml', smallScenario());
+      container.get(RunScenario).run(file, out, 'first run');
+      const before = Object.fromEntries(OUTPUTS.map((output) => [output, read(join(out, output))]));
+
+      const runner = container.get(ScenarioRunner);
+      const original = runner.run.bind(runner);
+      runner.run = (spec, options) => original(spec, { ...options, progress: (done) => { if (done === 20) throw new Error('disk full'); } });
+      expect(() => container.get(RunScenario).run(writeScenario(folder, 'other.yaml', smallScenario({ seed: 99 })), out, 'second run')).toThrow('disk full');
+
+      for (const output of OUTPUTS) expect(read(join(out, output))).toBe(before[output]);
+      expect(readdirSync(folder).sort()).toEqual(['other.yaml', 'out', 'scenario.yaml']);
+      expect(existsSync(`${out}.partial-${process.pid}`)).toBe(false);
+    });
+  });
+});
