@@ -1,6 +1,7 @@
 /**
- * npm run calibrate [-- --size N --only id,id --set path=value ...]
+ * npm run calibrate [-- --size N --only id,id --set path=value ... --write]
  *
+ * With --write, the results table is also written to docs/calibration-results.md.
  * Runs every calibration target (src/sim/calibration/targets.ts) with the one parameter set and
  * prints simulated value, band and verdict. `--set pools.central.gain=0.002` changes a parameter for
  * this run only — for sensitivity analysis; the committed parameter set is what the tests check.
@@ -30,6 +31,14 @@ const only = option('only')?.split(',');
 const context = { parameters, catalogue: compileCatalogue(WORKOUTS), model: new MultiSystemModel(parameters), size, seed: Number(option('seed') ?? 2026) };
 
 let failures = 0;
+const markdown: string[] = [
+  '# Calibration results',
+  '',
+  `Written by \`npm run calibrate -- --write\` (n = ${size} athletes per scenario, seed ${context.seed}), with the committed parameter set. How the targets and the parameters were chosen: [CALIBRATION.md](CALIBRATION.md).`,
+  '',
+  '| target | check | simulated | band | verdict |',
+  '|---|---|---:|---|---|',
+];
 for (const target of CALIBRATION_TARGETS) {
   if (only !== undefined && !only.includes(target.id)) continue;
   const started = performance.now();
@@ -38,7 +47,14 @@ for (const target of CALIBRATION_TARGETS) {
   for (const c of checks) {
     if (!c.pass) failures++;
     console.log(`  ${c.pass ? 'ok  ' : 'FAIL'}  ${c.what.padEnd(58)} ${c.value.toFixed(2).padStart(8)} ${c.unit.padEnd(6)} band [${c.band[0]}, ${c.band[1]}]`);
+    markdown.push(`| ${target.title} (${target.source}) | ${c.what} | ${c.value.toFixed(2)} ${c.unit} | ${c.band[0]} to ${c.band[1]} ${c.unit} | ${c.pass ? 'within' : '**outside**'} |`);
   }
 }
 console.log(`\n${failures === 0 ? 'all targets met' : `${failures} check(s) outside their band`} (n = ${size} per scenario)`);
+if (args.includes('--write')) {
+  const { writeFileSync, mkdirSync } = await import('node:fs');
+  mkdirSync(new URL('../docs/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('../docs/calibration-results.md', import.meta.url), `${markdown.join('\n')}\n`);
+  console.log('wrote docs/calibration-results.md');
+}
 process.exitCode = failures === 0 ? 0 : 1;

@@ -23,7 +23,13 @@ const catalogue = compileCatalogue(WORKOUTS);
 /** The searched constants, each with a setter, searched on a log scale. */
 const KNOBS: { name: string; get(p: Parameters): number; set(p: Parameters, v: number): void }[] = [
   { name: 'pools.central.halfStimulus', get: (p) => p.pools.central.halfStimulus, set: (p, v) => (p.pools.central.halfStimulus = v) },
-  { name: 'pools.peripheral.halfStimulus', get: (p) => p.pools.peripheral.halfStimulus, set: (p, v) => (p.pools.peripheral.halfStimulus = v) },
+  // Kept within a few-fold of the central pool's, so that the peripheral pool stays a pool (an
+  // unbounded search switches it off rather than calibrate it).
+  {
+    name: 'pools.peripheral.halfStimulus / central',
+    get: (p) => p.pools.peripheral.halfStimulus / p.pools.central.halfStimulus,
+    set: (p, v) => (p.pools.peripheral.halfStimulus = p.pools.central.halfStimulus * Math.min(4, Math.max(0.5, v))),
+  },
   {
     name: 'zone-1 weight of the central and peripheral pools',
     get: (p) => p.pools.central.zoneWeights[0],
@@ -32,8 +38,10 @@ const KNOBS: { name: string; get(p: Parameters): number; set(p: Parameters, v: n
       p.pools.peripheral.zoneWeights = [v, p.pools.peripheral.zoneWeights[1], p.pools.peripheral.zoneWeights[2]];
     },
   },
-  { name: 'habitual.consistency', get: (p) => p.habitual.consistency, set: (p, v) => (p.habitual.consistency = Math.min(1, v)) },
-  { name: 'fatigue.performancePerStrain', get: (p) => p.fatigue.performancePerStrain, set: (p, v) => (p.fatigue.performancePerStrain = v) },
+  { name: 'habitual.consistency', get: (p) => p.habitual.consistency, set: (p, v) => (p.habitual.consistency = Math.min(1, Math.max(0.5, v))) },
+  { name: 'fatigue.performancePerStrain', get: (p) => p.fatigue.performancePerStrain, set: (p, v) => (p.fatigue.performancePerStrain = Math.min(0.05, Math.max(0.015, v))) },
+  { name: 'pools.peripheral.riseDays', get: (p) => p.pools.peripheral.riseDays, set: (p, v) => (p.pools.peripheral.riseDays = Math.min(35, Math.max(10, v))) },
+  { name: 'pools.central.riseDays', get: (p) => p.pools.central.riseDays, set: (p, v) => (p.pools.central.riseDays = Math.min(35, Math.max(10, v))) },
   // Selection on trainability: each level's median responsiveness at least the level's below.
   { name: 'levels.trained.responsivenessMedian', get: (p) => p.levels.trained.responsivenessMedian, set: (p, v) => (p.levels.trained.responsivenessMedian = Math.max(1, v)) },
   {

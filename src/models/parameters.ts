@@ -119,8 +119,8 @@ export interface Parameters {
     performancePerHourDeficit: number;
     /** Performance lost per hour of sleep debt above the athlete's usual. */
     performancePerDebtHour: number;
-    /** Sleep debt (hours) at which adaptation is halved. */
-    bluntingDebtHours: number;
+    /** Fraction of the day's adaptation lost per hour of sleep debt (linear, so night-to-night spread adds no bias). */
+    adaptationLostPerDebtHour: number;
   };
   illness: {
     /** Episodes per year at habitual load and normal sleep. */
@@ -245,7 +245,7 @@ export const PARAMETERS: Parameters = {
       sleepHours: { mean: 7.2, sd: 0.6 },
       trainingYears: { mean: 8, sd: 4 },
       habitualDistribution: { z1: 0.82, z2: 0.13, z3: 0.05 },
-      responsivenessMedian: 2.9,
+      responsivenessMedian: 1,
     },
     /** Well-trained / national-level runners [M]. */
     'well-trained': {
@@ -262,7 +262,7 @@ export const PARAMETERS: Parameters = {
       sleepHours: { mean: 7.3, sd: 0.6 },
       trainingYears: { mean: 11, sd: 4 },
       habitualDistribution: { z1: 0.86, z2: 0.09, z3: 0.05 },
-      responsivenessMedian: 8.4,
+      responsivenessMedian: 2.29,
     },
     /**
      * International-level endurance athletes: VO2max 70–85 ml/kg/min (men), LT at 80–90 % of VO2max
@@ -283,7 +283,7 @@ export const PARAMETERS: Parameters = {
       sleepHours: { mean: 7.4, sd: 0.6 },
       trainingYears: { mean: 12, sd: 4 },
       habitualDistribution: { z1: 0.94, z2: 0.03, z3: 0.03 },
-      responsivenessMedian: 12,
+      responsivenessMedian: 2.29,
     },
   },
   habitual: {
@@ -291,7 +291,7 @@ export const PARAMETERS: Parameters = {
      * [C] Calibrated to the gains of arms that keep their usual training: both arms of Treff et al.
      * 2017 (elite rowers, +1.5 % in 11 weeks) and control groups of recreational studies (~+1 %).
      */
-    consistency: 0.7,
+    consistency: 0.614,
   },
   trainability: {
     /** [M] Endurance-trained VO2max is ~40–60 % above the untrained value of the same person (Joyner & Coyle 2008). */
@@ -325,13 +325,13 @@ export const PARAMETERS: Parameters = {
      * [M]; detraining loses ~7 % in 3 weeks and ~16 % in 8 weeks, about half the trained gain in 8 weeks (Coyle et al. 1984, J Appl
      * Physiol 57:1857–1864) [M]. Gain [C] calibrated to HERITAGE and the recreational band.
      */
-    central: { zoneWeights: [0.1, 0.12, 1], halfStimulus: 2.25, riseDays: 21, fallDays: 80 },
+    central: { zoneWeights: [0.172, 0.12, 1], halfStimulus: 1.59, riseDays: 21, fallDays: 80 },
     /**
      * Peripheral (fraction of VO2max at LT2: mitochondria, lactate transport and clearance). Work at
      * and above LT2 drives it most per minute; zone 2 less; volume a little (MacInnis & Gibala 2017;
      * Neal et al. 2013, J Appl Physiol 114:461–471) [M]. Gain [C].
      */
-    peripheral: { zoneWeights: [0.1, 0.2, 1], halfStimulus: 33, riseDays: 18, fallDays: 60 },
+    peripheral: { zoneWeights: [0.172, 0.2, 1], halfStimulus: 6.36, riseDays: 18, fallDays: 60 },
     /**
      * Base (economy and LT1): volume, mostly easy (Seiler 2010; Esteve-Lanao et al. 2005, MSSE
      * 37:496–504) [M]; slow to gain and slow to lose. Gain [C].
@@ -358,7 +358,7 @@ export const PARAMETERS: Parameters = {
      * in steady habitual training performance sits ~2.5 % below fresh. The loss grows as strain²
      * (Busso 2003: fatigue effects grow faster than load).
      */
-    performancePerStrain: 0.025,
+    performancePerStrain: 0.015,
     /** [C] Busso 2003: past an optimum, more daily load lowers performance (inverted U). */
     bluntingStrain: 2.5,
     bluntingExponent: 2,
@@ -373,7 +373,7 @@ export const PARAMETERS: Parameters = {
     performancePerHourDeficit: 0.022,
     performancePerDebtHour: 0.004,
     /** [M] Sleep restriction blunts training adaptation (Lopes et al. 2023, Sports Med) — size [C]. */
-    bluntingDebtHours: 8,
+    adaptationLostPerDebtHour: 0.05,
   },
   illness: {
     /** [M] Adults catch 2–4 colds a year (Heikkinen & Järvinen 2003, Lancet 361:51–59). */

@@ -25,7 +25,7 @@ import type { AdaptationModel } from './model/adaptation-model.ts';
 import { AthleteConstants, AthleteState } from './model/state.ts';
 import { AthleteTraits, sampleAthlete } from './population.ts';
 import { ARM, ARM_COUNT, AthleteResults, TEST, TEST_COUNT } from './results.ts';
-import { deriveStreamSeed, RandomStream, type StreamPurpose } from './rng.ts';
+import { deriveAthleteSeeds, RandomStream, STREAM_PURPOSES, type StreamPurpose } from './rng.ts';
 import type { RunSpec } from './scenario/prepare.ts';
 import { runTestBattery } from './test-battery.ts';
 
@@ -47,8 +47,8 @@ export interface DaySink {
   ): void;
 }
 
-/** Anchors (and workout doses) are recomputed when they move by 1 %, and at least every 4 weeks. */
-const ANCHOR_TOLERANCE = 0.01;
+/** Anchors (and workout doses) are recomputed when they move by 2 %, and at least every 4 weeks. */
+const ANCHOR_TOLERANCE = 0.02;
 const ANCHOR_REFRESH_WEEKS = 4;
 
 /**
@@ -81,7 +81,7 @@ export class Simulator {
   private readonly rpeStream: RandomStream;
   private readonly testStream: RandomStream;
   private readonly savedStreams: Int32Array;
-  private readonly seedScratch = new Int32Array(4);
+  private readonly athleteSeeds = new Int32Array(STREAM_PURPOSES.length * 4);
   private readonly eventsSeed = new Int32Array(4);
   private readonly schedule: EventSchedule;
   private readonly planner: WeekPlanner;
@@ -102,6 +102,7 @@ export class Simulator {
   private readonly habitualZ3 = new Float64Array(7);
   private readonly habitualCost = new Float64Array(7);
   private readonly habitualDesigns = new Map<string, ResolvedDesign>();
+  private readonly baseIllnessHazard: number;
   private lastSleepHours = 0;
 
   constructor(
@@ -110,7 +111,7 @@ export class Simulator {
     private readonly model: AdaptationModel,
     private readonly catalogue: CompiledCatalogue,
   ) {
-    for (const purpose of ['traits', 'events', ...DAILY_PURPOSES] as const) this.streams.set(purpose, new RandomStream());
+    for (const purpose of STREAM_PURPOSES) this.streams.set(purpose, new RandomStream());
     this.sleepStream = this.streams.get('sleep')!;
     this.illnessStream = this.streams.get('illness')!;
     this.markerStream = this.streams.get('markers')!;
@@ -120,6 +121,7 @@ export class Simulator {
     this.schedule = new EventSchedule(spec.weeks);
     this.planner = new WeekPlanner(catalogue);
     this.doses = new DoseEvaluator(catalogue, parameters.effort);
+    this.baseIllnessHazard = parameters.illness.episodesPerYear / 365;
     const table = () => new Float64Array(catalogue.count * PROFILE_STRIDE);
     this.coachView = { profiles: table(), slowerPaces: table(), fasterPaces: table() };
     this.trueProfiles = table();
@@ -131,7 +133,8 @@ export class Simulator {
   runAthlete(index: number, results: AthleteResults, days: DaySink | null): void {
     const { spec, parameters, model, traits, constants } = this;
     const seed = spec.seed;
-    for (const [purpose, stream] of this.streams) stream.reseed(deriveStreamSeed(seed, index, purpose, this.seedScratch));
+    deriveAthleteSeeds(seed, index, this.athleteSeeds);
+    STREAM_PURPOSES.forEach((purpose, i) => this.streams.get(purpose)!.reseed(this.athleteSeeds.subarray(i * 4, i * 4 + 4)));
     sampleAthlete(spec.population, index, this.streams.get('traits')!, parameters, traits);
     const events = this.streams.get('events')!;
     events.saveTo(this.eventsSeed);
@@ -148,7 +151,6 @@ export class Simulator {
     this.targets.z2Minutes = this.targets.totalMinutes * traits.habitualZ2;
     this.targets.z3Minutes = this.targets.totalMinutes * traits.habitualZ3;
     this.evaluateAll(this.anchors, this.trueProfiles);
-    this.planner.forgetChoice();
     this.planner.plan(habitual, this.targets, 1, this.habitualView, this.weekPlan);
     this.habitualZ1.fill(0);
     this.habitualZ2.fill(0);
@@ -197,7 +199,6 @@ export class Simulator {
       this.coachAnchorSpeeds,
     );
     this.buildCoachView();
-    this.planner.forgetChoice();
 
     for (let arm = 0; arm < spec.arms.length; arm++) this.runArm(arm, results, days);
   }
@@ -342,22 +343,24 @@ export class Simulator {
 
   /**
    * Illness today: an ongoing episode counts down; a scheduled one starts; otherwise a new one starts
-   * with a hazard that rises with strain and sleep debt. Two draws every day keep the stream aligned
+   * with a hazard that rises with strain and sleep debt. One draw every day keeps the stream aligned
    * across arms.
    */
   private checkIllness(s: AthleteState, scheduledDays: number): boolean {
-    const onset = this.illnessStream.uniform();
-    const length = this.illnessStream.uniform();
+    // One 32-bit draw a day, split in two: 16 bits for the onset, 16 for the length.
+    const draw = this.illnessStream.nextInt32() >>> 0;
+    const onset = (draw >>> 16) * (1 / 65536);
+    const length = (draw & 0xffff) * (1 / 65536);
     const ill = this.parameters.illness;
     if (s.illDaysLeft > 0) s.illDaysLeft--;
     if (scheduledDays > 0 && scheduledDays > s.illDaysLeft) {
       s.illDaysLeft = scheduledDays;
     } else if (s.illDaysLeft === 0) {
-      const strain = s.strain;
-      const hazard =
-        (ill.episodesPerYear / 365) *
-        Math.exp(ill.strainHazard * (strain > 1 ? strain - 1 : 0)) *
-        (1 + ill.sleepDebtHazard * Math.max(0, s.sleepDebt - this.constants.baselineSleepDebt));
+      const extraDebt = s.sleepDebt - this.constants.baselineSleepDebt;
+      let hazard = this.baseIllnessHazard * (extraDebt > 0 ? 1 + ill.sleepDebtHazard * extraDebt : 1);
+      const excess = s.strain > 1 ? ill.strainHazard * (s.strain - 1) : 0;
+      // e^excess < 21 while excess < 3: most days the draw is far above any hazard and exp is not needed.
+      if (excess > 0 && (excess >= 3 || onset < 21 * hazard)) hazard *= Math.exp(excess);
       if (onset < hazard) s.illDaysLeft = ill.durationDays.min + Math.floor(length * (ill.durationDays.max - ill.durationDays.min + 1));
     }
     return s.illDaysLeft > 0;

@@ -70,31 +70,7 @@ export class WeekPlanner {
   private readonly hardDays = new Int8Array(7);
   private readonly sessionsOnDay = new Uint8Array(7);
   private readonly counts = new Int32Array(2);
-  private readonly choiceKey = {
-    design: null as ResolvedDesign | null,
-    view: null as CoachView | null,
-    rotation: 0,
-    days: 0,
-    slots: 0,
-    high: 0,
-    threshold: 0,
-    fixedScale: 0,
-    highBucket: 0,
-    thresholdBucket: 0,
-  };
-  private readonly savedChoice = {
-    count: 0,
-    workout: new Int16Array(MAX_HARD),
-    role: new Uint8Array(MAX_HARD),
-    day: new Int8Array(MAX_HARD),
-    fixedZ2: new Float64Array(MAX_HARD),
-    fixedZ3: new Float64Array(MAX_HARD),
-    fixedMinutes: new Float64Array(MAX_HARD),
-    repZ2: new Float64Array(MAX_HARD),
-    repZ3: new Float64Array(MAX_HARD),
-    repMinutes: new Float64Array(MAX_HARD),
-    hard: new Uint8Array(7),
-  };
+
   /** Per hard session: zone-2 and zone-3 minutes and total minutes of its fixed part and of one rep. */
   private readonly fixedZ2 = new Float64Array(MAX_HARD);
   private readonly fixedZ3 = new Float64Array(MAX_HARD);
@@ -119,8 +95,7 @@ export class WeekPlanner {
     this.chooseTrainingDays(days);
     const hardDays = this.chooseHardDays(design.hardDaySpacing, days <= 1 ? 0 : days - 1);
     // High-volume athletes double up: a second hard session on a hard day (the Norwegian way).
-    const doubles = total >= PLANNING.hardDoublesAboveMinutes;
-    const slots = doubles ? 2 * hardDays : hardDays;
+    const slots = total >= PLANNING.hardDoublesAboveMinutes ? 2 * hardDays : hardDays;
 
     let high: number;
     let threshold: number;
@@ -141,37 +116,7 @@ export class WeekPlanner {
 
     const highTarget = high > 0 ? targets.z3Minutes / high : 0;
     const thresholdTarget = threshold > 0 ? targets.z2Minutes / threshold : 0;
-    // The same choice as last week (same design, rotation, days and session counts, targets within
-    // ~10 %) is reused: the week's sessions differ only in their size.
-    const rotation = Math.floor((week - 1) / design.rotateEvery);
-    const key = this.choiceKey;
-    const same =
-      key.design === design &&
-      key.view === view &&
-      key.rotation === rotation &&
-      key.days === days &&
-      key.slots === slots &&
-      key.high === high &&
-      key.threshold === threshold &&
-      key.fixedScale === this.fixedScale &&
-      key.highBucket === bucket(highTarget) &&
-      key.thresholdBucket === bucket(thresholdTarget);
-    if (same) {
-      this.restoreChoice();
-    } else {
-      this.pickHardSessions(design, week, high, threshold, hardDays, highTarget, thresholdTarget, view);
-      key.design = design;
-      key.view = view;
-      key.rotation = rotation;
-      key.days = days;
-      key.slots = slots;
-      key.high = high;
-      key.threshold = threshold;
-      key.fixedScale = this.fixedScale;
-      key.highBucket = bucket(highTarget);
-      key.thresholdBucket = bucket(thresholdTarget);
-      this.saveChoice();
-    }
+    this.pickHardSessions(design, week, high, threshold, hardDays, highTarget, thresholdTarget, view);
     if (design.basis === 'sessions') this.typicalReps();
     else this.solveReps(targets);
     this.fitHardSessionsInto(total);
@@ -186,47 +131,6 @@ export class WeekPlanner {
     const fillGaps = design.basis === 'time';
     this.fillEasyDays(design, total, total - hardMinutes, fillGaps ? targets.z3Minutes - z3 : 0, fillGaps ? targets.z2Minutes - z2 : 0, profiles, out);
     for (let k = 0; k < this.hardCount; k++) out.add(this.hardDay[k]!, this.hardWorkout[k]!, this.hardReps[k]!, 0, this.fixedScale);
-  }
-
-  /** Forget the last week's choice: the athlete (and so the coach's view) has changed. */
-  forgetChoice(): void {
-    this.choiceKey.design = null;
-  }
-
-  private saveChoice(): void {
-    const saved = this.savedChoice;
-    saved.count = this.hardCount;
-    for (let k = 0; k < this.hardCount; k++) {
-      saved.workout[k] = this.hardWorkout[k]!;
-      saved.role[k] = this.hardRole[k]!;
-      saved.day[k] = this.hardDay[k]!;
-      saved.fixedZ2[k] = this.fixedZ2[k]!;
-      saved.fixedZ3[k] = this.fixedZ3[k]!;
-      saved.fixedMinutes[k] = this.fixedMinutes[k]!;
-      saved.repZ2[k] = this.repZ2[k]!;
-      saved.repZ3[k] = this.repZ3[k]!;
-      saved.repMinutes[k] = this.repMinutes[k]!;
-    }
-    for (let d = 0; d < 7; d++) saved.hard[d] = this.hard[d]!;
-  }
-
-  private restoreChoice(): void {
-    const saved = this.savedChoice;
-    this.hardCount = saved.count;
-    for (let k = 0; k < saved.count; k++) {
-      const workout = saved.workout[k]!;
-      this.hardWorkout[k] = workout;
-      this.hardRole[k] = saved.role[k]!;
-      this.hardDay[k] = saved.day[k]!;
-      this.hardReps[k] = this.catalogue.repsTypical[workout]!;
-      this.fixedZ2[k] = saved.fixedZ2[k]!;
-      this.fixedZ3[k] = saved.fixedZ3[k]!;
-      this.fixedMinutes[k] = saved.fixedMinutes[k]!;
-      this.repZ2[k] = saved.repZ2[k]!;
-      this.repZ3[k] = saved.repZ3[k]!;
-      this.repMinutes[k] = saved.repMinutes[k]!;
-    }
-    for (let d = 0; d < 7; d++) this.hard[d] = saved.hard[d]!;
   }
 
   private chooseTrainingDays(days: number): void {
@@ -511,11 +415,6 @@ export function sessionCounts(z3Minutes: number, z2Minutes: number, slots: numbe
   }
   out[0] = high;
   out[1] = threshold;
-}
-
-/** Targets in 10 % steps, so that a week's small progression keeps last week's choice. */
-function bucket(minutes: number): number {
-  return minutes > 0 ? Math.floor(Math.log(minutes) * 10.49) : -1;
 }
 
 function requireWorkout(catalogue: CompiledCatalogue, id: string): number {

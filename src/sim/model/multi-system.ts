@@ -5,11 +5,15 @@ import type { AthleteTraits } from '../population.ts';
 import type { AdaptationModel } from './adaptation-model.ts';
 import type { AthleteConstants, AthleteState } from './state.ts';
 
-/** Weeks of habitual training simulated to settle fatigue before the baseline. */
-const WARM_UP_WEEKS = 8;
+/** Weeks of habitual training lived to settle fatigue, sleep and pools before the baseline. */
+const WARM_UP_WEEKS = 16;
+/** A week of nights at the normal quantiles (k − ½)/7, in a fixed order: habitual sleep's spread. */
+const NIGHT_PATTERN = [0.366, -1.465, 0.792, -0.366, 1.465, -0.792, 0];
 /** Physiological floors of the threshold fractions under complete detraining. */
 const MIN_LT2_FRACTION = 0.5;
 const MIN_LT1_FRACTION = 0.3;
+/** However short the nights, some adaptation remains. */
+const MIN_SLEEP_BLUNTING = 0.2;
 
 /**
  * The multi-system adaptation model (DESIGN.md §4).
@@ -44,12 +48,15 @@ export class MultiSystemModel implements AdaptationModel {
   private readonly centralPool: PoolConstants;
   private readonly peripheralPool: PoolConstants;
   private readonly basePool: PoolConstants;
-  private readonly dailyBlunting = new Float64Array(7);
   private readonly inverseSaturation1: number;
   private readonly inverseSaturation2: number;
   private readonly inverseSaturation3: number;
   /** Daily weight of a new day in the chronic stimulus (1 − e^(−1/window)). */
   private readonly stimulusWeight: number;
+  private readonly vdrGain: number;
+  private readonly inverseBluntingStrain: number;
+  private readonly bluntingExponent: number;
+  private readonly adaptationLostPerDebtHour: number;
 
   constructor(@inject(PARAMETERS) private readonly parameters: Parameters) {
     this.centralPool = parameters.pools.central;
@@ -59,6 +66,10 @@ export class MultiSystemModel implements AdaptationModel {
     this.inverseSaturation2 = 1 / parameters.zoneSaturationMinutes[1];
     this.inverseSaturation3 = 1 / parameters.zoneSaturationMinutes[2];
     this.stimulusWeight = 1 - Math.exp(-1 / parameters.stimulusWindowDays);
+    this.vdrGain = parameters.fatigue.vdrGain;
+    this.inverseBluntingStrain = 1 / parameters.fatigue.bluntingStrain;
+    this.bluntingExponent = parameters.fatigue.bluntingExponent;
+    this.adaptationLostPerDebtHour = parameters.sleep.adaptationLostPerDebtHour;
   }
 
   initialize(
@@ -84,8 +95,9 @@ export class MultiSystemModel implements AdaptationModel {
     c.restingHr = traits.restingHr;
     c.lnRmssd = traits.lnRmssd;
 
-    // Habitual steady state of sleep, then of fatigue: the habitual week repeated until it repeats
-    // itself (Busso's variable gain makes fatigue nonlinear, so this is simulated, not solved).
+    // The habitual steady state, found by living the habitual week until it repeats itself: fatigue
+    // (nonlinear, Busso), chronic stimulus and pools, and sleep — nights spread as the athlete's do
+    // (a fixed pattern of normal quantiles), because short nights cost more than long ones give.
     const deficit = expectedShortfall(c.sleepNeed - c.habitualSleep, p.sleep.nightlySdHours);
     s.sleepDebt = deficit / (1 - c.sleepDebtDecay);
     s.lastNightDeficit = deficit;
@@ -100,14 +112,7 @@ export class MultiSystemModel implements AdaptationModel {
     s.chronicLoad = cost / 7;
     s.fatigue = (cost / 7) * c.fatigueScale;
     s.vdrLoad = cost / 7 / (1 - c.vdrDecay);
-    for (let week = 0; week < WARM_UP_WEEKS; week++) {
-      for (let d = 0; d < 7; d++) {
-        this.accumulateFatigue(c, s, habitualCost[d]!);
-        if (week === WARM_UP_WEEKS - 1) this.dailyBlunting[d] = this.blunting(s.strain, s.sleepDebt);
-      }
-    }
-
-    // Chronic stimulus and pools at the level the habitual week supports.
+    s.strain = 1;
     let central = 0;
     let peripheral = 0;
     let base = 0;
@@ -122,11 +127,24 @@ export class MultiSystemModel implements AdaptationModel {
     s.centralStimulus = central;
     s.peripheralStimulus = peripheral;
     s.baseStimulus = base;
-    let blunting = 0;
-    for (let d = 0; d < 7; d++) blunting += this.dailyBlunting[d]! / 7;
+    const blunting = this.blunting(1, s.sleepDebt);
     s.central = supportedLevel(this.centralPool, c.responsivenessCentral * blunting, central);
     s.peripheral = supportedLevel(this.peripheralPool, c.responsivenessPeripheral * blunting, peripheral);
     s.base = supportedLevel(this.basePool, c.responsivenessBase * blunting, base);
+    let debt = 0;
+    let shortfall = 0;
+    for (let week = 0; week < WARM_UP_WEEKS; week++) {
+      for (let d = 0; d < 7; d++) {
+        this.sleep(c, s, c.habitualSleep + p.sleep.nightlySdHours * NIGHT_PATTERN[d]!);
+        this.train(c, s, habitualZ1[d]!, habitualZ2[d]!, habitualZ3[d]!, habitualCost[d]!);
+        if (week === WARM_UP_WEEKS - 1) {
+          debt += s.sleepDebt / 7;
+          shortfall += s.lastNightDeficit / 7;
+        }
+      }
+    }
+    c.baselineSleepDebt = debt;
+    c.habitualSleepDeficit = shortfall;
 
     // Trait values move linearly from the athlete's observed value (at today's pool level) to the
     // ceiling (pool level 1), and back toward the untrained value (level 0) with detraining.
@@ -167,11 +185,9 @@ export class MultiSystemModel implements AdaptationModel {
 
   /** Fatigue with Busso's variable gain (recent load relative to chronic load), chronic load and strain. */
   private accumulateFatigue(c: AthleteConstants, s: AthleteState, cost: number): void {
-    const f = this.parameters.fatigue;
     s.vdrLoad = s.vdrLoad * c.vdrDecay + cost;
-    const chronic = this.tolerance(c, s);
-    const acuteRatio = (s.vdrLoad * (1 - c.vdrDecay)) / chronic;
-    const gain = acuteRatio > 1 ? 1 + f.vdrGain * (acuteRatio - 1) : 1;
+    const acuteRatio = (s.vdrLoad * (1 - c.vdrDecay)) / this.tolerance(c, s);
+    const gain = acuteRatio > 1 ? 1 + this.vdrGain * (acuteRatio - 1) : 1;
     s.fatigue = s.fatigue * c.fatigueDecay + cost * gain;
     s.chronicLoad = s.chronicLoad * c.chronicDecay + (1 - c.chronicDecay) * cost;
     s.strain = s.fatigue / (this.tolerance(c, s) * c.fatigueScale);
@@ -215,10 +231,12 @@ export class MultiSystemModel implements AdaptationModel {
     return value > 0.5 ? value : 0.5;
   }
 
+  /** How much of the day's adaptation survives strain (1 / (1 + (strain/s50)^n)) and sleep debt (linear). */
   private blunting(strain: number, sleepDebt: number): number {
-    const f = this.parameters.fatigue;
-    const relative = strain / f.bluntingStrain;
-    return 1 / (1 + Math.pow(relative, f.bluntingExponent)) / (1 + sleepDebt / this.parameters.sleep.bluntingDebtHours);
+    const relative = strain * this.inverseBluntingStrain;
+    const power = this.bluntingExponent === 2 ? relative * relative : Math.pow(relative, this.bluntingExponent);
+    const sleep = 1 - this.adaptationLostPerDebtHour * sleepDebt;
+    return (sleep > MIN_SLEEP_BLUNTING ? sleep : MIN_SLEEP_BLUNTING) / (1 + power);
   }
 }
 

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { PARAMETERS } from '../../src/models/parameters.ts';
+import { Scenario } from '../../src/models/scenario/schema.ts';
+import { compileCatalogue } from '../../src/models/workouts/compile.ts';
+import { WORKOUTS } from '../../src/models/workouts/catalogue.ts';
+import { MultiSystemModel } from '../../src/sim/model/multi-system.ts';
+import { AthleteConstants, AthleteState } from '../../src/sim/model/state.ts';
+import { AthleteTraits } from '../../src/sim/population.ts';
+import { AthleteResults, TEST } from '../../src/sim/results.ts';
+import { ScenarioRunner } from '../../src/sim/runner.ts';
+import { prepareScenario } from '../../src/sim/scenario/prepare.ts';
+import { Simulator, type DaySink } from '../../src/sim/simulator.ts';
+import { openStream } from '../../src/sim/rng.ts';
+
+const catalogue = compileCatalogue(WORKOUTS);
+const model = new MultiSystemModel(PARAMETERS);
+
+function spec(input: Record<string, unknown>) {
+  const prepared = prepareScenario(Scenario.parse({ name: 'model test', seed: 21, ...input }), catalogue, PARAMETERS);
+  if (!prepared.ok) throw new Error(JSON.stringify(prepared.issues));
+  return prepared.spec;
+}
+
+function meanTrueChange(input: Record<string, unknown>, test: number, arm = 0): number {
+  const run = spec(input);
+  const simulator = new Simulator(run, PARAMETERS, model, catalogue);
+  const results = new AthleteResults(run.arms.length);
+  let sum = 0;
+  for (let i = 0; i < run.population.size; i++) {
+    simulator.runAthlete(i, results, null);
+    sum += results.changePct(arm, test, true);
+  }
+  return sum / run.population.size;
+}
+
+function traits(overrides: Partial<AthleteTraits> = {}): AthleteTraits {
+  return Object.assign(new AthleteTraits(), {
+    vo2max: 50, lt1Fraction: 0.65, lt2Fraction: 0.8, economy: 205, weeklyHours: 5, restingHr: 55, lnRmssd: 4,
+    sleepHours: 7.2, sleepNeed: 7.6, responsivenessCentral: 1, responsivenessPeripheral: 1, responsivenessBase: 1,
+    vo2maxCeilingGain: 0.5, economyCeilingGain: 0.08, fatigueTimeConstant: 7,
+  }, overrides);
+}
+
+/** A plain habitual week: 40 easy minutes a day, one day with 16 min above LT2. */
+function week(): [Float64Array, Float64Array, Float64Array, Float64Array] {
+  const z1 = Float64Array.from([40, 40, 0, 40, 40, 60, 0]);
+  const z2 = new Float64Array(7);
+  const z3 = Float64Array.from([0, 16, 0, 0, 0, 0, 0]);
+  const cost = Float64Array.from([30, 80, 0, 30, 30, 45, 0]);
+  return [z1, z2, z3, cost];
+}
+
+describe('MultiSystemModel', () => {
+  describe('having an athlete initialised from a habitual week', () => {
+    it('should reproduce the athlete\'s observed VO2max, threshold fractions and economy', () => {
+      const c = new AthleteConstants();
+      const s = new AthleteState();
+      model.initialize(traits(), ...week(), c, s);
+      expect(s.vo2max).toBeCloseTo(50, 9);
+      expect(s.lt2Fraction).toBeCloseTo(0.8, 9);
+      expect(s.lt1Fraction).toBeCloseTo(0.65, 9);
+      expect(s.economy).toBeCloseTo(205, 9);
+    });
+
+    it('should stay where it is when the same (average) week is repeated for a year, nights varying as usual', () => {
+      const c = new AthleteConstants();
+      const s = new AthleteState();
+      const [z1, z2, z3, cost] = week();
+      const scale = PARAMETERS.habitual.consistency;
+      model.initialize(traits(), z1.map((m) => m * scale), z2, z3.map((m) => m * scale), cost.map((x) => x * scale), c, s);
+      const nights = openStream(1, 0, 'sleep');
+      for (let day = 0; day < 364; day++) {
+        model.sleep(c, s, c.habitualSleep + PARAMETERS.sleep.nightlySdHours * nights.normal());
+        model.train(c, s, z1[day % 7]! * scale, 0, z3[day % 7]! * scale, cost[day % 7]! * scale);
+      }
+      model.refreshPhysiology(c, s);
+      expect(s.vo2max / 50 - 1).toBeCloseTo(0, 2);
+      expect(Math.abs(s.lt2Fraction / 0.8 - 1)).toBeLessThan(0.005);
+    });
+  });
+
+  describe('having a very strong responder', () => {
+    it('should keep every pool between untrained (0) and the ceiling (1)', () => {
+      const c = new AthleteConstants();
+      const s = new AthleteState();
+      model.initialize(traits({ responsivenessCentral: 500, responsivenessPeripheral: 500, responsivenessBase: 500 }), ...week(), c, s);
+      for (let day = 0; day < 200; day++) {
+        model.sleep(c, s, 8);
+        model.train(c, s, 90, 30, 40, 300);
+        for (const level of [s.central, s.peripheral, s.base]) {
+          expect(level).toBeGreaterThanOrEqual(0);
+          expect(level).toBeLessThanOrEqual(1);
+        }
+      }
+    });
+  });
+
+  describe('readiness', () => {
+    it('should lose performancePerStrain × strain² and nothing for a normal night', () => {
+      const c = new AthleteConstants();
+      const s = new AthleteState();
+      model.initialize(traits(), ...week(), c, s);
+      s.strain = 1;
+      s.lastNightDeficit = c.habitualSleepDeficit;
+      s.sleepDebt = c.baselineSleepDebt;
+      expect(model.readiness(c, s)).toBeCloseTo(1 - PARAMETERS.fatigue.performancePerStrain, 12);
+      s.strain = 2;
+      expect(model.readiness(c, s)).toBeCloseTo(1 - 4 * PARAMETERS.fatigue.performancePerStrain, 12);
+    });
+
+    it('should lose performancePerHourDeficit for each hour slept under the usual', () => {
+      const c = new AthleteConstants();
+      const s = new AthleteState();
+      model.initialize(traits(), ...week(), c, s);
+      s.strain = 1;
+      s.sleepDebt = c.baselineSleepDebt;
+      s.lastNightDeficit = c.habitualSleepDeficit + 2;
+      expect(model.readiness(c, s)).toBeCloseTo(1 - PARAMETERS.fatigue.performancePerStrain - 2 * PARAMETERS.sleep.performancePerHourDeficit, 12);
+    });
+  });
+});
+
+describe('the simulated athlete', () => {
+  describe('having stopped training for 8 weeks', () => {
+    it('should lose VO2max (detraining), several per cent for trained runners', () => {
+      const change = meanTrueChange({ population: { size: 150, level: 'trained' }, weeks: 8, arms: [{ id: 'rest', design: { distribution: { z1: 1, z2: 0, z3: 0 }, weeklyHours: 0.001 } }] }, TEST.vo2max);
+      expect(change).toBeLessThan(-2);
+      expect(change).toBeGreaterThan(-15);
+    });
+  });
+
+  describe('having a fortnight of 5-hour nights', () => {
+    it('should show it in the markers: resting HR up, lnRMSSD down, sleep down', () => {
+      const run = spec({
+        population: { size: 60, level: 'recreational' },
+        weeks: 4,
+        arms: [{ id: 'a', design: 'pyramidal' }],
+        events: [{ type: 'sleep-restriction', fromWeek: 2, weeks: 2, hours: 5 }],
+      });
+      const sums = { normal: [0, 0, 0, 0], short: [0, 0, 0, 0] };
+      const sink: DaySink = {
+        day(_t, _a, day, _z1, _z2, _z3, _load, restingHr, lnRmssd, sleepHours) {
+          const bucket = day >= 9 && day <= 21 ? sums.short : day <= 7 ? sums.normal : null;
+          if (bucket === null) return;
+          bucket[0]! += restingHr;
+          bucket[1]! += lnRmssd;
+          bucket[2]! += sleepHours;
+          bucket[3]! += 1;
+        },
+      };
+      const simulator = new Simulator(run, PARAMETERS, model, catalogue);
+      const results = new AthleteResults(1);
+      for (let i = 0; i < run.population.size; i++) simulator.runAthlete(i, results, sink);
+      const mean = (bucket: number[], k: number) => bucket[k]! / bucket[3]!;
+      expect(mean(sums.short, 0) - mean(sums.normal, 0)).toBeGreaterThan(1);
+      expect(mean(sums.short, 1) - mean(sums.normal, 1)).toBeLessThan(-0.1);
+      expect(mean(sums.short, 2)).toBeCloseTo(5, 0);
+    });
+  });
+
+  describe('having an illness', () => {
+    it('should train not at all on ill days and miss the sessions', () => {
+      const run = spec({ population: { size: 20, level: 'recreational' }, weeks: 3, arms: [{ id: 'a', design: 'polarized' }], events: [{ type: 'illness', fromWeek: 2, days: 5 }] });
+      const simulator = new Simulator(run, PARAMETERS, model, catalogue);
+      const results = new AthleteResults(1);
+      let illMinutes = 0;
+      let illDays = 0;
+      for (let i = 0; i < run.population.size; i++) {
+        simulator.runAthlete(i, results, {
+          day(_t, _a, _day, z1, z2, z3, _l, _h, _r, _s, _rpe, ill) {
+            if (ill) {
+              illDays++;
+              illMinutes += z1 + z2 + z3;
+            }
+          },
+        });
+      }
+      expect(illDays).toBeGreaterThanOrEqual(20 * 5);
+      expect(illMinutes).toBe(0);
+    });
+  });
+
+  describe('having every arm of a scenario', () => {
+    it('should see the same athletes and the same baseline (common random numbers)', () => {
+      const run = spec({ population: { size: 30, level: 'trained' }, weeks: 2, arms: [{ id: 'a', design: 'polarized' }, { id: 'b', design: 'threshold' }] });
+      const outcome = new ScenarioRunner(PARAMETERS, model, catalogue).run(run);
+      expect(outcome.summary.arms[0]!.n).toBe(30);
+      // Same athletes → the arms' baseline tests are the same numbers; only the final tests differ.
+      const simulator = new Simulator(run, PARAMETERS, model, catalogue);
+      const results = new AthleteResults(2);
+      simulator.runAthlete(0, results, null);
+      expect(results.changePct(0, TEST.vo2max, false)).not.toBe(results.changePct(1, TEST.vo2max, false));
+    });
+  });
+});
