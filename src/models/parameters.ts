@@ -197,7 +197,7 @@ export const PARAMETERS: Parameters = {
       femaleShare: 0.5,
       age: { mean: 36, sd: 12 },
       bodyMass: { male: { mean: 84, sd: 12 }, female: { mean: 69, sd: 12 } },
-      vo2max: { male: { mean: 36, sd: 6 }, female: { mean: 30, sd: 5 } },
+      vo2max: { male: { mean: 34, sd: 6 }, female: { mean: 28, sd: 5 } },
       lt1Fraction: { mean: 0.55, sd: 0.05 },
       lt2Fraction: { mean: 0.7, sd: 0.04 },
       economy: { mean: 215, sd: 15 },
@@ -262,7 +262,7 @@ export const PARAMETERS: Parameters = {
       sleepHours: { mean: 7.3, sd: 0.6 },
       trainingYears: { mean: 11, sd: 4 },
       habitualDistribution: { z1: 0.86, z2: 0.09, z3: 0.05 },
-      responsivenessMedian: 2.29,
+      responsivenessMedian: 3.9,
     },
     /**
      * International-level endurance athletes: VO2max 70–85 ml/kg/min (men), LT at 80–90 % of VO2max
@@ -283,7 +283,7 @@ export const PARAMETERS: Parameters = {
       sleepHours: { mean: 7.4, sd: 0.6 },
       trainingYears: { mean: 12, sd: 4 },
       habitualDistribution: { z1: 0.94, z2: 0.03, z3: 0.03 },
-      responsivenessMedian: 2.29,
+      responsivenessMedian: 2.2,
     },
   },
   habitual: {
@@ -291,13 +291,13 @@ export const PARAMETERS: Parameters = {
      * [C] Calibrated to the gains of arms that keep their usual training: both arms of Treff et al.
      * 2017 (elite rowers, +1.5 % in 11 weeks) and control groups of recreational studies (~+1 %).
      */
-    consistency: 0.614,
+    consistency: 0.578,
   },
   trainability: {
     /** [M] Endurance-trained VO2max is ~40–60 % above the untrained value of the same person (Joyner & Coyle 2008). */
-    vo2maxCeilingGain: { mean: 0.5, sd: 0.1 },
+    vo2maxCeilingGain: { mean: 0.6, sd: 0.12 },
     /** [M] Elite LT2 at up to ~90–92 % of VO2max (Joyner & Coyle 2008). */
-    lt2FractionCeiling: 0.92,
+    lt2FractionCeiling: 0.895,
     lt1FractionCeiling: 0.83,
     /** [M] Economy improves by up to ~10 % with years of training (Jones 2006, IJSPP 1:101–116; Saunders 2004). */
     economyCeilingGain: { mean: 0.08, sd: 0.02 },
@@ -325,13 +325,13 @@ export const PARAMETERS: Parameters = {
      * [M]; detraining loses ~7 % in 3 weeks and ~16 % in 8 weeks, about half the trained gain in 8 weeks (Coyle et al. 1984, J Appl
      * Physiol 57:1857–1864) [M]. Gain [C] calibrated to HERITAGE and the recreational band.
      */
-    central: { zoneWeights: [0.172, 0.12, 1], halfStimulus: 1.59, riseDays: 21, fallDays: 80 },
+    central: { zoneWeights: [0.195, 0.12, 1], halfStimulus: 2.68, riseDays: 10, fallDays: 80 },
     /**
      * Peripheral (fraction of VO2max at LT2: mitochondria, lactate transport and clearance). Work at
      * and above LT2 drives it most per minute; zone 2 less; volume a little (MacInnis & Gibala 2017;
      * Neal et al. 2013, J Appl Physiol 114:461–471) [M]. Gain [C].
      */
-    peripheral: { zoneWeights: [0.172, 0.2, 1], halfStimulus: 6.36, riseDays: 18, fallDays: 60 },
+    peripheral: { zoneWeights: [0.195, 0.2, 1], halfStimulus: 10.7, riseDays: 20, fallDays: 60 },
     /**
      * Base (economy and LT1): volume, mostly easy (Seiler 2010; Esteve-Lanao et al. 2005, MSSE
      * 37:496–504) [M]; slow to gain and slow to lose. Gain [C].
@@ -358,7 +358,7 @@ export const PARAMETERS: Parameters = {
      * in steady habitual training performance sits ~2.5 % below fresh. The loss grows as strain²
      * (Busso 2003: fatigue effects grow faster than load).
      */
-    performancePerStrain: 0.015,
+    performancePerStrain: 0.0155,
     /** [C] Busso 2003: past an optimum, more daily load lowers performance (inverted U). */
     bluntingStrain: 2.5,
     bluntingExponent: 2,

@@ -128,6 +128,13 @@ export function deriveAthleteSeeds(seed: number, athlete: number, out: Int32Arra
   return out;
 }
 
+/** The seed of one arm's final-test errors, keyed by "periodize:<seed>:<athlete>:final-tests:<arm>". */
+export function deriveFinalTestSeed(seed: number, athlete: number, arm: number, out: Int32Array): Int32Array {
+  const alea = seedrandom.alea(`periodize:${seed}:${athlete}:final-tests:${arm}`);
+  for (let i = 0; i < 4; i++) out[i] = alea.int32();
+  return out;
+}
+
 /** The 128-bit seed of one stream: the `purpose` slice of deriveAthleteSeeds. */
 export function deriveStreamSeed(seed: number, athlete: number, purpose: StreamPurpose, out: Int32Array): Int32Array {
   const all = deriveAthleteSeeds(seed, athlete, new Int32Array(STREAM_PURPOSES.length * 4));

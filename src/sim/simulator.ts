@@ -15,7 +15,7 @@ import {
 } from '../models/workouts/dose.ts';
 import type { ResolvedDesign } from '../engine/designs/resolve.ts';
 import { habitualDesign } from '../engine/designs/habitual.ts';
-import { WeekPlanner, type CoachView } from '../engine/plan/generator.ts';
+import { PLANNER_WORKOUTS, WeekPlanner, type CoachView } from '../engine/plan/generator.ts';
 import { TargetTracker, WeekTargets } from '../engine/plan/targets.ts';
 import { WeekPlan } from '../engine/plan/week-plan.ts';
 import { coachAnchors } from '../engine/profile.ts';
@@ -25,7 +25,7 @@ import type { AdaptationModel } from './model/adaptation-model.ts';
 import { AthleteConstants, AthleteState } from './model/state.ts';
 import { AthleteTraits, sampleAthlete } from './population.ts';
 import { ARM, ARM_COUNT, AthleteResults, TEST, TEST_COUNT } from './results.ts';
-import { deriveAthleteSeeds, RandomStream, STREAM_PURPOSES, type StreamPurpose } from './rng.ts';
+import { deriveAthleteSeeds, deriveFinalTestSeed, RandomStream, STREAM_PURPOSES, type StreamPurpose } from './rng.ts';
 import type { RunSpec } from './scenario/prepare.ts';
 import { runTestBattery } from './test-battery.ts';
 
@@ -50,6 +50,16 @@ export interface DaySink {
 /** Anchors (and workout doses) are recomputed when they move by 2 %, and at least every 4 weeks. */
 const ANCHOR_TOLERANCE = 0.02;
 const ANCHOR_REFRESH_WEEKS = 4;
+
+/** Catalogue indices of every workout the planner may use for the scenario's arms. */
+function plannableWorkouts(spec: RunSpec, catalogue: CompiledCatalogue): number[] {
+  const used = new Set<number>(PLANNER_WORKOUTS.map((id) => catalogue.indexOf.get(id)!));
+  for (const arm of spec.arms) {
+    for (const block of arm.macroplan.blocks) for (const w of [...block.design.highMenu, ...block.design.thresholdMenu]) used.add(w);
+  }
+  for (const w of [...used]) if (catalogue.pairedWith[w]! >= 0) used.add(catalogue.pairedWith[w]!);
+  return [...used].sort((a, b) => a - b);
+}
 
 /**
  * How far a coach's race-pace estimate may be from the athlete's truth relative to LT2: time-trial
@@ -83,6 +93,7 @@ export class Simulator {
   private readonly savedStreams: Int32Array;
   private readonly athleteSeeds = new Int32Array(STREAM_PURPOSES.length * 4);
   private readonly eventsSeed = new Int32Array(4);
+  private readonly finalTestSeed = new Int32Array(4);
   private readonly schedule: EventSchedule;
   private readonly planner: WeekPlanner;
   private readonly doses: DoseEvaluator;
@@ -103,6 +114,8 @@ export class Simulator {
   private readonly habitualCost = new Float64Array(7);
   private readonly habitualDesigns = new Map<string, ResolvedDesign>();
   private readonly baseIllnessHazard: number;
+  /** The workouts any arm's planner may choose (menus, their afternoon partners, the planner's stand-ins, easy and long runs). */
+  private readonly plannable: readonly number[];
   private lastSleepHours = 0;
 
   constructor(
@@ -122,6 +135,7 @@ export class Simulator {
     this.planner = new WeekPlanner(catalogue);
     this.doses = new DoseEvaluator(catalogue, parameters.effort);
     this.baseIllnessHazard = parameters.illness.episodesPerYear / 365;
+    this.plannable = plannableWorkouts(spec, catalogue);
     const table = () => new Float64Array(catalogue.count * PROFILE_STRIDE);
     this.coachView = { profiles: table(), slowerPaces: table(), fasterPaces: table() };
     this.trueProfiles = table();
@@ -293,6 +307,9 @@ export class Simulator {
     const testDay = spec.weeks * 7 + 1;
     this.night(s, this.schedule.sleepHours[testDay]!);
     this.checkIllness(s, this.schedule.illnessStart[testDay]!);
+    // Each arm's final tests are their own occasion: their measurement error is independent of the
+    // other arms' (life — sleep, illness, markers — is shared; a lab test is not).
+    this.testStream.reseed(deriveFinalTestSeed(spec.seed, traits.index, arm, this.finalTestSeed));
     runTestBattery(model, parameters, constants, s, this.testStream, results.finalTrue, results.finalMeasured, arm * TEST_COUNT);
   }
 
@@ -428,11 +445,12 @@ export class Simulator {
   private buildCoachView(): void {
     const anchors = this.coachAnchorSpeeds;
     const margin = COACH_RACE_PACE_MARGIN;
-    this.doses.evaluateAll(anchors, this.coachView.profiles);
+    const used = this.plannable;
+    this.doses.evaluateAll(anchors, this.coachView.profiles, used);
     for (let i = 3; i < 7; i++) anchors[i]! *= 1 - margin;
-    this.doses.evaluateAll(anchors, this.coachView.slowerPaces);
+    this.doses.evaluateAll(anchors, this.coachView.slowerPaces, used);
     for (let i = 3; i < 7; i++) anchors[i]! *= (1 + margin) / (1 - margin);
-    this.doses.evaluateAll(anchors, this.coachView.fasterPaces);
+    this.doses.evaluateAll(anchors, this.coachView.fasterPaces, used);
     for (let i = 3; i < 7; i++) anchors[i]! /= 1 + margin;
   }
 

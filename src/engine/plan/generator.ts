@@ -29,6 +29,9 @@ export interface CoachView {
 const FALLBACK_HIGH = ['vo2max-intervals', 'thirty-thirty', 'fartlek'];
 const FALLBACK_THRESHOLD = ['tempo-run', 'steady-run', 'sweet-spot-10min'];
 
+/** Every workout the planner may use beyond a design's menus: easy and long runs and its stand-ins. */
+export const PLANNER_WORKOUTS: readonly string[] = ['easy-run', 'long-run', ...FALLBACK_HIGH, ...FALLBACK_THRESHOLD];
+
 const ROLE_HIGH = 0;
 const ROLE_THRESHOLD = 1;
 const MAX_HARD = 12;

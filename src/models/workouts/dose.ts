@@ -76,7 +76,11 @@ export const PROFILE_STRIDE = PROFILE_HARD + 1;
  * loop over a handful of parts with no allocation.
  */
 export class DoseEvaluator {
-  private readonly effort: EffortConstants;
+  private readonly squareBelowLt1: boolean;
+  private readonly exponentBelowLt1: number;
+  private readonly logCostAtLt2: number;
+  private readonly logCostAboveLt2: number;
+  private readonly costAtLt2: number;
   private readonly rpePosition: Float64Array;
   private readonly rpeValue: Float64Array;
 
@@ -84,7 +88,11 @@ export class DoseEvaluator {
     private readonly catalogue: CompiledCatalogue,
     effort: EffortConstants,
   ) {
-    this.effort = effort;
+    this.exponentBelowLt1 = effort.costExponentBelowLt1;
+    this.squareBelowLt1 = effort.costExponentBelowLt1 === 2;
+    this.costAtLt2 = effort.costAtLt2;
+    this.logCostAtLt2 = Math.log(effort.costAtLt2);
+    this.logCostAboveLt2 = Math.log(effort.costAtVVO2max / effort.costAtLt2);
     this.rpePosition = Float64Array.from(effort.rpeCurve, ([position]) => position);
     this.rpeValue = Float64Array.from(effort.rpeCurve, ([, rpe]) => rpe);
   }
@@ -116,7 +124,16 @@ export class DoseEvaluator {
         const minutes = km > 0 ? (km / speed) * 60 : partMinutes[p]!;
         const position = intensityPosition(speed, lt1, lt2, top);
         const zone = speed < lt1 ? DOSE_Z1 : speed < lt2 ? DOSE_Z2 : DOSE_Z3;
-        const cost = costPerMinute(speed, lt1, lt2, top, this.effort);
+        // costPerMinute, with its logarithms computed once.
+        let cost: number;
+        if (speed <= lt1) {
+          const ratio = speed / lt1;
+          cost = this.squareBelowLt1 ? ratio * ratio : Math.pow(ratio, this.exponentBelowLt1);
+        } else if (position <= 1) {
+          cost = Math.exp(this.logCostAtLt2 * position);
+        } else {
+          cost = this.costAtLt2 * Math.exp(this.logCostAboveLt2 * (position - 1));
+        }
         const rpe = this.rpe(position);
         out[base + zone] = out[base + zone]! + minutes;
         out[base + DOSE_COST] = out[base + DOSE_COST]! + minutes * cost;
@@ -131,9 +148,10 @@ export class DoseEvaluator {
     out[offset + PROFILE_HARD] = workMinutes > 0 && workAboveLt1 * 2 >= workMinutes ? 1 : 0;
   }
 
-  /** Evaluates every workout of the catalogue into a table. */
-  evaluateAll(anchors: Float64Array, out: Float64Array): void {
-    for (let w = 0; w < this.catalogue.count; w++) this.evaluate(w, anchors, out, w * PROFILE_STRIDE);
+  /** Evaluates every workout of the catalogue (or those listed) into a table. */
+  evaluateAll(anchors: Float64Array, out: Float64Array, only?: readonly number[]): void {
+    if (only === undefined) for (let w = 0; w < this.catalogue.count; w++) this.evaluate(w, anchors, out, w * PROFILE_STRIDE);
+    else for (const w of only) this.evaluate(w, anchors, out, w * PROFILE_STRIDE);
   }
 
   private rpe(position: number): number {

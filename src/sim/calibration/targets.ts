@@ -202,15 +202,16 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
   },
   {
     id: 'neal',
-    title: 'Trained, 6 weeks: polarized 80/0/20 at 6.4 h vs threshold 57/43/0 at 7.5 h',
+    title: 'Trained, 6 weeks and a test week: polarized 80/0/20 at 6.4 h vs threshold 57/43/0 at 7.5 h',
     source: 'Neal et al. 2013, J Appl Physiol 114:461 (peak power +8 vs +3 %, LT +9 vs +2 %)',
     run(context) {
       const outcome = simulate(context, {
         population: { size: context.size, level: 'trained' },
-        weeks: 6,
+        // Six training weeks, then the post-test week at 70 % volume.
+        weeks: 7,
         arms: [
-          { id: 'polarized', design: { extends: 'polarized', distribution: { z1: 0.8, z2: 0, z3: 0.2 }, weeklyHours: 6.4, progression: 0, loading: { pattern: '6:1' } } },
-          { id: 'threshold', design: { extends: 'threshold', distribution: { z1: 0.57, z2: 0.43, z3: 0 }, weeklyHours: 7.5, progression: 0, loading: { pattern: '6:1' } } },
+          { id: 'polarized', design: { extends: 'polarized', distribution: { z1: 0.8, z2: 0, z3: 0.2 }, weeklyHours: 6.4, progression: 0, loading: { pattern: '6:1', deloadVolume: 0.7 } } },
+          { id: 'threshold', design: { extends: 'threshold', distribution: { z1: 0.57, z2: 0.43, z3: 0 }, weeklyHours: 7.5, progression: 0, loading: { pattern: '6:1', deloadVolume: 0.7 } } },
         ],
       });
       return [

@@ -22,13 +22,13 @@ const MIN_SLEEP_BLUNTING = 0.2;
  * (economy and LT1) — each hold the fraction u of the athlete's individual headroom realised
  * (0 untrained, 1 at the ceiling). Each day of training gives each pool a stimulus
  * S = Σ_zone weight × h(minutes in zone), with diminishing returns within the day
- * (h(m) = m / (1 + m/K), K per zone). The chronic stimulus C (S averaged over two weeks) supports
- * a level
+ * (h(m) = m / (1 + m/K), K per zone), of which strain, sleep debt and illness let only a fraction B
+ * count. The chronic stimulus C (B·S averaged over two weeks) supports a level
  *
- *   target = R·C·B / (R·C·B + halfStimulus)
+ *   target = R·C / (R·C + halfStimulus)
  *
- * — R the athlete's responsiveness, B the blunting by strain, sleep debt and illness — toward which
- * the pool moves with its own time constants: weeks to rise, longer to fall (detraining). So the
+ * — R the athlete's responsiveness — toward which the pool moves with its own time constants: weeks
+ * to rise, longer to fall (detraining). So the
  * level a load supports saturates toward the ceiling, untrained athletes (far from it) gain much and
  * elite athletes little, and how fast anyone adapts does not depend on how much.
  *
@@ -124,13 +124,13 @@ export class MultiSystemModel implements AdaptationModel {
       peripheral += stimulus(this.peripheralPool, m1, m2, m3) / 7;
       base += stimulus(this.basePool, m1, m2, m3) / 7;
     }
-    s.centralStimulus = central;
-    s.peripheralStimulus = peripheral;
-    s.baseStimulus = base;
     const blunting = this.blunting(1, s.sleepDebt);
-    s.central = supportedLevel(this.centralPool, c.responsivenessCentral * blunting, central);
-    s.peripheral = supportedLevel(this.peripheralPool, c.responsivenessPeripheral * blunting, peripheral);
-    s.base = supportedLevel(this.basePool, c.responsivenessBase * blunting, base);
+    s.centralStimulus = blunting * central;
+    s.peripheralStimulus = blunting * peripheral;
+    s.baseStimulus = blunting * base;
+    s.central = supportedLevel(this.centralPool, c.responsivenessCentral, s.centralStimulus);
+    s.peripheral = supportedLevel(this.peripheralPool, c.responsivenessPeripheral, s.peripheralStimulus);
+    s.base = supportedLevel(this.basePool, c.responsivenessBase, s.baseStimulus);
     let debt = 0;
     let shortfall = 0;
     for (let week = 0; week < WARM_UP_WEEKS; week++) {
@@ -174,13 +174,14 @@ export class MultiSystemModel implements AdaptationModel {
     const m1 = z1 / (1 + z1 * this.inverseSaturation1);
     const m2 = z2 / (1 + z2 * this.inverseSaturation2);
     const m3 = z3 / (1 + z3 * this.inverseSaturation3);
+    // The day's stimulus, as far as strain, sleep and illness let it count, into the two-week average.
     const w = this.stimulusWeight;
-    s.centralStimulus += w * (stimulus(this.centralPool, m1, m2, m3) - s.centralStimulus);
-    s.peripheralStimulus += w * (stimulus(this.peripheralPool, m1, m2, m3) - s.peripheralStimulus);
-    s.baseStimulus += w * (stimulus(this.basePool, m1, m2, m3) - s.baseStimulus);
-    s.central = approach(this.centralPool, s.central, supportedLevel(this.centralPool, c.responsivenessCentral * blunting, s.centralStimulus));
-    s.peripheral = approach(this.peripheralPool, s.peripheral, supportedLevel(this.peripheralPool, c.responsivenessPeripheral * blunting, s.peripheralStimulus));
-    s.base = approach(this.basePool, s.base, supportedLevel(this.basePool, c.responsivenessBase * blunting, s.baseStimulus));
+    s.centralStimulus += w * (blunting * stimulus(this.centralPool, m1, m2, m3) - s.centralStimulus);
+    s.peripheralStimulus += w * (blunting * stimulus(this.peripheralPool, m1, m2, m3) - s.peripheralStimulus);
+    s.baseStimulus += w * (blunting * stimulus(this.basePool, m1, m2, m3) - s.baseStimulus);
+    s.central = approach(this.centralPool, s.central, supportedLevel(this.centralPool, c.responsivenessCentral, s.centralStimulus));
+    s.peripheral = approach(this.peripheralPool, s.peripheral, supportedLevel(this.peripheralPool, c.responsivenessPeripheral, s.peripheralStimulus));
+    s.base = approach(this.basePool, s.base, supportedLevel(this.basePool, c.responsivenessBase, s.baseStimulus));
   }
 
   /** Fatigue with Busso's variable gain (recent load relative to chronic load), chronic load and strain. */
@@ -244,7 +245,7 @@ function stimulus(pool: PoolConstants, m1: number, m2: number, m3: number): numb
   return pool.zoneWeights[0] * m1 + pool.zoneWeights[1] * m2 + pool.zoneWeights[2] * m3;
 }
 
-/** The level a chronic stimulus supports: R·S / (R·S + halfStimulus), R including blunting. */
+/** The level a chronic (blunted) stimulus supports: R·S / (R·S + halfStimulus). */
 function supportedLevel(pool: PoolConstants, rate: number, chronicStimulus: number): number {
   const drive = rate * chronicStimulus;
   return drive / (drive + pool.halfStimulus);

@@ -41,7 +41,7 @@ export class AthleteState {
   central = 0;
   peripheral = 0;
   base = 0;
-  /** Chronic (two-week) stimulus of each pool. */
+  /** Chronic (two-week) stimulus of each pool, blunting included. */
   centralStimulus = 0;
   peripheralStimulus = 0;
   baseStimulus = 0;
