@@ -325,7 +325,7 @@ export const PARAMETERS: Parameters = {
      * [M]; detraining loses ~7 % in 3 weeks and ~16 % in 8 weeks, about half the trained gain in 8 weeks (Coyle et al. 1984, J Appl
      * Physiol 57:1857–1864) [M]. Gain [C] calibrated to HERITAGE and the recreational band.
      */
-    central: { zoneWeights: [0.195, 0.12, 1], halfStimulus: 2.68, riseDays: 10, fallDays: 80 },
+    central: { zoneWeights: [0.195, 0.12, 1], halfStimulus: 2.68, riseDays: 18, fallDays: 80 },
     /**
      * Peripheral (fraction of VO2max at LT2: mitochondria, lactate transport and clearance). Work at
      * and above LT2 drives it most per minute; zone 2 less; volume a little (MacInnis & Gibala 2017;
@@ -360,7 +360,7 @@ export const PARAMETERS: Parameters = {
      */
     performancePerStrain: 0.0155,
     /** [C] Busso 2003: past an optimum, more daily load lowers performance (inverted U). */
-    bluntingStrain: 2.5,
+    bluntingStrain: 3,
     bluntingExponent: 2,
   },
   sleep: {
