@@ -35,19 +35,17 @@ const markdown: string[] = [
   '# Calibration results',
   '',
   `Written by \`npm run calibrate -- --write\` (n = ${size} athletes per scenario, seed ${context.seed}), with the committed parameter set. How the targets and the parameters were chosen: [CALIBRATION.md](CALIBRATION.md).`,
-  '',
-  '| target | check | simulated | band | verdict |',
-  '|---|---|---:|---|---|',
 ];
 for (const target of CALIBRATION_TARGETS) {
   if (only !== undefined && !only.includes(target.id)) continue;
   const started = performance.now();
   const checks = target.run(context);
   console.log(`\n${target.title}  [${target.id}, ${((performance.now() - started) / 1000).toFixed(1)} s]\n  source: ${target.source}`);
+  markdown.push('', `## ${target.title}`, '', `Source: ${target.source}.`, '', '| check | simulated | band | verdict |', '|---|---:|---|---|');
   for (const c of checks) {
     if (!c.pass) failures++;
     console.log(`  ${c.pass ? 'ok  ' : 'FAIL'}  ${c.what.padEnd(58)} ${c.value.toFixed(2).padStart(8)} ${c.unit.padEnd(6)} band [${c.band[0]}, ${c.band[1]}]`);
-    markdown.push(`| ${target.title} (${target.source}) | ${c.what} | ${c.value.toFixed(2)} ${c.unit} | ${c.band[0]} to ${c.band[1]} ${c.unit} | ${c.pass ? 'within' : '**outside**'} |`);
+    markdown.push(`| ${c.what} | ${c.value.toFixed(2)} ${c.unit} | ${c.band[0]} to ${c.band[1]} ${c.unit} | ${c.pass ? 'within' : '**outside**'} |`);
   }
 }
 console.log(`\n${failures === 0 ? 'all targets met' : `${failures} check(s) outside their band`} (n = ${size} per scenario)`);

@@ -32,8 +32,9 @@ export interface LevelPreset {
   /** Intensity distribution of the athletes' habitual training (3-zone, by time). */
   habitualDistribution: { z1: number; z2: number; z3: number };
   /**
-   * Median responsiveness to training. Higher levels are selected for trainability: athletes who
-   * respond well are the ones who became well trained (Bouchard et al. 1999; Joyner & Coyle 2008).
+   * [C] Median responsiveness to training (1 for the general population). Well-trained and elite
+   * athletes are partly selected for trainability (Bouchard et al. 1999; Joyner & Coyle 2008); the
+   * values are searched against the level bands (docs/CALIBRATION.md), not measured.
    */
   responsivenessMedian: number;
 }
@@ -288,15 +289,23 @@ export const PARAMETERS: Parameters = {
   },
   habitual: {
     /**
-     * [C] Calibrated to the gains of arms that keep their usual training: both arms of Treff et al.
-     * 2017 (elite rowers, +1.5 % in 11 weeks) and control groups of recreational studies (~+1 %).
+     * [C] Searched (docs/CALIBRATION.md): athletes enter a block at the fitness that 58 % of their
+     * reported week sustains — the year's average with easier weeks, travel and off-season — which
+     * is why even arms that keep their usual week improve in trials (Treff et al. 2017: +1.5 % in
+     * both arms of elite rowers in 11 weeks).
      */
     consistency: 0.578,
   },
   trainability: {
-    /** [M] Endurance-trained VO2max is ~40–60 % above the untrained value of the same person (Joyner & Coyle 2008). */
+    /**
+     * [M/C] Endurance-trained VO2max is ~40–60 % above the untrained value of the same person (Joyner
+     * & Coyle 2008); 60 % (at the top of that range) meets HERITAGE's +15–30 % for sedentary adults.
+     */
     vo2maxCeilingGain: { mean: 0.6, sd: 0.12 },
-    /** [M] Elite LT2 at up to ~90–92 % of VO2max (Joyner & Coyle 2008). */
+    /**
+     * [M/C] LT2 (MLSS) reaches ~85–90 % of VO2max in elite athletes (Joyner & Coyle 2008); 0.895 is
+     * the ceiling for athletes below it (one above keeps its own + 0.005). Set with the well-trained band.
+     */
     lt2FractionCeiling: 0.895,
     lt1FractionCeiling: 0.83,
     /** [M] Economy improves by up to ~10 % with years of training (Jones 2006, IJSPP 1:101–116; Saunders 2004). */
@@ -313,28 +322,32 @@ export const PARAMETERS: Parameters = {
   /**
    * [C] Diminishing returns within a day, steepest above LT2: reduced training that keeps its
    * intensity maintains VO2max for months (Hickson et al. 1985, J Appl Physiol 58:492–499) [M], and
-   * a taper keeps fitness (Mujika 1996).
+   * a taper keeps fitness (Mujika 1996; the taper target).
    */
   zoneSaturationMinutes: [90, 40, 25],
   /** [C] Chronic stimulus over two weeks: a single session does not move the supported level. */
   stimulusWindowDays: 14,
   pools: {
     /**
-     * Central (VO2max: stroke volume, blood volume). Intensity above LT2 is the strongest per-minute
+     * Central (VO2max: stroke volume, blood volume). Work above LT2 is the strongest per-minute
      * stimulus (Helgerud et al. 2007, MSSE 39:665–671; MacInnis & Gibala 2017, J Physiol 595:2915)
-     * [M]; detraining loses ~7 % in 3 weeks and ~16 % in 8 weeks, about half the trained gain in 8 weeks (Coyle et al. 1984, J Appl
-     * Physiol 57:1857–1864) [M]. Gain [C] calibrated to HERITAGE and the recreational band.
+     * [M]; zone 2 gives little to trained athletes (Neal et al. 2013: threshold training, no VO2max
+     * gain) [M]; volume counts for its length (zone-1 weight searched). Rises over ~2–3 weeks; falls
+     * by about half of the trained gain in 8 weeks (Coyle et al. 1984, J Appl Physiol 57:1857–1864)
+     * [M]. halfStimulus and the zone-1 weight [C] searched (docs/CALIBRATION.md).
      */
     central: { zoneWeights: [0.195, 0.12, 1], halfStimulus: 2.68, riseDays: 18, fallDays: 80 },
     /**
      * Peripheral (fraction of VO2max at LT2: mitochondria, lactate transport and clearance). Work at
-     * and above LT2 drives it most per minute; zone 2 less; volume a little (MacInnis & Gibala 2017;
-     * Neal et al. 2013, J Appl Physiol 114:461–471) [M]. Gain [C].
+     * and above LT2 drives it most per minute, zone 2 less (MacInnis & Gibala 2017; Neal et al. 2013,
+     * J Appl Physiol 114:461–471: polarized raised LT more than threshold training) [M]; enzymes
+     * respond within weeks. halfStimulus and riseDays [C] searched.
      */
     peripheral: { zoneWeights: [0.195, 0.2, 1], halfStimulus: 10.7, riseDays: 20, fallDays: 60 },
     /**
      * Base (economy and LT1): volume, mostly easy (Seiler 2010; Esteve-Lanao et al. 2005, MSSE
-     * 37:496–504) [M]; slow to gain and slow to lose. Gain [C].
+     * 37:496–504) [M]; slow to gain and slow to lose (economy changes over months and years, Jones
+     * 2006) [M]. halfStimulus [C].
      */
     base: { zoneWeights: [1, 0.8, 0.5], halfStimulus: 30, riseDays: 60, fallDays: 150 },
   },
@@ -355,11 +368,14 @@ export const PARAMETERS: Parameters = {
     loadCapacity: 1.8,
     /**
      * [C] Mujika 1996 (MSSE 28:251–258): a taper after hard training adds 2–3 % by shedding fatigue;
-     * in steady habitual training performance sits ~2.5 % below fresh. The loss grows as strain²
-     * (Busso 2003: fatigue effects grow faster than load).
+     * in steady habitual training performance sits ~1.5 % below fresh, after a hard block several per
+     * cent. The loss grows as strain² (Busso 2003: fatigue effects grow faster than load).
      */
     performancePerStrain: 0.0155,
-    /** [C] Busso 2003: past an optimum, more daily load lowers performance (inverted U). */
+    /**
+     * [C] Busso 2003: past an optimum, more daily load lowers performance (inverted U); with the
+     * Neal 2013 target (a big jump in intensity still pays off over six weeks).
+     */
     bluntingStrain: 3,
     bluntingExponent: 2,
   },

@@ -67,6 +67,10 @@ function plannableWorkouts(spec: RunSpec, catalogue: CompiledCatalogue): number[
  */
 const COACH_RACE_PACE_MARGIN = 0.06;
 
+/** Offsets of one rep and of one add-on within a workout's dose profile. */
+const REP = DOSE_FIELDS;
+const ADD_ON = 2 * DOSE_FIELDS;
+
 const DAILY_PURPOSES: readonly StreamPurpose[] = ['sleep', 'illness', 'markers', 'rpe', 'tests'];
 
 /**
@@ -273,14 +277,24 @@ export class Simulator {
             continue;
           }
           this.ensureProfile(w);
-          const dose = this.sessionDose(w, k);
-          const sessionMinutes = dose[DOSE_Z1]! + dose[DOSE_Z2]! + dose[DOSE_Z3]!;
-          z1 += dose[DOSE_Z1]!;
-          z2 += dose[DOSE_Z2]!;
-          z3 += dose[DOSE_Z3]!;
-          cost += dose[DOSE_COST]!;
+          // The session's dose: fixed part × warm-up scale + reps × one rep + add-ons × one add-on.
+          const p = this.trueProfiles;
+          const offset = w * PROFILE_STRIDE;
+          const fixedScale = plan.fixedScale[k]!;
+          const reps = plan.reps[k]!;
+          const addOns = plan.addOns[k]!;
+          const m1 = fixedScale * p[offset + DOSE_Z1]! + reps * p[offset + REP + DOSE_Z1]! + addOns * p[offset + ADD_ON + DOSE_Z1]!;
+          const m2 = fixedScale * p[offset + DOSE_Z2]! + reps * p[offset + REP + DOSE_Z2]! + addOns * p[offset + ADD_ON + DOSE_Z2]!;
+          const m3 = fixedScale * p[offset + DOSE_Z3]! + reps * p[offset + REP + DOSE_Z3]! + addOns * p[offset + ADD_ON + DOSE_Z3]!;
+          const rpeSum = fixedScale * p[offset + DOSE_RPE]! + reps * p[offset + REP + DOSE_RPE]! + addOns * p[offset + ADD_ON + DOSE_RPE]!;
+          const rpeSquares = fixedScale * p[offset + DOSE_RPE_SQUARED]! + reps * p[offset + REP + DOSE_RPE_SQUARED]! + addOns * p[offset + ADD_ON + DOSE_RPE_SQUARED]!;
+          const sessionMinutes = m1 + m2 + m3;
+          z1 += m1;
+          z2 += m2;
+          z3 += m3;
+          cost += fixedScale * p[offset + DOSE_COST]! + reps * p[offset + REP + DOSE_COST]! + addOns * p[offset + ADD_ON + DOSE_COST]!;
           // Foster's session RPE: Σ min·RPE² / Σ min·RPE over the parts, so the hard parts dominate.
-          let sessionRpe = dose[DOSE_RPE_SQUARED]! / dose[DOSE_RPE]! + rpeShift;
+          let sessionRpe = rpeSquares / rpeSum + rpeShift;
           sessionRpe = sessionRpe < 0.5 ? 0.5 : sessionRpe > 10 ? 10 : sessionRpe;
           load += sessionRpe * sessionMinutes;
           minutes += sessionMinutes;

@@ -82,9 +82,14 @@ export class WeekPlanner {
   private readonly repZ3 = new Float64Array(MAX_HARD);
   private readonly repMinutes = new Float64Array(MAX_HARD);
 
+  private readonly fallbackHigh: readonly number[];
+  private readonly fallbackThreshold: readonly number[];
+
   constructor(private readonly catalogue: CompiledCatalogue) {
     this.easyRun = requireWorkout(catalogue, 'easy-run');
     this.longRun = requireWorkout(catalogue, 'long-run');
+    this.fallbackHigh = FALLBACK_HIGH.map((id) => requireWorkout(catalogue, id));
+    this.fallbackThreshold = FALLBACK_THRESHOLD.map((id) => requireWorkout(catalogue, id));
   }
 
   plan(design: ResolvedDesign, targets: WeekTargets, week: number, view: CoachView, out: WeekPlan): void {
@@ -183,8 +188,8 @@ export class WeekPlanner {
     for (let i = 0; i < sessions; i++) {
       const takeHigh = threshold >= thresholdCount || (high < highCount && (i % 2 === 0 || thresholdCount === 0));
       const workout = takeHigh
-        ? this.pickFitting(design.highMenu, FALLBACK_HIGH, rotation + high++, view, DOSE_Z3, highTarget)
-        : this.pickFitting(design.thresholdMenu, FALLBACK_THRESHOLD, rotation + threshold++, view, DOSE_Z2, thresholdTarget);
+        ? this.pickFitting(design.highMenu, this.fallbackHigh, rotation + high++, view, DOSE_Z3, highTarget)
+        : this.pickFitting(design.thresholdMenu, this.fallbackThreshold, rotation + threshold++, view, DOSE_Z2, thresholdTarget);
       const partner = this.catalogue.pairedWith[workout]!;
       const needed = partner >= 0 ? 2 : 1;
       if (this.hardCount + needed > MAX_HARD) break;
@@ -213,14 +218,14 @@ export class WeekPlanner {
    * cannot be sized to the slot's target (its smallest version far too big, its largest far too
    * small). When nothing on the menu fits, a plain workout for the zone stands in.
    */
-  private pickFitting(menu: readonly number[], fallback: readonly string[], start: number, view: CoachView, zone: number, target: number): number {
+  private pickFitting(menu: readonly number[], fallback: readonly number[], start: number, view: CoachView, zone: number, target: number): number {
     for (let i = 0; i < menu.length; i++) {
       const workout = menu[(start + i) % menu.length]!;
       if (this.fits(workout, view, zone, target)) return workout;
     }
-    for (const id of fallback) {
-      const workout = this.catalogue.indexOf.get(id);
-      if (workout !== undefined && this.fits(workout, view, zone, target)) return workout;
+    for (let i = 0; i < fallback.length; i++) {
+      const workout = fallback[i]!;
+      if (this.fits(workout, view, zone, target)) return workout;
     }
     return menu[start % menu.length]!;
   }

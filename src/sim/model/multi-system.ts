@@ -57,6 +57,8 @@ export class MultiSystemModel implements AdaptationModel {
   private readonly inverseBluntingStrain: number;
   private readonly bluntingExponent: number;
   private readonly adaptationLostPerDebtHour: number;
+  /** Per pool (central, peripheral, base): zone weights ×3, halfStimulus, 1/riseDays, 1/fallDays. */
+  private readonly poolConstants: Float64Array;
 
   constructor(@inject(PARAMETERS) private readonly parameters: Parameters) {
     this.centralPool = parameters.pools.central;
@@ -70,6 +72,9 @@ export class MultiSystemModel implements AdaptationModel {
     this.inverseBluntingStrain = 1 / parameters.fatigue.bluntingStrain;
     this.bluntingExponent = parameters.fatigue.bluntingExponent;
     this.adaptationLostPerDebtHour = parameters.sleep.adaptationLostPerDebtHour;
+    this.poolConstants = Float64Array.from(
+      [this.centralPool, this.peripheralPool, this.basePool].flatMap((pool) => [...pool.zoneWeights, pool.halfStimulus, 1 / pool.riseDays, 1 / pool.fallDays]),
+    );
   }
 
   initialize(
@@ -174,14 +179,16 @@ export class MultiSystemModel implements AdaptationModel {
     const m1 = z1 / (1 + z1 * this.inverseSaturation1);
     const m2 = z2 / (1 + z2 * this.inverseSaturation2);
     const m3 = z3 / (1 + z3 * this.inverseSaturation3);
-    // The day's stimulus, as far as strain, sleep and illness let it count, into the two-week average.
+    // The day's stimulus, as far as strain, sleep and illness let it count, into the two-week average;
+    // each pool then moves toward the level that average supports (constants unpacked for speed).
+    const k = this.poolConstants;
     const w = this.stimulusWeight;
-    s.centralStimulus += w * (blunting * stimulus(this.centralPool, m1, m2, m3) - s.centralStimulus);
-    s.peripheralStimulus += w * (blunting * stimulus(this.peripheralPool, m1, m2, m3) - s.peripheralStimulus);
-    s.baseStimulus += w * (blunting * stimulus(this.basePool, m1, m2, m3) - s.baseStimulus);
-    s.central = approach(this.centralPool, s.central, supportedLevel(this.centralPool, c.responsivenessCentral, s.centralStimulus));
-    s.peripheral = approach(this.peripheralPool, s.peripheral, supportedLevel(this.peripheralPool, c.responsivenessPeripheral, s.peripheralStimulus));
-    s.base = approach(this.basePool, s.base, supportedLevel(this.basePool, c.responsivenessBase, s.baseStimulus));
+    s.centralStimulus += w * (blunting * (k[0]! * m1 + k[1]! * m2 + k[2]! * m3) - s.centralStimulus);
+    s.peripheralStimulus += w * (blunting * (k[6]! * m1 + k[7]! * m2 + k[8]! * m3) - s.peripheralStimulus);
+    s.baseStimulus += w * (blunting * (k[12]! * m1 + k[13]! * m2 + k[14]! * m3) - s.baseStimulus);
+    s.central = move(s.central, c.responsivenessCentral * s.centralStimulus, k[3]!, k[4]!, k[5]!);
+    s.peripheral = move(s.peripheral, c.responsivenessPeripheral * s.peripheralStimulus, k[9]!, k[10]!, k[11]!);
+    s.base = move(s.base, c.responsivenessBase * s.baseStimulus, k[15]!, k[16]!, k[17]!);
   }
 
   /** Fatigue with Busso's variable gain (recent load relative to chronic load), chronic load and strain. */
@@ -251,9 +258,13 @@ function supportedLevel(pool: PoolConstants, rate: number, chronicStimulus: numb
   return drive / (drive + pool.halfStimulus);
 }
 
-/** One day's move toward the supported level: weeks to rise, longer to fall. */
-function approach(pool: PoolConstants, level: number, target: number): number {
-  return level + (target - level) / (target > level ? pool.riseDays : pool.fallDays);
+/**
+ * One day's move of a pool toward the level its drive (responsiveness × chronic stimulus) supports,
+ * drive / (drive + halfStimulus): weeks to rise, longer to fall.
+ */
+function move(level: number, drive: number, halfStimulus: number, inverseRise: number, inverseFall: number): number {
+  const target = drive / (drive + halfStimulus);
+  return level + (target - level) * (target > level ? inverseRise : inverseFall);
 }
 
 /** E[max(0, X)] for X ~ N(mean, sd): the mean nightly shortfall of sleep against need. */
