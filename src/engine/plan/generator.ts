@@ -1,12 +1,11 @@
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
-import { SECTION_ADD_ON, SECTION_REP } from '../../models/workouts/compile.ts';
+import { SECTION_ADD_ON, SECTION_FIXED, SECTION_REP } from '../../models/workouts/compile.ts';
 import {
   DOSE_FIELDS,
+  DOSE_Z1,
   DOSE_Z2,
   DOSE_Z3,
   PROFILE_STRIDE,
-  sessionDoseField,
-  sessionDoseMinutes,
 } from '../../models/workouts/dose.ts';
 import type { ResolvedDesign } from '../designs/resolve.ts';
 import { PLANNING } from './constants.ts';
@@ -244,8 +243,9 @@ export class WeekPlanner {
       const faster = view.fasterPaces;
       if (faster[rep + DOSE_Z2]! < faster[rep + DOSE_Z3]! || slower[rep + DOSE_Z2]! < 0.5 * nominal) return false;
     }
-    const smallest = sessionDoseField(view.profiles, workout, this.fixedScale, this.catalogue.repsMin[workout]!, 0, zone);
-    const largest = sessionDoseField(view.profiles, workout, this.fixedScale, this.catalogue.repsMax[workout]!, 0, zone);
+    const fixed = this.fixedScale * view.profiles[workout * PROFILE_STRIDE + SECTION_FIXED * DOSE_FIELDS + zone]!;
+    const smallest = fixed + this.catalogue.repsMin[workout]! * nominal;
+    const largest = fixed + this.catalogue.repsMax[workout]! * nominal;
     return smallest <= target * 1.25 && largest >= target * 0.95;
   }
 
@@ -255,12 +255,15 @@ export class WeekPlanner {
     this.hardRole[k] = role;
     this.hardDay[k] = day;
     this.hardReps[k] = this.catalogue.repsTypical[workout]!;
-    this.fixedZ2[k] = sessionDoseField(profiles, workout, this.fixedScale, 0, 0, DOSE_Z2);
-    this.fixedZ3[k] = sessionDoseField(profiles, workout, this.fixedScale, 0, 0, DOSE_Z3);
-    this.fixedMinutes[k] = sessionDoseMinutes(profiles, workout, this.fixedScale, 0, 0);
-    this.repZ2[k] = sessionDoseField(profiles, workout, 0, 1, 0, DOSE_Z2);
-    this.repZ3[k] = sessionDoseField(profiles, workout, 0, 1, 0, DOSE_Z3);
-    this.repMinutes[k] = sessionDoseMinutes(profiles, workout, 0, 1, 0);
+    const fixed = workout * PROFILE_STRIDE + SECTION_FIXED * DOSE_FIELDS;
+    const rep = workout * PROFILE_STRIDE + SECTION_REP * DOSE_FIELDS;
+    const scale = this.fixedScale;
+    this.fixedZ2[k] = scale * profiles[fixed + DOSE_Z2]!;
+    this.fixedZ3[k] = scale * profiles[fixed + DOSE_Z3]!;
+    this.fixedMinutes[k] = scale * (profiles[fixed + DOSE_Z1]! + profiles[fixed + DOSE_Z2]! + profiles[fixed + DOSE_Z3]!);
+    this.repZ2[k] = profiles[rep + DOSE_Z2]!;
+    this.repZ3[k] = profiles[rep + DOSE_Z3]!;
+    this.repMinutes[k] = profiles[rep + DOSE_Z1]! + profiles[rep + DOSE_Z2]! + profiles[rep + DOSE_Z3]!;
   }
 
   private typicalReps(): void {
@@ -269,31 +272,31 @@ export class WeekPlanner {
 
   /** Solves repetitions so that zone-3 minutes meet the target (high sessions) and zone-2 minutes theirs. */
   private solveReps(targets: WeekTargets): void {
+    const { hardRole: role, hardReps: reps, hardWorkout: workout, fixedZ2, fixedZ3, repZ2, repZ3 } = this;
+    const { repsMin, repsMax } = this.catalogue;
+    const count = this.hardCount;
     let highSessions = 0;
-    let thresholdSessions = 0;
-    for (let k = 0; k < this.hardCount; k++) {
-      if (this.hardRole[k] === ROLE_HIGH) highSessions++;
-      else thresholdSessions++;
-    }
+    for (let k = 0; k < count; k++) if (role[k] === ROLE_HIGH) highSessions++;
+    const thresholdSessions = count - highSessions;
     for (let pass = 0; pass < SOLVER_PASSES; pass++) {
       const last = pass === SOLVER_PASSES - 1;
       let z2 = 0;
       let z3 = 0;
-      for (let k = 0; k < this.hardCount; k++) {
-        z2 += this.fixedZ2[k]! + this.hardReps[k]! * this.repZ2[k]!;
-        z3 += this.fixedZ3[k]! + this.hardReps[k]! * this.repZ3[k]!;
+      for (let k = 0; k < count; k++) {
+        z2 += fixedZ2[k]! + reps[k]! * repZ2[k]!;
+        z3 += fixedZ3[k]! + reps[k]! * repZ3[k]!;
       }
       const highGap = highSessions > 0 ? (targets.z3Minutes - z3) / highSessions : 0;
       const thresholdGap = thresholdSessions > 0 ? (targets.z2Minutes - z2) / thresholdSessions : 0;
-      for (let k = 0; k < this.hardCount; k++) {
-        const high = this.hardRole[k] === ROLE_HIGH;
-        const perRep = high ? this.repZ3[k]! : this.repZ2[k]!;
+      for (let k = 0; k < count; k++) {
+        const high = role[k] === ROLE_HIGH;
+        const perRep = high ? repZ3[k]! : repZ2[k]!;
         if (perRep < 1e-6) continue;
-        const workout = this.hardWorkout[k]!;
-        let reps = this.hardReps[k]! + (high ? highGap : thresholdGap) / perRep;
+        let next = reps[k]! + (high ? highGap : thresholdGap) / perRep;
         // Round down on the last pass: strides and a fast finish close the gap from below.
-        if (last) reps = Math.floor(reps + 0.25);
-        this.hardReps[k] = clamp(reps, this.catalogue.repsMin[workout]!, this.catalogue.repsMax[workout]!);
+        if (last) next = Math.floor(next + 0.25);
+        const w = workout[k]!;
+        reps[k] = clamp(next, repsMin[w]!, repsMax[w]!);
       }
     }
   }
@@ -351,13 +354,15 @@ export class WeekPlanner {
 
     // A fast finish on the long run for the zone-2 gap (at most 40 % of the run).
     const finishZ2 = profiles[this.longRun * PROFILE_STRIDE + SECTION_ADD_ON * DOSE_FIELDS + DOSE_Z2]!;
-    const finishMinutes = sessionDoseMinutes(profiles, this.longRun, 0, 0, 1);
+    const finish0 = this.longRun * PROFILE_STRIDE + SECTION_ADD_ON * DOSE_FIELDS;
+    const finishMinutes = profiles[finish0 + DOSE_Z1]! + profiles[finish0 + DOSE_Z2]! + profiles[finish0 + DOSE_Z3]!;
     let finish = z2Gap > 0 && finishZ2 > 1e-6 ? Math.round(z2Gap / finishZ2) : 0;
     finish = Math.min(finish, this.catalogue.addOnMax[this.longRun]!, Math.floor((longMinutes * 0.4) / Math.max(finishMinutes, 1e-6)));
 
     // Strides after easy runs for the zone-3 gap.
     const strideZ3 = profiles[this.easyRun * PROFILE_STRIDE + SECTION_ADD_ON * DOSE_FIELDS + DOSE_Z3]!;
-    const strideMinutes = sessionDoseMinutes(profiles, this.easyRun, 0, 0, 1);
+    const stride0 = this.easyRun * PROFILE_STRIDE + SECTION_ADD_ON * DOSE_FIELDS;
+    const strideMinutes = profiles[stride0 + DOSE_Z1]! + profiles[stride0 + DOSE_Z2]! + profiles[stride0 + DOSE_Z3]!;
     let strides = z3Gap > 0 && strideZ3 > 1e-6 ? Math.round(z3Gap / strideZ3) : 0;
     strides = Math.min(strides, (easyDays - 1) * this.catalogue.addOnMax[this.easyRun]!);
 
