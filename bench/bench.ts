@@ -13,14 +13,10 @@ import { WORKOUTS } from '../src/models/workouts/catalogue.ts';
 import { MultiSystemModel } from '../src/sim/model/multi-system.ts';
 import { ScenarioRunner } from '../src/sim/runner.ts';
 import { prepareScenario } from '../src/sim/scenario/prepare.ts';
+import { numberOption } from './options.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const athletes = option('athletes', 10_000);
-const weeks = option('weeks', 52);
+const athletes = numberOption('athletes', 10_000);
+const weeks = numberOption('weeks', 52);
 const catalogue = compileCatalogue(WORKOUTS);
 const runner = new ScenarioRunner(PARAMETERS, new MultiSystemModel(PARAMETERS), catalogue);
 const collect = (globalThis as { gc?: () => void }).gc;

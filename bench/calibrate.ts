@@ -11,12 +11,9 @@ import { compileCatalogue } from '../src/models/workouts/compile.ts';
 import { WORKOUTS } from '../src/models/workouts/catalogue.ts';
 import { CALIBRATION_TARGETS } from '../src/sim/calibration/targets.ts';
 import { MultiSystemModel } from '../src/sim/model/multi-system.ts';
+import { option } from './options.ts';
 
 const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const parameters = structuredClone(PARAMETERS);
 args.forEach((arg, i) => {
   if (arg !== '--set') return;

@@ -10,14 +10,10 @@ import { compileCatalogue } from '../src/models/workouts/compile.ts';
 import { WORKOUTS } from '../src/models/workouts/catalogue.ts';
 import { CALIBRATION_TARGETS, type CalibrationCheck } from '../src/sim/calibration/targets.ts';
 import { MultiSystemModel } from '../src/sim/model/multi-system.ts';
+import { numberOption } from './options.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const size = option('size', 600);
-const iterations = option('iterations', 120);
+const size = numberOption('size', 600);
+const iterations = numberOption('iterations', 120);
 const catalogue = compileCatalogue(WORKOUTS);
 
 /** The searched constants, each with a setter, searched on a log scale. */

@@ -277,7 +277,8 @@ export class Simulator {
             continue;
           }
           this.ensureProfile(w);
-          // The session's dose: fixed part × warm-up scale + reps × one rep + add-ons × one add-on.
+          // The session's dose (sessionDoseField, inlined): fixed part × warm-up scale + reps × one rep
+          // + add-ons × one add-on.
           const p = this.trueProfiles;
           const offset = w * PROFILE_STRIDE;
           const fixedScale = plan.fixedScale[k]!;

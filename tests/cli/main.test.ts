@@ -105,7 +105,7 @@ reference: c
       const summary = JSON.parse(read(join(out, 'summary.json')));
       expect(summary.arms.map((arm: { id: string }) => arm.id)).toEqual(['polarized', 'threshold']);
       const manifest = JSON.parse(read(join(out, 'manifest.json')));
-      expect(manifest.seed ?? manifest.scenario.seed).toBe(11);
+      expect(manifest.seed).toBe(11);
       expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['athletes.csv', 'days.csv', 'summary.json']);
     });
 

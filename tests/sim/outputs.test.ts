@@ -40,7 +40,8 @@ describe('RunScenario outputs', () => {
       const outputs = runOnce(smallScenario());
       const manifest = JSON.parse(outputs['manifest.json']!.toString());
       expect(manifest.tool).toBe('periodize');
-      expect(manifest.scenario.seed).toBe(11);
+      expect(manifest.seed).toBe(11);
+      expect(manifest.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);
       for (const entry of manifest.files) {
         const bytes = outputs[entry.name]!;
         expect(entry.bytes).toBe(bytes.length);

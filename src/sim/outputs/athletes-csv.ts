@@ -25,7 +25,7 @@ const CHANGES = [
  * and — in the last columns, for researchers — the athlete's hidden responsiveness.
  */
 export const ATHLETE_COLUMNS = [
-  'athlete', 'id', 'replicate', 'arm', 'level', 'sex', 'age', 'bodyMass', 'habitualHours',
+  'athlete', 'id', 'replicate', 'arm', 'level', 'sex', 'age', 'bodyMass', 'habitualHours', 'trainingYears', 'hrMax',
   ...TESTS.flatMap(([name]) => [`${name}Pre`, `${name}Post`]),
   ...CHANGES.map(([name]) => name),
   ...CHANGES.map(([name]) => name.replace(/Pct$/, 'TruePct')),
@@ -47,7 +47,7 @@ export class AthletesCsv implements AthleteSink {
     this.spec.arms.forEach((arm, a) => {
       const cells: string[] = [
         String(traits.index), field(traits.id), String(traits.replicate), field(arm.id), traits.level, traits.female ? 'F' : 'M',
-        fixed(traits.age, 1), fixed(traits.bodyMass, 1), fixed(traits.weeklyHours, 2),
+        fixed(traits.age, 1), fixed(traits.bodyMass, 1), fixed(traits.weeklyHours, 2), fixed(traits.trainingYears, 1), fixed(traits.hrMax, 0),
       ];
       for (const [, test, decimals] of TESTS) {
         cells.push(fixed(results.baselineMeasured[test]!, decimals), fixed(results.finalMeasured[a * TEST_COUNT + test]!, decimals));
