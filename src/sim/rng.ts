@@ -64,15 +64,37 @@ export class RandomStream {
     return ((this.nextInt32() >>> 0) + 1) * 2.3283064365386963e-10;
   }
 
+  /**
+   * Fills out[0..count) with standard normal variates, the same ones as `count` calls of `normal`.
+   * The daily loop draws through here: a double returned from a call that is not inlined is boxed.
+   */
+  normals(out: Float64Array, count: number): void {
+    for (let i = 0; i < count; i++) out[i] = this.normal();
+  }
+
   /** Standard normal variate (ziggurat, 128 layers). */
   normal(): number {
     const layer = this.nextInt32() & 127;
     const hz = this.nextInt32();
     if (Math.abs(hz) < ZIGGURAT_K[layer]!) return hz * ZIGGURAT_W[layer]!;
-    return this.normalSlow(hz, layer);
+    // The rare path takes its arguments and leaves its variate in a typed array: passing or returning
+    // a number through a call that is not inlined boxes it (hz is outside the small-integer range half
+    // the time), and would cost an allocation on every draw, not just the rare ones.
+    const slow = this.slow;
+    slow[0] = hz;
+    slow[1] = layer;
+    this.normalSlow();
+    return slow[0]!;
   }
 
-  private normalSlow(hz: number, layer: number): number {
+  private readonly slow = new Float64Array(2);
+
+  private normalSlow(): void {
+    const slow = this.slow;
+    slow[0] = this.normalSlowFrom(slow[0]!, slow[1]!);
+  }
+
+  private normalSlowFrom(hz: number, layer: number): number {
     for (;;) {
       const x = hz * ZIGGURAT_W[layer]!;
       if (layer === 0) {

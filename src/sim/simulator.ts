@@ -22,7 +22,7 @@ import { coachAnchors } from '../engine/profile.ts';
 import { applyReadinessToRacePaces, fillAnchors } from './anchors.ts';
 import { EventSchedule } from './events.ts';
 import type { AdaptationModel } from './model/adaptation-model.ts';
-import { AthleteConstants, AthleteState } from './model/state.ts';
+import { AthleteConstants, AthleteState, setDone } from './model/state.ts';
 import { AthleteTraits, sampleAthlete } from './population.ts';
 import { ARM, ARM_COUNT, AthleteResults, TEST, TEST_COUNT } from './results.ts';
 import { deriveAthleteSeeds, deriveFinalTestSeed, RandomStream, STREAM_PURPOSES, type StreamPurpose } from './rng.ts';
@@ -120,7 +120,6 @@ export class Simulator {
   private readonly baseIllnessHazard: number;
   /** The workouts any arm's planner may choose (menus, their afternoon partners, the planner's stand-ins, easy and long runs). */
   private readonly plannable: readonly number[];
-  private lastSleepHours = 0;
 
   constructor(
     private readonly spec: RunSpec,
@@ -192,15 +191,16 @@ export class Simulator {
     let restingHrSum = 0;
     let lnRmssdSum = 0;
     for (let d = 0; d < 7; d++) {
-      this.night(s, Number.NaN);
+      this.night(s, 0);
       const ill = this.checkIllness(s, 0);
       this.morningMarkers(s);
-      restingHrSum += this.todayRestingHr;
-      lnRmssdSum += this.todayLnRmssd;
-      if (ill) model.train(constants, s, 0, 0, 0, 0);
-      else model.train(constants, s, this.habitualZ1[d]!, this.habitualZ2[d]!, this.habitualZ3[d]!, this.habitualCost[d]!);
+      restingHrSum += this.today[0]!;
+      lnRmssdSum += this.today[1]!;
+      if (ill) setDone(s, 0, 0, 0, 0);
+      else setDone(s, this.habitualZ1[d]!, this.habitualZ2[d]!, this.habitualZ3[d]!, this.habitualCost[d]!);
+      model.train(constants, s);
     }
-    this.night(s, this.schedule.sleepHours[1]!);
+    this.night(s, 1);
     results.baselineRestingHr = restingHrSum / 7;
     results.baselineLnRmssd = lnRmssdSum / 7;
     runTestBattery(model, parameters, constants, s, this.testStream, results.baselineTrue, results.baselineMeasured, 0);
@@ -254,12 +254,12 @@ export class Simulator {
       let k = 0;
       for (let weekday = 0; weekday < 7; weekday++) {
         const day = (week - 1) * 7 + weekday + 1;
-        if (day > 1) this.night(s, this.schedule.sleepHours[day]!);
+        if (day > 1) this.night(s, day);
         const ill = this.checkIllness(s, this.schedule.illnessStart[day]!);
         this.morningMarkers(s);
         if (day >= lastWeekStart) {
-          restingHrSum += this.todayRestingHr;
-          lnRmssdSum += this.todayLnRmssd;
+          restingHrSum += this.today[0]!;
+          lnRmssdSum += this.today[1]!;
         }
         let z1 = 0;
         let z2 = 0;
@@ -269,7 +269,7 @@ export class Simulator {
         let minutes = 0;
         // Session RPE rises with strain and a short night; one noise draw a day keeps streams aligned.
         const rpe = this.parameters.markers.rpe;
-        const rpeShift = rpe.perStrain * (s.strain - 1) + rpe.perHourDeficit * s.lastNightDeficit + rpe.noiseSd * this.rpeStream.normal();
+        const rpeShift = rpe.perStrain * (s.strain - 1) + rpe.perHourDeficit * s.lastNightDeficit + rpe.noiseSd * this.drawNormal(this.rpeStream);
         for (; k < plan.count && plan.day[k] === weekday; k++) {
           const w = plan.workout[k]!;
           if (ill) {
@@ -304,14 +304,18 @@ export class Simulator {
           const goal = catalogue.goal[w]!;
           row[base + (goal === GOAL_CODE.high ? ARM.highGoalSessions : goal === GOAL_CODE.threshold ? ARM.thresholdGoalSessions : ARM.lowGoalSessions)]!++;
         }
-        model.train(constants, s, z1, z2, z3, cost);
+        s.doneZ1 = z1;
+        s.doneZ2 = z2;
+        s.doneZ3 = z3;
+        s.doneCost = cost;
+        model.train(constants, s);
         row[base + ARM.z1Minutes]! += z1;
         row[base + ARM.z2Minutes]! += z2;
         row[base + ARM.z3Minutes]! += z3;
         row[base + ARM.sessionRpeLoad]! += load;
         if (ill) row[base + ARM.illnessDays]!++;
         if (days !== null) {
-          days.day(traits, arm, day, z1, z2, z3, load, this.todayRestingHr, this.todayLnRmssd, this.lastSleepHours, minutes > 0 ? load / minutes : Number.NaN, ill);
+          days.day(traits, arm, day, z1, z2, z3, load, this.today[0]!, this.today[1]!, s.sleptHours, minutes > 0 ? load / minutes : Number.NaN, ill);
         }
       }
     }
@@ -320,7 +324,7 @@ export class Simulator {
     row[base + ARM.finalWeekMarkerDays] = 7;
     // The night before the final tests, and the tests.
     const testDay = spec.weeks * 7 + 1;
-    this.night(s, this.schedule.sleepHours[testDay]!);
+    this.night(s, testDay);
     this.checkIllness(s, this.schedule.illnessStart[testDay]!);
     // Each arm's final tests are their own occasion: their measurement error is independent of the
     // other arms' (life — sleep, illness, markers — is shared; a lab test is not).
@@ -361,16 +365,19 @@ export class Simulator {
     this.invalidateProfiles();
   }
 
-  /** One night: the scheduled hours (a sleep-restriction event) or the athlete's own, with night-to-night spread. */
-  private night(s: AthleteState, scheduled: number): void {
-    const noise = this.sleepStream.normal();
+  /**
+   * The night before `day` (0: a baseline night, no event): the scheduled hours of a sleep-restriction
+   * event, or the athlete's own, with night-to-night spread.
+   */
+  private night(s: AthleteState, day: number): void {
+    const noise = this.drawNormal(this.sleepStream);
     const c = this.constants;
-    const restricted = scheduled === scheduled;
-    let hours = restricted ? scheduled + 0.3 * noise : c.habitualSleep + this.parameters.sleep.nightlySdHours * noise;
+    const scheduled = day > 0 ? this.schedule.sleepHours[day]! : Number.NaN;
+    let hours = scheduled === scheduled ? scheduled + 0.3 * noise : c.habitualSleep + this.parameters.sleep.nightlySdHours * noise;
     if (hours < 2) hours = 2;
     else if (hours > 12) hours = 12;
-    this.lastSleepHours = hours;
-    this.model.sleep(c, s, hours);
+    s.sleptHours = hours;
+    this.model.sleep(c, s);
   }
 
   /**
@@ -398,8 +405,8 @@ export class Simulator {
     return s.illDaysLeft > 0;
   }
 
-  private todayRestingHr = 0;
-  private todayLnRmssd = 0;
+  /** This morning's resting HR (bpm) and lnRMSSD (ln ms), in a typed array so storing them boxes nothing. */
+  private readonly today = new Float64Array(2);
 
   /**
    * The morning's markers, from the athlete's own baselines, moved by strain, sleep debt above
@@ -414,13 +421,21 @@ export class Simulator {
     const debt = s.sleepDebt - c.baselineSleepDebt;
     const fitness = (s.vo2max / c.baselineVo2max - 1) * 100;
     const ill = s.illDaysLeft > 0;
-    this.todayRestingHr =
-      c.restingHr + hr.perStrain * strain + hr.perSleepDebtHour * debt + (ill ? hr.illness : 0) + hr.perVo2maxGainPct * fitness + hr.noiseSd * this.markerStream.normal();
-    this.todayLnRmssd =
-      c.lnRmssd + hrv.perStrain * strain + hrv.perSleepDebtHour * debt + (ill ? hrv.illness : 0) + hrv.perVo2maxGainPct * fitness + hrv.noiseSd * this.markerStream.normal();
+    this.markerStream.normals(this.noise, 2);
+    this.today[0] =
+      c.restingHr + hr.perStrain * strain + hr.perSleepDebtHour * debt + (ill ? hr.illness : 0) + hr.perVo2maxGainPct * fitness + hr.noiseSd * this.noise[0]!;
+    this.today[1] =
+      c.lnRmssd + hrv.perStrain * strain + hrv.perSleepDebtHour * debt + (ill ? hrv.illness : 0) + hrv.perVo2maxGainPct * fitness + hrv.noiseSd * this.noise[1]!;
   }
 
   private readonly doseScratch = new Float64Array(DOSE_FIELDS);
+  private readonly noise = new Float64Array(2);
+
+  /** One normal variate from `stream`, passed through a typed array so that it is not boxed. */
+  private drawNormal(stream: RandomStream): number {
+    stream.normals(this.noise, 1);
+    return this.noise[0]!;
+  }
 
   /** Dose of session k of the week plan (workout w) from this week's true profile, in a reused buffer. */
   private sessionDose(w: number, k: number): Float64Array {

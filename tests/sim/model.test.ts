@@ -4,7 +4,7 @@ import { Scenario } from '../../src/models/scenario/schema.ts';
 import { compileCatalogue } from '../../src/models/workouts/compile.ts';
 import { WORKOUTS } from '../../src/models/workouts/catalogue.ts';
 import { MultiSystemModel } from '../../src/sim/model/multi-system.ts';
-import { AthleteConstants, AthleteState } from '../../src/sim/model/state.ts';
+import { AthleteConstants, AthleteState, setDone } from '../../src/sim/model/state.ts';
 import { AthleteTraits } from '../../src/sim/population.ts';
 import { AthleteResults, TEST } from '../../src/sim/results.ts';
 import { ScenarioRunner } from '../../src/sim/runner.ts';
@@ -70,8 +70,10 @@ describe('MultiSystemModel', () => {
       model.initialize(traits(), z1.map((m) => m * scale), z2, z3.map((m) => m * scale), cost.map((x) => x * scale), c, s);
       const nights = openStream(1, 0, 'sleep');
       for (let day = 0; day < 364; day++) {
-        model.sleep(c, s, c.habitualSleep + PARAMETERS.sleep.nightlySdHours * nights.normal());
-        model.train(c, s, z1[day % 7]! * scale, 0, z3[day % 7]! * scale, cost[day % 7]! * scale);
+        s.sleptHours = c.habitualSleep + PARAMETERS.sleep.nightlySdHours * nights.normal();
+        model.sleep(c, s);
+        setDone(s, z1[day % 7]! * scale, 0, z3[day % 7]! * scale, cost[day % 7]! * scale);
+        model.train(c, s);
       }
       model.refreshPhysiology(c, s);
       expect(s.vo2max / 50 - 1).toBeCloseTo(0, 2);
@@ -85,8 +87,10 @@ describe('MultiSystemModel', () => {
       const s = new AthleteState();
       model.initialize(traits({ responsivenessCentral: 500, responsivenessPeripheral: 500, responsivenessBase: 500 }), ...week(), c, s);
       for (let day = 0; day < 200; day++) {
-        model.sleep(c, s, 8);
-        model.train(c, s, 90, 30, 40, 300);
+        s.sleptHours = 8;
+        model.sleep(c, s);
+        setDone(s, 90, 30, 40, 300);
+        model.train(c, s);
         for (const level of [s.central, s.peripheral, s.base]) {
           expect(level).toBeGreaterThanOrEqual(0);
           expect(level).toBeLessThanOrEqual(1);

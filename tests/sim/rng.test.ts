@@ -83,6 +83,21 @@ describe(RandomStream, () => {
     });
   });
 
+  describe('when normals are drawn in batches', () => {
+    it('should give the same variates, in the same order, as one at a time', () => {
+      const batched = openStream(5, 2, 'sleep');
+      const single = openStream(5, 2, 'sleep');
+      const out = new Float64Array(3);
+      const fromBatches: number[] = [];
+      // 2 000 draws cross many ziggurat rejections and tail draws, which take more than two words.
+      for (let i = 0; i < 1000; i++) {
+        batched.normals(out, 1 + (i % 3));
+        fromBatches.push(...out.subarray(0, 1 + (i % 3)));
+      }
+      expect(fromBatches).toEqual(Array.from(draws(fromBatches.length, () => single.normal())));
+    });
+  });
+
   describe('having an all-zero seed (a state xoshiro128** never leaves)', () => {
     it('should still produce varying numbers after reseed', () => {
       const stream = new RandomStream();

@@ -22,10 +22,14 @@ export interface AdaptationModel {
     constants: AthleteConstants,
     state: AthleteState,
   ): void;
-  /** One night of sleep (hours) before the day. */
-  sleep(constants: AthleteConstants, state: AthleteState, hours: number): void;
-  /** One day: the minutes per zone and fatigue cost actually done (zero when ill or resting). */
-  train(constants: AthleteConstants, state: AthleteState, z1: number, z2: number, z3: number, cost: number): void;
+  /** One night of sleep before the day: `state.sleptHours`. */
+  sleep(constants: AthleteConstants, state: AthleteState): void;
+  /**
+   * One day: the minutes per zone and fatigue cost actually done, in `state.doneZ1`, `doneZ2`,
+   * `doneZ3`, `doneCost` (zero when ill or resting). Passed in the state rather than as arguments,
+   * so that the daily loop boxes no numbers.
+   */
+  train(constants: AthleteConstants, state: AthleteState): void;
   /** Recomputes VO2max, threshold fractions and economy from the pools. */
   refreshPhysiology(constants: AthleteConstants, state: AthleteState): void;
   /** Fatigue relative to the athlete's tolerance (1 = habitual steady state). */

@@ -3,7 +3,7 @@ import type { Parameters, PoolConstants } from '../../models/parameters.ts';
 import { PARAMETERS } from '../tokens.ts';
 import type { AthleteTraits } from '../population.ts';
 import type { AdaptationModel } from './adaptation-model.ts';
-import type { AthleteConstants, AthleteState } from './state.ts';
+import { type AthleteConstants, type AthleteState, setDone } from './state.ts';
 
 /** Weeks of habitual training lived to settle fatigue, sleep and pools before the baseline. */
 const WARM_UP_WEEKS = 16;
@@ -140,8 +140,10 @@ export class MultiSystemModel implements AdaptationModel {
     let shortfall = 0;
     for (let week = 0; week < WARM_UP_WEEKS; week++) {
       for (let d = 0; d < 7; d++) {
-        this.sleep(c, s, c.habitualSleep + p.sleep.nightlySdHours * NIGHT_PATTERN[d]!);
-        this.train(c, s, habitualZ1[d]!, habitualZ2[d]!, habitualZ3[d]!, habitualCost[d]!);
+        s.sleptHours = c.habitualSleep + p.sleep.nightlySdHours * NIGHT_PATTERN[d]!;
+        this.sleep(c, s);
+        setDone(s, habitualZ1[d]!, habitualZ2[d]!, habitualZ3[d]!, habitualCost[d]!);
+        this.train(c, s);
         if (week === WARM_UP_WEEKS - 1) {
           debt += s.sleepDebt / 7;
           shortfall += s.lastNightDeficit / 7;
@@ -166,14 +168,17 @@ export class MultiSystemModel implements AdaptationModel {
     c.baselineVo2max = s.vo2max;
   }
 
-  sleep(c: AthleteConstants, s: AthleteState, hours: number): void {
-    const deficit = c.sleepNeed - hours;
+  sleep(c: AthleteConstants, s: AthleteState): void {
+    const deficit = c.sleepNeed - s.sleptHours;
     s.lastNightDeficit = deficit > 0 ? deficit : 0;
     s.sleepDebt = s.sleepDebt * c.sleepDebtDecay + s.lastNightDeficit;
   }
 
-  train(c: AthleteConstants, s: AthleteState, z1: number, z2: number, z3: number, cost: number): void {
-    this.accumulateFatigue(c, s, cost);
+  train(c: AthleteConstants, s: AthleteState): void {
+    const z1 = s.doneZ1;
+    const z2 = s.doneZ2;
+    const z3 = s.doneZ3;
+    this.accumulateFatigue(c, s, s.doneCost);
     let blunting = this.blunting(s.strain, s.sleepDebt);
     if (s.illDaysLeft > 0) blunting *= this.parameters.illness.adaptationWhileIll;
     const m1 = z1 / (1 + z1 * this.inverseSaturation1);

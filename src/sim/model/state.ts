@@ -54,6 +54,12 @@ export class AthleteState {
   /** Sleep debt (hours, decaying) and last night's shortfall against need. */
   sleepDebt = 0;
   lastNightDeficit = 0;
+  /** Inputs of the day: hours slept last night, and the minutes per zone and cost of what was done. */
+  sleptHours = 0;
+  doneZ1 = 0;
+  doneZ2 = 0;
+  doneZ3 = 0;
+  doneCost = 0;
   /** Days of illness left (0 = healthy). */
   illDaysLeft = 0;
   // Physiology derived from the pools (refreshPhysiology).
@@ -81,4 +87,12 @@ export class AthleteState {
     this.lt2Fraction = other.lt2Fraction;
     this.economy = other.economy;
   }
+}
+
+/** Sets the day's work done (the daily loop sets the fields itself: passing numbers through a call can box them). */
+export function setDone(s: AthleteState, z1: number, z2: number, z3: number, cost: number): void {
+  s.doneZ1 = z1;
+  s.doneZ2 = z2;
+  s.doneZ3 = z3;
+  s.doneCost = cost;
 }
