@@ -57,18 +57,19 @@ export function comparisonTable(summary: Summary): string {
     out.push('');
     out.push(`Paired difference vs ${summary.reference} (same athletes, same events): mean [95 % CI], Hedges' g`);
     out.push('');
-    const paired: string[][] = [['arm', ...SHOWN.map(([, label]) => label)]];
+    // Each metric takes two columns, the difference with its interval and Hedges' g, so that g lines up.
+    const paired: string[][] = [['arm', ...SHOWN.flatMap(([, label]) => [label, 'g'])]];
     for (const arm of summary.arms) {
       if (arm.vsReference === null) continue;
       paired.push([
         arm.id,
-        ...SHOWN.map(([name]) => {
+        ...SHOWN.flatMap(([name]) => {
           const c = arm.vsReference![name];
-          return `${withInterval(c.diff, c.ci95)}${c.hedgesG === null ? '' : `  g ${signed(c.hedgesG, 2)}`}`;
+          return [withInterval(c.diff, c.ci95), c.hedgesG === null ? '—' : signed(c.hedgesG, 2)];
         }),
       ]);
     }
-    out.push(columns(paired));
+    out.push(columns(paired, new Set(SHOWN.map((_, i) => 2 + 2 * i))));
   }
   return out.join('\n');
 }

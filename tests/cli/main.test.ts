@@ -104,6 +104,14 @@ reference: c
       expect(readdirSync(out).sort()).toEqual(['athletes.csv', 'days.csv', 'manifest.json', 'summary.json']);
       const summary = JSON.parse(read(join(out, 'summary.json')));
       expect(summary.arms.map((arm: { id: string }) => arm.id)).toEqual(['polarized', 'threshold']);
+      // Hedges' g of each paired difference stands in its own column, right under its header.
+      const pairedLines = result.out.split('Paired difference')[1]!.split('\n').filter((line) => line.trim() !== '');
+      const header = pairedLines[1]!;
+      const row = pairedLines.find((line) => line.startsWith('polarized'))!;
+      const g = summary.arms[0].vsReference.vo2maxPct.hedgesG as number;
+      const shown = `${g > 0 ? '+' : ''}${g.toFixed(2)}`;
+      const gColumn = header.indexOf(' g ') + 1;
+      expect(row.slice(gColumn - shown.length + 1, gColumn + 1)).toBe(shown);
       const manifest = JSON.parse(read(join(out, 'manifest.json')));
       expect(manifest.seed).toBe(11);
       expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['athletes.csv', 'days.csv', 'summary.json']);
