@@ -71,6 +71,10 @@ export interface Parameters {
     lt2FractionCeiling: number;
     /** Highest attainable fraction of VO2max at LT1. */
     lt1FractionCeiling: number;
+    /** Lowest fractions of VO2max at LT2 and LT1 however far the athlete detrains, and the least gap between them. */
+    lt2FractionFloor: number;
+    lt1FractionFloor: number;
+    minThresholdGap: number;
     /** Improvement of running economy from untrained to ceiling (fraction of oxygen cost). */
     economyCeilingGain: Spread;
     /** Responsiveness is log-normal with median 1 and this SD of its logarithm. */
@@ -90,7 +94,9 @@ export interface Parameters {
   fatigue: {
     /** Individual decay time constant of fatigue, days. */
     timeConstantDays: Spread;
+    /** Bounds of the individual time constant, days. */
     minTimeConstantDays: number;
+    maxTimeConstantDays: number;
     /** Busso variable dose–response: fatigue gain grows with recent load relative to chronic load. */
     vdrTimeConstantDays: number;
     vdrGain: number;
@@ -122,6 +128,13 @@ export interface Parameters {
     performancePerDebtHour: number;
     /** Fraction of the day's adaptation lost per hour of sleep debt (linear, so night-to-night spread adds no bias). */
     adaptationLostPerDebtHour: number;
+    /** Share of the day's adaptation kept however large the sleep debt. */
+    minAdaptationKept: number;
+    /** Night-to-night SD of the hours slept on a scheduled (restricted) night. */
+    restrictedNightSdHours: number;
+    /** Hours slept in a night are kept within these bounds. */
+    minNightHours: number;
+    maxNightHours: number;
   };
   illness: {
     /** Episodes per year at habitual load and normal sleep. */
@@ -307,7 +320,16 @@ export const PARAMETERS: Parameters = {
      * the ceiling for athletes below it (one above keeps its own + 0.005). Set with the well-trained band.
      */
     lt2FractionCeiling: 0.895,
+    /** [M] LT1 of elite endurance athletes ≈ 75–85 % of VO2max (Seiler 2010, IJSPP 5:276–291; Joyner & Coyle 2008). */
     lt1FractionCeiling: 0.83,
+    /**
+     * [M] Below the untrained presets (LT1 ≈ 50–60 %, LT2 ≈ 65–70 % of VO2max; Bassett & Howley
+     * 2000, MSSE 32:70–84): floors only prolonged complete detraining could approach. The two
+     * thresholds stay apart (LT1 is ~10–20 points below LT2 in most athletes; 4 at the least).
+     */
+    lt2FractionFloor: 0.5,
+    lt1FractionFloor: 0.3,
+    minThresholdGap: 0.04,
     /** [M] Economy improves by up to ~10 % with years of training (Jones 2006, IJSPP 1:101–116; Saunders 2004). */
     economyCeilingGain: { mean: 0.08, sd: 0.02 },
     /**
@@ -357,12 +379,15 @@ export const PARAMETERS: Parameters = {
      * 15 d Fitz-Clarke 1991; 19 d (6–32) Hellard et al. 2006, J Sports Sci 24:509–520.
      */
     timeConstantDays: { mean: 7, sd: 2 },
+    /** [V] Individually fitted fatigue time constants span ≈ 4–32 days (Hellard et al. 2006: 19 d, 6–32; the 4–20 d above). */
     minTimeConstantDays: 4,
+    maxTimeConstantDays: 25,
     /** [V form, C value] Busso 2003 (MSSE 35:1188–1195) variable dose–response: fatigue gain k2(i) = k3 Σ w e^{−(i−j)/τ3}. */
     vdrTimeConstantDays: 5,
     vdrGain: 0.6,
     /** [V] Chronic load over 28–42 days (Hulin et al. 2016; the 42-d fitness convention). */
     chronicTimeConstantDays: 42,
+    /** [M] 25 cost units a day (a minute at LT1 costs 1): about 3–4 hours of easy running a week. */
     chronicFloor: 25,
     /** [C] Busso 2003: the inverted U needs tolerance that cannot grow without bound within a block. */
     loadCapacity: 1.8,
@@ -377,6 +402,7 @@ export const PARAMETERS: Parameters = {
      * Neal 2013 target (a big jump in intensity still pays off over six weeks).
      */
     bluntingStrain: 3,
+    /** [M] The strain² form of performancePerStrain (Busso 2003: fatigue effects grow faster than load). */
     bluntingExponent: 2,
   },
   sleep: {
@@ -384,12 +410,21 @@ export const PARAMETERS: Parameters = {
     needHours: { mean: 7.7, sd: 0.4 },
     /** [M] Night-to-night SD of sleep duration ≈ 0.6–0.9 h in athletes (Leeder et al. 2012, J Sports Sci 30:541). */
     nightlySdHours: 0.7,
+    /** [M] Debt from several short nights takes several nights to repay: one night of recovery is not enough (Banks et al. 2010, Sleep 33:1013–1026). */
     debtTimeConstantDays: 4,
     /** [V] Craven et al. 2022 (Sports Med 52:2669): one night ≤ 6 h → −7.6 % (−11.9 to −3.1) next-day endurance; [C] per hour below need. */
     performancePerHourDeficit: 0.022,
+    /** [M] Accumulated debt costs much less per hour than last night's deficit (Craven 2022 measured next-day effects; the carry-over is assumed small). */
     performancePerDebtHour: 0.004,
     /** [M] Sleep restriction blunts training adaptation (Lopes et al. 2023, Sports Med) — size [C]. */
     adaptationLostPerDebtHour: 0.05,
+    /** [M] Even under heavy restriction some adaptation occurs (Lopes et al. 2023). */
+    minAdaptationKept: 0.2,
+    /** [M] A scheduled night (a restriction protocol, travel) varies less than a free one: ±0.3 h. */
+    restrictedNightSdHours: 0.3,
+    /** [M] Bounds of plausible sleep in one night. */
+    minNightHours: 2,
+    maxNightHours: 12,
   },
   illness: {
     /** [M] Adults catch 2–4 colds a year (Heikkinen & Järvinen 2003, Lancet 361:51–59). */
@@ -400,7 +435,9 @@ export const PARAMETERS: Parameters = {
     sleepDebtHazard: 0.15,
     /** [M] Upper-respiratory infections last ~4–8 days. */
     durationDays: { min: 4, max: 8 },
+    /** [M] While ill, training (if any) adapts little: 20 % of the usual stimulus counts. */
     adaptationWhileIll: 0.2,
+    /** [M] Assumed: a cold costs several per cent of endurance performance while it lasts. */
     performanceWhileIll: 0.08,
   },
   markers: {

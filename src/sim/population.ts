@@ -139,7 +139,7 @@ export function sampleAthlete(
   out.responsivenessBase = median * Math.exp(sdLog * (Math.sqrt(rho) * shared + own * stream.normal()));
   out.vo2maxCeilingGain = draw(stream, trainability.vo2maxCeilingGain, 0.15, 0.9);
   out.economyCeilingGain = draw(stream, trainability.economyCeilingGain, 0.01, 0.15);
-  out.fatigueTimeConstant = draw(stream, parameters.fatigue.timeConstantDays, parameters.fatigue.minTimeConstantDays, 25);
+  out.fatigueTimeConstant = draw(stream, parameters.fatigue.timeConstantDays, parameters.fatigue.minTimeConstantDays, parameters.fatigue.maxTimeConstantDays);
   return out;
 }
 

@@ -24,15 +24,17 @@ export class RandomStream {
     if (seed !== undefined) this.reseed(seed);
   }
 
-  /** Sets the state from 4 words (a saved state or a derived seed). */
-  reseed(seed: Int32Array): void {
-    this.state.set(seed);
-    if ((this.state[0]! | this.state[1]! | this.state[2]! | this.state[3]!) === 0) this.state[0] = 1;
+  /** Sets the state from 4 words at `offset` of `seed` (a saved state or a derived seed). */
+  reseed(seed: Int32Array, offset = 0): void {
+    const state = this.state;
+    for (let i = 0; i < 4; i++) state[i] = seed[offset + i]!;
+    if ((state[0]! | state[1]! | state[2]! | state[3]!) === 0) state[0] = 1;
   }
 
-  /** Copies the current state out, to replay the stream later. */
-  saveTo(out: Int32Array): void {
-    out.set(this.state);
+  /** Copies the current state to 4 words at `offset` of `out`, to replay the stream later. */
+  saveTo(out: Int32Array, offset = 0): void {
+    const state = this.state;
+    for (let i = 0; i < 4; i++) out[offset + i] = state[i]!;
   }
 
   /** Next 32 random bits as a signed integer (xoshiro128**). */

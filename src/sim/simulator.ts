@@ -67,10 +67,7 @@ function plannableWorkouts(spec: RunSpec, catalogue: CompiledCatalogue): number[
  */
 const COACH_RACE_PACE_MARGIN = 0.06;
 
-/** Offsets of one rep and of one add-on within a workout's dose profile. */
-const REP = DOSE_FIELDS;
-const ADD_ON = 2 * DOSE_FIELDS;
-
+/** The streams each arm replays from where the baseline left them. */
 const DAILY_PURPOSES: readonly StreamPurpose[] = ['sleep', 'illness', 'markers', 'rpe', 'tests'];
 
 /**
@@ -88,7 +85,11 @@ export class Simulator {
   private readonly constants = new AthleteConstants();
   private readonly baselineState = new AthleteState();
   private readonly state = new AthleteState();
-  private readonly streams = new Map<StreamPurpose, RandomStream>();
+  /** One stream per purpose, in STREAM_PURPOSES order. */
+  private readonly streams: readonly RandomStream[];
+  private readonly dailyStreams: readonly RandomStream[];
+  private readonly traitStream: RandomStream;
+  private readonly eventStream: RandomStream;
   private readonly sleepStream: RandomStream;
   private readonly illnessStream: RandomStream;
   private readonly markerStream: RandomStream;
@@ -127,12 +128,17 @@ export class Simulator {
     private readonly model: AdaptationModel,
     private readonly catalogue: CompiledCatalogue,
   ) {
-    for (const purpose of STREAM_PURPOSES) this.streams.set(purpose, new RandomStream());
-    this.sleepStream = this.streams.get('sleep')!;
-    this.illnessStream = this.streams.get('illness')!;
-    this.markerStream = this.streams.get('markers')!;
-    this.rpeStream = this.streams.get('rpe')!;
-    this.testStream = this.streams.get('tests')!;
+    const streams = STREAM_PURPOSES.map(() => new RandomStream());
+    const stream = (purpose: StreamPurpose) => streams[STREAM_PURPOSES.indexOf(purpose)]!;
+    this.streams = streams;
+    this.dailyStreams = DAILY_PURPOSES.map(stream);
+    this.traitStream = stream('traits');
+    this.eventStream = stream('events');
+    this.sleepStream = stream('sleep');
+    this.illnessStream = stream('illness');
+    this.markerStream = stream('markers');
+    this.rpeStream = stream('rpe');
+    this.testStream = stream('tests');
     this.savedStreams = new Int32Array(DAILY_PURPOSES.length * 4);
     this.schedule = new EventSchedule(spec.weeks);
     this.planner = new WeekPlanner(catalogue);
@@ -151,11 +157,10 @@ export class Simulator {
     const { spec, parameters, model, traits, constants } = this;
     const seed = spec.seed;
     deriveAthleteSeeds(seed, index, this.athleteSeeds);
-    STREAM_PURPOSES.forEach((purpose, i) => this.streams.get(purpose)!.reseed(this.athleteSeeds.subarray(i * 4, i * 4 + 4)));
-    sampleAthlete(spec.population, index, this.streams.get('traits')!, parameters, traits);
-    const events = this.streams.get('events')!;
-    events.saveTo(this.eventsSeed);
-    this.schedule.fill(spec.events, events);
+    for (let i = 0; i < this.streams.length; i++) this.streams[i]!.reseed(this.athleteSeeds, i * 4);
+    sampleAthlete(spec.population, index, this.traitStream, parameters, traits);
+    this.eventStream.saveTo(this.eventsSeed);
+    this.schedule.fill(spec.events, this.eventStream);
 
     // The habitual week, run at the athlete's true anchors, sets the starting equilibrium.
     const habitual = this.habitualDesign(traits);
@@ -229,9 +234,8 @@ export class Simulator {
     s.copyFrom(this.baselineState);
     this.restoreStreams();
     if (spec.armSpecificEvents) {
-      const events = this.streams.get('events')!;
-      events.reseed(this.eventsSeed);
-      this.schedule.fill(spec.events, events, spec.arms[arm]!.id);
+      this.eventStream.reseed(this.eventsSeed);
+      this.schedule.fill(spec.events, this.eventStream, spec.arms[arm]!.id);
     }
     this.tracker.reset(traits.weeklyHours, { z1: traits.habitualZ1, z2: traits.habitualZ2, z3: traits.habitualZ3 });
     this.anchorsWeek = -ANCHOR_REFRESH_WEEKS;
@@ -239,6 +243,7 @@ export class Simulator {
     const base = arm * ARM_COUNT;
     row.fill(0, base, base + ARM_COUNT);
     const lastWeekStart = (spec.weeks - 1) * 7 + 1;
+    const rpe = parameters.markers.rpe;
     let restingHrSum = 0;
     let lnRmssdSum = 0;
 
@@ -268,7 +273,6 @@ export class Simulator {
         let load = 0;
         let minutes = 0;
         // Session RPE rises with strain and a short night; one noise draw a day keeps streams aligned.
-        const rpe = this.parameters.markers.rpe;
         const rpeShift = rpe.perStrain * (s.strain - 1) + rpe.perHourDeficit * s.lastNightDeficit + rpe.noiseSd * this.drawNormal(this.rpeStream);
         for (; k < plan.count && plan.day[k] === weekday; k++) {
           const w = plan.workout[k]!;
@@ -277,25 +281,17 @@ export class Simulator {
             continue;
           }
           this.ensureProfile(w);
-          // The session's dose (sessionDoseField, inlined): fixed part × warm-up scale + reps × one rep
-          // + add-ons × one add-on.
-          const p = this.trueProfiles;
-          const offset = w * PROFILE_STRIDE;
-          const fixedScale = plan.fixedScale[k]!;
-          const reps = plan.reps[k]!;
-          const addOns = plan.addOns[k]!;
-          const m1 = fixedScale * p[offset + DOSE_Z1]! + reps * p[offset + REP + DOSE_Z1]! + addOns * p[offset + ADD_ON + DOSE_Z1]!;
-          const m2 = fixedScale * p[offset + DOSE_Z2]! + reps * p[offset + REP + DOSE_Z2]! + addOns * p[offset + ADD_ON + DOSE_Z2]!;
-          const m3 = fixedScale * p[offset + DOSE_Z3]! + reps * p[offset + REP + DOSE_Z3]! + addOns * p[offset + ADD_ON + DOSE_Z3]!;
-          const rpeSum = fixedScale * p[offset + DOSE_RPE]! + reps * p[offset + REP + DOSE_RPE]! + addOns * p[offset + ADD_ON + DOSE_RPE]!;
-          const rpeSquares = fixedScale * p[offset + DOSE_RPE_SQUARED]! + reps * p[offset + REP + DOSE_RPE_SQUARED]! + addOns * p[offset + ADD_ON + DOSE_RPE_SQUARED]!;
+          const dose = this.sessionDose(w, k);
+          const m1 = dose[DOSE_Z1]!;
+          const m2 = dose[DOSE_Z2]!;
+          const m3 = dose[DOSE_Z3]!;
           const sessionMinutes = m1 + m2 + m3;
           z1 += m1;
           z2 += m2;
           z3 += m3;
-          cost += fixedScale * p[offset + DOSE_COST]! + reps * p[offset + REP + DOSE_COST]! + addOns * p[offset + ADD_ON + DOSE_COST]!;
+          cost += dose[DOSE_COST]!;
           // Foster's session RPE: Σ min·RPE² / Σ min·RPE over the parts, so the hard parts dominate.
-          let sessionRpe = rpeSquares / rpeSum + rpeShift;
+          let sessionRpe = dose[DOSE_RPE_SQUARED]! / dose[DOSE_RPE]! + rpeShift;
           sessionRpe = sessionRpe < 0.5 ? 0.5 : sessionRpe > 10 ? 10 : sessionRpe;
           load += sessionRpe * sessionMinutes;
           minutes += sessionMinutes;
@@ -372,10 +368,11 @@ export class Simulator {
   private night(s: AthleteState, day: number): void {
     const noise = this.drawNormal(this.sleepStream);
     const c = this.constants;
+    const sleep = this.parameters.sleep;
     const scheduled = day > 0 ? this.schedule.sleepHours[day]! : Number.NaN;
-    let hours = scheduled === scheduled ? scheduled + 0.3 * noise : c.habitualSleep + this.parameters.sleep.nightlySdHours * noise;
-    if (hours < 2) hours = 2;
-    else if (hours > 12) hours = 12;
+    let hours = scheduled === scheduled ? scheduled + sleep.restrictedNightSdHours * noise : c.habitualSleep + sleep.nightlySdHours * noise;
+    if (hours < sleep.minNightHours) hours = sleep.minNightHours;
+    else if (hours > sleep.maxNightHours) hours = sleep.maxNightHours;
     s.sleptHours = hours;
     this.model.sleep(c, s);
   }
@@ -437,7 +434,10 @@ export class Simulator {
     return this.noise[0]!;
   }
 
-  /** Dose of session k of the week plan (workout w) from this week's true profile, in a reused buffer. */
+  /**
+   * Dose of session k of the week plan (workout w) from this week's true profile, in a reused buffer:
+   * the fixed part × the warm-up scale + reps × one rep + add-ons × one add-on.
+   */
   private sessionDose(w: number, k: number): Float64Array {
     const plan = this.weekPlan;
     const p = this.trueProfiles;
@@ -485,11 +485,11 @@ export class Simulator {
   }
 
   private saveStreams(): void {
-    DAILY_PURPOSES.forEach((purpose, i) => this.streams.get(purpose)!.saveTo(this.savedStreams.subarray(i * 4, i * 4 + 4)));
+    for (let i = 0; i < this.dailyStreams.length; i++) this.dailyStreams[i]!.saveTo(this.savedStreams, i * 4);
   }
 
   private restoreStreams(): void {
-    DAILY_PURPOSES.forEach((purpose, i) => this.streams.get(purpose)!.reseed(this.savedStreams.subarray(i * 4, i * 4 + 4)));
+    for (let i = 0; i < this.dailyStreams.length; i++) this.dailyStreams[i]!.reseed(this.savedStreams, i * 4);
   }
 
   /** The athlete's habitual training, by level (the distribution is the level's). */

@@ -74,6 +74,21 @@ describe(RandomStream, () => {
       expect(Array.from({ length: 100 }, mixed)).toEqual(first);
     });
 
+    it('should save to and restore from any 4-word slot of a shared buffer', () => {
+      const a = openStream(3, 0, 'sleep');
+      const b = openStream(3, 0, 'illness');
+      const slots = new Int32Array(12);
+      a.saveTo(slots, 4);
+      b.saveTo(slots, 8);
+      const fromA = draws(10, () => a.uniform());
+      const fromB = draws(10, () => b.uniform());
+      b.reseed(slots, 4);
+      a.reseed(slots, 8);
+      expect(Array.from(draws(10, () => b.uniform()))).toEqual(Array.from(fromA));
+      expect(Array.from(draws(10, () => a.uniform()))).toEqual(Array.from(fromB));
+      expect(Array.from(slots.subarray(0, 4))).toEqual([0, 0, 0, 0]);
+    });
+
     it('should replay in another stream object too', () => {
       const stream = openStream(9, 1, 'rpe');
       const saved = new Int32Array(4);

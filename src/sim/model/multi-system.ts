@@ -9,11 +9,6 @@ import { type AthleteConstants, type AthleteState, setDone } from './state.ts';
 const WARM_UP_WEEKS = 16;
 /** A week of nights at the normal quantiles (k − ½)/7, in a fixed order: habitual sleep's spread. */
 const NIGHT_PATTERN = [0.366, -1.465, 0.792, -0.366, 1.465, -0.792, 0];
-/** Physiological floors of the threshold fractions under complete detraining. */
-const MIN_LT2_FRACTION = 0.5;
-const MIN_LT1_FRACTION = 0.3;
-/** However short the nights, some adaptation remains. */
-const MIN_SLEEP_BLUNTING = 0.2;
 
 /**
  * The multi-system adaptation model (DESIGN.md §4).
@@ -57,6 +52,11 @@ export class MultiSystemModel implements AdaptationModel {
   private readonly inverseBluntingStrain: number;
   private readonly bluntingExponent: number;
   private readonly adaptationLostPerDebtHour: number;
+  private readonly minAdaptationKept: number;
+  private readonly adaptationWhileIll: number;
+  private readonly lt2FractionFloor: number;
+  private readonly lt1FractionFloor: number;
+  private readonly minThresholdGap: number;
   /** Per pool (central, peripheral, base): zone weights ×3, halfStimulus, 1/riseDays, 1/fallDays. */
   private readonly poolConstants: Float64Array;
 
@@ -72,6 +72,11 @@ export class MultiSystemModel implements AdaptationModel {
     this.inverseBluntingStrain = 1 / parameters.fatigue.bluntingStrain;
     this.bluntingExponent = parameters.fatigue.bluntingExponent;
     this.adaptationLostPerDebtHour = parameters.sleep.adaptationLostPerDebtHour;
+    this.minAdaptationKept = parameters.sleep.minAdaptationKept;
+    this.adaptationWhileIll = parameters.illness.adaptationWhileIll;
+    this.lt2FractionFloor = parameters.trainability.lt2FractionFloor;
+    this.lt1FractionFloor = parameters.trainability.lt1FractionFloor;
+    this.minThresholdGap = parameters.trainability.minThresholdGap;
     this.poolConstants = Float64Array.from(
       [this.centralPool, this.peripheralPool, this.basePool].flatMap((pool) => [...pool.zoneWeights, pool.halfStimulus, 1 / pool.riseDays, 1 / pool.fallDays]),
     );
@@ -133,9 +138,9 @@ export class MultiSystemModel implements AdaptationModel {
     s.centralStimulus = blunting * central;
     s.peripheralStimulus = blunting * peripheral;
     s.baseStimulus = blunting * base;
-    s.central = supportedLevel(this.centralPool, c.responsivenessCentral, s.centralStimulus);
-    s.peripheral = supportedLevel(this.peripheralPool, c.responsivenessPeripheral, s.peripheralStimulus);
-    s.base = supportedLevel(this.basePool, c.responsivenessBase, s.baseStimulus);
+    s.central = supported(c.responsivenessCentral * s.centralStimulus, this.centralPool.halfStimulus);
+    s.peripheral = supported(c.responsivenessPeripheral * s.peripheralStimulus, this.peripheralPool.halfStimulus);
+    s.base = supported(c.responsivenessBase * s.baseStimulus, this.basePool.halfStimulus);
     let debt = 0;
     let shortfall = 0;
     for (let week = 0; week < WARM_UP_WEEKS; week++) {
@@ -180,7 +185,7 @@ export class MultiSystemModel implements AdaptationModel {
     const z3 = s.doneZ3;
     this.accumulateFatigue(c, s, s.doneCost);
     let blunting = this.blunting(s.strain, s.sleepDebt);
-    if (s.illDaysLeft > 0) blunting *= this.parameters.illness.adaptationWhileIll;
+    if (s.illDaysLeft > 0) blunting *= this.adaptationWhileIll;
     const m1 = z1 / (1 + z1 * this.inverseSaturation1);
     const m2 = z2 / (1 + z2 * this.inverseSaturation2);
     const m3 = z3 / (1 + z3 * this.inverseSaturation3);
@@ -209,11 +214,11 @@ export class MultiSystemModel implements AdaptationModel {
   refreshPhysiology(c: AthleteConstants, s: AthleteState): void {
     s.vo2max = c.vo2maxUntrained * (1 + c.vo2maxCeilingGain * s.central);
     const lt2 = c.lt2FractionUntrained + (c.lt2FractionCeiling - c.lt2FractionUntrained) * s.peripheral;
-    s.lt2Fraction = lt2 > MIN_LT2_FRACTION ? lt2 : MIN_LT2_FRACTION;
+    s.lt2Fraction = lt2 > this.lt2FractionFloor ? lt2 : this.lt2FractionFloor;
     const lt1 = c.lt1FractionUntrained + (c.lt1FractionCeiling - c.lt1FractionUntrained) * s.base;
     // LT1 stays below LT2 (the thresholds cannot cross) and above a physiological floor.
-    const highest = s.lt2Fraction - 0.04;
-    s.lt1Fraction = lt1 > highest ? highest : lt1 > MIN_LT1_FRACTION ? lt1 : MIN_LT1_FRACTION;
+    const highest = s.lt2Fraction - this.minThresholdGap;
+    s.lt1Fraction = lt1 > highest ? highest : lt1 > this.lt1FractionFloor ? lt1 : this.lt1FractionFloor;
     s.economy = c.economyUntrained * (1 - c.economyCeilingGain * s.base);
   }
 
@@ -249,7 +254,7 @@ export class MultiSystemModel implements AdaptationModel {
     const relative = strain * this.inverseBluntingStrain;
     const power = this.bluntingExponent === 2 ? relative * relative : Math.pow(relative, this.bluntingExponent);
     const sleep = 1 - this.adaptationLostPerDebtHour * sleepDebt;
-    return (sleep > MIN_SLEEP_BLUNTING ? sleep : MIN_SLEEP_BLUNTING) / (1 + power);
+    return (sleep > this.minAdaptationKept ? sleep : this.minAdaptationKept) / (1 + power);
   }
 }
 
@@ -257,15 +262,14 @@ function stimulus(pool: PoolConstants, m1: number, m2: number, m3: number): numb
   return pool.zoneWeights[0] * m1 + pool.zoneWeights[1] * m2 + pool.zoneWeights[2] * m3;
 }
 
-/** The level a chronic (blunted) stimulus supports: R·S / (R·S + halfStimulus). */
-function supportedLevel(pool: PoolConstants, rate: number, chronicStimulus: number): number {
-  const drive = rate * chronicStimulus;
-  return drive / (drive + pool.halfStimulus);
+/** The level a drive (responsiveness × chronic blunted stimulus) supports: drive / (drive + halfStimulus). */
+function supported(drive: number, halfStimulus: number): number {
+  return drive / (drive + halfStimulus);
 }
 
 /**
- * One day's move of a pool toward the level its drive (responsiveness × chronic stimulus) supports,
- * drive / (drive + halfStimulus): weeks to rise, longer to fall.
+ * One day's move of a pool toward the level its drive supports (`supported`, written out: a call
+ * the optimiser does not inline would box its result every day): weeks to rise, longer to fall.
  */
 function move(level: number, drive: number, halfStimulus: number, inverseRise: number, inverseFall: number): number {
   const target = drive / (drive + halfStimulus);
