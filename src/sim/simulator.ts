@@ -12,6 +12,7 @@ import {
   PROFILE_HARD,
   PROFILE_STRIDE,
   DoseEvaluator,
+  sessionDose,
 } from '../models/workouts/dose.ts';
 import type { ResolvedDesign } from '../engine/designs/resolve.ts';
 import { habitualDesign } from '../engine/designs/habitual.ts';
@@ -434,22 +435,10 @@ export class Simulator {
     return this.noise[0]!;
   }
 
-  /**
-   * Dose of session k of the week plan (workout w) from this week's true profile, in a reused buffer:
-   * the fixed part × the warm-up scale + reps × one rep + add-ons × one add-on.
-   */
+  /** Dose of session k of the week plan (workout w) from this week's true profile, in a reused buffer. */
   private sessionDose(w: number, k: number): Float64Array {
     const plan = this.weekPlan;
-    const p = this.trueProfiles;
-    const out = this.doseScratch;
-    const fixedScale = plan.fixedScale[k]!;
-    const reps = plan.reps[k]!;
-    const addOns = plan.addOns[k]!;
-    const offset = w * PROFILE_STRIDE;
-    for (let field = 0; field < DOSE_FIELDS; field++) {
-      out[field] = fixedScale * p[offset + field]! + reps * p[offset + DOSE_FIELDS + field]! + addOns * p[offset + 2 * DOSE_FIELDS + field]!;
-    }
-    return out;
+    return sessionDose(this.trueProfiles, w, plan.fixedScale[k]!, plan.reps[k]!, plan.addOns[k]!, this.doseScratch);
   }
 
   private invalidateProfiles(): void {

@@ -26,6 +26,15 @@ export const PLANNING = {
   /** Largest zone-3 and zone-2 minutes one hard session is asked to hold. */
   maxHighMinutesPerSession: 40,
   maxThresholdMinutesPerSession: 70,
+  /**
+   * A workout suits a slot if some size of it lands within these multiples of the slot's target:
+   * its smallest version at most 25 % over, its largest at least 95 % of it.
+   */
+  sizingSlack: { over: 1.25, under: 0.95 },
+  /** A threshold workout must keep at least this share of its rep in zone 2 if the race paces are slower than the coach thinks. */
+  minThresholdShareWhenSlower: 0.5,
+  /** A fast finish takes at most this share of the long run. */
+  maxFastFinishShare: 0.4,
   /** Zone-2 minutes a fast finish on the long run, and zone-3 minutes strides, can carry when hard slots run out. */
   fastFinishMinutes: 30,
   stridesMinutes: 6,

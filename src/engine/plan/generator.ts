@@ -2,10 +2,10 @@ import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { SECTION_ADD_ON, SECTION_FIXED, SECTION_REP } from '../../models/workouts/compile.ts';
 import {
   DOSE_FIELDS,
-  DOSE_Z1,
   DOSE_Z2,
   DOSE_Z3,
   PROFILE_STRIDE,
+  sectionMinutes,
 } from '../../models/workouts/dose.ts';
 import type { ResolvedDesign } from '../designs/resolve.ts';
 import { PLANNING } from './constants.ts';
@@ -241,12 +241,12 @@ export class WeekPlanner {
       // Between the thresholds whether the race paces are a little slower or a little faster.
       const slower = view.slowerPaces;
       const faster = view.fasterPaces;
-      if (faster[rep + DOSE_Z2]! < faster[rep + DOSE_Z3]! || slower[rep + DOSE_Z2]! < 0.5 * nominal) return false;
+      if (faster[rep + DOSE_Z2]! < faster[rep + DOSE_Z3]! || slower[rep + DOSE_Z2]! < PLANNING.minThresholdShareWhenSlower * nominal) return false;
     }
     const fixed = this.fixedScale * view.profiles[workout * PROFILE_STRIDE + SECTION_FIXED * DOSE_FIELDS + zone]!;
     const smallest = fixed + this.catalogue.repsMin[workout]! * nominal;
     const largest = fixed + this.catalogue.repsMax[workout]! * nominal;
-    return smallest <= target * 1.25 && largest >= target * 0.95;
+    return smallest <= target * PLANNING.sizingSlack.over && largest >= target * PLANNING.sizingSlack.under;
   }
 
   private pushHard(workout: number, role: number, day: number, profiles: Float64Array): void {
@@ -260,10 +260,10 @@ export class WeekPlanner {
     const scale = this.fixedScale;
     this.fixedZ2[k] = scale * profiles[fixed + DOSE_Z2]!;
     this.fixedZ3[k] = scale * profiles[fixed + DOSE_Z3]!;
-    this.fixedMinutes[k] = scale * (profiles[fixed + DOSE_Z1]! + profiles[fixed + DOSE_Z2]! + profiles[fixed + DOSE_Z3]!);
+    this.fixedMinutes[k] = scale * sectionMinutes(profiles, workout, SECTION_FIXED);
     this.repZ2[k] = profiles[rep + DOSE_Z2]!;
     this.repZ3[k] = profiles[rep + DOSE_Z3]!;
-    this.repMinutes[k] = profiles[rep + DOSE_Z1]! + profiles[rep + DOSE_Z2]! + profiles[rep + DOSE_Z3]!;
+    this.repMinutes[k] = sectionMinutes(profiles, workout, SECTION_REP);
   }
 
   private typicalReps(): void {
@@ -352,17 +352,15 @@ export class WeekPlanner {
     }
     const otherMinutes = easyDays > 1 ? (minutes - longMinutes) / (easyDays - 1) : 0;
 
-    // A fast finish on the long run for the zone-2 gap (at most 40 % of the run).
+    // A fast finish on the long run for the zone-2 gap (at most maxFastFinishShare of the run).
     const finishZ2 = profiles[this.longRun * PROFILE_STRIDE + SECTION_ADD_ON * DOSE_FIELDS + DOSE_Z2]!;
-    const finish0 = this.longRun * PROFILE_STRIDE + SECTION_ADD_ON * DOSE_FIELDS;
-    const finishMinutes = profiles[finish0 + DOSE_Z1]! + profiles[finish0 + DOSE_Z2]! + profiles[finish0 + DOSE_Z3]!;
+    const finishMinutes = sectionMinutes(profiles, this.longRun, SECTION_ADD_ON);
     let finish = z2Gap > 0 && finishZ2 > 1e-6 ? Math.round(z2Gap / finishZ2) : 0;
-    finish = Math.min(finish, this.catalogue.addOnMax[this.longRun]!, Math.floor((longMinutes * 0.4) / Math.max(finishMinutes, 1e-6)));
+    finish = Math.min(finish, this.catalogue.addOnMax[this.longRun]!, Math.floor((longMinutes * PLANNING.maxFastFinishShare) / Math.max(finishMinutes, 1e-6)));
 
     // Strides after easy runs for the zone-3 gap.
     const strideZ3 = profiles[this.easyRun * PROFILE_STRIDE + SECTION_ADD_ON * DOSE_FIELDS + DOSE_Z3]!;
-    const stride0 = this.easyRun * PROFILE_STRIDE + SECTION_ADD_ON * DOSE_FIELDS;
-    const strideMinutes = profiles[stride0 + DOSE_Z1]! + profiles[stride0 + DOSE_Z2]! + profiles[stride0 + DOSE_Z3]!;
+    const strideMinutes = sectionMinutes(profiles, this.easyRun, SECTION_ADD_ON);
     let strides = z3Gap > 0 && strideZ3 > 1e-6 ? Math.round(z3Gap / strideZ3) : 0;
     strides = Math.min(strides, (easyDays - 1) * this.catalogue.addOnMax[this.easyRun]!);
 

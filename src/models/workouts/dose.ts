@@ -172,27 +172,28 @@ export class DoseEvaluator {
 }
 
 /**
- * One field (a zone's minutes, cost, RPE sums) of a session of `workout` with its warm-up and
- * cool-down scaled by `fixedScale`, `reps` repetitions of the main set and `addOns` add-on units,
- * from a profile table (PROFILE_STRIDE numbers per workout).
+ * The dose (every field: minutes per zone, cost, RPE sums) of a session of `workout` with its warm-up
+ * and cool-down scaled by `fixedScale`, `reps` repetitions of the main set and `addOns` add-on units,
+ * from a profile table (PROFILE_STRIDE numbers per workout), into `out` (DOSE_FIELDS numbers).
  */
-export function sessionDoseField(
+export function sessionDose(
   profiles: Float64Array,
   workout: number,
   fixedScale: number,
   reps: number,
   addOns: number,
-  field: number,
-): number {
-  const offset = workout * PROFILE_STRIDE + field;
-  return fixedScale * profiles[offset]! + reps * profiles[offset + DOSE_FIELDS]! + addOns * profiles[offset + 2 * DOSE_FIELDS]!;
+  out: Float64Array,
+): Float64Array {
+  const offset = workout * PROFILE_STRIDE;
+  for (let field = 0; field < DOSE_FIELDS; field++) {
+    const at = offset + field;
+    out[field] = fixedScale * profiles[at]! + reps * profiles[at + DOSE_FIELDS]! + addOns * profiles[at + 2 * DOSE_FIELDS]!;
+  }
+  return out;
 }
 
-/** Total minutes of such a session. */
-export function sessionDoseMinutes(profiles: Float64Array, workout: number, fixedScale: number, reps: number, addOns: number): number {
-  return (
-    sessionDoseField(profiles, workout, fixedScale, reps, addOns, DOSE_Z1) +
-    sessionDoseField(profiles, workout, fixedScale, reps, addOns, DOSE_Z2) +
-    sessionDoseField(profiles, workout, fixedScale, reps, addOns, DOSE_Z3)
-  );
+/** Minutes (all zones) of one section of `workout` — its fixed part, one rep or one add-on unit. */
+export function sectionMinutes(profiles: Float64Array, workout: number, section: number): number {
+  const at = workout * PROFILE_STRIDE + section * DOSE_FIELDS;
+  return profiles[at + DOSE_Z1]! + profiles[at + DOSE_Z2]! + profiles[at + DOSE_Z3]!;
 }

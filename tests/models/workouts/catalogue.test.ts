@@ -137,7 +137,7 @@ describe(compileCatalogue, () => {
       const am = compiled.indexOf.get('double-threshold-am')!;
       const pm = compiled.indexOf.get('double-threshold-pm')!;
       expect(compiled.pairedWith[am]).toBe(pm);
-      WORKOUTS.forEach((w, i) => {
+      WORKOUTS.forEach((_, i) => {
         if (i !== am) expect(compiled.pairedWith[i]).toBe(-1);
       });
     });

@@ -14,8 +14,8 @@ import {
   PROFILE_HARD,
   PROFILE_STRIDE,
   rpeAt,
-  sessionDoseField,
-  sessionDoseMinutes,
+  sectionMinutes,
+  sessionDose,
   type EffortConstants,
 } from '../../../src/models/workouts/dose.ts';
 import type { Segment, Workout } from '../../../src/models/workouts/types.ts';
@@ -234,44 +234,57 @@ describe(DoseEvaluator, () => {
   });
 });
 
-describe(sessionDoseField, () => {
+describe(sessionDose, () => {
   const profiles = evaluateAll();
+  const field = (workout: number, fixedScale: number, reps: number, addOns: number, f: number) =>
+    sessionDose(profiles, workout, fixedScale, reps, addOns, new Float64Array(DOSE_FIELDS))[f]!;
+  const minutes = (workout: number, fixedScale: number, reps: number, addOns: number) =>
+    field(workout, fixedScale, reps, addOns, DOSE_Z1) + field(workout, fixedScale, reps, addOns, DOSE_Z2) + field(workout, fixedScale, reps, addOns, DOSE_Z3);
 
   describe('having the VO2max session with half a warm-up and 5 reps', () => {
     // Z1: 0.5 × 20 + 5 × 3 = 25; Z3: 5 × 4 = 20.
     it('should give fixedScale × fixed + reps × rep', () => {
-      expect(sessionDoseField(profiles, 0, 0.5, 5, 0, DOSE_Z1)).toBeCloseTo(25, 12);
-      expect(sessionDoseField(profiles, 0, 0.5, 5, 0, DOSE_Z3)).toBeCloseTo(20, 12);
+      expect(field(0, 0.5, 5, 0, DOSE_Z1)).toBeCloseTo(25, 12);
+      expect(field(0, 0.5, 5, 0, DOSE_Z3)).toBeCloseTo(20, 12);
     });
   });
 
   describe('having the km session with 2 reps and 6 strides', () => {
     // Z1: 15 + 2 × 2 + 6 × 1 = 25; Z2: 2 × 10 = 20; Z3: 6 × 1/3 = 2.
     it('should add add-ons × one add-on unit', () => {
-      expect(sessionDoseField(profiles, 1, 1, 2, 6, DOSE_Z1)).toBeCloseTo(25, 12);
-      expect(sessionDoseField(profiles, 1, 1, 2, 6, DOSE_Z2)).toBeCloseTo(20, 12);
-      expect(sessionDoseField(profiles, 1, 1, 2, 6, DOSE_Z3)).toBeCloseTo(2, 12);
+      expect(field(1, 1, 2, 6, DOSE_Z1)).toBeCloseTo(25, 12);
+      expect(field(1, 1, 2, 6, DOSE_Z2)).toBeCloseTo(20, 12);
+      expect(field(1, 1, 2, 6, DOSE_Z3)).toBeCloseTo(2, 12);
     });
 
     it('should combine the sections the same way for cost and RPE fields', () => {
-      for (const field of [DOSE_COST, DOSE_RPE, DOSE_RPE_SQUARED]) {
-        const expected = 0.8 * at(profiles, 1, 0, field) + 3 * at(profiles, 1, 1, field) + 4 * at(profiles, 1, 2, field);
-        expect(sessionDoseField(profiles, 1, 0.8, 3, 4, field)).toBeCloseTo(expected, 10);
+      for (const f of [DOSE_COST, DOSE_RPE, DOSE_RPE_SQUARED]) {
+        const expected = 0.8 * at(profiles, 1, 0, f) + 3 * at(profiles, 1, 1, f) + 4 * at(profiles, 1, 2, f);
+        expect(field(1, 0.8, 3, 4, f)).toBeCloseTo(expected, 10);
       }
     });
   });
-});
-
-describe(sessionDoseMinutes, () => {
-  const profiles = evaluateAll();
 
   // 0.5 × 20 + 5 × (4 + 3) = 45 min; 15 + 2 × 12 + 6 × 4/3 = 47 min.
-  it('should add the minutes of the three zones', () => {
-    expect(sessionDoseMinutes(profiles, 0, 0.5, 5, 0)).toBeCloseTo(45, 12);
-    expect(sessionDoseMinutes(profiles, 1, 1, 2, 6)).toBeCloseTo(47, 12);
+  it('should add up to the minutes of the three zones', () => {
+    expect(minutes(0, 0.5, 5, 0)).toBeCloseTo(45, 12);
+    expect(minutes(1, 1, 2, 6)).toBeCloseTo(47, 12);
   });
 
   it('should give 0 for a session with nothing in it', () => {
-    expect(sessionDoseMinutes(profiles, 0, 0, 0, 0)).toBe(0);
+    expect(minutes(0, 0, 0, 0)).toBe(0);
+  });
+});
+
+describe(sectionMinutes, () => {
+  const profiles = evaluateAll();
+
+  // The VO2max session: fixed 20 min, a rep 4 + 3 min; the km session: fixed 15, rep 12, add-on 4/3.
+  it('should give the minutes of one section, all zones', () => {
+    expect(sectionMinutes(profiles, 0, 0)).toBeCloseTo(20, 12);
+    expect(sectionMinutes(profiles, 0, 1)).toBeCloseTo(7, 12);
+    expect(sectionMinutes(profiles, 1, 0)).toBeCloseTo(15, 12);
+    expect(sectionMinutes(profiles, 1, 1)).toBeCloseTo(12, 12);
+    expect(sectionMinutes(profiles, 1, 2)).toBeCloseTo(4 / 3, 12);
   });
 });
