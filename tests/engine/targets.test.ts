@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileCatalogue } from '../../src/models/workouts/compile.ts';
 import { WORKOUTS } from '../../src/models/workouts/catalogue.ts';
 import { resolveMacroplan, type ResolveIssue } from '../../src/engine/designs/resolve.ts';
-import { TargetTracker, WeekTargets, volumeFactor } from '../../src/engine/plan/targets.ts';
+import { isDeloadWeek, TargetTracker, WeekTargets, volumeFactor } from '../../src/engine/plan/targets.ts';
 
 const catalogue = compileCatalogue(WORKOUTS);
 
@@ -33,6 +33,14 @@ describe('volumeFactor', () => {
     it('should progress every week', () => {
       expect(volumeFactor({ progression: 0.05, loadWeeks: 1, deloadWeeks: 0, deloadVolume: 1 }, 4)).toBeCloseTo(1.05 ** 4, 12);
     });
+  });
+});
+
+describe('isDeloadWeek', () => {
+  it('should mark the last week of every 3:1 cycle, and no week without deloads', () => {
+    const design = { progression: 0, loadWeeks: 3, deloadWeeks: 1, deloadVolume: 0.7 };
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map((w) => isDeloadWeek(design, w))).toEqual([false, false, false, true, false, false, false, true]);
+    expect([0, 1, 2].map((w) => isDeloadWeek({ ...design, loadWeeks: 1, deloadWeeks: 0 }, w))).toEqual([false, false, false]);
   });
 });
 

@@ -54,7 +54,13 @@ const DEFAULTS = {
   basis: 'time',
   weeklyHours: { relative: 1 },
   progression: 0,
+  /** No loading pattern: every week a loading week. A pattern's deload weeks default to 70 % volume. */
+  loadWeeks: 1,
+  deloadWeeks: 0,
+  deloadVolume: 0.7,
   hardDaySpacing: 1,
+  /** 0: the number of training days follows the weekly volume. */
+  sessionsPerWeek: 0,
   rotateEvery: 2,
   longRunShare: 0.25,
   workouts: { high: ['vo2max-intervals', 'pyramid', 'fartlek', 'thirty-thirty'], threshold: ['tempo-run', 'cruise-intervals', 'sweet-spot-6min', 'alternations'] },
@@ -141,8 +147,8 @@ export function resolveDesign(
       issues.push({ path: [...path, 'distribution'], message: `zone shares must add up to 1 (got ${+sum.toFixed(4)})` });
     }
   }
-  let loadWeeks = 1;
-  let deloadWeeks = 0;
+  let loadWeeks: number = DEFAULTS.loadWeeks;
+  let deloadWeeks: number = DEFAULTS.deloadWeeks;
   if (design.loading !== undefined) {
     const [load, deload] = design.loading.pattern.split(':').map(Number) as [number, number];
     loadWeeks = load;
@@ -161,9 +167,9 @@ export function resolveDesign(
     progression: design.progression ?? DEFAULTS.progression,
     loadWeeks,
     deloadWeeks,
-    deloadVolume: design.loading?.deloadVolume ?? 0.7,
+    deloadVolume: design.loading?.deloadVolume ?? DEFAULTS.deloadVolume,
     hardDaySpacing: design.hardDaySpacing ?? DEFAULTS.hardDaySpacing,
-    sessionsPerWeek: design.sessionsPerWeek ?? 0,
+    sessionsPerWeek: design.sessionsPerWeek ?? DEFAULTS.sessionsPerWeek,
     highMenu,
     thresholdMenu,
     rotateEvery: design.rotateEvery ?? DEFAULTS.rotateEvery,

@@ -12,19 +12,23 @@ export class WeekTargets {
   highSessions = 0;
 }
 
+type LoadingPattern = Pick<ResolvedDesign, 'progression' | 'loadWeeks' | 'deloadWeeks' | 'deloadVolume'>;
+
+/** Whether week `weekInBlock` (0-based) of a block is a deload week of its loading pattern. */
+export function isDeloadWeek(design: LoadingPattern, weekInBlock: number): boolean {
+  return weekInBlock % (design.loadWeeks + design.deloadWeeks) >= design.loadWeeks;
+}
+
 /**
  * Volume of week `weekInBlock` (0-based) of a block relative to the block's starting volume:
  * +progression per loading week, and deload weeks at `deloadVolume` of the loading week before.
  * @example volumeFactor({ progression: 0.03, loadWeeks: 3, deloadWeeks: 1, deloadVolume: 0.7 }, 3) // 1.03² × 0.7
  */
-export function volumeFactor(
-  design: Pick<ResolvedDesign, 'progression' | 'loadWeeks' | 'deloadWeeks' | 'deloadVolume'>,
-  weekInBlock: number,
-): number {
+export function volumeFactor(design: LoadingPattern, weekInBlock: number): number {
   const cycle = design.loadWeeks + design.deloadWeeks;
   const position = weekInBlock % cycle;
   const loadingBefore = Math.floor(weekInBlock / cycle) * design.loadWeeks + Math.min(position, design.loadWeeks);
-  if (position < design.loadWeeks) return Math.pow(1 + design.progression, loadingBefore);
+  if (!isDeloadWeek(design, weekInBlock)) return Math.pow(1 + design.progression, loadingBefore);
   return Math.pow(1 + design.progression, loadingBefore - 1) * design.deloadVolume;
 }
 
@@ -65,11 +69,11 @@ export class TargetTracker {
     } else {
       const base = 'absolute' in design.weeklyHours ? design.weeklyHours.absolute * 60 : design.weeklyHours.relative * this.habitualMinutes;
       const shares = design.distribution!;
-      total = base * volumeFactor(design, week - block.startWeek);
+      const weekInBlock = week - block.startWeek;
+      total = base * volumeFactor(design, weekInBlock);
       z2 = total * shares.z2;
       z3 = total * shares.z3;
-      const isDeload = (week - block.startWeek) % (design.loadWeeks + design.deloadWeeks) >= design.loadWeeks;
-      if (!isDeload) {
+      if (!isDeloadWeek(design, weekInBlock)) {
         this.beforeTaperTotal = total;
         this.beforeTaperZ2 = z2;
         this.beforeTaperZ3 = z3;

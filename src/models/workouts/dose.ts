@@ -32,26 +32,60 @@ export function intensityPosition(speed: number, lt1: number, lt2: number, vVO2m
   return 1 + (speed - lt2) / (vVO2max - lt2);
 }
 
-/** Perceived exertion (CR-10) at position p. */
-export function rpeAt(position: number, curve: EffortConstants['rpeCurve']): number {
-  const first = curve[0]!;
-  if (position <= first[0]) return first[1];
-  for (let i = 1; i < curve.length; i++) {
-    const [p1, r1] = curve[i]!;
-    if (position <= p1) {
-      const [p0, r0] = curve[i - 1]!;
-      return r0 + ((r1 - r0) * (position - p0)) / (p1 - p0);
-    }
-  }
-  return curve[curve.length - 1]![1];
-}
+/**
+ * The effort curves of EffortConstants, compiled once (logarithms, the RPE curve in typed arrays):
+ * what a minute costs and how hard it feels.
+ */
+export class EffortCurves {
+  private readonly squareBelowLt1: boolean;
+  private readonly exponentBelowLt1: number;
+  private readonly costAtLt2: number;
+  private readonly logCostAtLt2: number;
+  private readonly logCostAboveLt2: number;
+  private readonly rpePosition: Float64Array;
+  private readonly rpeValue: Float64Array;
 
-/** Fatigue cost of one minute at a speed (a minute at LT1 costs 1). */
-export function costPerMinute(speed: number, lt1: number, lt2: number, vVO2max: number, effort: EffortConstants): number {
-  if (speed <= lt1) return Math.pow(speed / lt1, effort.costExponentBelowLt1);
-  const position = intensityPosition(speed, lt1, lt2, vVO2max);
-  if (position <= 1) return Math.pow(effort.costAtLt2, position);
-  return effort.costAtLt2 * Math.pow(effort.costAtVVO2max / effort.costAtLt2, position - 1);
+  constructor(effort: EffortConstants) {
+    this.exponentBelowLt1 = effort.costExponentBelowLt1;
+    this.squareBelowLt1 = effort.costExponentBelowLt1 === 2;
+    this.costAtLt2 = effort.costAtLt2;
+    this.logCostAtLt2 = Math.log(effort.costAtLt2);
+    this.logCostAboveLt2 = Math.log(effort.costAtVVO2max / effort.costAtLt2);
+    this.rpePosition = Float64Array.from(effort.rpeCurve, ([position]) => position);
+    this.rpeValue = Float64Array.from(effort.rpeCurve, ([, rpe]) => rpe);
+  }
+
+  /** Fatigue cost of one minute at a speed (a minute at LT1 costs 1). */
+  cost(speed: number, lt1: number, lt2: number, vVO2max: number): number {
+    return this.costAt(speed, lt1, intensityPosition(speed, lt1, lt2, vVO2max));
+  }
+
+  /** The same, for a speed whose position among the anchors is known. */
+  costAt(speed: number, lt1: number, position: number): number {
+    if (speed <= lt1) {
+      const ratio = speed / lt1;
+      return this.squareBelowLt1 ? ratio * ratio : Math.pow(ratio, this.exponentBelowLt1);
+    }
+    if (position <= 1) return Math.exp(this.logCostAtLt2 * position);
+    return this.costAtLt2 * Math.exp(this.logCostAboveLt2 * (position - 1));
+  }
+
+  /** Perceived exertion (CR-10) at position p. */
+  rpe(position: number): number {
+    const positions = this.rpePosition;
+    const values = this.rpeValue;
+    if (position <= positions[0]!) return values[0]!;
+    const last = positions.length - 1;
+    for (let i = 1; i <= last; i++) {
+      const p1 = positions[i]!;
+      if (position <= p1) {
+        const p0 = positions[i - 1]!;
+        const r0 = values[i - 1]!;
+        return r0 + ((values[i]! - r0) * (position - p0)) / (p1 - p0);
+      }
+    }
+    return values[last]!;
+  }
 }
 
 /** Fields of one section of a workout profile. */
@@ -76,25 +110,13 @@ export const PROFILE_STRIDE = PROFILE_HARD + 1;
  * loop over a handful of parts with no allocation.
  */
 export class DoseEvaluator {
-  private readonly squareBelowLt1: boolean;
-  private readonly exponentBelowLt1: number;
-  private readonly logCostAtLt2: number;
-  private readonly logCostAboveLt2: number;
-  private readonly costAtLt2: number;
-  private readonly rpePosition: Float64Array;
-  private readonly rpeValue: Float64Array;
+  private readonly effort: EffortCurves;
 
   constructor(
     private readonly catalogue: CompiledCatalogue,
     effort: EffortConstants,
   ) {
-    this.exponentBelowLt1 = effort.costExponentBelowLt1;
-    this.squareBelowLt1 = effort.costExponentBelowLt1 === 2;
-    this.costAtLt2 = effort.costAtLt2;
-    this.logCostAtLt2 = Math.log(effort.costAtLt2);
-    this.logCostAboveLt2 = Math.log(effort.costAtVVO2max / effort.costAtLt2);
-    this.rpePosition = Float64Array.from(effort.rpeCurve, ([position]) => position);
-    this.rpeValue = Float64Array.from(effort.rpeCurve, ([, rpe]) => rpe);
+    this.effort = new EffortCurves(effort);
   }
 
   /** Writes the profile of `workout` at the athlete's anchor speeds (km/h, ANCHORS order) into `out` at `offset`. */
@@ -115,7 +137,7 @@ export class DoseEvaluator {
         const speed =
           partWeights[w]! * lt1 +
           partWeights[w + 1]! * lt2 +
-          partWeights[w + 2]! * anchors[2]! +
+          partWeights[w + 2]! * top +
           partWeights[w + 3]! * anchors[3]! +
           partWeights[w + 4]! * anchors[4]! +
           partWeights[w + 5]! * anchors[5]! +
@@ -124,17 +146,8 @@ export class DoseEvaluator {
         const minutes = km > 0 ? (km / speed) * 60 : partMinutes[p]!;
         const position = intensityPosition(speed, lt1, lt2, top);
         const zone = speed < lt1 ? DOSE_Z1 : speed < lt2 ? DOSE_Z2 : DOSE_Z3;
-        // costPerMinute, with its logarithms computed once.
-        let cost: number;
-        if (speed <= lt1) {
-          const ratio = speed / lt1;
-          cost = this.squareBelowLt1 ? ratio * ratio : Math.pow(ratio, this.exponentBelowLt1);
-        } else if (position <= 1) {
-          cost = Math.exp(this.logCostAtLt2 * position);
-        } else {
-          cost = this.costAtLt2 * Math.exp(this.logCostAboveLt2 * (position - 1));
-        }
-        const rpe = this.rpe(position);
+        const cost = this.effort.costAt(speed, lt1, position);
+        const rpe = this.effort.rpe(position);
         out[base + zone] = out[base + zone]! + minutes;
         out[base + DOSE_COST] = out[base + DOSE_COST]! + minutes * cost;
         out[base + DOSE_RPE] = out[base + DOSE_RPE]! + minutes * rpe;
@@ -152,22 +165,6 @@ export class DoseEvaluator {
   evaluateAll(anchors: Float64Array, out: Float64Array, only?: readonly number[]): void {
     if (only === undefined) for (let w = 0; w < this.catalogue.count; w++) this.evaluate(w, anchors, out, w * PROFILE_STRIDE);
     else for (const w of only) this.evaluate(w, anchors, out, w * PROFILE_STRIDE);
-  }
-
-  private rpe(position: number): number {
-    const positions = this.rpePosition;
-    const values = this.rpeValue;
-    if (position <= positions[0]!) return values[0]!;
-    const last = positions.length - 1;
-    for (let i = 1; i <= last; i++) {
-      const p1 = positions[i]!;
-      if (position <= p1) {
-        const p0 = positions[i - 1]!;
-        const r0 = values[i - 1]!;
-        return r0 + ((values[i]! - r0) * (position - p0)) / (p1 - p0);
-      }
-    }
-    return values[last]!;
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileCatalogue } from '../../../src/models/workouts/compile.ts';
 import {
-  costPerMinute,
+  EffortCurves,
   DOSE_COST,
   DOSE_FIELDS,
   DOSE_RPE,
@@ -13,7 +13,6 @@ import {
   intensityPosition,
   PROFILE_HARD,
   PROFILE_STRIDE,
-  rpeAt,
   sectionMinutes,
   sessionDose,
   type EffortConstants,
@@ -96,7 +95,9 @@ describe(intensityPosition, () => {
   });
 });
 
-describe(costPerMinute, () => {
+describe('EffortCurves.cost', () => {
+  const costPerMinute = (speed: number, lt1: number, lt2: number, top: number, effort: typeof EFFORT) => new EffortCurves(effort).cost(speed, lt1, lt2, top);
+
   describe('having costs 1 at LT1, 2 at LT2 and 4 at vVO2max', () => {
     it('should cost 1 at LT1, costAtLt2 at LT2 and costAtVVO2max at vVO2max', () => {
       expect(costPerMinute(LT1, LT1, LT2, TOP, EFFORT)).toBe(1);
@@ -128,7 +129,9 @@ describe(costPerMinute, () => {
   });
 });
 
-describe(rpeAt, () => {
+describe('EffortCurves.rpe', () => {
+  const rpeAt = (position: number, curve: typeof EFFORT.rpeCurve) => new EffortCurves({ ...EFFORT, rpeCurve: curve }).rpe(position);
+
   describe('having the curve (−1, 1), (0, 2), (1, 5), (2, 9)', () => {
     it('should give the curve value at each knot', () => {
       for (const [position, rpe] of EFFORT.rpeCurve) expect(rpeAt(position, EFFORT.rpeCurve)).toBeCloseTo(rpe, 12);
