@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, read, smallScenario, temporaryFolder, writeScenario } from '../helpers.ts';
 
-const PROBLEM_LINE = /^[^:\n]+:\d+:\d+: [^:\n]+: .+$/;
 
 describe('periodize (the CLI)', () => {
   describe('having --help', () => {
@@ -39,7 +38,7 @@ describe('periodize (the CLI)', () => {
       expect(out).toContain('ok — 40 athletes, 4 weeks, arms: polarized (polarized), threshold (threshold)');
     });
 
-    it('should print every problem as file:line:col: path: message, exit 2, and show no stack trace', async () => {
+    it('should print a schema problem as file:line:col: path: message, exit 2, and show no stack trace', async () => {
       const folder = temporaryFolder();
       const file = writeScenario(
         folder,
@@ -58,7 +57,6 @@ reference: c
       expect(code).toBe(2);
       expect(out).toBe('');
       const lines = err.trim().split('\n');
-      for (const line of lines) expect(line).toMatch(PROBLEM_LINE);
       expect(err).not.toMatch(/\bat .+\(.+:\d+:\d+\)/);
       expect(lines).toEqual([`${file}:7:33: arms[1]: unknown key "colour"`]);
     });

@@ -42,6 +42,7 @@ describe('RunScenario outputs', () => {
       expect(manifest.tool).toBe('periodize');
       expect(manifest.seed).toBe(11);
       expect(manifest.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['athletes.csv', 'days.csv', 'summary.json']);
       for (const entry of manifest.files) {
         const bytes = outputs[entry.name]!;
         expect(entry.bytes).toBe(bytes.length);
