@@ -2,6 +2,7 @@ import { basename, extname, join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { Container } from 'inversify';
 import { InputError } from '../sim/scenario/load.ts';
+import { OutputError } from '../sim/outputs/stage.ts';
 import { RunScenario } from '../sim/run-scenario.ts';
 import { VERSION } from '../version.ts';
 import { comparisonTable } from './table.ts';
@@ -70,7 +71,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     }
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof OutputError) {
       io.err(`${error.message}\n`);
       return EXIT_BAD_INPUT;
     }

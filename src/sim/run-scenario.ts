@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { inject, injectable } from 'inversify';
 import type { Parameters } from '../models/parameters.ts';
 import type { CompiledCatalogue } from '../models/workouts/compile.ts';
@@ -9,10 +8,13 @@ import { AthletesCsv } from './outputs/athletes-csv.ts';
 import { DaysCsv } from './outputs/days-csv.ts';
 import { OutputStage } from './outputs/stage.ts';
 import { ScenarioRunner } from './runner.ts';
-import { loadScenario } from './scenario/load.ts';
+import { loadScenario, readScenarioText } from './scenario/load.ts';
 import type { RunSpec } from './scenario/prepare.ts';
 import type { Summary } from './summary.ts';
 import { CATALOGUE, PARAMETERS } from './tokens.ts';
+
+/** Every file of the output contract (DESIGN.md §5): a run replaces all of them in its folder. */
+export const OUTPUT_FILES: readonly string[] = ['summary.json', 'athletes.csv', 'days.csv', 'manifest.json'];
 
 export interface RunReport {
   spec: RunSpec;
@@ -41,7 +43,7 @@ export class RunScenario {
   }
 
   run(file: string, outDir: string, command: string): RunReport {
-    const text = readFileSync(file, 'utf8');
+    const text = readScenarioText(file);
     const spec = loadScenario(file, this.catalogue, this.parameters, text);
     const stage = new OutputStage(outDir);
     try {
@@ -70,7 +72,7 @@ export class RunScenario {
         files: stage.describe(),
       };
       stage.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-      const files = stage.commit();
+      const files = stage.commit(OUTPUT_FILES);
       return { spec, summary: outcome.summary, files, athleteDays: outcome.athleteDays, seconds };
     } finally {
       stage.abort();

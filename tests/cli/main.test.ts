@@ -125,6 +125,26 @@ reference: c
       expect(readdirSync(folder)).toEqual(['bad.yaml']);
     });
 
+    it('should say when the scenario cannot be read, exit 2 and show no stack trace', async () => {
+      const folder = temporaryFolder();
+      const missing = await cli('run', join(folder, 'missing.yaml'), '--out', join(folder, 'out'));
+      expect(missing.code).toBe(2);
+      expect(missing.err.trim()).toBe(`${join(folder, 'missing.yaml')}:1:1: (document): no such file`);
+      const aFolder = await cli('run', folder, '--out', join(folder, 'out'));
+      expect(aFolder.code).toBe(2);
+      expect(aFolder.err.trim()).toBe(`${folder}:1:1: (document): is a folder, not a file`);
+      expect(readdirSync(folder)).toEqual([]);
+    });
+
+    it('should say when the output folder cannot be created, exit 2 and show no stack trace', async () => {
+      const folder = temporaryFolder();
+      const file = writeScenario(folder, 'small.yaml', smallScenario({ size: 4 }));
+      writeScenario(folder, 'in-the-way', 'a file, not a folder');
+      const result = await cli('run', file, '--out', join(folder, 'in-the-way', 'out'));
+      expect(result.code).toBe(2);
+      expect(result.err.trim()).toBe(`${join(folder, 'in-the-way', 'out')}: cannot create the output folder: EEXIST`);
+    });
+
     it('should print only the final line with --quiet', async () => {
       const folder = temporaryFolder();
       const file = writeScenario(folder, 'small.yaml', smallScenario({ daily: false }));

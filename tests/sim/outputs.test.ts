@@ -59,6 +59,19 @@ describe('RunScenario outputs', () => {
     });
   });
 
+  describe('having a second run into the same folder without daily output', () => {
+    it('should leave one run\'s outputs: the old days.csv goes, files that are not ours stay', async () => {
+      const { writeFileSync } = await import('node:fs');
+      const folder = temporaryFolder();
+      const out = join(folder, 'out');
+      const job = createContainer().get(RunScenario);
+      job.run(writeScenario(folder, 'daily.yaml', smallScenario()), out, 'first run');
+      writeFileSync(join(out, 'notes.txt'), 'mine');
+      job.run(writeScenario(folder, 'plain.yaml', smallScenario({ daily: false })), out, 'second run');
+      expect(readdirSync(out).sort()).toEqual(['athletes.csv', 'manifest.json', 'notes.txt', 'summary.json']);
+    });
+  });
+
   describe('having a failure in the middle of a run', () => {
     it('should leave the output folder as it was and no staging folder behind', () => {
       const folder = temporaryFolder();

@@ -2,6 +2,14 @@ import { createHash, type Hash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
+/** The output folder cannot be written (a file in the way, no permission): the CLI reports it as bad input. */
+export class OutputError extends Error {
+  constructor(outDir: string, what: string, cause: unknown) {
+    super(`${outDir}: ${what}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`);
+    this.name = 'OutputError';
+  }
+}
+
 /**
  * Outputs are written whole or not at all: every file goes to a staging folder beside the output
  * folder, and only when all are complete are they moved into place (a rename each). If anything
@@ -14,10 +22,14 @@ export class OutputStage {
 
   constructor(readonly outDir: string) {
     const absolute = resolve(outDir);
-    mkdirSync(dirname(absolute), { recursive: true });
     this.staging = `${absolute}.partial-${process.pid}`;
-    rmSync(this.staging, { recursive: true, force: true });
-    mkdirSync(this.staging, { recursive: true });
+    try {
+      mkdirSync(dirname(absolute), { recursive: true });
+      rmSync(this.staging, { recursive: true, force: true });
+      mkdirSync(this.staging, { recursive: true });
+    } catch (error) {
+      throw new OutputError(outDir, 'cannot create the output folder', error);
+    }
   }
 
   /** Opens a staged file for streaming. */
@@ -40,19 +52,35 @@ export class OutputStage {
     return this.files.map((file) => ({ name: file.name, bytes: file.bytes, sha256: file.sha256() }));
   }
 
-  /** Moves every staged file into the output folder. */
-  commit(): string[] {
-    mkdirSync(this.outDir, { recursive: true });
-    for (const file of this.files) renameSync(file.path, join(this.outDir, file.name));
+  /**
+   * Moves every staged file into the output folder, in the order written (the manifest, written
+   * last, arrives last), and removes any of `replaces` this run did not write — a days.csv left by
+   * an earlier run — so that the folder holds one run's outputs. Other files in the folder are left alone.
+   */
+  commit(replaces: readonly string[] = []): string[] {
+    const names = this.files.map((file) => file.name);
+    try {
+      mkdirSync(this.outDir, { recursive: true });
+      for (const name of replaces) if (!names.includes(name)) rmSync(join(this.outDir, name), { force: true });
+      for (const file of this.files) renameSync(file.path, join(this.outDir, file.name));
+    } catch (error) {
+      throw new OutputError(this.outDir, 'cannot write the outputs', error);
+    }
     rmSync(this.staging, { recursive: true, force: true });
     this.done = true;
-    return this.files.map((file) => file.name);
+    return names;
   }
 
-  /** Removes the staging folder (after a failure). Safe to call twice. */
+  /** Closes what is still open and removes the staging folder (after a failure). Safe to call twice. */
   abort(): void {
-    if (!this.done) rmSync(this.staging, { recursive: true, force: true });
+    if (this.done) return;
     this.done = true;
+    for (const file of this.files) file.abandon();
+    try {
+      rmSync(this.staging, { recursive: true, force: true });
+    } catch {
+      // Cleaning up must not hide the failure that brought us here.
+    }
   }
 }
 
@@ -65,6 +93,7 @@ export class StagedFile {
   private readonly hash: Hash = createHash('sha256');
   private buffer = '';
   private digest = '';
+  private open = true;
   bytes = 0;
 
   constructor(
@@ -97,6 +126,18 @@ export class StagedFile {
   close(): void {
     this.flush();
     closeSync(this.fd);
+    this.open = false;
     this.digest = this.hash.digest('hex');
+  }
+
+  /** Closes the file without finishing it (after a failure); never throws. */
+  abandon(): void {
+    if (!this.open) return;
+    this.open = false;
+    try {
+      closeSync(this.fd);
+    } catch {
+      // Already unusable; the staging folder goes next.
+    }
   }
 }

@@ -60,8 +60,13 @@ export class LocatedDocument {
     return new LocatedDocument(file, document, lines);
   }
 
+  /** The plain value; what YAML can parse but not build (an alias bomb, say) is a problem at 1:1. */
   toJS(): unknown {
-    return this.document.toJS();
+    try {
+      return this.document.toJS();
+    } catch (error) {
+      throw new InputError([{ file: this.file, line: 1, col: 1, path: [], message: `YAML: ${lowerFirst((error as Error).message)}` }]);
+    }
   }
 
   /**
@@ -120,9 +125,6 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], doc: LocatedDoc
       case 'unrecognized_keys':
         for (const key of issue.keys) problems.push(doc.problem(path, `unknown key "${key}"`, key));
         break;
-      case 'invalid_type':
-        problems.push(doc.problem(path, issueMessage(issue)));
-        break;
       default:
         problems.push(doc.problem(path, issueMessage(issue)));
     }
@@ -160,15 +162,20 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   return lowerFirst(issue.message.replace(/^Invalid input: /, ''));
 }
 
-/** Reads, parses, validates and resolves a scenario file; throws InputError with every problem. */
-export function loadScenario(file: string, catalogue: CompiledCatalogue, parameters: Parameters, text?: string): RunSpec {
-  let source: string;
+/** The text of a scenario file; a file that cannot be read is an InputError at 1:1. */
+export function readScenarioText(file: string): string {
   try {
-    source = text ?? readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message;
     throw new InputError([{ file, line: 1, col: 1, path: [], message: reason }]);
   }
+}
+
+/** Reads (unless given its text), parses, validates and resolves a scenario file; throws InputError with every problem. */
+export function loadScenario(file: string, catalogue: CompiledCatalogue, parameters: Parameters, text?: string): RunSpec {
+  const source = text ?? readScenarioText(file);
   const doc = LocatedDocument.parse(source, file);
   const parsed = Scenario.safeParse(doc.toJS());
   if (!parsed.success) throw new InputError(zodProblems(parsed.error.issues, doc));

@@ -87,6 +87,18 @@ describe(loadScenario, () => {
     });
   });
 
+  describe('having aliases that expand beyond reason (a "billion laughs" document)', () => {
+    it('should report it at 1:1 as a YAML problem, not crash', () => {
+      const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+      for (let level = 1; level <= 4; level++) {
+        bomb.push(`${'bcde'[level - 1]}: &${'bcde'[level - 1]} [${Array(10).fill(`*${'abcd'[level - 1]}`).join(', ')}]`);
+      }
+      const problem = onlyProblemIn(yaml(...bomb));
+      expect(problem).toMatchObject({ file: FILE, line: 1, col: 1, path: '(document)' });
+      expect(problem.message).toMatch(/^YAML: excessive alias count/);
+    });
+  });
+
   describe('having a key twice', () => {
     // The second "seed" is at the start of line 5.
     it('should point at the second occurrence', () => {
