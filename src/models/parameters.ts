@@ -15,6 +15,29 @@ export interface Spread {
   sd: number;
 }
 
+/** The range a value is kept within. */
+export interface Bounds {
+  min: number;
+  max: number;
+}
+
+/** A hidden trait's distribution: normal, clamped to mean ± 3 SD and to [min, max]. */
+export type BoundedSpread = Spread & Bounds;
+
+/** The observable traits a level preset draws and a coach may give for a named athlete. */
+export type ObservableTrait =
+  | 'age'
+  | 'bodyMass'
+  | 'vo2max'
+  | 'lt1Fraction'
+  | 'lt2Fraction'
+  | 'economy'
+  | 'weeklyHours'
+  | 'restingHr'
+  | 'lnRmssd'
+  | 'sleepHours'
+  | 'trainingYears';
+
 /** Trait distributions of one level preset (men / women where they differ). */
 export interface LevelPreset {
   femaleShare: number;
@@ -56,6 +79,10 @@ export interface Parameters {
   race: RaceModelConstants;
   effort: EffortConstants;
   levels: Record<Level, LevelPreset>;
+  /** Plausible values of each observable trait: a named athlete outside them is rejected; a drawn one is kept within them. */
+  traitLimits: Record<ObservableTrait, Bounds>;
+  /** Maximal heart rate from age: intercept − perYear × age, with a normal individual spread of sd, clamped to ± maxZ SD. */
+  hrMax: { intercept: number; perYear: number; sd: number; maxZ: number };
   habitual: {
     /**
      * Fraction of the habitual week's dose that the athlete sustains on average over a year (easier
@@ -66,7 +93,7 @@ export interface Parameters {
   };
   trainability: {
     /** VO2max at the individual ceiling relative to the untrained value, minus 1. */
-    vo2maxCeilingGain: Spread;
+    vo2maxCeilingGain: BoundedSpread;
     /** Highest attainable fraction of VO2max at LT2. */
     lt2FractionCeiling: number;
     /** Highest attainable fraction of VO2max at LT1. */
@@ -76,7 +103,7 @@ export interface Parameters {
     lt1FractionFloor: number;
     minThresholdGap: number;
     /** Improvement of running economy from untrained to ceiling (fraction of oxygen cost). */
-    economyCeilingGain: Spread;
+    economyCeilingGain: BoundedSpread;
     /** Responsiveness is log-normal with median 1 and this SD of its logarithm. */
     responsivenessSdLog: number;
     /** Correlation between the responsiveness of the three adaptation pools (log scale). */
@@ -93,10 +120,7 @@ export interface Parameters {
   pools: { central: PoolConstants; peripheral: PoolConstants; base: PoolConstants };
   fatigue: {
     /** Individual decay time constant of fatigue, days. */
-    timeConstantDays: Spread;
-    /** Bounds of the individual time constant, days. */
-    minTimeConstantDays: number;
-    maxTimeConstantDays: number;
+    timeConstantDays: BoundedSpread;
     /** Busso variable dose–response: fatigue gain grows with recent load relative to chronic load. */
     vdrTimeConstantDays: number;
     vdrGain: number;
@@ -119,7 +143,7 @@ export interface Parameters {
     bluntingExponent: number;
   };
   sleep: {
-    needHours: Spread;
+    needHours: BoundedSpread;
     nightlySdHours: number;
     debtTimeConstantDays: number;
     /** Next-day performance lost per hour slept less than the athlete usually does. */
@@ -156,6 +180,7 @@ export interface Parameters {
   tests: {
     vo2maxCv: number;
     lt2SpeedCv: number;
+    lt1SpeedCv: number;
     timeTrialCv: number;
     peakSpeedCv: number;
     /** Peak speed of an incremental test relative to vVO2max. */
@@ -300,6 +325,27 @@ export const PARAMETERS: Parameters = {
       responsivenessMedian: 2.2,
     },
   },
+  /**
+   * [M] Plausible human ranges: VO2max from frail adults (~15) to the highest recorded (~95
+   * ml/kg/min, Joyner & Coyle 2008); LT fractions as in the level notes; running economy 150–280
+   * ml/kg/km (Saunders et al. 2004); resting HR 30–100 bpm and lnRMSSD 1–6.5 ln ms (Plews et al.
+   * 2012); sleep 3–12 h; up to 40 h of training a week.
+   */
+  traitLimits: {
+    age: { min: 12, max: 90 },
+    bodyMass: { min: 30, max: 150 },
+    vo2max: { min: 15, max: 95 },
+    lt1Fraction: { min: 0.3, max: 0.9 },
+    lt2Fraction: { min: 0.5, max: 0.95 },
+    economy: { min: 150, max: 280 },
+    weeklyHours: { min: 0.25, max: 40 },
+    restingHr: { min: 30, max: 100 },
+    lnRmssd: { min: 1, max: 6.5 },
+    sleepHours: { min: 3, max: 12 },
+    trainingYears: { min: 0, max: 40 },
+  },
+  /** [V] Tanaka, Monahan & Seals 2001 (J Am Coll Cardiol 37:153–156): HRmax = 208 − 0.7 × age, SD ≈ 7 bpm. */
+  hrMax: { intercept: 208, perYear: 0.7, sd: 7, maxZ: 2.5 },
   habitual: {
     /**
      * [C] Searched (docs/CALIBRATION.md): athletes enter a block at the fitness that 58 % of their
@@ -314,7 +360,7 @@ export const PARAMETERS: Parameters = {
      * [M/C] Endurance-trained VO2max is ~40–60 % above the untrained value of the same person (Joyner
      * & Coyle 2008); 60 % (at the top of that range) meets HERITAGE's +15–30 % for sedentary adults.
      */
-    vo2maxCeilingGain: { mean: 0.6, sd: 0.12 },
+    vo2maxCeilingGain: { mean: 0.6, sd: 0.12, min: 0.15, max: 0.9 },
     /**
      * [M/C] LT2 (MLSS) reaches ~85–90 % of VO2max in elite athletes (Joyner & Coyle 2008); 0.895 is
      * the ceiling for athletes below it (one above keeps its own + 0.005). Set with the well-trained band.
@@ -331,7 +377,7 @@ export const PARAMETERS: Parameters = {
     lt1FractionFloor: 0.3,
     minThresholdGap: 0.04,
     /** [M] Economy improves by up to ~10 % with years of training (Jones 2006, IJSPP 1:101–116; Saunders 2004). */
-    economyCeilingGain: { mean: 0.08, sd: 0.02 },
+    economyCeilingGain: { mean: 0.08, sd: 0.02, min: 0.01, max: 0.15 },
     /**
      * [V] HERITAGE: VO2max gain 384 ± 202 ml/min (CV ≈ 0.5 including test error; range −114 to
      * +1097) after 20 weeks (Bouchard & Rankinen 2001, MSSE 33:S446) — with test error removed the
@@ -376,12 +422,10 @@ export const PARAMETERS: Parameters = {
   fatigue: {
     /**
      * [V] Banister fatigue time constants of 4–20 d: τ2 = 7 d by convention (IJSPP 2022;17:810);
-     * 15 d Fitz-Clarke 1991; 19 d (6–32) Hellard et al. 2006, J Sports Sci 24:509–520.
+     * 15 d Fitz-Clarke 1991; 19 d (6–32) Hellard et al. 2006, J Sports Sci 24:509–520. Kept within
+     * 4–25 d, the span individually fitted values cover.
      */
-    timeConstantDays: { mean: 7, sd: 2 },
-    /** [V] Individually fitted fatigue time constants span ≈ 4–32 days (Hellard et al. 2006: 19 d, 6–32; the 4–20 d above). */
-    minTimeConstantDays: 4,
-    maxTimeConstantDays: 25,
+    timeConstantDays: { mean: 7, sd: 2, min: 4, max: 25 },
     /** [V form, C value] Busso 2003 (MSSE 35:1188–1195) variable dose–response: fatigue gain k2(i) = k3 Σ w e^{−(i−j)/τ3}. */
     vdrTimeConstantDays: 5,
     vdrGain: 0.6,
@@ -407,7 +451,7 @@ export const PARAMETERS: Parameters = {
   },
   sleep: {
     /** [M] Adults need 7–9 h (Hirshkowitz et al. 2015, Sleep Health 1:40–43). */
-    needHours: { mean: 7.7, sd: 0.4 },
+    needHours: { mean: 7.7, sd: 0.4, min: 6, max: 9.5 },
     /** [M] Night-to-night SD of sleep duration ≈ 0.6–0.9 h in athletes (Leeder et al. 2012, J Sports Sci 30:541). */
     nightlySdHours: 0.7,
     /** [M] Debt from several short nights takes several nights to repay: one night of recovery is not enough (Banks et al. 2010, Sleep 33:1013–1026). */
@@ -460,6 +504,8 @@ export const PARAMETERS: Parameters = {
     vo2maxCv: 0.03,
     /** [V] Lactate-threshold speed CV < 3.1 % (Cerezuela-Espejo et al. 2018, Front Physiol 9:1320). */
     lt2SpeedCv: 0.03,
+    /** [M] The first threshold is no easier to pin down than the second: the same CV is assumed. */
+    lt1SpeedCv: 0.03,
     /** [M] Typical error of an endurance time trial ≈ 1–2 % (Hopkins, Schabort & Hawley 2001, Sports Med 31:211–234). */
     timeTrialCv: 0.015,
     /** [M] Peak treadmill speed CV ≈ 2 %. */

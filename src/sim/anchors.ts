@@ -1,4 +1,5 @@
 import { raceMinutesAt, RACE_DISTANCES_KM, type RaceModelConstants } from '../models/physiology/race.ts';
+import { vVO2max } from '../models/physiology/thresholds.ts';
 
 const DISTANCES = [RACE_DISTANCES_KM['5k'], RACE_DISTANCES_KM['10k'], RACE_DISTANCES_KM.half, RACE_DISTANCES_KM.marathon];
 
@@ -16,7 +17,7 @@ export function fillAnchors(
   raceMinutes: Float64Array,
   anchors: Float64Array,
 ): void {
-  const top = (vo2max / economy) * 60;
+  const top = vVO2max(vo2max, economy);
   anchors[0] = lt1Fraction * top;
   anchors[1] = lt2Fraction * top;
   anchors[2] = top;

@@ -34,7 +34,7 @@ export class EventSchedule {
       const affected = stream.uniform() < (event.share ?? 1);
       if (!affected) continue;
       if (event.arms !== undefined && (arm === null || !event.arms.includes(arm))) continue;
-      const firstDay = (event.fromWeek - 1) * 7 + (event.fromDay ?? 1);
+      const firstDay = eventFirstDay(event);
       switch (event.type) {
         case 'sleep-restriction': {
           const days = event.days ?? (event.weeks ?? 1) * 7;
@@ -52,4 +52,9 @@ export class EventSchedule {
       }
     }
   }
+}
+
+/** The first day (from 1) an event touches: day fromDay (default 1) of week fromWeek; a load change starts with its week. */
+export function eventFirstDay(event: Event): number {
+  return (event.fromWeek - 1) * 7 + (event.type === 'load-multiplier' ? 1 : (event.fromDay ?? 1));
 }

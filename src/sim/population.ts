@@ -1,6 +1,5 @@
-import type { LevelPreset, Parameters, Spread } from '../models/parameters.ts';
-import type { Level, NamedAthlete, Population, TraitOverrides } from '../models/scenario/schema.ts';
-import { LEVELS } from '../models/scenario/schema.ts';
+import type { Bounds, BoundedSpread, LevelPreset, Parameters, Spread } from '../models/parameters.ts';
+import { DEFAULT_REPLICATES, type Level, type NamedAthlete, type Population, type TraitOverrides } from '../models/scenario/schema.ts';
 import type { RandomStream } from './rng.ts';
 
 /**
@@ -49,7 +48,7 @@ export interface PopulationPlan {
 
 export function planPopulation(population: Population, parameters: Parameters): PopulationPlan {
   if ('athletes' in population) {
-    const replicates = population.replicates ?? 100;
+    const replicates = population.replicates ?? DEFAULT_REPLICATES;
     const athletes = population.athletes;
     return {
       size: athletes.length * replicates,
@@ -64,7 +63,7 @@ export function planPopulation(population: Population, parameters: Parameters): 
 }
 
 /** A level preset with a scenario's trait overrides applied (an override replaces both sexes' distribution). */
-export function withOverrides(preset: LevelPreset, overrides: TraitOverrides | undefined): LevelPreset {
+function withOverrides(preset: LevelPreset, overrides: TraitOverrides | undefined): LevelPreset {
   if (overrides === undefined) return preset;
   const both = (spread: Spread | undefined, current: { male: Spread; female: Spread }) =>
     spread === undefined ? current : { male: spread, female: spread };
@@ -84,10 +83,15 @@ export function withOverrides(preset: LevelPreset, overrides: TraitOverrides | u
   };
 }
 
-/** A normal draw clamped to mean ± 3 SD and to physical limits. */
-function draw(stream: RandomStream, spread: Spread, low: number, high: number): number {
+/** A normal draw clamped to mean ± 3 SD and to `bounds`. */
+function draw(stream: RandomStream, spread: Spread, bounds: Bounds): number {
   const z = Math.max(-3, Math.min(3, stream.normal()));
-  return Math.max(low, Math.min(high, spread.mean + spread.sd * z));
+  return Math.max(bounds.min, Math.min(bounds.max, spread.mean + spread.sd * z));
+}
+
+/** A hidden trait: its spread carries its bounds. */
+function drawHidden(stream: RandomStream, spread: BoundedSpread): number {
+  return draw(stream, spread, spread);
 }
 
 /**
@@ -103,6 +107,7 @@ export function sampleAthlete(
 ): AthleteTraits {
   const { level, preset, named, replicate } = plan.describe(index);
   const trainability = parameters.trainability;
+  const limits = parameters.traitLimits;
   out.index = index;
   out.replicate = replicate;
   out.id = named === null ? `a${index}` : named.id;
@@ -110,25 +115,29 @@ export function sampleAthlete(
   const femaleDraw = stream.uniform() < preset.femaleShare;
   out.female = named?.sex === undefined ? femaleDraw : named.sex === 'female';
   const sex = out.female ? 'female' : 'male';
-  out.age = pick(named?.age, draw(stream, preset.age, 16, 80));
-  out.bodyMass = pick(named?.bodyMass, draw(stream, preset.bodyMass[sex], 40, 140));
-  out.vo2max = pick(named?.vo2max, draw(stream, preset.vo2max[sex], 18, 92));
-  out.lt2Fraction = pick(named?.lt2Fraction, draw(stream, preset.lt2Fraction, 0.55, 0.93));
-  out.lt1Fraction = pick(named?.lt1Fraction, draw(stream, preset.lt1Fraction, 0.4, 0.86));
-  if (out.lt1Fraction > out.lt2Fraction - 0.06) out.lt1Fraction = out.lt2Fraction - 0.06;
-  out.economy = pick(named?.economy, draw(stream, preset.economy, 160, 270));
-  out.weeklyHours = pick(named?.weeklyHours, draw(stream, preset.weeklyHours, 0.25, 30));
-  out.restingHr = pick(named?.restingHr, draw(stream, preset.restingHr, 32, 95));
-  out.lnRmssd = pick(named?.lnRmssd, draw(stream, preset.lnRmssd, 1.5, 6));
-  out.sleepHours = pick(named?.sleepHours, draw(stream, preset.sleepHours, 4.5, 10));
-  out.trainingYears = draw(stream, preset.trainingYears, 0, 40);
-  // Tanaka, Monahan & Seals 2001 (J Am Coll Cardiol 37:153–156): HRmax = 208 − 0.7 × age, SD ≈ 7 bpm.
-  out.hrMax = 208 - 0.7 * out.age + 7 * Math.max(-2.5, Math.min(2.5, stream.normal()));
+  out.age = pick(named?.age, draw(stream, preset.age, limits.age));
+  out.bodyMass = pick(named?.bodyMass, draw(stream, preset.bodyMass[sex], limits.bodyMass));
+  out.vo2max = pick(named?.vo2max, draw(stream, preset.vo2max[sex], limits.vo2max));
+  out.lt2Fraction = pick(named?.lt2Fraction, draw(stream, preset.lt2Fraction, limits.lt2Fraction));
+  out.lt1Fraction = pick(named?.lt1Fraction, draw(stream, preset.lt1Fraction, limits.lt1Fraction));
+  // LT1 stays below LT2: a drawn value gives way to a coach's (a coach's pair that does not is
+  // rejected by prepareScenario).
+  const gap = trainability.minThresholdGap;
+  if (named?.lt1Fraction !== undefined && named.lt2Fraction === undefined) out.lt2Fraction = Math.max(out.lt2Fraction, out.lt1Fraction + gap);
+  else out.lt1Fraction = Math.min(out.lt1Fraction, out.lt2Fraction - gap);
+  out.economy = pick(named?.economy, draw(stream, preset.economy, limits.economy));
+  out.weeklyHours = pick(named?.weeklyHours, draw(stream, preset.weeklyHours, limits.weeklyHours));
+  out.restingHr = pick(named?.restingHr, draw(stream, preset.restingHr, limits.restingHr));
+  out.lnRmssd = pick(named?.lnRmssd, draw(stream, preset.lnRmssd, limits.lnRmssd));
+  out.sleepHours = pick(named?.sleepHours, draw(stream, preset.sleepHours, limits.sleepHours));
+  out.trainingYears = draw(stream, preset.trainingYears, limits.trainingYears);
+  const hrMax = parameters.hrMax;
+  out.hrMax = hrMax.intercept - hrMax.perYear * out.age + hrMax.sd * Math.max(-hrMax.maxZ, Math.min(hrMax.maxZ, stream.normal()));
   out.habitualZ1 = preset.habitualDistribution.z1;
   out.habitualZ2 = preset.habitualDistribution.z2;
   out.habitualZ3 = preset.habitualDistribution.z3;
 
-  out.sleepNeed = draw(stream, parameters.sleep.needHours, 6, 9.5);
+  out.sleepNeed = drawHidden(stream, parameters.sleep.needHours);
   const shared = stream.normal();
   const rho = trainability.poolResponseCorrelation;
   const own = Math.sqrt(1 - rho);
@@ -137,9 +146,9 @@ export function sampleAthlete(
   out.responsivenessCentral = median * Math.exp(sdLog * (Math.sqrt(rho) * shared + own * stream.normal()));
   out.responsivenessPeripheral = median * Math.exp(sdLog * (Math.sqrt(rho) * shared + own * stream.normal()));
   out.responsivenessBase = median * Math.exp(sdLog * (Math.sqrt(rho) * shared + own * stream.normal()));
-  out.vo2maxCeilingGain = draw(stream, trainability.vo2maxCeilingGain, 0.15, 0.9);
-  out.economyCeilingGain = draw(stream, trainability.economyCeilingGain, 0.01, 0.15);
-  out.fatigueTimeConstant = draw(stream, parameters.fatigue.timeConstantDays, parameters.fatigue.minTimeConstantDays, parameters.fatigue.maxTimeConstantDays);
+  out.vo2maxCeilingGain = drawHidden(stream, trainability.vo2maxCeilingGain);
+  out.economyCeilingGain = drawHidden(stream, trainability.economyCeilingGain);
+  out.fatigueTimeConstant = drawHidden(stream, parameters.fatigue.timeConstantDays);
   return out;
 }
 
@@ -147,4 +156,3 @@ function pick(fixed: number | undefined, drawn: number): number {
   return fixed === undefined ? drawn : fixed;
 }
 
-export const LEVEL_NAMES = LEVELS;

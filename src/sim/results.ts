@@ -12,7 +12,6 @@ export const TEST = {
   peakSpeed: 4,
 } as const;
 export const TEST_COUNT = 5;
-export const TEST_NAMES = Object.keys(TEST) as (keyof typeof TEST)[];
 
 /** What happened in an arm. */
 export const ARM = {

@@ -20,6 +20,7 @@ import { PLANNER_WORKOUTS, WeekPlanner, type CoachView } from '../engine/plan/ge
 import { TargetTracker, WeekTargets } from '../engine/plan/targets.ts';
 import { WeekPlan } from '../engine/plan/week-plan.ts';
 import { coachAnchors } from '../engine/profile.ts';
+import { vVO2max } from '../models/physiology/thresholds.ts';
 import { applyReadinessToRacePaces, fillAnchors } from './anchors.ts';
 import { EventSchedule } from './events.ts';
 import type { AdaptationModel } from './model/adaptation-model.ts';
@@ -340,7 +341,7 @@ export class Simulator {
    * ANCHOR_REFRESH_WEEKS weeks.
    */
   private refreshAnchorsIfMoved(s: AthleteState, week: number): void {
-    const top = (s.vo2max / s.economy) * 60;
+    const top = vVO2max(s.vo2max, s.economy);
     const basis = this.anchorsBasis;
     if (
       week - this.anchorsWeek < ANCHOR_REFRESH_WEEKS &&

@@ -16,7 +16,7 @@ export const METRICS = [
 export type MetricName = (typeof METRICS)[number];
 
 /** Per-athlete metric values of one athlete-arm, in METRICS order. */
-export function metricValues(results: AthleteResults, arm: number, out: Float64Array): Float64Array {
+function metricValues(results: AthleteResults, arm: number, out: Float64Array): Float64Array {
   out[0] = results.changePct(arm, TEST.vo2max, false);
   out[1] = results.changePct(arm, TEST.lt2Speed, false);
   out[2] = results.changePct(arm, TEST.timeTrialMinutes, false);

@@ -1,5 +1,6 @@
 import type { Parameters } from '../models/parameters.ts';
 import { RACE_DISTANCES_KM, raceMinutesAt } from '../models/physiology/race.ts';
+import { vVO2max } from '../models/physiology/thresholds.ts';
 import type { AdaptationModel } from './model/adaptation-model.ts';
 import type { AthleteConstants, AthleteState } from './model/state.ts';
 import { TEST } from './results.ts';
@@ -25,7 +26,7 @@ export function runTestBattery(
   model.refreshPhysiology(c, s);
   const readiness = model.readiness(c, s);
   const labReadiness = 1 - tests.lt2ReadinessShare * (1 - readiness);
-  const top = (s.vo2max / s.economy) * 60;
+  const top = vVO2max(s.vo2max, s.economy);
   const tenKm = raceMinutesAt(RACE_DISTANCES_KM['10k'], top, s.lt1Fraction, s.lt2Fraction, parameters.race, 0);
   trueOut[offset + TEST.vo2max] = s.vo2max;
   trueOut[offset + TEST.lt1Speed] = s.lt1Fraction * top * labReadiness;
@@ -33,7 +34,7 @@ export function runTestBattery(
   trueOut[offset + TEST.timeTrialMinutes] = tenKm / readiness;
   trueOut[offset + TEST.peakSpeed] = top * tests.peakSpeedOverVVO2max * readiness;
   measuredOut[offset + TEST.vo2max] = trueOut[offset + TEST.vo2max]! * (1 + tests.vo2maxCv * stream.normal());
-  measuredOut[offset + TEST.lt1Speed] = trueOut[offset + TEST.lt1Speed]! * (1 + tests.lt2SpeedCv * stream.normal());
+  measuredOut[offset + TEST.lt1Speed] = trueOut[offset + TEST.lt1Speed]! * (1 + tests.lt1SpeedCv * stream.normal());
   measuredOut[offset + TEST.lt2Speed] = trueOut[offset + TEST.lt2Speed]! * (1 + tests.lt2SpeedCv * stream.normal());
   measuredOut[offset + TEST.timeTrialMinutes] = trueOut[offset + TEST.timeTrialMinutes]! * (1 + tests.timeTrialCv * stream.normal());
   measuredOut[offset + TEST.peakSpeed] = trueOut[offset + TEST.peakSpeed]! * (1 + tests.peakSpeedCv * stream.normal());

@@ -74,8 +74,3 @@ export function raceMinutesAt(
   }
   return minutes;
 }
-
-/** Race speed in km/h over a distance. */
-export function predictRaceSpeed(distanceKm: number, profile: AerobicProfile, constants: RaceModelConstants): number {
-  return (distanceKm / predictRaceMinutes(distanceKm, profile, constants)) * 60;
-}

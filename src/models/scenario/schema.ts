@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { PARAMETERS, type ObservableTrait } from '../parameters.ts';
 
 /**
  * The scenario contract (DESIGN.md §5): what a coach or researcher writes in YAML. Objects are
@@ -106,26 +107,34 @@ export const TraitOverrides = z.strictObject({
 });
 export type TraitOverrides = z.infer<typeof TraitOverrides>;
 
+/** A value a coach gives for a trait, within plausible human limits (PARAMETERS.traitLimits). */
+const trait = (name: ObservableTrait) => z.number().min(PARAMETERS.traitLimits[name].min).max(PARAMETERS.traitLimits[name].max).optional();
+
 /** One athlete a coach knows: given traits are fixed, the rest is sampled from the level. */
 export const NamedAthlete = z.strictObject({
   id: z.string().min(1),
   level: Level,
   sex: z.enum(['female', 'male']).optional(),
-  age: z.number().min(12).max(90).optional(),
-  bodyMass: z.number().min(30).max(150).optional(),
-  vo2max: z.number().min(15).max(95).optional(),
-  lt1Fraction: z.number().min(0.3).max(0.9).optional(),
-  lt2Fraction: z.number().min(0.5).max(0.95).optional(),
-  economy: z.number().min(150).max(280).optional(),
-  weeklyHours: z.number().min(0).max(40).optional(),
-  restingHr: z.number().min(30).max(100).optional(),
-  lnRmssd: z.number().min(1).max(6.5).optional(),
-  sleepHours: z.number().min(3).max(12).optional(),
+  age: trait('age'),
+  bodyMass: trait('bodyMass'),
+  vo2max: trait('vo2max'),
+  lt1Fraction: trait('lt1Fraction'),
+  lt2Fraction: trait('lt2Fraction'),
+  economy: trait('economy'),
+  weeklyHours: trait('weeklyHours'),
+  restingHr: trait('restingHr'),
+  lnRmssd: trait('lnRmssd'),
+  sleepHours: trait('sleepHours'),
 });
 export type NamedAthlete = z.infer<typeof NamedAthlete>;
 
+/** The most athletes one scenario simulates (a sampled population, or named athletes × replicates). */
+export const MAX_POPULATION = 10_000_000;
+/** Versions of each named athlete simulated when a scenario does not say. */
+export const DEFAULT_REPLICATES = 100;
+
 export const SampledPopulation = z.strictObject({
-  size: PositiveInt.max(10_000_000),
+  size: PositiveInt.max(MAX_POPULATION),
   level: Level,
   traits: TraitOverrides.optional(),
 });
@@ -137,15 +146,19 @@ export const NamedPopulation = z.strictObject({
 export const Population = z.union([SampledPopulation, NamedPopulation]);
 export type Population = z.infer<typeof Population>;
 
-const EventTiming = {
+/** When an event starts, whom it affects. Load changes act on whole weeks, so they take no fromDay. */
+const EventStart = {
   /** First week affected (weeks count from 1). */
   fromWeek: PositiveInt,
-  /** Day of that week the event starts, 1–7 (default 1). */
-  fromDay: z.number().int().min(1).max(7).optional(),
   /** Fraction of athletes affected (default 1). */
   share: Fraction.optional(),
   /** Only these arms (default: every arm) — to see what an event costs against the same plan without it. */
   arms: z.array(z.string()).min(1).optional(),
+};
+const EventTiming = {
+  ...EventStart,
+  /** Day of that week the event starts, 1–7 (default 1). */
+  fromDay: z.number().int().min(1).max(7).optional(),
 };
 export const SleepRestriction = z.strictObject({
   type: z.literal('sleep-restriction'),
@@ -158,7 +171,7 @@ export const SleepRestriction = z.strictObject({
 export const Illness = z.strictObject({ type: z.literal('illness'), ...EventTiming, days: PositiveInt.max(60) });
 export const LoadMultiplier = z.strictObject({
   type: z.literal('load-multiplier'),
-  ...EventTiming,
+  ...EventStart,
   weeks: PositiveInt.optional(),
   /** Planned weekly volume × factor. */
   factor: z.number().min(0).max(5),

@@ -17,7 +17,11 @@ export interface EffortConstants {
   rpeCurve: readonly (readonly [number, number])[];
 }
 
-/** Below LT1, position falls by this much per fraction of LT1 speed (walking ≈ −2, easy running ≈ −0.5). */
+/**
+ * The scale of positions below LT1, in which the RPE curve's points below 0 are written
+ * (PARAMETERS.effort.rpeCurve): position falls by this much per fraction of LT1 speed, so a walk at
+ * half LT1 speed is −2 and easy running at 88 % of it about −0.5. A unit, not a physiological constant.
+ */
 const POSITION_PER_FRACTION_BELOW_LT1 = 4;
 
 /**
@@ -98,7 +102,10 @@ export const DOSE_COST = 3;
 export const DOSE_RPE = 4;
 export const DOSE_RPE_SQUARED = 5;
 export const DOSE_FIELDS = 6;
-/** After the three sections: 1 when the main set's work is above LT1 (a hard session). */
+/**
+ * After the three sections: 1 when at least half the main set's work is above LT1 — a hard session
+ * as DESIGN.md §5 counts hardSessionsPerWeek ("sessions whose main set is above LT1").
+ */
 export const PROFILE_HARD = SECTION_COUNT * DOSE_FIELDS;
 export const PROFILE_STRIDE = PROFILE_HARD + 1;
 

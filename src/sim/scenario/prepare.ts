@@ -1,7 +1,8 @@
 import type { Parameters } from '../../models/parameters.ts';
-import type { Event, Scenario } from '../../models/scenario/schema.ts';
+import { DEFAULT_REPLICATES, MAX_POPULATION, type Event, type Scenario } from '../../models/scenario/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { resolveMacroplan, type Macroplan, type ResolveIssue } from '../../engine/designs/resolve.ts';
+import { eventFirstDay } from '../events.ts';
 import { planPopulation, type PopulationPlan } from '../population.ts';
 import { didYouMean } from '../../models/text/suggest.ts';
 
@@ -53,8 +54,7 @@ export function prepareScenario(scenario: Scenario, catalogue: CompiledCatalogue
   events.forEach((event, i) => {
     // Week weeks + 1, day 1 is the morning of the final tests: a last night's sleep can be set for it.
     const lastDay = scenario.weeks * 7 + 1;
-    const firstDay = (event.fromWeek - 1) * 7 + (event.fromDay ?? 1);
-    if (firstDay > lastDay) {
+    if (eventFirstDay(event) > lastDay) {
       issues.push({ path: ['events', i, 'fromWeek'], message: `week ${event.fromWeek} is after the last week (${scenario.weeks})` });
     }
     event.arms?.forEach((id, j) => {
@@ -64,6 +64,7 @@ export function prepareScenario(scenario: Scenario, catalogue: CompiledCatalogue
       issues.push({ path: ['events', i], message: 'give the length of a sleep restriction in weeks or in days, not both' });
     }
   });
+  checkNamedAthletes(scenario, parameters, issues);
   scenario.arms.forEach((arm, i) => {
     if (arm.rules !== undefined && arm.rules !== 'none') {
       issues.push({ path: ['arms', i, 'rules'], message: `adaptive rule sets are not available yet; only "none" runs (got "${arm.rules}")` });
@@ -89,4 +90,26 @@ export function prepareScenario(scenario: Scenario, catalogue: CompiledCatalogue
       daily: scenario.outputs?.daily ?? false,
     },
   };
+}
+
+/** A coach's athletes: LT1 below LT2 where both are given, and not more athletes × replicates than a run takes. */
+function checkNamedAthletes(scenario: Scenario, parameters: Parameters, issues: ResolveIssue[]): void {
+  const population = scenario.population;
+  if (!('athletes' in population)) return;
+  const gap = parameters.trainability.minThresholdGap;
+  population.athletes.forEach((athlete, i) => {
+    if (athlete.lt1Fraction !== undefined && athlete.lt2Fraction !== undefined && athlete.lt1Fraction > athlete.lt2Fraction - gap) {
+      issues.push({
+        path: ['population', 'athletes', i, 'lt1Fraction'],
+        message: `LT1 must be at least ${gap} of VO2max below LT2 (got ${athlete.lt1Fraction} with LT2 at ${athlete.lt2Fraction})`,
+      });
+    }
+  });
+  const size = population.athletes.length * (population.replicates ?? DEFAULT_REPLICATES);
+  if (size > MAX_POPULATION) {
+    issues.push({
+      path: ['population', 'replicates'],
+      message: `${population.athletes.length} athletes × ${population.replicates ?? DEFAULT_REPLICATES} replicates is ${size.toLocaleString('en-US')} athletes; at most ${MAX_POPULATION.toLocaleString('en-US')} run at once`,
+    });
+  }
 }

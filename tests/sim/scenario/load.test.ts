@@ -183,6 +183,35 @@ describe(loadScenario, () => {
     });
   });
 
+  describe('having a named athlete whose LT1 is not below LT2', () => {
+    // Line 3 "  athletes: [ { …, lt1Fraction: 0.85, lt2Fraction: 0.86 } ]": the value 0.85 is at column 68.
+    it('should point at the LT1 value', () => {
+      const text = yaml(
+        'name: Coach', 'population:', '  athletes: [ { id: ana, level: trained, sex: female, lt1Fraction: 0.85, lt2Fraction: 0.86 } ]', 'seed: 1', 'weeks: 4', ...TWO_ARMS,
+      );
+      expect(onlyProblemIn(text)).toEqual({
+        file: FILE, line: 3, col: 68, path: 'population.athletes[0].lt1Fraction',
+        message: `LT1 must be at least ${PARAMETERS.trainability.minThresholdGap} of VO2max below LT2 (got 0.85 with LT2 at 0.86)`,
+      });
+    });
+  });
+
+  describe('having more named athletes × replicates than a run takes', () => {
+    it('should say how many that is, at the replicates', () => {
+      const athletes = Array.from({ length: 101 }, (_, i) => `{ id: a${i}, level: trained }`).join(', ');
+      const problem = onlyProblemIn(yaml('name: Club', 'seed: 1', 'weeks: 4', `population: { replicates: 100000, athletes: [${athletes}] }`, ...TWO_ARMS));
+      expect(problem).toMatchObject({ line: 4, path: 'population.replicates' });
+      expect(problem.message).toBe('101 athletes × 100000 replicates is 10,100,000 athletes; at most 10,000,000 run at once');
+    });
+  });
+
+  describe('having a load change that starts on a given day', () => {
+    it('should reject fromDay: load changes act on whole weeks', () => {
+      const problem = onlyProblemIn(yaml(...HEADER, ...TWO_ARMS, 'events:', '  - { type: load-multiplier, fromWeek: 2, fromDay: 3, factor: 1.2 }'));
+      expect(problem).toMatchObject({ line: 9, path: 'events[0]', message: 'unknown key "fromDay"' });
+    });
+  });
+
   describe('having two arms with the same id', () => {
     // Line 7 "  - { id: polarized, design: threshold }": the id's value is at column 11.
     it('should point at the second id and name the first arm', () => {
