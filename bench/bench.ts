@@ -60,10 +60,11 @@ function measure(size: number, weeksOfTraining: number) {
 }
 
 measure(300, 8); // warm-up: let the JIT compile the hot paths
-const short = measure(athletes, Math.max(1, Math.round(weeks / 4)));
+const shortWeeks = Math.max(1, Math.round(weeks / 4));
+const short = measure(athletes, shortWeeks);
 const full = measure(athletes, weeks);
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 console.log(`model: ${new MultiSystemModel(PARAMETERS).name}, ${athletes} athletes × ${weeks} weeks × 3 arms, one thread, Node ${process.version}`);
 console.log(`athlete-days/s: ${(full.rate / 1e6).toFixed(2)} M (${full.athleteDays.toLocaleString('en-US')} athlete-days in ${full.seconds.toFixed(2)} s)`);
-console.log(`peak heap: ${full.peakHeapMb.toFixed(0)} MB at ${weeks} weeks, ${short.peakHeapMb.toFixed(0)} MB at ${Math.round(weeks / 4)} weeks (flat in the number of days)`);
+console.log(`peak heap: ${full.peakHeapMb.toFixed(0)} MB at ${weeks} weeks, ${short.peakHeapMb.toFixed(0)} MB at ${shortWeeks} weeks (flat in the number of days)`);
 console.log(`peak memory (RSS): ${mb(process.resourceUsage().maxRSS * 1024)} MB`);

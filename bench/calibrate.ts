@@ -11,7 +11,7 @@ import { compileCatalogue } from '../src/models/workouts/compile.ts';
 import { WORKOUTS } from '../src/models/workouts/catalogue.ts';
 import { CALIBRATION_TARGETS } from '../src/sim/calibration/targets.ts';
 import { MultiSystemModel } from '../src/sim/model/multi-system.ts';
-import { option } from './options.ts';
+import { numberOption, option } from './options.ts';
 
 const args = process.argv.slice(2);
 const parameters = structuredClone(PARAMETERS);
@@ -23,9 +23,9 @@ args.forEach((arg, i) => {
   for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
   node[keys[keys.length - 1]!] = JSON.parse(value);
 });
-const size = Number(option('size') ?? 4000);
+const size = numberOption('size', 4000);
 const only = option('only')?.split(',');
-const context = { parameters, catalogue: compileCatalogue(WORKOUTS), model: new MultiSystemModel(parameters), size, seed: Number(option('seed') ?? 2026) };
+const context = { parameters, catalogue: compileCatalogue(WORKOUTS), model: new MultiSystemModel(parameters), size, seed: numberOption('seed', 2026) };
 
 let failures = 0;
 const markdown: string[] = [

@@ -59,8 +59,11 @@ function evaluate(point: number[]): { loss: number; checks: CalibrationCheck[] }
   let checks: CalibrationCheck[];
   try {
     checks = CALIBRATION_TARGETS.flatMap((target) => target.run(context));
-  } catch {
-    return { loss: 1e9, checks: [] };
+  } catch (error) {
+    // A point where the model breaks down (non-finite results: the statistics throw RangeError) is
+    // a very bad point; anything else is a bug.
+    if (error instanceof RangeError) return { loss: 1e9, checks: [] };
+    throw error;
   }
   let loss = 0;
   for (const c of checks) {
@@ -92,7 +95,13 @@ for (let it = 0; it < iterations; it++) {
   } else {
     const contracted = { point: along(0.5), ...evaluate(along(0.5)) };
     if (contracted.loss < worst.loss) simplex[n] = contracted;
-    else simplex = simplex.map((v, i) => (i === 0 ? v : { point: v.point.map((x, j) => best.point[j]! + 0.5 * (x - best.point[j]!)), ...evaluate(v.point.map((x, j) => best.point[j]! + 0.5 * (x - best.point[j]!))) }));
+    else {
+      simplex = simplex.map((v, i) => {
+        if (i === 0) return v;
+        const shrunk = v.point.map((x, j) => best.point[j]! + 0.5 * (x - best.point[j]!));
+        return { point: shrunk, ...evaluate(shrunk) };
+      });
+    }
   }
 }
 simplex.sort((a, b) => a.loss - b.loss);

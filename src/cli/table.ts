@@ -1,3 +1,4 @@
+import { fixed } from '../sim/outputs/format.ts';
 import type { MetricName, MetricSummary, Summary } from '../sim/summary.ts';
 
 const SHOWN: readonly [MetricName, string][] = [
@@ -6,9 +7,10 @@ const SHOWN: readonly [MetricName, string][] = [
   ['timeTrialPct', '10-km TT %'],
 ];
 
+/** A number with its sign (+1.2, −0.4, 0.0): `fixed`, which never prints −0, with a + when it is above zero. */
 function signed(value: number, decimals = 1): string {
-  const text = value.toFixed(decimals);
-  return value > 0 && text !== (0).toFixed(decimals) ? `+${text}` : text === `-${(0).toFixed(decimals)}` ? (0).toFixed(decimals) : text;
+  const text = fixed(value, decimals);
+  return value > 0 && text !== fixed(0, decimals) ? `+${text}` : text;
 }
 
 function withInterval(mean: number, ci: [number, number] | null): string {
@@ -29,11 +31,9 @@ export function columns(rows: string[][], rightAligned: ReadonlySet<number> = ne
 
 /** The comparison a researcher reads first: achieved distribution and outcomes per arm, then paired differences. */
 export function comparisonTable(summary: Summary): string {
-  const population = summary.population as { size: number; level?: string; athletes?: string[]; replicates?: number };
+  const population = summary.population;
   const who =
-    population.level !== undefined
-      ? `${population.size} ${population.level} athletes`
-      : `${population.athletes!.join(', ')} × ${population.replicates} possible versions`;
+    'level' in population ? `${population.size} ${population.level} athletes` : `${population.athletes.join(', ')} × ${population.replicates} possible versions`;
   const out: string[] = [];
   out.push(`${summary.name} — ${who}, ${summary.weeks} weeks, seed ${summary.seed}`);
   out.push('Achieved time in zone (3-zone, by time) and change from baseline to final test (with test error), mean [95 % CI]:');

@@ -1,4 +1,5 @@
 import { classifyDistribution, polarizationIndex } from '../models/tid.ts';
+import type { ZoneShares } from '../models/zones.ts';
 import { ARM, TEST, type AthleteResults } from './results.ts';
 import type { RunSpec } from './scenario/prepare.ts';
 import { pairedDifference, summarize } from './stats/index.ts';
@@ -27,6 +28,23 @@ function metricValues(results: AthleteResults, arm: number, out: Float64Array): 
   return out;
 }
 
+/** Arm totals the collector keeps (sums over athletes), by name. */
+const TOTAL = {
+  minutes: 0,
+  hardSessions: 1,
+  lowGoalSessions: 2,
+  thresholdGoalSessions: 3,
+  highGoalSessions: 4,
+  missedSessions: 5,
+  /** Athletes who trained at all (their zone shares are in the mean). */
+  trainingAthletes: 6,
+  /** Sums of each athlete's planned zone-2 and zone-3 shares, and how many athletes had a plan. */
+  plannedZ2Share: 7,
+  plannedZ3Share: 8,
+  plannedAthletes: 9,
+} as const;
+const TOTAL_COUNT = 10;
+
 /**
  * Collects what the summary needs while athletes stream past: every metric of every athlete-arm
  * (medians and paired comparisons need them all) and the arm totals of time in zone and sessions.
@@ -43,7 +61,7 @@ export class SummaryCollector {
   ) {
     this.values = spec.arms.map(() => METRICS.map(() => new Float64Array(size)));
     this.zoneShares = spec.arms.map(() => new Float64Array(3));
-    this.totals = spec.arms.map(() => new Float64Array(10));
+    this.totals = spec.arms.map(() => new Float64Array(TOTAL_COUNT));
   }
 
   /** Records athlete number `slot` (0-based within this run). */
@@ -62,18 +80,18 @@ export class SummaryCollector {
         shares[2]! += z3 / minutes;
       }
       const totals = this.totals[arm]!;
-      totals[0]! += minutes;
-      totals[1]! += results.get(arm, ARM.hardSessions);
-      totals[2]! += results.get(arm, ARM.lowGoalSessions);
-      totals[3]! += results.get(arm, ARM.thresholdGoalSessions);
-      totals[4]! += results.get(arm, ARM.highGoalSessions);
-      totals[5]! += results.get(arm, ARM.missedSessions);
-      totals[6]! += minutes > 0 ? 1 : 0;
+      totals[TOTAL.minutes]! += minutes;
+      totals[TOTAL.hardSessions]! += results.get(arm, ARM.hardSessions);
+      totals[TOTAL.lowGoalSessions]! += results.get(arm, ARM.lowGoalSessions);
+      totals[TOTAL.thresholdGoalSessions]! += results.get(arm, ARM.thresholdGoalSessions);
+      totals[TOTAL.highGoalSessions]! += results.get(arm, ARM.highGoalSessions);
+      totals[TOTAL.missedSessions]! += results.get(arm, ARM.missedSessions);
+      totals[TOTAL.trainingAthletes]! += minutes > 0 ? 1 : 0;
       const target = results.get(arm, ARM.targetMinutes);
       if (target > 0 && minutes > 0) {
-        totals[7]! += results.get(arm, ARM.targetZ2Minutes) / target;
-        totals[8]! += results.get(arm, ARM.targetZ3Minutes) / target;
-        totals[9]! += 1;
+        totals[TOTAL.plannedZ2Share]! += results.get(arm, ARM.targetZ2Minutes) / target;
+        totals[TOTAL.plannedZ3Share]! += results.get(arm, ARM.targetZ3Minutes) / target;
+        totals[TOTAL.plannedAthletes]! += 1;
       }
     });
   }
@@ -96,13 +114,15 @@ export class SummaryCollector {
       zoneSystem: '3-zone',
       arms: spec.arms.map((arm, a) => {
         const totals = this.totals[a]!;
-        const trained = Math.max(1, totals[6]!);
+        const trained = totals[TOTAL.trainingAthletes]!;
         // Mean of the athletes' own shares: every athlete counts the same, whatever their volume.
         const shares = this.zoneShares[a]!;
-        const z1 = shares[0]! / trained;
-        const z2 = shares[1]! / trained;
-        const z3 = shares[2]! / trained;
-        const goalSessions = totals[2]! + totals[3]! + totals[4]!;
+        const achieved = trained === 0 ? null : { z1: shares[0]! / trained, z2: shares[1]! / trained, z3: shares[2]! / trained };
+        const planned = plannedShares(totals);
+        const low = totals[TOTAL.lowGoalSessions]!;
+        const threshold = totals[TOTAL.thresholdGoalSessions]!;
+        const high = totals[TOTAL.highGoalSessions]!;
+        const goalSessions = low + threshold + high;
         const metrics = {} as Record<MetricName, MetricSummary>;
         const vsReference = {} as Record<MetricName, Comparison>;
         METRICS.forEach((metric, m) => {
@@ -126,35 +146,28 @@ export class SummaryCollector {
                 : { system: '3-zone' as const, basis: block.design.basis, ...roundAll(block.design.distribution) },
           })),
           distribution:
-            totals[6]! === 0
+            achieved === null
               ? null
               : {
                   system: '3-zone' as const,
                   basis: 'time' as const,
-                  ...roundAll({ z1, z2, z3, polarizationIndex: polarizationIndex({ z1, z2, z3 }, 0.02) }),
-                  classification: classifyDistribution({ z1, z2, z3 }, 0.02),
+                  ...roundAll({ ...achieved, polarizationIndex: polarizationIndex(achieved, 0.02) }),
+                  classification: classifyDistribution(achieved, 0.02),
                 },
           sessionDistribution: {
             system: '3-zone' as const,
             basis: 'sessions' as const,
             ...roundAll({
-              z1: goalSessions > 0 ? totals[2]! / goalSessions : 0,
-              z2: goalSessions > 0 ? totals[3]! / goalSessions : 0,
-              z3: goalSessions > 0 ? totals[4]! / goalSessions : 0,
+              z1: goalSessions > 0 ? low / goalSessions : 0,
+              z2: goalSessions > 0 ? threshold / goalSessions : 0,
+              z3: goalSessions > 0 ? high / goalSessions : 0,
             }),
           },
-          target:
-            totals[9]! === 0
-              ? null
-              : {
-                  system: '3-zone' as const,
-                  basis: 'time' as const,
-                  ...roundAll({ z1: 1 - (totals[7]! + totals[8]!) / totals[9]!, z2: totals[7]! / totals[9]!, z3: totals[8]! / totals[9]! }),
-                },
-          warnings: distributionWarnings(z1, z2, z3, totals),
-          hardSessionsPerWeek: round(totals[1]! / size / weeks),
-          weeklyHours: round(totals[0]! / size / weeks / 60),
-          missedSessionsPerAthlete: round(totals[5]! / size),
+          target: planned === null ? null : { system: '3-zone' as const, basis: 'time' as const, ...roundAll(planned) },
+          warnings: achieved === null || planned === null ? [] : distributionWarnings(achieved, planned),
+          hardSessionsPerWeek: round(totals[TOTAL.hardSessions]! / size / weeks),
+          weeklyHours: round(totals[TOTAL.minutes]! / size / weeks / 60),
+          missedSessionsPerAthlete: round(totals[TOTAL.missedSessions]! / size),
           metrics,
           vsReference: reference >= 0 && a !== reference ? vsReference : null,
         };
@@ -179,7 +192,7 @@ export type Summary = {
   name: string;
   seed: number;
   weeks: number;
-  population: Record<string, unknown>;
+  population: PopulationSummary;
   reference: string | null;
   zoneSystem: '3-zone';
   arms: ArmSummary[];
@@ -203,16 +216,22 @@ export type ArmSummary = {
   vsReference: Record<MetricName, Comparison> | null;
 };
 
+/** Planned time in zone over the arm: the mean of the athletes' planned shares; null if nobody had a plan. */
+function plannedShares(totals: Float64Array): ZoneShares | null {
+  const athletes = totals[TOTAL.plannedAthletes]!;
+  if (athletes === 0) return null;
+  const z2 = totals[TOTAL.plannedZ2Share]! / athletes;
+  const z3 = totals[TOTAL.plannedZ3Share]! / athletes;
+  return { z1: 1 - z2 - z3, z2, z3 };
+}
+
 /** Differences of more than 3 percentage points between the achieved and the planned time in zone. */
-function distributionWarnings(z1: number, z2: number, z3: number, totals: Float64Array): string[] {
-  if (totals[9]! === 0 || totals[6]! === 0) return [];
-  const target2 = totals[7]! / totals[9]!;
-  const target3 = totals[8]! / totals[9]!;
+function distributionWarnings(achieved: ZoneShares, planned: ZoneShares): string[] {
   const warnings: string[] = [];
   const zones: [string, number, number][] = [
-    ['Z1', z1, 1 - target2 - target3],
-    ['Z2', z2, target2],
-    ['Z3', z3, target3],
+    ['Z1', achieved.z1, planned.z1],
+    ['Z2', achieved.z2, planned.z2],
+    ['Z3', achieved.z3, planned.z3],
   ];
   for (const [zone, achieved, target] of zones) {
     const gap = (achieved - target) * 100;
@@ -223,7 +242,10 @@ function distributionWarnings(z1: number, z2: number, z3: number, totals: Float6
   return warnings;
 }
 
-function describePopulation(spec: RunSpec, size: number): Record<string, unknown> {
+/** Who was simulated: a sampled level, or named athletes and how many versions of each. */
+export type PopulationSummary = { level: string; size: number } | { athletes: string[]; replicates: number; size: number };
+
+function describePopulation(spec: RunSpec, size: number): PopulationSummary {
   const population = spec.scenario.population;
   if ('athletes' in population) {
     return { athletes: population.athletes.map((a) => a.id), replicates: size / population.athletes.length, size };

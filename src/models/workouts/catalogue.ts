@@ -14,9 +14,9 @@ const RECOVERY: Intensity = { lt1: 0.8 };
 const JOG: Intensity = { lt1: 0.75 };
 const WALK: Intensity = { lt1: 0.45 };
 
-const easy = (minutes: number, label = 'easy'): Segment => ({ label, intensity: EASY, minutes });
-const jog = (minutes: number): Segment => ({ label: 'jog', intensity: JOG, minutes });
-const walk = (minutes: number): Segment => ({ label: 'walk', intensity: WALK, minutes });
+const easy = (minutes: number, label = 'easy'): Segment => ({ label, intensity: EASY, minutes, recovery: true });
+const jog = (minutes: number): Segment => ({ label: 'jog', intensity: JOG, minutes, recovery: true });
+const walk = (minutes: number): Segment => ({ label: 'walk', intensity: WALK, minutes, recovery: true });
 const WARMUP = [easy(15, 'warm-up')];
 const COOLDOWN = [easy(10, 'cool-down')];
 const STRIDES = { label: 'strides', rep: [{ label: 'stride', intensity: { vVO2max: 1.1 }, minutes: 20 / 60 }, walk(1)], max: 10 };
@@ -35,7 +35,7 @@ export const WORKOUTS: readonly Workout[] = [
   {
     id: 'recovery-run', name: 'Recovery run', goal: 'low', source: SEED_BLOCKS,
     description: 'Very easy running the day after a hard session.',
-    warmup: [], main: { rep: [{ label: 'recovery', intensity: RECOVERY, minutes: 1 }], reps: { min: 15, max: 60, typical: 30 } }, cooldown: [],
+    warmup: [], main: { rep: [{ label: 'recovery', intensity: RECOVERY, minutes: 1, recovery: true }], reps: { min: 15, max: 60, typical: 30 } }, cooldown: [],
   },
   {
     id: 'long-run', name: 'Long run', goal: 'low', source: SEED_BLOCKS,

@@ -30,11 +30,9 @@ export interface CompiledCatalogue {
   readonly partWeights: Float64Array;
   readonly partMinutes: Float64Array;
   readonly partKm: Float64Array;
-  /** 1 for the work segments of the main set: those not labelled jog, walk, easy or recovery. */
+  /** 1 for the work segments of the main set (not recovery between efforts). */
   readonly partIsWork: Uint8Array;
 }
-
-const RECOVERY_LABELS = new Set(['jog', 'walk', 'easy', 'recovery']);
 
 /**
  * Merges segments of a section that share intensity, measure (time or distance) and role: a dose is
@@ -44,7 +42,7 @@ const RECOVERY_LABELS = new Set(['jog', 'walk', 'easy', 'recovery']);
 function mergeAlike(segments: readonly Segment[]): Segment[] {
   const merged: Segment[] = [];
   for (const segment of segments) {
-    const key = (s: Segment) => `${JSON.stringify(s.intensity)}|${s.km === undefined ? 'min' : 'km'}|${RECOVERY_LABELS.has(s.label)}`;
+    const key = (s: Segment) => `${JSON.stringify(s.intensity)}|${s.km === undefined ? 'min' : 'km'}|${s.recovery === true}`;
     const same = merged.find((m) => key(m) === key(segment));
     if (same === undefined) {
       merged.push({ ...segment });
@@ -74,7 +72,7 @@ export function compileCatalogue(workouts: readonly Workout[]): CompiledCatalogu
       ANCHORS.forEach((anchor, a) => (partWeights[p * ANCHOR_COUNT + a] = part.intensity[anchor] ?? 0));
       partMinutes[p] = part.minutes ?? 0;
       partKm[p] = part.km ?? 0;
-      partIsWork[p] = s % SECTION_COUNT === SECTION_REP && !RECOVERY_LABELS.has(part.label) ? 1 : 0;
+      partIsWork[p] = s % SECTION_COUNT === SECTION_REP && part.recovery !== true ? 1 : 0;
       p++;
     }
   });

@@ -20,6 +20,8 @@ export type Intensity = Partial<Record<Anchor, number>>;
 export interface Segment {
   label: string;
   intensity: Intensity;
+  /** Recovery between efforts (a jog, a walk, easy running): not work, whatever its label. */
+  recovery?: true;
   minutes?: number;
   km?: number;
 }

@@ -7,6 +7,9 @@ import { TEST, type AthleteResults } from '../results.ts';
 import { ScenarioRunner, type RunOutcome } from '../runner.ts';
 import { prepareScenario } from '../scenario/prepare.ts';
 import type { MetricName } from '../summary.ts';
+import { formatPath } from '../scenario/load.ts';
+import { pairedDifference } from '../stats/paired.ts';
+import { mean } from 'simple-statistics';
 
 /**
  * The calibration targets of the simulator (issue #2), as data: each names its source, builds the
@@ -45,15 +48,9 @@ type ScenarioInput = Omit<Scenario, 'name' | 'seed' | 'population'> & { populati
 export function simulate(context: CalibrationContext, input: ScenarioInput, extra?: (traits: AthleteTraits, results: AthleteResults) => void): RunOutcome {
   const scenario = Scenario.parse({ name: 'calibration', seed: context.seed, ...input });
   const prepared = prepareScenario(scenario, context.catalogue, context.parameters);
-  if (!prepared.ok) throw new Error(`calibration scenario: ${prepared.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!prepared.ok) throw new Error(`calibration scenario: ${prepared.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ')}`);
   const runner = new ScenarioRunner(context.parameters, context.model, context.catalogue);
   return runner.run(prepared.spec, extra === undefined ? {} : { athletes: { athlete: extra } });
-}
-
-function mean(values: ArrayLike<number>): number {
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i]!;
-  return sum / values.length;
 }
 
 function quantile(values: ArrayLike<number>, p: number): number {
@@ -66,16 +63,12 @@ function check(target: string, what: string, value: number, band: readonly [numb
 }
 
 function armMean(outcome: RunOutcome, arm: number, metric: MetricName): number {
-  return mean(outcome.metrics.valuesOf(arm, metric));
+  return mean(Array.from(outcome.metrics.valuesOf(arm, metric)));
 }
 
 /** Mean paired difference of a metric between the same athletes in two runs (arm 0 of each). */
 function pairedAcrossRuns(a: RunOutcome, b: RunOutcome, metric: MetricName): number {
-  const x = a.metrics.valuesOf(0, metric);
-  const y = b.metrics.valuesOf(0, metric);
-  let sum = 0;
-  for (let i = 0; i < x.length; i++) sum += x[i]! - y[i]!;
-  return sum / x.length;
+  return pairedDifference(a.metrics.valuesOf(0, metric), b.metrics.valuesOf(0, metric)).diff;
 }
 
 const THREE_DESIGNS = [

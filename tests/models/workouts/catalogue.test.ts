@@ -219,8 +219,8 @@ describe(compileCatalogue, () => {
   });
 
   describe('having segments of equal intensity but different measure or role', () => {
-    // 2 min + 3 min of work at LT2 merge; 1 km at LT2 stays apart (distance); a 'jog' at the same
-    // intensity stays apart (recovery).
+    // 2 min + 3 min of work at LT2 merge; 1 km at LT2 stays apart (distance); a recovery segment at
+    // the same intensity stays apart, whatever its label.
     it('should merge only segments with the same intensity, measure and role', () => {
       const workout: Workout = {
         id: 'mixed', name: 'Mixed', goal: 'threshold', description: '', source: 'test',
@@ -229,7 +229,7 @@ describe(compileCatalogue, () => {
           rep: [
             { label: 'a', intensity: { lt2: 1 }, minutes: 2 },
             { label: 'b', intensity: { lt2: 1 }, km: 1 },
-            { label: 'jog', intensity: { lt2: 1 }, minutes: 4 },
+            { label: 'float', intensity: { lt2: 1 }, minutes: 4, recovery: true },
             { label: 'c', intensity: { lt2: 1 }, minutes: 3 },
             { label: 'd', intensity: { lt2: 1 }, km: 0.5 },
           ],
