@@ -77,6 +77,8 @@ export interface PoolConstants {
 
 export interface Parameters {
   race: RaceModelConstants;
+  /** What a coach assumes to turn a time trial into race paces at other distances (vVO2max from peak speed uses tests.peakSpeedOverVVO2max). */
+  coaching: { riegelExponent: number };
   effort: EffortConstants;
   levels: Record<Level, LevelPreset>;
   /** Plausible values of each observable trait: a named athlete outside them is rejected; a drawn one is kept within them. */
@@ -202,6 +204,10 @@ export const PARAMETERS: Parameters = {
      * 586:35–44), close to Riegel's T ∝ D^1.06 between 10 km and the marathon.
      */
     minutesAtLt1: 720,
+  },
+  coaching: {
+    /** [V] Riegel 1981 (Am Sci 69:285–290): T2 = T1 × (D2 / D1)^1.06, the coach's race-time rule. */
+    riegelExponent: 1.06,
   },
   effort: {
     /** [C] Below LT1 a minute costs little and grows with speed squared (TRIMP-like, Morton et al. 1990). */

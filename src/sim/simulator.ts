@@ -1,6 +1,6 @@
 import type { Parameters } from '../models/parameters.ts';
 import type { CompiledCatalogue } from '../models/workouts/compile.ts';
-import { GOAL_CODE } from '../models/workouts/compile.ts';
+import { GOAL_CODE, requireWorkout } from '../models/workouts/compile.ts';
 import {
   DOSE_COST,
   DOSE_FIELDS,
@@ -19,7 +19,7 @@ import { habitualDesign } from '../engine/designs/habitual.ts';
 import { PLANNER_WORKOUTS, WeekPlanner, type CoachView } from '../engine/plan/generator.ts';
 import { TargetTracker, WeekTargets } from '../engine/plan/targets.ts';
 import { WeekPlan } from '../engine/plan/week-plan.ts';
-import { coachAnchors } from '../engine/profile.ts';
+import { coachAnchors, type CoachingRules } from '../engine/profile.ts';
 import { vVO2max } from '../models/physiology/thresholds.ts';
 import { applyReadinessToRacePaces, fillAnchors } from './anchors.ts';
 import { EventSchedule } from './events.ts';
@@ -55,7 +55,7 @@ const ANCHOR_REFRESH_WEEKS = 4;
 
 /** Catalogue indices of every workout the planner may use for the scenario's arms. */
 function plannableWorkouts(spec: RunSpec, catalogue: CompiledCatalogue): number[] {
-  const used = new Set<number>(PLANNER_WORKOUTS.map((id) => catalogue.indexOf.get(id)!));
+  const used = new Set<number>(PLANNER_WORKOUTS.map((id) => requireWorkout(catalogue, id)));
   for (const arm of spec.arms) {
     for (const block of arm.macroplan.blocks) for (const w of [...block.design.highMenu, ...block.design.thresholdMenu]) used.add(w);
   }
@@ -121,6 +121,7 @@ export class Simulator {
   private readonly habitualCost = new Float64Array(7);
   private readonly habitualDesigns = new Map<string, ResolvedDesign>();
   private readonly baseIllnessHazard: number;
+  private readonly coachingRules: CoachingRules;
   /** The workouts any arm's planner may choose (menus, their afternoon partners, the planner's stand-ins, easy and long runs). */
   private readonly plannable: readonly number[];
 
@@ -146,6 +147,7 @@ export class Simulator {
     this.planner = new WeekPlanner(catalogue);
     this.doses = new DoseEvaluator(catalogue, parameters.effort);
     this.baseIllnessHazard = parameters.illness.episodesPerYear / 365;
+    this.coachingRules = { peakSpeedOverVVO2max: parameters.tests.peakSpeedOverVVO2max, riegelExponent: parameters.coaching.riegelExponent };
     this.plannable = plannableWorkouts(spec, catalogue);
     const table = () => new Float64Array(catalogue.count * PROFILE_STRIDE);
     this.coachView = { profiles: table(), slowerPaces: table(), fasterPaces: table() };
@@ -221,6 +223,7 @@ export class Simulator {
         peakSpeed: results.baselineMeasured[TEST.peakSpeed]!,
         timeTrialMinutes: results.baselineMeasured[TEST.timeTrialMinutes]!,
       },
+      this.coachingRules,
       this.coachAnchorSpeeds,
     );
     this.buildCoachView();

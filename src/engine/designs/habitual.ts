@@ -1,5 +1,5 @@
 import type { ZoneShares } from '../../models/zones.ts';
-import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
+import { requireWorkout, type CompiledCatalogue } from '../../models/workouts/compile.ts';
 import type { ResolvedDesign } from './resolve.ts';
 
 /**
@@ -7,11 +7,7 @@ import type { ResolvedDesign } from './resolve.ts';
  * plain sessions (a tempo run, VO2max intervals or fartlek) — the week they did before the study.
  */
 export function habitualDesign(shares: ZoneShares, catalogue: CompiledCatalogue): ResolvedDesign {
-  const index = (id: string) => {
-    const found = catalogue.indexOf.get(id);
-    if (found === undefined) throw new Error(`the catalogue has no "${id}" workout`);
-    return found;
-  };
+  const index = (id: string) => requireWorkout(catalogue, id);
   return {
     label: 'habitual',
     distribution: shares,

@@ -1,5 +1,5 @@
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
-import { SECTION_ADD_ON, SECTION_FIXED, SECTION_REP } from '../../models/workouts/compile.ts';
+import { requireWorkout, SECTION_ADD_ON, SECTION_FIXED, SECTION_REP } from '../../models/workouts/compile.ts';
 import {
   DOSE_FIELDS,
   DOSE_Z2,
@@ -426,12 +426,6 @@ export function sessionCounts(z3Minutes: number, z2Minutes: number, slots: numbe
   }
   out[0] = high;
   out[1] = threshold;
-}
-
-function requireWorkout(catalogue: CompiledCatalogue, id: string): number {
-  const index = catalogue.indexOf.get(id);
-  if (index === undefined) throw new Error(`the catalogue has no "${id}" workout`);
-  return index;
 }
 
 function clamp(value: number, low: number, high: number): number {

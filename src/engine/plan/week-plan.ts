@@ -38,13 +38,4 @@ export class WeekPlan {
     this.addOns[i] = addOns;
     this.fixedScale[i] = fixedScale;
   }
-
-  copyFrom(other: WeekPlan): void {
-    this.count = other.count;
-    this.day.set(other.day);
-    this.workout.set(other.workout);
-    this.reps.set(other.reps);
-    this.addOns.set(other.addOns);
-    this.fixedScale.set(other.fixedScale);
-  }
 }

@@ -95,3 +95,10 @@ export function compileCatalogue(workouts: readonly Workout[]): CompiledCatalogu
     partIsWork,
   };
 }
+
+/** Index of a workout the code relies on; a catalogue without it is a programming error. */
+export function requireWorkout(catalogue: CompiledCatalogue, id: string): number {
+  const index = catalogue.indexOf.get(id);
+  if (index === undefined) throw new Error(`the catalogue has no "${id}" workout`);
+  return index;
+}
