@@ -1,5 +1,9 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
+import { ACTION_HANDLERS_BUILT_IN } from './engine/adapt/actions.ts';
+import { FACT_PROVIDERS_BUILT_IN } from './engine/adapt/facts/index.ts';
+import { ACTION_HANDLERS, FACT_PROVIDERS, RULE_SOURCES } from './engine/adapt/tokens.ts';
+import { BUILTIN_RULE_SETS } from './engine/rules/builtins.ts';
 import { PARAMETERS as PARAMETER_SET } from './models/parameters.ts';
 import { compileCatalogue } from './models/workouts/compile.ts';
 import { WORKOUTS } from './models/workouts/catalogue.ts';
@@ -18,6 +22,9 @@ export function createContainer(): Container {
   container.bind(PARAMETERS).toConstantValue(PARAMETER_SET);
   container.bind(CATALOGUE).toConstantValue(compileCatalogue(WORKOUTS));
   container.bind(ADAPTATION_MODEL).to(MultiSystemModel).inSingletonScope();
+  for (const provider of FACT_PROVIDERS_BUILT_IN) container.bind(FACT_PROVIDERS).toConstantValue(provider);
+  for (const handler of ACTION_HANDLERS_BUILT_IN) container.bind(ACTION_HANDLERS).toConstantValue(handler);
+  container.bind(RULE_SOURCES).toConstantValue(BUILTIN_RULE_SETS);
   container.bind(ScenarioRunner).toSelf().inSingletonScope();
   container.bind(RunScenario).toSelf().inSingletonScope();
   return container;

@@ -1,10 +1,11 @@
 import { basename, extname, join } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { Container } from 'inversify';
 import { InputError } from '../sim/scenario/load.ts';
 import { OutputError } from '../sim/outputs/stage.ts';
 import { RunScenario } from '../sim/run-scenario.ts';
 import { VERSION } from '../version.ts';
+import { ExplainError, explainAthlete } from './explain.ts';
 import { comparisonTable } from './table.ts';
 
 /** Where the CLI writes: the process's streams, or a test's buffers. */
@@ -39,7 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
 
   program
     .command('run')
-    .description('simulate a scenario and write summary.json, athletes.csv, days.csv (when asked) and manifest.json')
+    .description('simulate a scenario and write summary.json, athletes.csv, days.csv (when asked), adjustments.csv and manifest.json')
     .argument('<scenario>', 'scenario YAML file')
     .option('-o, --out <dir>', 'output folder (default: out/<scenario name>)')
     .option('-q, --quiet', 'print only the final line')
@@ -64,6 +65,17 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       io.out(`${scenario}: ok — ${spec.population.size} athletes, ${spec.weeks} weeks, arms: ${arms}\n`);
     });
 
+  program
+    .command('explain')
+    .description("show, day by day, what the adaptive engine changed in one athlete's plan and why")
+    .requiredOption('-o, --out <dir>', 'output folder of a run')
+    .requiredOption('-a, --arm <id>', 'arm id')
+    .requiredOption('--athlete <n-or-id>', "athlete number (athletes.csv's athlete column) or id")
+    .option('--replicate <r>', "which version of a named athlete (default 0)", wholeNumber)
+    .action(async (options: { out: string; arm: string; athlete: string; replicate?: number }) => {
+      io.out(await explainAthlete({ outDir: options.out, arm: options.arm, athlete: options.athlete, replicate: options.replicate }));
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT_OK;
@@ -71,11 +83,17 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     }
-    if (error instanceof InputError || error instanceof OutputError) {
+    if (error instanceof InputError || error instanceof OutputError || error instanceof ExplainError) {
       io.err(`${error.message}\n`);
       return EXIT_BAD_INPUT;
     }
     io.err(`periodize: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_INTERNAL;
   }
+}
+
+/** Commander's parser for a count or index option: `--replicate 2`. */
+function wholeNumber(text: string): number {
+  if (!/^\d+$/.test(text)) throw new InvalidArgumentError('expected a whole number');
+  return Number(text);
 }

@@ -29,6 +29,36 @@ export function columns(rows: string[][], rightAligned: ReadonlySet<number> = ne
   return [line(rows[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
+/** A count with its thousands apart, as a reader scans it: 1 234 567. */
+function grouped(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+/**
+ * Under the table, for scenarios with adaptive arms: what each rule changed (`polarized-hrv (hrv-swc):
+ * 1 234 changes — hrv-outside-band 1 100 (412 athletes), …`), then hard sessions per week during
+ * sleep restriction or illness in every arm, so the adaptive arms can be read against the fixed ones.
+ */
+function adaptiveLines(summary: Summary): string[] {
+  const adaptive = summary.arms.filter((arm) => arm.rules !== null);
+  if (adaptive.length === 0) return [];
+  const lines = ['', 'Changes the adaptive engine applied, by rule:'];
+  for (const arm of adaptive) {
+    const rules = Object.entries(arm.adjustments);
+    const total = rules.reduce((sum, [, tally]) => sum + tally.count, 0);
+    const byRule = rules.map(([ruleId, tally]) => {
+      const overridden = tally.overridden > 0 ? `, ${grouped(tally.overridden)} overridden` : '';
+      return `${ruleId} ${grouped(tally.count)} (${grouped(tally.athletes)} athlete${tally.athletes === 1 ? '' : 's'}${overridden})`;
+    });
+    lines.push(`  ${arm.id} (${arm.rules}): ${grouped(total)} change${total === 1 ? '' : 's'}${byRule.length > 0 ? ` — ${byRule.join(', ')}` : ''}`);
+  }
+  if (summary.arms.some((arm) => arm.duringEvents.hardSessionsPerWeek !== null)) {
+    const perArm = summary.arms.map((arm) => `${arm.id} ${arm.duringEvents.hardSessionsPerWeek === null ? '—' : arm.duringEvents.hardSessionsPerWeek.toFixed(1)}`);
+    lines.push(`Hard sessions per week during sleep restriction or illness: ${perArm.join(', ')}`);
+  }
+  return lines;
+}
+
 /** The comparison a researcher reads first: achieved distribution and outcomes per arm, then paired differences. */
 export function comparisonTable(summary: Summary): string {
   const population = summary.population;
@@ -53,6 +83,7 @@ export function comparisonTable(summary: Summary): string {
   }
   out.push(columns(rows, new Set([3, 4, 5])));
   for (const arm of summary.arms) for (const warning of arm.warnings) out.push(`note: ${arm.id}: ${warning}`);
+  out.push(...adaptiveLines(summary));
   if (summary.reference !== null) {
     out.push('');
     out.push(`Paired difference vs ${summary.reference} (same athletes, same events): mean [95 % CI], Hedges' g`);

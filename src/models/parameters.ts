@@ -178,6 +178,7 @@ export interface Parameters {
     restingHr: { noiseSd: number; perStrain: number; perSleepDebtHour: number; illness: number; perVo2maxGainPct: number };
     lnRmssd: { noiseSd: number; perStrain: number; perSleepDebtHour: number; illness: number; perVo2maxGainPct: number };
     rpe: { noiseSd: number; perStrain: number; perHourDeficit: number };
+    wornShare: number;
   };
   tests: {
     vo2maxCv: number;
@@ -504,6 +505,13 @@ export const PARAMETERS: Parameters = {
     lnRmssd: { noiseSd: 0.25, perStrain: -0.15, perSleepDebtHour: -0.04, illness: -0.35, perVo2maxGainPct: 0.01 },
     /** [M] Session RPE is reproducible to about ±1 CR-10 unit and rises with fatigue (Foster et al. 2001). */
     rpe: { noiseSd: 0.6, perStrain: 0.8, perHourDeficit: 0.25 },
+    /**
+     * [M] Share of mornings with a reading (resting HR, HRV and sleep come from one device): about
+     * six mornings in seven. Assumed; HRV guidance needs at least 3 readings a week (Plews et al.
+     * 2014, Int J Sports Physiol Perform 9:783–790), so athletes do miss mornings. A scenario sets
+     * its own with `monitoring: { wornShare }`.
+     */
+    wornShare: 6 / 7,
   },
   tests: {
     /** [V] VO2max test CV ≈ 3 % (DESIGN.md §4). */

@@ -13,12 +13,15 @@ export class EventSchedule {
   readonly illnessStart: Uint8Array;
   /** Planned-volume factor of each week (index = week). */
   readonly loadFactor: Float64Array;
+  /** 1 on days inside a sleep restriction or a scheduled illness. */
+  readonly inEvent: Uint8Array;
 
   constructor(readonly weeks: number) {
     // One extra day: the night before the final tests.
     this.sleepHours = new Float64Array(weeks * 7 + 2);
     this.illnessStart = new Uint8Array(weeks * 7 + 2);
     this.loadFactor = new Float64Array(weeks + 1);
+    this.inEvent = new Uint8Array(weeks * 7 + 2);
   }
 
   /**
@@ -29,6 +32,7 @@ export class EventSchedule {
     this.sleepHours.fill(Number.NaN);
     this.illnessStart.fill(0);
     this.loadFactor.fill(1);
+    this.inEvent.fill(0);
     const lastDay = this.sleepHours.length - 1;
     for (const event of events) {
       const affected = stream.uniform() < (event.share ?? 1);
@@ -38,11 +42,15 @@ export class EventSchedule {
       switch (event.type) {
         case 'sleep-restriction': {
           const days = event.days ?? (event.weeks ?? 1) * 7;
-          for (let day = firstDay; day < firstDay + days && day <= lastDay; day++) this.sleepHours[day] = event.hours;
+          for (let day = firstDay; day < firstDay + days && day <= lastDay; day++) {
+            this.sleepHours[day] = event.hours;
+            this.inEvent[day] = 1;
+          }
           break;
         }
         case 'illness':
           if (firstDay <= lastDay) this.illnessStart[firstDay] = Math.max(this.illnessStart[firstDay]!, event.days);
+          for (let day = firstDay; day < firstDay + event.days && day <= lastDay; day++) this.inEvent[day] = 1;
           break;
         case 'load-multiplier': {
           const weeks = event.weeks ?? 1;

@@ -33,8 +33,13 @@ export const ARM = {
   targetMinutes: 14,
   targetZ2Minutes: 15,
   targetZ3Minutes: 16,
+  /** Days inside a scheduled sleep-restriction or illness event, and hard sessions done on them. */
+  eventDays: 17,
+  eventHardSessions: 18,
+  /** Changes the adaptive engine applied (guardrails included), and days it changed the plan. */
+  adjustments: 19,
 } as const;
-export const ARM_COUNT = 17;
+export const ARM_COUNT = 20;
 
 export class AthleteResults {
   readonly baselineMeasured = new Float64Array(TEST_COUNT);
@@ -44,8 +49,14 @@ export class AthleteResults {
   readonly finalMeasured: Float64Array;
   readonly finalTrue: Float64Array;
   readonly arm: Float64Array;
+  /**
+   * Per adaptive arm, the engine's changes by rule and guardrail (`changeNames` order): the counts
+   * applied, then the counts overridden. Null for a fixed arm.
+   */
+  readonly changes: (Int32Array | null)[];
 
   constructor(readonly armCount: number) {
+    this.changes = new Array<Int32Array | null>(armCount).fill(null);
     this.finalMeasured = new Float64Array(armCount * TEST_COUNT);
     this.finalTrue = new Float64Array(armCount * TEST_COUNT);
     this.arm = new Float64Array(armCount * ARM_COUNT);

@@ -4,6 +4,7 @@ import type { Parameters } from '../models/parameters.ts';
 import type { CompiledCatalogue } from '../models/workouts/compile.ts';
 import { VERSION } from '../version.ts';
 import { ADAPTATION_MODEL, type AdaptationModel } from './model/adaptation-model.ts';
+import { AdjustmentsCsv } from './outputs/adjustments-csv.ts';
 import { AthletesCsv } from './outputs/athletes-csv.ts';
 import { DaysCsv } from './outputs/days-csv.ts';
 import { OutputStage } from './outputs/stage.ts';
@@ -14,7 +15,7 @@ import type { Summary } from './summary.ts';
 import { CATALOGUE, PARAMETERS } from './tokens.ts';
 
 /** Every file of the output contract (DESIGN.md §5): a run replaces all of them in its folder. */
-export const OUTPUT_FILES: readonly string[] = ['summary.json', 'athletes.csv', 'days.csv', 'manifest.json'];
+export const OUTPUT_FILES: readonly string[] = ['summary.json', 'athletes.csv', 'days.csv', 'adjustments.csv', 'manifest.json'];
 
 export interface RunReport {
   spec: RunSpec;
@@ -26,7 +27,8 @@ export interface RunReport {
 
 /**
  * The scenario's whole job: load and check it, simulate, and write the outputs of the contract
- * (summary.json, athletes.csv, days.csv when asked, manifest.json) whole or not at all.
+ * (summary.json, athletes.csv, days.csv when asked, adjustments.csv — only its header when no arm
+ * adapts — and manifest.json) whole or not at all.
  */
 @injectable()
 export class RunScenario {
@@ -50,12 +52,15 @@ export class RunScenario {
       const started = performance.now();
       const athletesFile = stage.open('athletes.csv');
       const daysFile = spec.daily ? stage.open('days.csv') : null;
+      const adjustmentsFile = stage.open('adjustments.csv');
       const outcome = this.runner.run(spec, {
         athletes: new AthletesCsv(athletesFile, spec),
         days: daysFile === null ? null : new DaysCsv(daysFile, spec),
+        adjustments: new AdjustmentsCsv(adjustmentsFile, spec),
       });
       athletesFile.close();
       daysFile?.close();
+      adjustmentsFile.close();
       const seconds = (performance.now() - started) / 1000;
       stage.write('summary.json', `${JSON.stringify(outcome.summary, null, 2)}\n`);
       const manifest = {

@@ -1,10 +1,15 @@
-import { inject, injectable } from 'inversify';
+import { inject, injectable, multiInject } from 'inversify';
+import { ACTION_HANDLERS_BUILT_IN, type ActionHandler } from '../engine/adapt/actions.ts';
+import type { EngineParts } from '../engine/adapt/engine.ts';
+import { FactBook } from '../engine/adapt/fact-book.ts';
+import { FACT_PROVIDERS_BUILT_IN, type FactProvider } from '../engine/adapt/facts/index.ts';
+import { ACTION_HANDLERS, FACT_PROVIDERS } from '../engine/adapt/tokens.ts';
 import type { Parameters } from '../models/parameters.ts';
 import type { CompiledCatalogue } from '../models/workouts/compile.ts';
 import { ADAPTATION_MODEL, type AdaptationModel } from './model/adaptation-model.ts';
 import { AthleteResults } from './results.ts';
 import type { RunSpec } from './scenario/prepare.ts';
-import { Simulator, type DaySink } from './simulator.ts';
+import { Simulator, type AdjustmentSink, type DaySink } from './simulator.ts';
 import { SummaryCollector, type Summary } from './summary.ts';
 import { CATALOGUE, PARAMETERS } from './tokens.ts';
 import type { AthleteTraits } from './population.ts';
@@ -16,6 +21,8 @@ export interface AthleteSink {
 
 export interface RunOptions {
   days?: DaySink | null;
+  /** Every change the adaptive engine makes (adjustments.csv). */
+  adjustments?: AdjustmentSink | null;
   athletes?: AthleteSink | null;
   /** Called after each athlete with the number done. */
   progress?: ((done: number, total: number) => void) | null;
@@ -36,16 +43,28 @@ export class ScenarioRunner {
     @inject(PARAMETERS) private readonly parameters: Parameters,
     @inject(ADAPTATION_MODEL) private readonly model: AdaptationModel,
     @inject(CATALOGUE) private readonly catalogue: CompiledCatalogue,
-  ) {}
+    @multiInject(FACT_PROVIDERS) factProviders: readonly FactProvider[] = FACT_PROVIDERS_BUILT_IN,
+    @multiInject(ACTION_HANDLERS) actionHandlers: readonly ActionHandler[] = ACTION_HANDLERS_BUILT_IN,
+  ) {
+    this.engineParts = {
+      facts: FactBook.catalogue(factProviders),
+      actions: new Map(actionHandlers.map((handler) => [handler.action, handler] as const)),
+      catalogue,
+    };
+  }
+
+  /** What the adaptive engine of an adaptive arm is built from. */
+  private readonly engineParts: EngineParts;
 
   run(spec: RunSpec, options: RunOptions = {}): RunOutcome {
     const size = spec.population.size;
-    const simulator = new Simulator(spec, this.parameters, this.model, this.catalogue);
+    const simulator = new Simulator(spec, this.parameters, this.model, this.catalogue, this.engineParts);
     const results = new AthleteResults(spec.arms.length);
     const collector = new SummaryCollector(spec, size);
     const days = options.days ?? null;
+    const adjustments = options.adjustments ?? null;
     for (let index = 0; index < size; index++) {
-      simulator.runAthlete(index, results, days);
+      simulator.runAthlete(index, results, days, adjustments);
       collector.add(index, results);
       options.athletes?.athlete(simulator.traits, results);
       options.progress?.(index + 1, size);
@@ -53,3 +72,4 @@ export class ScenarioRunner {
     return { summary: collector.summary(), metrics: collector, athleteDays: size * spec.arms.length * spec.weeks * 7 };
   }
 }
+

@@ -14,6 +14,9 @@ import {
   DoseEvaluator,
   sessionDose,
 } from '../models/workouts/dose.ts';
+import type { Adjustment, AdjustmentListener } from '../engine/adapt/adjustment.ts';
+import { AdaptiveEngine, type EngineParts } from '../engine/adapt/engine.ts';
+import { ObservedHistory } from '../engine/adapt/history.ts';
 import type { ResolvedDesign } from '../engine/designs/resolve.ts';
 import { habitualDesign } from '../engine/designs/habitual.ts';
 import { PLANNER_WORKOUTS, WeekPlanner, type CoachView } from '../engine/plan/generator.ts';
@@ -49,6 +52,11 @@ export interface DaySink {
   ): void;
 }
 
+/** Receives every change the adaptive engine makes, for adjustments.csv and the summary. */
+export interface AdjustmentSink {
+  adjustment(traits: AthleteTraits, arm: number, change: Adjustment): void;
+}
+
 /** Anchors (and workout doses) are recomputed when they move by 2 %, and at least every 4 weeks. */
 const ANCHOR_TOLERANCE = 0.02;
 const ANCHOR_REFRESH_WEEKS = 4;
@@ -70,7 +78,24 @@ function plannableWorkouts(spec: RunSpec, catalogue: CompiledCatalogue): number[
 const COACH_RACE_PACE_MARGIN = 0.06;
 
 /** The streams each arm replays from where the baseline left them. */
-const DAILY_PURPOSES: readonly StreamPurpose[] = ['sleep', 'illness', 'markers', 'rpe', 'tests'];
+const DAILY_PURPOSES: readonly StreamPurpose[] = ['sleep', 'illness', 'markers', 'rpe', 'tests', 'wear'];
+
+/** Days of the baseline week (days −6 … 0), recorded before every arm's first day. */
+const BASELINE_DAYS = 7;
+
+/** Passes an engine's changes on to the run's sink with the athlete and the arm. */
+class ArmListener implements AdjustmentListener {
+  sink: AdjustmentSink | null = null;
+
+  constructor(
+    private readonly traits: AthleteTraits,
+    private readonly arm: number,
+  ) {}
+
+  adjustment(change: Adjustment): void {
+    this.sink?.adjustment(this.traits, this.arm, change);
+  }
+}
 
 /**
  * Runs athletes one at a time through the baseline week, the baseline tests and then every arm.
@@ -97,6 +122,13 @@ export class Simulator {
   private readonly markerStream: RandomStream;
   private readonly rpeStream: RandomStream;
   private readonly testStream: RandomStream;
+  private readonly wearStream: RandomStream;
+  /** A morning has readings when a 32-bit draw falls below this (the share of mornings monitored). */
+  private readonly wornBelow: number;
+  /** The adaptive engine of each arm (null for a fixed plan), and what the coach saw in the baseline week. */
+  private readonly engines: readonly (AdaptiveEngine | null)[];
+  private readonly listeners: readonly ArmListener[];
+  private readonly baselineRecord: ObservedHistory | null;
   private readonly savedStreams: Int32Array;
   private readonly athleteSeeds = new Int32Array(STREAM_PURPOSES.length * 4);
   private readonly eventsSeed = new Int32Array(4);
@@ -130,6 +162,7 @@ export class Simulator {
     private readonly parameters: Parameters,
     private readonly model: AdaptationModel,
     private readonly catalogue: CompiledCatalogue,
+    engineParts: EngineParts | null = null,
   ) {
     const streams = STREAM_PURPOSES.map(() => new RandomStream());
     const stream = (purpose: StreamPurpose) => streams[STREAM_PURPOSES.indexOf(purpose)]!;
@@ -142,6 +175,8 @@ export class Simulator {
     this.markerStream = stream('markers');
     this.rpeStream = stream('rpe');
     this.testStream = stream('tests');
+    this.wearStream = stream('wear');
+    this.wornBelow = (spec.scenario.monitoring?.wornShare ?? parameters.markers.wornShare) * 2 ** 32;
     this.savedStreams = new Int32Array(DAILY_PURPOSES.length * 4);
     this.schedule = new EventSchedule(spec.weeks);
     this.planner = new WeekPlanner(catalogue);
@@ -154,10 +189,21 @@ export class Simulator {
     this.trueProfiles = table();
     this.habitualView = { profiles: this.trueProfiles, slowerPaces: this.trueProfiles, fasterPaces: this.trueProfiles };
     this.profileWeek = new Int32Array(catalogue.count).fill(-1);
+    const days = BASELINE_DAYS + spec.weeks * 7 + 1;
+    this.engines = spec.arms.map((arm) => {
+      if (arm.rules === null) return null;
+      if (engineParts === null) throw new Error(`arm "${arm.id}" adapts, but the simulator was given no engine parts`);
+      return new AdaptiveEngine(arm.rules, engineParts, this.coachView.profiles, days, spec.weeks);
+    });
+    this.listeners = spec.arms.map((_, arm) => new ArmListener(this.traits, arm));
+    this.engines.forEach((engine, arm) => {
+      if (engine !== null) engine.listener = this.listeners[arm]!;
+    });
+    this.baselineRecord = this.engines.some((engine) => engine !== null) ? new ObservedHistory(days, catalogue.count) : null;
   }
 
   /** Simulates athlete `index` in every arm, filling `results`; daily rows go to `days` if given. */
-  runAthlete(index: number, results: AthleteResults, days: DaySink | null): void {
+  runAthlete(index: number, results: AthleteResults, days: DaySink | null, adjustments: AdjustmentSink | null = null): void {
     const { spec, parameters, model, traits, constants } = this;
     const seed = spec.seed;
     deriveAthleteSeeds(seed, index, this.athleteSeeds);
@@ -199,19 +245,25 @@ export class Simulator {
     s.copyFrom(this.baselineState);
     let restingHrSum = 0;
     let lnRmssdSum = 0;
-    for (let d = 0; d < 7; d++) {
+    let markerDays = 0;
+    const record = this.baselineRecord;
+    record?.clear();
+    for (let d = 0; d < BASELINE_DAYS; d++) {
       this.night(s, 0);
       const ill = this.checkIllness(s, 0);
-      this.morningMarkers(s);
-      restingHrSum += this.today[0]!;
-      lnRmssdSum += this.today[1]!;
+      if (this.morningMarkers(s)) {
+        restingHrSum += this.today[0]!;
+        lnRmssdSum += this.today[1]!;
+        markerDays++;
+      }
+      if (record !== null) this.recordHabitualDay(record, s, d, ill, consistency);
       if (ill) setDone(s, 0, 0, 0, 0);
       else setDone(s, this.habitualZ1[d]!, this.habitualZ2[d]!, this.habitualZ3[d]!, this.habitualCost[d]!);
       model.train(constants, s);
     }
     this.night(s, 1);
-    results.baselineRestingHr = restingHrSum / 7;
-    results.baselineLnRmssd = lnRmssdSum / 7;
+    results.baselineRestingHr = restingHrSum / markerDays;
+    results.baselineLnRmssd = lnRmssdSum / markerDays;
     runTestBattery(model, parameters, constants, s, this.testStream, results.baselineTrue, results.baselineMeasured, 0);
     this.baselineState.copyFrom(s);
     this.saveStreams();
@@ -228,14 +280,39 @@ export class Simulator {
     );
     this.buildCoachView();
 
-    for (let arm = 0; arm < spec.arms.length; arm++) this.runArm(arm, results, days);
+    for (let arm = 0; arm < spec.arms.length; arm++) {
+      this.listeners[arm]!.sink = adjustments;
+      this.runArm(arm, results, days);
+    }
+  }
+
+  /** What the coach saw of a baseline day: the morning's readings and the habitual sessions with their RPE. */
+  private recordHabitualDay(record: ObservedHistory, s: AthleteState, day: number, ill: boolean, consistency: number): void {
+    const worn = this.today[0] === this.today[0];
+    record.morning(this.today[0]!, this.today[1]!, worn ? s.sleptHours : Number.NaN, ill);
+    const plan = this.weekPlan;
+    for (let k = 0; k < plan.count; k++) {
+      if (plan.day[k] !== day) continue;
+      if (ill) {
+        record.missedSession();
+        continue;
+      }
+      const w = plan.workout[k]!;
+      const dose = this.sessionDose(w, k);
+      const minutes = consistency * (dose[DOSE_Z1]! + dose[DOSE_Z2]! + dose[DOSE_Z3]!);
+      record.session(w, minutes, dose[DOSE_RPE_SQUARED]! / dose[DOSE_RPE]!, this.trueProfiles[w * PROFILE_STRIDE + PROFILE_HARD] === 1);
+    }
   }
 
   private runArm(arm: number, results: AthleteResults, days: DaySink | null): void {
     const { spec, model, constants, traits, catalogue, parameters } = this;
     const s = this.state;
     const plan = this.weekPlan;
-    const macroplan = spec.arms[arm]!.macroplan;
+    const engine = this.engines[arm]!;
+    // An adaptive arm plans from the engine's schedule (blocks it may have moved, designs it may have shifted).
+    if (engine !== null) engine.startArm(this.baselineRecord!, spec.arms[arm]!.macroplan, traits.weeklyHours * 60);
+    const macroplan = engine === null ? spec.arms[arm]!.macroplan : engine.schedule;
+    const record = engine === null ? null : engine.history;
     s.copyFrom(this.baselineState);
     this.restoreStreams();
     if (spec.armSpecificEvents) {
@@ -251,26 +328,36 @@ export class Simulator {
     const rpe = parameters.markers.rpe;
     let restingHrSum = 0;
     let lnRmssdSum = 0;
+    let markerDays = 0;
 
     for (let week = 1; week <= spec.weeks; week++) {
       model.refreshPhysiology(constants, s);
       this.refreshAnchorsIfMoved(s, week);
       this.tracker.next(macroplan, week, this.schedule.loadFactor[week]!, this.targets);
+      engine?.adjustTargets(week, this.targets);
       row[base + ARM.targetMinutes]! += this.targets.totalMinutes;
       row[base + ARM.targetZ2Minutes]! += this.targets.z2Minutes;
       row[base + ARM.targetZ3Minutes]! += this.targets.z3Minutes;
-      const design = macroplan.blocks[macroplan.blockOfWeek[week]!]!.design;
+      const design = engine === null ? macroplan.blocks[macroplan.blockOfWeek[week]!]!.design : engine.schedule.designOf(week);
       this.planner.plan(design, this.targets, week, this.coachView, plan);
+      engine?.reviewWeek(week, plan);
       let k = 0;
       for (let weekday = 0; weekday < 7; weekday++) {
         const day = (week - 1) * 7 + weekday + 1;
         if (day > 1) this.night(s, day);
         const ill = this.checkIllness(s, this.schedule.illnessStart[day]!);
-        this.morningMarkers(s);
-        if (day >= lastWeekStart) {
+        const worn = this.morningMarkers(s);
+        if (worn && day >= lastWeekStart) {
           restingHrSum += this.today[0]!;
           lnRmssdSum += this.today[1]!;
+          markerDays++;
         }
+        if (engine !== null) {
+          record!.morning(this.today[0]!, this.today[1]!, worn ? s.sleptHours : Number.NaN, ill);
+          engine.morning(week, weekday, plan);
+        }
+        const inEvent = this.schedule.inEvent[day] === 1;
+        if (inEvent) row[base + ARM.eventDays]!++;
         let z1 = 0;
         let z2 = 0;
         let z3 = 0;
@@ -283,6 +370,7 @@ export class Simulator {
           const w = plan.workout[k]!;
           if (ill) {
             row[base + ARM.missedSessions]!++;
+            record?.missedSession();
             continue;
           }
           this.ensureProfile(w);
@@ -301,7 +389,12 @@ export class Simulator {
           load += sessionRpe * sessionMinutes;
           minutes += sessionMinutes;
           row[base + ARM.sessions]!++;
-          if (this.trueProfiles[w * PROFILE_STRIDE + PROFILE_HARD] === 1) row[base + ARM.hardSessions]!++;
+          const hard = this.trueProfiles[w * PROFILE_STRIDE + PROFILE_HARD] === 1;
+          if (hard) {
+            row[base + ARM.hardSessions]!++;
+            if (inEvent) row[base + ARM.eventHardSessions]!++;
+          }
+          record?.session(w, sessionMinutes, sessionRpe, hard);
           const goal = catalogue.goal[w]!;
           row[base + (goal === GOAL_CODE.high ? ARM.highGoalSessions : goal === GOAL_CODE.threshold ? ARM.thresholdGoalSessions : ARM.lowGoalSessions)]!++;
         }
@@ -316,13 +409,20 @@ export class Simulator {
         row[base + ARM.sessionRpeLoad]! += load;
         if (ill) row[base + ARM.illnessDays]!++;
         if (days !== null) {
-          days.day(traits, arm, day, z1, z2, z3, load, this.today[0]!, this.today[1]!, s.sleptHours, minutes > 0 ? load / minutes : Number.NaN, ill);
+          days.day(traits, arm, day, z1, z2, z3, load, this.today[0]!, this.today[1]!, worn ? s.sleptHours : Number.NaN, minutes > 0 ? load / minutes : Number.NaN, ill);
         }
       }
     }
-    row[base + ARM.finalWeekRestingHr] = restingHrSum / 7;
-    row[base + ARM.finalWeekLnRmssd] = lnRmssdSum / 7;
-    row[base + ARM.finalWeekMarkerDays] = 7;
+    row[base + ARM.finalWeekRestingHr] = restingHrSum / markerDays;
+    row[base + ARM.finalWeekLnRmssd] = lnRmssdSum / markerDays;
+    row[base + ARM.finalWeekMarkerDays] = markerDays;
+    if (engine !== null) {
+      row[base + ARM.adjustments] = engine.changes;
+      const n = engine.applied.length;
+      const changes = (results.changes[arm] ??= new Int32Array(2 * n));
+      changes.set(engine.applied);
+      changes.set(engine.overridden, n);
+    }
     // The night before the final tests, and the tests.
     const testDay = spec.weeks * 7 + 1;
     this.night(s, testDay);
@@ -407,7 +507,7 @@ export class Simulator {
     return s.illDaysLeft > 0;
   }
 
-  /** This morning's resting HR (bpm) and lnRMSSD (ln ms), in a typed array so storing them boxes nothing. */
+  /** This morning's resting HR (bpm) and lnRMSSD (ln ms), NaN when not measured, in a typed array so storing them boxes nothing. */
   private readonly today = new Float64Array(2);
 
   /**
@@ -415,7 +515,7 @@ export class Simulator {
    * normal, illness and fitness: resting HR (bpm) up with fatigue and down with fitness, lnRMSSD
    * (ln ms) the other way; each with day-to-day noise.
    */
-  private morningMarkers(s: AthleteState): void {
+  private morningMarkers(s: AthleteState): boolean {
     const c = this.constants;
     const hr = this.parameters.markers.restingHr;
     const hrv = this.parameters.markers.lnRmssd;
@@ -428,6 +528,13 @@ export class Simulator {
       c.restingHr + hr.perStrain * strain + hr.perSleepDebtHour * debt + (ill ? hr.illness : 0) + hr.perVo2maxGainPct * fitness + hr.noiseSd * this.noise[0]!;
     this.today[1] =
       c.lnRmssd + hrv.perStrain * strain + hrv.perSleepDebtHour * debt + (ill ? hrv.illness : 0) + hrv.perVo2maxGainPct * fitness + hrv.noiseSd * this.noise[1]!;
+    // The watch was not worn: no readings this morning (the draws above keep the streams aligned).
+    if (this.wearStream.nextInt32() >>> 0 >= this.wornBelow) {
+      this.today[0] = Number.NaN;
+      this.today[1] = Number.NaN;
+      return false;
+    }
+    return true;
   }
 
   private readonly doseScratch = new Float64Array(DOSE_FIELDS);

@@ -1,5 +1,6 @@
 import { classifyDistribution, polarizationIndex } from '../models/tid.ts';
 import type { ZoneShares } from '../models/zones.ts';
+import { AdjustmentTally, type RuleTally } from './adjustment-tally.ts';
 import { ARM, TEST, type AthleteResults } from './results.ts';
 import type { RunSpec } from './scenario/prepare.ts';
 import { pairedDifference, summarize } from './stats/index.ts';
@@ -42,23 +43,29 @@ const TOTAL = {
   plannedZ2Share: 7,
   plannedZ3Share: 8,
   plannedAthletes: 9,
+  /** Days inside scheduled sleep-restriction or illness events, and hard sessions done on them. */
+  eventDays: 10,
+  eventHardSessions: 11,
 } as const;
-const TOTAL_COUNT = 10;
+const TOTAL_COUNT = 12;
 
 /**
  * Collects what the summary needs while athletes stream past: every metric of every athlete-arm
- * (medians and paired comparisons need them all) and the arm totals of time in zone and sessions.
+ * (medians and paired comparisons need them all), the arm totals of time in zone and sessions, and
+ * what the adaptive engine changed.
  */
 export class SummaryCollector {
   private readonly values: Float64Array[][];
   private readonly zoneShares: Float64Array[];
   private readonly totals: Float64Array[];
   private readonly scratch = new Float64Array(METRICS.length);
+  private readonly adjustments: AdjustmentTally;
 
   constructor(
     private readonly spec: RunSpec,
     readonly size: number,
   ) {
+    this.adjustments = new AdjustmentTally(spec);
     this.values = spec.arms.map(() => METRICS.map(() => new Float64Array(size)));
     this.zoneShares = spec.arms.map(() => new Float64Array(3));
     this.totals = spec.arms.map(() => new Float64Array(TOTAL_COUNT));
@@ -66,6 +73,7 @@ export class SummaryCollector {
 
   /** Records athlete number `slot` (0-based within this run). */
   add(slot: number, results: AthleteResults): void {
+    this.adjustments.add(results);
     this.spec.arms.forEach((_, arm) => {
       metricValues(results, arm, this.scratch);
       for (let m = 0; m < METRICS.length; m++) this.values[arm]![m]![slot] = this.scratch[m]!;
@@ -86,6 +94,8 @@ export class SummaryCollector {
       totals[TOTAL.thresholdGoalSessions]! += results.get(arm, ARM.thresholdGoalSessions);
       totals[TOTAL.highGoalSessions]! += results.get(arm, ARM.highGoalSessions);
       totals[TOTAL.missedSessions]! += results.get(arm, ARM.missedSessions);
+      totals[TOTAL.eventDays]! += results.get(arm, ARM.eventDays);
+      totals[TOTAL.eventHardSessions]! += results.get(arm, ARM.eventHardSessions);
       totals[TOTAL.trainingAthletes]! += minutes > 0 ? 1 : 0;
       const target = results.get(arm, ARM.targetMinutes);
       if (target > 0 && minutes > 0) {
@@ -132,10 +142,12 @@ export class SummaryCollector {
             vsReference[metric] = roundAll({ diff: paired.diff, ci95: paired.ci95, hedgesG: paired.hedgesG });
           }
         });
+        const eventDays = totals[TOTAL.eventDays]!;
         return {
           id: arm.id,
           design: arm.label,
           description: arm.description,
+          rules: arm.rules === null ? null : arm.rules.name,
           n: size,
           blocks: arm.macroplan.blocks.map((block) => ({
             name: block.name,
@@ -164,10 +176,16 @@ export class SummaryCollector {
             }),
           },
           target: planned === null ? null : { system: '3-zone' as const, basis: 'time' as const, ...roundAll(planned) },
-          warnings: achieved === null || planned === null ? [] : distributionWarnings(achieved, planned),
+          warnings: achieved === null || planned === null ? [] : distributionWarnings(achieved, planned, this.spec.arms[a]!.rules !== null),
           hardSessionsPerWeek: round(totals[TOTAL.hardSessions]! / size / weeks),
           weeklyHours: round(totals[TOTAL.minutes]! / size / weeks / 60),
           missedSessionsPerAthlete: round(totals[TOTAL.missedSessions]! / size),
+          adjustments: this.adjustments.byRule(a),
+          duringEvents: {
+            days: round(eventDays / size),
+            // Pooled over athletes: an athlete with two event days weighs less than one with ten.
+            hardSessionsPerWeek: eventDays === 0 ? null : round((totals[TOTAL.eventHardSessions]! / eventDays) * 7),
+          },
           metrics,
           vsReference: reference >= 0 && a !== reference ? vsReference : null,
         };
@@ -201,6 +219,8 @@ export type ArmSummary = {
   id: string;
   design: string;
   description: string | null;
+  /** The adaptive engine's rule set (its name), or null for a fixed plan. */
+  rules: string | null;
   n: number;
   blocks: { name: string; weeks: number; target: Record<string, unknown> | null }[];
   /** Planned time in zone over the whole arm (the weekly targets, mean of the athletes); null if nothing was planned. */
@@ -212,6 +232,13 @@ export type ArmSummary = {
   hardSessionsPerWeek: number;
   weeklyHours: number;
   missedSessionsPerAthlete: number;
+  /** Per rule id (guardrails as `guardrail:<name>`, after the rules): what the engine changed. Empty for a fixed plan. */
+  adjustments: Record<string, RuleTally>;
+  /**
+   * Scheduled sleep restriction and illness: mean event days per athlete, and hard sessions per 7
+   * event days pooled over athletes (null when nobody had an event day).
+   */
+  duringEvents: { days: number; hardSessionsPerWeek: number | null };
   metrics: Record<MetricName, MetricSummary>;
   vsReference: Record<MetricName, Comparison> | null;
 };
@@ -226,7 +253,11 @@ function plannedShares(totals: Float64Array): ZoneShares | null {
 }
 
 /** Differences of more than 3 percentage points between the achieved and the planned time in zone. */
-function distributionWarnings(achieved: ZoneShares, planned: ZoneShares): string[] {
+function distributionWarnings(achieved: ZoneShares, planned: ZoneShares, adaptive: boolean): string[] {
+  // An adaptive arm departs from its design on purpose: say so rather than suggest a fault.
+  const why = adaptive
+    ? 'the adaptive engine changed sessions from the design: see adjustments'
+    : 'too little volume for the design, illness, or race paces that fall in another zone for these athletes';
   const warnings: string[] = [];
   const zones: [string, number, number][] = [
     ['Z1', achieved.z1, planned.z1],
@@ -236,7 +267,7 @@ function distributionWarnings(achieved: ZoneShares, planned: ZoneShares): string
   for (const [zone, achieved, target] of zones) {
     const gap = (achieved - target) * 100;
     if (Math.abs(gap) > 3) {
-      warnings.push(`achieved ${zone} ${(achieved * 100).toFixed(1)} % is ${Math.abs(gap).toFixed(1)} pp ${gap > 0 ? 'above' : 'below'} the planned ${(target * 100).toFixed(1)} % (too little volume for the design, illness, or race paces that fall in another zone for these athletes)`);
+      warnings.push(`achieved ${zone} ${(achieved * 100).toFixed(1)} % is ${Math.abs(gap).toFixed(1)} pp ${gap > 0 ? 'above' : 'below'} the planned ${(target * 100).toFixed(1)} % (${why})`);
     }
   }
   return warnings;

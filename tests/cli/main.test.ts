@@ -1,6 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { comparisonTable } from '../../src/cli/table.ts';
+import { createContainer } from '../../src/composition-root.ts';
+import { RunScenario } from '../../src/sim/run-scenario.ts';
+import type { Summary } from '../../src/sim/summary.ts';
 import { cli, read, smallScenario, temporaryFolder, writeScenario } from '../helpers.ts';
 
 
@@ -11,6 +15,7 @@ describe('periodize (the CLI)', () => {
       expect(code).toBe(0);
       expect(out).toMatch(/run \[options\] <scenario>/);
       expect(out).toMatch(/validate <scenario>/);
+      expect(out).toMatch(/explain \[options\]/);
     });
   });
 
@@ -99,7 +104,7 @@ reference: c
       expect(result.code).toBe(0);
       expect(result.out).toMatch(/Paired difference vs threshold/);
       expect(result.out).toMatch(/polarized +polarized +\d+\/ ?\d+\/ ?\d+/);
-      expect(readdirSync(out).sort()).toEqual(['athletes.csv', 'days.csv', 'manifest.json', 'summary.json']);
+      expect(readdirSync(out).sort()).toEqual(['adjustments.csv', 'athletes.csv', 'days.csv', 'manifest.json', 'summary.json']);
       const summary = JSON.parse(read(join(out, 'summary.json')));
       expect(summary.arms.map((arm: { id: string }) => arm.id)).toEqual(['polarized', 'threshold']);
       // Hedges' g of each paired difference stands in its own column, right under its header.
@@ -112,7 +117,7 @@ reference: c
       expect(row.slice(gColumn - shown.length + 1, gColumn + 1)).toBe(shown);
       const manifest = JSON.parse(read(join(out, 'manifest.json')));
       expect(manifest.seed).toBe(11);
-      expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['athletes.csv', 'days.csv', 'summary.json']);
+      expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json']);
     });
 
     it('should write nothing and exit 2 when the scenario is bad', async () => {
@@ -151,7 +156,54 @@ reference: c
       const result = await cli('run', file, '--out', join(folder, 'out'), '--quiet');
       expect(result.code).toBe(0);
       expect(result.out.trim().split('\n')).toHaveLength(1);
-      expect(result.out).toMatch(/^wrote .+\(athletes\.csv, summary\.json, manifest\.json\): 2,240 athlete-days in/);
+      expect(result.out).toMatch(/^wrote .+\(athletes\.csv, adjustments\.csv, summary\.json, manifest\.json\): 2,240 athlete-days in/);
+    });
+  });
+});
+
+describe(comparisonTable, () => {
+  /** The summary of a small run (two fixed arms), with the first arm made adaptive by hand. */
+  function adaptiveSummary(hardSessionsPerWeek: number | null): Summary {
+    const folder = temporaryFolder();
+    const summary = createContainer().get(RunScenario).run(writeScenario(folder, 'small.yaml', smallScenario({ size: 4, daily: false })), join(folder, 'out'), 'x').summary;
+    const [adaptive, fixed] = summary.arms;
+    adaptive!.id = 'polarized-hrv';
+    adaptive!.rules = 'hrv-swc';
+    adaptive!.adjustments = {
+      'hrv-outside-band': { count: 1100, athletes: 412, overridden: 0 },
+      'rhr-high': { count: 0, athletes: 0, overridden: 7 },
+      'guardrail:acwrCap': { count: 134, athletes: 1, overridden: 0 },
+    };
+    adaptive!.duringEvents = { days: 3.5, hardSessionsPerWeek };
+    fixed!.duringEvents = { days: 3.5, hardSessionsPerWeek: hardSessionsPerWeek === null ? null : 2.84 };
+    return summary;
+  }
+
+  describe('having an adaptive arm and events', () => {
+    it('should say under the table what each rule changed, and the hard sessions per week during events in every arm', () => {
+      const lines = comparisonTable(adaptiveSummary(1.16)).split('\n');
+      const at = lines.indexOf('Changes the adaptive engine applied, by rule:');
+      expect(at).toBeGreaterThan(0);
+      expect(lines.slice(at + 1, at + 3)).toEqual([
+        '  polarized-hrv (hrv-swc): 1 234 changes — hrv-outside-band 1 100 (412 athletes), rhr-high 0 (0 athletes, 7 overridden), guardrail:acwrCap 134 (1 athlete)',
+        'Hard sessions per week during sleep restriction or illness: polarized-hrv 1.2, threshold 2.8',
+      ]);
+    });
+  });
+
+  describe('having an adaptive arm and no event days', () => {
+    it('should leave the line about events out', () => {
+      const table = comparisonTable(adaptiveSummary(null));
+      expect(table).toContain('polarized-hrv (hrv-swc): 1 234 changes');
+      expect(table).not.toContain('during sleep restriction');
+    });
+  });
+
+  describe('having fixed arms only', () => {
+    it('should add nothing about the engine', () => {
+      const summary = adaptiveSummary(1.16);
+      summary.arms[0]!.rules = null;
+      expect(comparisonTable(summary)).not.toMatch(/adaptive|during sleep restriction/);
     });
   });
 });

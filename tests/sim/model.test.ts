@@ -144,7 +144,8 @@ describe('the simulated athlete', () => {
       const sink: DaySink = {
         day(_t, _a, day, _z1, _z2, _z3, _load, restingHr, lnRmssd, sleepHours) {
           const bucket = day >= 9 && day <= 21 ? sums.short : day <= 7 ? sums.normal : null;
-          if (bucket === null) return;
+          // Mornings without the watch have no readings (PARAMETERS.markers.wornShare).
+          if (bucket === null || Number.isNaN(restingHr)) return;
           bucket[0]! += restingHr;
           bucket[1]! += lnRmssd;
           bucket[2]! += sleepHours;

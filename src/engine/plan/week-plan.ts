@@ -25,11 +25,7 @@ export class WeekPlan {
     if (this.count === MAX_SESSIONS_PER_WEEK) throw new RangeError(`a week holds at most ${MAX_SESSIONS_PER_WEEK} sessions`);
     let i = this.count++;
     while (i > 0 && this.day[i - 1]! > day) {
-      this.day[i] = this.day[i - 1]!;
-      this.workout[i] = this.workout[i - 1]!;
-      this.reps[i] = this.reps[i - 1]!;
-      this.addOns[i] = this.addOns[i - 1]!;
-      this.fixedScale[i] = this.fixedScale[i - 1]!;
+      this.copySession(i - 1, i);
       i--;
     }
     this.day[i] = day;
@@ -37,5 +33,68 @@ export class WeekPlan {
     this.reps[i] = reps;
     this.addOns[i] = addOns;
     this.fixedScale[i] = fixedScale;
+  }
+
+  /** Removes session k (the later sessions move up). */
+  remove(k: number): void {
+    for (let i = k; i < this.count - 1; i++) this.copySession(i + 1, i);
+    this.count--;
+  }
+
+  /** Replaces session k, keeping its day. */
+  replace(k: number, workout: number, reps: number, addOns: number, fixedScale: number): void {
+    this.workout[k] = workout;
+    this.reps[k] = reps;
+    this.addOns[k] = addOns;
+    this.fixedScale[k] = fixedScale;
+  }
+
+  /** Swaps the sessions of two days, keeping day order. */
+  swapDays(a: number, b: number): void {
+    for (let k = 0; k < this.count; k++) {
+      const day = this.day[k]!;
+      if (day === a) this.day[k] = b;
+      else if (day === b) this.day[k] = a;
+    }
+    // Insertion sort by day, stable: sessions of a day keep their order.
+    for (let i = 1; i < this.count; i++) {
+      let j = i;
+      while (j > 0 && this.day[j - 1]! > this.day[j]!) {
+        this.swapSessions(j - 1, j);
+        j--;
+      }
+    }
+  }
+
+  /** Copies `other` into this plan. */
+  copyFrom(other: WeekPlan): void {
+    this.count = other.count;
+    this.day.set(other.day);
+    this.workout.set(other.workout);
+    this.reps.set(other.reps);
+    this.addOns.set(other.addOns);
+    this.fixedScale.set(other.fixedScale);
+  }
+
+  private copySession(from: number, to: number): void {
+    this.day[to] = this.day[from]!;
+    this.workout[to] = this.workout[from]!;
+    this.reps[to] = this.reps[from]!;
+    this.addOns[to] = this.addOns[from]!;
+    this.fixedScale[to] = this.fixedScale[from]!;
+  }
+
+  private swapSessions(i: number, j: number): void {
+    const day = this.day[i]!;
+    const workout = this.workout[i]!;
+    const reps = this.reps[i]!;
+    const addOns = this.addOns[i]!;
+    const fixedScale = this.fixedScale[i]!;
+    this.copySession(j, i);
+    this.day[j] = day;
+    this.workout[j] = workout;
+    this.reps[j] = reps;
+    this.addOns[j] = addOns;
+    this.fixedScale[j] = fixedScale;
   }
 }

@@ -21,18 +21,20 @@ const DAYS_PER_WEEK = 7;
  * Reference: Foster C. Monitoring training in athletes with reference to overtraining syndrome.
  * Med Sci Sports Exerc 1998;30(7):1164–1168.
  *
- * @param dailyLoads - exactly 7 daily loads (e.g. session-RPE AU), zero for rest days
+ * @param dailyLoads - exactly 7 daily loads (e.g. session-RPE AU), zero for rest days; or, with
+ *   `lastDay`, a longer series of which the week ending on `lastDay` (inclusive) is taken
  * @throws {RangeError} when there are not 7 loads, or a load is negative or not finite
  * @example
  * trainingMonotony([600, 300, 0, 700, 400, 800, 0]); // 400 / 321.455 ≈ 1.244
+ * trainingMonotony([900, 600, 300, 0, 700, 400, 800, 0], 7); // the same week: ≈ 1.244
  */
-export function trainingMonotony(dailyLoads: ArrayLike<number>): number {
-  checkWeek(dailyLoads);
+export function trainingMonotony(dailyLoads: ArrayLike<number>, lastDay?: number): number {
+  const first = checkWeek(dailyLoads, lastDay);
   let total = 0;
-  for (let day = 0; day < DAYS_PER_WEEK; day++) total += dailyLoads[day] ?? 0;
+  for (let day = first; day < first + DAYS_PER_WEEK; day++) total += dailyLoads[day] ?? 0;
   const mean = total / DAYS_PER_WEEK;
   let squaredDeviations = 0;
-  for (let day = 0; day < DAYS_PER_WEEK; day++) {
+  for (let day = first; day < first + DAYS_PER_WEEK; day++) {
     squaredDeviations += ((dailyLoads[day] ?? 0) - mean) ** 2;
   }
   const sd = Math.sqrt(squaredDeviations / (DAYS_PER_WEEK - 1));
@@ -52,26 +54,33 @@ export function trainingMonotony(dailyLoads: ArrayLike<number>): number {
  *
  * Reference: Foster C. Med Sci Sports Exerc 1998;30(7):1164–1168.
  *
- * @param dailyLoads - exactly 7 daily loads, zero for rest days
+ * @param dailyLoads - exactly 7 daily loads, zero for rest days; or a longer series with `lastDay`
  * @throws {RangeError} when there are not 7 loads, or a load is negative or not finite
  * @example
  * trainingStrain([600, 300, 0, 700, 400, 800, 0]); // 2800 × 1.244 ≈ 3484
  */
-export function trainingStrain(dailyLoads: ArrayLike<number>): number {
-  const monotony = trainingMonotony(dailyLoads);
+export function trainingStrain(dailyLoads: ArrayLike<number>, lastDay?: number): number {
+  const monotony = trainingMonotony(dailyLoads, lastDay);
+  const first = lastDay === undefined ? 0 : lastDay - DAYS_PER_WEEK + 1;
   let total = 0;
-  for (let day = 0; day < DAYS_PER_WEEK; day++) total += dailyLoads[day] ?? 0;
+  for (let day = first; day < first + DAYS_PER_WEEK; day++) total += dailyLoads[day] ?? 0;
   return total === 0 ? 0 : total * monotony;
 }
 
-function checkWeek(dailyLoads: ArrayLike<number>): void {
-  if (dailyLoads.length !== DAYS_PER_WEEK) {
+/** Index of the week's first day; throws unless the week is 7 valid loads. */
+function checkWeek(dailyLoads: ArrayLike<number>, lastDay: number | undefined): number {
+  if (lastDay === undefined && dailyLoads.length !== DAYS_PER_WEEK) {
     throw new RangeError(`monotony needs 7 daily loads (got ${dailyLoads.length})`);
   }
-  for (let day = 0; day < DAYS_PER_WEEK; day++) {
+  const first = lastDay === undefined ? 0 : lastDay - DAYS_PER_WEEK + 1;
+  if (!Number.isInteger(first) || first < 0 || first + DAYS_PER_WEEK > dailyLoads.length) {
+    throw new RangeError(`the week ending on day ${lastDay} is not inside the series (length ${dailyLoads.length})`);
+  }
+  for (let day = first; day < first + DAYS_PER_WEEK; day++) {
     const load = dailyLoads[day] ?? Number.NaN;
     if (!Number.isFinite(load) || load < 0) {
       throw new RangeError(`daily loads must be finite and non-negative (got ${load})`);
     }
   }
+  return first;
 }

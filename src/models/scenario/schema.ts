@@ -189,5 +189,7 @@ export const Scenario = z.strictObject({
   reference: z.string().optional(),
   events: z.array(Event).optional(),
   outputs: z.strictObject({ daily: z.boolean().optional() }).optional(),
+  /** How the athletes are monitored: the share of mornings with resting HR, HRV and sleep readings. */
+  monitoring: z.strictObject({ wornShare: Fraction.optional() }).optional(),
 });
 export type Scenario = z.infer<typeof Scenario>;

@@ -1,185 +1,35 @@
-import { readFileSync } from 'node:fs';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type * as z from 'zod';
 import type { Parameters } from '../../models/parameters.ts';
 import { Scenario } from '../../models/scenario/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
+import { InputError, LocatedDocument, readInputText, zodProblems } from './located.ts';
 import { prepareScenario, type RunSpec } from './prepare.ts';
+import { loadScenarioRules } from './rules-load.ts';
 
-export type PathSegment = string | number;
-
-/** One problem in an input file, located for a person: `file:line:col: path: message`. */
-export interface InputProblem {
-  file: string;
-  line: number;
-  col: number;
-  path: readonly PathSegment[];
-  message: string;
-}
-
-/** Bad input: every problem found, none of them a crash. The CLI prints them and exits with 2. */
-export class InputError extends Error {
-  readonly problems: readonly InputProblem[];
-
-  constructor(problems: readonly InputProblem[]) {
-    const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
-    super(sorted.map(formatProblem).join('\n'));
-    this.problems = sorted;
-    this.name = 'InputError';
-  }
-}
-
-/** `arms[1].design.distribution`, or `(document)` for the whole file. */
-export function formatPath(path: readonly PathSegment[]): string {
-  if (path.length === 0) return '(document)';
-  return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
-}
-
-export function formatProblem(problem: InputProblem): string {
-  return `${problem.file}:${problem.line}:${problem.col}: ${formatPath(problem.path)}: ${problem.message}`;
-}
-
-/** A parsed YAML file that can say where any path of it is. */
-export class LocatedDocument {
-  private constructor(
-    readonly file: string,
-    readonly document: Document,
-    private readonly lines: LineCounter,
-  ) {}
-
-  /** Parses YAML text; syntax errors become problems at their line and column. */
-  static parse(text: string, file: string): LocatedDocument {
-    const lines = new LineCounter();
-    const document = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
-    const problems: InputProblem[] = [...document.errors, ...document.warnings].map((error) => {
-      const position = error.linePos?.[0] ?? { line: 1, col: 1 };
-      const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?\s*$/, '');
-      return { file, line: position.line, col: position.col, path: [], message: `YAML: ${lowerFirst(message)}` };
-    });
-    if (problems.length > 0) throw new InputError(problems);
-    return new LocatedDocument(file, document, lines);
-  }
-
-  /** The plain value; what YAML can parse but not build (an alias bomb, say) is a problem at 1:1. */
-  toJS(): unknown {
-    try {
-      return this.document.toJS();
-    } catch (error) {
-      throw new InputError([{ file: this.file, line: 1, col: 1, path: [], message: `YAML: ${lowerFirst((error as Error).message)}` }]);
-    }
-  }
-
-  /**
-   * Position of the value at `path`, or of its nearest existing ancestor; with `key`, of the key
-   * itself (for unknown keys).
-   */
-  locate(path: readonly PathSegment[], key?: string): { line: number; col: number } {
-    let node: unknown = this.document.contents;
-    let found: unknown = node;
-    for (const segment of key === undefined ? path : [...path, key]) {
-      const next = child(node, segment, key !== undefined && segment === key);
-      if (next === undefined) break;
-      node = next;
-      found = next;
-    }
-    const range = (found as Node | null)?.range;
-    const offset = range?.[0] ?? 0;
-    return this.lines.linePos(offset);
-  }
-
-  problem(path: readonly PathSegment[], message: string, key?: string): InputProblem {
-    const { line, col } = this.locate(path, key);
-    return { file: this.file, line, col, path, message };
-  }
-}
-
-function child(node: unknown, segment: PathSegment, wantKey: boolean): unknown {
-  if (isMap(node)) {
-    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
-    if (pair === undefined) return undefined;
-    return wantKey ? pair.key : (pair.value ?? pair.key);
-  }
-  if (isSeq(node) && typeof segment === 'number') return node.items[segment];
-  return undefined;
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
-}
+export {
+  formatPath,
+  formatProblem,
+  InputError,
+  LocatedDocument,
+  readInputText as readScenarioText,
+  zodProblems,
+  type InputProblem,
+  type PathSegment,
+} from './located.ts';
 
 /**
- * Turns zod issues into located problems. A union reports the branch that matched the input's
- * shape best (not "invalid input"); unknown keys point at the key.
+ * Reads (unless given its text), parses, validates and resolves a scenario file, with the rule
+ * files its arms name; throws InputError with every problem of the scenario and its rule files.
  */
-export function zodProblems(issues: readonly z.core.$ZodIssue[], doc: LocatedDocument, base: readonly PathSegment[] = []): InputProblem[] {
-  const problems: InputProblem[] = [];
-  for (const issue of issues) {
-    const path = [...base, ...(issue.path as PathSegment[])];
-    switch (issue.code) {
-      case 'invalid_union': {
-        const branch = bestBranch(issue.errors);
-        if (branch === null) problems.push(doc.problem(path, describeUnion(issue)));
-        else problems.push(...zodProblems(branch, doc, path));
-        break;
-      }
-      case 'unrecognized_keys':
-        for (const key of issue.keys) problems.push(doc.problem(path, `unknown key "${key}"`, key));
-        break;
-      default:
-        problems.push(doc.problem(path, issueMessage(issue)));
-    }
-  }
-  return problems;
-}
-
-/** The union branch whose issues are not about the input's type as a whole, with the fewest unknown keys. */
-function bestBranch(branches: readonly (readonly z.core.$ZodIssue[])[]): readonly z.core.$ZodIssue[] | null {
-  let best: readonly z.core.$ZodIssue[] | null = null;
-  let bestScore = Infinity;
-  for (const branch of branches) {
-    if (branch.some((issue) => issue.code === 'invalid_type' && issue.path.length === 0)) continue;
-    const unknownKeys = branch.reduce((n, issue) => n + (issue.code === 'unrecognized_keys' && issue.path.length === 0 ? issue.keys.length : 0), 0);
-    const score = unknownKeys * 100 + branch.length;
-    if (score < bestScore) {
-      best = branch;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
-function describeUnion(issue: z.core.$ZodIssue & { code: 'invalid_union' }): string {
-  if (issue.errors.some((branch) => branch.some((inner) => inner.path.length === 0 && inner.message.includes('received undefined')))) return 'required';
-  const expected = new Set<string>();
-  for (const branch of issue.errors) for (const inner of branch) if (inner.code === 'invalid_type' && inner.path.length === 0) expected.add(inner.expected);
-  return expected.size > 0 ? `expected ${[...expected].join(' or ')}` : lowerFirst(issue.message);
-}
-
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') {
-    return issue.message.includes('received undefined') ? `required (${issue.expected})` : issue.message.replace(/^Invalid input: /, '');
-  }
-  return lowerFirst(issue.message.replace(/^Invalid input: /, ''));
-}
-
-/** The text of a scenario file; a file that cannot be read is an InputError at 1:1. */
-export function readScenarioText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message;
-    throw new InputError([{ file, line: 1, col: 1, path: [], message: reason }]);
-  }
-}
-
-/** Reads (unless given its text), parses, validates and resolves a scenario file; throws InputError with every problem. */
 export function loadScenario(file: string, catalogue: CompiledCatalogue, parameters: Parameters, text?: string): RunSpec {
-  const source = text ?? readScenarioText(file);
+  const source = text ?? readInputText(file);
   const doc = LocatedDocument.parse(source, file);
   const parsed = Scenario.safeParse(doc.toJS());
   if (!parsed.success) throw new InputError(zodProblems(parsed.error.issues, doc));
-  const prepared = prepareScenario(parsed.data, catalogue, parameters);
-  if (!prepared.ok) throw new InputError(prepared.issues.map((issue) => doc.problem(issue.path, issue.message)));
+  const armRules = loadScenarioRules(parsed.data, doc, catalogue);
+  const prepared = prepareScenario(parsed.data, catalogue, parameters, armRules.rules);
+  if (!prepared.ok || armRules.problems.length > 0) {
+    const scenarioProblems = prepared.ok ? [] : prepared.issues.map((issue) => doc.problem(issue.path, issue.message));
+    throw new InputError([...scenarioProblems, ...armRules.problems]);
+  }
   return prepared.spec;
 }

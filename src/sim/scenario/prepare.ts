@@ -2,6 +2,7 @@ import type { Parameters } from '../../models/parameters.ts';
 import { DEFAULT_REPLICATES, MAX_POPULATION, type Event, type Scenario } from '../../models/scenario/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { resolveMacroplan, type Macroplan, type ResolveIssue } from '../../engine/designs/resolve.ts';
+import type { ArmRules } from '../../engine/rules/arm-rules.ts';
 import { eventFirstDay } from '../events.ts';
 import { planPopulation, type PopulationPlan } from '../population.ts';
 import { didYouMean } from '../../models/text/suggest.ts';
@@ -12,6 +13,8 @@ export interface ArmSpec {
   label: string;
   description: string | null;
   macroplan: Macroplan;
+  /** The adaptive engine's rule set, or null for a fixed plan (no `rules:`, or `rules: none`). */
+  rules: ArmRules | null;
 }
 
 /** A scenario checked and resolved into everything a run needs. */
@@ -34,8 +37,15 @@ export type Prepared = { ok: true; spec: RunSpec } | { ok: false; issues: Resolv
 /**
  * Checks what the schema cannot (arm ids unique, the reference exists, events fall inside the
  * scenario, designs and workouts exist, block weeks add up) and resolves each arm's design.
+ * `armRules` are the arms' rule sets in arm order, already loaded and checked (rule files are read
+ * at the edge, by loadScenario); an arm without one trains to its fixed plan.
  */
-export function prepareScenario(scenario: Scenario, catalogue: CompiledCatalogue, parameters: Parameters): Prepared {
+export function prepareScenario(
+  scenario: Scenario,
+  catalogue: CompiledCatalogue,
+  parameters: Parameters,
+  armRules: readonly (ArmRules | null)[] = [],
+): Prepared {
   const issues: ResolveIssue[] = [];
   const seen = new Map<string, number>();
   scenario.arms.forEach((arm, i) => {
@@ -65,15 +75,10 @@ export function prepareScenario(scenario: Scenario, catalogue: CompiledCatalogue
     }
   });
   checkNamedAthletes(scenario, parameters, issues);
-  scenario.arms.forEach((arm, i) => {
-    if (arm.rules !== undefined && arm.rules !== 'none') {
-      issues.push({ path: ['arms', i, 'rules'], message: `adaptive rule sets are not available yet; only "none" runs (got "${arm.rules}")` });
-    }
-  });
   const arms: ArmSpec[] = [];
   scenario.arms.forEach((arm, i) => {
     const macroplan = resolveMacroplan(arm.design, scenario.weeks, catalogue, ['arms', i, 'design'], issues);
-    if (macroplan !== null) arms.push({ id: arm.id, label: macroplan.label, description: arm.description ?? null, macroplan });
+    if (macroplan !== null) arms.push({ id: arm.id, label: macroplan.label, description: arm.description ?? null, macroplan, rules: armRules[i] ?? null });
   });
   if (issues.length > 0) return { ok: false, issues };
   return {

@@ -80,3 +80,19 @@ describe('trainingStrain', () => {
     });
   });
 });
+
+describe('trainingMonotony and trainingStrain over a longer series', () => {
+  const series = [900, 1000, ...variedWeek, 50];
+  describe('having the week end on day 8 of 10', () => {
+    it('should give the same values as the week on its own', () => {
+      expect(trainingMonotony(series, 8)).toBeCloseTo(trainingMonotony(variedWeek), 12);
+      expect(trainingStrain(series, 8)).toBeCloseTo(trainingStrain(variedWeek), 9);
+    });
+  });
+
+  describe('having a week that starts before the series', () => {
+    it('should throw a RangeError', () => {
+      expect(() => trainingMonotony(series, 5)).toThrow(/not inside the series/);
+    });
+  });
+});

@@ -1,0 +1,315 @@
+import { createReadStream, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import * as z from 'zod';
+import { didYouMean } from '../models/text/suggest.ts';
+import { ADJUSTMENT_COLUMNS } from '../sim/outputs/adjustments-csv.ts';
+import { DAY_COLUMNS } from '../sim/outputs/days-csv.ts';
+import { InputError, LocatedDocument, readInputText, zodProblems, type InputProblem } from '../sim/scenario/located.ts';
+
+/** A request `periodize explain` cannot answer from the folder (no such folder, arm or athlete): exit 2. */
+export class ExplainError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExplainError';
+  }
+}
+
+export interface ExplainRequest {
+  outDir: string;
+  arm: string;
+  /** The athlete's number (athletes.csv's `athlete` column) or id (`maria`, `a12`). */
+  athlete: string;
+  /** Which version of a named athlete; 0 unless given. */
+  replicate?: number;
+}
+
+/** What explain needs of summary.json; other keys are ignored, so older and newer summaries both read. */
+const RunSummary = z.object({
+  population: z.union([
+    z.object({ level: z.string(), size: z.int().nonnegative() }),
+    z.object({ athletes: z.array(z.string()), replicates: z.int().positive(), size: z.int().nonnegative() }),
+  ]),
+  arms: z.array(z.object({ id: z.string(), rules: z.string().nullable().optional() })),
+});
+type RunSummary = z.infer<typeof RunSummary>;
+
+/** One athlete as the output files name it. */
+interface Athlete {
+  index: number;
+  /** How the timeline names the athlete: `athlete 3` or `maria (athlete 0, replicate 0)`. */
+  label: string;
+}
+
+/** One row of adjustments.csv, by column name; the day as a number, to order and group by. */
+type Change = Omit<Record<(typeof ADJUSTMENT_COLUMNS)[number], string>, 'day'> & { day: number };
+
+/**
+ * `periodize explain`: what the adaptive engine changed in one athlete's plan in one arm, day by day,
+ * in words — with the morning markers it saw when days.csv was written. Reads the run's output
+ * folder only; both CSV files are streamed, and only the athlete's rows are kept.
+ */
+export async function explainAthlete(request: ExplainRequest): Promise<string> {
+  const { outDir } = request;
+  requireFolder(outDir);
+  const summary = readRunSummary(join(outDir, 'summary.json'));
+  const arm = summary.arms.find((candidate) => candidate.id === request.arm);
+  if (arm === undefined) {
+    const ids = summary.arms.map((candidate) => candidate.id);
+    throw new ExplainError(`--arm ${request.arm}: no such arm in ${outDir}${didYouMean(request.arm, ids)}; arms: ${ids.join(', ')}`);
+  }
+  const athlete = resolveAthlete(summary, request);
+  const title = `${arm.id}${typeof arm.rules === 'string' ? ` (rules ${arm.rules})` : ''} — ${athlete.label}`;
+  if (arm.rules === null) return `${title}\n${arm.id} follows a fixed plan (no rules): the engine changes nothing in it.\n`;
+
+  const changes = await readChanges(join(outDir, 'adjustments.csv'), arm.id, athlete.index);
+  const daysFile = join(outDir, 'days.csv');
+  const markers = isFile(daysFile) ? await readMarkers(daysFile, arm.id, athlete.index, new Set(changes.map((change) => change.day))) : null;
+  return render(title, changes, markers);
+}
+
+function requireFolder(outDir: string): void {
+  let folder: boolean;
+  try {
+    folder = statSync(outDir).isDirectory();
+  } catch {
+    throw new ExplainError(`${outDir}: no such folder (the --out folder of a periodize run)`);
+  }
+  if (!folder) throw new ExplainError(`${outDir}: is a file, not a folder (the --out folder of a periodize run)`);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** summary.json, read as YAML (JSON is YAML) so that a problem in it points at its line and column. */
+function readRunSummary(file: string): RunSummary {
+  const document = LocatedDocument.parse(readInputText(file), file);
+  const parsed = RunSummary.safeParse(document.toJS());
+  if (!parsed.success) throw new InputError(zodProblems(parsed.error.issues, document));
+  return parsed.data;
+}
+
+/** `3`, `a3` (a sampled athlete's id) or a named athlete's id with `replicate`. */
+function resolveAthlete(summary: RunSummary, request: ExplainRequest): Athlete {
+  const { population } = summary;
+  const wanted = request.athlete;
+  const replicate = request.replicate ?? 0;
+  const number = /^\d+$/.test(wanted) ? Number(wanted) : /^a\d+$/.test(wanted) && !('athletes' in population) ? Number(wanted.slice(1)) : null;
+  const range = population.size === 0 ? 'none' : `0–${population.size - 1}`;
+  if (number !== null) {
+    if (request.replicate !== undefined) throw new ExplainError(`--replicate goes with a named athlete's id, not a number (athlete ${wanted} is one version already)`);
+    if (number >= population.size) throw new ExplainError(`--athlete ${wanted}: no such athlete in ${request.outDir} (athletes ${range})`);
+    if (!('athletes' in population)) return { index: number, label: `athlete ${number}` };
+    const names = population.athletes;
+    return { index: number, label: `${names[number % names.length]} (athlete ${number}, replicate ${Math.floor(number / names.length)})` };
+  }
+  if (!('athletes' in population)) {
+    throw new ExplainError(`--athlete ${wanted}: no such athlete in ${request.outDir} (athletes ${range}, by number or as a<number>)`);
+  }
+  const position = population.athletes.indexOf(wanted);
+  if (position < 0) {
+    throw new ExplainError(
+      `--athlete ${wanted}: no such athlete in ${request.outDir}${didYouMean(wanted, population.athletes)}; athletes: ${population.athletes.join(', ')}`,
+    );
+  }
+  if (!Number.isInteger(replicate) || replicate < 0 || replicate >= population.replicates) {
+    throw new ExplainError(`--replicate ${replicate}: ${wanted} has replicates 0–${population.replicates - 1}`);
+  }
+  const index = position + replicate * population.athletes.length;
+  return { index, label: `${wanted} (athlete ${index}, replicate ${replicate})` };
+}
+
+/**
+ * The rows of one athlete in one arm of an output CSV (adjustments.csv, days.csv), with the
+ * columns the header names; the header must hold every column of `required`.
+ */
+async function* athleteRows(file: string, required: readonly string[], arm: string, athlete: number): AsyncGenerator<{ record: CsvRecord; columns: ColumnIndex }> {
+  const wanted = String(athlete);
+  let columns: ColumnIndex | null = null;
+  for await (const record of csvRecords(file)) {
+    if (columns === null) columns = columnIndex(record, required, file);
+    else if (columns.cell(record, 'athlete') === wanted && columns.cell(record, 'arm') === arm) yield { record, columns };
+  }
+}
+
+/** The athlete's rows of adjustments.csv for one arm, in day order (the file's order within a day). */
+async function readChanges(file: string, arm: string, athlete: number): Promise<Change[]> {
+  if (!isFile(file)) throw new InputError([{ file, line: 1, col: 1, path: [], message: 'no such file (run the scenario again: older runs did not write it)' }]);
+  const changes: Change[] = [];
+  for await (const { record, columns } of athleteRows(file, ADJUSTMENT_COLUMNS, arm, athlete)) {
+    const cells = Object.fromEntries(ADJUSTMENT_COLUMNS.map((name) => [name, columns.cell(record, name)]));
+    changes.push({ ...(cells as Record<(typeof ADJUSTMENT_COLUMNS)[number], string>), day: columns.wholeNumber(record, 'day') });
+  }
+  return changes.sort((a, b) => a.day - b.day);
+}
+
+/** Morning markers of the given days, from days.csv, as a reader sees them. */
+async function readMarkers(file: string, arm: string, athlete: number, days: ReadonlySet<number>): Promise<Map<number, string>> {
+  const markers = new Map<number, string>();
+  for await (const { record, columns } of athleteRows(file, DAY_COLUMNS, arm, athlete)) {
+    const day = columns.wholeNumber(record, 'day');
+    if (!days.has(day)) continue;
+    // An empty cell is a reading the athlete did not take that morning.
+    const readings = [columns.cell(record, 'restingHr'), columns.cell(record, 'lnRmssd'), columns.cell(record, 'sleepHours')];
+    const [restingHr, lnRmssd, sleep] = readings.map((text, i) => (text === '' ? '—' : `${text}${[' bpm', '', ' h'][i]}`));
+    const ill = columns.cell(record, 'ill') === '1' ? ', ill' : '';
+    const taken = readings.some((text) => text !== '');
+    markers.set(day, taken ? `resting HR ${restingHr}, lnRMSSD ${lnRmssd}, sleep ${sleep}${ill}` : `no readings${ill}`);
+  }
+  return markers;
+}
+
+/** The timeline: a heading per day with a change (and its markers), a line per change, a count. */
+function render(title: string, changes: readonly Change[], markers: ReadonlyMap<number, string> | null): string {
+  const lines = [title];
+  if (markers === null) lines.push('markers not written — set outputs: { daily: true } in the scenario to see them');
+  let day = -1;
+  for (const change of changes) {
+    if (change.day !== day) {
+      day = change.day;
+      const morning = markers?.get(day);
+      lines.push('', `week ${change.week} ${change.weekday} (day ${day})${morning === undefined ? '' : ` — morning: ${morning}`}`);
+    }
+    lines.push(`  ${describeChange(change)}`);
+  }
+  lines.push('', countLine(changes));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The engine's `after` of an overridden change: the plan was left as the winning change made it. */
+const NOT_APPLIED = 'not applied';
+
+function describeChange(change: Change): string {
+  const guardrail = change.rule.startsWith('guardrail:');
+  const source = guardrail ? `guardrail ${change.rule.slice('guardrail:'.length)}` : `rule ${change.rule}`;
+  const { before, after } = change;
+  const overridden = change.outcome === 'overridden';
+  let sessions = '';
+  if (overridden && (after === '' || after === NOT_APPLIED)) sessions = before === '' ? '' : ` → ${before} kept`;
+  else if (before !== '' && after !== '') sessions = ` → ${before} ${overridden ? 'would have become' : 'became'} ${after}`;
+  else if (after !== '') sessions = ` → ${after}`;
+  else if (before !== '') sessions = ` → ${before} dropped`;
+  const prefix = overridden ? `(not applied: ${change.note === '' ? 'overridden' : change.note}) ` : guardrail ? 'guardrail: ' : '';
+  const note = !overridden && change.note !== '' ? ` (${change.note})` : '';
+  return `${prefix}${change.reason}${sessions}${note}  [${source}, ${change.scope}]`;
+}
+
+function countLine(changes: readonly Change[]): string {
+  if (changes.length === 0) return 'no changes: the engine kept this plan as written';
+  const count = (outcome: string) => changes.filter((change) => change.outcome === outcome).length;
+  const days = new Set(changes.map((change) => change.day)).size;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(changes.length, 'change')} on ${plural(days, 'day')}: ${count('applied')} applied by rules, ${count('guardrail')} by guardrails, ${count('overridden')} overridden`;
+}
+
+/** A CSV record: its cells, the line it starts on and the column each cell starts at (1-based). */
+interface CsvRecord {
+  line: number;
+  cells: string[];
+  columns: number[];
+}
+
+/** Where each named column of a CSV file is, from its header; a missing column is bad input. */
+interface ColumnIndex {
+  cell(record: CsvRecord, name: string): string;
+  wholeNumber(record: CsvRecord, name: string): number;
+}
+
+function columnIndex(header: CsvRecord, required: readonly string[], file: string): ColumnIndex {
+  const positions = new Map(header.cells.map((name, i) => [name, i]));
+  const missing = required.filter((name) => !positions.has(name));
+  if (missing.length > 0) {
+    throw new InputError(missing.map((name) => ({ file, line: header.line, col: 1, path: ['header'], message: `missing column "${name}"` })));
+  }
+  const problem = (record: CsvRecord, name: string, message: string): InputProblem => {
+    const i = positions.get(name)!;
+    return { file, line: record.line, col: record.columns[i] ?? record.columns.at(-1) ?? 1, path: [name], message };
+  };
+  const cell = (record: CsvRecord, name: string): string => {
+    const value = record.cells[positions.get(name)!];
+    if (value === undefined) throw new InputError([problem(record, name, `missing: the row has ${record.cells.length} fields, the header ${header.cells.length}`)]);
+    return value;
+  };
+  return {
+    cell,
+    wholeNumber(record, name) {
+      const text = cell(record, name);
+      if (!/^\d+$/.test(text)) throw new InputError([problem(record, name, `not a whole number: "${text}"`)]);
+      return Number(text);
+    },
+  };
+}
+
+/**
+ * The records of a CSV file (RFC 4180: quoted fields may hold commas, doubled quotes and line
+ * breaks), streamed line by line: memory holds one record, whatever the file's size.
+ */
+async function* csvRecords(file: string): AsyncGenerator<CsvRecord> {
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let lineNumber = 0;
+  // A record whose quoted field runs on past the end of its line.
+  type PartRecord = CsvRecord & { cell: string };
+  let open: PartRecord | null = null;
+  for await (const raw of lines) {
+    lineNumber++;
+    const text = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (open === null && text.indexOf('"') < 0) {
+      if (text === '') continue;
+      const cells = text.split(',');
+      const columns: number[] = [];
+      let col = 1;
+      for (const cell of cells) {
+        columns.push(col);
+        col += cell.length + 1;
+      }
+      yield { line: lineNumber, cells, columns };
+      continue;
+    }
+    const record: PartRecord = open ?? { line: lineNumber, cells: [], columns: [1], cell: '' };
+    let quoted = open !== null;
+    if (open !== null) record.cell += '\n';
+    let i = 0;
+    while (i <= text.length) {
+      if (quoted) {
+        const quote = text.indexOf('"', i);
+        if (quote < 0) {
+          record.cell += text.slice(i);
+          break;
+        }
+        record.cell += text.slice(i, quote);
+        if (text[quote + 1] === '"') {
+          record.cell += '"';
+          i = quote + 2;
+        } else {
+          quoted = false;
+          i = quote + 1;
+        }
+      } else if (i === text.length || text[i] === ',') {
+        record.cells.push(record.cell);
+        record.cell = '';
+        if (i < text.length) record.columns.push(i + 2);
+        i++;
+      } else if (text[i] === '"' && record.cell === '') {
+        quoted = true;
+        i++;
+      } else {
+        const next = text.slice(i).search(/[,"]/);
+        const end = next < 0 ? text.length : i + Math.max(next, 1);
+        record.cell += text.slice(i, end);
+        i = end;
+      }
+    }
+    if (quoted) {
+      open = record;
+      continue;
+    }
+    open = null;
+    yield { line: record.line, cells: record.cells, columns: record.columns };
+  }
+  if (open !== null) throw new InputError([{ file, line: open.line, col: open.columns.at(-1) ?? 1, path: [], message: 'a quoted field is never closed' }]);
+}

@@ -1,0 +1,275 @@
+import type { Action, ActionName } from '../../models/rules/schema.ts';
+import type { ResolvedDesign } from '../designs/resolve.ts';
+import type { WeekPlan } from '../plan/week-plan.ts';
+import type { ObservedHistory } from './history.ts';
+import type { PlanEditor } from './plan-edit.ts';
+import type { WeekSchedule } from './schedule.ts';
+
+/** What an action changes. Two changes to the same thing over overlapping days conflict. */
+export type Control = 'intensity' | 'volume' | 'structure';
+
+/** Where the engine stands when an action is applied: this week's plan from today, and the weeks ahead. */
+export interface ActionContext {
+  plan: WeekPlan;
+  editor: PlanEditor;
+  /** Today's weekday, 0 = Monday. */
+  today: number;
+  week: number;
+  /** Easy days a moved hard session must keep from other hard days. */
+  spacing: number;
+  history: ObservedHistory;
+  schedule: WeekSchedule;
+  /** Designs that `shiftDesign` may name, resolved. */
+  designs: ReadonlyMap<string, ResolvedDesign>;
+}
+
+/** A change to the weeks ahead, described for the trace; null when the action changed nothing. */
+export interface WeekChange {
+  before: string;
+  after: string;
+}
+
+/**
+ * One kind of action. `apply` is a pure function of its context (it edits the plan or the schedule
+ * it is given): testable without a container or a simulator. Session actions report whether they
+ * changed the plan (the engine describes the days before and after); week actions describe their change.
+ */
+export interface ActionHandler<A extends Action = Action> {
+  readonly action: A['action'];
+  readonly controls: readonly Control[];
+  /** Acts on this week's sessions, or on the weeks ahead. */
+  reach(action: A): 'sessions' | 'weeks';
+  /** The larger, the less load: when two changes conflict, the more conservative wins. */
+  conservativeness(action: A): number;
+  apply(action: A, context: ActionContext): boolean | WeekChange | null;
+}
+
+type Of<N extends ActionName> = Extract<Action, { action: N }>;
+
+/** The session indices of this week's plan inside a session scope. */
+function inScope(scope: 'today' | 'nextSession' | 'restOfWeek', c: ActionContext, k: number): boolean {
+  const day = c.plan.day[k]!;
+  if (scope === 'today') return day === c.today;
+  if (scope === 'restOfWeek') return day >= c.today;
+  // The first session from today on.
+  for (let j = 0; j < c.plan.count; j++) if (c.plan.day[j]! >= c.today) return j === k;
+  return false;
+}
+
+/** Weeks a week scope covers from the current week: [first, last], empty when first > last. */
+function weeksOf(scope: 'nextMicrocycle' | 'nextMesocycle', c: ActionContext): [number, number] {
+  if (scope === 'nextMicrocycle') return c.week + 1 <= c.schedule.weeks ? [c.week + 1, c.week + 1] : [0, -1];
+  return c.schedule.nextMesocycle(c.week);
+}
+
+function weekRange([from, to]: [number, number]): string {
+  return from === to ? `week ${from}` : `weeks ${from}–${to}`;
+}
+
+function isSessionScope(scope: string): scope is 'today' | 'nextSession' | 'restOfWeek' {
+  return scope === 'today' || scope === 'nextSession' || scope === 'restOfWeek';
+}
+
+const makeHardSessionsEasy: ActionHandler<Of<'makeHardSessionsEasy'>> = {
+  action: 'makeHardSessionsEasy',
+  controls: ['intensity'],
+  reach: (a) => (isSessionScope(a.scope) ? 'sessions' : 'weeks'),
+  conservativeness: () => 8,
+  apply(a, c) {
+    const scope = a.scope;
+    if (isSessionScope(scope)) {
+      let changed = false;
+      for (let k = 0; k < c.plan.count; k++) {
+        if (inScope(scope, c, k) && c.editor.isHard(c.plan, k)) {
+          c.editor.makeEasy(c.plan, k, a.minutes);
+          changed = true;
+        }
+      }
+      return changed;
+    }
+    const range = weeksOf(scope, c);
+    if (range[0] > range[1]) return null;
+    for (let w = range[0]; w <= range[1]; w++) c.schedule.easy[w] = 1;
+    return { before: `${weekRange(range)}: hard sessions as planned`, after: `${weekRange(range)}: every hard session an easy run` };
+  },
+};
+
+/** Whether a hard session on `day` keeps `spacing` easy days from every other hard day (planned this week, or done before today). */
+function spacedOn(c: ActionContext, day: number, ignoreDay: number): boolean {
+  for (let d = day - c.spacing; d <= day + c.spacing; d++) {
+    if (d === day || d === ignoreDay || d > 6) continue;
+    if (d >= c.today) {
+      if (c.editor.hardOn(c.plan, d) > 0) return false;
+    } else {
+      const slot = c.history.today - (c.today - d);
+      if (slot >= 0 && c.history.hard[slot]! > 0) return false;
+    }
+  }
+  return true;
+}
+
+const postponeHardSession: ActionHandler<Of<'postponeHardSession'>> = {
+  action: 'postponeHardSession',
+  controls: ['intensity'],
+  reach: () => 'sessions',
+  conservativeness: () => 6,
+  apply(_a, c) {
+    if (c.editor.hardOn(c.plan, c.today) === 0) return false;
+    // The first later day with easy training (not the long run) where the session keeps its spacing.
+    for (let day = c.today + 1; day <= 6; day++) {
+      const plan = c.plan;
+      if (!c.editor.hasSessionOn(plan, day) || c.editor.hardOn(plan, day) > 0 || c.editor.hasLongRunOn(plan, day)) continue;
+      if (!spacedOn(c, day, c.today)) continue;
+      plan.swapDays(c.today, day);
+      return true;
+    }
+    for (let k = 0; k < c.plan.count; k++) if (c.plan.day[k] === c.today && c.editor.isHard(c.plan, k)) c.editor.makeEasy(c.plan, k);
+    return true;
+  },
+};
+
+const bringForwardHardSession: ActionHandler<Of<'bringForwardHardSession'>> = {
+  action: 'bringForwardHardSession',
+  controls: ['intensity'],
+  reach: () => 'sessions',
+  conservativeness: () => -2,
+  apply(_a, c) {
+    const plan = c.plan;
+    const today = c.today;
+    if (!c.editor.hasSessionOn(plan, today) || c.editor.hardOn(plan, today) > 0 || c.editor.hasLongRunOn(plan, today)) return false;
+    for (let day = today + 1; day <= 6; day++) {
+      if (c.editor.hardOn(plan, day) === 0) continue;
+      if (!spacedOn(c, today, day)) return false;
+      plan.swapDays(today, day);
+      return true;
+    }
+    return false;
+  },
+};
+
+const rest: ActionHandler<Of<'rest'>> = {
+  action: 'rest',
+  controls: ['intensity', 'volume'],
+  reach: () => 'sessions',
+  conservativeness: () => 10,
+  apply(a, c) {
+    let day = -1;
+    for (let k = 0; k < c.plan.count && day < 0; k++) if (inScope(a.scope, c, k)) day = c.plan.day[k]!;
+    if (day < 0) return false;
+    for (let k = c.plan.count - 1; k >= 0; k--) if (c.plan.day[k] === day) c.plan.remove(k);
+    return true;
+  },
+};
+
+function scaleVolume(factor: number, scope: Of<'scaleVolume'>['scope'], c: ActionContext): boolean | WeekChange | null {
+  if (isSessionScope(scope)) {
+    let changed = false;
+    for (let k = 0; k < c.plan.count; k++) {
+      if (!inScope(scope, c, k)) continue;
+      const before = c.plan.reps[k]! + c.plan.addOns[k]!;
+      c.editor.scale(c.plan, k, factor);
+      if (c.plan.reps[k]! + c.plan.addOns[k]! !== before) changed = true;
+    }
+    return changed;
+  }
+  const range = weeksOf(scope, c);
+  if (range[0] > range[1]) return null;
+  const was = c.schedule.volume[range[0]]!;
+  for (let w = range[0]; w <= range[1]; w++) c.schedule.volume[w]! *= factor;
+  return { before: `${weekRange(range)}: volume × ${was.toFixed(2)}`, after: `${weekRange(range)}: volume × ${(was * factor).toFixed(2)}` };
+}
+
+const scaleVolumeHandler: ActionHandler<Of<'scaleVolume'>> = {
+  action: 'scaleVolume',
+  controls: ['volume'],
+  reach: (a) => (isSessionScope(a.scope) ? 'sessions' : 'weeks'),
+  conservativeness: (a) => 5 + (1 - a.factor),
+  apply: (a, c) => scaleVolume(a.factor, a.scope, c),
+};
+
+const progress: ActionHandler<Of<'progress'>> = {
+  action: 'progress',
+  controls: ['volume'],
+  reach: (a) => (isSessionScope(a.scope) ? 'sessions' : 'weeks'),
+  conservativeness: (a) => -1 - (a.factor - 1),
+  apply: (a, c) => scaleVolume(a.factor, a.scope, c),
+};
+
+const insertDeloadWeek: ActionHandler<Of<'insertDeloadWeek'>> = {
+  action: 'insertDeloadWeek',
+  controls: ['volume'],
+  reach: () => 'weeks',
+  conservativeness: (a) => 7 + (1 - (a.volume ?? 0.7)),
+  apply(a, c) {
+    const week = c.week + 1;
+    if (week > c.schedule.weeks) return null;
+    const volume = a.volume ?? c.schedule.designOf(week).deloadVolume;
+    if (c.schedule.volume[week]! <= volume) return null;
+    const was = c.schedule.volume[week]!;
+    c.schedule.volume[week] = volume;
+    return { before: `week ${week}: volume × ${was.toFixed(2)}`, after: `week ${week}: deload, volume × ${volume.toFixed(2)}` };
+  },
+};
+
+function resize(weeks: number, c: ActionContext): WeekChange | null {
+  const block = c.schedule.blocks[c.schedule.blockOfWeek[c.week]!]!;
+  const before = `${block.name}: weeks ${block.startWeek}–${block.startWeek + block.weeks - 1}`;
+  if (c.schedule.resizeBlock(c.week, weeks) === 0) return null;
+  return { before, after: `${block.name}: weeks ${block.startWeek}–${block.startWeek + block.weeks - 1}` };
+}
+
+const extendBlock: ActionHandler<Of<'extendBlock'>> = {
+  action: 'extendBlock',
+  controls: ['structure'],
+  reach: () => 'weeks',
+  conservativeness: () => 2,
+  apply: (a, c) => resize(a.weeks, c),
+};
+
+const shortenBlock: ActionHandler<Of<'shortenBlock'>> = {
+  action: 'shortenBlock',
+  controls: ['structure'],
+  reach: () => 'weeks',
+  conservativeness: () => 2,
+  apply: (a, c) => resize(-a.weeks, c),
+};
+
+const shiftDesign: ActionHandler<Of<'shiftDesign'>> = {
+  action: 'shiftDesign',
+  controls: ['structure'],
+  reach: () => 'weeks',
+  conservativeness: () => 3,
+  apply(a, c) {
+    const design = c.designs.get(a.design);
+    if (design === undefined) throw new Error(`shiftDesign: design "${a.design}" was not resolved`);
+    const range = weeksOf(a.scope, c);
+    if (range[0] > range[1]) return null;
+    const was = c.schedule.designOf(range[0]).label;
+    if (was === design.label) return null;
+    for (let w = range[0]; w <= range[1]; w++) c.schedule.design[w] = design;
+    return { before: `${weekRange(range)}: ${was}`, after: `${weekRange(range)}: ${design.label}` };
+  },
+};
+
+const keepPlan: ActionHandler<Of<'keepPlan'>> = {
+  action: 'keepPlan',
+  controls: ['intensity', 'volume', 'structure'],
+  reach: () => 'sessions',
+  conservativeness: () => 0,
+  apply: () => false,
+};
+
+/** Every built-in action, by name. */
+export const ACTION_HANDLERS_BUILT_IN: readonly ActionHandler[] = [
+  makeHardSessionsEasy,
+  postponeHardSession,
+  bringForwardHardSession,
+  rest,
+  scaleVolumeHandler,
+  progress,
+  insertDeloadWeek,
+  extendBlock,
+  shortenBlock,
+  shiftDesign,
+  keepPlan,
+] as unknown as readonly ActionHandler[];

@@ -1,0 +1,44 @@
+import type { Scope } from '../../models/rules/schema.ts';
+
+/** A fact's value when a rule fired; `null` when the fact was missing (too few readings). */
+export interface FactReading {
+  fact: string;
+  value: number | null;
+}
+
+/**
+ * What happened to a change: applied; overridden by a more conservative change to the same sessions
+ * (the note names the winner); or made by a guardrail after the rules.
+ */
+export type AdjustmentOutcome = 'applied' | 'overridden' | 'guardrail';
+
+/**
+ * One change the engine made (or would have made) to an athlete's plan, with its reason: the
+ * record behind adjustments.csv and `periodize explain`. Days count from 1 (the first training day);
+ * weekday 0 is Monday.
+ */
+export interface Adjustment {
+  day: number;
+  week: number;
+  weekday: number;
+  /** The rule's id, or `guardrail:<name>` for a change a guardrail made. */
+  ruleId: string;
+  /** The rule's scope, or `week` for a guardrail acting on the week's plan. */
+  scope: Scope | 'week';
+  action: string;
+  outcome: AdjustmentOutcome;
+  /** The facts the rule's conditions read (and their companions: the band a mean was judged against). */
+  facts: readonly FactReading[];
+  /** The reason in a coach's words: "HRV 7-day mean 3.42 below the lower band 3.51 for 2 days". */
+  reason: string;
+  /** The sessions in scope before and after: "Thu: 5×4 min VO2max intervals (52 min)" → "Thu: easy run 50 min". */
+  before: string;
+  after: string;
+  /** Why an outcome is not plain "applied": "overridden by hrv-low (more conservative)". Empty otherwise. */
+  note: string;
+}
+
+/** Receives the engine's changes as they happen. */
+export interface AdjustmentListener {
+  adjustment(change: Adjustment): void;
+}

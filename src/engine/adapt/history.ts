@@ -1,0 +1,142 @@
+/**
+ * What a coach has seen of one athlete in one arm, day by day: the morning readings (missing when
+ * the watch was not worn), the sessions done with their session RPE, missed sessions and illness.
+ * Never the simulated athlete's hidden state: the simulator (or a coach's own data) writes here
+ * only what an athlete would report.
+ *
+ * Days are slots in parallel typed arrays: slot 0 is the first day of the record (the simulator's
+ * baseline week starts there), `today` the current day's slot. Allocation-free after construction.
+ */
+export class ObservedHistory {
+  /** Slot of the current day (−1 before the first morning). */
+  today = -1;
+  /** lnRMSSD (ln ms), resting HR (bpm) and sleep (h) of each morning; NaN when not measured. */
+  readonly hrv: Float64Array;
+  readonly restingHr: Float64Array;
+  readonly sleep: Float64Array;
+  /** Session-RPE load of each day (RPE × minutes, summed over sessions; 0 on a rest day). */
+  readonly load: Float64Array;
+  readonly minutes: Float64Array;
+  /** Mean session RPE of each day's sessions, weighted by minutes; NaN without sessions. */
+  readonly rpe: Float64Array;
+  /** Mean difference between each session's RPE and the athlete's usual RPE for that workout; NaN when none could be compared. */
+  readonly rpeResidual: Float64Array;
+  /** Hard sessions done, sessions missed, and whether the athlete reported being ill, each day. */
+  readonly hard: Uint8Array;
+  readonly missed: Uint8Array;
+  readonly ill: Uint8Array;
+  /** The athlete's usual session RPE for each workout (an exponential mean), and how many sessions it rests on. */
+  private readonly usualRpe: Float64Array;
+  private readonly usualRpeCount: Int32Array;
+  private residualSum = 0;
+  private residualCount = 0;
+  /** Session RPE of the most recent session (NaN before the first). */
+  lastRpe = Number.NaN;
+
+  constructor(
+    readonly capacity: number,
+    workoutCount: number,
+  ) {
+    this.hrv = new Float64Array(capacity);
+    this.restingHr = new Float64Array(capacity);
+    this.sleep = new Float64Array(capacity);
+    this.load = new Float64Array(capacity);
+    this.minutes = new Float64Array(capacity);
+    this.rpe = new Float64Array(capacity);
+    this.rpeResidual = new Float64Array(capacity);
+    this.hard = new Uint8Array(capacity);
+    this.missed = new Uint8Array(capacity);
+    this.ill = new Uint8Array(capacity);
+    this.usualRpe = new Float64Array(workoutCount);
+    this.usualRpeCount = new Int32Array(workoutCount);
+  }
+
+  /** Forgets everything. */
+  clear(): void {
+    this.today = -1;
+    this.lastRpe = Number.NaN;
+    this.usualRpe.fill(0);
+    this.usualRpeCount.fill(0);
+  }
+
+  /** Continues from `other`'s record (the shared baseline week), day for day. */
+  copyFrom(other: ObservedHistory): void {
+    const days = other.today + 1;
+    this.today = other.today;
+    this.lastRpe = other.lastRpe;
+    this.residualSum = other.residualSum;
+    this.residualCount = other.residualCount;
+    for (const [to, from] of this.pairs(other)) to.set(from.subarray(0, days));
+    this.usualRpe.set(other.usualRpe);
+    this.usualRpeCount.set(other.usualRpeCount);
+  }
+
+  private pairs(other: ObservedHistory): [Float64Array | Uint8Array, Float64Array | Uint8Array][] {
+    return [
+      [this.hrv, other.hrv],
+      [this.restingHr, other.restingHr],
+      [this.sleep, other.sleep],
+      [this.load, other.load],
+      [this.minutes, other.minutes],
+      [this.rpe, other.rpe],
+      [this.rpeResidual, other.rpeResidual],
+      [this.hard, other.hard],
+      [this.missed, other.missed],
+      [this.ill, other.ill],
+    ];
+  }
+
+  /** A new day: this morning's readings (NaN when not measured) and whether the athlete is ill. */
+  morning(restingHr: number, lnRmssd: number, sleepHours: number, ill: boolean): void {
+    const t = ++this.today;
+    if (t >= this.capacity) throw new RangeError(`the record holds ${this.capacity} days`);
+    this.restingHr[t] = restingHr;
+    this.hrv[t] = lnRmssd;
+    this.sleep[t] = sleepHours;
+    this.ill[t] = ill ? 1 : 0;
+    this.load[t] = 0;
+    this.minutes[t] = 0;
+    this.rpe[t] = Number.NaN;
+    this.rpeResidual[t] = Number.NaN;
+    this.hard[t] = 0;
+    this.missed[t] = 0;
+    this.residualSum = 0;
+    this.residualCount = 0;
+  }
+
+  /**
+   * A session done today: its workout (catalogue index), minutes, session RPE and whether it was
+   * hard. Its RPE is compared with the athlete's usual RPE for the same workout (once two sessions
+   * of it are known), then folds into that usual value.
+   */
+  session(workout: number, minutes: number, rpe: number, hard: boolean): void {
+    const t = this.today;
+    const before = this.minutes[t]!;
+    this.rpe[t] = before > 0 ? (this.rpe[t]! * before + rpe * minutes) / (before + minutes) : rpe;
+    this.minutes[t] = before + minutes;
+    this.load[t]! += rpe * minutes;
+    if (hard) this.hard[t]!++;
+    this.lastRpe = rpe;
+    const count = this.usualRpeCount[workout]!;
+    if (count >= USUAL_RPE_MIN_SESSIONS) {
+      this.residualSum += rpe - this.usualRpe[workout]!;
+      this.residualCount++;
+      this.rpeResidual[t] = this.residualSum / this.residualCount;
+    }
+    this.usualRpe[workout] = count === 0 ? rpe : this.usualRpe[workout]! + USUAL_RPE_WEIGHT * (rpe - this.usualRpe[workout]!);
+    this.usualRpeCount[workout] = count + 1;
+  }
+
+  /** A planned session not done (illness). */
+  missedSession(): void {
+    this.missed[this.today]!++;
+  }
+}
+
+/**
+ * "Usual" RPE for a workout: an exponential mean with weight 0.2 (about the last five sessions of it),
+ * compared with only once two sessions are known. A convention of ours [M]: Foster's session-RPE
+ * method gives no window for comparing like sessions.
+ */
+const USUAL_RPE_WEIGHT = 0.2;
+const USUAL_RPE_MIN_SESSIONS = 2;

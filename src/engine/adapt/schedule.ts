@@ -1,0 +1,82 @@
+import type { Macroplan, ResolvedBlock, ResolvedDesign } from '../designs/resolve.ts';
+
+/**
+ * The weeks ahead as the engine has changed them for one athlete-arm: the block layout (blocks
+ * extended or shortened), and per week a volume factor, a design shift and whether hard sessions
+ * are off. Week-scoped actions write here; the simulator reads it when it plans each week.
+ */
+export class WeekSchedule implements Macroplan {
+  label = '';
+  weeks = 0;
+  blocks: ResolvedBlock[] = [];
+  blockOfWeek: Uint8Array;
+  /** Planned volume × this, per week (1-based; index 0 unused). */
+  readonly volume: Float64Array;
+  /** 1: every hard session of the week becomes easy. */
+  readonly easy: Uint8Array;
+  /** A design that replaces the block's for that week, or null. */
+  readonly design: (ResolvedDesign | null)[];
+
+  constructor(maxWeeks: number) {
+    this.blockOfWeek = new Uint8Array(maxWeeks + 2);
+    this.volume = new Float64Array(maxWeeks + 2);
+    this.easy = new Uint8Array(maxWeeks + 2);
+    this.design = new Array<ResolvedDesign | null>(maxWeeks + 2).fill(null);
+  }
+
+  /** Starts from an arm's macroplan, nothing changed. */
+  reset(plan: Macroplan): void {
+    this.label = plan.label;
+    this.weeks = plan.weeks;
+    this.blocks = plan.blocks.map((block) => ({ ...block }));
+    this.blockOfWeek.set(plan.blockOfWeek);
+    this.volume.fill(1);
+    this.easy.fill(0);
+    this.design.fill(null);
+  }
+
+  /** The design week `week` trains to. */
+  designOf(week: number): ResolvedDesign {
+    return this.design[week] ?? this.blocks[this.blockOfWeek[week]!]!.design;
+  }
+
+  /**
+   * Weeks of "the next mesocycle" seen from `week`: the rest of the current block from next week,
+   * or, in a block's last week, the whole next block. Empty ([0, −1]) after the last week.
+   */
+  nextMesocycle(week: number): [number, number] {
+    const from = week + 1;
+    if (from > this.weeks) return [0, -1];
+    const block = this.blocks[this.blockOfWeek[from]!]!;
+    return [from, Math.min(this.weeks, block.startWeek + block.weeks - 1)];
+  }
+
+  /**
+   * Lengthens (weeks > 0) or shortens (weeks < 0) the block running in `week`; later blocks move,
+   * and the last block absorbs the difference so the plan keeps its length. A block is never
+   * shortened to end before `week`. Returns the weeks actually added or removed.
+   */
+  resizeBlock(week: number, weeks: number): number {
+    const index = this.blockOfWeek[week]!;
+    const block = this.blocks[index]!;
+    if (index === this.blocks.length - 1) return 0;
+    const end = block.startWeek + block.weeks - 1;
+    const newEnd = Math.min(this.weeks, Math.max(week, end + weeks));
+    const change = newEnd - end;
+    if (change === 0) return 0;
+    block.weeks += change;
+    let start = newEnd + 1;
+    for (let i = index + 1; i < this.blocks.length; i++) {
+      const next = this.blocks[i]!;
+      next.startWeek = start;
+      const last = i === this.blocks.length - 1;
+      next.weeks = last ? Math.max(0, this.weeks - start + 1) : Math.max(0, Math.min(next.weeks, this.weeks - start + 1));
+      start += next.weeks;
+    }
+    for (let i = 0; i < this.blocks.length; i++) {
+      const b = this.blocks[i]!;
+      for (let w = b.startWeek; w < b.startWeek + b.weeks; w++) this.blockOfWeek[w] = i;
+    }
+    return change;
+  }
+}

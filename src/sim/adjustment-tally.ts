@@ -1,0 +1,68 @@
+import { changeNames } from '../engine/adapt/engine.ts';
+import type { AthleteResults } from './results.ts';
+import type { RunSpec } from './scenario/prepare.ts';
+
+/** What one rule (or guardrail) did in one arm, for summary.json. */
+export interface RuleTally {
+  /** Changes applied (a guardrail's changes are applied). */
+  count: number;
+  /** Distinct athletes with at least one applied change. */
+  athletes: number;
+  /** Changes a more conservative change to the same sessions overrode. */
+  overridden: number;
+}
+
+/** Rule ids in a fixed order: alphabetical, guardrails (`guardrail:<name>`) after the rules. */
+export function compareRuleIds(a: string, b: string): number {
+  const guardrailA = a.startsWith('guardrail:');
+  const guardrailB = b.startsWith('guardrail:');
+  if (guardrailA !== guardrailB) return guardrailA ? 1 : -1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Counts the engine's changes per arm and rule from each athlete's results (the counts the engine
+ * keeps itself), so the summary needs no listener and no per-change record: an adaptive run is as
+ * cheap without adjustments.csv as the engine's rules make it.
+ */
+export class AdjustmentTally {
+  private readonly names: (string[] | null)[];
+  /** Per arm: applied, athletes and overridden, three numbers per name. */
+  private readonly counts: (Float64Array | null)[];
+
+  constructor(spec: RunSpec) {
+    this.names = spec.arms.map((arm) => (arm.rules === null ? null : changeNames(arm.rules)));
+    this.counts = this.names.map((names) => (names === null ? null : new Float64Array(3 * names.length)));
+  }
+
+  add(results: AthleteResults): void {
+    for (let arm = 0; arm < this.counts.length; arm++) {
+      const counts = this.counts[arm];
+      const changes = results.changes[arm];
+      if (counts === null || counts === undefined || changes === null || changes === undefined) continue;
+      const n = changes.length / 2;
+      for (let i = 0; i < n; i++) {
+        const applied = changes[i]!;
+        counts[3 * i]! += applied;
+        if (applied > 0) counts[3 * i + 1]!++;
+        counts[3 * i + 2]! += changes[n + i]!;
+      }
+    }
+  }
+
+  /**
+   * One arm's tallies keyed by rule id, in `compareRuleIds` order (so summary.json is
+   * deterministic): every rule, and the guardrails that changed something.
+   */
+  byRule(arm: number): Record<string, RuleTally> {
+    const names = this.names[arm];
+    const counts = this.counts[arm];
+    if (names === null || names === undefined || counts === null || counts === undefined) return {};
+    const entries: [string, RuleTally][] = [];
+    names.forEach((name, i) => {
+      const tally = { count: counts[3 * i]!, athletes: counts[3 * i + 1]!, overridden: counts[3 * i + 2]! };
+      if (!name.startsWith('guardrail:') || tally.count > 0) entries.push([name, tally]);
+    });
+    return Object.fromEntries(entries.sort(([a], [b]) => compareRuleIds(a, b)));
+  }
+}

@@ -1,0 +1,164 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { FACT_KINDS, FACT_NAMES } from '../../engine/adapt/fact-names.ts';
+import { resolveDesign, type ResolvedDesign, type ResolveIssue } from '../../engine/designs/resolve.ts';
+import type { ArmRules } from '../../engine/rules/arm-rules.ts';
+import { BUILTIN_RULE_SETS } from '../../engine/rules/builtins.ts';
+import {
+  RANGE_OPERATORS,
+  RuleSet,
+  SCALAR_OPERATORS,
+  UNARY_OPERATORS,
+  type Condition,
+  type FactCondition,
+} from '../../models/rules/schema.ts';
+import type { Scenario } from '../../models/scenario/schema.ts';
+import { didYouMean } from '../../models/text/suggest.ts';
+import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
+import { formatProblem, InputError, LocatedDocument, readInputText, zodProblems, type InputProblem, type PathSegment } from './located.ts';
+
+/*
+ * An arm's `rules:` is a built-in rule set's name or the path of a coach's YAML rule file, relative
+ * to the scenario's folder. A rule file is checked as a scenario is: by its schema, then for what
+ * the schema cannot see (facts the engine knows, values that fit their operators, unique rule ids,
+ * designs that exist), every problem located in the rule file.
+ */
+
+/** An arm's rule set (null: the fixed plan), or the problems that stop it loading. */
+export interface LoadedRules {
+  rules: ArmRules | null;
+  problems: InputProblem[];
+}
+
+/** Each arm's rule set in arm order, and every problem of every arm's rule set. */
+export interface LoadedScenarioRules {
+  rules: (ArmRules | null)[];
+  problems: InputProblem[];
+}
+
+/** Loads the rule set of every arm that names one; a rule file that two arms share is reported once. */
+export function loadScenarioRules(scenario: Scenario, doc: LocatedDocument, catalogue: CompiledCatalogue): LoadedScenarioRules {
+  const problems = new Map<string, InputProblem>();
+  const rules = scenario.arms.map((arm, i) => {
+    if (arm.rules === undefined) return null;
+    const loaded = loadArmRules(arm.rules, doc, ['arms', i, 'rules'], catalogue);
+    for (const problem of loaded.problems) problems.set(formatProblem(problem), problem);
+    return loaded.rules;
+  });
+  return { rules, problems: [...problems.values()] };
+}
+
+/**
+ * Resolves one arm's `rules:` (at `path` in the scenario `doc`): a built-in name (`none` is the
+ * fixed plan), else a rule file, relative to the scenario's folder unless absolute. A reference that
+ * is neither is a problem at `path` in the scenario; a rule file's problems are located in it.
+ */
+export function loadArmRules(reference: string, doc: LocatedDocument, path: readonly PathSegment[], catalogue: CompiledCatalogue): LoadedRules {
+  const builtin = BUILTIN_RULE_SETS.get(reference);
+  if (builtin !== undefined) return { rules: builtinArmRules(builtin, catalogue), problems: [] };
+  const file = isAbsolute(reference) ? reference : join(dirname(doc.file), reference);
+  if (!existsSync(file)) {
+    const names = [...BUILTIN_RULE_SETS.keys()];
+    const hint = didYouMean(reference, names);
+    return { rules: null, problems: [doc.problem(path, `no built-in rule set or file "${reference}"${hint || ` (built-in: ${names.join(', ')})`}`)] };
+  }
+  return loadRuleFile(file, reference, catalogue);
+}
+
+/** Reads, parses and checks a rule file; `origin` is its path as the scenario gives it. */
+export function loadRuleFile(file: string, origin: string, catalogue: CompiledCatalogue): LoadedRules {
+  let doc: LocatedDocument;
+  let value: unknown;
+  try {
+    doc = LocatedDocument.parse(readInputText(file), file);
+    value = doc.toJS();
+  } catch (error) {
+    if (error instanceof InputError) return { rules: null, problems: [...error.problems] };
+    throw error;
+  }
+  const parsed = RuleSet.safeParse(value);
+  if (!parsed.success) return { rules: null, problems: zodProblems(parsed.error.issues, doc) };
+  const issues: ResolveIssue[] = [];
+  const designs = checkRuleSet(parsed.data, catalogue, issues);
+  if (issues.length > 0) return { rules: null, problems: issues.map((issue) => doc.problem(issue.path, issue.message)) };
+  return { rules: { name: parsed.data.name, origin, ruleSet: parsed.data, designs }, problems: [] };
+}
+
+/** A built-in rule set, checked like a file (a failure is a bug of ours, not bad input); `none` is no rule set. */
+function builtinArmRules(ruleSet: RuleSet, catalogue: CompiledCatalogue): ArmRules | null {
+  if (ruleSet.name === 'none') return null;
+  const issues: ResolveIssue[] = [];
+  const designs = checkRuleSet(ruleSet, catalogue, issues);
+  if (issues.length > 0) {
+    throw new Error(`built-in rule set "${ruleSet.name}": ${issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  }
+  return { name: ruleSet.name, origin: 'built-in', ruleSet, designs };
+}
+
+/**
+ * What a rule set's schema cannot check: every fact is one the engine knows, every operator has the
+ * value it needs, rule ids are unique, and every design a `shiftDesign` names exists. Pushes the
+ * problems (paths within the rule set) to `issues`; returns the designs named, resolved.
+ */
+export function checkRuleSet(ruleSet: RuleSet, catalogue: CompiledCatalogue, issues: ResolveIssue[]): Map<string, ResolvedDesign> {
+  const designs = new Map<string, ResolvedDesign>();
+  const firstWithId = new Map<string, number>();
+  ruleSet.rules.forEach((rule, i) => {
+    const seen = firstWithId.get(rule.id);
+    if (seen !== undefined) issues.push({ path: ['rules', i, 'id'], message: `duplicate rule id "${rule.id}" (also rules[${seen}])` });
+    else firstWithId.set(rule.id, i);
+    checkCondition(rule.when, ['rules', i, 'when'], issues);
+    if (rule.then.action === 'shiftDesign' && !designs.has(rule.then.design)) {
+      const design = resolveDesign(rule.then.design, catalogue, ['rules', i, 'then', 'design'], issues);
+      if (design !== null) designs.set(rule.then.design, design);
+    }
+  });
+  return designs;
+}
+
+function checkCondition(condition: Condition, path: PathSegment[], issues: ResolveIssue[]): void {
+  if ('fact' in condition) {
+    checkFactCondition(condition, path, issues);
+  } else if ('not' in condition) {
+    checkCondition(condition.not, [...path, 'not'], issues);
+  } else if ('all' in condition) {
+    condition.all.forEach((inner, i) => checkCondition(inner, [...path, 'all', i], issues));
+  } else if ('any' in condition) {
+    condition.any.forEach((inner, i) => checkCondition(inner, [...path, 'any', i], issues));
+  } else {
+    const count = condition.of.length;
+    if (condition.atLeast > count) {
+      issues.push({ path: [...path, 'atLeast'], message: `${condition.atLeast} of ${count} condition${count === 1 ? '' : 's'} can never be true` });
+    }
+    condition.of.forEach((inner, i) => checkCondition(inner, [...path, 'of', i], issues));
+  }
+}
+
+function checkFactCondition(condition: FactCondition, path: PathSegment[], issues: ResolveIssue[]): void {
+  if (!FACT_NAMES.includes(condition.fact)) {
+    const hint = didYouMean(condition.fact, FACT_NAMES);
+    issues.push({ path: [...path, 'fact'], message: `unknown fact "${condition.fact}"${hint || ` (facts: ${FACT_NAMES.join(', ')})`}` });
+  }
+  const kind = FACT_KINDS.get(condition.fact);
+  const truthOperator = condition.op === 'isTrue' || condition.op === 'isFalse';
+  if (kind === 'flag' && !truthOperator && condition.op !== 'isMissing') {
+    issues.push({ path: [...path, 'op'], message: `"${condition.fact}" is true or false: use isTrue, isFalse or isMissing (got "${condition.op}")` });
+  } else if (kind === 'number' && truthOperator) {
+    issues.push({ path: [...path, 'op'], message: `"${condition.fact}" is a number: compare it (below, above, atLeast, …), not "${condition.op}"` });
+  }
+  const problem = valueProblem(condition);
+  if (problem !== null) issues.push({ path: [...path, 'value'], message: problem });
+}
+
+/** What is wrong with a condition's value for its operator, or null. */
+function valueProblem({ op, value }: FactCondition): string | null {
+  const got = value === undefined ? '' : ` (got ${Array.isArray(value) ? `[${value.join(', ')}]` : value})`;
+  if (UNARY_OPERATORS.includes(op)) return value === undefined ? null : `"${op}" takes no value${got}`;
+  if (SCALAR_OPERATORS.includes(op)) return typeof value === 'number' ? null : `"${op}" needs one number${got}`;
+  if (RANGE_OPERATORS.includes(op)) {
+    if (!Array.isArray(value) || value.length !== 2) return `"${op}" needs [low, high]${got}`;
+    return value[0]! <= value[1]! ? null : `"${op}" needs low ≤ high${got}`;
+  }
+  // The one operator left: `in`.
+  return Array.isArray(value) && value.length > 0 ? null : `"${op}" needs a non-empty list of numbers${got}`;
+}
