@@ -196,9 +196,6 @@ export class Simulator {
       return new AdaptiveEngine(arm.rules, engineParts, this.coachView.profiles, days, spec.weeks);
     });
     this.listeners = spec.arms.map((_, arm) => new ArmListener(this.traits, arm));
-    this.engines.forEach((engine, arm) => {
-      if (engine !== null) engine.listener = this.listeners[arm]!;
-    });
     this.baselineRecord = this.engines.some((engine) => engine !== null) ? new ObservedHistory(days, catalogue.count) : null;
   }
 
@@ -281,6 +278,9 @@ export class Simulator {
     this.buildCoachView();
 
     for (let arm = 0; arm < spec.arms.length; arm++) {
+      // Without a sink the engine only counts its changes: no records, no descriptions.
+      const engine = this.engines[arm]!;
+      if (engine !== null) engine.listener = adjustments === null ? null : this.listeners[arm]!;
       this.listeners[arm]!.sink = adjustments;
       this.runArm(arm, results, days);
     }
@@ -289,7 +289,7 @@ export class Simulator {
   /** What the coach saw of a baseline day: the morning's readings and the habitual sessions with their RPE. */
   private recordHabitualDay(record: ObservedHistory, s: AthleteState, day: number, ill: boolean, consistency: number): void {
     const worn = this.today[0] === this.today[0];
-    record.morning(this.today[0]!, this.today[1]!, worn ? s.sleptHours : Number.NaN, ill);
+    record.setMorning(this.today[0]!, this.today[1]!, worn ? s.sleptHours : Number.NaN, ill);
     const plan = this.weekPlan;
     for (let k = 0; k < plan.count; k++) {
       if (plan.day[k] !== day) continue;
@@ -300,7 +300,7 @@ export class Simulator {
       const w = plan.workout[k]!;
       const dose = this.sessionDose(w, k);
       const minutes = consistency * (dose[DOSE_Z1]! + dose[DOSE_Z2]! + dose[DOSE_Z3]!);
-      record.session(w, minutes, dose[DOSE_RPE_SQUARED]! / dose[DOSE_RPE]!, this.trueProfiles[w * PROFILE_STRIDE + PROFILE_HARD] === 1);
+      record.setSession(w, minutes, dose[DOSE_RPE_SQUARED]! / dose[DOSE_RPE]!, this.trueProfiles[w * PROFILE_STRIDE + PROFILE_HARD] === 1);
     }
   }
 
@@ -353,7 +353,12 @@ export class Simulator {
           markerDays++;
         }
         if (engine !== null) {
-          record!.morning(this.today[0]!, this.today[1]!, worn ? s.sleptHours : Number.NaN, ill);
+          // Written through the record's input array: nothing boxed in the daily loop.
+          const input = record!.input;
+          input[0] = this.today[0]!;
+          input[1] = this.today[1]!;
+          input[2] = worn ? s.sleptHours : Number.NaN;
+          record!.morning(ill);
           engine.morning(week, weekday, plan);
         }
         const inEvent = this.schedule.inEvent[day] === 1;
@@ -394,7 +399,11 @@ export class Simulator {
             row[base + ARM.hardSessions]!++;
             if (inEvent) row[base + ARM.eventHardSessions]!++;
           }
-          record?.session(w, sessionMinutes, sessionRpe, hard);
+          if (record !== null) {
+            record.input[0] = sessionMinutes;
+            record.input[1] = sessionRpe;
+            record.session(w, hard);
+          }
           const goal = catalogue.goal[w]!;
           row[base + (goal === GOAL_CODE.high ? ARM.highGoalSessions : goal === GOAL_CODE.threshold ? ARM.thresholdGoalSessions : ARM.lowGoalSessions)]!++;
         }

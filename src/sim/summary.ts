@@ -136,10 +136,12 @@ export class SummaryCollector {
         const metrics = {} as Record<MetricName, MetricSummary>;
         const vsReference = {} as Record<MetricName, Comparison>;
         METRICS.forEach((metric, m) => {
-          metrics[metric] = roundAll(summarize(this.values[a]![m]!));
+          const own = this.values[a]![m]!;
+          metrics[metric] = roundAll(summarizeMeasured(own));
           if (reference >= 0 && a !== reference) {
-            const paired = pairedDifference(this.values[a]![m]!, this.values[reference]![m]!);
-            vsReference[metric] = roundAll({ diff: paired.diff, ci95: paired.ci95, hedgesG: paired.hedgesG });
+            const [treated, referred] = measuredPairs(own, this.values[reference]![m]!);
+            const paired = treated.length > 0 ? pairedDifference(treated, referred) : null;
+            vsReference[metric] = paired === null ? { diff: Number.NaN, ci95: null, hedgesG: null } : roundAll({ diff: paired.diff, ci95: paired.ci95, hedgesG: paired.hedgesG });
           }
         });
         const eventDays = totals[TOTAL.eventDays]!;
@@ -253,6 +255,23 @@ function plannedShares(totals: Float64Array): ZoneShares | null {
 }
 
 /** Differences of more than 3 percentage points between the achieved and the planned time in zone. */
+/**
+ * A marker metric is missing (NaN) for an athlete without a reading in the baseline or the final
+ * week (the watch not worn): it is summarised over the athletes measured, and `n` says how many.
+ */
+function summarizeMeasured(values: Float64Array): MetricSummary {
+  const measured = values.some(Number.isNaN) ? values.filter((value) => !Number.isNaN(value)) : values;
+  if (measured.length === 0) return { n: 0, mean: Number.NaN, sd: null, median: Number.NaN, ci95: null };
+  return summarize(measured);
+}
+
+/** The pairs in which both athletes' values were measured. */
+function measuredPairs(treated: Float64Array, referred: Float64Array): [Float64Array, Float64Array] {
+  if (!treated.some(Number.isNaN) && !referred.some(Number.isNaN)) return [treated, referred];
+  const keep = (_: number, i: number) => !Number.isNaN(treated[i]!) && !Number.isNaN(referred[i]!);
+  return [treated.filter(keep), referred.filter(keep)];
+}
+
 function distributionWarnings(achieved: ZoneShares, planned: ZoneShares, adaptive: boolean): string[] {
   // An adaptive arm departs from its design on purpose: say so rather than suggest a fault.
   const why = adaptive

@@ -82,8 +82,9 @@ export class AdaptiveEngine {
   private readonly actionContext: ActionContext;
   /** Planned weekly minutes (index 0: the athlete's usual week, as the coach knows it). */
   private readonly plannedMinutes: Float64Array;
-  private readonly fired: CompiledRule[] = [];
-  private readonly accepted: CompiledRule[] = [];
+  /** This morning's firing rules and the accepted ones (fixed-size, counted: nothing reallocated). */
+  private readonly fired: CompiledRule[];
+  private readonly accepted: CompiledRule[];
   private week = 1;
   private weekday = 0;
 
@@ -106,6 +107,8 @@ export class AdaptiveEngine {
       return handler;
     });
     this.guardrails = resolveGuardrails(ruleSet.guardrails);
+    this.fired = this.rules.slice();
+    this.accepted = this.rules.slice();
     this.collect = ruleSet.hitPolicy === 'collect';
     this.editor = new PlanEditor(parts.catalogue, coachProfiles);
     this.plannedMinutes = new Float64Array(maxWeeks + 1);
@@ -232,37 +235,48 @@ export class AdaptiveEngine {
    */
   private collectRules(plan: WeekPlan): void {
     const fired = this.fired;
-    fired.length = 0;
-    for (let i = 0; i < this.rules.length; i++) if (evaluate(this.rules[i]!.when, this.book) === TRUE) fired.push(this.rules[i]!);
-    if (fired.length === 0) return;
-    if (fired.length > 1) fired.sort(this.byConservativeness);
+    let count = 0;
+    for (let i = 0; i < this.rules.length; i++) if (evaluate(this.rules[i]!.when, this.book) === TRUE) fired[count++] = this.rules[i]!;
+    if (count === 0) return;
+    // Most conservative first (insertion sort: a handful of rules, no allocation).
+    for (let i = 1; i < count; i++) {
+      const rule = fired[i]!;
+      let j = i;
+      while (j > 0 && this.byConservativeness(fired[j - 1]!, rule) > 0) {
+        fired[j] = fired[j - 1]!;
+        j--;
+      }
+      fired[j] = rule;
+    }
     const accepted = this.accepted;
-    accepted.length = 0;
-    for (const rule of fired) {
-      const index = this.rules.indexOf(rule);
+    let acceptedCount = 0;
+    for (let f = 0; f < count; f++) {
+      const rule = fired[f]!;
       let winner: CompiledRule | null = null;
-      for (let j = 0; j < accepted.length && winner === null; j++) if (this.conflicts(accepted[j]!, rule)) winner = accepted[j]!;
+      for (let j = 0; j < acceptedCount && winner === null; j++) if (this.conflicts(accepted[j]!, rule)) winner = accepted[j]!;
       if (winner === null) {
-        accepted.push(rule);
-        this.fire(index, plan, 'applied', '');
+        accepted[acceptedCount++] = rule;
+        this.fire(rule.index, plan, 'applied', '');
       } else if (this.listener === null) {
         this.overridden[rule.order]!++;
       } else {
         const same = this.conservativeness(winner) === this.conservativeness(rule);
-        this.fire(index, plan, 'overridden', `overridden by ${winner.rule.id} (${same ? 'as conservative, higher priority' : 'more conservative'})`);
+        this.fire(rule.index, plan, 'overridden', `overridden by ${winner.rule.id} (${same ? 'as conservative, higher priority' : 'more conservative'})`);
       }
     }
   }
 
-  private readonly byConservativeness = (x: CompiledRule, y: CompiledRule): number =>
-    this.conservativeness(y) - this.conservativeness(x) || y.priority - x.priority || x.order - y.order;
+  /** Orders rules most conservative first, then by priority and file order. */
+  private byConservativeness(x: CompiledRule, y: CompiledRule): number {
+    return this.conservativeness(y) - this.conservativeness(x) || y.priority - x.priority || x.order - y.order;
+  }
 
   private conservativeness(rule: CompiledRule): number {
     return this.handlerOf(rule).conservativeness(rule.rule.then as never);
   }
 
   private handlerOf(rule: CompiledRule): ActionHandler {
-    return this.handlers[this.rules.indexOf(rule)]!;
+    return this.handlers[rule.index]!;
   }
 
   private conflicts(x: CompiledRule, y: CompiledRule): boolean {

@@ -1,4 +1,4 @@
-import type { Condition, FactCondition, Operator, Rule, RuleSet } from '../../models/rules/schema.ts';
+import { OPERATORS, type Condition, type FactCondition, type Operator, type Rule, type RuleSet } from '../../models/rules/schema.ts';
 import type { FactBook } from './fact-book.ts';
 
 /** Three-valued results: a condition on a missing fact is neither true nor false. */
@@ -13,23 +13,37 @@ const KIND_ANY = 2;
 const KIND_NOT = 3;
 const KIND_AT_LEAST = 4;
 
-/** A condition compiled against a fact book: operator and values as numbers, children as an array. */
-export interface CompiledCondition {
-  readonly kind: number;
-  readonly source: Condition;
-  readonly slot: number;
-  readonly op: Operator;
-  readonly low: number;
-  readonly high: number;
-  readonly list: Float64Array;
-  readonly count: number;
-  readonly children: readonly CompiledCondition[];
+/** Operators by code, in OPERATORS order (a number switches faster than a string). */
+const OP = Object.fromEntries(OPERATORS.map((op, i) => [op, i])) as Record<Operator, number>;
+
+/**
+ * A condition compiled against a fact book: operator and values as numbers, children as an array.
+ * One class, so every node has the same shape and evaluation stays monomorphic.
+ */
+export class CompiledCondition {
+  readonly opCode: number;
+
+  constructor(
+    readonly kind: number,
+    readonly source: Condition,
+    readonly slot: number,
+    readonly op: Operator,
+    readonly low: number,
+    readonly high: number,
+    readonly list: Float64Array,
+    readonly count: number,
+    readonly children: readonly CompiledCondition[],
+  ) {
+    this.opCode = OP[op];
+  }
 }
 
 export interface CompiledRule {
   readonly rule: Rule;
   /** Position in the rule file (ties of priority keep it). */
   readonly order: number;
+  /** Position in evaluation order (priority, then file order). */
+  readonly index: number;
   readonly priority: number;
   readonly when: CompiledCondition;
 }
@@ -41,59 +55,60 @@ export interface CompiledRule {
 export function compileRules(ruleSet: RuleSet, book: FactBook): CompiledRule[] {
   return ruleSet.rules
     .map((rule, order) => ({ rule, order, priority: rule.priority ?? 0, when: compileCondition(rule.when, book) }))
-    .sort((a, b) => b.priority - a.priority || a.order - b.order);
+    .sort((a, b) => b.priority - a.priority || a.order - b.order)
+    .map((compiled, index) => ({ ...compiled, index }));
 }
 
 function compileCondition(condition: Condition, book: FactBook): CompiledCondition {
-  const base = { source: condition, slot: -1, op: 'equals' as Operator, low: 0, high: 0, list: EMPTY, count: 0, children: [] as CompiledCondition[] };
-  if ('fact' in condition) return compileFact(condition, book, base);
-  if ('all' in condition) return { ...base, kind: KIND_ALL, children: condition.all.map((c) => compileCondition(c, book)) };
-  if ('any' in condition) return { ...base, kind: KIND_ANY, children: condition.any.map((c) => compileCondition(c, book)) };
-  if ('not' in condition) return { ...base, kind: KIND_NOT, children: [compileCondition(condition.not, book)] };
-  return { ...base, kind: KIND_AT_LEAST, count: condition.atLeast, children: condition.of.map((c) => compileCondition(c, book)) };
+  const group = (kind: number, children: Condition[], count = 0) =>
+    new CompiledCondition(kind, condition, -1, 'equals', 0, 0, EMPTY, count, children.map((c) => compileCondition(c, book)));
+  if ('fact' in condition) return compileFact(condition, book);
+  if ('all' in condition) return group(KIND_ALL, condition.all);
+  if ('any' in condition) return group(KIND_ANY, condition.any);
+  if ('not' in condition) return group(KIND_NOT, [condition.not]);
+  return group(KIND_AT_LEAST, condition.of, condition.atLeast);
 }
 
 const EMPTY = new Float64Array(0);
+const IS_MISSING = OP.isMissing;
 
-function compileFact(condition: FactCondition, book: FactBook, base: Omit<CompiledCondition, 'kind'>): CompiledCondition {
+function compileFact(condition: FactCondition, book: FactBook): CompiledCondition {
   const value = condition.value;
   const numbers = value === undefined ? [] : typeof value === 'number' ? [value] : value;
-  return {
-    ...base,
-    kind: KIND_FACT,
-    slot: book.slot(condition.fact),
-    op: condition.op,
-    low: numbers[0] ?? 0,
-    high: numbers[1] ?? numbers[0] ?? 0,
-    list: Float64Array.from(numbers),
-  };
+  const low = numbers[0] ?? 0;
+  return new CompiledCondition(KIND_FACT, condition, book.slot(condition.fact), condition.op, low, numbers[1] ?? low, Float64Array.from(numbers), 0, []);
 }
 
 /** Whether `actual` passes `op` (never called with a missing value, except for isMissing). */
 export function compare(op: Operator, actual: number, low: number, high: number, list: Float64Array): boolean {
+  return compareCode(OP[op], actual, low, high, list);
+}
+
+function compareCode(op: number, actual: number, low: number, high: number, list: Float64Array): boolean {
+  // Codes in OPERATORS order: below, above, atMost, atLeast, equals, between, outside, in, isTrue, isFalse, isMissing.
   switch (op) {
-    case 'below':
+    case 0:
       return actual < low;
-    case 'above':
+    case 1:
       return actual > low;
-    case 'atMost':
+    case 2:
       return actual <= low;
-    case 'atLeast':
+    case 3:
       return actual >= low;
-    case 'equals':
+    case 4:
       return actual === low;
-    case 'between':
+    case 5:
       return actual >= low && actual <= high;
-    case 'outside':
+    case 6:
       return actual < low || actual > high;
-    case 'in':
+    case 7:
       for (let i = 0; i < list.length; i++) if (list[i] === actual) return true;
       return false;
-    case 'isTrue':
+    case 8:
       return actual !== 0;
-    case 'isFalse':
+    case 9:
       return actual === 0;
-    case 'isMissing':
+    default:
       return actual !== actual;
   }
 }
@@ -108,9 +123,9 @@ export function evaluate(c: CompiledCondition, book: FactBook): Truth {
   switch (c.kind) {
     case KIND_FACT: {
       const actual = book.value(c.slot);
-      if (c.op === 'isMissing') return actual !== actual ? TRUE : FALSE;
+      if (c.opCode === IS_MISSING) return actual !== actual ? TRUE : FALSE;
       if (actual !== actual) return MISSING;
-      return compare(c.op, actual, c.low, c.high, c.list) ? TRUE : FALSE;
+      return compareCode(c.opCode, actual, c.low, c.high, c.list) ? TRUE : FALSE;
     }
     case KIND_ALL: {
       let missing = false;

@@ -32,8 +32,7 @@ export function hardDaysBefore(history: ObservedHistory): number {
 
 /** Days since the last hard day before today (Infinity when none is on record). */
 export function daysSinceHardDay(history: ObservedHistory): number {
-  for (let slot = history.today - 1; slot >= 0; slot--) if (history.hard[slot]! > 0) return history.today - slot;
-  return Number.POSITIVE_INFINITY;
+  return history.lastHard < 0 ? Number.POSITIVE_INFINITY : history.today - history.lastHard;
 }
 
 /** Makes today's hard sessions easy; true when there were any. */

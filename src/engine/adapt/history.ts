@@ -32,6 +32,15 @@ export class ObservedHistory {
   private residualCount = 0;
   /** Session RPE of the most recent session (NaN before the first). */
   lastRpe = Number.NaN;
+  /** Slots of the last day the athlete was ill and of the last day with a hard session (−1: none on record). */
+  lastIll = -1;
+  lastHard = -1;
+  /**
+   * Readings handed in through a typed array, so that a caller in a hot loop boxes nothing: before
+   * `morning`, resting HR, lnRMSSD and sleep hours (NaN when not measured); before `session`, the
+   * session's minutes and RPE. Use `setMorning` / `setSession` where speed does not matter.
+   */
+  readonly input = new Float64Array(3);
 
   constructor(
     readonly capacity: number,
@@ -55,6 +64,8 @@ export class ObservedHistory {
   clear(): void {
     this.today = -1;
     this.lastRpe = Number.NaN;
+    this.lastIll = -1;
+    this.lastHard = -1;
     this.usualRpe.fill(0);
     this.usualRpeCount.fill(0);
   }
@@ -64,36 +75,43 @@ export class ObservedHistory {
     const days = other.today + 1;
     this.today = other.today;
     this.lastRpe = other.lastRpe;
+    this.lastIll = other.lastIll;
+    this.lastHard = other.lastHard;
     this.residualSum = other.residualSum;
     this.residualCount = other.residualCount;
-    for (const [to, from] of this.pairs(other)) to.set(from.subarray(0, days));
+    for (let t = 0; t < days; t++) {
+      this.hrv[t] = other.hrv[t]!;
+      this.restingHr[t] = other.restingHr[t]!;
+      this.sleep[t] = other.sleep[t]!;
+      this.load[t] = other.load[t]!;
+      this.minutes[t] = other.minutes[t]!;
+      this.rpe[t] = other.rpe[t]!;
+      this.rpeResidual[t] = other.rpeResidual[t]!;
+      this.hard[t] = other.hard[t]!;
+      this.missed[t] = other.missed[t]!;
+      this.ill[t] = other.ill[t]!;
+    }
     this.usualRpe.set(other.usualRpe);
     this.usualRpeCount.set(other.usualRpeCount);
   }
 
-  private pairs(other: ObservedHistory): [Float64Array | Uint8Array, Float64Array | Uint8Array][] {
-    return [
-      [this.hrv, other.hrv],
-      [this.restingHr, other.restingHr],
-      [this.sleep, other.sleep],
-      [this.load, other.load],
-      [this.minutes, other.minutes],
-      [this.rpe, other.rpe],
-      [this.rpeResidual, other.rpeResidual],
-      [this.hard, other.hard],
-      [this.missed, other.missed],
-      [this.ill, other.ill],
-    ];
+  /** A new day: this morning's readings (NaN when not measured) and whether the athlete is ill. */
+  setMorning(restingHr: number, lnRmssd: number, sleepHours: number, ill: boolean): void {
+    this.input[0] = restingHr;
+    this.input[1] = lnRmssd;
+    this.input[2] = sleepHours;
+    this.morning(ill);
   }
 
-  /** A new day: this morning's readings (NaN when not measured) and whether the athlete is ill. */
-  morning(restingHr: number, lnRmssd: number, sleepHours: number, ill: boolean): void {
+  /** A new day, its readings in `input` (resting HR, lnRMSSD, sleep). */
+  morning(ill: boolean): void {
     const t = ++this.today;
     if (t >= this.capacity) throw new RangeError(`the record holds ${this.capacity} days`);
-    this.restingHr[t] = restingHr;
-    this.hrv[t] = lnRmssd;
-    this.sleep[t] = sleepHours;
+    this.restingHr[t] = this.input[0]!;
+    this.hrv[t] = this.input[1]!;
+    this.sleep[t] = this.input[2]!;
     this.ill[t] = ill ? 1 : 0;
+    if (ill) this.lastIll = t;
     this.load[t] = 0;
     this.minutes[t] = 0;
     this.rpe[t] = Number.NaN;
@@ -109,13 +127,25 @@ export class ObservedHistory {
    * hard. Its RPE is compared with the athlete's usual RPE for the same workout (once two sessions
    * of it are known), then folds into that usual value.
    */
-  session(workout: number, minutes: number, rpe: number, hard: boolean): void {
+  setSession(workout: number, minutes: number, rpe: number, hard: boolean): void {
+    this.input[0] = minutes;
+    this.input[1] = rpe;
+    this.session(workout, hard);
+  }
+
+  /** A session done today, its minutes and RPE in `input[0]`, `input[1]`. */
+  session(workout: number, hard: boolean): void {
+    const minutes = this.input[0]!;
+    const rpe = this.input[1]!;
     const t = this.today;
     const before = this.minutes[t]!;
     this.rpe[t] = before > 0 ? (this.rpe[t]! * before + rpe * minutes) / (before + minutes) : rpe;
     this.minutes[t] = before + minutes;
     this.load[t]! += rpe * minutes;
-    if (hard) this.hard[t]!++;
+    if (hard) {
+      this.hard[t]!++;
+      this.lastHard = t;
+    }
     this.lastRpe = rpe;
     const count = this.usualRpeCount[workout]!;
     if (count >= USUAL_RPE_MIN_SESSIONS) {

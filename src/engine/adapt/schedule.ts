@@ -28,7 +28,17 @@ export class WeekSchedule implements Macroplan {
   reset(plan: Macroplan): void {
     this.label = plan.label;
     this.weeks = plan.weeks;
-    this.blocks = plan.blocks.map((block) => ({ ...block }));
+    // The arm's blocks, copied into objects kept from arm to arm.
+    const blocks = this.blocks;
+    blocks.length = plan.blocks.length;
+    for (let i = 0; i < plan.blocks.length; i++) {
+      const from = plan.blocks[i]!;
+      const to = (blocks[i] ??= { name: '', startWeek: 0, weeks: 0, design: from.design });
+      to.name = from.name;
+      to.startWeek = from.startWeek;
+      to.weeks = from.weeks;
+      to.design = from.design;
+    }
     this.blockOfWeek.set(plan.blockOfWeek);
     this.volume.fill(1);
     this.easy.fill(0);

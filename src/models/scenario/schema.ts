@@ -190,6 +190,6 @@ export const Scenario = z.strictObject({
   events: z.array(Event).optional(),
   outputs: z.strictObject({ daily: z.boolean().optional() }).optional(),
   /** How the athletes are monitored: the share of mornings with resting HR, HRV and sleep readings. */
-  monitoring: z.strictObject({ wornShare: Fraction.optional() }).optional(),
+  monitoring: z.strictObject({ wornShare: z.number().gt(0).max(1).optional() }).optional(),
 });
 export type Scenario = z.infer<typeof Scenario>;

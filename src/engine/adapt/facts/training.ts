@@ -138,12 +138,8 @@ export const LIFE_FACTS: FactProvider = {
       unit: 'days',
       decimals: 0,
       kind: 'number',
-      compute: (c, out, i) => {
-        // Counted over the record; never ill in it reads as the length of the record.
-        let slot = c.history.today;
-        while (slot >= 0 && c.history.ill[slot] === 0) slot--;
-        out[i] = c.history.today - slot;
-      },
+      // Counted over the record; never ill in it reads as the length of the record.
+      compute: (c, out, i) => void (out[i] = c.history.today - c.history.lastIll),
     },
     {
       name: 'hardToday',
@@ -159,11 +155,8 @@ export const LIFE_FACTS: FactProvider = {
       unit: 'days',
       decimals: 0,
       kind: 'number',
-      compute: (c, out, i) => {
-        let slot = c.history.today - 1;
-        while (slot >= 0 && c.history.hard[slot] === 0) slot--;
-        out[i] = c.history.today - slot;
-      },
+      // The morning's facts come before today's sessions: the last hard day is before today.
+      compute: (c, out, i) => void (out[i] = c.history.today - c.history.lastHard),
     },
     {
       name: 'weekday',
