@@ -1,56 +1,65 @@
 /**
- * npm run bench [-- --athletes N --weeks N]
+ * npm run bench [-- --athletes N --weeks N --rules NAME]
  *
- * Throughput of the full model on one thread: 10 000 athletes × 52 weeks × 3 arms (polarized,
- * pyramidal, threshold) with life events, no output files (athletes are still summarised). Prints
- * athlete-days per second and memory; memory is also measured for a run a quarter as long, to show
- * that it does not grow with the number of days. A benchmark, not a test: run it on a quiet machine.
+ * Throughput of the full model on one thread: 10 000 athletes × 52 weeks × 4 arms (polarized,
+ * pyramidal, threshold, and polarized with the adaptive engine in the loop — `hrv-swc` unless
+ * `--rules` names another built-in rule set) with life events, no output files (athletes are still
+ * summarised). The same batch is run again with the fourth arm on its fixed plan, so the cost of the
+ * rules shows as a ratio (the issue's budget: at most 1.5×). Prints athlete-days per second and
+ * memory; memory is also measured for a run a quarter as long, to show that it does not grow with
+ * the number of days. A benchmark, not a test: run it on a quiet machine.
  */
-import { Scenario } from '../src/models/scenario/schema.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PARAMETERS } from '../src/models/parameters.ts';
 import { compileCatalogue } from '../src/models/workouts/compile.ts';
 import { WORKOUTS } from '../src/models/workouts/catalogue.ts';
 import { MultiSystemModel } from '../src/sim/model/multi-system.ts';
 import { ScenarioRunner } from '../src/sim/runner.ts';
-import { prepareScenario } from '../src/sim/scenario/prepare.ts';
-import { numberOption } from './options.ts';
+import { loadScenario } from '../src/sim/scenario/load.ts';
+import { numberOption, option } from './options.ts';
 
 const athletes = numberOption('athletes', 10_000);
 const weeks = numberOption('weeks', 52);
+const rules = option('rules') ?? 'hrv-swc';
 const catalogue = compileCatalogue(WORKOUTS);
 const runner = new ScenarioRunner(PARAMETERS, new MultiSystemModel(PARAMETERS), catalogue);
 const collect = (globalThis as { gc?: () => void }).gc;
+const folder = mkdtempSync(join(tmpdir(), 'periodize-bench-'));
 
-function scenario(size: number, weeksOfTraining: number) {
-  const parsed = Scenario.parse({
-    name: 'bench',
-    seed: 1,
-    population: { size, level: 'recreational' },
-    weeks: weeksOfTraining,
-    arms: [
-      { id: 'polarized', design: 'polarized' },
-      { id: 'pyramidal', design: 'pyramidal' },
-      { id: 'threshold', design: 'threshold' },
-    ],
-    reference: 'threshold',
-    events: [
-      { type: 'sleep-restriction', fromWeek: 3, weeks: 2, hours: 5.5, share: 0.3 },
-      { type: 'illness', fromWeek: 6, days: 5, share: 0.2 },
-      { type: 'load-multiplier', fromWeek: 8, weeks: 2, factor: 1.3, share: 0.5 },
-    ],
-  });
-  const prepared = prepareScenario(parsed, catalogue, PARAMETERS);
-  if (!prepared.ok) throw new Error('bench scenario is invalid');
-  return prepared.spec;
+/** The bench scenario, loaded as the CLI loads it; `adaptive` puts the rules on the fourth arm. */
+function scenario(size: number, weeksOfTraining: number, adaptive: boolean) {
+  const file = join(folder, 'bench.yaml');
+  writeFileSync(
+    file,
+    `name: bench
+seed: 1
+population: { size: ${size}, level: recreational }
+weeks: ${weeksOfTraining}
+arms:
+  - { id: polarized, design: polarized }
+  - { id: pyramidal, design: pyramidal }
+  - { id: threshold, design: threshold }
+  - { id: polarized-adaptive, design: polarized${adaptive ? `, rules: ${rules}` : ''} }
+reference: threshold
+events:
+  - { type: sleep-restriction, fromWeek: 3, weeks: 2, hours: 5.5, share: 0.3 }
+  - { type: illness, fromWeek: 6, days: 5, share: 0.2 }
+  - { type: load-multiplier, fromWeek: 8, weeks: 2, factor: 1.3, share: 0.5 }
+`,
+  );
+  return loadScenario(file, catalogue, PARAMETERS);
 }
 
 /** Runs a scenario and returns its throughput and the largest heap seen while it ran. */
-function measure(size: number, weeksOfTraining: number) {
+function measure(size: number, weeksOfTraining: number, adaptive: boolean) {
+  const spec = scenario(size, weeksOfTraining, adaptive);
   collect?.();
   const before = process.memoryUsage().heapUsed;
   let peakHeap = before;
   const started = performance.now();
-  const outcome = runner.run(scenario(size, weeksOfTraining), {
+  const outcome = runner.run(spec, {
     progress: (done) => {
       if (done % 500 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     },
@@ -59,12 +68,22 @@ function measure(size: number, weeksOfTraining: number) {
   return { rate: outcome.athleteDays / seconds, athleteDays: outcome.athleteDays, seconds, peakHeapMb: peakHeap / 2 ** 20 };
 }
 
-measure(300, 8); // warm-up: let the JIT compile the hot paths
-const shortWeeks = Math.max(1, Math.round(weeks / 4));
-const short = measure(athletes, shortWeeks);
-const full = measure(athletes, weeks);
-const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
-console.log(`model: ${new MultiSystemModel(PARAMETERS).name}, ${athletes} athletes × ${weeks} weeks × 3 arms, one thread, Node ${process.version}`);
-console.log(`athlete-days/s: ${(full.rate / 1e6).toFixed(2)} M (${full.athleteDays.toLocaleString('en-US')} athlete-days in ${full.seconds.toFixed(2)} s)`);
-console.log(`peak heap: ${full.peakHeapMb.toFixed(0)} MB at ${weeks} weeks, ${short.peakHeapMb.toFixed(0)} MB at ${shortWeeks} weeks (flat in the number of days)`);
-console.log(`peak memory (RSS): ${mb(process.resourceUsage().maxRSS * 1024)} MB`);
+try {
+  // Warm-up: let the JIT compile the hot paths, with and without the engine.
+  measure(300, 8, true);
+  measure(300, 8, false);
+  const shortWeeks = Math.max(1, Math.round(weeks / 4));
+  const short = measure(athletes, shortWeeks, true);
+  const full = measure(athletes, weeks, true);
+  const fixed = measure(athletes, weeks, false);
+  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+  console.log(`model: ${new MultiSystemModel(PARAMETERS).name}, ${athletes} athletes × ${weeks} weeks × 4 arms (one adaptive: ${rules}), one thread, Node ${process.version}`);
+  console.log(`athlete-days/s: ${(full.rate / 1e6).toFixed(2)} M (${full.athleteDays.toLocaleString('en-US')} athlete-days in ${full.seconds.toFixed(2)} s)`);
+  console.log(
+    `rules cost: ${(full.seconds / fixed.seconds).toFixed(2)}× the time of the same batch with every arm fixed (${fixed.seconds.toFixed(2)} s, ${(fixed.rate / 1e6).toFixed(2)} M athlete-days/s; budget 1.5×)`,
+  );
+  console.log(`peak heap: ${full.peakHeapMb.toFixed(0)} MB at ${weeks} weeks, ${short.peakHeapMb.toFixed(0)} MB at ${shortWeeks} weeks (flat in the number of days)`);
+  console.log(`peak memory (RSS): ${mb(process.resourceUsage().maxRSS * 1024)} MB`);
+} finally {
+  rmSync(folder, { recursive: true, force: true });
+}

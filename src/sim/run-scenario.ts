@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { inject, injectable } from 'inversify';
+import { RULE_SOURCES } from '../engine/adapt/tokens.ts';
+import type { RuleSet } from '../models/rules/schema.ts';
 import type { Parameters } from '../models/parameters.ts';
 import type { CompiledCatalogue } from '../models/workouts/compile.ts';
 import { VERSION } from '../version.ts';
@@ -37,16 +39,17 @@ export class RunScenario {
     @inject(CATALOGUE) private readonly catalogue: CompiledCatalogue,
     @inject(ADAPTATION_MODEL) private readonly model: AdaptationModel,
     @inject(ScenarioRunner) private readonly runner: ScenarioRunner,
+    @inject(RULE_SOURCES) private readonly ruleSets: ReadonlyMap<string, RuleSet>,
   ) {}
 
   /** Loads and checks a scenario; throws InputError listing every problem. */
   load(file: string): RunSpec {
-    return loadScenario(file, this.catalogue, this.parameters);
+    return loadScenario(file, this.catalogue, this.parameters, undefined, this.ruleSets);
   }
 
   run(file: string, outDir: string, command: string): RunReport {
     const text = readScenarioText(file);
-    const spec = loadScenario(file, this.catalogue, this.parameters, text);
+    const spec = loadScenario(file, this.catalogue, this.parameters, text, this.ruleSets);
     const stage = new OutputStage(outDir);
     try {
       const started = performance.now();

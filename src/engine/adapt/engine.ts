@@ -165,7 +165,7 @@ export class AdaptiveEngine {
       const planned = editor.minutesOfDays(plan, 0, 6);
       const limit = reference * (1 + maxWeeklyIncrease);
       if (planned > limit * 1.005) {
-        this.before.copyFrom(plan);
+        if (this.listener !== null) this.before.copyFrom(plan);
         scaleWeek(plan, editor, limit / planned);
         this.recordGuardrail(
           'maxWeeklyIncrease',
@@ -181,7 +181,7 @@ export class AdaptiveEngine {
       const load = plannedLoad(plan, editor);
       const factor = acwrScale(recent, load, acwrCap);
       if (factor < 0.995) {
-        this.before.copyFrom(plan);
+        if (this.listener !== null) this.before.copyFrom(plan);
         scaleWeek(plan, editor, factor);
         this.recordGuardrail(
           'acwrCap',
@@ -191,7 +191,7 @@ export class AdaptiveEngine {
         );
       }
     }
-    this.plannedMinutes[week] = editor.minutesOfDays(plan, 0, 6);
+    if (maxWeeklyIncrease !== null) this.plannedMinutes[week] = editor.minutesOfDays(plan, 0, 6);
   }
 
   /**
@@ -309,7 +309,8 @@ export class AdaptiveEngine {
       return;
     }
     if (handler.reach(action as never) === 'sessions') {
-      this.before.copyFrom(plan);
+      // The plan before the change, kept only when someone will read the description.
+      if (this.listener !== null) this.before.copyFrom(plan);
       this.actionContext.plan = plan;
       if (handler.apply(action as never, this.actionContext) !== true) return;
       this.changes++;
@@ -347,7 +348,7 @@ export class AdaptiveEngine {
     if (maxHardDaysInRow !== null) {
       const inRow = hardDaysBefore(this.history);
       if (inRow >= maxHardDaysInRow) {
-        this.before.copyFrom(plan);
+        if (this.listener !== null) this.before.copyFrom(plan);
         easeToday(plan, this.editor, this.weekday);
         this.recordGuardrail('maxHardDaysInRow', 'today', plan, `${inRow + 1} hard days in a row would exceed the limit of ${maxHardDaysInRow}`);
         return;
@@ -356,7 +357,7 @@ export class AdaptiveEngine {
     if (minDaysBetweenHard !== null) {
       const since = daysSinceHardDay(this.history);
       if (since <= minDaysBetweenHard) {
-        this.before.copyFrom(plan);
+        if (this.listener !== null) this.before.copyFrom(plan);
         easeToday(plan, this.editor, this.weekday);
         this.recordGuardrail('minDaysBetweenHard', 'today', plan, `the last hard day was ${since} day${since === 1 ? '' : 's'} ago (at least ${minDaysBetweenHard} easy days between hard days)`);
       }

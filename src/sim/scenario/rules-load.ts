@@ -37,11 +37,16 @@ export interface LoadedScenarioRules {
 }
 
 /** Loads the rule set of every arm that names one; a rule file that two arms share is reported once. */
-export function loadScenarioRules(scenario: Scenario, doc: LocatedDocument, catalogue: CompiledCatalogue): LoadedScenarioRules {
+export function loadScenarioRules(
+  scenario: Scenario,
+  doc: LocatedDocument,
+  catalogue: CompiledCatalogue,
+  named: ReadonlyMap<string, RuleSet> = BUILTIN_RULE_SETS,
+): LoadedScenarioRules {
   const problems = new Map<string, InputProblem>();
   const rules = scenario.arms.map((arm, i) => {
     if (arm.rules === undefined) return null;
-    const loaded = loadArmRules(arm.rules, doc, ['arms', i, 'rules'], catalogue);
+    const loaded = loadArmRules(arm.rules, doc, ['arms', i, 'rules'], catalogue, named);
     for (const problem of loaded.problems) problems.set(formatProblem(problem), problem);
     return loaded.rules;
   });
@@ -49,16 +54,23 @@ export function loadScenarioRules(scenario: Scenario, doc: LocatedDocument, cata
 }
 
 /**
- * Resolves one arm's `rules:` (at `path` in the scenario `doc`): a built-in name (`none` is the
+ * Resolves one arm's `rules:` (at `path` in the scenario `doc`): a named rule set (the built-ins,
+ * or whatever the composition root binds to RULE_SOURCES; `none` is the
  * fixed plan), else a rule file, relative to the scenario's folder unless absolute. A reference that
  * is neither is a problem at `path` in the scenario; a rule file's problems are located in it.
  */
-export function loadArmRules(reference: string, doc: LocatedDocument, path: readonly PathSegment[], catalogue: CompiledCatalogue): LoadedRules {
-  const builtin = BUILTIN_RULE_SETS.get(reference);
+export function loadArmRules(
+  reference: string,
+  doc: LocatedDocument,
+  path: readonly PathSegment[],
+  catalogue: CompiledCatalogue,
+  named: ReadonlyMap<string, RuleSet> = BUILTIN_RULE_SETS,
+): LoadedRules {
+  const builtin = named.get(reference);
   if (builtin !== undefined) return { rules: builtinArmRules(builtin, catalogue), problems: [] };
   const file = isAbsolute(reference) ? reference : join(dirname(doc.file), reference);
   if (!existsSync(file)) {
-    const names = [...BUILTIN_RULE_SETS.keys()];
+    const names = [...named.keys()];
     const hint = didYouMean(reference, names);
     return { rules: null, problems: [doc.problem(path, `no built-in rule set or file "${reference}"${hint || ` (built-in: ${names.join(', ')})`}`)] };
   }
