@@ -7,6 +7,8 @@ import { RunScenario } from '../sim/run-scenario.ts';
 import { VERSION } from '../version.ts';
 import { ExplainError, explainAthlete } from './explain.ts';
 import { comparisonTable } from './table.ts';
+import { describeRules, ruleSetAsYaml, UnknownRuleSetError } from './rules.ts';
+import { ACTION_HANDLERS, FACT_PROVIDERS, RULE_SOURCES } from '../engine/adapt/tokens.ts';
 
 /** Where the CLI writes: the process's streams, or a test's buffers. */
 export interface CliIo {
@@ -76,6 +78,16 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       io.out(await explainAthlete({ outDir: options.out, arm: options.arm, athlete: options.athlete, replicate: options.replicate }));
     });
 
+  program
+    .command('rules')
+    .description('list the built-in rule sets, the facts, operators, actions and scopes a rule file may use; with a name, print that rule set as a file to start from')
+    .argument('[name]', 'a built-in rule set')
+    .action(async (name: string | undefined) => {
+      const container = await getContainer();
+      const ruleSets = container.get(RULE_SOURCES);
+      io.out(name === undefined ? describeRules(ruleSets, container.getAll(FACT_PROVIDERS), container.getAll(ACTION_HANDLERS)) : ruleSetAsYaml(ruleSets, name));
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT_OK;
@@ -83,7 +95,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     }
-    if (error instanceof InputError || error instanceof OutputError || error instanceof ExplainError) {
+    if (error instanceof InputError || error instanceof OutputError || error instanceof ExplainError || error instanceof UnknownRuleSetError) {
       io.err(`${error.message}\n`);
       return EXIT_BAD_INPUT;
     }

@@ -95,6 +95,37 @@ reference: c
     });
   });
 
+  describe('rules', () => {
+    it('should list every built-in rule set, every fact with its unit, and the operators, actions and scopes', async () => {
+      const { code, out } = await cli('rules');
+      expect(code).toBe(0);
+      for (const name of ['none', 'hrv-kiviniemi', 'hrv-swc', 'multi-marker', 'conservative-coach']) expect(out).toContain(`  ${name} — `);
+      expect(out).toMatch(/hrvMean7dBelowBandDays +days the HRV 7-day mean has been below the lower band \(days\)/);
+      expect(out).toMatch(/Operators: below, above, atMost, atLeast, equals, between, outside, in, isTrue, isFalse, isMissing/);
+      expect(out).toMatch(/Scopes: today, nextSession, restOfWeek, nextMicrocycle, nextMesocycle/);
+    });
+
+    it('should print a built-in rule set as a rule file that loads as one', async () => {
+      const { code, out } = await cli('rules', 'multi-marker');
+      expect(code).toBe(0);
+      const folder = temporaryFolder();
+      writeScenario(folder, 'copy.yaml', out);
+      const scenario = writeScenario(
+        folder,
+        'scenario.yaml',
+        'name: copy\nseed: 1\npopulation: { size: 2, level: recreational }\nweeks: 1\narms:\n  - { id: a, design: polarized, rules: copy.yaml }\n',
+      );
+      const spec = createContainer().get(RunScenario).load(scenario);
+      expect(spec.arms[0]!.rules!.ruleSet.rules.map((rule) => rule.id)).toEqual(['decrease-load', 'decrease-volume', 'increase-load']);
+    });
+
+    it('should say which built-in was meant and exit 2 for an unknown name', async () => {
+      const { code, err } = await cli('rules', 'hrv-sw');
+      expect(code).toBe(2);
+      expect(err).toBe('no built-in rule set "hrv-sw" (did you mean "hrv-swc"?)\n');
+    });
+  });
+
   describe('run', () => {
     it('should print the comparison table and write the outputs of the contract', async () => {
       const folder = temporaryFolder();

@@ -24,10 +24,17 @@ export function formatFact(book: FactBook, slot: number): string {
   return Number.isFinite(value) ? value.toFixed(decimals) : String(value);
 }
 
+interface Leaf {
+  fact: string;
+  op: Operator;
+  value: number | readonly number[] | undefined;
+  negated: boolean;
+}
+
 /** The conditions that made a true result true (the parts of an `any` that held, every part of an `all`). */
-function decisive(trace: ConditionTrace, out: { fact: string; op: Operator; negated: boolean }[], negated = false): void {
+function decisive(trace: ConditionTrace, out: Leaf[], negated = false): void {
   if ('fact' in trace) {
-    out.push({ fact: trace.fact, op: trace.op, negated });
+    out.push({ fact: trace.fact, op: trace.op, value: trace.value, negated });
     return;
   }
   if (trace.combinator === 'not') {
@@ -44,18 +51,28 @@ function decisive(trace: ConditionTrace, out: { fact: string; op: Operator; nega
  */
 export function describeReason(trace: RuleTrace, book: FactBook): string {
   const parts: string[] = [];
-  const leaves: { fact: string; op: Operator; negated: boolean }[] = [];
+  const leaves: Leaf[] = [];
   decisive(trace.condition, leaves);
+  // When a rule is also tied to the calendar ("on Sundays"), the calendar is not the reason.
+  const reasons = leaves.filter((leaf) => !book.definitions[book.slotOf(leaf.fact)!]!.calendar);
   const seen = new Set<string>();
-  for (const leaf of leaves) {
+  for (const leaf of reasons.length > 0 ? reasons : leaves) {
     if (seen.has(leaf.fact)) continue;
     seen.add(leaf.fact);
-    parts.push(describeFact(book, leaf.fact, leaf.op, leaf.negated));
+    parts.push(describeFact(book, leaf));
   }
   return parts.join('; ');
 }
 
-function describeFact(book: FactBook, fact: string, op: Operator, negated: boolean): string {
+/** "≥ 2", "between 1 and 3", "in 1, 4". */
+function threshold(op: Operator, value: number | readonly number[] | undefined): string {
+  const values = value === undefined ? [] : typeof value === 'number' ? [value] : value;
+  if (op === 'between' || op === 'outside') return `${OPERATOR_WORDS[op]} ${values[0]} and ${values[1]}`;
+  if (op === 'in') return `in ${values.join(', ')}`;
+  return values.length > 0 ? `${OPERATOR_WORDS[op]} ${values[0]}` : OPERATOR_WORDS[op];
+}
+
+function describeFact(book: FactBook, { fact, op, value, negated }: Leaf): string {
   const slot = book.slotOf(fact)!;
   const definition = book.definitions[slot]!;
   const readsFalse = (op === 'isFalse') !== negated;
@@ -69,5 +86,5 @@ function describeFact(book: FactBook, fact: string, op: Operator, negated: boole
   }
   if (definition.kind === 'flag') return `${readsFalse ? 'not ' : ''}${definition.label}`;
   const unit = definition.unit === '' ? '' : ` ${definition.unit}`;
-  return `${definition.label} ${formatFact(book, slot)}${unit}${negated ? ` (not ${OPERATOR_WORDS[op]})` : ''}`;
+  return `${definition.label} ${formatFact(book, slot)}${unit} (${negated ? 'not ' : ''}${threshold(op, value)})`;
 }

@@ -96,7 +96,7 @@ const TWO_MARKERS_OFF: Condition = {
 const MULTI_MARKER: RuleSet = {
   name: 'multi-marker',
   description:
-    'Monday and Thursday reviews: decrease load (hard sessions easy, volume −20 %) until the next review when two markers ' +
+    'Monday and Thursday reviews: decrease load (hard sessions easy, volume −20 %) for the rest of the week when two markers ' +
     'are off — 7-day HRV mean below its band, resting HR up 3 bpm or more, sleep debt of 5 h or more in a week, sessions ' +
     'feeling 1 RPE point harder than usual; increase volume 5 % when all are green; otherwise keep the plan.',
   source: 'Nuuttila et al. 2022, Med Sci Sports Exerc 54:1690–1701, doi:10.1249/MSS.0000000000002968 (thresholds [M])',
@@ -105,7 +105,7 @@ const MULTI_MARKER: RuleSet = {
   rules: [
     {
       id: 'decrease-load',
-      description: 'Two or more markers off: easy sessions and less volume until the next review',
+      description: 'Two or more markers off: easy sessions for the rest of the week',
       priority: 100,
       when: {
         all: [

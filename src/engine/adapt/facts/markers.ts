@@ -52,7 +52,7 @@ export const RESTING_HR_FACTS: FactProvider = {
     },
     {
       name: 'restingHrDelta7d',
-      template: 'resting HR 7-day mean {restingHrMean7d} bpm, {value} bpm above its baseline {restingHrBaseline}',
+      template: 'resting HR 7-day mean {restingHrMean7d} bpm against its baseline {restingHrBaseline} ({value} bpm)',
       label: 'resting HR 7-day mean above baseline',
       unit: 'bpm',
       decimals: 1,
@@ -62,7 +62,7 @@ export const RESTING_HR_FACTS: FactProvider = {
     },
     {
       name: 'restingHrDeltaToday',
-      template: 'resting HR {restingHrToday} bpm this morning, {value} bpm above its baseline {restingHrBaseline}',
+      template: 'resting HR {restingHrToday} bpm this morning against its baseline {restingHrBaseline} ({value} bpm)',
       label: "this morning's resting HR above baseline",
       unit: 'bpm',
       decimals: 1,

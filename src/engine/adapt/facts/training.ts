@@ -144,6 +144,7 @@ export const LIFE_FACTS: FactProvider = {
     {
       name: 'hardToday',
       label: 'hard sessions planned today',
+      calendar: true,
       unit: '',
       decimals: 0,
       kind: 'number',
@@ -161,6 +162,7 @@ export const LIFE_FACTS: FactProvider = {
     {
       name: 'weekday',
       label: 'day of the week (1 = Monday)',
+      calendar: true,
       unit: '',
       decimals: 0,
       kind: 'number',
@@ -169,6 +171,7 @@ export const LIFE_FACTS: FactProvider = {
     {
       name: 'weekOfBlock',
       label: 'week of the block',
+      calendar: true,
       unit: '',
       decimals: 0,
       kind: 'number',

@@ -56,6 +56,8 @@ export interface FactDefinition {
   readonly template?: string;
   /** For a flag read as false (`isFalse`): "HRV 7-day mean 3.62 inside the band 3.51–3.80". */
   readonly templateWhenFalse?: string;
+  /** A calendar fact (weekday, week of block): it says when a rule applies, not why it fired. */
+  readonly calendar?: true;
   /** Writes the fact's value to `out[slot]`: NaN when it is missing (too few readings). */
   compute(context: FactContext, out: Float64Array, slot: number): void;
 }
