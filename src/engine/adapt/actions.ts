@@ -1,5 +1,6 @@
 import type { Action, ActionName } from '../../models/rules/schema.ts';
 import type { ResolvedDesign } from '../designs/resolve.ts';
+import { isDeloadWeek } from '../plan/targets.ts';
 import type { WeekPlan } from '../plan/week-plan.ts';
 import type { ObservedHistory } from './history.ts';
 import type { PlanEditor } from './plan-edit.ts';
@@ -17,6 +18,8 @@ export interface ActionContext {
   week: number;
   /** Easy days a moved hard session must keep from other hard days. */
   spacing: number;
+  /** Most hard days in a row a moved hard session may make (the guardrail's; Infinity without one). */
+  maxHardDaysInRow: number;
   history: ObservedHistory;
   schedule: WeekSchedule;
   /** Designs that `shiftDesign` may name, resolved. */
@@ -94,18 +97,24 @@ const makeHardSessionsEasy: ActionHandler<Of<'makeHardSessionsEasy'>> = {
   },
 };
 
-/** Whether a hard session on `day` keeps `spacing` easy days from every other hard day (planned this week, or done before today). */
-function spacedOn(c: ActionContext, day: number, ignoreDay: number): boolean {
-  for (let d = day - c.spacing; d <= day + c.spacing; d++) {
-    if (d === day || d === ignoreDay || d > 6) continue;
-    if (d >= c.today) {
-      if (c.editor.hardOn(c.plan, d) > 0) return false;
-    } else {
-      const slot = c.history.today - (c.today - d);
-      if (slot >= 0 && c.history.hard[slot]! > 0) return false;
-    }
-  }
-  return true;
+/** Whether weekday `d` has a hard session: planned (from today on, `ignoreDay` not counted) or done (before today). */
+function hardOn(c: ActionContext, d: number, ignoreDay: number): boolean {
+  if (d === ignoreDay || d > 6) return false;
+  if (d >= c.today) return c.editor.hardOn(c.plan, d) > 0;
+  const slot = c.history.today - (c.today - d);
+  return slot >= 0 && c.history.hard[slot]! > 0;
+}
+
+/**
+ * Whether a hard session can go on `day`: it keeps `spacing` easy days from every other hard day,
+ * and makes no run of hard days longer than the guardrail allows (`ignoreDay`: the day it leaves).
+ */
+function fitsHardOn(c: ActionContext, day: number, ignoreDay: number): boolean {
+  for (let d = day - c.spacing; d <= day + c.spacing; d++) if (d !== day && hardOn(c, d, ignoreDay)) return false;
+  let run = 1;
+  for (let d = day - 1; hardOn(c, d, ignoreDay); d--) run++;
+  for (let d = day + 1; hardOn(c, d, ignoreDay); d++) run++;
+  return run <= c.maxHardDaysInRow;
 }
 
 const postponeHardSession: ActionHandler<Of<'postponeHardSession'>> = {
@@ -119,7 +128,7 @@ const postponeHardSession: ActionHandler<Of<'postponeHardSession'>> = {
     for (let day = c.today + 1; day <= 6; day++) {
       const plan = c.plan;
       if (!c.editor.hasSessionOn(plan, day) || c.editor.hardOn(plan, day) > 0 || c.editor.hasLongRunOn(plan, day)) continue;
-      if (!spacedOn(c, day, c.today)) continue;
+      if (!fitsHardOn(c, day, c.today)) continue;
       plan.swapDays(c.today, day);
       return true;
     }
@@ -139,7 +148,7 @@ const bringForwardHardSession: ActionHandler<Of<'bringForwardHardSession'>> = {
     if (!c.editor.hasSessionOn(plan, today) || c.editor.hardOn(plan, today) > 0 || c.editor.hasLongRunOn(plan, today)) return false;
     for (let day = today + 1; day <= 6; day++) {
       if (c.editor.hardOn(plan, day) === 0) continue;
-      if (!spacedOn(c, today, day)) return false;
+      if (!fitsHardOn(c, today, day)) return false;
       plan.swapDays(today, day);
       return true;
     }
@@ -203,6 +212,9 @@ const insertDeloadWeek: ActionHandler<Of<'insertDeloadWeek'>> = {
   apply(a, c) {
     const week = c.week + 1;
     if (week > c.schedule.weeks) return null;
+    // Next week is already a deload week of its design: one deload, not two on top of each other.
+    const block = c.schedule.blocks[c.schedule.blockOfWeek[week]!]!;
+    if (c.schedule.design[week] === null && isDeloadWeek(block.design, week - block.startWeek)) return null;
     const volume = a.volume ?? c.schedule.designOf(week).deloadVolume;
     if (c.schedule.volume[week]! <= volume) return null;
     const was = c.schedule.volume[week]!;

@@ -16,8 +16,10 @@ import {
   easeToday,
   hardDaysBefore,
   plannedLoad,
+  cutWeekTo,
+  sessionLoad,
+  sessionMinutes,
   resolveGuardrails,
-  scaleWeek,
   type ResolvedGuardrails,
 } from './guardrails.ts';
 import { ObservedHistory } from './history.ts';
@@ -77,7 +79,8 @@ export class AdaptiveEngine {
   private readonly collect: boolean;
   private readonly editor: PlanEditor;
   private readonly before = new WeekPlan();
-  /** Scratch for what an overridden rule would have made of the plan. */
+  /** The plan as the morning found it, and what an overridden rule would have made of it. */
+  private readonly morningPlan = new WeekPlan();
   private readonly wouldBe = new WeekPlan();
   private readonly actionContext: ActionContext;
   /** Planned weekly minutes (index 0: the athlete's usual week, as the coach knows it). */
@@ -120,6 +123,7 @@ export class AdaptiveEngine {
       today: 0,
       week: 1,
       spacing: 0,
+      maxHardDaysInRow: this.guardrails.maxHardDaysInRow ?? Number.POSITIVE_INFINITY,
       history: this.history,
       schedule: this.schedule,
       designs: armRules.designs,
@@ -164,9 +168,9 @@ export class AdaptiveEngine {
       const reference = Math.max(this.plannedMinutes[week - 1]!, sum / weeks);
       const planned = editor.minutesOfDays(plan, 0, 6);
       const limit = reference * (1 + maxWeeklyIncrease);
-      if (planned > limit * 1.005) {
+      if (planned > limit) {
         if (this.listener !== null) this.before.copyFrom(plan);
-        scaleWeek(plan, editor, limit / planned);
+        cutWeekTo(plan, editor, limit, sessionMinutes);
         this.recordGuardrail(
           'maxWeeklyIncrease',
           'week',
@@ -180,9 +184,9 @@ export class AdaptiveEngine {
       for (let slot = this.history.today - ACWR_HISTORY_DAYS + 1; slot <= this.history.today; slot++) recent += this.history.load[slot]!;
       const load = plannedLoad(plan, editor);
       const factor = acwrScale(recent, load, acwrCap);
-      if (factor < 0.995) {
+      if (factor < 1) {
         if (this.listener !== null) this.before.copyFrom(plan);
-        scaleWeek(plan, editor, factor);
+        cutWeekTo(plan, editor, load * factor, sessionLoad);
         this.recordGuardrail(
           'acwrCap',
           'week',
@@ -216,7 +220,11 @@ export class AdaptiveEngine {
     const designSpacing = schedule.designOf(week).hardDaySpacing;
     a.spacing = spacing > designSpacing ? spacing : designSpacing;
 
-    if (this.collect) this.collectRules(plan);
+    if (this.collect) {
+      // Kept for the record of an overridden rule: what it would have done to the morning's plan.
+      if (this.listener !== null) this.morningPlan.copyFrom(plan);
+      this.collectRules(plan);
+    }
     else {
       for (let i = 0; i < this.rules.length; i++) {
         if (evaluate(this.rules[i]!.when, this.book) === TRUE) {
@@ -295,9 +303,9 @@ export class AdaptiveEngine {
       this.overridden[rule.order]!++;
       if (this.listener === null) return;
       if (handler.reach(action as never) === 'sessions') {
-        // What it would have made of the plan as it stands, shown but not kept.
-        this.before.copyFrom(plan);
-        this.wouldBe.copyFrom(plan);
+        // What it would have made of the morning's plan, shown but not kept.
+        this.before.copyFrom(this.morningPlan);
+        this.wouldBe.copyFrom(this.morningPlan);
         this.actionContext.plan = this.wouldBe;
         handler.apply(action as never, this.actionContext);
         this.actionContext.plan = plan;

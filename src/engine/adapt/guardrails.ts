@@ -47,10 +47,49 @@ export function easeToday(plan: WeekPlan, editor: PlanEditor, today: number): bo
   return changed;
 }
 
-/** Scales every session of the plan (minutes of runs, repetitions of intervals, add-ons). */
-export function scaleWeek(plan: WeekPlan, editor: PlanEditor, factor: number): void {
-  for (let k = 0; k < plan.count; k++) editor.scale(plan, k, factor);
+/** Passes of `cutWeekTo`, and how close to the limit is on it (warm-ups that do not scale leave a sliver). */
+const CUT_PASSES = 4;
+const CUT_TOLERANCE = 1.001;
+
+/** What a guardrail caps, session by session: minutes or expected session-RPE load. */
+export type SessionMeasure = (plan: WeekPlan, editor: PlanEditor, k: number) => number;
+
+function total(plan: WeekPlan, editor: PlanEditor, measure: SessionMeasure, continuousOnly: boolean): number {
+  let sum = 0;
+  for (let k = 0; k < plan.count; k++) if (!continuousOnly || editor.isContinuous(plan, k)) sum += measure(plan, editor, k);
+  return sum;
 }
+
+/**
+ * Cuts the week until its total `measure` is at most `limit`, as little below it as whole
+ * repetitions allow: first every session by limit / total (repetitions to the nearest whole); then,
+ * since warm-ups do not scale and repetitions are whole, the continuous runs alone by what is left
+ * to cut, and every session again with repetitions rounded down. When sessions at the catalogue's
+ * smallest still exceed the limit, the hard sessions become easy runs, and then the last sessions
+ * of the week are dropped: a cap is a cap.
+ */
+export function cutWeekTo(plan: WeekPlan, editor: PlanEditor, limit: number, measure: SessionMeasure): void {
+  const within = limit * CUT_TOLERANCE;
+  for (let pass = 0; pass < CUT_PASSES; pass++) {
+    const now = total(plan, editor, measure, false);
+    if (now <= within) return;
+    const runs = total(plan, editor, measure, true);
+    const runsOnly = pass > 0 && runs > now - limit;
+    // Runs scale in proportion (their repetitions are minutes): this factor lands on the limit.
+    const factor = runsOnly ? (runs - (now - limit)) / runs : limit / now;
+    const down = pass > 0 && !runsOnly;
+    for (let k = 0; k < plan.count; k++) if (!runsOnly || editor.isContinuous(plan, k)) editor.scale(plan, k, factor, down);
+  }
+  if (total(plan, editor, measure, false) <= within) return;
+  for (let k = 0; k < plan.count; k++) if (editor.isHard(plan, k)) editor.makeEasy(plan, k);
+  while (plan.count > 0 && total(plan, editor, measure, false) > within) plan.remove(plan.count - 1);
+}
+
+/** The planned minutes of session k, and of the week. */
+export const sessionMinutes: SessionMeasure = (plan, editor, k) => editor.minutes(plan, k);
+export const sessionLoad: SessionMeasure = (plan, editor, k) => editor.expectedLoad(plan, k);
+
+
 
 /** The session-RPE load the coach expects of the whole week. */
 export function plannedLoad(plan: WeekPlan, editor: PlanEditor): number {

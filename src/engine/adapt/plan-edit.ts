@@ -28,6 +28,11 @@ export class PlanEditor {
     this.continuous = Uint8Array.from(catalogue.workouts, (w) => (w.main.rep.length === 1 && w.main.rep[0]!.minutes === 1 ? 1 : 0));
   }
 
+  /** Whether session k is a continuous run (its repetitions are minutes). */
+  isContinuous(plan: WeekPlan, k: number): boolean {
+    return this.continuous[plan.workout[k]!] === 1;
+  }
+
   isHard(plan: WeekPlan, k: number): boolean {
     return this.profiles[plan.workout[k]! * PROFILE_STRIDE + PROFILE_HARD] === 1;
   }
@@ -61,21 +66,34 @@ export class PlanEditor {
     return false;
   }
 
-  /** Session k becomes an easy run of `minutes` (default: as long as the session was). */
+  /**
+   * Session k becomes an easy run of `minutes` (default: as long as the session was), within the
+   * easy run's range — but never longer than the session it replaces.
+   */
   makeEasy(plan: WeekPlan, k: number, minutes?: number): void {
-    const length = minutes ?? this.minutes(plan, k);
+    const was = this.minutes(plan, k);
     const w = this.easyRun;
-    plan.replace(k, w, clamp(Math.round(length), this.catalogue.repsMin[w]!, this.catalogue.repsMax[w]!), 0, 1);
+    const length = clamp(minutes ?? was, this.catalogue.repsMin[w]!, this.catalogue.repsMax[w]!);
+    plan.replace(k, w, length < was ? length : was, 0, 1);
   }
 
-  /** Scales session k's volume: minutes of a continuous run, repetitions of an interval session (whole, within its range), add-ons. */
-  scale(plan: WeekPlan, k: number, factor: number): void {
+  /**
+   * Scales session k's volume: minutes of a continuous run, repetitions of an interval session
+   * (whole: to the nearest, or always down when `down` — a cap must be met), add-ons (whole, down
+   * when cutting, at most the catalogue's).
+   * Within the catalogue's range — but never the wrong way: a cut never lengthens a session the
+   * planner made shorter than the catalogue's minimum, an increase never shortens one.
+   */
+  scale(plan: WeekPlan, k: number, factor: number, down = false): void {
     const w = plan.workout[k]!;
-    const reps = plan.reps[k]! * factor;
-    const min = this.catalogue.repsMin[w]!;
-    const max = this.catalogue.repsMax[w]!;
-    plan.reps[k] = clamp(this.continuous[w] === 1 ? reps : Math.round(reps), min, max);
-    plan.addOns[k] = Math.floor(plan.addOns[k]! * factor);
+    const was = plan.reps[k]!;
+    let reps = was * factor;
+    if (this.continuous[w] === 0) reps = down ? Math.floor(reps + 1e-9) : Math.round(reps);
+    reps = clamp(reps, this.catalogue.repsMin[w]!, this.catalogue.repsMax[w]!);
+    plan.reps[k] = factor < 1 ? (reps < was ? reps : was) : reps > was ? reps : was;
+    const addOns = plan.addOns[k]!;
+    const scaled = factor < 1 ? Math.floor(addOns * factor) : Math.min(Math.round(addOns * factor), this.catalogue.addOnMax[w]!);
+    plan.addOns[k] = factor < 1 ? scaled : scaled > addOns ? scaled : addOns;
   }
 
   /** Total planned minutes of the days `from … to` (weekdays, inclusive). */

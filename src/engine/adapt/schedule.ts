@@ -62,31 +62,25 @@ export class WeekSchedule implements Macroplan {
   }
 
   /**
-   * Lengthens (weeks > 0) or shortens (weeks < 0) the block running in `week`; later blocks move,
-   * and the last block absorbs the difference so the plan keeps its length. A block is never
-   * shortened to end before `week`. Returns the weeks actually added or removed.
+   * Lengthens (weeks > 0) or shortens (weeks < 0) the block running in `week` by moving its
+   * boundary with the next block, which shrinks or grows to match: the plan keeps its length and the
+   * blocks after the next (a taper, say) keep theirs. The next block keeps at least a week, and the
+   * current block never ends before `week`. Returns the weeks actually added or removed (0 in the
+   * last block, which has no boundary to move).
    */
   resizeBlock(week: number, weeks: number): number {
     const index = this.blockOfWeek[week]!;
-    const block = this.blocks[index]!;
     if (index === this.blocks.length - 1) return 0;
+    const block = this.blocks[index]!;
+    const next = this.blocks[index + 1]!;
     const end = block.startWeek + block.weeks - 1;
-    const newEnd = Math.min(this.weeks, Math.max(week, end + weeks));
-    const change = newEnd - end;
+    const change = Math.max(week - end, Math.min(weeks, next.weeks - 1));
     if (change === 0) return 0;
     block.weeks += change;
-    let start = newEnd + 1;
-    for (let i = index + 1; i < this.blocks.length; i++) {
-      const next = this.blocks[i]!;
-      next.startWeek = start;
-      const last = i === this.blocks.length - 1;
-      next.weeks = last ? Math.max(0, this.weeks - start + 1) : Math.max(0, Math.min(next.weeks, this.weeks - start + 1));
-      start += next.weeks;
-    }
-    for (let i = 0; i < this.blocks.length; i++) {
-      const b = this.blocks[i]!;
-      for (let w = b.startWeek; w < b.startWeek + b.weeks; w++) this.blockOfWeek[w] = i;
-    }
+    next.startWeek += change;
+    next.weeks -= change;
+    for (let w = block.startWeek; w < block.startWeek + block.weeks; w++) this.blockOfWeek[w] = index;
+    for (let w = next.startWeek; w < next.startWeek + next.weeks; w++) this.blockOfWeek[w] = index + 1;
     return change;
   }
 }

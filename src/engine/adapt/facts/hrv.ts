@@ -128,7 +128,7 @@ export const HRV_FACTS: FactProvider = {
       companions: ['hrvToday', 'hrvBaselineMean'],
       compute: (c, out, i) => {
         baseline(c, c.history.today);
-        out[i] = (c.history.hrv[c.history.today]! - c.stats[1]!) / c.stats[2]!;
+        out[i] = inSds(c.history.hrv[c.history.today]!, c.stats[1]!, c.stats[2]!);
       },
     },
     {
@@ -197,7 +197,7 @@ export const HRV_FACTS: FactProvider = {
       companions: ['hrvToday', 'hrvRollingMean', 'hrvRollingSd'],
       compute: (c, out, i) => {
         rolling(c);
-        out[i] = (c.history.hrv[c.history.today]! - c.stats[1]!) / c.stats[2]!;
+        out[i] = inSds(c.history.hrv[c.history.today]!, c.stats[1]!, c.stats[2]!);
       },
     },
     {
@@ -226,6 +226,11 @@ export const HRV_FACTS: FactProvider = {
     },
   ] satisfies FactDefinition[],
 };
+
+/** (value − mean) / sd; missing when the SD is zero (identical readings give no scale). */
+function inSds(value: number, mean: number, sd: number): number {
+  return sd > 0 ? (value - mean) / sd : Number.NaN;
+}
 
 /** Rolling reference of the `hrvRollingDays` before today (Kiviniemi 2007), needing 3 readings a week of it. */
 function rolling(c: FactContext): void {

@@ -20,7 +20,13 @@ function loadSum(c: FactContext, days: number): number {
 
 function lastWeekOrMissing(c: FactContext, metric: (loads: Float64Array, lastDay: number) => number): number {
   const yesterday = c.history.today - 1;
-  return yesterday >= 6 ? metric(c.history.load, yesterday) : Number.NaN;
+  return yesterday >= 6 && finiteLoads(c, yesterday - 6, yesterday) ? metric(c.history.load, yesterday) : Number.NaN;
+}
+
+/** Whether every day's load in `from … to` is known (a session without an RPE has no load). */
+function finiteLoads(c: FactContext, from: number, to: number): boolean {
+  for (let slot = from; slot <= to; slot++) if (!Number.isFinite(c.history.load[slot]!)) return false;
+  return true;
 }
 
 export const RPE_FACTS: FactProvider = {
@@ -87,7 +93,7 @@ export const LOAD_FACTS: FactProvider = {
       companions: ['load7d', 'load28d'],
       compute: (c, out, i) => {
         const yesterday = c.history.today - 1;
-        out[i] = yesterday >= 0 ? (acwrRollingAverage(c.history.load, yesterday) ?? Number.NaN) : Number.NaN;
+        out[i] = yesterday >= 27 && finiteLoads(c, yesterday - 27, yesterday) ? (acwrRollingAverage(c.history.load, yesterday) ?? Number.NaN) : Number.NaN;
       },
     },
     {

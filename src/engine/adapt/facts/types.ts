@@ -26,7 +26,7 @@ export class FactContext {
   weekday = 1;
   /** Week of the current block, from 1. */
   weekOfBlock = 1;
-  /** Hard sessions planned today (after any change made this morning). */
+  /** Hard sessions planned today, as the morning starts (before this morning's rules change anything). */
   hardToday = 0;
   /** Scratch for window statistics: count, mean, SD. */
   readonly stats = new Float64Array(3);
