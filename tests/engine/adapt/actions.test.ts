@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_HANDLERS_BUILT_IN, type ActionContext, type ActionHandler } from '../../../src/engine/adapt/actions.ts';
 import type { ObservedHistory } from '../../../src/engine/adapt/history.ts';
-import { PlanEditor } from '../../../src/engine/adapt/plan-edit.ts';
 import { WeekSchedule } from '../../../src/engine/adapt/schedule.ts';
 import { resolveDesign, type ResolvedDesign, type ResolveIssue } from '../../../src/engine/designs/resolve.ts';
 import { WeekPlan } from '../../../src/engine/plan/week-plan.ts';
@@ -15,7 +14,6 @@ import {
   LONG_RUN,
   macroplanOf,
   MON,
-  PROFILES,
   SAT,
   sampleWeek,
   SUN,
@@ -25,9 +23,9 @@ import {
   VO2MAX_INTERVALS,
   WED,
   type ObservedDay,
+  EDITOR,
 } from './fixtures.ts';
 
-const EDITOR = new PlanEditor(CATALOGUE, PROFILES);
 
 function handler(name: ActionName): ActionHandler {
   return ACTION_HANDLERS_BUILT_IN.find((h) => h.action === name)!;

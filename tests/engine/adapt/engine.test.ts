@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AdaptiveEngine, changeNames } from '../../../src/engine/adapt/engine.ts';
 import { plannedLoad } from '../../../src/engine/adapt/guardrails.ts';
-import { PlanEditor } from '../../../src/engine/adapt/plan-edit.ts';
 import { WeekTargets } from '../../../src/engine/plan/targets.ts';
 import { WeekPlan } from '../../../src/engine/plan/week-plan.ts';
 import { BUILTIN_RULE_SETS } from '../../../src/engine/rules/builtins.ts';
 import type { Condition, Guardrails, Rule, RuleSet } from '../../../src/models/rules/schema.ts';
 import {
-  CATALOGUE,
   days,
   EASY_RUN,
   engineFor,
@@ -17,7 +15,6 @@ import {
   LONG_RUN,
   macroplanOf,
   MON,
-  PROFILES,
   SAT,
   sampleWeek,
   SUN,
@@ -27,9 +24,9 @@ import {
   VO2MAX_INTERVALS,
   WED,
   type ObservedDay,
+  EDITOR,
 } from './fixtures.ts';
 
-const EDITOR = new PlanEditor(CATALOGUE, PROFILES);
 
 function ruleSetOf(hitPolicy: 'first' | 'collect', rules: Rule[], guardrails?: Guardrails): RuleSet {
   return { name: 'spec', hitPolicy, ...(guardrails === undefined ? {} : { guardrails }), rules };

@@ -160,7 +160,8 @@ export function engineFor(
   return { engine, changes };
 }
 
-const EDITOR = new PlanEditor(CATALOGUE, PROFILES);
+/** A plan editor on the coach's profiles of the fixtures. */
+export const EDITOR = new PlanEditor(CATALOGUE, PROFILES);
 
 /**
  * One day of an arm as the simulator runs it: the morning's readings go into the engine's record,

@@ -2,13 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AdaptiveEngine } from '../../../src/engine/adapt/engine.ts';
 import { plannedLoad } from '../../../src/engine/adapt/guardrails.ts';
-import { PlanEditor } from '../../../src/engine/adapt/plan-edit.ts';
 import { WeekPlanner, type CoachView } from '../../../src/engine/plan/generator.ts';
 import { TargetTracker, WeekTargets } from '../../../src/engine/plan/targets.ts';
 import { MAX_SESSIONS_PER_WEEK, WeekPlan } from '../../../src/engine/plan/week-plan.ts';
 import { BUILTIN_RULE_SETS } from '../../../src/engine/rules/builtins.ts';
 import type { Condition, RuleSet } from '../../../src/models/rules/schema.ts';
-import { CATALOGUE, EASY_RUN, engineFor, historyOf, liveDay, macroplanOf, PROFILES, type ObservedDay } from './fixtures.ts';
+import { CATALOGUE, EASY_RUN, EDITOR, engineFor, historyOf, liveDay, macroplanOf, PROFILES, type ObservedDay } from './fixtures.ts';
 
 /**
  * Whatever the mornings bring — readings missing or absurd, illness, nights of 2 to 12 hours — the
@@ -71,7 +70,6 @@ const MACROPLAN = macroplanOf(
   WEEKS,
 );
 const VIEW: CoachView = { profiles: PROFILES, slowerPaces: PROFILES, fasterPaces: PROFILES };
-const EDITOR = new PlanEditor(CATALOGUE, PROFILES);
 const PLANNER = new WeekPlanner(CATALOGUE);
 
 /** A reading: usually plausible, sometimes missing, sometimes absurd. */
