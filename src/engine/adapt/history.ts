@@ -7,6 +7,57 @@
  * Days are slots in parallel typed arrays: slot 0 is the first day of the record (the simulator's
  * baseline week starts there), `today` the current day's slot. Allocation-free after construction.
  */
+/**
+ * Running totals of one marker's readings — how many, their sum, the sum of their squares — so that
+ * the count, mean and SD of any window cost two subtractions, whatever its length.
+ */
+export class MarkerSums {
+  private readonly count: Float64Array;
+  private readonly sum: Float64Array;
+  private readonly squares: Float64Array;
+
+  constructor(capacity: number) {
+    this.count = new Float64Array(capacity + 1);
+    this.sum = new Float64Array(capacity + 1);
+    this.squares = new Float64Array(capacity + 1);
+  }
+
+  /** The reading of slot `t` (NaN: none), after those of every earlier slot. */
+  record(t: number, value: number): void {
+    const present = value === value;
+    this.count[t + 1] = this.count[t]! + (present ? 1 : 0);
+    this.sum[t + 1] = this.sum[t]! + (present ? value : 0);
+    this.squares[t + 1] = this.squares[t]! + (present ? value * value : 0);
+  }
+
+  copyFrom(other: MarkerSums, slots: number): void {
+    for (let i = 0; i <= slots; i++) {
+      this.count[i] = other.count[i]!;
+      this.sum[i] = other.sum[i]!;
+      this.squares[i] = other.squares[i]!;
+    }
+  }
+
+  /**
+   * Count, mean and sample SD of the readings in slots `from … to` (inclusive, clipped to the
+   * record) into `out[0…2]`; mean and SD are NaN with fewer than `minCount` readings.
+   */
+  window(from: number, to: number, minCount: number, out: Float64Array): void {
+    const first = from < 0 ? 0 : from;
+    const count = to >= first ? this.count[to + 1]! - this.count[first]! : 0;
+    out[0] = count;
+    if (count < minCount || count === 0) {
+      out[1] = Number.NaN;
+      out[2] = Number.NaN;
+      return;
+    }
+    const mean = (this.sum[to + 1]! - this.sum[first]!) / count;
+    out[1] = mean;
+    const squares = this.squares[to + 1]! - this.squares[first]!;
+    out[2] = count > 1 ? Math.sqrt(Math.max(0, (squares - count * mean * mean) / (count - 1))) : Number.NaN;
+  }
+}
+
 export class ObservedHistory {
   /** Slot of the current day (−1 before the first morning). */
   today = -1;
@@ -14,6 +65,10 @@ export class ObservedHistory {
   readonly hrv: Float64Array;
   readonly restingHr: Float64Array;
   readonly sleep: Float64Array;
+  /** Running totals of the three, for window statistics in constant time. */
+  readonly hrvSums: MarkerSums;
+  readonly restingHrSums: MarkerSums;
+  readonly sleepSums: MarkerSums;
   /** Session-RPE load of each day (RPE × minutes, summed over sessions; 0 on a rest day). */
   readonly load: Float64Array;
   readonly minutes: Float64Array;
@@ -49,6 +104,9 @@ export class ObservedHistory {
     this.hrv = new Float64Array(capacity);
     this.restingHr = new Float64Array(capacity);
     this.sleep = new Float64Array(capacity);
+    this.hrvSums = new MarkerSums(capacity);
+    this.restingHrSums = new MarkerSums(capacity);
+    this.sleepSums = new MarkerSums(capacity);
     this.load = new Float64Array(capacity);
     this.minutes = new Float64Array(capacity);
     this.rpe = new Float64Array(capacity);
@@ -91,6 +149,9 @@ export class ObservedHistory {
       this.missed[t] = other.missed[t]!;
       this.ill[t] = other.ill[t]!;
     }
+    this.hrvSums.copyFrom(other.hrvSums, days);
+    this.restingHrSums.copyFrom(other.restingHrSums, days);
+    this.sleepSums.copyFrom(other.sleepSums, days);
     this.usualRpe.set(other.usualRpe);
     this.usualRpeCount.set(other.usualRpeCount);
   }
@@ -110,6 +171,9 @@ export class ObservedHistory {
     this.restingHr[t] = this.input[0]!;
     this.hrv[t] = this.input[1]!;
     this.sleep[t] = this.input[2]!;
+    this.restingHrSums.record(t, this.input[0]!);
+    this.hrvSums.record(t, this.input[1]!);
+    this.sleepSums.record(t, this.input[2]!);
     this.ill[t] = ill ? 1 : 0;
     if (ill) this.lastIll = t;
     this.load[t] = 0;

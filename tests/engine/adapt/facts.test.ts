@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FACT_NAMES } from '../../../src/engine/adapt/fact-names.ts';
 import { FactBook } from '../../../src/engine/adapt/fact-book.ts';
-import { FACT_PROVIDERS_BUILT_IN, windowStats } from '../../../src/engine/adapt/facts/index.ts';
+import { FACT_PROVIDERS_BUILT_IN } from '../../../src/engine/adapt/facts/index.ts';
+import { MarkerSums } from '../../../src/engine/adapt/history.ts';
 import { acwrRollingAverage } from '../../../src/models/metrics/acwr.ts';
 import { trainingMonotony, trainingStrain } from '../../../src/models/metrics/monotony.ts';
 import { days, EASY_RUN, factBookOf, factOf, historyOf, TEMPO_RUN, type ObservedDay } from './fixtures.ts';
@@ -15,11 +16,18 @@ function factsOn(record: readonly ObservedDay[], settings = {}): (name: string) 
 /** An easy run whose session-RPE load (RPE × minutes) is `load`: 25 min at RPE 4 is 100 AU. */
 const easyLoad = (minutes: number, rpe: number): ObservedDay => ({ sessions: [{ workout: EASY_RUN, minutes, rpe }] });
 
-describe(windowStats, () => {
+/** Running sums of these readings, slot by slot. */
+function sumsOf(values: number[]): MarkerSums {
+  const sums = new MarkerSums(values.length);
+  values.forEach((value, t) => sums.record(t, value));
+  return sums;
+}
+
+describe('MarkerSums', () => {
   describe('having readings and gaps in a window that starts before the record', () => {
     it('should count the readings and give their mean and sample SD, clipping the window to the record', () => {
       const out = new Float64Array(3);
-      windowStats(Float64Array.from([3.9, Number.NaN, 4.0, 4.1]), -3, 3, 3, out);
+      sumsOf([3.9, Number.NaN, 4.0, 4.1]).window(-3, 3, 3, out);
       // (3.9 + 4.0 + 4.1) / 3 = 4.0; SD √((0.01 + 0 + 0.01) / 2) = 0.1.
       expect(out[0]).toBe(3);
       expect(out[1]).toBeCloseTo(4.0, 12);
@@ -28,8 +36,25 @@ describe(windowStats, () => {
 
     it('should give NaN mean and SD with fewer readings than asked for', () => {
       const out = new Float64Array(3);
-      windowStats(Float64Array.from([3.9, Number.NaN, 4.0]), 0, 2, 3, out);
+      sumsOf([3.9, Number.NaN, 4.0]).window(0, 2, 3, out);
       expect(Array.from(out)).toEqual([2, Number.NaN, Number.NaN]);
+    });
+  });
+
+  describe('having a year of noisy readings with gaps', () => {
+    it('should give every 28-day window the mean and SD of summing it directly (to 1e-9)', () => {
+      const values = Array.from({ length: 365 }, (_, t) => (t % 9 === 4 ? Number.NaN : 4 + 0.3 * Math.sin(t * 1.7) + 0.05 * Math.cos(t * 13.1)));
+      const sums = sumsOf(values);
+      const out = new Float64Array(3);
+      for (let to = 27; to < 365; to += 11) {
+        const window = values.slice(to - 27, to + 1).filter((v) => !Number.isNaN(v));
+        const mean = window.reduce((a, v) => a + v, 0) / window.length;
+        const sd = Math.sqrt(window.reduce((a, v) => a + (v - mean) ** 2, 0) / (window.length - 1));
+        sums.window(to - 27, to, 7, out);
+        expect(out[0]).toBe(window.length);
+        expect(out[1]).toBeCloseTo(mean, 9);
+        expect(out[2]).toBeCloseTo(sd, 9);
+      }
     });
   });
 });

@@ -1,4 +1,4 @@
-import { windowStats, type FactContext, type FactDefinition, type FactProvider } from './types.ts';
+import { type FactContext, type FactDefinition, type FactProvider } from './types.ts';
 
 /**
  * Morning HRV (lnRMSSD) judged as the guidance studies judge it: a 7-day rolling mean against an
@@ -9,13 +9,13 @@ import { windowStats, type FactContext, type FactDefinition, type FactProvider }
 
 /** 7-day mean ending at `slot` (NaN with too few readings). Scratch in context.stats. */
 function mean7d(c: FactContext, slot: number): number {
-  windowStats(c.history.hrv, slot - 6, slot, c.settings.minReadingsPerWeek, c.stats);
+  c.history.hrvSums.window(slot - 6, slot, c.settings.minReadingsPerWeek, c.stats);
   return c.stats[1]!;
 }
 
 /** Baseline (mean, SD) of the `hrvBaselineDays` before `slot`, into stats[1], stats[2]. */
 function baseline(c: FactContext, slot: number): void {
-  windowStats(c.history.hrv, slot - c.settings.hrvBaselineDays, slot - 1, c.settings.minBaselineReadings, c.stats);
+  c.history.hrvSums.window(slot - c.settings.hrvBaselineDays, slot - 1, c.settings.minBaselineReadings, c.stats);
 }
 
 /** −1 below the band, 1 above, 0 inside, NaN when the mean or the band is missing, for the day at `slot`. */
@@ -70,7 +70,7 @@ export const HRV_FACTS: FactProvider = {
       decimals: 0,
       kind: 'number',
       compute: (c, out, i) => {
-        windowStats(c.history.hrv, c.history.today - 6, c.history.today, 1, c.stats);
+        c.history.hrvSums.window(c.history.today - 6, c.history.today, 1, c.stats);
         out[i] = c.stats[0]!;
       },
     },
@@ -236,5 +236,5 @@ function inSds(value: number, mean: number, sd: number): number {
 function rolling(c: FactContext): void {
   const days = c.settings.hrvRollingDays;
   const today = c.history.today;
-  windowStats(c.history.hrv, today - days, today - 1, Math.max(3, Math.ceil((days * c.settings.minReadingsPerWeek) / 7)), c.stats);
+  c.history.hrvSums.window(today - days, today - 1, Math.max(3, Math.ceil((days * c.settings.minReadingsPerWeek) / 7)), c.stats);
 }

@@ -1,4 +1,4 @@
-import { windowStats, type FactContext, type FactDefinition, type FactProvider } from './types.ts';
+import { type FactContext, type FactDefinition, type FactProvider } from './types.ts';
 
 /**
  * Resting HR and sleep as a coach reads them: against the athlete's own baseline (the same window
@@ -9,18 +9,18 @@ import { windowStats, type FactContext, type FactDefinition, type FactProvider }
 
 function restingHrBaseline(c: FactContext): number {
   const today = c.history.today;
-  windowStats(c.history.restingHr, today - c.settings.hrvBaselineDays, today - 1, c.settings.minBaselineReadings, c.stats);
+  c.history.restingHrSums.window(today - c.settings.hrvBaselineDays, today - 1, c.settings.minBaselineReadings, c.stats);
   return c.stats[1]!;
 }
 
 function restingHrMean7d(c: FactContext): number {
-  windowStats(c.history.restingHr, c.history.today - 6, c.history.today, c.settings.minReadingsPerWeek, c.stats);
+  c.history.restingHrSums.window(c.history.today - 6, c.history.today, c.settings.minReadingsPerWeek, c.stats);
   return c.stats[1]!;
 }
 
 function sleepBaseline(c: FactContext): number {
   const today = c.history.today;
-  windowStats(c.history.sleep, today - c.settings.hrvBaselineDays, today - 1, c.settings.minBaselineReadings, c.stats);
+  c.history.sleepSums.window(today - c.settings.hrvBaselineDays, today - 1, c.settings.minBaselineReadings, c.stats);
   return c.stats[1]!;
 }
 
@@ -91,7 +91,7 @@ export const SLEEP_FACTS: FactProvider = {
       decimals: 1,
       kind: 'number',
       compute: (c, out, i) => {
-        windowStats(c.history.sleep, c.history.today - 6, c.history.today, c.settings.minReadingsPerWeek, c.stats);
+        c.history.sleepSums.window(c.history.today - 6, c.history.today, c.settings.minReadingsPerWeek, c.stats);
         out[i] = c.stats[1]!;
       },
     },

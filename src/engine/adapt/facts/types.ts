@@ -66,30 +66,3 @@ export interface FactDefinition {
 export interface FactProvider {
   readonly facts: readonly FactDefinition[];
 }
-
-/**
- * Count, mean and sample SD of the readings (non-NaN values) in `values[from … to]` (inclusive,
- * clipped to the record), into `out[0…2]`; mean and SD are NaN with fewer than `minCount` readings.
- */
-export function windowStats(values: Float64Array, from: number, to: number, minCount: number, out: Float64Array): void {
-  let count = 0;
-  let sum = 0;
-  let sumSquares = 0;
-  for (let i = from < 0 ? 0 : from; i <= to; i++) {
-    const v = values[i]!;
-    if (v === v) {
-      count++;
-      sum += v;
-      sumSquares += v * v;
-    }
-  }
-  out[0] = count;
-  if (count < minCount || count === 0) {
-    out[1] = Number.NaN;
-    out[2] = Number.NaN;
-    return;
-  }
-  const mean = sum / count;
-  out[1] = mean;
-  out[2] = count > 1 ? Math.sqrt(Math.max(0, (sumSquares - count * mean * mean) / (count - 1))) : Number.NaN;
-}
