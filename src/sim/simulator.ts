@@ -300,6 +300,7 @@ export class Simulator {
       const w = plan.workout[k]!;
       const dose = this.sessionDose(w, k);
       const minutes = consistency * (dose[DOSE_Z1]! + dose[DOSE_Z2]! + dose[DOSE_Z3]!);
+      // Before the baseline tests the coach knows the habitual sessions by their main sets' intensity.
       record.setSession(w, minutes, dose[DOSE_RPE_SQUARED]! / dose[DOSE_RPE]!, this.trueProfiles[w * PROFILE_STRIDE + PROFILE_HARD] === 1);
     }
   }
@@ -402,7 +403,8 @@ export class Simulator {
           if (record !== null) {
             record.input[0] = sessionMinutes;
             record.input[1] = sessionRpe;
-            record.session(w, hard);
+            // Hard as the coach prescribed it (the coach's view), not as the athlete's hidden thresholds make it.
+            record.session(w, this.coachView.profiles[w * PROFILE_STRIDE + PROFILE_HARD] === 1);
           }
           const goal = catalogue.goal[w]!;
           row[base + (goal === GOAL_CODE.high ? ARM.highGoalSessions : goal === GOAL_CODE.threshold ? ARM.thresholdGoalSessions : ARM.lowGoalSessions)]!++;
