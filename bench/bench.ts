@@ -28,8 +28,11 @@ const runner = new ScenarioRunner(PARAMETERS, new MultiSystemModel(PARAMETERS), 
 const collect = (globalThis as { gc?: () => void }).gc;
 const folder = mkdtempSync(join(tmpdir(), 'periodize-bench-'));
 
-/** The bench scenario, loaded as the CLI loads it; `adaptive` puts the rules on the fourth arm. */
-function scenario(size: number, weeksOfTraining: number, adaptive: boolean) {
+/**
+ * The bench scenario, loaded as the CLI loads it; `adaptive` puts the rules on the fourth arm;
+ * `alone` keeps only that arm (to see the cost of the rules on the arm that runs them).
+ */
+function scenario(size: number, weeksOfTraining: number, adaptive: boolean, alone = false) {
   const file = join(folder, 'bench.yaml');
   writeFileSync(
     file,
@@ -38,11 +41,8 @@ seed: 1
 population: { size: ${size}, level: recreational }
 weeks: ${weeksOfTraining}
 arms:
-  - { id: polarized, design: polarized }
-  - { id: pyramidal, design: pyramidal }
-  - { id: threshold, design: threshold }
-  - { id: polarized-adaptive, design: polarized${adaptive ? `, rules: ${rules}` : ''} }
-reference: threshold
+${alone ? '' : '  - { id: polarized, design: polarized }\n  - { id: pyramidal, design: pyramidal }\n  - { id: threshold, design: threshold }\n'}  - { id: polarized-adaptive, design: polarized${adaptive ? `, rules: ${rules}` : ''} }
+reference: ${alone ? 'polarized-adaptive' : 'threshold'}
 events:
   - { type: sleep-restriction, fromWeek: 3, weeks: 2, hours: 5.5, share: 0.3 }
   - { type: illness, fromWeek: 6, days: 5, share: 0.2 }
@@ -53,8 +53,8 @@ events:
 }
 
 /** Runs a scenario and returns its throughput and the largest heap seen while it ran. */
-function measure(size: number, weeksOfTraining: number, adaptive: boolean) {
-  const spec = scenario(size, weeksOfTraining, adaptive);
+function measure(size: number, weeksOfTraining: number, adaptive: boolean, alone = false) {
+  const spec = scenario(size, weeksOfTraining, adaptive, alone);
   collect?.();
   const before = process.memoryUsage().heapUsed;
   let peakHeap = before;
@@ -76,11 +76,16 @@ try {
   const short = measure(athletes, shortWeeks, true);
   const full = measure(athletes, weeks, true);
   const fixed = measure(athletes, weeks, false);
+  const armAdaptive = measure(athletes, weeks, true, true);
+  const armFixed = measure(athletes, weeks, false, true);
   const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
   console.log(`model: ${new MultiSystemModel(PARAMETERS).name}, ${athletes} athletes × ${weeks} weeks × 4 arms (one adaptive: ${rules}), one thread, Node ${process.version}`);
   console.log(`athlete-days/s: ${(full.rate / 1e6).toFixed(2)} M (${full.athleteDays.toLocaleString('en-US')} athlete-days in ${full.seconds.toFixed(2)} s)`);
   console.log(
     `rules cost: ${(full.seconds / fixed.seconds).toFixed(2)}× the time of the same batch with every arm fixed (${fixed.seconds.toFixed(2)} s, ${(fixed.rate / 1e6).toFixed(2)} M athlete-days/s; budget 1.5×)`,
+  );
+  console.log(
+    `the adaptive arm alone: ${(armAdaptive.seconds / armFixed.seconds).toFixed(2)}× the time of the same arm fixed (${armAdaptive.seconds.toFixed(2)} s against ${armFixed.seconds.toFixed(2)} s)`,
   );
   console.log(`peak heap: ${full.peakHeapMb.toFixed(0)} MB at ${weeks} weeks, ${short.peakHeapMb.toFixed(0)} MB at ${shortWeeks} weeks (flat in the number of days)`);
   console.log(`peak memory (RSS): ${mb(process.resourceUsage().maxRSS * 1024)} MB`);

@@ -28,8 +28,9 @@ describe('scenarios/', () => {
           expect(arm.distribution.system).toBe('3-zone');
           expect(arm.distribution.z1 + arm.distribution.z2 + arm.distribution.z3).toBeCloseTo(1, 3);
           expect(arm.hardSessionsPerWeek).toBeGreaterThan(0);
-          // A fixed plan lands on its design; an adaptive one may not, and its warnings say why.
-          if (arm.rules === null) expect(arm.warnings).toEqual([]);
+          // A fixed plan lands on its design; one the adaptive engine changed may not, and its warnings say why.
+          const changed = Object.values(arm.adjustments as Record<string, { count: number }>).some((tally) => tally.count > 0);
+          if (!changed) expect(arm.warnings).toEqual([]);
           else for (const warning of arm.warnings) expect(warning).toContain('the adaptive engine changed sessions');
           if (arm.id === summary.reference) expect(arm.vsReference).toBeNull();
           else if (summary.reference !== null) expect(Number.isFinite(arm.vsReference.timeTrialPct.diff)).toBe(true);

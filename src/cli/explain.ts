@@ -1,11 +1,12 @@
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import * as z from 'zod';
 import { didYouMean } from '../models/text/suggest.ts';
 import { ADJUSTMENT_COLUMNS } from '../sim/outputs/adjustments-csv.ts';
 import { DAY_COLUMNS } from '../sim/outputs/days-csv.ts';
-import { InputError, LocatedDocument, readInputText, zodProblems, type InputProblem } from '../sim/scenario/located.ts';
+import { InputError, LocatedDocument, readInputText, zodProblems } from '../sim/scenario/located.ts';
+import { columnIndex, csvRecords, type ColumnIndex, type CsvRecord } from './csv.ts';
+import { counted } from './plural.ts';
 
 /** A request `periodize explain` cannot answer from the folder (no such folder, arm or athlete): exit 2. */
 export class ExplainError extends Error {
@@ -199,117 +200,20 @@ function describeChange(change: Change): string {
   return `${prefix}${change.reason}${sessions}${note}  [${source}, ${change.scope}]`;
 }
 
+/**
+ * The tally under the timeline: the changes the plan took (by a rule or a guardrail) and the days
+ * they fell on, then the overridden ones apart — those never reached the plan, so they are not
+ * changes: "26 changes applied on 19 days (20 by rules, 6 by guardrails); 13 more were overridden".
+ */
 function countLine(changes: readonly Change[]): string {
   if (changes.length === 0) return 'no changes: the engine kept this plan as written';
-  const count = (outcome: string) => changes.filter((change) => change.outcome === outcome).length;
-  const days = new Set(changes.map((change) => change.day)).size;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(changes.length, 'change')} on ${plural(days, 'day')}: ${count('applied')} applied by rules, ${count('guardrail')} by guardrails, ${count('overridden')} overridden`;
-}
-
-/** A CSV record: its cells, the line it starts on and the column each cell starts at (1-based). */
-interface CsvRecord {
-  line: number;
-  cells: string[];
-  columns: number[];
-}
-
-/** Where each named column of a CSV file is, from its header; a missing column is bad input. */
-interface ColumnIndex {
-  cell(record: CsvRecord, name: string): string;
-  wholeNumber(record: CsvRecord, name: string): number;
-}
-
-function columnIndex(header: CsvRecord, required: readonly string[], file: string): ColumnIndex {
-  const positions = new Map(header.cells.map((name, i) => [name, i]));
-  const missing = required.filter((name) => !positions.has(name));
-  if (missing.length > 0) {
-    throw new InputError(missing.map((name) => ({ file, line: header.line, col: 1, path: ['header'], message: `missing column "${name}"` })));
-  }
-  const problem = (record: CsvRecord, name: string, message: string): InputProblem => {
-    const i = positions.get(name)!;
-    return { file, line: record.line, col: record.columns[i] ?? record.columns.at(-1) ?? 1, path: [name], message };
-  };
-  const cell = (record: CsvRecord, name: string): string => {
-    const value = record.cells[positions.get(name)!];
-    if (value === undefined) throw new InputError([problem(record, name, `missing: the row has ${record.cells.length} fields, the header ${header.cells.length}`)]);
-    return value;
-  };
-  return {
-    cell,
-    wholeNumber(record, name) {
-      const text = cell(record, name);
-      if (!/^\d+$/.test(text)) throw new InputError([problem(record, name, `not a whole number: "${text}"`)]);
-      return Number(text);
-    },
-  };
-}
-
-/**
- * The records of a CSV file (RFC 4180: quoted fields may hold commas, doubled quotes and line
- * breaks), streamed line by line: memory holds one record, whatever the file's size.
- */
-async function* csvRecords(file: string): AsyncGenerator<CsvRecord> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let lineNumber = 0;
-  // A record whose quoted field runs on past the end of its line.
-  type PartRecord = CsvRecord & { cell: string };
-  let open: PartRecord | null = null;
-  for await (const raw of lines) {
-    lineNumber++;
-    const text = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    if (open === null && text.indexOf('"') < 0) {
-      if (text === '') continue;
-      const cells = text.split(',');
-      const columns: number[] = [];
-      let col = 1;
-      for (const cell of cells) {
-        columns.push(col);
-        col += cell.length + 1;
-      }
-      yield { line: lineNumber, cells, columns };
-      continue;
-    }
-    const record: PartRecord = open ?? { line: lineNumber, cells: [], columns: [1], cell: '' };
-    let quoted = open !== null;
-    if (open !== null) record.cell += '\n';
-    let i = 0;
-    while (i <= text.length) {
-      if (quoted) {
-        const quote = text.indexOf('"', i);
-        if (quote < 0) {
-          record.cell += text.slice(i);
-          break;
-        }
-        record.cell += text.slice(i, quote);
-        if (text[quote + 1] === '"') {
-          record.cell += '"';
-          i = quote + 2;
-        } else {
-          quoted = false;
-          i = quote + 1;
-        }
-      } else if (i === text.length || text[i] === ',') {
-        record.cells.push(record.cell);
-        record.cell = '';
-        if (i < text.length) record.columns.push(i + 2);
-        i++;
-      } else if (text[i] === '"' && record.cell === '') {
-        quoted = true;
-        i++;
-      } else {
-        const next = text.slice(i).search(/[,"]/);
-        const end = next < 0 ? text.length : i + Math.max(next, 1);
-        record.cell += text.slice(i, end);
-        i = end;
-      }
-    }
-    if (quoted) {
-      open = record;
-      continue;
-    }
-    open = null;
-    yield { line: record.line, cells: record.cells, columns: record.columns };
-  }
-  if (open !== null) throw new InputError([{ file, line: open.line, col: open.columns.at(-1) ?? 1, path: [], message: 'a quoted field is never closed' }]);
+  const byRules = changes.filter((change) => change.outcome === 'applied').length;
+  const byGuardrails = changes.filter((change) => change.outcome === 'guardrail').length;
+  const overridden = changes.filter((change) => change.outcome === 'overridden').length;
+  const applied = byRules + byGuardrails;
+  const were = overridden === 1 ? 'was' : 'were';
+  if (applied === 0) return `no changes applied; ${overridden} ${were} overridden`;
+  const days = new Set(changes.filter((change) => change.outcome !== 'overridden').map((change) => change.day)).size;
+  const tally = `${counted(applied, 'change')} applied on ${counted(days, 'day')} (${byRules} by rules, ${byGuardrails} by guardrails)`;
+  return overridden === 0 ? tally : `${tally}; ${overridden} more ${were} overridden`;
 }

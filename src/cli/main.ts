@@ -6,6 +6,7 @@ import { OutputError } from '../sim/outputs/stage.ts';
 import { RunScenario } from '../sim/run-scenario.ts';
 import { VERSION } from '../version.ts';
 import { ExplainError, explainAthlete } from './explain.ts';
+import { counted } from './plural.ts';
 import { comparisonTable } from './table.ts';
 import { describeRules, ruleSetAsYaml, UnknownRuleSetError } from './rules.ts';
 import { ACTION_HANDLERS, FACT_PROVIDERS, RULE_SOURCES } from '../engine/adapt/tokens.ts';
@@ -64,7 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .action(async (scenario: string) => {
       const spec = (await getContainer()).get(RunScenario).load(scenario);
       const arms = spec.arms.map((arm) => `${arm.id} (${arm.label})`).join(', ');
-      io.out(`${scenario}: ok — ${spec.population.size} athletes, ${spec.weeks} weeks, arms: ${arms}\n`);
+      io.out(`${scenario}: ok — ${counted(spec.population.size, 'athlete')}, ${counted(spec.weeks, 'week')}, arms: ${arms}\n`);
     });
 
   program

@@ -1,5 +1,6 @@
 import { fixed } from '../sim/outputs/format.ts';
 import type { MetricName, MetricSummary, Summary } from '../sim/summary.ts';
+import { counted, noun } from './plural.ts';
 
 const SHOWN: readonly [MetricName, string][] = [
   ['vo2maxPct', 'VO2max %'],
@@ -48,9 +49,9 @@ function adaptiveLines(summary: Summary): string[] {
     const total = rules.reduce((sum, [, tally]) => sum + tally.count, 0);
     const byRule = rules.map(([ruleId, tally]) => {
       const overridden = tally.overridden > 0 ? `, ${grouped(tally.overridden)} overridden` : '';
-      return `${ruleId} ${grouped(tally.count)} (${grouped(tally.athletes)} athlete${tally.athletes === 1 ? '' : 's'}${overridden})`;
+      return `${ruleId} ${grouped(tally.count)} (${grouped(tally.athletes)} ${noun(tally.athletes, 'athlete')}${overridden})`;
     });
-    lines.push(`  ${arm.id} (${arm.rules}): ${grouped(total)} change${total === 1 ? '' : 's'}${byRule.length > 0 ? ` — ${byRule.join(', ')}` : ''}`);
+    lines.push(`  ${arm.id} (${arm.rules}): ${grouped(total)} ${noun(total, 'change')}${byRule.length > 0 ? ` — ${byRule.join(', ')}` : ''}`);
   }
   if (summary.arms.some((arm) => arm.duringEvents.hardSessionsPerWeek !== null)) {
     const perArm = summary.arms.map((arm) => `${arm.id} ${arm.duringEvents.hardSessionsPerWeek === null ? '—' : arm.duringEvents.hardSessionsPerWeek.toFixed(1)}`);
@@ -63,9 +64,11 @@ function adaptiveLines(summary: Summary): string[] {
 export function comparisonTable(summary: Summary): string {
   const population = summary.population;
   const who =
-    'level' in population ? `${population.size} ${population.level} athletes` : `${population.athletes.join(', ')} × ${population.replicates} possible versions`;
+    'level' in population
+      ? `${population.size} ${population.level} ${noun(population.size, 'athlete')}`
+      : `${population.athletes.join(', ')} × ${counted(population.replicates, 'possible version')}`;
   const out: string[] = [];
-  out.push(`${summary.name} — ${who}, ${summary.weeks} weeks, seed ${summary.seed}`);
+  out.push(`${summary.name} — ${who}, ${counted(summary.weeks, 'week')}, seed ${summary.seed}`);
   out.push('Achieved time in zone (3-zone, by time) and change from baseline to final test (with test error), mean [95 % CI]:');
   out.push('');
   const rows: string[][] = [['arm', 'design', 'Z1/Z2/Z3 %', 'PI', 'hard/wk', 'h/wk', ...SHOWN.map(([, label]) => label)]];

@@ -4,6 +4,8 @@ import type { RunSpec } from './scenario/prepare.ts';
 
 /** What one rule (or guardrail) did in one arm, for summary.json. */
 export interface RuleTally {
+  /** Mornings the rule's condition held (null for a guardrail, which has no condition). */
+  fired: number | null;
   /** Changes applied (a guardrail's changes are applied). */
   count: number;
   /** Distinct athletes with at least one applied change. */
@@ -27,12 +29,12 @@ export function compareRuleIds(a: string, b: string): number {
  */
 export class AdjustmentTally {
   private readonly names: (string[] | null)[];
-  /** Per arm: applied, athletes and overridden, three numbers per name. */
+  /** Per arm: applied, athletes, overridden and fired, four numbers per name. */
   private readonly counts: (Float64Array | null)[];
 
   constructor(spec: RunSpec) {
     this.names = spec.arms.map((arm) => (arm.rules === null ? null : changeNames(arm.rules)));
-    this.counts = this.names.map((names) => (names === null ? null : new Float64Array(3 * names.length)));
+    this.counts = this.names.map((names) => (names === null ? null : new Float64Array(4 * names.length)));
   }
 
   add(results: AthleteResults): void {
@@ -40,12 +42,14 @@ export class AdjustmentTally {
       const counts = this.counts[arm];
       const changes = results.changes[arm];
       if (counts === null || counts === undefined || changes === null || changes === undefined) continue;
-      const n = changes.length / 2;
+      const n = counts.length / 4;
+      const rules = changes.length - 2 * n;
       for (let i = 0; i < n; i++) {
         const applied = changes[i]!;
-        counts[3 * i]! += applied;
-        if (applied > 0) counts[3 * i + 1]!++;
-        counts[3 * i + 2]! += changes[n + i]!;
+        counts[4 * i]! += applied;
+        if (applied > 0) counts[4 * i + 1]!++;
+        counts[4 * i + 2]! += changes[n + i]!;
+        if (i < rules) counts[4 * i + 3]! += changes[2 * n + i]!;
       }
     }
   }
@@ -60,8 +64,9 @@ export class AdjustmentTally {
     if (names === null || names === undefined || counts === null || counts === undefined) return {};
     const entries: [string, RuleTally][] = [];
     names.forEach((name, i) => {
-      const tally = { count: counts[3 * i]!, athletes: counts[3 * i + 1]!, overridden: counts[3 * i + 2]! };
-      if (!name.startsWith('guardrail:') || tally.count > 0) entries.push([name, tally]);
+      const guardrail = name.startsWith('guardrail:');
+      const tally = { fired: guardrail ? null : counts[4 * i + 3]!, count: counts[4 * i]!, athletes: counts[4 * i + 1]!, overridden: counts[4 * i + 2]! };
+      if (!guardrail || tally.count > 0) entries.push([name, tally]);
     });
     return Object.fromEntries(entries.sort(([a], [b]) => compareRuleIds(a, b)));
   }

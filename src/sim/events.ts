@@ -6,6 +6,9 @@ import type { RandomStream } from './rng.ts';
  * once per athlete from the 'events' stream, so every arm sees the same events — except events
  * limited to some arms (`arms: [...]`), which a coach uses to ask "what does this cost?".
  */
+/** Days after a scheduled illness counted with it in `inEvent` (the return to training). */
+export const RETURN_DAYS = 3;
+
 export class EventSchedule {
   /** Hours slept on the night before each day, or NaN for the athlete's own sleep. */
   readonly sleepHours: Float64Array;
@@ -13,7 +16,7 @@ export class EventSchedule {
   readonly illnessStart: Uint8Array;
   /** Planned-volume factor of each week (index = week). */
   readonly loadFactor: Float64Array;
-  /** 1 on days inside a sleep restriction or a scheduled illness. */
+  /** 1 on days inside a sleep restriction, a scheduled illness or the RETURN_DAYS after it. */
   readonly inEvent: Uint8Array;
 
   constructor(readonly weeks: number) {
@@ -50,7 +53,9 @@ export class EventSchedule {
         }
         case 'illness':
           if (firstDay <= lastDay) this.illnessStart[firstDay] = Math.max(this.illnessStart[firstDay]!, event.days);
-          for (let day = firstDay; day < firstDay + event.days && day <= lastDay; day++) this.inEvent[day] = 1;
+          // The illness and the days back from it: ill, every arm misses its sessions alike; what a
+          // coach does differently shows in the first days back.
+          for (let day = firstDay; day < firstDay + event.days + RETURN_DAYS && day <= lastDay; day++) this.inEvent[day] = 1;
           break;
         case 'load-multiplier': {
           const weeks = event.weeks ?? 1;

@@ -33,10 +33,10 @@ export const ARM = {
   targetMinutes: 14,
   targetZ2Minutes: 15,
   targetZ3Minutes: 16,
-  /** Days inside a scheduled sleep-restriction or illness event, and hard sessions done on them. */
+  /** Days inside a scheduled sleep restriction, or an illness and the 3 days after it, and hard sessions done on them. */
   eventDays: 17,
   eventHardSessions: 18,
-  /** Changes the adaptive engine applied (guardrails included), and days it changed the plan. */
+  /** Changes the adaptive engine applied (guardrails included). */
   adjustments: 19,
 } as const;
 export const ARM_COUNT = 20;
@@ -51,7 +51,8 @@ export class AthleteResults {
   readonly arm: Float64Array;
   /**
    * Per adaptive arm, the engine's changes by rule and guardrail (`changeNames` order): the counts
-   * applied, then the counts overridden. Null for a fixed arm.
+   * applied, then the counts overridden, then — rules only — the mornings each rule's condition held.
+   * Null for a fixed arm.
    */
   readonly changes: (Int32Array | null)[];
 

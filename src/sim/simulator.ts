@@ -80,6 +80,11 @@ const COACH_RACE_PACE_MARGIN = 0.06;
 /** The streams each arm replays from where the baseline left them. */
 const DAILY_PURPOSES: readonly StreamPurpose[] = ['sleep', 'illness', 'markers', 'rpe', 'tests', 'wear'];
 
+/** Session RPE on Foster's CR-10 scale, kept between 0.5 and 10. */
+function clampRpe(rpe: number): number {
+  return rpe < 0.5 ? 0.5 : rpe > 10 ? 10 : rpe;
+}
+
 /** Days of the baseline week (days −6 … 0), recorded before every arm's first day. */
 const BASELINE_DAYS = 7;
 
@@ -253,7 +258,9 @@ export class Simulator {
         lnRmssdSum += this.today[1]!;
         markerDays++;
       }
-      if (record !== null) this.recordHabitualDay(record, s, d, ill, consistency);
+      // Session RPE of the habitual week, as in the arms: one noise draw a day, whoever listens.
+      this.drawRpeShift(s);
+      if (record !== null) this.recordHabitualDay(record, s, d, ill, consistency, this.rpeShift[0]!);
       if (ill) setDone(s, 0, 0, 0, 0);
       else setDone(s, this.habitualZ1[d]!, this.habitualZ2[d]!, this.habitualZ3[d]!, this.habitualCost[d]!);
       model.train(constants, s);
@@ -287,7 +294,7 @@ export class Simulator {
   }
 
   /** What the coach saw of a baseline day: the morning's readings and the habitual sessions with their RPE. */
-  private recordHabitualDay(record: ObservedHistory, s: AthleteState, day: number, ill: boolean, consistency: number): void {
+  private recordHabitualDay(record: ObservedHistory, s: AthleteState, day: number, ill: boolean, consistency: number, rpeShift: number): void {
     const worn = this.today[0] === this.today[0];
     record.setMorning(this.today[0]!, this.today[1]!, worn ? s.sleptHours : Number.NaN, ill);
     const plan = this.weekPlan;
@@ -301,7 +308,7 @@ export class Simulator {
       const dose = this.sessionDose(w, k);
       const minutes = consistency * (dose[DOSE_Z1]! + dose[DOSE_Z2]! + dose[DOSE_Z3]!);
       // Before the baseline tests the coach knows the habitual sessions by their main sets' intensity.
-      record.setSession(w, minutes, dose[DOSE_RPE_SQUARED]! / dose[DOSE_RPE]!, this.trueProfiles[w * PROFILE_STRIDE + PROFILE_HARD] === 1);
+      record.setSession(w, minutes, clampRpe(dose[DOSE_RPE_SQUARED]! / dose[DOSE_RPE]! + rpeShift), this.trueProfiles[w * PROFILE_STRIDE + PROFILE_HARD] === 1);
     }
   }
 
@@ -326,7 +333,6 @@ export class Simulator {
     const base = arm * ARM_COUNT;
     row.fill(0, base, base + ARM_COUNT);
     const lastWeekStart = (spec.weeks - 1) * 7 + 1;
-    const rpe = parameters.markers.rpe;
     let restingHrSum = 0;
     let lnRmssdSum = 0;
     let markerDays = 0;
@@ -334,12 +340,12 @@ export class Simulator {
     for (let week = 1; week <= spec.weeks; week++) {
       model.refreshPhysiology(constants, s);
       this.refreshAnchorsIfMoved(s, week);
-      this.tracker.next(macroplan, week, this.schedule.loadFactor[week]!, this.targets);
+      const design = engine === null ? macroplan.blocks[macroplan.blockOfWeek[week]!]!.design : engine.schedule.designOf(week);
+      this.tracker.next(macroplan, week, this.schedule.loadFactor[week]!, this.targets, design);
       engine?.adjustTargets(week, this.targets);
       row[base + ARM.targetMinutes]! += this.targets.totalMinutes;
       row[base + ARM.targetZ2Minutes]! += this.targets.z2Minutes;
       row[base + ARM.targetZ3Minutes]! += this.targets.z3Minutes;
-      const design = engine === null ? macroplan.blocks[macroplan.blockOfWeek[week]!]!.design : engine.schedule.designOf(week);
       this.planner.plan(design, this.targets, week, this.coachView, plan);
       engine?.reviewWeek(week, plan);
       let k = 0;
@@ -370,8 +376,8 @@ export class Simulator {
         let cost = 0;
         let load = 0;
         let minutes = 0;
-        // Session RPE rises with strain and a short night; one noise draw a day keeps streams aligned.
-        const rpeShift = rpe.perStrain * (s.strain - 1) + rpe.perHourDeficit * s.lastNightDeficit + rpe.noiseSd * this.drawNormal(this.rpeStream);
+        this.drawRpeShift(s);
+        const rpeShift = this.rpeShift[0]!;
         for (; k < plan.count && plan.day[k] === weekday; k++) {
           const w = plan.workout[k]!;
           if (ill) {
@@ -390,8 +396,7 @@ export class Simulator {
           z3 += m3;
           cost += dose[DOSE_COST]!;
           // Foster's session RPE: Σ min·RPE² / Σ min·RPE over the parts, so the hard parts dominate.
-          let sessionRpe = dose[DOSE_RPE_SQUARED]! / dose[DOSE_RPE]! + rpeShift;
-          sessionRpe = sessionRpe < 0.5 ? 0.5 : sessionRpe > 10 ? 10 : sessionRpe;
+          const sessionRpe = clampRpe(dose[DOSE_RPE_SQUARED]! / dose[DOSE_RPE]! + rpeShift);
           load += sessionRpe * sessionMinutes;
           minutes += sessionMinutes;
           row[base + ARM.sessions]!++;
@@ -430,9 +435,10 @@ export class Simulator {
     if (engine !== null) {
       row[base + ARM.adjustments] = engine.changes;
       const n = engine.applied.length;
-      const changes = (results.changes[arm] ??= new Int32Array(2 * n));
+      const changes = (results.changes[arm] ??= new Int32Array(2 * n + engine.fired.length));
       changes.set(engine.applied);
       changes.set(engine.overridden, n);
+      changes.set(engine.fired, 2 * n);
     }
     // The night before the final tests, and the tests.
     const testDay = spec.weeks * 7 + 1;
@@ -546,6 +552,15 @@ export class Simulator {
       return false;
     }
     return true;
+  }
+
+  /** Today's shift of every session's RPE, in a typed array so that nothing is boxed. */
+  private readonly rpeShift = new Float64Array(1);
+
+  /** Draws today's RPE shift: up with strain and a short night; one noise draw a day keeps streams aligned. */
+  private drawRpeShift(s: AthleteState): void {
+    const rpe = this.parameters.markers.rpe;
+    this.rpeShift[0] = rpe.perStrain * (s.strain - 1) + rpe.perHourDeficit * s.lastNightDeficit + rpe.noiseSd * this.drawNormal(this.rpeStream);
   }
 
   private readonly doseScratch = new Float64Array(DOSE_FIELDS);

@@ -43,11 +43,13 @@ const TOTAL = {
   plannedZ2Share: 7,
   plannedZ3Share: 8,
   plannedAthletes: 9,
-  /** Days inside scheduled sleep-restriction or illness events, and hard sessions done on them. */
+  /** Days inside scheduled sleep restrictions, or illnesses and the days back from them, and hard sessions done on them. */
   eventDays: 10,
   eventHardSessions: 11,
+  /** Changes the adaptive engine applied. */
+  adjustments: 12,
 } as const;
-const TOTAL_COUNT = 12;
+const TOTAL_COUNT = 13;
 
 /**
  * Collects what the summary needs while athletes stream past: every metric of every athlete-arm
@@ -96,6 +98,7 @@ export class SummaryCollector {
       totals[TOTAL.missedSessions]! += results.get(arm, ARM.missedSessions);
       totals[TOTAL.eventDays]! += results.get(arm, ARM.eventDays);
       totals[TOTAL.eventHardSessions]! += results.get(arm, ARM.eventHardSessions);
+      totals[TOTAL.adjustments]! += results.get(arm, ARM.adjustments);
       totals[TOTAL.trainingAthletes]! += minutes > 0 ? 1 : 0;
       const target = results.get(arm, ARM.targetMinutes);
       if (target > 0 && minutes > 0) {
@@ -178,7 +181,7 @@ export class SummaryCollector {
             }),
           },
           target: planned === null ? null : { system: '3-zone' as const, basis: 'time' as const, ...roundAll(planned) },
-          warnings: achieved === null || planned === null ? [] : distributionWarnings(achieved, planned, this.spec.arms[a]!.rules !== null),
+          warnings: achieved === null || planned === null ? [] : distributionWarnings(achieved, planned, totals[TOTAL.adjustments]! > 0),
           hardSessionsPerWeek: round(totals[TOTAL.hardSessions]! / size / weeks),
           weeklyHours: round(totals[TOTAL.minutes]! / size / weeks / 60),
           missedSessionsPerAthlete: round(totals[TOTAL.missedSessions]! / size),
@@ -272,9 +275,10 @@ function measuredPairs(treated: Float64Array, referred: Float64Array): [Float64A
   return [treated.filter(keep), referred.filter(keep)];
 }
 
-function distributionWarnings(achieved: ZoneShares, planned: ZoneShares, adaptive: boolean): string[] {
-  // An adaptive arm departs from its design on purpose: say so rather than suggest a fault.
-  const why = adaptive
+/** Warnings when the achieved distribution is more than 3 pp from the plan's, with the likely reason. */
+function distributionWarnings(achieved: ZoneShares, planned: ZoneShares, adapted: boolean): string[] {
+  // An arm whose plan the adaptive engine changed departs from its design on purpose: say so.
+  const why = adapted
     ? 'the adaptive engine changed sessions from the design: see adjustments'
     : 'too little volume for the design, illness, or race paces that fall in another zone for these athletes';
   const warnings: string[] = [];

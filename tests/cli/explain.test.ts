@@ -61,7 +61,7 @@ week 3 Thu (day 18) — morning: resting HR 54.2 bpm, lnRMSSD 3.380, sleep 5.60 
 week 3 Sat (day 20) — morning: resting HR 55.0 bpm, lnRMSSD 3.310, sleep 5.40 h, ill
   guardrail: load 1.62 × the 4-week mean, above the cap 1.50 → Sat: long run 120 min became Sat: long run 95 min  [guardrail acwrCap, week]
 
-3 changes on 2 days: 1 applied by rules, 1 by guardrails, 1 overridden
+2 changes applied on 2 days (1 by rules, 1 by guardrails); 1 more was overridden
 `);
     });
 
@@ -80,7 +80,7 @@ week 3 Sat (day 20) — morning: resting HR 55.0 bpm, lnRMSSD 3.310, sleep 5.40 
       const lines = out.split('\n');
       expect(lines[1]).toBe('markers not written — set outputs: { daily: true } in the scenario to see them');
       expect(lines).toContain('week 3 Thu (day 18)');
-      expect(out).toContain('3 changes on 2 days');
+      expect(out).toContain('2 changes applied on 2 days');
     });
   });
 
@@ -100,6 +100,32 @@ week 3 Sat (day 20) — morning: resting HR 55.0 bpm, lnRMSSD 3.310, sleep 5.40 
         '  ill today → Thu: tempo run 40 min became Thu: rest  [rule ill-today, today]',
         '  (not applied: overridden by ill-today (more conservative)) ill 0 days ago → Thu: rest kept  [rule back-from-illness, today]',
       ]);
+    });
+  });
+
+  describe('having overridden changes', () => {
+    const HEADER = ADJUSTMENTS.split('\n')[0]!;
+    const lastLine = async (...rows: string[]): Promise<string> => {
+      const { code, out } = await cli('explain', '--out', fixture({ adjustments: `${[HEADER, ...rows].join('\n')}\n`, days: false }), '--arm', 'polarized-hrv', '--athlete', '2');
+      expect(code).toBe(0);
+      return out.trimEnd().split('\n').at(-1)!;
+    };
+    const row = (day: number, rule: string, outcome: string) => `2,a2,0,polarized-hrv,${day},3,Thu,${rule},today,rest,${outcome},,reason,Thu: a,Thu: b,`;
+
+    it('should count them apart from the changes, and not count the days they alone fell on', async () => {
+      expect(await lastLine(row(18, 'a', 'applied'), row(18, 'b', 'overridden'), row(19, 'b', 'overridden'), row(19, 'c', 'overridden'))).toBe(
+        '1 change applied on 1 day (1 by rules, 0 by guardrails); 3 more were overridden',
+      );
+    });
+
+    it('should say so when every change was overridden', async () => {
+      expect(await lastLine(row(18, 'b', 'overridden'))).toBe('no changes applied; 1 was overridden');
+    });
+
+    it('should leave the overridden out when there were none', async () => {
+      expect(await lastLine(row(18, 'a', 'applied'), row(19, 'guardrail:acwrCap', 'guardrail'), row(19, 'a', 'applied'))).toBe(
+        '3 changes applied on 2 days (2 by rules, 1 by guardrails)',
+      );
     });
   });
 
@@ -169,7 +195,7 @@ week 3 Sat (day 20) — morning: resting HR 55.0 bpm, lnRMSSD 3.310, sleep 5.40 
       const { code, out: printed } = await cli('explain', '--out', out, '--arm', 'polarized-hrv', '--athlete', '1');
       expect(code).toBe(0);
       expect(printed).toContain('week 1 Fri (day 5)\n  resting HR "high", 3 days running → Fri: intervals, 4×8 min\nSat: long run became Fri: rest  [rule rhr-high, nextSession]');
-      expect(printed).toContain('1 change on 1 day: 1 applied by rules, 0 by guardrails, 0 overridden');
+      expect(printed).toContain('1 change applied on 1 day (1 by rules, 0 by guardrails)\n');
     });
   });
 

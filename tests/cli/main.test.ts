@@ -43,6 +43,13 @@ describe('periodize (the CLI)', () => {
       expect(out).toContain('ok — 40 athletes, 4 weeks, arms: polarized (polarized), threshold (threshold)');
     });
 
+    it('should count one athlete and one week in the singular', async () => {
+      const file = writeScenario(temporaryFolder(), 'one.yaml', smallScenario({ size: 1, weeks: 1 }).replace(/^events:[\s\S]*?(?=^outputs)/m, ''));
+      const { code, out } = await cli('validate', file);
+      expect(code).toBe(0);
+      expect(out).toContain('ok — 1 athlete, 1 week, arms:');
+    });
+
     it('should print a schema problem as file:line:col: path: message, exit 2, and show no stack trace', async () => {
       const folder = temporaryFolder();
       const file = writeScenario(
@@ -96,13 +103,24 @@ reference: c
   });
 
   describe('rules', () => {
-    it('should list every built-in rule set, every fact with its unit, and the operators, actions and scopes', async () => {
+    it('should list every built-in rule set, every fact with its unit, and the operators, scopes, actions, hit policies, guardrails and fact settings', async () => {
       const { code, out } = await cli('rules');
       expect(code).toBe(0);
       for (const name of ['none', 'hrv-kiviniemi', 'hrv-swc', 'multi-marker', 'conservative-coach']) expect(out).toContain(`  ${name} — `);
       expect(out).toMatch(/hrvMean7dBelowBandDays +days the HRV 7-day mean has been below the lower band \(days\)/);
-      expect(out).toMatch(/Operators: below, above, atMost, atLeast, equals, between, outside, in, isTrue, isFalse, isMissing/);
-      expect(out).toMatch(/Scopes: today, nextSession, restOfWeek, nextMicrocycle, nextMesocycle/);
+      expect(out).toMatch(/^ {2}below, above, atMost, atLeast, equals +one number$/m);
+      expect(out).toMatch(/^ {2}isTrue, isFalse, isMissing +nothing \(no value:\)$/m);
+      for (const scope of ['today', 'nextSession', 'restOfWeek', 'nextMicrocycle', 'nextMesocycle']) expect(out).toMatch(new RegExp(`^  ${scope} +\\S`, 'm'));
+      expect(out).toMatch(/^ {2}rest +scope: today \| nextSession$/m);
+      expect(out).toMatch(/^ {2}extendBlock +weeks: 1–8 \(whole\)$/m);
+      expect(out).toMatch(/^ {2}collect +every rule that fires; /m);
+      expect(out).toMatch(/^ {2}maxHardDaysInRow +1–7 \(whole\) +most hard days in a row$/m);
+      expect(out).toMatch(/^ {2}hrvBaselineDays +28 +7–90 \(whole\) +days of lnRMSSD/m);
+    });
+
+    it('should keep every line within 100 columns', async () => {
+      const { out } = await cli('rules');
+      expect(out.split('\n').filter((line) => [...line].length > 100)).toEqual([]);
     });
 
     it('should print a built-in rule set as a rule file that loads as one', async () => {
@@ -201,14 +219,29 @@ describe(comparisonTable, () => {
     adaptive!.id = 'polarized-hrv';
     adaptive!.rules = 'hrv-swc';
     adaptive!.adjustments = {
-      'hrv-outside-band': { count: 1100, athletes: 412, overridden: 0 },
-      'rhr-high': { count: 0, athletes: 0, overridden: 7 },
-      'guardrail:acwrCap': { count: 134, athletes: 1, overridden: 0 },
+      'hrv-outside-band': { fired: 1500, count: 1100, athletes: 412, overridden: 0 },
+      'rhr-high': { fired: 7, count: 0, athletes: 0, overridden: 7 },
+      'guardrail:acwrCap': { fired: null, count: 134, athletes: 1, overridden: 0 },
     };
     adaptive!.duringEvents = { days: 3.5, hardSessionsPerWeek };
     fixed!.duringEvents = { days: 3.5, hardSessionsPerWeek: hardSessionsPerWeek === null ? null : 2.84 };
     return summary;
   }
+
+  describe('having one athlete and one week', () => {
+    it('should say so in the singular in the heading', () => {
+      const summary = adaptiveSummary(null);
+      summary.weeks = 1;
+      summary.population = { level: 'recreational', size: 1 };
+      expect(comparisonTable(summary).split('\n')[0]).toBe('Small test scenario — 1 recreational athlete, 1 week, seed 11');
+    });
+
+    it('should say "1 possible version" of named athletes', () => {
+      const summary = adaptiveSummary(null);
+      summary.population = { athletes: ['ana'], replicates: 1, size: 1 };
+      expect(comparisonTable(summary).split('\n')[0]).toBe('Small test scenario — ana × 1 possible version, 4 weeks, seed 11');
+    });
+  });
 
   describe('having an adaptive arm and events', () => {
     it('should say under the table what each rule changed, and the hard sessions per week during events in every arm', () => {

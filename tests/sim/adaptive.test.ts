@@ -56,6 +56,34 @@ events:
     }
   });
 
+  describe('having a 4-day illness for every athlete', () => {
+    const spec = load(`name: illness
+seed: 8
+population: { size: 150, level: recreational }
+weeks: 5
+arms:
+  - { id: fixed, design: polarized }
+  - { id: conservative-coach, design: polarized, rules: conservative-coach }
+  - { id: hrv-swc, design: polarized, rules: hrv-swc }
+reference: fixed
+events:
+  - { type: illness, fromWeek: 3, fromDay: 2, days: 4 }
+`);
+    const { summary } = createContainer().get(ScenarioRunner).run(spec);
+    const fixed = arm(summary.arms, 'fixed');
+
+    it('should count the illness and the 3 days back from it (7 days) as event days', () => {
+      expect(fixed.duringEvents.days).toBe(7);
+      expect(fixed.duringEvents.hardSessionsPerWeek).toBeGreaterThan(0.5);
+    });
+
+    for (const rules of ['conservative-coach', 'hrv-swc']) {
+      it(`should have ${rules} do fewer hard sessions than the fixed plan in the days back from it`, () => {
+        expect(arm(summary.arms, rules).duringEvents.hardSessionsPerWeek!).toBeLessThan(0.7 * fixed.duringEvents.hardSessionsPerWeek!);
+      });
+    }
+  });
+
   describe('having an adaptive arm whose rule set has no rules', () => {
     it('should simulate exactly what the fixed arm does: the engine in the loop changes nothing by itself', () => {
       const spec = load(

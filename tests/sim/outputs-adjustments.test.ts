@@ -162,28 +162,28 @@ describe('compareRuleIds', () => {
 describe('AdjustmentTally', () => {
   /** A rule set with two rules, in an arm of a two-arm spec (the second arm fixed). */
   const ruleSet = { name: 'two', hitPolicy: 'collect', rules: [{ id: 'sleep-debt' }, { id: 'hrv-outside-band' }] };
-  /** Results with the engine's counts for arm 0: applied by rule then guardrail, then overridden. */
-  function counted(applied: number[], overridden: number[]): AthleteResults {
+  /** Results with the engine's counts for arm 0: applied by rule then guardrail, then overridden, then fired by rule. */
+  function counted(applied: number[], overridden: number[], fired: number[]): AthleteResults {
     const out = new AthleteResults(2);
-    out.changes[0] = Int32Array.from([...applied, ...overridden]);
+    out.changes[0] = Int32Array.from([...applied, ...overridden, ...fired]);
     return out;
   }
   // changeNames order: sleep-debt, hrv-outside-band, then the four guardrails.
   const none = [0, 0, 0, 0];
 
   describe('having changes of several athletes, rules and outcomes', () => {
-    it('should count applied changes, distinct athletes and overridden changes per rule', () => {
+    it('should count firings, applied changes, distinct athletes and overridden changes per rule', () => {
       const spec = withRules(smallSpec(), ruleSet);
       const tally = new AdjustmentTally(spec);
-      tally.add(counted([0, 2, 1, ...none.slice(1)], [1, 0, ...none]));
-      tally.add(counted([0, 0, ...none], [1, 0, ...none]));
-      tally.add(counted([0, 1, ...none], [0, 1, ...none]));
+      tally.add(counted([0, 2, 1, ...none.slice(1)], [1, 0, ...none], [3, 4]));
+      tally.add(counted([0, 0, ...none], [1, 0, ...none], [1, 0]));
+      tally.add(counted([0, 1, ...none], [0, 1, ...none], [0, 2]));
       expect(tally.byRule(1)).toEqual({});
       const byRule = tally.byRule(0);
       expect(byRule).toEqual({
-        'hrv-outside-band': { count: 3, athletes: 2, overridden: 1 },
-        'sleep-debt': { count: 0, athletes: 0, overridden: 2 },
-        'guardrail:maxWeeklyIncrease': { count: 1, athletes: 1, overridden: 0 },
+        'hrv-outside-band': { fired: 6, count: 3, athletes: 2, overridden: 1 },
+        'sleep-debt': { fired: 4, count: 0, athletes: 0, overridden: 2 },
+        'guardrail:maxWeeklyIncrease': { fired: null, count: 1, athletes: 1, overridden: 0 },
       });
       // Rules alphabetically (even one that never changed anything), then the guardrails that did.
       expect(Object.keys(byRule)).toEqual(['hrv-outside-band', 'sleep-debt', 'guardrail:maxWeeklyIncrease']);
@@ -211,16 +211,16 @@ describe('SummaryCollector', () => {
       const spec = withRules(smallSpec(), { name: 'hrv-swc', rules: [{ id: 'hrv-outside-band' }] });
       const collector = new SummaryCollector(spec, 2);
       const first = results(7, [1, 3]);
-      first.changes[0] = Int32Array.from([1, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
+      first.changes[0] = Int32Array.from([1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2]);
       const second = results(7, [0, 2]);
-      second.changes[0] = new Int32Array(10);
+      second.changes[0] = new Int32Array(11);
       collector.add(0, first);
       collector.add(1, second);
       const [adaptive, fixed] = collector.summary().arms;
       expect(adaptive!.rules).toBe('hrv-swc');
       expect(adaptive!.adjustments).toEqual({
-        'hrv-outside-band': { count: 1, athletes: 1, overridden: 0 },
-        'guardrail:acwrCap': { count: 1, athletes: 1, overridden: 0 },
+        'hrv-outside-band': { fired: 2, count: 1, athletes: 1, overridden: 0 },
+        'guardrail:acwrCap': { fired: null, count: 1, athletes: 1, overridden: 0 },
       });
       // 1 hard session in 14 event days is 0.5 a week; 5 in 14 is 2.5.
       expect(adaptive!.duringEvents).toEqual({ days: 7, hardSessionsPerWeek: 0.5 });

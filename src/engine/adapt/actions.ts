@@ -24,7 +24,14 @@ export interface ActionContext {
   schedule: WeekSchedule;
   /** Designs that `shiftDesign` may name, resolved. */
   designs: ReadonlyMap<string, ResolvedDesign>;
+  /** Weekdays (bit d for day d) whose sessions a more conservative change already took: hands off. */
+  locked: number;
+  /** Whether week actions should describe their change (only when someone reads it). */
+  describe: boolean;
 }
+
+/** A week change made without a description (nobody is listening): no strings built. */
+export const UNDESCRIBED: WeekChange = { before: '', after: '' };
 
 /** A change to the weeks ahead, described for the trace; null when the action changed nothing. */
 export interface WeekChange {
@@ -49,9 +56,15 @@ export interface ActionHandler<A extends Action = Action> {
 
 type Of<N extends ActionName> = Extract<Action, { action: N }>;
 
-/** The session indices of this week's plan inside a session scope. */
+/** Whether weekday `day`'s sessions are taken by a more conservative change this morning. */
+function isLocked(c: ActionContext, day: number): boolean {
+  return (c.locked & (1 << day)) !== 0;
+}
+
+/** Whether session k of this week's plan is inside a session scope (and not on a locked day). */
 function inScope(scope: 'today' | 'nextSession' | 'restOfWeek', c: ActionContext, k: number): boolean {
   const day = c.plan.day[k]!;
+  if (isLocked(c, day)) return false;
   if (scope === 'today') return day === c.today;
   if (scope === 'restOfWeek') return day >= c.today;
   // The first session from today on.
@@ -59,14 +72,39 @@ function inScope(scope: 'today' | 'nextSession' | 'restOfWeek', c: ActionContext
   return false;
 }
 
-/** Weeks a week scope covers from the current week: [first, last], empty when first > last. */
-function weeksOf(scope: 'nextMicrocycle' | 'nextMesocycle', c: ActionContext): [number, number] {
-  if (scope === 'nextMicrocycle') return c.week + 1 <= c.schedule.weeks ? [c.week + 1, c.week + 1] : [0, -1];
-  return c.schedule.nextMesocycle(c.week);
+/** First and last week of a week scope from the current week; last < first when there is none. */
+export function firstWeekOf(scope: 'nextMicrocycle' | 'nextMesocycle', c: ActionContext): number {
+  return scope === 'nextMicrocycle' ? c.week + 1 : c.schedule.nextMesocycleFirst(c.week);
 }
 
-function weekRange([from, to]: [number, number]): string {
+export function lastWeekOf(scope: 'nextMicrocycle' | 'nextMesocycle', c: ActionContext): number {
+  if (scope === 'nextMicrocycle') return c.week + 1 <= c.schedule.weeks ? c.week + 1 : c.week;
+  return c.schedule.nextMesocycleLast(c.week);
+}
+
+function weekRange(from: number, to: number): string {
   return from === to ? `week ${from}` : `weeks ${from}–${to}`;
+}
+
+/**
+ * What a rule's change is about, so that the same rule does not change it twice while its condition
+ * keeps holding ("20 % less for the rest of the week" once a week, not 20 % a day): the day for a
+ * day's session, the week for the rest of the week, the first week for the weeks ahead, the block
+ * for a block's length.
+ */
+export function changeKey(action: Action, c: ActionContext): number {
+  const scope = 'scope' in action ? action.scope : undefined;
+  switch (action.action) {
+    case 'extendBlock':
+    case 'shortenBlock':
+      return -1 - c.schedule.blockOfWeek[c.week]!;
+    case 'insertDeloadWeek':
+      return 1000 * (c.week + 1);
+    default:
+      if (scope === 'restOfWeek') return 1000 * c.week;
+      if (scope === 'nextMicrocycle' || scope === 'nextMesocycle') return 1000 * firstWeekOf(scope, c);
+      return 1000 * c.week + 1 + c.today;
+  }
 }
 
 function isSessionScope(scope: string): scope is 'today' | 'nextSession' | 'restOfWeek' {
@@ -90,10 +128,16 @@ const makeHardSessionsEasy: ActionHandler<Of<'makeHardSessionsEasy'>> = {
       }
       return changed;
     }
-    const range = weeksOf(scope, c);
-    if (range[0] > range[1]) return null;
-    for (let w = range[0]; w <= range[1]; w++) c.schedule.easy[w] = 1;
-    return { before: `${weekRange(range)}: hard sessions as planned`, after: `${weekRange(range)}: every hard session an easy run` };
+    const from = firstWeekOf(scope, c);
+    const to = lastWeekOf(scope, c);
+    let changed = false;
+    for (let w = from; w <= to; w++) {
+      if (c.schedule.easy[w] === 0) changed = true;
+      c.schedule.easy[w] = 1;
+    }
+    if (!changed) return null;
+    if (!c.describe) return UNDESCRIBED;
+    return { before: `${weekRange(from, to)}: hard sessions as planned`, after: `${weekRange(from, to)}: every hard session an easy run` };
   },
 };
 
@@ -123,11 +167,11 @@ const postponeHardSession: ActionHandler<Of<'postponeHardSession'>> = {
   reach: () => 'sessions',
   conservativeness: () => 6,
   apply(_a, c) {
-    if (c.editor.hardOn(c.plan, c.today) === 0) return false;
+    if (isLocked(c, c.today) || c.editor.hardOn(c.plan, c.today) === 0) return false;
     // The first later day with easy training (not the long run) where the session keeps its spacing.
     for (let day = c.today + 1; day <= 6; day++) {
       const plan = c.plan;
-      if (!c.editor.hasSessionOn(plan, day) || c.editor.hardOn(plan, day) > 0 || c.editor.hasLongRunOn(plan, day)) continue;
+      if (isLocked(c, day) || !c.editor.hasSessionOn(plan, day) || c.editor.hardOn(plan, day) > 0 || c.editor.hasLongRunOn(plan, day)) continue;
       if (!fitsHardOn(c, day, c.today)) continue;
       plan.swapDays(c.today, day);
       return true;
@@ -145,9 +189,10 @@ const bringForwardHardSession: ActionHandler<Of<'bringForwardHardSession'>> = {
   apply(_a, c) {
     const plan = c.plan;
     const today = c.today;
-    if (!c.editor.hasSessionOn(plan, today) || c.editor.hardOn(plan, today) > 0 || c.editor.hasLongRunOn(plan, today)) return false;
+    if (isLocked(c, today) || !c.editor.hasSessionOn(plan, today) || c.editor.hardOn(plan, today) > 0 || c.editor.hasLongRunOn(plan, today)) return false;
     for (let day = today + 1; day <= 6; day++) {
       if (c.editor.hardOn(plan, day) === 0) continue;
+      if (isLocked(c, day)) return false;
       if (!fitsHardOn(c, today, day)) return false;
       plan.swapDays(today, day);
       return true;
@@ -164,6 +209,7 @@ const rest: ActionHandler<Of<'rest'>> = {
   apply(a, c) {
     let day = -1;
     for (let k = 0; k < c.plan.count && day < 0; k++) if (inScope(a.scope, c, k)) day = c.plan.day[k]!;
+    if (day >= 0 && isLocked(c, day)) return false;
     if (day < 0) return false;
     for (let k = c.plan.count - 1; k >= 0; k--) if (c.plan.day[k] === day) c.plan.remove(k);
     return true;
@@ -181,11 +227,13 @@ function scaleVolume(factor: number, scope: Of<'scaleVolume'>['scope'], c: Actio
     }
     return changed;
   }
-  const range = weeksOf(scope, c);
-  if (range[0] > range[1]) return null;
-  const was = c.schedule.volume[range[0]]!;
-  for (let w = range[0]; w <= range[1]; w++) c.schedule.volume[w]! *= factor;
-  return { before: `${weekRange(range)}: volume × ${was.toFixed(2)}`, after: `${weekRange(range)}: volume × ${(was * factor).toFixed(2)}` };
+  const from = firstWeekOf(scope, c);
+  const to = lastWeekOf(scope, c);
+  if (from > to) return null;
+  const was = c.schedule.volume[from]!;
+  for (let w = from; w <= to; w++) c.schedule.volume[w]! *= factor;
+  if (!c.describe) return UNDESCRIBED;
+  return { before: `${weekRange(from, to)}: volume × ${was.toFixed(2)}`, after: `${weekRange(from, to)}: volume × ${(was * factor).toFixed(2)}` };
 }
 
 const scaleVolumeHandler: ActionHandler<Of<'scaleVolume'>> = {
@@ -219,15 +267,18 @@ const insertDeloadWeek: ActionHandler<Of<'insertDeloadWeek'>> = {
     if (c.schedule.volume[week]! <= volume) return null;
     const was = c.schedule.volume[week]!;
     c.schedule.volume[week] = volume;
+    if (!c.describe) return UNDESCRIBED;
     return { before: `week ${week}: volume × ${was.toFixed(2)}`, after: `week ${week}: deload, volume × ${volume.toFixed(2)}` };
   },
 };
 
 function resize(weeks: number, c: ActionContext): WeekChange | null {
   const block = c.schedule.blocks[c.schedule.blockOfWeek[c.week]!]!;
-  const before = `${block.name}: weeks ${block.startWeek}–${block.startWeek + block.weeks - 1}`;
+  const first = block.startWeek;
+  const last = block.startWeek + block.weeks - 1;
   if (c.schedule.resizeBlock(c.week, weeks) === 0) return null;
-  return { before, after: `${block.name}: weeks ${block.startWeek}–${block.startWeek + block.weeks - 1}` };
+  if (!c.describe) return UNDESCRIBED;
+  return { before: `${block.name}: weeks ${first}–${last}`, after: `${block.name}: weeks ${block.startWeek}–${block.startWeek + block.weeks - 1}` };
 }
 
 const extendBlock: ActionHandler<Of<'extendBlock'>> = {
@@ -254,12 +305,14 @@ const shiftDesign: ActionHandler<Of<'shiftDesign'>> = {
   apply(a, c) {
     const design = c.designs.get(a.design);
     if (design === undefined) throw new Error(`shiftDesign: design "${a.design}" was not resolved`);
-    const range = weeksOf(a.scope, c);
-    if (range[0] > range[1]) return null;
-    const was = c.schedule.designOf(range[0]).label;
-    if (was === design.label) return null;
-    for (let w = range[0]; w <= range[1]; w++) c.schedule.design[w] = design;
-    return { before: `${weekRange(range)}: ${was}`, after: `${weekRange(range)}: ${design.label}` };
+    const from = firstWeekOf(a.scope, c);
+    const to = lastWeekOf(a.scope, c);
+    if (from > to) return null;
+    const was = c.schedule.designOf(from);
+    if (was === design) return null;
+    for (let w = from; w <= to; w++) c.schedule.design[w] = design;
+    if (!c.describe) return UNDESCRIBED;
+    return { before: `${weekRange(from, to)}: ${was.label}`, after: `${weekRange(from, to)}: ${design.label}` };
   },
 };
 

@@ -1,17 +1,17 @@
-import type { Action, ActionName, Scope } from '../../models/rules/schema.ts';
+import type { ActionName } from '../../models/rules/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import type { Macroplan } from '../designs/resolve.ts';
 import type { WeekTargets } from '../plan/targets.ts';
 import { WeekPlan } from '../plan/week-plan.ts';
 import type { ArmRules } from '../rules/arm-rules.ts';
-import type { ActionContext, ActionHandler, WeekChange } from './actions.ts';
-import type { Adjustment, AdjustmentListener, AdjustmentOutcome, FactReading } from './adjustment.ts';
-import { compileRules, evaluate, factsRead, traceRule, TRUE, type CompiledRule } from './evaluate.ts';
+import { changeKey, type ActionContext, type ActionHandler, type Control, type WeekChange } from './actions.ts';
+import type { AdjustmentListener } from './adjustment.ts';
+import { compileRules, evaluate, TRUE, type CompiledRule } from './evaluate.ts';
 import { FactBook } from './fact-book.ts';
 import { FACT_DEFAULTS, FactContext, type FactDefinition } from './facts/types.ts';
 import {
   ACWR_HISTORY_DAYS,
-  acwrScale,
+  acwrLoadLimit,
   daysSinceHardDay,
   easeToday,
   hardDaysBefore,
@@ -24,7 +24,8 @@ import {
 } from './guardrails.ts';
 import { ObservedHistory } from './history.ts';
 import { PlanEditor, WEEKDAYS } from './plan-edit.ts';
-import { describeReason, formatFact } from './reasons.ts';
+import { formatFact } from './reasons.ts';
+import { ChangeRecorder } from './recorder.ts';
 import { WeekSchedule } from './schedule.ts';
 
 /** What an engine is built from: the facts and actions it knows (bound in the composition root), and the workouts. */
@@ -46,13 +47,14 @@ export function changeNames(rules: ArmRules): string[] {
   return [...rules.ruleSet.rules.map((rule) => rule.id), ...GUARDRAIL_NAMES.map((name) => `guardrail:${name}`)];
 }
 
-/** The scope an action without one acts on. */
-function scopeOf(action: Action): Scope {
-  if ('scope' in action && action.scope !== undefined) return action.scope;
-  if (action.action === 'insertDeloadWeek') return 'nextMicrocycle';
-  if (action.action === 'extendBlock' || action.action === 'shortenBlock') return 'nextMesocycle';
-  return 'today';
-}
+/** Index of each control in the engine's per-control claims. */
+const CONTROL_INDEX: Record<Control, number> = { intensity: 0, volume: 1, structure: 2 };
+
+/** A week within 0.1 % of a limit is within it (warm-ups that do not scale leave a sliver). */
+const WEEK_LIMIT_TOLERANCE = 1.001;
+
+/** Every weekday, as a day mask. */
+const ALL_DAYS = 0x7f;
 
 /**
  * The adaptive engine for one arm: each morning it computes the facts a coach can see (markers,
@@ -65,12 +67,23 @@ function scopeOf(action: Action): Scope {
 export class AdaptiveEngine {
   readonly history: ObservedHistory;
   readonly schedule: WeekSchedule;
-  listener: AdjustmentListener | null = null;
+  /** Receives every change, with its reason; null: changes are only counted. */
+  get listener(): AdjustmentListener | null {
+    return this.recorder.listener;
+  }
+
+  set listener(listener: AdjustmentListener | null) {
+    this.recorder.listener = listener;
+  }
+
+  private readonly recorder: ChangeRecorder;
   /** Changes applied (rules and guardrails) since the arm started. */
   changes = 0;
   /** Changes applied and overridden since the arm started, by `changeNames` index. */
   readonly applied: Int32Array;
   readonly overridden: Int32Array;
+  /** Mornings each rule's condition held since the arm started, by file position. */
+  readonly fired: Int32Array;
   private readonly book: FactBook;
   private readonly context: FactContext;
   private readonly rules: readonly CompiledRule[];
@@ -85,11 +98,24 @@ export class AdaptiveEngine {
   private readonly actionContext: ActionContext;
   /** Planned weekly minutes (index 0: the athlete's usual week, as the coach knows it). */
   private readonly plannedMinutes: Float64Array;
-  /** This morning's firing rules and the accepted ones (fixed-size, counted: nothing reallocated). */
-  private readonly fired: CompiledRule[];
-  private readonly accepted: CompiledRule[];
-  private week = 1;
+  /** This morning's firing rules, most conservative first (fixed-size, counted: nothing reallocated). */
+  private readonly holding: CompiledRule[];
+  /** What each rule last changed (see `changeKey`), so that a rule that keeps holding changes it once. */
+  private readonly lastChange: Float64Array;
+  /**
+   * This morning's claims, per control (intensity, volume, structure): the weekdays whose sessions a
+   * more conservative change took (a bit per day) and the rule that took each, and whether a change
+   * to the weeks ahead took that control.
+   */
+  private readonly lockedDays = new Int32Array(3);
+  private readonly dayOwner = new Int32Array(21);
+  private readonly weekOwner = new Int32Array(3);
+  /** Limits the week's review set, held again after each morning's rules: minutes and expected load (NaN: none). */
+  private weekMinutesLimit = Number.NaN;
+  private weekLoadLimit = Number.NaN;
   private weekday = 0;
+  /** Whether a rule reads `hardToday` (it costs a pass over the plan each morning). */
+  private readonly readsHardToday: boolean;
 
   constructor(
     readonly armRules: ArmRules,
@@ -104,16 +130,19 @@ export class AdaptiveEngine {
     this.context = new FactContext(this.history, { ...FACT_DEFAULTS, ...ruleSet.facts });
     this.book = new FactBook(parts.facts, this.context);
     this.rules = compileRules(ruleSet, this.book);
+    this.readsHardToday = this.book.slotOf('hardToday') !== undefined;
     this.handlers = this.rules.map((rule) => {
       const handler = parts.actions.get(rule.rule.then.action);
       if (handler === undefined) throw new Error(`no handler for action "${rule.rule.then.action}"`);
       return handler;
     });
     this.guardrails = resolveGuardrails(ruleSet.guardrails);
-    this.fired = this.rules.slice();
-    this.accepted = this.rules.slice();
+    this.holding = this.rules.slice();
+    this.lastChange = new Float64Array(this.rules.length);
+    this.fired = new Int32Array(this.rules.length);
     this.collect = ruleSet.hitPolicy === 'collect';
     this.editor = new PlanEditor(parts.catalogue, coachProfiles);
+    this.recorder = new ChangeRecorder(this.book, this.editor);
     this.plannedMinutes = new Float64Array(maxWeeks + 1);
     this.applied = new Int32Array(ruleSet.rules.length + GUARDRAIL_NAMES.length);
     this.overridden = new Int32Array(ruleSet.rules.length + GUARDRAIL_NAMES.length);
@@ -127,6 +156,8 @@ export class AdaptiveEngine {
       history: this.history,
       schedule: this.schedule,
       designs: armRules.designs,
+      locked: 0,
+      describe: false,
     };
   }
 
@@ -139,6 +170,8 @@ export class AdaptiveEngine {
     this.changes = 0;
     this.applied.fill(0);
     this.overridden.fill(0);
+    this.fired.fill(0);
+    this.lastChange.fill(Number.NaN);
   }
 
   /** Week-scoped changes decided earlier (volume, deload) applied to the week's targets before it is planned. */
@@ -150,128 +183,214 @@ export class AdaptiveEngine {
     targets.z3Minutes *= factor;
   }
 
-  /** After the week is planned: hard sessions off if a rule said so, then the week's guardrails. */
+  /**
+   * After the week is planned: hard sessions off if a rule said so, then the week's guardrails —
+   * weekly minutes against the recent weeks, and the planned load against the ACWR cap. The limits
+   * they set hold for the whole week: the mornings' rules cannot push the week past them either.
+   */
   reviewWeek(week: number, plan: WeekPlan): void {
-    this.week = week;
     this.weekday = 0;
+    this.recorder.week = week;
+    this.recorder.weekday = 0;
     const editor = this.editor;
     if (this.schedule.easy[week] === 1) for (let k = 0; k < plan.count; k++) if (editor.isHard(plan, k)) editor.makeEasy(plan, k);
     const { maxWeeklyIncrease, acwrCap } = this.guardrails;
+    this.weekMinutesLimit = Number.NaN;
+    this.weekLoadLimit = Number.NaN;
     if (maxWeeklyIncrease !== null) {
-      // Against the larger of last week's plan and the mean of the last four (a deload week does not count as the reference).
-      let sum = 0;
-      let weeks = 0;
-      for (let w = Math.max(0, week - 4); w < week; w++) {
-        sum += this.plannedMinutes[w]!;
-        weeks++;
-      }
-      const reference = Math.max(this.plannedMinutes[week - 1]!, sum / weeks);
-      const planned = editor.minutesOfDays(plan, 0, 6);
-      const limit = reference * (1 + maxWeeklyIncrease);
-      if (planned > limit) {
-        if (this.listener !== null) this.before.copyFrom(plan);
-        cutWeekTo(plan, editor, limit, sessionMinutes);
-        this.recordGuardrail(
-          'maxWeeklyIncrease',
-          'week',
-          plan,
-          `planned ${Math.round(planned)} min is ${Math.round((planned / reference - 1) * 100)} % above the recent ${Math.round(reference)} min a week (limit +${Math.round(maxWeeklyIncrease * 100)} %)`,
-        );
-      }
+      // Against the fullest of the last four weeks planned (week 0: the athlete's usual week): coming
+      // back from a deload week to the level before it is not an increase.
+      let reference = 0;
+      for (let w = Math.max(0, week - 4); w < week; w++) if (this.plannedMinutes[w]! > reference) reference = this.plannedMinutes[w]!;
+      this.weekMinutesLimit = reference * (1 + maxWeeklyIncrease);
     }
     if (acwrCap !== null && this.history.today + 1 >= ACWR_HISTORY_DAYS) {
       let recent = 0;
       for (let slot = this.history.today - ACWR_HISTORY_DAYS + 1; slot <= this.history.today; slot++) recent += this.history.load[slot]!;
-      const load = plannedLoad(plan, editor);
-      const factor = acwrScale(recent, load, acwrCap);
-      if (factor < 1) {
+      this.weekLoadLimit = acwrLoadLimit(recent, acwrCap);
+    }
+    this.holdWeekLimits(plan, 0);
+    if (maxWeeklyIncrease !== null) this.plannedMinutes[week] = editor.minutesOfDays(plan, 0, 6);
+  }
+
+  /** Cuts the week from weekday `fromDay` on until it is within the limits the review set. */
+  private holdWeekLimits(plan: WeekPlan, fromDay: number): void {
+    const editor = this.editor;
+    const minutesLimit = this.weekMinutesLimit;
+    if (minutesLimit === minutesLimit) {
+      const planned = editor.minutesOfDays(plan, 0, 6);
+      if (planned > minutesLimit * WEEK_LIMIT_TOLERANCE) {
         if (this.listener !== null) this.before.copyFrom(plan);
-        cutWeekTo(plan, editor, load * factor, sessionLoad);
-        this.recordGuardrail(
-          'acwrCap',
-          'week',
-          plan,
-          `the planned week's load ${Math.round(load)} AU would make the acute:chronic ratio ${((4 * load) / (recent + load)).toFixed(2)} (cap ${acwrCap})`,
+        cutWeekTo(plan, editor, minutesLimit, sessionMinutes, fromDay);
+        const increase = this.guardrails.maxWeeklyIncrease!;
+        const reference = minutesLimit / (1 + increase);
+        this.recordGuardrail('maxWeeklyIncrease', 'week', plan, () =>
+          `planned ${Math.round(planned)} min is ${Math.round((planned / reference - 1) * 100)} % above the fullest of the recent weeks, ${Math.round(reference)} min (limit +${Math.round(increase * 100)} %)`,
         );
       }
     }
-    if (maxWeeklyIncrease !== null) this.plannedMinutes[week] = editor.minutesOfDays(plan, 0, 6);
+    const loadLimit = this.weekLoadLimit;
+    if (loadLimit === loadLimit) {
+      const load = plannedLoad(plan, editor);
+      if (load > loadLimit * WEEK_LIMIT_TOLERANCE) {
+        if (this.listener !== null) this.before.copyFrom(plan);
+        cutWeekTo(plan, editor, loadLimit, sessionLoad, fromDay);
+        const cap = this.guardrails.acwrCap!;
+        this.recordGuardrail('acwrCap', 'week', plan, () => {
+          const recent = (loadLimit * (4 - cap)) / cap;
+          return `the planned week's load ${Math.round(load)} AU would make the acute:chronic ratio ${((4 * load) / (recent + load)).toFixed(2)} (cap ${cap})`;
+        });
+      }
+    }
   }
 
   /**
    * This morning (weekday 0 = Monday of `week`): facts, rules, actions on the plan from today on,
-   * then the day's guardrails. Call after the morning's readings are in the history.
+   * then the guardrails. Call after the morning's readings are in the history.
    */
   morning(week: number, weekday: number, plan: WeekPlan): void {
-    this.week = week;
     this.weekday = weekday;
+    this.recorder.week = week;
+    this.recorder.weekday = weekday;
     const context = this.context;
     const schedule = this.schedule;
     const block = schedule.blocks[schedule.blockOfWeek[week]!]!;
     context.weekday = weekday + 1;
     context.weekOfBlock = week - block.startWeek + 1;
-    context.hardToday = this.editor.hardOn(plan, weekday);
+    if (this.readsHardToday) context.hardToday = this.editor.hardOn(plan, weekday);
     this.book.invalidate();
     const a = this.actionContext;
     a.plan = plan;
     a.today = weekday;
     a.week = week;
+    a.describe = this.listener !== null;
     const spacing = this.guardrails.minDaysBetweenHard ?? 0;
     const designSpacing = schedule.designOf(week).hardDaySpacing;
     a.spacing = spacing > designSpacing ? spacing : designSpacing;
 
-    if (this.collect) {
-      // Kept for the record of an overridden rule: what it would have done to the morning's plan.
-      if (this.listener !== null) this.morningPlan.copyFrom(plan);
-      this.collectRules(plan);
+    const changesBefore = this.changes;
+    const holding = this.holding;
+    let count = 0;
+    for (let i = 0; i < this.rules.length; i++) {
+      if (evaluate(this.rules[i]!.when, this.book) !== TRUE) continue;
+      this.fired[this.rules[i]!.order]!++;
+      holding[count++] = this.rules[i]!;
+      // Hit policy `first`: the highest-priority rule that holds, and no other.
+      if (!this.collect) break;
     }
-    else {
-      for (let i = 0; i < this.rules.length; i++) {
-        if (evaluate(this.rules[i]!.when, this.book) === TRUE) {
-          this.fire(i, plan, 'applied', '');
-          break;
-        }
-      }
-    }
+    if (count > 0) this.applyRules(plan, count);
+    if (this.changes !== changesBefore) this.holdWeekLimits(plan, weekday);
     this.dailyGuardrails(plan);
   }
 
   /**
-   * Hit policy `collect`: every rule that holds, the most conservative first; a change to something
-   * an accepted change already controls (intensity, volume or structure, over the same reach) is
-   * overridden, and the trace says by which rule.
+   * Applies the rules that hold this morning, the most conservative first. A rule does not change
+   * what it already changed (see `changeKey`). Where an earlier — more conservative — change took a
+   * day's sessions for a control (intensity, volume, structure), a later change to the same control
+   * leaves that day alone, and keeps the days it can still change: "rest today" and "easy for the
+   * rest of the week" together give rest today and easy days after. A change that is left with
+   * nothing to do is recorded as overridden, with the rule that took its days.
    */
-  private collectRules(plan: WeekPlan): void {
-    const fired = this.fired;
-    let count = 0;
-    for (let i = 0; i < this.rules.length; i++) if (evaluate(this.rules[i]!.when, this.book) === TRUE) fired[count++] = this.rules[i]!;
-    if (count === 0) return;
+  private applyRules(plan: WeekPlan, count: number): void {
+    const holding = this.holding;
     // Most conservative first (insertion sort: a handful of rules, no allocation).
     for (let i = 1; i < count; i++) {
-      const rule = fired[i]!;
+      const rule = holding[i]!;
       let j = i;
-      while (j > 0 && this.byConservativeness(fired[j - 1]!, rule) > 0) {
-        fired[j] = fired[j - 1]!;
+      while (j > 0 && this.byConservativeness(holding[j - 1]!, rule) > 0) {
+        holding[j] = holding[j - 1]!;
         j--;
       }
-      fired[j] = rule;
+      holding[j] = rule;
     }
-    const accepted = this.accepted;
-    let acceptedCount = 0;
-    for (let f = 0; f < count; f++) {
-      const rule = fired[f]!;
-      let winner: CompiledRule | null = null;
-      for (let j = 0; j < acceptedCount && winner === null; j++) if (this.conflicts(accepted[j]!, rule)) winner = accepted[j]!;
-      if (winner === null) {
-        accepted[acceptedCount++] = rule;
-        this.fire(rule.index, plan, 'applied', '');
-      } else if (this.listener === null) {
-        this.overridden[rule.order]!++;
-      } else {
-        const same = this.conservativeness(winner) === this.conservativeness(rule);
-        this.fire(rule.index, plan, 'overridden', `overridden by ${winner.rule.id} (${same ? 'as conservative, higher priority' : 'more conservative'})`);
+    this.lockedDays.fill(0);
+    this.weekOwner.fill(-1);
+    if (count > 1) this.morningPlan.copyFrom(plan);
+    for (let f = 0; f < count; f++) this.applyRule(holding[f]!, plan, count > 1);
+  }
+
+  private applyRule(rule: CompiledRule, plan: WeekPlan, contested: boolean): void {
+    const handler = this.handlers[rule.index]!;
+    const action = rule.rule.then as never;
+    const a = this.actionContext;
+    const key = changeKey(rule.rule.then, a);
+    if (this.lastChange[rule.index] === key) return;
+    const controls = handler.controls;
+    if (handler.reach(action) === 'sessions') {
+      let locked = 0;
+      for (let i = 0; i < controls.length; i++) locked |= this.lockedDays[CONTROL_INDEX[controls[i]!]]!;
+      a.locked = locked;
+      // The plan before the change: to see which days it took (when other rules follow) or to describe it.
+      const snapshot = contested || this.listener !== null;
+      if (snapshot) this.before.copyFrom(plan);
+      const changed = handler.apply(action, a) === true;
+      a.locked = 0;
+      const days = !changed ? 0 : snapshot ? this.changedDays(this.before, plan) : ALL_DAYS;
+      if (days !== 0) {
+        this.lastChange[rule.index] = key;
+        for (let i = 0; i < controls.length; i++) {
+          const c = CONTROL_INDEX[controls[i]!];
+          for (let d = 0; d < 7; d++) if ((days & (1 << d)) !== 0 && (this.lockedDays[c]! & (1 << d)) === 0) this.dayOwner[c * 7 + d] = rule.index;
+          this.lockedDays[c]! |= days;
+        }
+        this.changes++;
+        this.applied[rule.order]!++;
+        if (this.listener !== null) {
+          this.recorder.sessions(rule, 'applied', this.before, plan, '');
+        }
+        return;
+      }
+      // Nothing changed: was it because a more conservative change had taken the days?
+      if (contested && locked !== 0) this.recordIfOverridden(rule, handler, locked, plan);
+      return;
+    }
+    // Week reach: one change per control to the weeks ahead each morning, the most conservative.
+    let owner = -1;
+    for (let i = 0; i < controls.length && owner < 0; i++) owner = this.weekOwner[CONTROL_INDEX[controls[i]!]]!;
+    if (owner >= 0) {
+      this.overridden[rule.order]!++;
+      if (this.listener !== null) this.recorder.rule(rule, 'overridden', '', '', `overridden by ${this.rules[owner]!.rule.id} (more conservative)`);
+      return;
+    }
+    const change = handler.apply(action, a) as WeekChange | null;
+    if (change === null) return;
+    this.lastChange[rule.index] = key;
+    for (let i = 0; i < controls.length; i++) this.weekOwner[CONTROL_INDEX[controls[i]!]] = rule.index;
+    this.changes++;
+    this.applied[rule.order]!++;
+    this.recorder.rule(rule, 'applied', change.before, change.after, '');
+  }
+
+  /** Records a rule as overridden if, on the morning's plan and without the claims, it would have changed something. */
+  private recordIfOverridden(rule: CompiledRule, handler: ActionHandler, locked: number, plan: WeekPlan): void {
+    const a = this.actionContext;
+    this.wouldBe.copyFrom(this.morningPlan);
+    a.plan = this.wouldBe;
+    const changed = handler.apply(rule.rule.then as never, a) === true;
+    a.plan = plan;
+    const days = changed ? this.changedDays(this.morningPlan, this.wouldBe) : 0;
+    if ((days & locked) === 0) return;
+    this.overridden[rule.order]!++;
+    if (this.listener === null) return;
+    let owner = -1;
+    for (let d = 0; d < 7 && owner < 0; d++) {
+      if ((days & locked & (1 << d)) === 0) continue;
+      for (const control of handler.controls) {
+        const c = CONTROL_INDEX[control];
+        if (owner < 0 && (this.lockedDays[c]! & (1 << d)) !== 0) owner = this.dayOwner[c * 7 + d]!;
       }
     }
+    if (owner < 0) return;
+    const winner = this.rules[owner]!;
+    const same = this.conservativeness(winner) === this.conservativeness(rule);
+    this.recorder.sessions(rule, 'overridden', this.morningPlan, this.wouldBe, `overridden by ${winner.rule.id} (${same ? 'as conservative, higher priority' : 'more conservative'})`);
+  }
+
+  /** Weekdays (a bit each) whose sessions differ between two plans of the same week. */
+  private changedDays(x: WeekPlan, y: WeekPlan): number {
+    let days = 0;
+    for (let d = 0; d < 7; d++) if (!x.sameDay(y, d)) days |= 1 << d;
+    return days;
   }
 
   /** Orders rules most conservative first, then by priority and file order. */
@@ -280,85 +399,18 @@ export class AdaptiveEngine {
   }
 
   private conservativeness(rule: CompiledRule): number {
-    return this.handlerOf(rule).conservativeness(rule.rule.then as never);
-  }
-
-  private handlerOf(rule: CompiledRule): ActionHandler {
-    return this.handlers[rule.index]!;
-  }
-
-  private conflicts(x: CompiledRule, y: CompiledRule): boolean {
-    const hx = this.handlerOf(x);
-    const hy = this.handlerOf(y);
-    if (hx.reach(x.rule.then as never) !== hy.reach(y.rule.then as never)) return false;
-    return hx.controls.some((control) => hy.controls.includes(control));
-  }
-
-  /** Applies (or, when overridden, only records) rule `index`'s action. */
-  private fire(index: number, plan: WeekPlan, outcome: AdjustmentOutcome, note: string): void {
-    const rule = this.rules[index]!;
-    const handler = this.handlers[index]!;
-    const action = rule.rule.then;
-    if (outcome === 'overridden') {
-      this.overridden[rule.order]!++;
-      if (this.listener === null) return;
-      if (handler.reach(action as never) === 'sessions') {
-        // What it would have made of the morning's plan, shown but not kept.
-        this.before.copyFrom(this.morningPlan);
-        this.wouldBe.copyFrom(this.morningPlan);
-        this.actionContext.plan = this.wouldBe;
-        handler.apply(action as never, this.actionContext);
-        this.actionContext.plan = plan;
-        const [before, after] = this.describeDays(this.wouldBe);
-        this.record(rule, outcome, before, after, note);
-      } else {
-        this.record(rule, outcome, '', '', note);
-      }
-      return;
-    }
-    if (handler.reach(action as never) === 'sessions') {
-      // The plan before the change, kept only when someone will read the description.
-      if (this.listener !== null) this.before.copyFrom(plan);
-      this.actionContext.plan = plan;
-      if (handler.apply(action as never, this.actionContext) !== true) return;
-      this.changes++;
-      this.applied[rule.order]!++;
-      if (this.listener === null) return;
-      const [before, after] = this.describeDays(plan);
-      this.record(rule, outcome, before, after, note);
-      return;
-    }
-    const change = handler.apply(action as never, this.actionContext) as WeekChange | null;
-    if (change === null) return;
-    this.changes++;
-    this.applied[rule.order]!++;
-    this.record(rule, outcome, change.before, change.after, note);
-  }
-
-  /** The days from today whose sessions changed: before and after. */
-  private describeDays(plan: WeekPlan): [string, string] {
-    const before: string[] = [];
-    const after: string[] = [];
-    for (let day = this.weekday; day < 7; day++) {
-      const was = this.editor.describeDay(this.before, day);
-      const now = this.editor.describeDay(plan, day);
-      if (was !== now) {
-        before.push(was);
-        after.push(now);
-      }
-    }
-    return [before.join('; '), after.join('; ')];
+    return this.handlers[rule.index]!.conservativeness(rule.rule.then as never);
   }
 
   private dailyGuardrails(plan: WeekPlan): void {
     const { maxHardDaysInRow, minDaysBetweenHard } = this.guardrails;
-    if (this.editor.hardOn(plan, this.weekday) === 0) return;
+    if ((maxHardDaysInRow === null && minDaysBetweenHard === null) || this.editor.hardOn(plan, this.weekday) === 0) return;
     if (maxHardDaysInRow !== null) {
       const inRow = hardDaysBefore(this.history);
       if (inRow >= maxHardDaysInRow) {
         if (this.listener !== null) this.before.copyFrom(plan);
         easeToday(plan, this.editor, this.weekday);
-        this.recordGuardrail('maxHardDaysInRow', 'today', plan, `${inRow + 1} hard days in a row would exceed the limit of ${maxHardDaysInRow}`);
+        this.recordGuardrail('maxHardDaysInRow', 'today', plan, () => `${inRow + 1} hard days in a row would exceed the limit of ${maxHardDaysInRow}`);
         return;
       }
     }
@@ -367,59 +419,16 @@ export class AdaptiveEngine {
       if (since <= minDaysBetweenHard) {
         if (this.listener !== null) this.before.copyFrom(plan);
         easeToday(plan, this.editor, this.weekday);
-        this.recordGuardrail('minDaysBetweenHard', 'today', plan, `the last hard day was ${since} day${since === 1 ? '' : 's'} ago (at least ${minDaysBetweenHard} easy days between hard days)`);
+        this.recordGuardrail('minDaysBetweenHard', 'today', plan, () => `the last hard day was ${since} day${since === 1 ? '' : 's'} ago (at least ${minDaysBetweenHard} easy days between hard days)`);
       }
     }
   }
 
-  private recordGuardrail(name: GuardrailName, scope: 'week' | 'today', plan: WeekPlan, reason: string): void {
+  /** Counts a guardrail's change and records it for a listener (the reason is built only then). */
+  private recordGuardrail(name: GuardrailName, scope: 'week' | 'today', plan: WeekPlan, reason: () => string): void {
     this.changes++;
     this.applied[this.rules.length + GUARDRAIL_NAMES.indexOf(name)]!++;
-    if (this.listener === null) return;
-    const [before, after] = this.describeDays(plan);
-    this.emit({
-      ...this.when(),
-      ruleId: `guardrail:${name}`,
-      scope,
-      action: scope === 'week' ? 'scaleVolume' : 'makeHardSessionsEasy',
-      outcome: 'guardrail',
-      facts: [],
-      reason,
-      before,
-      after,
-      note: '',
-    });
-  }
-
-  private record(rule: CompiledRule, outcome: AdjustmentOutcome, before: string, after: string, note: string): void {
-    if (this.listener === null) return;
-    const trace = traceRule(rule, this.book);
-    const slots = factsRead(rule.when);
-    for (const slot of [...slots]) for (const companion of this.book.definitions[slot]!.companions ?? []) {
-      const s = this.book.slotOf(companion)!;
-      if (!slots.includes(s)) slots.push(s);
-    }
-    const facts: FactReading[] = slots.map((slot) => this.book.reading(slot));
-    this.emit({
-      ...this.when(),
-      ruleId: rule.rule.id,
-      scope: scopeOf(rule.rule.then),
-      action: rule.rule.then.action,
-      outcome,
-      facts,
-      reason: describeReason(trace, this.book),
-      before,
-      after,
-      note,
-    });
-  }
-
-  private when(): Pick<Adjustment, 'day' | 'week' | 'weekday'> {
-    return { day: (this.week - 1) * 7 + this.weekday + 1, week: this.week, weekday: this.weekday };
-  }
-
-  private emit(change: Adjustment): void {
-    this.listener?.adjustment(change);
+    this.recorder.guardrail(name, scope, this.before, plan, reason);
   }
 
   /** For tests and `explain`: a fact's value this morning, formatted. */

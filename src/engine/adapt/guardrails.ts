@@ -54,9 +54,12 @@ const CUT_TOLERANCE = 1.001;
 /** What a guardrail caps, session by session: minutes or expected session-RPE load. */
 export type SessionMeasure = (plan: WeekPlan, editor: PlanEditor, k: number) => number;
 
-function total(plan: WeekPlan, editor: PlanEditor, measure: SessionMeasure, continuousOnly: boolean): number {
+/** The week's total `measure`; with `fromDay`, only the continuous runs from that weekday on. */
+function total(plan: WeekPlan, editor: PlanEditor, measure: SessionMeasure, runsFromDay = -1): number {
   let sum = 0;
-  for (let k = 0; k < plan.count; k++) if (!continuousOnly || editor.isContinuous(plan, k)) sum += measure(plan, editor, k);
+  for (let k = 0; k < plan.count; k++) {
+    if (runsFromDay < 0 || (plan.day[k]! >= runsFromDay && editor.isContinuous(plan, k))) sum += measure(plan, editor, k);
+  }
   return sum;
 }
 
@@ -66,23 +69,27 @@ function total(plan: WeekPlan, editor: PlanEditor, measure: SessionMeasure, cont
  * since warm-ups do not scale and repetitions are whole, the continuous runs alone by what is left
  * to cut, and every session again with repetitions rounded down. When sessions at the catalogue's
  * smallest still exceed the limit, the hard sessions become easy runs, and then the last sessions
- * of the week are dropped: a cap is a cap.
+ * of the week are dropped: a cap is a cap. Only sessions from weekday `fromDay` on are touched (the
+ * days before are done); the days before still count toward the total.
  */
-export function cutWeekTo(plan: WeekPlan, editor: PlanEditor, limit: number, measure: SessionMeasure): void {
+export function cutWeekTo(plan: WeekPlan, editor: PlanEditor, limit: number, measure: SessionMeasure, fromDay = 0): void {
   const within = limit * CUT_TOLERANCE;
   for (let pass = 0; pass < CUT_PASSES; pass++) {
-    const now = total(plan, editor, measure, false);
+    const now = total(plan, editor, measure);
     if (now <= within) return;
-    const runs = total(plan, editor, measure, true);
+    const runs = total(plan, editor, measure, fromDay);
     const runsOnly = pass > 0 && runs > now - limit;
     // Runs scale in proportion (their repetitions are minutes): this factor lands on the limit.
-    const factor = runsOnly ? (runs - (now - limit)) / runs : limit / now;
+    let factor = runsOnly ? (runs - (now - limit)) / runs : limit / now;
+    if (!(factor > 0)) factor = 0.2;
     const down = pass > 0 && !runsOnly;
-    for (let k = 0; k < plan.count; k++) if (!runsOnly || editor.isContinuous(plan, k)) editor.scale(plan, k, factor, down);
+    for (let k = 0; k < plan.count; k++) {
+      if (plan.day[k]! >= fromDay && (!runsOnly || editor.isContinuous(plan, k))) editor.scale(plan, k, factor, down);
+    }
   }
-  if (total(plan, editor, measure, false) <= within) return;
-  for (let k = 0; k < plan.count; k++) if (editor.isHard(plan, k)) editor.makeEasy(plan, k);
-  while (plan.count > 0 && total(plan, editor, measure, false) > within) plan.remove(plan.count - 1);
+  if (total(plan, editor, measure) <= within) return;
+  for (let k = 0; k < plan.count; k++) if (plan.day[k]! >= fromDay && editor.isHard(plan, k)) editor.makeEasy(plan, k);
+  while (plan.count > 0 && plan.day[plan.count - 1]! >= fromDay && total(plan, editor, measure) > within) plan.remove(plan.count - 1);
 }
 
 /** The planned minutes of session k, and of the week. */
@@ -102,12 +109,11 @@ export function plannedLoad(plan: WeekPlan, editor: PlanEditor): number {
 export const ACWR_HISTORY_DAYS = 21;
 
 /**
- * The largest factor on the week's volume that keeps the coupled ACWR (Hulin 2016: acute week
- * inside the 28-day chronic window) at or below `cap`, given the last 21 days of load `history21`
- * and the week's planned load: f·P / ((H + f·P) / 4) ≤ cap ⇔ f ≤ cap·H / (P·(4 − cap)).
- * @example acwrScale(3000, 1500, 1.5) // 1.5·3000 / (1500·2.5) = 1.2 → 1 (no cut needed)
+ * The largest planned load of a week that keeps the coupled ACWR (Hulin 2016: the acute week inside
+ * the 28-day chronic window) at or below `cap`, given the load of the 21 days before it:
+ * L / ((H + L) / 4) ≤ cap ⇔ L ≤ cap·H / (4 − cap). Infinity for a cap of 4 or more (never reached).
+ * @example acwrLoadLimit(3000, 1.5) // 1.5 × 3000 / 2.5 = 1800
  */
-export function acwrScale(history21: number, planned: number, cap: number): number {
-  if (!(planned > 0) || cap >= 4) return 1;
-  return Math.min(1, (cap * history21) / (planned * (4 - cap)));
+export function acwrLoadLimit(history21: number, cap: number): number {
+  return cap >= 4 ? Number.POSITIVE_INFINITY : (cap * history21) / (4 - cap);
 }

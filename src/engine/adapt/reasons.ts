@@ -78,11 +78,16 @@ function describeFact(book: FactBook, { fact, op, value, negated }: Leaf): strin
   const readsFalse = (op === 'isFalse') !== negated;
   const template = definition.kind === 'flag' && readsFalse ? definition.templateWhenFalse : definition.template;
   if (template !== undefined) {
-    return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-      if (name === 'value') return formatFact(book, slot);
-      const other = book.slotOf(name);
-      return other === undefined ? name : formatFact(book, other);
-    });
+    const text =
+      typeof template === 'function'
+        ? template(book.value(slot))
+        : template.replace(/\{(\w+)\}/g, (_, name: string) => {
+            if (name === 'value') return formatFact(book, slot);
+            const other = book.slotOf(name);
+            return other === undefined ? name : formatFact(book, other);
+          });
+    // The rule's own threshold, so the reason says what the value was judged against.
+    return definition.kind === 'flag' ? text : `${text} (${negated ? 'not ' : ''}${threshold(op, value)})`;
   }
   if (definition.kind === 'flag') return `${readsFalse ? 'not ' : ''}${definition.label}`;
   const unit = definition.unit === '' ? '' : ` ${definition.unit}`;

@@ -52,27 +52,33 @@ export class WeekSchedule implements Macroplan {
 
   /**
    * Weeks of "the next mesocycle" seen from `week`: the rest of the current block from next week,
-   * or, in a block's last week, the whole next block. Empty ([0, −1]) after the last week.
+   * or, in a block's last week, the whole next block. None (last < first) after the last week.
    */
-  nextMesocycle(week: number): [number, number] {
+  nextMesocycleFirst(week: number): number {
+    return week + 1;
+  }
+
+  nextMesocycleLast(week: number): number {
     const from = week + 1;
-    if (from > this.weeks) return [0, -1];
+    if (from > this.weeks) return week;
     const block = this.blocks[this.blockOfWeek[from]!]!;
-    return [from, Math.min(this.weeks, block.startWeek + block.weeks - 1)];
+    return Math.min(this.weeks, block.startWeek + block.weeks - 1);
   }
 
   /**
    * Lengthens (weeks > 0) or shortens (weeks < 0) the block running in `week` by moving its
    * boundary with the next block, which shrinks or grows to match: the plan keeps its length and the
-   * blocks after the next (a taper, say) keep theirs. The next block keeps at least a week, and the
-   * current block never ends before `week`. Returns the weeks actually added or removed (0 in the
-   * last block, which has no boundary to move).
+   * blocks after the next keep theirs. The next block keeps at least a week, a taper keeps all of its
+   * weeks, and the current block never ends before `week`. Returns the weeks actually added or
+   * removed (0 in the last block, or before a taper).
    */
   resizeBlock(week: number, weeks: number): number {
     const index = this.blockOfWeek[week]!;
     if (index === this.blocks.length - 1) return 0;
     const block = this.blocks[index]!;
     const next = this.blocks[index + 1]!;
+    // A taper is sized to the race, not to the training before it: it keeps its weeks.
+    if (next.design.taper !== null) return 0;
     const end = block.startWeek + block.weeks - 1;
     const change = Math.max(week - end, Math.min(weeks, next.weeks - 1));
     if (change === 0) return 0;

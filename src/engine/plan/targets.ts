@@ -55,10 +55,13 @@ export class TargetTracker {
     this.thresholdCarry = 0;
   }
 
-  /** Targets of `week` (from 1) with the planned volume multiplied by `loadFactor` (events). */
-  next(plan: Macroplan, week: number, loadFactor: number, out: WeekTargets): void {
+  /**
+   * Targets of `week` (from 1) with the planned volume multiplied by `loadFactor` (events). The
+   * week trains to its block's design unless `design` says otherwise (the adaptive engine shifting
+   * it); the block still says where the week stands in its loading pattern.
+   */
+  next(plan: Macroplan, week: number, loadFactor: number, out: WeekTargets, design: ResolvedDesign = plan.blocks[plan.blockOfWeek[week]!]!.design): void {
     const block = plan.blocks[plan.blockOfWeek[week]!]!;
-    const design = block.design;
     let total: number;
     let z2: number;
     let z3: number;

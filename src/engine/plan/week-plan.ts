@@ -66,6 +66,27 @@ export class WeekPlan {
     }
   }
 
+  /** Whether weekday `day` holds the same sessions, in the same order, in this plan and `other`. */
+  sameDay(other: WeekPlan, day: number): boolean {
+    let i = 0;
+    let j = 0;
+    for (;;) {
+      while (i < this.count && this.day[i] !== day) i++;
+      while (j < other.count && other.day[j] !== day) j++;
+      if (i === this.count || j === other.count) return i === this.count && j === other.count;
+      if (
+        this.workout[i] !== other.workout[j] ||
+        this.reps[i] !== other.reps[j] ||
+        this.addOns[i] !== other.addOns[j] ||
+        this.fixedScale[i] !== other.fixedScale[j]
+      ) {
+        return false;
+      }
+      i++;
+      j++;
+    }
+  }
+
   /** Copies `other` into this plan. */
   copyFrom(other: WeekPlan): void {
     this.count = other.count;

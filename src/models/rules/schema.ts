@@ -77,7 +77,7 @@ export const BringForwardHardSession = z.strictObject({ action: z.literal('bring
 export const Rest = z.strictObject({ action: z.literal('rest'), scope: z.enum(['today', 'nextSession']) });
 /** Scale the volume of the sessions in scope (hard sessions by repetitions, easy runs by minutes). */
 export const ScaleVolume = z.strictObject({ action: z.literal('scaleVolume'), scope: Scope, factor: z.number().min(0.2).max(1) });
-/** Progress when all is green: more volume in scope (the guardrails still cap the increase). */
+/** Progress when all is green: more volume in scope (the guardrails still cap the week). */
 export const Progress = z.strictObject({ action: z.literal('progress'), scope: Scope, factor: z.number().min(1).max(1.3) });
 /** Make next week a deload week: volume at `volume` (default the design's deload volume) of the plan. */
 export const InsertDeloadWeek = z.strictObject({
@@ -85,7 +85,7 @@ export const InsertDeloadWeek = z.strictObject({
   scope: z.literal('nextMicrocycle').optional(),
   volume: z.number().min(0.2).max(1).optional(),
 });
-/** Lengthen or shorten the current block by whole weeks (the later blocks move; the plan's length does not). */
+/** Lengthen or shorten the current block by whole weeks: the next block gives or takes them (a taper keeps its weeks; the plan keeps its length). */
 export const ExtendBlock = z.strictObject({ action: z.literal('extendBlock'), weeks: z.number().int().min(1).max(8) });
 export const ShortenBlock = z.strictObject({ action: z.literal('shortenBlock'), weeks: z.number().int().min(1).max(8) });
 /** Train to another design from next week: for one week, or for the rest of the block. */

@@ -1,4 +1,5 @@
 import type { Adjustment, FactReading } from '../../engine/adapt/adjustment.ts';
+import { WEEKDAYS } from '../../engine/adapt/plan-edit.ts';
 import type { AthleteTraits } from '../population.ts';
 import type { RunSpec } from '../scenario/prepare.ts';
 import type { AdjustmentSink } from '../simulator.ts';
@@ -13,9 +14,6 @@ export const ADJUSTMENT_COLUMNS = [
   'athlete', 'id', 'replicate', 'arm', 'day', 'week', 'weekday', 'rule', 'scope', 'action', 'outcome',
   'facts', 'reason', 'before', 'after', 'note',
 ] as const;
-
-/** Weekday names as the coach reads them; index 0 is Monday, as in `Adjustment.weekday`. */
-export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
 /**
  * A fact's reading for a person: whole numbers as they are (days, counts), others to 3 decimals

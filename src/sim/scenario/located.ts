@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type * as z from 'zod';
+import { didYouMean } from '../../models/text/suggest.ts';
 
 /*
  * Input files (scenarios, rule files) and their problems, located for a person: YAML parsed with
@@ -70,6 +71,20 @@ export class LocatedDocument {
     }
   }
 
+  /** The plain value, built on the first `valueAt` (problems need the input zod's issues leave out). */
+  private plain: { value: unknown } | undefined;
+
+  /** The plain value at `path` (aliases followed), or undefined where there is none. */
+  valueAt(path: readonly PathSegment[]): unknown {
+    this.plain ??= { value: this.toJS() };
+    let value = this.plain.value;
+    for (const segment of path) {
+      if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment)) return undefined;
+      value = (value as Record<PathSegment, unknown>)[segment];
+    }
+    return value;
+  }
+
   /**
    * Position of the value at `path`, or of its nearest existing ancestor; with `key`, of the key
    * itself (for unknown keys).
@@ -108,21 +123,53 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
+/** How a kind of input file speaks of its own parts, so that its problems read in its words. */
+export interface Vocabulary {
+  /**
+   * Keys whose values are names, by key: the word for one where the key is terse (`op` → "operator";
+   * by default the key itself) and every name the file knows, where a place takes only some of them
+   * (a scope another action takes is not "unknown").
+   */
+  readonly names?: Readonly<Record<string, { readonly word?: string; readonly known?: readonly string[] }>>;
+  /** What the mapping at `path` is ("a condition"), said when it has none of the keys its kind needs. */
+  readonly nameOf?: (path: readonly PathSegment[]) => string | undefined;
+}
+
 /**
  * Turns zod issues into located problems. A union reports the branch that matched the input's
- * shape best (not "invalid input"); unknown keys point at the key.
+ * shape best (not "invalid input"), or what it needs when the input has none of any branch's keys;
+ * a value not among a key's options is "unknown", with the closest option; unknown keys point at
+ * the key.
  */
-export function zodProblems(issues: readonly z.core.$ZodIssue[], doc: LocatedDocument, base: readonly PathSegment[] = []): InputProblem[] {
+export function zodProblems(
+  issues: readonly z.core.$ZodIssue[],
+  doc: LocatedDocument,
+  base: readonly PathSegment[] = [],
+  vocabulary: Vocabulary = {},
+): InputProblem[] {
   const problems: InputProblem[] = [];
   for (const issue of issues) {
     const path = [...base, ...(issue.path as PathSegment[])];
     switch (issue.code) {
       case 'invalid_union': {
+        if (issue.discriminator !== undefined && 'options' in issue && issue.options !== undefined) {
+          problems.push(doc.problem(path, optionProblem(path, doc.valueAt(path), issue.options, vocabulary)));
+          break;
+        }
+        const needs = neededKeys(issue.errors, doc.valueAt(path));
+        if (needs !== null) {
+          const name = vocabulary.nameOf?.(path);
+          problems.push(doc.problem(path, `${name === undefined ? '' : `${name} `}needs ${needs}`));
+          break;
+        }
         const branch = bestBranch(issue.errors);
         if (branch === null) problems.push(doc.problem(path, describeUnion(issue)));
-        else problems.push(...zodProblems(branch, doc, path));
+        else problems.push(...zodProblems(branch, doc, path, vocabulary));
         break;
       }
+      case 'invalid_value':
+        problems.push(doc.problem(path, optionProblem(path, doc.valueAt(path), issue.values, vocabulary)));
+        break;
       case 'unrecognized_keys':
         for (const key of issue.keys) problems.push(doc.problem(path, `unknown key "${key}"`, key));
         break;
@@ -131,6 +178,58 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], doc: LocatedDoc
     }
   }
   return problems;
+}
+
+/**
+ * A value that is not one of a key's options (an enum, a literal, a discriminator such as
+ * `action`): `required (a or b)` when it is missing, `unknown operator "belo" (did you mean
+ * "below"?)` when it is a name, with the options when no name is close.
+ */
+function optionProblem(path: readonly PathSegment[], value: unknown, options: readonly unknown[], vocabulary: Vocabulary): string {
+  const expected = alternatives(options.map(String));
+  if (value === undefined) return `required (${expected})`;
+  if (typeof value !== 'string' || !options.every((option) => typeof option === 'string')) {
+    return `expected ${expected} (got ${JSON.stringify(value) ?? String(value)})`;
+  }
+  const key = path.findLast((segment): segment is string => typeof segment === 'string') ?? 'value';
+  const names = vocabulary.names?.[key];
+  const word = names?.word ?? key;
+  if (names?.known?.includes(value)) return `${word} "${value}" is not allowed here (expected ${expected})`;
+  const hint = didYouMean(value, options as readonly string[]);
+  return `unknown ${word} "${value}"${hint || ` (expected ${expected})`}`;
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function alternatives(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+
+/**
+ * When a mapping matched no branch of a union only because it lacks keys (`when: {}`): the keys
+ * each branch needs, branches of one key together — "fact and op, or all, any, not, or atLeast
+ * and of". Null when the mapping has a key of its own, or something else is wrong with it.
+ */
+function neededKeys(branches: readonly (readonly z.core.$ZodIssue[])[], value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || branches.length === 0) return null;
+  const keysOfBranches: string[][] = [];
+  for (const branch of branches) {
+    const keys = branch.map((issue) => (issue.path.length === 1 && typeof issue.path[0] === 'string' && !Object.hasOwn(value, issue.path[0]) ? issue.path[0] : null));
+    if (keys.length === 0 || keys.includes(null)) return null;
+    keysOfBranches.push([...new Set(keys as string[])]);
+  }
+  // Each group is said as "a, b, c" and the groups joined by ", or "; a run of one-key branches is one group.
+  const groups: string[][] = [];
+  let oneKeyGroup: string[] | null = null;
+  for (const keys of keysOfBranches) {
+    if (keys.length === 1 && oneKeyGroup !== null) {
+      oneKeyGroup.push(keys[0]!);
+    } else {
+      const group = [keys.join(' and ')];
+      groups.push(group);
+      oneKeyGroup = keys.length === 1 ? group : null;
+    }
+  }
+  return groups.map((group) => group.join(', ')).join(', or ');
 }
 
 /** The union branch whose issues are not about the input's type as a whole, with the fewest unknown keys. */

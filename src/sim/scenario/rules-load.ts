@@ -8,6 +8,7 @@ import {
   RANGE_OPERATORS,
   RuleSet,
   SCALAR_OPERATORS,
+  SCOPES,
   UNARY_OPERATORS,
   type Condition,
   type FactCondition,
@@ -15,7 +16,7 @@ import {
 import type { Scenario } from '../../models/scenario/schema.ts';
 import { didYouMean } from '../../models/text/suggest.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
-import { formatProblem, InputError, LocatedDocument, readInputText, zodProblems, type InputProblem, type PathSegment } from './located.ts';
+import { formatProblem, InputError, LocatedDocument, readInputText, zodProblems, type InputProblem, type PathSegment, type Vocabulary } from './located.ts';
 
 /*
  * An arm's `rules:` is a built-in rule set's name or the path of a coach's YAML rule file, relative
@@ -89,7 +90,7 @@ export function loadRuleFile(file: string, origin: string, catalogue: CompiledCa
     throw error;
   }
   const parsed = RuleSet.safeParse(value);
-  if (!parsed.success) return { rules: null, problems: zodProblems(parsed.error.issues, doc) };
+  if (!parsed.success) return { rules: null, problems: zodProblems(parsed.error.issues, doc, [], RULE_FILE_WORDS) };
   const issues: ResolveIssue[] = [];
   const designs = checkRuleSet(parsed.data, catalogue, issues);
   if (issues.length > 0) return { rules: null, problems: issues.map((issue) => doc.problem(issue.path, issue.message)) };
@@ -174,3 +175,13 @@ function valueProblem({ op, value }: FactCondition): string | null {
   // The one operator left: `in`.
   return Array.isArray(value) && value.length > 0 ? null : `"${op}" needs a non-empty list of numbers${got}`;
 }
+
+/**
+ * A rule file's problems in a coach's words: `op` is an operator, a scope one action does not take
+ * is still a scope, and a mapping under a rule's `when` that zod cannot place is a condition (the
+ * only union of mappings in a rule file).
+ */
+const RULE_FILE_WORDS: Vocabulary = {
+  names: { op: { word: 'operator' }, hitPolicy: { word: 'hit policy' }, scope: { known: SCOPES } },
+  nameOf: (path) => (path[0] === 'rules' && path[2] === 'when' ? 'a condition' : undefined),
+};

@@ -74,6 +74,8 @@ function contextOf(
     week: options.week ?? 1,
     spacing: options.spacing ?? 1,
     maxHardDaysInRow: options.maxHardDaysInRow ?? Number.POSITIVE_INFINITY,
+    locked: 0,
+    describe: true,
     history: options.history ?? historyOf(days(today + 1, () => ({}))),
     schedule: options.schedule ?? polarizedSchedule(),
     designs: new Map([['threshold', designNamed('threshold')]]),

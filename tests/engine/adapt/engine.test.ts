@@ -331,7 +331,7 @@ describe('the guardrails', () => {
             scope: 'week',
             action: 'scaleVolume',
             outcome: 'guardrail',
-            reason: 'planned 285 min is 14 % above the recent 250 min a week (limit +10 %)',
+            reason: 'planned 285 min is 14 % above the fullest of the recent weeks, 250 min (limit +10 %)',
             before: 'Mon: easy run 45 min; Wed: easy run 40 min; Thu: tempo run 50 min; Sat: long run 90 min',
             after: 'Mon: easy run 43 min; Wed: easy run 38 min; Thu: tempo run 49 min; Sat: long run 86 min',
           }),
@@ -351,14 +351,29 @@ describe('the guardrails', () => {
       });
     });
 
-    describe('having a usual week of 300 min, week 1 planned at 285 and week 2 at 330', () => {
-      it('should judge week 2 against the larger of last week (285) and the mean of the weeks before (292.5)', () => {
-        const { engine, changes } = engineFor(ruleSetOf('first', [], { maxWeeklyIncrease: 0.1 }), { usualWeeklyMinutes: 300 });
+    describe('having a usual week of 280 min, week 1 planned at 285 and week 2 at 330', () => {
+      it('should judge week 2 against the fullest of the weeks before (285): 330 is 16 % above', () => {
+        const { engine, changes } = engineFor(ruleSetOf('first', [], { maxWeeklyIncrease: 0.1 }), { usualWeeklyMinutes: 280 });
         engine.reviewWeek(1, sampleWeek());
         const second = sampleWeek();
         second.add(FRI, EASY_RUN, 45, 0);
         engine.reviewWeek(2, second);
-        expect(changes.map((c) => [c.week, c.reason])).toEqual([[2, 'planned 330 min is 13 % above the recent 293 min a week (limit +10 %)']]);
+        expect(changes.map((c) => [c.week, c.reason])).toEqual([[2, 'planned 330 min is 16 % above the fullest of the recent weeks, 285 min (limit +10 %)']]);
+      });
+    });
+
+    describe('having a deload week (200 min) after a week of 285', () => {
+      it('should let the next week come back to 300 (within 285 × 1.1): a deload is not the reference', () => {
+        const { engine, changes } = engineFor(ruleSetOf('first', [], { maxWeeklyIncrease: 0.1 }), { usualWeeklyMinutes: 280 });
+        engine.reviewWeek(1, sampleWeek());
+        const deload = new WeekPlan();
+        deload.add(MON, EASY_RUN, 100, 0);
+        deload.add(SAT, LONG_RUN, 100, 0);
+        engine.reviewWeek(2, deload);
+        const back = sampleWeek();
+        back.add(FRI, EASY_RUN, 15, 0);
+        engine.reviewWeek(3, back);
+        expect(changes).toEqual([]);
       });
     });
   });
@@ -503,7 +518,7 @@ describe('the adjustment record', () => {
     });
 
     it('should read as the coach would say it', () => {
-      expect(changes[0]!.reason).toBe('HRV 7-day mean 3.73 below the lower band 3.86 for 2 days');
+      expect(changes[0]!.reason).toBe('HRV 7-day mean 3.73 below the lower band 3.86 for 2 days (≥ 2)');
     });
   });
 

@@ -137,10 +137,14 @@ describe(loadScenario, () => {
   describe('having a misspelt level', () => {
     // "population: { size: 10, level: recreationl }": "population:" is columns 1–11, "{" 13,
     // "size:" 15–19, "10" 21–22, "," 23, "level:" 25–30, the value at 32.
-    it('should point at the level inside the population and list the levels', () => {
+    it('should point at the level inside the population and suggest the level meant', () => {
       const problem = onlyProblemIn(yaml('name: Minimal', 'seed: 42', 'population: { size: 10, level: recreationl }', 'weeks: 9', ...TWO_ARMS));
-      expect(problem).toMatchObject({ line: 3, col: 32, path: 'population.level' });
-      for (const level of LEVELS) expect(problem.message).toContain(`"${level}"`);
+      expect(problem).toMatchObject({ line: 3, col: 32, path: 'population.level', message: 'unknown level "recreationl" (did you mean "recreational"?)' });
+    });
+
+    it('should list the levels when no level is close', () => {
+      const problem = onlyProblemIn(yaml('name: Minimal', 'seed: 42', 'population: { size: 10, level: pro }', 'weeks: 9', ...TWO_ARMS));
+      expect(problem).toMatchObject({ line: 3, col: 32, path: 'population.level', message: `unknown level "pro" (expected ${LEVELS.slice(0, -1).join(', ')} or ${LEVELS.at(-1)})` });
     });
   });
 

@@ -183,19 +183,105 @@ describe(loadScenario, () => {
       expect(problems).toEqual([`${file}:6:5: rules[0]: unknown key "colour"`]);
     });
 
-    it('should point at an operator that does not exist and list the operators', () => {
-      // Line 5 "    when: { fact: ill, op: isTru }": the operator starts at column 28.
-      const { file, problems } = ruleFileProblems(...RULES_HEADER, '  - id: a', '    when: { fact: ill, op: isTru }', REST_TODAY);
-      expect(problems).toEqual([
-        `${file}:5:28: rules[0].when.op: invalid option: expected one of ` +
-          '"below"|"above"|"atMost"|"atLeast"|"equals"|"between"|"outside"|"in"|"isTrue"|"isFalse"|"isMissing"',
-      ]);
-    });
-
     it('should say that a rule without `then` needs one, at the rule', () => {
       // Line 4 "  - id: a": the rule's mapping starts at column 5.
       const { file, problems } = ruleFileProblems(...RULES_HEADER, '  - id: a', '    when: { fact: ill, op: isTrue }');
       expect(problems).toEqual([`${file}:4:5: rules[0].then: required (object)`]);
+    });
+  });
+
+  describe('having a name the schema does not know', () => {
+    /** The only problem of a rule whose lines 5 and 6 (`when`, `then`) are these, its file called rules.yaml. */
+    const problemOf = (when: string, then: string): string => {
+      const { file, problems } = ruleFileProblems(...RULES_HEADER, '  - id: a', `    when: ${when}`, `    then: ${then}`);
+      expect(problems).toHaveLength(1);
+      return problems[0]!.replace(file, 'rules.yaml');
+    };
+    const ILL = '{ fact: ill, op: isTrue }';
+    const REST = '{ action: rest, scope: today }';
+
+    // Line 6 "    then: { action: <name>, …": the action's value starts at column 21.
+    it('should point at a misspelt action, with the action meant', () => {
+      expect(problemOf(ILL, '{ action: makeHardSessionEasy, scope: today }')).toBe(
+        'rules.yaml:6:21: rules[0].then.action: unknown action "makeHardSessionEasy" (did you mean "makeHardSessionsEasy"?)',
+      );
+    });
+
+    it('should list the actions when no action is close', () => {
+      expect(problemOf(ILL, '{ action: jump, scope: today }')).toBe(
+        'rules.yaml:6:21: rules[0].then.action: unknown action "jump" (expected makeHardSessionsEasy, postponeHardSession, ' +
+          'bringForwardHardSession, rest, scaleVolume, progress, insertDeloadWeek, extendBlock, shortenBlock, shiftDesign or keepPlan)',
+      );
+    });
+
+    // Line 6 "    then: { scope: today }": the mapping starts at column 11.
+    it('should list the actions when `then` has none', () => {
+      expect(problemOf(ILL, '{ scope: today }')).toBe(
+        'rules.yaml:6:11: rules[0].then.action: required (makeHardSessionsEasy, postponeHardSession, ' +
+          'bringForwardHardSession, rest, scaleVolume, progress, insertDeloadWeek, extendBlock, shortenBlock, shiftDesign or keepPlan)',
+      );
+    });
+
+    // Line 5 "    when: { fact: ill, op: <name> }": the operator starts at column 28.
+    it('should point at a misspelt operator, with the operator meant', () => {
+      expect(problemOf('{ fact: ill, op: belo, value: 1 }', REST)).toBe('rules.yaml:5:28: rules[0].when.op: unknown operator "belo" (did you mean "below"?)');
+      expect(problemOf('{ fact: ill, op: isTru }', REST)).toBe('rules.yaml:5:28: rules[0].when.op: unknown operator "isTru" (did you mean "isTrue"?)');
+    });
+
+    it('should list the operators when no operator is close, or none is given', () => {
+      expect(problemOf('{ fact: ill, op: lt, value: 1 }', REST)).toBe(
+        'rules.yaml:5:28: rules[0].when.op: unknown operator "lt" ' +
+          '(expected below, above, atMost, atLeast, equals, between, outside, in, isTrue, isFalse or isMissing)',
+      );
+      expect(problemOf('{ fact: ill }', REST)).toBe(
+        'rules.yaml:5:11: rules[0].when.op: required (below, above, atMost, atLeast, equals, between, outside, in, isTrue, isFalse or isMissing)',
+      );
+    });
+
+    // Line 6 "    then: { action: scaleVolume, scope: <name>, …": the scope starts at column 41.
+    it('should point at a misspelt scope, with the scope meant', () => {
+      expect(problemOf(ILL, '{ action: scaleVolume, scope: restOfWek, factor: 0.8 }')).toBe(
+        'rules.yaml:6:41: rules[0].then.scope: unknown scope "restOfWek" (did you mean "restOfWeek"?)',
+      );
+    });
+
+    // Line 6 "    then: { action: rest, scope: restOfWeek }": the scope starts at column 34.
+    it('should say which scopes an action takes when given another one', () => {
+      expect(problemOf(ILL, '{ action: rest, scope: restOfWeek }')).toBe(
+        'rules.yaml:6:34: rules[0].then.scope: scope "restOfWeek" is not allowed here (expected today or nextSession)',
+      );
+    });
+
+    // Line 6 "    then: { action: rest }": the mapping starts at column 11.
+    it('should say which scopes an action needs when it has none', () => {
+      expect(problemOf(ILL, '{ action: rest }')).toBe('rules.yaml:6:11: rules[0].then.scope: required (today or nextSession)');
+      expect(problemOf(ILL, '{ action: shiftDesign, design: base }')).toBe('rules.yaml:6:11: rules[0].then.scope: required (nextMicrocycle or nextMesocycle)');
+    });
+
+    it('should point at a misspelt hit policy, with the policy meant', () => {
+      // Line 2 "hitPolicy: colect": the value starts at column 12.
+      const { file, problems } = ruleFileProblems('name: x', 'hitPolicy: colect', 'rules: []');
+      expect(problems).toEqual([`${file}:2:12: hitPolicy: unknown hit policy "colect" (did you mean "collect"?)`]);
+    });
+  });
+
+  describe('having a condition with none of the keys a condition needs', () => {
+    const problemOf = (when: string): string => {
+      const { file, problems } = ruleFileProblems(...RULES_HEADER, '  - id: a', `    when: ${when}`, REST_TODAY);
+      expect(problems).toHaveLength(1);
+      return problems[0]!.replace(file, 'rules.yaml');
+    };
+
+    // Line 5 "    when: {}": the mapping starts at column 11.
+    it('should say at `when` what a condition needs', () => {
+      expect(problemOf('{}')).toBe('rules.yaml:5:11: rules[0].when: a condition needs fact and op, or all, any, not, or atLeast and of');
+    });
+
+    // Line 5 "    when: { all: [ { fact: ill, op: isTrue }, {} ] }": the empty mapping starts at column 47.
+    it('should say it of a condition inside all / any / not / atLeast too', () => {
+      expect(problemOf('{ all: [ { fact: ill, op: isTrue }, {} ] }')).toBe(
+        'rules.yaml:5:47: rules[0].when.all[1]: a condition needs fact and op, or all, any, not, or atLeast and of',
+      );
     });
   });
 
@@ -308,7 +394,7 @@ describe(loadScenario, () => {
         `${join(folder, 'first.yaml')}:5:43: rules[0].when.value: "isTrue" takes no value (got 1)`,
         `${join(folder, 'scenario.yaml')}:7:22: arms[1].design: unknown design "polarised" (did you mean "polarized"?)`,
         `${join(folder, 'scenario.yaml')}:9:40: arms[3].rules: no built-in rule set or file "multi-markers" (did you mean "multi-marker"?)`,
-        `${join(folder, 'second.yaml')}:2:12: hitPolicy: invalid option: expected one of "first"|"collect"`,
+        `${join(folder, 'second.yaml')}:2:12: hitPolicy: unknown hit policy "everything" (expected first or collect)`,
       ]);
     });
   });

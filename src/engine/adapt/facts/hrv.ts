@@ -29,7 +29,11 @@ function bandSide(c: FactContext, slot: number): number {
   return mean < centre - half ? -1 : mean > centre + half ? 1 : 0;
 }
 
-/** Consecutive days, ending today, on which the 7-day mean was on `side` of the band (at most 28). */
+/**
+ * Consecutive days, ending today, on which the 7-day mean was on `side` of the band. Counted up to
+ * 28 (a baseline's length): past four weeks the band has moved with the readings, and the count
+ * says no more.
+ */
 function daysOnSide(c: FactContext, side: number): number {
   const today = c.history.today;
   const first = bandSide(c, today);
@@ -216,12 +220,13 @@ export const HRV_FACTS: FactProvider = {
           return;
         }
         let days = 0;
-        // A missing reading ends the run: a trend needs readings on consecutive mornings.
         while (slot > 0 && hrv[slot]! < hrv[slot - 1]!) {
           days++;
           slot--;
         }
-        out[i] = days;
+        // A run cut short by a missing morning is of unknown length: missing, not a count.
+        const before = slot > 0 ? hrv[slot - 1]! : 0;
+        out[i] = slot > 0 && before !== before ? Number.NaN : days;
       },
     },
   ] satisfies FactDefinition[],

@@ -18,9 +18,13 @@ function restingHrMean7d(c: FactContext): number {
   return c.stats[1]!;
 }
 
+/**
+ * Usual sleep: the baseline window before the last 7 nights, so that a run of short nights does not
+ * lower the athlete's "usual" while it is being judged against it.
+ */
 function sleepBaseline(c: FactContext): number {
   const today = c.history.today;
-  c.history.sleepSums.window(today - c.settings.hrvBaselineDays, today - 1, c.settings.minBaselineReadings, c.stats);
+  c.history.sleepSums.window(today - 7 - c.settings.hrvBaselineDays, today - 7, c.settings.minBaselineReadings, c.stats);
   return c.stats[1]!;
 }
 

@@ -139,7 +139,7 @@ export const LIFE_FACTS: FactProvider = {
     },
     {
       name: 'daysSinceIllness',
-      template: 'ill {value} days ago',
+      template: (days) => (days === 0 ? 'ill today' : `ill ${days} day${days === 1 ? '' : 's'} ago`),
       label: 'days since the athlete was last ill',
       unit: 'days',
       decimals: 0,

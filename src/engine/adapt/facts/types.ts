@@ -53,7 +53,7 @@ export interface FactDefinition {
    * The fact in a coach's words when it made a rule fire: `{value}` is this fact, `{name}` another
    * fact (a companion). Without a template the reason reads "label value unit".
    */
-  readonly template?: string;
+  readonly template?: string | ((value: number) => string);
   /** For a flag read as false (`isFalse`): "HRV 7-day mean 3.62 inside the band 3.51–3.80". */
   readonly templateWhenFalse?: string;
   /** A calendar fact (weekday, week of block): it says when a rule applies, not why it fired. */

@@ -1,0 +1,97 @@
+import type { Action, Scope } from '../../models/rules/schema.ts';
+import type { WeekPlan } from '../plan/week-plan.ts';
+import type { Adjustment, AdjustmentListener, AdjustmentOutcome, FactReading } from './adjustment.ts';
+import { factsRead, traceRule, type CompiledRule } from './evaluate.ts';
+import type { FactBook } from './fact-book.ts';
+import type { PlanEditor } from './plan-edit.ts';
+import { describeReason } from './reasons.ts';
+
+/** The scope an action without one acts on. */
+function scopeOf(action: Action): Scope {
+  if ('scope' in action && action.scope !== undefined) return action.scope;
+  if (action.action === 'insertDeloadWeek') return 'nextMicrocycle';
+  if (action.action === 'extendBlock' || action.action === 'shortenBlock') return 'nextMesocycle';
+  return 'today';
+}
+
+/**
+ * Turns the engine's changes into records for whoever listens (adjustments.csv, `explain`): the
+ * facts a rule read and their companions, its reason in a coach's words, and the days before and
+ * after. Records are built only when there is a listener; the engine counts its changes either way.
+ */
+export class ChangeRecorder {
+  listener: AdjustmentListener | null = null;
+  /** Where the engine stands: week (from 1) and weekday (0 = Monday). */
+  week = 1;
+  weekday = 0;
+
+  constructor(
+    private readonly book: FactBook,
+    private readonly editor: PlanEditor,
+  ) {}
+
+  /** A rule's change to this week's sessions: the days of `was` and `now` that differ. */
+  sessions(rule: CompiledRule, outcome: AdjustmentOutcome, was: WeekPlan, now: WeekPlan, note: string): void {
+    const [before, after] = this.describeDays(was, now);
+    this.rule(rule, outcome, before, after, note);
+  }
+
+  /** A rule's change (or would-be change) described in words. */
+  rule(rule: CompiledRule, outcome: AdjustmentOutcome, before: string, after: string, note: string): void {
+    if (this.listener === null) return;
+    const slots = factsRead(rule.when);
+    for (const slot of [...slots]) {
+      for (const companion of this.book.definitions[slot]!.companions ?? []) {
+        const s = this.book.slotOf(companion)!;
+        if (!slots.includes(s)) slots.push(s);
+      }
+    }
+    const facts: FactReading[] = slots.map((slot) => this.book.reading(slot));
+    this.listener.adjustment({
+      ...this.when(),
+      ruleId: rule.rule.id,
+      scope: scopeOf(rule.rule.then),
+      action: rule.rule.then.action,
+      outcome,
+      facts,
+      reason: describeReason(traceRule(rule, this.book), this.book),
+      before,
+      after,
+      note,
+    });
+  }
+
+  /** A guardrail's change; its reason is built only here, when someone listens. */
+  guardrail(name: string, scope: 'week' | 'today', was: WeekPlan, now: WeekPlan, reason: () => string): void {
+    if (this.listener === null) return;
+    const [before, after] = this.describeDays(was, now);
+    this.listener.adjustment({
+      ...this.when(),
+      ruleId: `guardrail:${name}`,
+      scope,
+      action: scope === 'week' ? 'scaleVolume' : 'makeHardSessionsEasy',
+      outcome: 'guardrail',
+      facts: [],
+      reason: reason(),
+      before,
+      after,
+      note: '',
+    });
+  }
+
+  /** The days whose sessions differ between two plans: each as it was and as it is. */
+  private describeDays(was: WeekPlan, now: WeekPlan): [string, string] {
+    const before: string[] = [];
+    const after: string[] = [];
+    for (let day = 0; day < 7; day++) {
+      if (was.sameDay(now, day)) continue;
+      before.push(this.editor.describeDay(was, day));
+      after.push(this.editor.describeDay(now, day));
+    }
+    return [before.join('; '), after.join('; ')];
+  }
+
+  private when(): Pick<Adjustment, 'day' | 'week' | 'weekday'> {
+    return { day: (this.week - 1) * 7 + this.weekday + 1, week: this.week, weekday: this.weekday };
+  }
+}
