@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { inject, injectable } from 'inversify';
-import { RULE_SOURCES } from '../engine/adapt/tokens.ts';
+import { inject, injectable, multiInject } from 'inversify';
+import type { FactProvider } from '../engine/adapt/facts/types.ts';
+import type { RuleVocabulary } from './scenario/rules-load.ts';
+import { FACT_PROVIDERS, RULE_SOURCES } from '../engine/adapt/tokens.ts';
 import type { RuleSet } from '../models/rules/schema.ts';
 import type { Parameters } from '../models/parameters.ts';
 import type { CompiledCatalogue } from '../models/workouts/compile.ts';
@@ -39,17 +41,25 @@ export class RunScenario {
     @inject(CATALOGUE) private readonly catalogue: CompiledCatalogue,
     @inject(ADAPTATION_MODEL) private readonly model: AdaptationModel,
     @inject(ScenarioRunner) private readonly runner: ScenarioRunner,
-    @inject(RULE_SOURCES) private readonly ruleSets: ReadonlyMap<string, RuleSet>,
-  ) {}
+    @inject(RULE_SOURCES) ruleSets: ReadonlyMap<string, RuleSet>,
+    @multiInject(FACT_PROVIDERS) factProviders: readonly FactProvider[],
+  ) {
+    // A rule file may name any fact of the providers the engine is built with.
+    const facts = new Map(factProviders.flatMap((provider) => provider.facts.map((fact) => [fact.name, fact.kind] as const)));
+    this.vocabulary = { ruleSets, facts };
+  }
+
+  /** The rule sets a scenario may name and the facts its rule files may read. */
+  private readonly vocabulary: RuleVocabulary;
 
   /** Loads and checks a scenario; throws InputError listing every problem. */
   load(file: string): RunSpec {
-    return loadScenario(file, this.catalogue, this.parameters, undefined, this.ruleSets);
+    return loadScenario(file, this.catalogue, this.parameters, undefined, this.vocabulary);
   }
 
   run(file: string, outDir: string, command: string): RunReport {
     const text = readScenarioText(file);
-    const spec = loadScenario(file, this.catalogue, this.parameters, text, this.ruleSets);
+    const spec = loadScenario(file, this.catalogue, this.parameters, text, this.vocabulary);
     const stage = new OutputStage(outDir);
     try {
       const started = performance.now();

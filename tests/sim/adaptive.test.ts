@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContainer } from '../../src/composition-root.ts';
 import type { Adjustment } from '../../src/engine/adapt/adjustment.ts';
+import type { FactProvider } from '../../src/engine/adapt/facts/types.ts';
+import { FACT_PROVIDERS } from '../../src/engine/adapt/tokens.ts';
 import { ARM_COUNT, TEST_COUNT } from '../../src/sim/results.ts';
 import { RunScenario } from '../../src/sim/run-scenario.ts';
 import { ScenarioRunner } from '../../src/sim/runner.ts';
@@ -194,6 +196,26 @@ events:
       job.run(file, second, 'x');
       for (const name of ['adjustments.csv', 'summary.json', 'athletes.csv']) expect(read(join(second, name))).toBe(read(join(first, name)));
       expect(read(join(first, 'adjustments.csv')).split('\n').length).toBeGreaterThan(3);
+    });
+  });
+});
+
+describe('a fact added through the container', () => {
+  describe('having a researcher bind one more fact provider (a 1–5 readiness score, always 2)', () => {
+    it('should let a rule file name the fact, and the engine in the loop read it', () => {
+      const container = createContainer();
+      const readiness: FactProvider = {
+        facts: [{ name: 'readinessScore', label: 'readiness score', unit: '', decimals: 0, kind: 'number', compute: (_c, out, i) => void (out[i] = 2) }],
+      };
+      container.bind(FACT_PROVIDERS).toConstantValue(readiness);
+      const folder = temporaryFolder();
+      writeScenario(folder, 'readiness.yaml', 'name: readiness\nhitPolicy: first\nrules:\n  - { id: low-readiness, when: { fact: readinessScore, op: atMost, value: 2 }, then: { action: makeHardSessionsEasy, scope: today } }\n');
+      const file = writeScenario(folder, 'scenario.yaml', 'name: r\nseed: 2\npopulation: { size: 5, level: recreational }\nweeks: 2\narms:\n  - { id: a, design: polarized, rules: readiness.yaml }\n');
+      const job = container.get(RunScenario);
+      const spec = job.load(file);
+      const { summary } = container.get(ScenarioRunner).run(spec);
+      expect(summary.arms[0]!.hardSessionsPerWeek).toBe(0);
+      expect(summary.arms[0]!.adjustments['low-readiness']!.count).toBeGreaterThan(0);
     });
   });
 });

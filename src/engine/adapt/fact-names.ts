@@ -9,4 +9,3 @@ import { FACT_PROVIDERS_BUILT_IN } from './facts/index.ts';
 export const FACT_KINDS: ReadonlyMap<string, 'number' | 'flag'> = new Map(
   FACT_PROVIDERS_BUILT_IN.flatMap((provider) => provider.facts.map((fact) => [fact.name, fact.kind] as const)),
 );
-export const FACT_NAMES: readonly string[] = [...FACT_KINDS.keys()];

@@ -64,6 +64,11 @@ export function describeReason(trace: RuleTrace, book: FactBook): string {
   return parts.join('; ');
 }
 
+/** "1 day", "2 days", "1 morning". */
+function counted(value: number, plural: string): string {
+  return value === 1 ? `1 ${plural.slice(0, -1)}` : `${value} ${plural}`;
+}
+
 /** "≥ 2", "between 1 and 3", "in 1, 4". */
 function threshold(op: Operator, value: number | readonly number[] | undefined): string {
   const values = value === undefined ? [] : typeof value === 'number' ? [value] : value;
@@ -83,6 +88,8 @@ function describeFact(book: FactBook, { fact, op, value, negated }: Leaf): strin
         ? template(book.value(slot))
         : template.replace(/\{(\w+)\}/g, (_, name: string) => {
             if (name === 'value') return formatFact(book, slot);
+            // {days}, {mornings}: the value as a count of them, singular or plural.
+            if (name === 'days' || name === 'mornings') return counted(book.value(slot), name);
             const other = book.slotOf(name);
             return other === undefined ? name : formatFact(book, other);
           });

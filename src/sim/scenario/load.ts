@@ -3,9 +3,7 @@ import { Scenario } from '../../models/scenario/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { InputError, LocatedDocument, readInputText, zodProblems } from './located.ts';
 import { prepareScenario, type RunSpec } from './prepare.ts';
-import { loadScenarioRules } from './rules-load.ts';
-import { BUILTIN_RULE_SETS } from '../../engine/rules/builtins.ts';
-import type { RuleSet } from '../../models/rules/schema.ts';
+import { BUILT_IN_VOCABULARY, loadScenarioRules, type RuleVocabulary } from './rules-load.ts';
 
 export {
   formatPath,
@@ -27,13 +25,13 @@ export function loadScenario(
   catalogue: CompiledCatalogue,
   parameters: Parameters,
   text?: string,
-  ruleSets: ReadonlyMap<string, RuleSet> = BUILTIN_RULE_SETS,
+  vocabulary: RuleVocabulary = BUILT_IN_VOCABULARY,
 ): RunSpec {
   const source = text ?? readInputText(file);
   const doc = LocatedDocument.parse(source, file);
   const parsed = Scenario.safeParse(doc.toJS());
   if (!parsed.success) throw new InputError(zodProblems(parsed.error.issues, doc));
-  const armRules = loadScenarioRules(parsed.data, doc, catalogue, ruleSets);
+  const armRules = loadScenarioRules(parsed.data, doc, catalogue, vocabulary);
   const prepared = prepareScenario(parsed.data, catalogue, parameters, armRules.rules);
   if (!prepared.ok || armRules.problems.length > 0) {
     const scenarioProblems = prepared.ok ? [] : prepared.issues.map((issue) => doc.problem(issue.path, issue.message));

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { FACT_KINDS, FACT_NAMES } from '../../engine/adapt/fact-names.ts';
+import { FACT_KINDS } from '../../engine/adapt/fact-names.ts';
 import { resolveDesign, type ResolvedDesign, type ResolveIssue } from '../../engine/designs/resolve.ts';
 import type { ArmRules } from '../../engine/rules/arm-rules.ts';
 import { BUILTIN_RULE_SETS } from '../../engine/rules/builtins.ts';
@@ -37,17 +37,27 @@ export interface LoadedScenarioRules {
   problems: InputProblem[];
 }
 
+/** What rules may name: the named rule sets and the facts (by kind) the engine is built with. */
+export interface RuleVocabulary {
+  ruleSets: ReadonlyMap<string, RuleSet>;
+  facts: ReadonlyMap<string, FactKind>;
+}
+export type FactKind = 'number' | 'flag';
+
+/** The built-in rule sets and facts (what the composition root binds unless told otherwise). */
+export const BUILT_IN_VOCABULARY: RuleVocabulary = { ruleSets: BUILTIN_RULE_SETS, facts: FACT_KINDS };
+
 /** Loads the rule set of every arm that names one; a rule file that two arms share is reported once. */
 export function loadScenarioRules(
   scenario: Scenario,
   doc: LocatedDocument,
   catalogue: CompiledCatalogue,
-  named: ReadonlyMap<string, RuleSet> = BUILTIN_RULE_SETS,
+  vocabulary: RuleVocabulary = BUILT_IN_VOCABULARY,
 ): LoadedScenarioRules {
   const problems = new Map<string, InputProblem>();
   const rules = scenario.arms.map((arm, i) => {
     if (arm.rules === undefined) return null;
-    const loaded = loadArmRules(arm.rules, doc, ['arms', i, 'rules'], catalogue, named);
+    const loaded = loadArmRules(arm.rules, doc, ['arms', i, 'rules'], catalogue, vocabulary);
     for (const problem of loaded.problems) problems.set(formatProblem(problem), problem);
     return loaded.rules;
   });
@@ -65,21 +75,21 @@ export function loadArmRules(
   doc: LocatedDocument,
   path: readonly PathSegment[],
   catalogue: CompiledCatalogue,
-  named: ReadonlyMap<string, RuleSet> = BUILTIN_RULE_SETS,
+  vocabulary: RuleVocabulary = BUILT_IN_VOCABULARY,
 ): LoadedRules {
-  const builtin = named.get(reference);
-  if (builtin !== undefined) return { rules: builtinArmRules(builtin, catalogue), problems: [] };
+  const builtin = vocabulary.ruleSets.get(reference);
+  if (builtin !== undefined) return { rules: builtinArmRules(builtin, catalogue, vocabulary.facts), problems: [] };
   const file = isAbsolute(reference) ? reference : join(dirname(doc.file), reference);
   if (!existsSync(file)) {
-    const names = [...named.keys()];
+    const names = [...vocabulary.ruleSets.keys()];
     const hint = didYouMean(reference, names);
     return { rules: null, problems: [doc.problem(path, `no built-in rule set or file "${reference}"${hint || ` (built-in: ${names.join(', ')})`}`)] };
   }
-  return loadRuleFile(file, reference, catalogue);
+  return loadRuleFile(file, reference, catalogue, vocabulary.facts);
 }
 
 /** Reads, parses and checks a rule file; `origin` is its path as the scenario gives it. */
-export function loadRuleFile(file: string, origin: string, catalogue: CompiledCatalogue): LoadedRules {
+export function loadRuleFile(file: string, origin: string, catalogue: CompiledCatalogue, facts: ReadonlyMap<string, FactKind> = FACT_KINDS): LoadedRules {
   let doc: LocatedDocument;
   let value: unknown;
   try {
@@ -92,16 +102,16 @@ export function loadRuleFile(file: string, origin: string, catalogue: CompiledCa
   const parsed = RuleSet.safeParse(value);
   if (!parsed.success) return { rules: null, problems: zodProblems(parsed.error.issues, doc, [], RULE_FILE_WORDS) };
   const issues: ResolveIssue[] = [];
-  const designs = checkRuleSet(parsed.data, catalogue, issues);
+  const designs = checkRuleSet(parsed.data, catalogue, issues, facts);
   if (issues.length > 0) return { rules: null, problems: issues.map((issue) => doc.problem(issue.path, issue.message)) };
   return { rules: { name: parsed.data.name, origin, ruleSet: parsed.data, designs }, problems: [] };
 }
 
 /** A built-in rule set, checked like a file (a failure is a bug of ours, not bad input); `none` is no rule set. */
-function builtinArmRules(ruleSet: RuleSet, catalogue: CompiledCatalogue): ArmRules | null {
+function builtinArmRules(ruleSet: RuleSet, catalogue: CompiledCatalogue, facts: ReadonlyMap<string, FactKind>): ArmRules | null {
   if (ruleSet.name === 'none') return null;
   const issues: ResolveIssue[] = [];
-  const designs = checkRuleSet(ruleSet, catalogue, issues);
+  const designs = checkRuleSet(ruleSet, catalogue, issues, facts);
   if (issues.length > 0) {
     throw new Error(`built-in rule set "${ruleSet.name}": ${issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   }
@@ -113,14 +123,19 @@ function builtinArmRules(ruleSet: RuleSet, catalogue: CompiledCatalogue): ArmRul
  * value it needs, rule ids are unique, and every design a `shiftDesign` names exists. Pushes the
  * problems (paths within the rule set) to `issues`; returns the designs named, resolved.
  */
-export function checkRuleSet(ruleSet: RuleSet, catalogue: CompiledCatalogue, issues: ResolveIssue[]): Map<string, ResolvedDesign> {
+export function checkRuleSet(
+  ruleSet: RuleSet,
+  catalogue: CompiledCatalogue,
+  issues: ResolveIssue[],
+  facts: ReadonlyMap<string, FactKind> = FACT_KINDS,
+): Map<string, ResolvedDesign> {
   const designs = new Map<string, ResolvedDesign>();
   const firstWithId = new Map<string, number>();
   ruleSet.rules.forEach((rule, i) => {
     const seen = firstWithId.get(rule.id);
     if (seen !== undefined) issues.push({ path: ['rules', i, 'id'], message: `duplicate rule id "${rule.id}" (also rules[${seen}])` });
     else firstWithId.set(rule.id, i);
-    checkCondition(rule.when, ['rules', i, 'when'], issues);
+    checkCondition(rule.when, ['rules', i, 'when'], issues, facts);
     if (rule.then.action === 'shiftDesign' && !designs.has(rule.then.design)) {
       const design = resolveDesign(rule.then.design, catalogue, ['rules', i, 'then', 'design'], issues);
       if (design !== null) designs.set(rule.then.design, design);
@@ -129,30 +144,31 @@ export function checkRuleSet(ruleSet: RuleSet, catalogue: CompiledCatalogue, iss
   return designs;
 }
 
-function checkCondition(condition: Condition, path: PathSegment[], issues: ResolveIssue[]): void {
+function checkCondition(condition: Condition, path: PathSegment[], issues: ResolveIssue[], facts: ReadonlyMap<string, FactKind>): void {
   if ('fact' in condition) {
-    checkFactCondition(condition, path, issues);
+    checkFactCondition(condition, path, issues, facts);
   } else if ('not' in condition) {
-    checkCondition(condition.not, [...path, 'not'], issues);
+    checkCondition(condition.not, [...path, 'not'], issues, facts);
   } else if ('all' in condition) {
-    condition.all.forEach((inner, i) => checkCondition(inner, [...path, 'all', i], issues));
+    condition.all.forEach((inner, i) => checkCondition(inner, [...path, 'all', i], issues, facts));
   } else if ('any' in condition) {
-    condition.any.forEach((inner, i) => checkCondition(inner, [...path, 'any', i], issues));
+    condition.any.forEach((inner, i) => checkCondition(inner, [...path, 'any', i], issues, facts));
   } else {
     const count = condition.of.length;
     if (condition.atLeast > count) {
       issues.push({ path: [...path, 'atLeast'], message: `${condition.atLeast} of ${count} condition${count === 1 ? '' : 's'} can never be true` });
     }
-    condition.of.forEach((inner, i) => checkCondition(inner, [...path, 'of', i], issues));
+    condition.of.forEach((inner, i) => checkCondition(inner, [...path, 'of', i], issues, facts));
   }
 }
 
-function checkFactCondition(condition: FactCondition, path: PathSegment[], issues: ResolveIssue[]): void {
-  if (!FACT_NAMES.includes(condition.fact)) {
-    const hint = didYouMean(condition.fact, FACT_NAMES);
-    issues.push({ path: [...path, 'fact'], message: `unknown fact "${condition.fact}"${hint || ` (facts: ${FACT_NAMES.join(', ')})`}` });
+function checkFactCondition(condition: FactCondition, path: PathSegment[], issues: ResolveIssue[], facts: ReadonlyMap<string, FactKind>): void {
+  if (!facts.has(condition.fact)) {
+    const names = [...facts.keys()];
+    const hint = didYouMean(condition.fact, names);
+    issues.push({ path: [...path, 'fact'], message: `unknown fact "${condition.fact}"${hint || ` (facts: ${names.join(', ')})`}` });
   }
-  const kind = FACT_KINDS.get(condition.fact);
+  const kind = facts.get(condition.fact);
   const truthOperator = condition.op === 'isTrue' || condition.op === 'isFalse';
   if (kind === 'flag' && !truthOperator && condition.op !== 'isMissing') {
     issues.push({ path: [...path, 'op'], message: `"${condition.fact}" is true or false: use isTrue, isFalse or isMissing (got "${condition.op}")` });

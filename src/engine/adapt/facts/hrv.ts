@@ -137,7 +137,7 @@ export const HRV_FACTS: FactProvider = {
     },
     {
       name: 'hrvMean7dBelowBandDays',
-      template: 'HRV 7-day mean {hrvMean7d} below the lower band {hrvSwcLow} for {value} days',
+      template: 'HRV 7-day mean {hrvMean7d} below the lower band {hrvSwcLow} for {days}',
       label: 'days the HRV 7-day mean has been below the lower band',
       unit: 'days',
       decimals: 0,
@@ -147,7 +147,7 @@ export const HRV_FACTS: FactProvider = {
     },
     {
       name: 'hrvMean7dAboveBandDays',
-      template: 'HRV 7-day mean {hrvMean7d} above the upper band {hrvSwcHigh} for {value} days',
+      template: 'HRV 7-day mean {hrvMean7d} above the upper band {hrvSwcHigh} for {days}',
       label: 'days the HRV 7-day mean has been above the upper band',
       unit: 'days',
       decimals: 0,
@@ -206,7 +206,7 @@ export const HRV_FACTS: FactProvider = {
     },
     {
       name: 'hrvFallingDays',
-      template: 'HRV has fallen {value} mornings in a row (now {hrvToday})',
+      template: 'HRV has fallen {mornings} in a row (now {hrvToday})',
       label: 'mornings in a row that HRV has fallen',
       unit: 'days',
       decimals: 0,

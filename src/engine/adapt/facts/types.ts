@@ -50,8 +50,9 @@ export interface FactDefinition {
   /** Facts shown beside this one when it explains a change (the band a mean was judged against). */
   readonly companions?: readonly string[];
   /**
-   * The fact in a coach's words when it made a rule fire: `{value}` is this fact, `{name}` another
-   * fact (a companion). Without a template the reason reads "label value unit".
+   * The fact in a coach's words when it made a rule fire: `{value}` is this fact (`{days}`,
+   * `{mornings}`: it as a count of them), `{name}` another fact (a companion). Without a template
+   * the reason reads "label value unit".
    */
   readonly template?: string | ((value: number) => string);
   /** For a flag read as false (`isFalse`): "HRV 7-day mean 3.62 inside the band 3.51–3.80". */
