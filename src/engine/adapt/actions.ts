@@ -28,7 +28,18 @@ export interface ActionContext {
   locked: number;
   /** Whether week actions should describe their change (only when someone reads it). */
   describe: boolean;
+  /** Scratch for `PlanEditor.dayMasks` of the plan as an action finds it. */
+  masks: Int32Array;
 }
+
+function has(c: ActionContext, mask: number, day: number): boolean {
+  return (c.masks[mask]! & (1 << day)) !== 0;
+}
+
+/** Bits of `ActionContext.masks`: days with sessions, with a hard session, with the long run. */
+const SESSIONS = 0;
+const HARD = 1;
+const LONG = 2;
 
 /** A week change made without a description (nobody is listening): no strings built. */
 export const UNDESCRIBED: WeekChange = { before: '', after: '' };
@@ -144,7 +155,7 @@ const makeHardSessionsEasy: ActionHandler<Of<'makeHardSessionsEasy'>> = {
 /** Whether weekday `d` has a hard session: planned (from today on, `ignoreDay` not counted) or done (before today). */
 function hardOn(c: ActionContext, d: number, ignoreDay: number): boolean {
   if (d === ignoreDay || d > 6) return false;
-  if (d >= c.today) return c.editor.hardOn(c.plan, d) > 0;
+  if (d >= c.today) return has(c, HARD, d);
   const slot = c.history.today - (c.today - d);
   return slot >= 0 && c.history.hard[slot]! > 0;
 }
@@ -167,11 +178,12 @@ const postponeHardSession: ActionHandler<Of<'postponeHardSession'>> = {
   reach: () => 'sessions',
   conservativeness: () => 6,
   apply(_a, c) {
-    if (isLocked(c, c.today) || c.editor.hardOn(c.plan, c.today) === 0) return false;
+    c.editor.dayMasks(c.plan, c.masks);
+    if (isLocked(c, c.today) || !has(c, HARD, c.today)) return false;
     // The first later day with easy training (not the long run) where the session keeps its spacing.
     for (let day = c.today + 1; day <= 6; day++) {
       const plan = c.plan;
-      if (isLocked(c, day) || !c.editor.hasSessionOn(plan, day) || c.editor.hardOn(plan, day) > 0 || c.editor.hasLongRunOn(plan, day)) continue;
+      if (isLocked(c, day) || !has(c, SESSIONS, day) || has(c, HARD, day) || has(c, LONG, day)) continue;
       if (!fitsHardOn(c, day, c.today)) continue;
       plan.swapDays(c.today, day);
       return true;
@@ -189,9 +201,10 @@ const bringForwardHardSession: ActionHandler<Of<'bringForwardHardSession'>> = {
   apply(_a, c) {
     const plan = c.plan;
     const today = c.today;
-    if (isLocked(c, today) || !c.editor.hasSessionOn(plan, today) || c.editor.hardOn(plan, today) > 0 || c.editor.hasLongRunOn(plan, today)) return false;
+    c.editor.dayMasks(plan, c.masks);
+    if (isLocked(c, today) || !has(c, SESSIONS, today) || has(c, HARD, today) || has(c, LONG, today)) return false;
     for (let day = today + 1; day <= 6; day++) {
-      if (c.editor.hardOn(plan, day) === 0) continue;
+      if (!has(c, HARD, day)) continue;
       if (isLocked(c, day)) return false;
       if (!fitsHardOn(c, today, day)) return false;
       plan.swapDays(today, day);

@@ -158,6 +158,7 @@ export class AdaptiveEngine {
       designs: armRules.designs,
       locked: 0,
       describe: false,
+      masks: new Int32Array(3),
     };
   }
 

@@ -56,14 +56,23 @@ export class PlanEditor {
     return hard;
   }
 
-  hasSessionOn(plan: WeekPlan, day: number): boolean {
-    for (let k = 0; k < plan.count; k++) if (plan.day[k] === day) return true;
-    return false;
-  }
-
-  hasLongRunOn(plan: WeekPlan, day: number): boolean {
-    for (let k = 0; k < plan.count; k++) if (plan.day[k] === day && plan.workout[k] === this.longRun) return true;
-    return false;
+  /**
+   * The week at a glance, a bit per weekday: days with sessions (`out[0]`), with a hard session
+   * (`out[1]`), with the long run (`out[2]`). One pass over the plan.
+   */
+  dayMasks(plan: WeekPlan, out: Int32Array): void {
+    let sessions = 0;
+    let hard = 0;
+    let long = 0;
+    for (let k = 0; k < plan.count; k++) {
+      const bit = 1 << plan.day[k]!;
+      sessions |= bit;
+      if (this.isHard(plan, k)) hard |= bit;
+      if (plan.workout[k] === this.longRun) long |= bit;
+    }
+    out[0] = sessions;
+    out[1] = hard;
+    out[2] = long;
   }
 
   /**

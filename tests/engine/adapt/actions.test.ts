@@ -76,6 +76,7 @@ function contextOf(
     maxHardDaysInRow: options.maxHardDaysInRow ?? Number.POSITIVE_INFINITY,
     locked: 0,
     describe: true,
+    masks: new Int32Array(3),
     history: options.history ?? historyOf(days(today + 1, () => ({}))),
     schedule: options.schedule ?? polarizedSchedule(),
     designs: new Map([['threshold', designNamed('threshold')]]),
