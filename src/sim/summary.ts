@@ -257,7 +257,6 @@ function plannedShares(totals: Float64Array): ZoneShares | null {
   return { z1: 1 - z2 - z3, z2, z3 };
 }
 
-/** Differences of more than 3 percentage points between the achieved and the planned time in zone. */
 /**
  * A marker metric is missing (NaN) for an athlete without a reading in the baseline or the final
  * week (the watch not worn): it is summarised over the athletes measured, and `n` says how many.
