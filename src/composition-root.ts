@@ -11,6 +11,7 @@ import { ADAPTATION_MODEL } from './sim/model/adaptation-model.ts';
 import { MultiSystemModel } from './sim/model/multi-system.ts';
 import { RunScenario } from './sim/run-scenario.ts';
 import { ScenarioRunner } from './sim/runner.ts';
+import { RunTrials } from './sim/trials/run-trials.ts';
 import { CATALOGUE, PARAMETERS } from './sim/tokens.ts';
 
 /**
@@ -27,5 +28,6 @@ export function createContainer(): Container {
   container.bind(RULE_SOURCES).toConstantValue(BUILTIN_RULE_SETS);
   container.bind(ScenarioRunner).toSelf().inSingletonScope();
   container.bind(RunScenario).toSelf().inSingletonScope();
+  container.bind(RunTrials).toSelf().inSingletonScope();
   return container;
 }

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { Container } from 'inversify';
@@ -8,6 +9,8 @@ import { VERSION } from '../version.ts';
 import { ExplainError, explainAthlete } from './explain.ts';
 import { counted } from './plural.ts';
 import { comparisonTable } from './table.ts';
+import { trialsMarkdown, trialsTable } from './trials.ts';
+import { RunTrials } from '../sim/trials/run-trials.ts';
 import { describeRules, ruleSetAsYaml, UnknownRuleSetError } from './rules.ts';
 import { ACTION_HANDLERS, FACT_PROVIDERS, RULE_SOURCES } from '../engine/adapt/tokens.ts';
 
@@ -25,6 +28,8 @@ const PROCESS_IO: CliIo = {
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
+/** `periodize trials`: some simulated outcome falls outside its published band. */
+export const EXIT_OUTSIDE = 3;
 
 /**
  * The command line: parse arguments, take the job from the composition root, print or write.
@@ -89,9 +94,32 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       io.out(name === undefined ? describeRules(ruleSets, container.getAll(FACT_PROVIDERS), container.getAll(ACTION_HANDLERS)) : ruleSetAsYaml(ruleSets, name));
     });
 
+  let exitCode = EXIT_OK;
+  program
+    .command('trials')
+    .description('replay the published training studies of a folder (default trials/) and compare simulated with published outcomes')
+    .argument('[folder]', 'folder of trial files', 'trials')
+    .option('--size <n>', 'simulated athletes per scenario (default 4000)', wholeNumber)
+    .option('--replicates <k>', "simulated studies of each trial's own size, for how often its finding is reproduced (default 0)", wholeNumber)
+    .option('--only <names>', 'only these trial files, comma-separated, without .yaml')
+    .option('--write', 'also write <folder>/RESULTS.md')
+    .action(async (folder: string, options: { size?: number; replicates?: number; only?: string; write?: boolean }) => {
+      const replicates = options.replicates ?? 0;
+      const results = (await getContainer())
+        .get(RunTrials)
+        .run(folder, { size: options.size ?? 4000, replicates, ...(options.only === undefined ? {} : { only: options.only.split(',') }) });
+      io.out(trialsTable(results, replicates));
+      if (options.write === true) {
+        const file = join(folder, 'RESULTS.md');
+        writeFileSync(file, trialsMarkdown(results, replicates, ['periodize', ...argv].join(' ')));
+        io.out(`wrote ${file}\n`);
+      }
+      if (results.some((result) => result.outcomes.some((outcome) => !outcome.within))) exitCode = EXIT_OUTSIDE;
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return EXIT_OK;
+    return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;

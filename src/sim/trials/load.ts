@@ -1,0 +1,109 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Parameters } from '../../models/parameters.ts';
+import { Scenario } from '../../models/scenario/schema.ts';
+import { Trial } from '../../models/trials/schema.ts';
+import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
+import { didYouMean } from '../../models/text/suggest.ts';
+import { InputError, LocatedDocument, readInputText, zodProblems, type InputProblem, type PathSegment } from '../scenario/located.ts';
+import { prepareScenario, type RunSpec } from '../scenario/prepare.ts';
+import { BUILT_IN_VOCABULARY, loadArmRules, type RuleVocabulary } from '../scenario/rules-load.ts';
+
+/** A trial file, checked, with each of its scenarios resolved at the size asked for. */
+export interface LoadedTrial {
+  file: string;
+  trial: Trial;
+  /** Resolved scenarios by name, each with `size` sampled athletes. */
+  runs: ReadonlyMap<string, RunSpec>;
+}
+
+/** The trial files of a folder (`*.yaml`), in name order. */
+export function trialFiles(folder: string): string[] {
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => join(folder, name));
+}
+
+/**
+ * Reads and checks a trial file — its schema, then what the schema cannot see: every outcome names
+ * a scenario and arms that exist, its tolerance has the numbers it needs, a difference across two
+ * scenarios pairs the same athletes — and resolves its scenarios with `size` athletes each (a
+ * sampled population's size is the trial runner's, not the file's). Every problem at once, located.
+ */
+export function loadTrial(
+  file: string,
+  size: number,
+  catalogue: CompiledCatalogue,
+  parameters: Parameters,
+  vocabulary: RuleVocabulary = BUILT_IN_VOCABULARY,
+): LoadedTrial {
+  const doc = LocatedDocument.parse(readInputText(file), file);
+  const parsed = Trial.safeParse(doc.toJS());
+  if (!parsed.success) throw new InputError(zodProblems(parsed.error.issues, doc));
+  const trial = parsed.data;
+  const problems: InputProblem[] = [];
+  const runs = new Map<string, RunSpec>();
+  for (const [name, body] of Object.entries(trial.scenarios)) {
+    const base: PathSegment[] = ['scenarios', name];
+    const population = 'size' in body.population ? { ...body.population, size } : body.population;
+    const scenario = Scenario.parse({ ...body, population, name: `${trial.study}: ${name}`, seed: trial.seed });
+    const armRules = body.arms.map((arm, i) => {
+      if (arm.rules === undefined) return null;
+      const loaded = loadArmRules(arm.rules, doc, [...base, 'arms', i, 'rules'], catalogue, vocabulary);
+      problems.push(...loaded.problems);
+      return loaded.rules;
+    });
+    const prepared = prepareScenario(scenario, catalogue, parameters, armRules);
+    if (prepared.ok) runs.set(name, prepared.spec);
+    else for (const issue of prepared.issues) problems.push(doc.problem([...base, ...issue.path], issue.message));
+  }
+  trial.expect.forEach((_, i) => checkExpectation(trial, i, doc, problems));
+  if (problems.length > 0) throw new InputError(problems);
+  return { file, trial, runs };
+}
+
+function checkExpectation(trial: Trial, index: number, doc: LocatedDocument, problems: InputProblem[]): void {
+  const e = trial.expect[index]!;
+  const at = (...path: PathSegment[]) => ['expect', index, ...path];
+  const names = Object.keys(trial.scenarios);
+  const runOf = (run: string | undefined, path: PathSegment[]): string | null => {
+    if (run === undefined) {
+      if (names.length === 1) return names[0]!;
+      problems.push(doc.problem(path.slice(0, -1), `say which scenario (run: ${names.join(' or ')})`));
+      return null;
+    }
+    if (!names.includes(run)) {
+      problems.push(doc.problem(path, `no scenario "${run}"${didYouMean(run, names) || ` (scenarios: ${names.join(', ')})`}`));
+      return null;
+    }
+    return run;
+  };
+  const armOf = (run: string | null, arm: string, path: PathSegment[]): void => {
+    if (run === null) return;
+    const arms = trial.scenarios[run]!.arms.map((a) => a.id);
+    if (!arms.includes(arm)) problems.push(doc.problem(path, `no arm "${arm}" in scenario "${run}"${didYouMean(arm, arms) || ` (arms: ${arms.join(', ')})`}`));
+  };
+  const run = runOf(e.run, at('run'));
+  armOf(run, e.arm, at('arm'));
+  if (e.vs !== undefined) {
+    const vsRun = runOf(e.vs.run ?? e.run, at('vs', 'run'));
+    armOf(vsRun, e.vs.arm, at('vs', 'arm'));
+    if (run !== null && vsRun !== null && run !== vsRun) {
+      // Across two scenarios, the difference pairs athletes by index: they must be the same athletes.
+      const a = trial.scenarios[run]!.population;
+      const b = trial.scenarios[vsRun]!.population;
+      if (JSON.stringify(a) !== JSON.stringify(b)) {
+        problems.push(doc.problem(at('vs', 'run'), `scenarios "${run}" and "${vsRun}" must have the same population to compare the same athletes`));
+      }
+    }
+    if ((e.statistic ?? 'mean') !== 'mean') problems.push(doc.problem(at('statistic'), 'a difference is compared by its mean'));
+  }
+  if (e.tolerance === 'sd' && e.published.sd === undefined) problems.push(doc.problem(at('published'), 'tolerance sd needs the published sd'));
+  if (e.tolerance === 'ci95' && e.published.ci95 === undefined) problems.push(doc.problem(at('published'), 'tolerance ci95 needs the published ci95'));
+  if (e.tolerance === 'band') {
+    if (e.band === undefined) problems.push(doc.problem(at('band'), 'tolerance band needs band: [low, high]'));
+    else if (e.band[0] > e.band[1]) problems.push(doc.problem(at('band'), `band needs low ≤ high (got [${e.band.join(', ')}])`));
+    if (e.why === undefined) problems.push(doc.problem(at('tolerance'), 'a band of your own needs its reason (why:)'));
+  }
+}

@@ -1,0 +1,57 @@
+import { inject, injectable, multiInject } from 'inversify';
+import type { FactProvider } from '../../engine/adapt/facts/types.ts';
+import { FACT_PROVIDERS, RULE_SOURCES } from '../../engine/adapt/tokens.ts';
+import type { Parameters } from '../../models/parameters.ts';
+import type { RuleSet } from '../../models/rules/schema.ts';
+import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
+import { ScenarioRunner } from '../runner.ts';
+import { InputError, type InputProblem } from '../scenario/located.ts';
+import type { RuleVocabulary } from '../scenario/rules-load.ts';
+import { CATALOGUE, PARAMETERS } from '../tokens.ts';
+import { loadTrial, trialFiles, type LoadedTrial } from './load.ts';
+import { runTrial, type TrialResult } from './run.ts';
+
+export interface TrialOptions {
+  /** Simulated athletes per scenario. */
+  size: number;
+  /** Simulated studies of each trial's own size, for the power (0: none). */
+  replicates: number;
+  /** Only the trial files whose names (without .yaml) are listed. */
+  only?: readonly string[];
+}
+
+/**
+ * `periodize trials`: every trial file of a folder, checked first (every problem of every file at
+ * once), then run on the one parameter set.
+ */
+@injectable()
+export class RunTrials {
+  private readonly vocabulary: RuleVocabulary;
+
+  constructor(
+    @inject(PARAMETERS) private readonly parameters: Parameters,
+    @inject(CATALOGUE) private readonly catalogue: CompiledCatalogue,
+    @inject(ScenarioRunner) private readonly runner: ScenarioRunner,
+    @inject(RULE_SOURCES) ruleSets: ReadonlyMap<string, RuleSet>,
+    @multiInject(FACT_PROVIDERS) factProviders: readonly FactProvider[],
+  ) {
+    const facts = new Map(factProviders.flatMap((provider) => provider.facts.map((fact) => [fact.name, fact.kind] as const)));
+    this.vocabulary = { ruleSets, facts };
+  }
+
+  run(folder: string, options: TrialOptions): TrialResult[] {
+    const files = trialFiles(folder).filter((file) => options.only === undefined || options.only.some((name) => file.endsWith(`/${name}.yaml`)));
+    const problems: InputProblem[] = [];
+    const loaded: LoadedTrial[] = [];
+    for (const file of files) {
+      try {
+        loaded.push(loadTrial(file, options.size, this.catalogue, this.parameters, this.vocabulary));
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        problems.push(...error.problems);
+      }
+    }
+    if (problems.length > 0) throw new InputError(problems);
+    return loaded.map((trial) => runTrial(trial, this.runner, options.replicates));
+  }
+}

@@ -1,0 +1,167 @@
+import type { Expectation, Statistic, Trial, TrialMetric } from '../../models/trials/schema.ts';
+import { deriveStreamSeed, RandomStream } from '../rng.ts';
+import { TEST, TEST_COUNT } from '../results.ts';
+import type { ScenarioRunner } from '../runner.ts';
+import { summarize } from '../stats/describe.ts';
+import { studentTUpperTail } from '../stats/student-t.ts';
+import type { MetricName } from '../summary.ts';
+import type { LoadedTrial } from './load.ts';
+
+/** One outcome of a trial: the simulated value against the published one. */
+export interface OutcomeResult {
+  expectation: Expectation;
+  /** The statistic over the simulated athletes (a mean, or a percentile). */
+  simulated: number;
+  /** 95 % CI of a simulated mean (t-based), null for a percentile. */
+  ci95: [number, number] | null;
+  /** The band the paper's uncertainty allows. */
+  band: [number, number];
+  within: boolean;
+  /**
+   * Share of `replicates` simulated trials of the study's own size that reproduce its significance
+   * finding (significant at α = 0.05 in the published direction, or not significant); null when
+   * not asked for or the trial states no finding.
+   */
+  power: number | null;
+}
+
+export interface TrialResult {
+  file: string;
+  trial: Trial;
+  /** Athletes simulated per scenario. */
+  size: number;
+  outcomes: OutcomeResult[];
+}
+
+/** Per scenario and arm, each athlete's value of every trial metric. */
+type Values = Map<string, Map<string, Map<TrialMetric, Float64Array>>>;
+
+/** Runs every scenario of a loaded trial and judges each outcome. */
+export function runTrial(loaded: LoadedTrial, runner: ScenarioRunner, replicates: number): TrialResult {
+  const values: Values = new Map();
+  let size = 0;
+  for (const [name, spec] of loaded.runs) {
+    size = spec.population.size;
+    const mlMin = spec.arms.map(() => new Float64Array(spec.population.size));
+    const kmh = spec.arms.map(() => new Float64Array(spec.population.size));
+    let slot = 0;
+    const outcome = runner.run(spec, {
+      athletes: {
+        athlete(traits, results) {
+          for (let arm = 0; arm < spec.arms.length; arm++) {
+            const change = (test: number) => results.finalMeasured[arm * TEST_COUNT + test]! - results.baselineMeasured[test]!;
+            // VO2max in ml/min: the measured change (ml/kg/min) × body mass; peak speed in km/h.
+            mlMin[arm]![slot] = change(TEST.vo2max) * traits.bodyMass;
+            kmh[arm]![slot] = change(TEST.peakSpeed);
+          }
+          slot++;
+        },
+      },
+    });
+    const byArm = new Map<string, Map<TrialMetric, Float64Array>>();
+    spec.arms.forEach((arm, a) => {
+      const metrics = new Map<TrialMetric, Float64Array>();
+      for (const metric of ['vo2maxPct', 'lt2SpeedPct', 'timeTrialPct', 'peakSpeedPct', 'restingHrDelta', 'lnRmssdDelta', 'illnessDays'] as const) {
+        metrics.set(metric, outcome.metrics.valuesOf(a, metric satisfies MetricName));
+      }
+      metrics.set('vo2maxMlMin', mlMin[a]!);
+      metrics.set('peakSpeedKmh', kmh[a]!);
+      byArm.set(arm.id, metrics);
+    });
+    values.set(name, byArm);
+  }
+  const onlyRun = [...loaded.runs.keys()][0]!;
+  const outcomes = loaded.trial.expect.map((e, i) => {
+    const run = e.run ?? onlyRun;
+    const own = values.get(run)!.get(e.arm)!.get(e.metric)!;
+    const other = e.vs === undefined ? null : values.get(e.vs.run ?? run)!.get(e.vs.arm)!.get(e.metric)!;
+    const seed = deriveStreamSeed(loaded.trial.seed, i, 'tests', new Int32Array(4));
+    return judge(e, own, other, loaded.trial, replicates, new RandomStream(seed));
+  });
+  return { file: loaded.file, trial: loaded.trial, size, outcomes };
+}
+
+function judge(e: Expectation, own: Float64Array, other: Float64Array | null, trial: Trial, replicates: number, stream: RandomStream): OutcomeResult {
+  const measured = other === null ? present(own) : own.map((v, i) => v - other[i]!).filter((v) => !Number.isNaN(v));
+  const statistic: Statistic = e.statistic ?? 'mean';
+  let simulated: number;
+  let ci95: [number, number] | null = null;
+  if (statistic === 'mean') {
+    const summary = summarize(measured);
+    simulated = summary.mean;
+    ci95 = summary.ci95;
+  } else {
+    simulated = percentile(measured, Number(statistic.slice(1)) / 100);
+  }
+  const band = bandOf(e);
+  const power = replicates > 0 && e.significant !== undefined ? simulatedPower(e, own, other, trial, replicates, stream) : null;
+  return { expectation: e, simulated, ci95, band, within: simulated >= band[0] && simulated <= band[1], power };
+}
+
+/** The band the expectation's tolerance gives: mean ± SD, the 95 % CI, or the file's own band. */
+export function bandOf(e: Expectation): [number, number] {
+  const p = e.published;
+  if (e.tolerance === 'sd') return [p.mean - p.sd!, p.mean + p.sd!];
+  if (e.tolerance === 'ci95') return [p.ci95![0], p.ci95![1]];
+  return [e.band![0], e.band![1]];
+}
+
+function present(values: Float64Array): Float64Array {
+  return values.some(Number.isNaN) ? values.filter((v) => !Number.isNaN(v)) : values;
+}
+
+/** The p-th quantile (nearest rank) of the values. */
+function percentile(values: Float64Array, p: number): number {
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))]!;
+}
+
+/**
+ * How often a study of the trial's own size, drawn from the simulated athletes, reproduces the
+ * published finding. A change within an arm: one-sample t-test against 0. A difference: paired
+ * t-test for a crossover (the same n athletes in both arms), Welch's t-test for parallel groups
+ * (n athletes each, drawn apart). Significant at α = 0.05 two-sided, in the published direction.
+ */
+function simulatedPower(e: Expectation, own: Float64Array, other: Float64Array | null, trial: Trial, replicates: number, stream: RandomStream): number {
+  const n = trial.n;
+  const athletes = own.length;
+  const direction = Math.sign(e.published.mean);
+  let reproduced = 0;
+  const a = new Float64Array(n);
+  const b = new Float64Array(n);
+  for (let r = 0; r < replicates; r++) {
+    let t: number;
+    let df: number;
+    if (other === null || trial.design === 'crossover') {
+      for (let i = 0; i < n; i++) {
+        const k = Math.floor(stream.uniform() * athletes);
+        a[i] = other === null ? own[k]! : own[k]! - other[k]!;
+      }
+      const s = meanAndVariance(a);
+      t = s[0] / Math.sqrt(s[1] / n);
+      df = n - 1;
+    } else {
+      for (let i = 0; i < n; i++) a[i] = own[Math.floor(stream.uniform() * athletes)]!;
+      for (let i = 0; i < n; i++) b[i] = other[Math.floor(stream.uniform() * athletes)]!;
+      const x = meanAndVariance(a);
+      const y = meanAndVariance(b);
+      const se2 = x[1] / n + y[1] / n;
+      t = (x[0] - y[0]) / Math.sqrt(se2);
+      // Welch–Satterthwaite degrees of freedom.
+      df = (se2 * se2) / ((x[1] / n) ** 2 / (n - 1) + (y[1] / n) ** 2 / (n - 1));
+    }
+    const p = Number.isFinite(t) && df >= 1 ? 2 * studentTUpperTail(Math.abs(t), df) : 1;
+    const significant = p < 0.05 && (direction === 0 || Math.sign(t) === direction);
+    if (significant === e.significant) reproduced++;
+  }
+  return reproduced / replicates;
+}
+
+function meanAndVariance(values: Float64Array): [number, number] {
+  let sum = 0;
+  for (const v of values) sum += v;
+  const mean = sum / values.length;
+  let squares = 0;
+  for (const v of values) squares += (v - mean) ** 2;
+  return [mean, squares / (values.length - 1)];
+}

@@ -1,0 +1,161 @@
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createContainer } from '../../src/composition-root.ts';
+import type { Expectation } from '../../src/models/trials/schema.ts';
+import { InputError } from '../../src/sim/scenario/located.ts';
+import { bandOf } from '../../src/sim/trials/run.ts';
+import { RunTrials } from '../../src/sim/trials/run-trials.ts';
+import { cli, temporaryFolder, writeScenario } from '../helpers.ts';
+
+const TRIALS = new URL('../../trials/', import.meta.url).pathname;
+
+function expectation(overrides: Partial<Expectation>): Expectation {
+  return { outcome: 'x', arm: 'a', metric: 'timeTrialPct', published: { mean: 8, sd: 2, unit: '%' }, tolerance: 'sd', ...overrides };
+}
+
+describe(bandOf, () => {
+  it('should give mean ± SD for tolerance sd', () => {
+    expect(bandOf(expectation({}))).toEqual([6, 10]);
+  });
+
+  it("should give the paper's 95 % CI for tolerance ci95", () => {
+    expect(bandOf(expectation({ tolerance: 'ci95', published: { mean: -7.6, ci95: [-11.9, -3.1], unit: 'pp' } }))).toEqual([-11.9, -3.1]);
+  });
+
+  it("should give the file's own band for tolerance band", () => {
+    expect(bandOf(expectation({ tolerance: 'band', band: [-1.17, 1.17], why: 'no difference' }))).toEqual([-1.17, 1.17]);
+  });
+});
+
+/** A one-scenario trial file around `expect`, written to a fresh folder. */
+function trialFolder(expectLines: string, extra = ''): string {
+  const folder = temporaryFolder();
+  writeScenario(
+    folder,
+    'mine.yaml',
+    `study: Mine 2026
+source: Me. A study. J 2026;1:1.
+doi: 10.0/mine
+population: 10 runners
+duration: 4 weeks
+n: 10
+design: crossover
+seed: 1
+scenarios:
+  main:
+    population: { size: 100, level: recreational }
+    weeks: 4
+    arms:
+      - { id: normal, design: pyramidal }
+      - { id: short, design: pyramidal }
+    events:
+      - { type: sleep-restriction, fromWeek: 5, fromDay: 1, days: 1, hours: 5, arms: [short] }
+${extra}expect:
+${expectLines}`,
+  );
+  return folder;
+}
+
+function problemsOf(folder: string): string[] {
+  try {
+    createContainer().get(RunTrials).run(folder, { size: 50, replicates: 0 });
+  } catch (error) {
+    if (error instanceof InputError) return error.message.split('\n').map((line) => line.replace(`${folder}/`, ''));
+    throw error;
+  }
+  return [];
+}
+
+describe('RunTrials', () => {
+  describe('having a trial file with mistakes the schema cannot see', () => {
+    it('should report each, located in the file, all at once', () => {
+      const folder = trialFolder(
+        [
+          '  - { outcome: a, arm: shrot, metric: timeTrialPct, published: { mean: 1, unit: "%" }, tolerance: sd }',
+          '  - { outcome: b, run: mian, arm: short, metric: timeTrialPct, published: { mean: 1, unit: "%" }, tolerance: ci95 }',
+          '  - { outcome: c, arm: short, vs: { arm: normal }, metric: timeTrialPct, statistic: p99, published: { mean: 1, unit: pp }, tolerance: band, band: [2, 1] }',
+        ].join('\n'),
+      );
+      // Line 19 is the first outcome: "  - { outcome: a, arm: shrot, …": the arm's value starts at column 24.
+      expect(problemsOf(folder)).toEqual([
+        'mine.yaml:19:24: expect[0].arm: no arm "shrot" in scenario "main" (arms: normal, short)',
+        'mine.yaml:19:64: expect[0].published: tolerance sd needs the published sd',
+        'mine.yaml:20:24: expect[1].run: no scenario "mian" (scenarios: main)',
+        'mine.yaml:20:75: expect[1].published: tolerance ci95 needs the published ci95',
+        'mine.yaml:21:85: expect[2].statistic: a difference is compared by its mean',
+        'mine.yaml:21:135: expect[2].tolerance: a band of your own needs its reason (why:)',
+        'mine.yaml:21:147: expect[2].band: band needs low ≤ high (got [2, 1])',
+      ]);
+    });
+  });
+
+  describe('having a certain effect and no effect, in a crossover of 10', () => {
+    const folder = trialFolder(
+      [
+        '  - { outcome: short night, arm: short, vs: { arm: normal }, metric: timeTrialPct, published: { mean: -7.6, ci95: [-11.9, -3.1], unit: pp }, tolerance: ci95, significant: true }',
+        '  - { outcome: same plan, arm: normal, vs: { arm: normal }, metric: vo2maxPct, published: { mean: 0, unit: pp }, tolerance: band, band: [-0.5, 0.5], why: the same arm, significant: false }',
+      ].join('\n'),
+    );
+    const [result] = createContainer().get(RunTrials).run(folder, { size: 300, replicates: 400 });
+
+    it('should reproduce the significant finding in nearly every simulated study', () => {
+      expect(result!.outcomes[0]!.within).toBe(true);
+      expect(result!.outcomes[0]!.power).toBeGreaterThan(0.95);
+    });
+
+    it('should find no difference between an arm and itself, in every simulated study', () => {
+      expect(result!.outcomes[1]!.simulated).toBe(0);
+      expect(result!.outcomes[1]!.power).toBe(1);
+    });
+  });
+
+  describe('having the trials of the repository, at a small n', () => {
+    const results = createContainer().get(RunTrials).run(TRIALS, { size: 300, replicates: 0 });
+    const outcome = (study: string, text: string) =>
+      results.find((r) => r.trial.study.startsWith(study))!.outcomes.find((o) => o.expectation.outcome.startsWith(text))!;
+
+    it('should run all seven, each outcome a finite number in its unit', () => {
+      expect(results.map((r) => r.trial.study.split(' ')[0])).toEqual(['Busso', 'Craven', 'Bouchard', 'Kiviniemi', 'Mujika', 'Neal', 'Treff']);
+      for (const o of results.flatMap((r) => r.outcomes)) expect(Number.isFinite(o.simulated)).toBe(true);
+    });
+
+    // What the committed parameter set meets (trials/RESULTS.md has every verdict, met or not).
+    it.each([
+      ['Craven', 'next-day endurance performance'],
+      ['Mujika', 'performance after the taper'],
+      ['Mujika', 'fitness after the taper'],
+      ['Bouchard', 'VO2max change, mean'],
+      ['Treff', '2000-m power → time trial, polarized'],
+      ['Busso', 'inverted U, rising side'],
+      ['Busso', 'inverted U, falling side'],
+      ['Neal', 'peak power → peak speed, polarized −'],
+    ])('should meet %s: %s', (study, text) => {
+      const o = outcome(study, text);
+      expect(o.simulated).toBeGreaterThanOrEqual(o.band[0]);
+      expect(o.simulated).toBeLessThanOrEqual(o.band[1]);
+    });
+  });
+});
+
+describe('periodize trials', () => {
+  describe('having a folder with one trial met and one missed', () => {
+    it('should print both, write RESULTS.md with --write, and exit 3', async () => {
+      const folder = temporaryFolder();
+      copyFileSync(join(TRIALS, 'craven-2022.yaml'), join(folder, 'craven-2022.yaml'));
+      copyFileSync(join(TRIALS, 'kiviniemi-2007.yaml'), join(folder, 'kiviniemi-2007.yaml'));
+      const { code, out } = await cli('trials', folder, '--size', '200', '--write');
+      expect(out).toMatch(/ok {7}next-day endurance performance/);
+      expect(out).toMatch(/OUTSIDE {2}maximal speed → peak speed, HRV-guided/);
+      expect(code).toBe(3);
+      expect(readFileSync(join(folder, 'RESULTS.md'), 'utf8')).toMatch(/^# Simulated vs published trials/);
+    });
+
+    it('should exit 0 when every outcome of the trials run is within its band', async () => {
+      const folder = temporaryFolder();
+      copyFileSync(join(TRIALS, 'craven-2022.yaml'), join(folder, 'craven-2022.yaml'));
+      const { code } = await cli('trials', folder, '--size', '200');
+      expect(code).toBe(0);
+    });
+  });
+});
