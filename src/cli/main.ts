@@ -28,6 +28,9 @@ const PROCESS_IO: CliIo = {
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
+/** Fewest athletes per scenario `periodize trials` runs (HERITAGE's study alone had 481). */
+const MIN_TRIAL_SIZE = 500;
+
 /** `periodize trials`: some simulated outcome falls outside its published band. */
 export const EXIT_OUTSIDE = 3;
 
@@ -105,6 +108,19 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('--write', 'also write <folder>/RESULTS.md')
     .action(async (folder: string, options: { size?: number; replicates?: number; only?: string; write?: boolean }) => {
       const replicates = options.replicates ?? 0;
+      // Fewer athletes than a study's own n would resample a handful of athletes into every simulated study.
+      const misuse =
+        options.size !== undefined && options.size < MIN_TRIAL_SIZE
+          ? `--size: at least ${MIN_TRIAL_SIZE} athletes`
+          : // RESULTS.md is the whole folder's table: a partial run must not overwrite it.
+            options.write === true && options.only !== undefined
+            ? '--write writes every trial of the folder: leave out --only'
+            : null;
+      if (misuse !== null) {
+        io.err(`periodize trials: ${misuse}\n`);
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
       const results = (await getContainer())
         .get(RunTrials)
         .run(folder, { size: options.size ?? 4000, replicates, ...(options.only === undefined ? {} : { only: options.only.split(',') }) });

@@ -3,7 +3,8 @@ import type { OutcomeResult, TrialResult } from '../sim/trials/run.ts';
 /** "+8.0 ± 2.0 %", "−7.6 % (95 % CI −11.9 to −3.1)", "+400 ml/min". */
 function published(o: OutcomeResult): string {
   const p = o.expectation.published;
-  const unit = p.unit === '%' || p.unit === 'pp' ? ` ${p.unit}` : ` ${p.unit}`;
+  const unit = ` ${p.unit}`;
+  if (p.mean === undefined) return o.expectation.direction ?? '—';
   if (p.sd !== undefined) return `${signed(p.mean)} ± ${p.sd}${unit}`;
   if (p.ci95 !== undefined) return `${signed(p.mean)}${unit} (95 % CI ${signed(p.ci95[0])} to ${signed(p.ci95[1])})`;
   return `${signed(p.mean)}${unit}`;
@@ -25,12 +26,22 @@ function simulated(o: OutcomeResult): string {
 }
 
 function band(o: OutcomeResult): string {
+  if (o.expectation.tolerance === 'direction') return o.expectation.direction === 'higher' ? '95 % CI above 0' : '95 % CI below 0';
   const d = decimalsFor(o.expectation.published.unit);
   return `${signed(o.band[0], d)} to ${signed(o.band[1], d)}`;
 }
 
 function power(o: OutcomeResult): string {
   return o.power === null ? '—' : `${Math.round(o.power * 100)} %`;
+}
+
+/** "Out of sample: 3 of 9 within their bands; calibrated: 13 of 15." */
+function tally(outcomes: readonly OutcomeResult[]): string {
+  const part = (calibrated: boolean) => {
+    const these = outcomes.filter((o) => (o.expectation.calibrated === true) === calibrated);
+    return `${these.filter((o) => o.within).length} of ${these.length} within their bands`;
+  };
+  return `Out of sample: ${part(false)}; calibrated (in-sample): ${part(true)}`;
 }
 
 /** The trials as a terminal table, one row per outcome, and a closing line. */
@@ -42,14 +53,19 @@ export function trialsTable(results: readonly TrialResult[], replicates: number)
     if (t.mapping !== undefined) lines.push(`  mapping: ${t.mapping}`);
     for (const o of result.outcomes) {
       lines.push(
-        `  ${o.within ? 'ok     ' : 'OUTSIDE'}  ${o.expectation.outcome}: published ${published(o)}, simulated ${simulated(o)} ${o.expectation.published.unit}, band ${band(o)}${replicates > 0 ? `, finding reproduced ${power(o)}` : ''}`,
+        `  ${o.within ? 'ok     ' : 'OUTSIDE'}  ${o.expectation.calibrated === true ? '(calibrated) ' : ''}${o.expectation.outcome}: published ${published(o)}, simulated ${simulated(o)} ${o.expectation.published.unit}, band ${band(o)}${replicates > 0 ? `, finding reproduced ${power(o)}` : ''}`,
       );
     }
     lines.push('');
   }
   const outcomes = results.flatMap((r) => r.outcomes);
   const outside = outcomes.filter((o) => !o.within).length;
-  lines.push(outside === 0 ? `all ${outcomes.length} outcomes within their published bands` : `${outside} of ${outcomes.length} outcomes outside their published bands`);
+  lines.push(tally(outcomes));
+  lines.push(
+    outside === 0
+      ? `${outcomes.length === 1 ? 'the outcome is' : `all ${outcomes.length} outcomes are`} within the published band${outcomes.length === 1 ? '' : 's'}`
+      : `${outside} of ${outcomes.length} outcomes outside their published bands`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -64,6 +80,8 @@ export function trialsMarkdown(results: readonly TrialResult[], replicates: numb
       ? `"Finding reproduced": the share of ${replicates} simulated studies of the trial's own size, drawn from the simulated athletes, that reproduce the published significance finding (α = 0.05).`
       : 'Run with `--replicates K` for the simulated power at each study\'s own size.',
     '',
+    'An outcome marked *calibrated* is one the parameter set was calibrated against (docs/CALIBRATION.md): meeting it is in-sample. The others test the model.',
+    '',
     '| study | population, duration | outcome | published | simulated (95 % CI) | band | verdict | finding reproduced |',
     '|---|---|---|---|---|---|---|---|',
   ];
@@ -71,13 +89,12 @@ export function trialsMarkdown(results: readonly TrialResult[], replicates: numb
     const t = result.trial;
     for (const o of result.outcomes) {
       lines.push(
-        `| [${t.study}](https://doi.org/${t.doi}) | ${t.population}, ${t.duration} | ${o.expectation.outcome} | ${published(o)} | ${simulated(o)} ${o.expectation.published.unit} | ${band(o)} | ${o.within ? 'within' : '**outside**'} | ${power(o)} |`,
+        `| [${t.study}](https://doi.org/${t.doi}) | ${t.population}, ${t.duration} | ${o.expectation.outcome}${o.expectation.calibrated === true ? ' *(calibrated)*' : ''} | ${published(o)} | ${simulated(o)} ${o.expectation.published.unit} | ${band(o)} | ${o.within ? 'within' : '**outside**'} | ${power(o)} |`,
       );
     }
   }
   const outcomes = results.flatMap((r) => r.outcomes);
-  const outside = outcomes.filter((o) => !o.within);
-  lines.push('', `${outcomes.length - outside.length} of ${outcomes.length} outcomes within their bands, n = ${results[0]?.size.toLocaleString('en-US') ?? 0} simulated athletes per scenario.`);
+  lines.push('', `${tally(outcomes)}; n = ${results[0]?.size.toLocaleString('en-US') ?? 0} simulated athletes per scenario.`);
   const analysed = results.filter((r) => r.trial.analysis !== undefined);
   if (analysed.length > 0) {
     lines.push('', '## What the simulation makes of each study');

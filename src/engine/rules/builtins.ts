@@ -27,7 +27,7 @@ const HRV_KIVINIEMI: RuleSet = {
   source: 'Kiviniemi et al. 2007, Eur J Appl Physiol 101:743–751, doi:10.1007/s00421-007-0552-2',
   hitPolicy: 'first',
   facts: { hrvRollingDays: 10 },
-  guardrails: { maxHardDaysInRow: 1 },
+  // No guardrail: the study set none (two falling mornings already send the athlete easy).
   rules: [
     {
       id: 'hrv-low-or-falling',

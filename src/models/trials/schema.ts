@@ -32,7 +32,8 @@ const Pair = z.tuple([z.number(), z.number()]);
 
 /** A published number with the uncertainty the paper gives. */
 export const Published = z.strictObject({
-  mean: z.number(),
+  /** The published mean (left out for a finding of direction only). */
+  mean: z.number().optional(),
   /** Between-athlete SD of the change, as reported (mean ± SD). */
   sd: z.number().positive().optional(),
   /** The paper's 95 % confidence interval. */
@@ -42,9 +43,11 @@ export const Published = z.strictObject({
 
 /**
  * The band a simulated value must fall in: the paper's mean ± SD, its 95 % CI, or a band stated in
- * the file with its reason (`why`) — for a paper that gives a range, or a "no difference" finding.
+ * the file with its reason (`why`) — for a paper that gives a range, or a "no difference" finding;
+ * or, for a finding of direction only (`direction: higher | lower`), a simulated mean whose 95 % CI
+ * lies wholly on that side of zero.
  */
-export const TOLERANCES = ['sd', 'ci95', 'band'] as const;
+export const TOLERANCES = ['sd', 'ci95', 'band', 'direction'] as const;
 
 export const Expectation = z.strictObject({
   /** The outcome in the paper's words, with its mapping: "peak power → peak speed, polarized". */
@@ -59,10 +62,16 @@ export const Expectation = z.strictObject({
   published: Published,
   tolerance: z.enum(TOLERANCES),
   band: Pair.optional(),
+  direction: z.enum(['higher', 'lower']).optional(),
   /** Why the band is what it is, when it is not the paper's own SD or CI. */
   why: z.string().optional(),
   /** Whether the paper found the change (or the difference) significant — for the simulated power. */
   significant: z.boolean().optional(),
+  /**
+   * The parameters were calibrated against this outcome (docs/CALIBRATION.md): meeting it is
+   * in-sample, not a test of the model. Reported apart from the outcomes that are out of sample.
+   */
+  calibrated: z.boolean().optional(),
 });
 export type Expectation = z.infer<typeof Expectation>;
 

@@ -17,12 +17,27 @@ export interface LoadedTrial {
   runs: ReadonlyMap<string, RunSpec>;
 }
 
-/** The trial files of a folder (`*.yaml`), in name order. */
-export function trialFiles(folder: string): string[] {
-  return readdirSync(folder)
-    .filter((name) => name.endsWith('.yaml'))
-    .sort()
-    .map((name) => join(folder, name));
+/**
+ * The trial files of a folder (`*.yaml`, `*.yml`), in name order; with `only`, those named (without
+ * the extension). A folder that cannot be read, holds no trial, or lacks one asked for is bad input.
+ */
+export function trialFiles(folder: string, only?: readonly string[]): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => /\.ya?ml$/.test(name)).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'is a file, not a folder' : (error as Error).message;
+    throw new InputError([{ file: folder, line: 1, col: 1, path: [], message: reason }]);
+  }
+  if (names.length === 0) throw new InputError([{ file: folder, line: 1, col: 1, path: [], message: 'no trial files (*.yaml) in this folder' }]);
+  if (only === undefined) return names.map((name) => join(folder, name));
+  const stems = names.map((name) => name.replace(/\.ya?ml$/, ''));
+  const problems: InputProblem[] = only
+    .filter((name) => !stems.includes(name))
+    .map((name) => ({ file: folder, line: 1, col: 1, path: [], message: `no trial "${name}"${didYouMean(name, stems) || ` (trials: ${stems.join(', ')})`}` }));
+  if (problems.length > 0) throw new InputError(problems);
+  return names.filter((_, i) => only.includes(stems[i]!)).map((name) => join(folder, name));
 }
 
 /**
@@ -43,6 +58,9 @@ export function loadTrial(
   if (!parsed.success) throw new InputError(zodProblems(parsed.error.issues, doc));
   const trial = parsed.data;
   const problems: InputProblem[] = [];
+  if (trial.design === 'single-arm' && trial.expect.some((e) => e.vs !== undefined)) {
+    problems.push(doc.problem(['design'], 'a single-arm study compares no arms: an outcome with vs needs design crossover or parallel'));
+  }
   const runs = new Map<string, RunSpec>();
   for (const [name, body] of Object.entries(trial.scenarios)) {
     const base: PathSegment[] = ['scenarios', name];
@@ -98,6 +116,11 @@ function checkExpectation(trial: Trial, index: number, doc: LocatedDocument, pro
       }
     }
     if ((e.statistic ?? 'mean') !== 'mean') problems.push(doc.problem(at('statistic'), 'a difference is compared by its mean'));
+  }
+  if (e.tolerance === 'direction') {
+    if (e.direction === undefined) problems.push(doc.problem(at('tolerance'), 'tolerance direction needs direction: higher or lower'));
+  } else if (e.published.mean === undefined) {
+    problems.push(doc.problem(at('published'), `tolerance ${e.tolerance} needs the published mean`));
   }
   if (e.tolerance === 'sd' && e.published.sd === undefined) problems.push(doc.problem(at('published'), 'tolerance sd needs the published sd'));
   if (e.tolerance === 'ci95' && e.published.ci95 === undefined) problems.push(doc.problem(at('published'), 'tolerance ci95 needs the published ci95'));

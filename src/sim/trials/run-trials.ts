@@ -40,7 +40,7 @@ export class RunTrials {
   }
 
   run(folder: string, options: TrialOptions): TrialResult[] {
-    const files = trialFiles(folder).filter((file) => options.only === undefined || options.only.some((name) => file.endsWith(`/${name}.yaml`)));
+    const files = trialFiles(folder, options.only);
     const problems: InputProblem[] = [];
     const loaded: LoadedTrial[] = [];
     for (const file of files) {

@@ -95,13 +95,16 @@ function judge(e: Expectation, own: Float64Array, other: Float64Array | null, tr
   }
   const band = bandOf(e);
   const power = replicates > 0 && e.significant !== undefined ? simulatedPower(e, own, other, trial, replicates, stream) : null;
-  return { expectation: e, simulated, ci95, band, within: simulated >= band[0] && simulated <= band[1], power };
+  // A direction is met when the simulated mean is clearly on its side: its whole 95 % CI.
+  const within = e.tolerance === 'direction' ? ci95 !== null && ci95[0] > band[0] && ci95[1] < band[1] : simulated >= band[0] && simulated <= band[1];
+  return { expectation: e, simulated, ci95, band, within, power };
 }
 
-/** The band the expectation's tolerance gives: mean ± SD, the 95 % CI, or the file's own band. */
+/** The band the expectation's tolerance gives: mean ± SD, the 95 % CI, the file's own band, or a side of zero. */
 export function bandOf(e: Expectation): [number, number] {
   const p = e.published;
-  if (e.tolerance === 'sd') return [p.mean - p.sd!, p.mean + p.sd!];
+  if (e.tolerance === 'direction') return e.direction === 'higher' ? [0, Number.POSITIVE_INFINITY] : [Number.NEGATIVE_INFINITY, 0];
+  if (e.tolerance === 'sd') return [p.mean! - p.sd!, p.mean! + p.sd!];
   if (e.tolerance === 'ci95') return [p.ci95![0], p.ci95![1]];
   return [e.band![0], e.band![1]];
 }
@@ -125,7 +128,7 @@ function percentile(values: Float64Array, p: number): number {
 function simulatedPower(e: Expectation, own: Float64Array, other: Float64Array | null, trial: Trial, replicates: number, stream: RandomStream): number {
   const n = trial.n;
   const athletes = own.length;
-  const direction = Math.sign(e.published.mean);
+  const direction = e.direction === 'higher' ? 1 : e.direction === 'lower' ? -1 : Math.sign(e.published.mean ?? 0);
   let reproduced = 0;
   const a = new Float64Array(n);
   const b = new Float64Array(n);

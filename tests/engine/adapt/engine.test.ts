@@ -436,7 +436,7 @@ describe('the guardrails', () => {
     });
   });
 
-  describe('having hrv-kiviniemi (at most 1 hard day in a row) on a threshold design (hard days may follow each other)', () => {
+  describe('having hrv-kiviniemi with at most 1 hard day in a row, on a threshold design (hard days may follow each other)', () => {
     // Normal mornings (alternating 3.9 / 4.1: never 1 SD below the 10-day mean, never falling 2 days)
     // make hrv-normal bring the next hard session forward each easy day. On Tuesday it brings
     // Thursday's tempo run to the day after Monday's hard session — and maxHardDaysInRow then makes
@@ -444,7 +444,8 @@ describe('the guardrails', () => {
     // bringForwardHardSession respects maxHardDaysInRow as well as the spacing.
     it('should keep both hard sessions of the week', () => {
       const normal = (i: number): ObservedDay => ({ hrv: i % 2 === 0 ? 3.9 : 4.1 });
-      const { engine } = engineFor(BUILTIN_RULE_SETS.get('hrv-kiviniemi')!, { record: historyOf(days(14, normal)), macroplan: macroplanOf('threshold', 4) });
+      const kiviniemi = { ...BUILTIN_RULE_SETS.get('hrv-kiviniemi')!, guardrails: { maxHardDaysInRow: 1 } };
+      const { engine } = engineFor(kiviniemi, { record: historyOf(days(14, normal)), macroplan: macroplanOf('threshold', 4) });
       const plan = sampleWeek();
       engine.reviewWeek(1, plan);
       runWeek(engine, plan, SUN, days(7, normal));
