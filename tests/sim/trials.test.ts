@@ -177,3 +177,15 @@ describe('periodize trials', () => {
     });
   });
 });
+
+describe('trials/RESULTS.md', () => {
+  it('should be what `npm run trials` writes now (rerun it after changing the model or a trial)', async () => {
+    const folder = temporaryFolder();
+    for (const name of readdirSync(TRIALS)) if (name.endsWith('.yaml')) copyFileSync(join(TRIALS, name), join(folder, name));
+    await cli('trials', folder, '--replicates', '1000', '--write');
+    // The command line in the header names the folder it was run on.
+    const fresh = readFileSync(join(folder, 'RESULTS.md'), 'utf8').replace(/Written by `[^`]*`/, '');
+    const committed = readFileSync(join(TRIALS, 'RESULTS.md'), 'utf8').replace(/Written by `[^`]*`/, '');
+    expect(fresh).toBe(committed);
+  });
+});
