@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { inject, injectable, multiInject } from 'inversify';
 import type { FactProvider } from '../engine/adapt/facts/types.ts';
-import type { RuleVocabulary } from './scenario/rules-load.ts';
+import { ruleVocabulary, type RuleVocabulary } from './scenario/rules-load.ts';
 import { FACT_PROVIDERS, RULE_SOURCES } from '../engine/adapt/tokens.ts';
 import type { RuleSet } from '../models/rules/schema.ts';
 import type { Parameters } from '../models/parameters.ts';
@@ -45,8 +45,7 @@ export class RunScenario {
     @multiInject(FACT_PROVIDERS) factProviders: readonly FactProvider[],
   ) {
     // A rule file may name any fact of the providers the engine is built with.
-    const facts = new Map(factProviders.flatMap((provider) => provider.facts.map((fact) => [fact.name, fact.kind] as const)));
-    this.vocabulary = { ruleSets, facts };
+    this.vocabulary = ruleVocabulary(ruleSets, factProviders);
   }
 
   /** The rule sets a scenario may name and the facts its rule files may read. */

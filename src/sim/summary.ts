@@ -1,3 +1,4 @@
+import { OUTCOME_METRICS, type OutcomeMetric } from '../models/outcomes.ts';
 import { classifyDistribution, polarizationIndex } from '../models/tid.ts';
 import type { ZoneShares } from '../models/zones.ts';
 import { AdjustmentTally, type RuleTally } from './adjustment-tally.ts';
@@ -6,16 +7,8 @@ import type { RunSpec } from './scenario/prepare.ts';
 import { pairedDifference, summarize } from './stats/index.ts';
 
 /** The metrics of the summary contract (DESIGN.md §5), plus peak speed. */
-export const METRICS = [
-  'vo2maxPct',
-  'lt2SpeedPct',
-  'timeTrialPct',
-  'peakSpeedPct',
-  'restingHrDelta',
-  'lnRmssdDelta',
-  'illnessDays',
-] as const;
-export type MetricName = (typeof METRICS)[number];
+export const METRICS = OUTCOME_METRICS;
+export type MetricName = OutcomeMetric;
 
 /** Per-athlete metric values of one athlete-arm, in METRICS order. */
 function metricValues(results: AthleteResults, arm: number, out: Float64Array): Float64Array {

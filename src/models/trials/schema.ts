@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { OUTCOME_METRICS } from '../outcomes.ts';
 import { Scenario } from '../scenario/schema.ts';
 
 /**
@@ -10,13 +11,7 @@ import { Scenario } from '../scenario/schema.ts';
 
 /** What the simulator reports per athlete, in the summary's names, plus the absolute VO2max change. */
 export const TRIAL_METRICS = [
-  'vo2maxPct',
-  'lt2SpeedPct',
-  'timeTrialPct',
-  'peakSpeedPct',
-  'restingHrDelta',
-  'lnRmssdDelta',
-  'illnessDays',
+  ...OUTCOME_METRICS,
   /** VO2max change in ml/min (measured, × body mass), as HERITAGE reports it. */
   'vo2maxMlMin',
   /** Peak speed of the incremental test, change in km/h (measured), as Kiviniemi 2007 reports it. */

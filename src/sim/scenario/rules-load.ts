@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { FACT_KINDS } from '../../engine/adapt/fact-names.ts';
+import type { FactProvider } from '../../engine/adapt/facts/types.ts';
 import { resolveDesign, type ResolvedDesign, type ResolveIssue } from '../../engine/designs/resolve.ts';
 import type { ArmRules } from '../../engine/rules/arm-rules.ts';
 import { BUILTIN_RULE_SETS } from '../../engine/rules/builtins.ts';
@@ -43,6 +44,11 @@ export interface RuleVocabulary {
   facts: ReadonlyMap<string, FactKind>;
 }
 export type FactKind = 'number' | 'flag';
+
+/** What rules may name when the engine is built from these rule sets and fact providers. */
+export function ruleVocabulary(ruleSets: ReadonlyMap<string, RuleSet>, factProviders: readonly FactProvider[]): RuleVocabulary {
+  return { ruleSets, facts: new Map(factProviders.flatMap((provider) => provider.facts.map((fact) => [fact.name, fact.kind] as const))) };
+}
 
 /** The built-in rule sets and facts (what the composition root binds unless told otherwise). */
 export const BUILT_IN_VOCABULARY: RuleVocabulary = { ruleSets: BUILTIN_RULE_SETS, facts: FACT_KINDS };

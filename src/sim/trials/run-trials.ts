@@ -6,7 +6,7 @@ import type { RuleSet } from '../../models/rules/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { ScenarioRunner } from '../runner.ts';
 import { InputError, type InputProblem } from '../scenario/located.ts';
-import type { RuleVocabulary } from '../scenario/rules-load.ts';
+import { ruleVocabulary, type RuleVocabulary } from '../scenario/rules-load.ts';
 import { CATALOGUE, PARAMETERS } from '../tokens.ts';
 import { loadTrial, trialFiles, type LoadedTrial } from './load.ts';
 import { runTrial, type TrialResult } from './run.ts';
@@ -35,8 +35,7 @@ export class RunTrials {
     @inject(RULE_SOURCES) ruleSets: ReadonlyMap<string, RuleSet>,
     @multiInject(FACT_PROVIDERS) factProviders: readonly FactProvider[],
   ) {
-    const facts = new Map(factProviders.flatMap((provider) => provider.facts.map((fact) => [fact.name, fact.kind] as const)));
-    this.vocabulary = { ruleSets, facts };
+    this.vocabulary = ruleVocabulary(ruleSets, factProviders);
   }
 
   run(folder: string, options: TrialOptions): TrialResult[] {

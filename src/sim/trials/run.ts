@@ -4,7 +4,7 @@ import { TEST, TEST_COUNT } from '../results.ts';
 import type { ScenarioRunner } from '../runner.ts';
 import { summarize } from '../stats/describe.ts';
 import { studentTUpperTail } from '../stats/student-t.ts';
-import type { MetricName } from '../summary.ts';
+import { METRICS } from '../summary.ts';
 import type { LoadedTrial } from './load.ts';
 
 /** One outcome of a trial: the simulated value against the published one. */
@@ -61,9 +61,7 @@ export function runTrial(loaded: LoadedTrial, runner: ScenarioRunner, replicates
     const byArm = new Map<string, Map<TrialMetric, Float64Array>>();
     spec.arms.forEach((arm, a) => {
       const metrics = new Map<TrialMetric, Float64Array>();
-      for (const metric of ['vo2maxPct', 'lt2SpeedPct', 'timeTrialPct', 'peakSpeedPct', 'restingHrDelta', 'lnRmssdDelta', 'illnessDays'] as const) {
-        metrics.set(metric, outcome.metrics.valuesOf(a, metric satisfies MetricName));
-      }
+      for (const metric of METRICS) metrics.set(metric, outcome.metrics.valuesOf(a, metric));
       metrics.set('vo2maxMlMin', mlMin[a]!);
       metrics.set('peakSpeedKmh', kmh[a]!);
       byArm.set(arm.id, metrics);
