@@ -104,6 +104,26 @@ export function comparisonTable(summary: Summary): string {
       ]);
     }
     out.push(columns(paired, new Set(SHOWN.map((_, i) => 2 + 2 * i))));
+    out.push('');
+    out.push("d_z (the difference over the SD of the differences), with the difference's Monte Carlo SE;");
+    out.push("responders: athletes gaining over 2× / under 0.5× the test's typical error");
+    out.push('');
+    const effects: string[][] = [['arm', ...SHOWN.map(([, label]) => `${label.replace(' %', '')} d_z`), ...SHOWN.map(([, label]) => `${label.replace(' %', '')} high/low`)]];
+    for (const arm of summary.arms) {
+      if (arm.vsReference === null) continue;
+      effects.push([
+        arm.id,
+        ...SHOWN.map(([name]) => {
+          const c = arm.vsReference![name];
+          return c.dz === null ? '—' : `${signed(c.dz, 2)} (MCSE ${(c.mcse ?? 0).toFixed(2)} pp)`;
+        }),
+        ...SHOWN.map(([name]) => {
+          const r = arm.responders[name];
+          return r === undefined ? '—' : `${Math.round(r.high * 100)} % / ${Math.round(r.low * 100)} %`;
+        }),
+      ]);
+    }
+    out.push(columns(effects, new Set(SHOWN.map((_, i) => 1 + i))));
   }
   return out.join('\n');
 }

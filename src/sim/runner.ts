@@ -10,7 +10,7 @@ import { ADAPTATION_MODEL, type AdaptationModel } from './model/adaptation-model
 import { AthleteResults } from './results.ts';
 import type { RunSpec } from './scenario/prepare.ts';
 import { Simulator, type AdjustmentSink, type DaySink } from './simulator.ts';
-import { SummaryCollector, type Summary } from './summary.ts';
+import { SummaryCollector, typicalErrorsOf, type Summary } from './summary.ts';
 import { CATALOGUE, PARAMETERS } from './tokens.ts';
 import type { AthleteTraits } from './population.ts';
 
@@ -60,7 +60,7 @@ export class ScenarioRunner {
     const size = spec.population.size;
     const simulator = new Simulator(spec, this.parameters, this.model, this.catalogue, this.engineParts);
     const results = new AthleteResults(spec.arms.length);
-    const collector = new SummaryCollector(spec, size);
+    const collector = new SummaryCollector(spec, size, typicalErrorsOf(this.parameters));
     const days = options.days ?? null;
     const adjustments = options.adjustments ?? null;
     for (let index = 0; index < size; index++) {

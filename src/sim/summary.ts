@@ -1,10 +1,11 @@
+import type { Parameters } from '../models/parameters.ts';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../models/outcomes.ts';
 import { classifyDistribution, polarizationIndex } from '../models/tid.ts';
 import type { ZoneShares } from '../models/zones.ts';
 import { AdjustmentTally, type RuleTally } from './adjustment-tally.ts';
 import { ARM, TEST, type AthleteResults } from './results.ts';
 import type { RunSpec } from './scenario/prepare.ts';
-import { pairedDifference, summarize } from './stats/index.ts';
+import { bootstrapMeanCi, cohensDz, monteCarloStandardError, pairedDifference, responderShares, summarize } from './stats/index.ts';
 
 /** The metrics of the summary contract (DESIGN.md §5), plus peak speed. */
 export const METRICS = OUTCOME_METRICS;
@@ -59,6 +60,8 @@ export class SummaryCollector {
   constructor(
     private readonly spec: RunSpec,
     readonly size: number,
+    /** Each tested metric's typical error, in its own unit, for the responder shares. */
+    private readonly typicalErrors: Partial<Record<MetricName, number>> = {},
   ) {
     this.adjustments = new AdjustmentTally(spec);
     this.values = spec.arms.map(() => METRICS.map(() => new Float64Array(size)));
@@ -131,13 +134,15 @@ export class SummaryCollector {
         const goalSessions = low + threshold + high;
         const metrics = {} as Record<MetricName, MetricSummary>;
         const vsReference = {} as Record<MetricName, Comparison>;
+        const responders: Responders = {};
         METRICS.forEach((metric, m) => {
           const own = this.values[a]![m]!;
           metrics[metric] = roundAll(summarizeMeasured(own));
+          const typicalError = this.typicalErrors[metric];
+          if (typicalError !== undefined && own.some((value) => !Number.isNaN(value))) responders[metric] = roundAll(responderShares(own, typicalError));
           if (reference >= 0 && a !== reference) {
             const [treated, referred] = measuredPairs(own, this.values[reference]![m]!);
-            const paired = treated.length > 0 ? pairedDifference(treated, referred) : null;
-            vsReference[metric] = paired === null ? { diff: Number.NaN, ci95: null, hedgesG: null } : roundAll({ diff: paired.diff, ci95: paired.ci95, hedgesG: paired.hedgesG });
+            vsReference[metric] = compare(treated, referred, spec.seed * 1_000 + a * METRICS.length + m);
           }
         });
         const eventDays = totals[TOTAL.eventDays]!;
@@ -185,6 +190,7 @@ export class SummaryCollector {
             hardSessionsPerWeek: eventDays === 0 ? null : round((totals[TOTAL.eventHardSessions]! / eventDays) * 7),
           },
           metrics,
+          responders,
           vsReference: reference >= 0 && a !== reference ? vsReference : null,
         };
       }),
@@ -200,10 +206,25 @@ export interface MetricSummary {
   ci95: [number, number] | null;
 }
 export interface Comparison {
+  /** Mean paired difference, this arm − the reference (same athletes, same events). */
   diff: number;
+  /** Seeded percentile-bootstrap 95 % CI of the mean difference (BOOTSTRAP_REPLICATES resamples). */
   ci95: [number, number] | null;
+  /** Hedges' g_av (the difference over the arms' average SD, small-sample corrected). */
   hedgesG: number | null;
+  /** Cohen's d_z (the difference over the SD of the differences). */
+  dz: number | null;
+  /** Monte Carlo standard error of the mean difference (SD of the differences / √n). */
+  mcse: number | null;
+  /** Athletes paired (measured in both arms). */
+  n: number;
 }
+
+/**
+ * Athletes whose measured gain exceeds 2 × the test's typical error (high responders) or falls
+ * below 0.5 × it (low responders), as shares of the athletes measured; for the tested metrics.
+ */
+export type Responders = Partial<Record<MetricName, { high: number; low: number }>>;
 export type Summary = {
   name: string;
   seed: number;
@@ -238,6 +259,7 @@ export type ArmSummary = {
    */
   duringEvents: { days: number; hardSessionsPerWeek: number | null };
   metrics: Record<MetricName, MetricSummary>;
+  responders: Responders;
   vsReference: Record<MetricName, Comparison> | null;
 };
 
@@ -258,6 +280,39 @@ function summarizeMeasured(values: Float64Array): MetricSummary {
   const measured = values.some(Number.isNaN) ? values.filter((value) => !Number.isNaN(value)) : values;
   if (measured.length === 0) return { n: 0, mean: Number.NaN, sd: null, median: Number.NaN, ci95: null };
   return summarize(measured);
+}
+
+/**
+ * The typical error of the tests behind the % change metrics, in %: the test's CV (Hopkins 2000,
+ * Sports Med 30:1–15) — VO2max, LT2 speed, time trial and peak speed.
+ */
+export function typicalErrorsOf(parameters: Parameters): Partial<Record<MetricName, number>> {
+  const tests = parameters.tests;
+  return { vo2maxPct: tests.vo2maxCv * 100, lt2SpeedPct: tests.lt2SpeedCv * 100, timeTrialPct: tests.timeTrialCv * 100, peakSpeedPct: tests.peakSpeedCv * 100 };
+}
+
+/** Resamples of the bootstrap CI of a mean paired difference. */
+export const BOOTSTRAP_REPLICATES = 2000;
+
+/**
+ * The paired comparison of one metric: the mean difference with its seeded bootstrap 95 % CI,
+ * Hedges' g_av, d_z and the Monte Carlo standard error. Fields that need a spread are null below
+ * two pairs or without spread.
+ */
+function compare(treated: Float64Array, referred: Float64Array, seed: number): Comparison {
+  const n = treated.length;
+  if (n === 0) return { diff: Number.NaN, ci95: null, hedgesG: null, dz: null, mcse: null, n };
+  const paired = pairedDifference(treated, referred);
+  const differences = treated.map((value, i) => value - referred[i]!);
+  const spread = paired.sdDiff !== null && paired.sdDiff > 0;
+  return roundAll({
+    diff: paired.diff,
+    ci95: n > 1 ? bootstrapMeanCi(differences, BOOTSTRAP_REPLICATES, seed) : null,
+    hedgesG: paired.hedgesG,
+    dz: spread ? cohensDz(differences) : null,
+    mcse: n > 1 ? monteCarloStandardError(differences) : null,
+    n,
+  });
 }
 
 /** The pairs in which both athletes' values were measured. */

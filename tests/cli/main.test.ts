@@ -153,7 +153,7 @@ reference: c
       expect(result.code).toBe(0);
       expect(result.out).toMatch(/Paired difference vs threshold/);
       expect(result.out).toMatch(/polarized +polarized +\d+\/ ?\d+\/ ?\d+/);
-      expect(readdirSync(out).sort()).toEqual(['adjustments.csv', 'athletes.csv', 'days.csv', 'manifest.json', 'summary.json']);
+      expect(readdirSync(out).sort()).toEqual(['adjustments.csv', 'athletes.csv', 'contrasts.csv', 'days.csv', 'manifest.json', 'summary.json']);
       const summary = JSON.parse(read(join(out, 'summary.json')));
       expect(summary.arms.map((arm: { id: string }) => arm.id)).toEqual(['polarized', 'threshold']);
       // Hedges' g of each paired difference stands in its own column, right under its header.
@@ -166,7 +166,7 @@ reference: c
       expect(row.slice(gColumn - shown.length + 1, gColumn + 1)).toBe(shown);
       const manifest = JSON.parse(read(join(out, 'manifest.json')));
       expect(manifest.seed).toBe(11);
-      expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json']);
+      expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv']);
     });
 
     it('should write nothing and exit 2 when the scenario is bad', async () => {
@@ -205,7 +205,7 @@ reference: c
       const result = await cli('run', file, '--out', join(folder, 'out'), '--quiet');
       expect(result.code).toBe(0);
       expect(result.out.trim().split('\n')).toHaveLength(1);
-      expect(result.out).toMatch(/^wrote .+\(athletes\.csv, adjustments\.csv, summary\.json, manifest\.json\): 2,240 athlete-days in/);
+      expect(result.out).toMatch(/^wrote .+\(athletes\.csv, adjustments\.csv, summary\.json, contrasts\.csv, manifest\.json\): 2,240 athlete-days in/);
     });
   });
 });

@@ -271,7 +271,7 @@ describe('RunScenario', () => {
       createContainer().get(RunScenario).run(writeScenario(folder, 'small.yaml', smallScenario({ size: 4, weeks: 2, daily: false })), out, 'x');
       expect(read(join(out, 'adjustments.csv'))).toBe(`${HEADER}\n`);
       const manifest = JSON.parse(read(join(out, 'manifest.json')));
-      expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['athletes.csv', 'adjustments.csv', 'summary.json']);
+      expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['athletes.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv']);
       const summary = JSON.parse(read(join(out, 'summary.json')));
       for (const arm of summary.arms) {
         expect(arm.rules).toBeNull();

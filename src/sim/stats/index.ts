@@ -2,3 +2,7 @@
 export { studentTQuantile, studentTUpperTail } from './student-t.ts';
 export { summarize, type Summary } from './describe.ts';
 export { pairedDifference, type PairedDifference } from './paired.ts';
+export { bootstrapMeanCi } from './bootstrap-mean-ci.ts';
+export { cohensDz } from './cohens-dz.ts';
+export { monteCarloStandardError } from './monte-carlo-standard-error.ts';
+export { responderShares, type ResponderShares } from './responder-shares.ts';
