@@ -11,6 +11,9 @@ import { counted } from './plural.ts';
 import { comparisonTable } from './table.ts';
 import { trialsMarkdown, trialsTable } from './trials.ts';
 import { RunTrials } from '../sim/trials/run-trials.ts';
+import { studyPower } from '../sim/power.ts';
+import { ScenarioRunner } from '../sim/runner.ts';
+import { powerTable } from './power.ts';
 import { describeRules, ruleSetAsYaml, UnknownRuleSetError } from './rules.ts';
 import { ACTION_HANDLERS, FACT_PROVIDERS, RULE_SOURCES } from '../engine/adapt/tokens.ts';
 
@@ -95,6 +98,31 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const container = await getContainer();
       const ruleSets = container.get(RULE_SOURCES);
       io.out(name === undefined ? describeRules(ruleSets, container.getAll(FACT_PROVIDERS), container.getAll(ACTION_HANDLERS)) : ruleSetAsYaml(ruleSets, name));
+    });
+
+  program
+    .command('power')
+    .description('how many athletes a real trial would need: the probability of detecting each arm\'s difference from the reference at α = 0.05, for studies of n athletes per arm drawn from the simulated population')
+    .argument('<scenario>', 'scenario YAML file (with a reference arm)')
+    .option('--n <sizes>', 'athletes per arm, comma-separated', '15,30,60')
+    .option('--replicates <k>', 'simulated trials per size (default 1000)', wholeNumber)
+    .option('--paired', 'a crossover: the same athletes in both arms (default: parallel groups)')
+    .action(async (scenario: string, options: { n: string; replicates?: number; paired?: boolean }) => {
+      const sizes = options.n.split(',').map(Number);
+      if (sizes.some((n) => !Number.isInteger(n) || n < 2)) {
+        io.err(`periodize power: --n: whole numbers of at least 2, comma-separated (got ${options.n})\n`);
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
+      const container = await getContainer();
+      const spec = container.get(RunScenario).load(scenario);
+      if (spec.referenceIndex < 0) {
+        io.err(`${scenario}: power compares arms with a reference: add reference: <arm id> to the scenario\n`);
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
+      const outcome = container.get(ScenarioRunner).run(spec);
+      io.out(powerTable(studyPower(spec, outcome, sizes, options.replicates ?? 1000, options.paired === true), sizes, spec, options.paired === true));
     });
 
   let exitCode = EXIT_OK;

@@ -102,6 +102,29 @@ reference: c
     });
   });
 
+  describe('power', () => {
+    it('should print, per arm and tested metric, the difference and the power at each study size', async () => {
+      const folder = temporaryFolder();
+      const file = writeScenario(folder, 'small.yaml', smallScenario({ size: 200, weeks: 4, daily: false }));
+      const { code, out } = await cli('power', file, '--n', '10,80', '--replicates', '200');
+      expect(code).toBe(0);
+      expect(out).toMatch(/^Probability that a trial of n athletes per arm finds each difference at α = 0.05, for parallel groups/);
+      expect(out).toMatch(/polarized +10-km TT % +[+-]\d+\.\d\d pp +\d+ % +\d+ %/);
+      // One row per non-reference arm × 4 tested metrics.
+      expect(out.split('\n').filter((line) => line.startsWith('polarized '))).toHaveLength(4);
+    });
+
+    it('should say a reference is needed, or that the sizes are wrong, and exit 2', async () => {
+      const folder = temporaryFolder();
+      const file = writeScenario(folder, 'small.yaml', smallScenario({ size: 20, weeks: 4, daily: false }).replace('reference: threshold\n', ''));
+      const noReference = await cli('power', file);
+      expect(noReference.code).toBe(2);
+      expect(noReference.err).toMatch(/power compares arms with a reference: add reference: <arm id>/);
+      const badSizes = await cli('power', file, '--n', '10,one');
+      expect([badSizes.code, badSizes.err]).toEqual([2, 'periodize power: --n: whole numbers of at least 2, comma-separated (got 10,one)\n']);
+    });
+  });
+
   describe('rules', () => {
     it('should list every built-in rule set, every fact with its unit, and the operators, scopes, actions, hit policies, guardrails and fact settings', async () => {
       const { code, out } = await cli('rules');

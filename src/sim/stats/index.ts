@@ -6,3 +6,4 @@ export { bootstrapMeanCi } from './bootstrap-mean-ci.ts';
 export { cohensDz } from './cohens-dz.ts';
 export { monteCarloStandardError } from './monte-carlo-standard-error.ts';
 export { responderShares, type ResponderShares } from './responder-shares.ts';
+export { significantShare, type StudyDesign } from './significant-share.ts';

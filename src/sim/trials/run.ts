@@ -3,7 +3,7 @@ import { deriveStreamSeed, RandomStream } from '../rng.ts';
 import { TEST, TEST_COUNT } from '../results.ts';
 import type { ScenarioRunner } from '../runner.ts';
 import { summarize } from '../stats/describe.ts';
-import { studentTUpperTail } from '../stats/student-t.ts';
+import { significantShare, type StudyDesign } from '../stats/index.ts';
 import { METRICS } from '../summary.ts';
 import type { LoadedTrial } from './load.ts';
 
@@ -119,50 +119,13 @@ function percentile(values: Float64Array, p: number): number {
 
 /**
  * How often a study of the trial's own size, drawn from the simulated athletes, reproduces the
- * published finding. A change within an arm: one-sample t-test against 0. A difference: paired
- * t-test for a crossover (the same n athletes in both arms), Welch's t-test for parallel groups
- * (n athletes each, drawn apart). Significant at α = 0.05 two-sided, in the published direction.
+ * published finding: significant (α = 0.05, in the published direction) or not, as published. A
+ * change within an arm: one-sample t-test; a difference: paired for a crossover, Welch's t-test
+ * for parallel groups.
  */
 function simulatedPower(e: Expectation, own: Float64Array, other: Float64Array | null, trial: Trial, replicates: number, stream: RandomStream): number {
-  const n = trial.n;
-  const athletes = own.length;
   const direction = e.direction === 'higher' ? 1 : e.direction === 'lower' ? -1 : Math.sign(e.published.mean ?? 0);
-  let reproduced = 0;
-  const a = new Float64Array(n);
-  const b = new Float64Array(n);
-  for (let r = 0; r < replicates; r++) {
-    let t: number;
-    let df: number;
-    if (other === null || trial.design === 'crossover') {
-      for (let i = 0; i < n; i++) {
-        const k = Math.floor(stream.uniform() * athletes);
-        a[i] = other === null ? own[k]! : own[k]! - other[k]!;
-      }
-      const s = meanAndVariance(a);
-      t = s[0] / Math.sqrt(s[1] / n);
-      df = n - 1;
-    } else {
-      for (let i = 0; i < n; i++) a[i] = own[Math.floor(stream.uniform() * athletes)]!;
-      for (let i = 0; i < n; i++) b[i] = other[Math.floor(stream.uniform() * athletes)]!;
-      const x = meanAndVariance(a);
-      const y = meanAndVariance(b);
-      const se2 = x[1] / n + y[1] / n;
-      t = (x[0] - y[0]) / Math.sqrt(se2);
-      // Welch–Satterthwaite degrees of freedom.
-      df = (se2 * se2) / ((x[1] / n) ** 2 / (n - 1) + (y[1] / n) ** 2 / (n - 1));
-    }
-    const p = Number.isFinite(t) && df >= 1 ? 2 * studentTUpperTail(Math.abs(t), df) : 1;
-    const significant = p < 0.05 && (direction === 0 || Math.sign(t) === direction);
-    if (significant === e.significant) reproduced++;
-  }
-  return reproduced / replicates;
-}
-
-function meanAndVariance(values: Float64Array): [number, number] {
-  let sum = 0;
-  for (const v of values) sum += v;
-  const mean = sum / values.length;
-  let squares = 0;
-  for (const v of values) squares += (v - mean) ** 2;
-  return [mean, squares / (values.length - 1)];
+  const design: StudyDesign = other === null ? 'one-sample' : trial.design === 'crossover' ? 'paired' : 'parallel';
+  const share = significantShare(own, other, trial.n, design, replicates, stream, direction);
+  return e.significant === true ? share : 1 - share;
 }

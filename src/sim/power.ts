@@ -1,0 +1,45 @@
+import { deriveStreamSeed, RandomStream } from './rng.ts';
+import type { RunOutcome } from './runner.ts';
+import type { RunSpec } from './scenario/prepare.ts';
+import { significantShare } from './stats/index.ts';
+import type { MetricName } from './summary.ts';
+
+/** The metrics a study's power is worked out for: the tested % changes. */
+export const POWER_METRICS: readonly MetricName[] = ['vo2maxPct', 'lt2SpeedPct', 'timeTrialPct', 'peakSpeedPct'];
+
+/** One arm against the reference on one metric: the population's difference and the power at each study size. */
+export interface PowerRow {
+  arm: string;
+  metric: MetricName;
+  /** Mean difference arm − reference over the whole simulated population. */
+  difference: number;
+  /** Probability of a significant difference (α = 0.05, in the population's direction), one per study size. */
+  power: number[];
+}
+
+/**
+ * "How many athletes would a real trial need?": for every arm against the reference and every
+ * tested metric, the share of `replicates` simulated trials of n athletes per arm — drawn from the
+ * simulated population — that find the difference significant at α = 0.05 in its direction.
+ * Parallel groups (Welch's t-test) unless `paired` (a crossover: the same n athletes in both arms).
+ */
+export function studyPower(spec: RunSpec, outcome: RunOutcome, sizes: readonly number[], replicates: number, paired: boolean): PowerRow[] {
+  const reference = spec.referenceIndex;
+  if (reference < 0) throw new RangeError('power needs a reference arm');
+  const rows: PowerRow[] = [];
+  spec.arms.forEach((arm, a) => {
+    if (a === reference) return;
+    POWER_METRICS.forEach((metric, m) => {
+      const treated = outcome.metrics.valuesOf(a, metric);
+      const referred = outcome.metrics.valuesOf(reference, metric);
+      let sum = 0;
+      for (let i = 0; i < treated.length; i++) sum += treated[i]! - referred[i]!;
+      const difference = sum / treated.length;
+      // One stream per (arm, metric), from the scenario's seed: the same answer on every run.
+      const stream = new RandomStream(deriveStreamSeed(spec.seed, 1_000_000 + a * POWER_METRICS.length + m, 'tests', new Int32Array(4)));
+      const power = sizes.map((n) => significantShare(treated, referred, n, paired ? 'paired' : 'parallel', replicates, stream, Math.sign(difference)));
+      rows.push({ arm: arm.id, metric, difference, power });
+    });
+  });
+  return rows;
+}
