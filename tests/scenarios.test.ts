@@ -30,8 +30,10 @@ describe('scenarios/', () => {
           expect(arm.hardSessionsPerWeek).toBeGreaterThan(0);
           // A fixed plan lands on its design; one the adaptive engine changed may not, and its warnings say why.
           const changed = Object.values(arm.adjustments as Record<string, { count: number }>).some((tally) => tally.count > 0);
-          if (!changed) expect(arm.warnings).toEqual([]);
-          else for (const warning of arm.warnings) expect(warning).toContain('the adaptive engine changed sessions');
+          // A sweep's corners may ask more than a week can hold (its warnings say so); the curated arms may not.
+          const swept = typeof arm.description === 'string' && arm.description.startsWith('sweep:');
+          if (changed) for (const warning of arm.warnings) expect(warning).toContain('the adaptive engine changed sessions');
+          else if (!swept) expect(arm.warnings).toEqual([]);
           if (arm.id === summary.reference) expect(arm.vsReference).toBeNull();
           else if (summary.reference !== null) expect(Number.isFinite(arm.vsReference.timeTrialPct.diff)).toBe(true);
         }

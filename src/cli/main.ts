@@ -8,7 +8,7 @@ import { RunScenario } from '../sim/run-scenario.ts';
 import { VERSION } from '../version.ts';
 import { ExplainError, explainAthlete } from './explain.ts';
 import { counted } from './plural.ts';
-import { comparisonTable } from './table.ts';
+import { comparisonTable, sweepSummary } from './table.ts';
 import { trialsMarkdown, trialsTable } from './trials.ts';
 import { RunTrials } from '../sim/trials/run-trials.ts';
 import { studyPower } from '../sim/power.ts';
@@ -63,6 +63,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const outDir = options.out ?? join('out', basename(scenario, extname(scenario)));
       const report = job.run(scenario, outDir, ['periodize', ...argv].join(' '));
       if (!options.quiet) io.out(`${comparisonTable(report.summary)}\n\n`);
+      if (!options.quiet && report.spec.sweep != null) io.out(`${sweepSummary(report.summary, report.spec.sweep)}\n\n`);
       const rate = report.athleteDays / Math.max(report.seconds, 1e-9);
       io.out(
         `wrote ${outDir}/ (${report.files.join(', ')}): ${report.athleteDays.toLocaleString('en-US')} athlete-days in ${report.seconds.toFixed(2)} s (${(rate / 1e6).toFixed(2)} M/s)\n`,

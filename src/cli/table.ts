@@ -1,4 +1,5 @@
 import { fixed } from '../sim/outputs/format.ts';
+import type { SweepExpansion } from '../engine/designs/sweep.ts';
 import type { MetricName, MetricSummary, Summary } from '../sim/summary.ts';
 import { counted, noun } from './plural.ts';
 
@@ -125,5 +126,29 @@ export function comparisonTable(summary: Summary): string {
     }
     out.push(columns(effects, new Set(SHOWN.map((_, i) => 1 + i))));
   }
+  return out.join('\n');
+}
+
+/**
+ * A sweep's compact summary: per shown metric, the best and the worst setting (by the arms' mean),
+ * with their values — the detail is in sweep.csv.
+ */
+export function sweepSummary(summary: Summary, sweep: SweepExpansion): string {
+  const out = [`Sweep over ${sweep.keys.join(' × ')}: ${sweep.arms.length} settings (every one in sweep.csv); best and worst by mean`, ''];
+  const rows: string[][] = [['metric', 'best', 'mean', 'worst', 'mean']];
+  const setting = (i: number) => sweep.keys.map((key, k) => `${key} ${sweep.values[i]![k]}`).join(', ');
+  for (const [metric, label] of SHOWN) {
+    let best = -1;
+    let worst = -1;
+    sweep.arms.forEach((sweepArm, i) => {
+      const arm = summary.arms.find((a) => a.id === sweepArm.id)!;
+      const mean = arm.metrics[metric].mean;
+      if (best < 0 || mean > summary.arms.find((a) => a.id === sweep.arms[best]!.id)!.metrics[metric].mean) best = i;
+      if (worst < 0 || mean < summary.arms.find((a) => a.id === sweep.arms[worst]!.id)!.metrics[metric].mean) worst = i;
+    });
+    const meanOf = (i: number) => signed(summary.arms.find((a) => a.id === sweep.arms[i]!.id)!.metrics[metric].mean);
+    rows.push([label, setting(best), meanOf(best), setting(worst), meanOf(worst)]);
+  }
+  out.push(columns(rows, new Set([2, 4])));
   return out.join('\n');
 }

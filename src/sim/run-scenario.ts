@@ -11,6 +11,7 @@ import { ADAPTATION_MODEL, type AdaptationModel } from './model/adaptation-model
 import { AdjustmentsCsv } from './outputs/adjustments-csv.ts';
 import { AthletesCsv } from './outputs/athletes-csv.ts';
 import { contrastsCsv } from './outputs/contrasts-csv.ts';
+import { sweepCsv } from './outputs/sweep-csv.ts';
 import { DaysCsv } from './outputs/days-csv.ts';
 import { OutputStage } from './outputs/stage.ts';
 import { ScenarioRunner } from './runner.ts';
@@ -20,7 +21,7 @@ import type { Summary } from './summary.ts';
 import { CATALOGUE, PARAMETERS } from './tokens.ts';
 
 /** Every file of the output contract (DESIGN.md §5): a run replaces all of them in its folder. */
-export const OUTPUT_FILES: readonly string[] = ['summary.json', 'contrasts.csv', 'athletes.csv', 'days.csv', 'adjustments.csv', 'manifest.json'];
+export const OUTPUT_FILES: readonly string[] = ['summary.json', 'contrasts.csv', 'sweep.csv', 'athletes.csv', 'days.csv', 'adjustments.csv', 'manifest.json'];
 
 export interface RunReport {
   spec: RunSpec;
@@ -77,6 +78,7 @@ export class RunScenario {
       const seconds = (performance.now() - started) / 1000;
       stage.write('summary.json', `${JSON.stringify(outcome.summary, null, 2)}\n`);
       stage.write('contrasts.csv', contrastsCsv(outcome.summary));
+      if (spec.sweep != null) stage.write('sweep.csv', sweepCsv(outcome.summary, spec.sweep));
       const manifest = {
         tool: 'periodize',
         version: VERSION,

@@ -179,6 +179,31 @@ export const LoadMultiplier = z.strictObject({
 export const Event = z.discriminatedUnion('type', [SleepRestriction, Illness, LoadMultiplier]);
 export type Event = z.infer<typeof Event>;
 
+/** An inclusive range of values: from, from + step, …, up to `to`. */
+export const SweepRange = z.strictObject({ from: z.number(), to: z.number(), step: z.number().positive() });
+
+/** What a sweep may vary: zone-2 and zone-3 shares (zone 1 takes the rest), weekly hours, weekly progression. */
+export const SWEEP_KEYS = ['z2', 'z3', 'weeklyHours', 'progression'] as const;
+
+/**
+ * A parameter sweep: every combination of the varied values becomes an arm training to `design`
+ * with those values — added to the scenario's arms, compared with its reference like any arm.
+ */
+export const Sweep = z.strictObject({
+  /** The design every sweep arm starts from: a built-in name or an inline design. */
+  design: z.union([z.string().min(1), InlineDesign]),
+  vary: z.strictObject({
+    z2: SweepRange.optional(),
+    z3: SweepRange.optional(),
+    /** Absolute weekly hours. */
+    weeklyHours: SweepRange.optional(),
+    progression: SweepRange.optional(),
+  }),
+  /** An adaptive rule set for every sweep arm. */
+  rules: z.string().min(1).optional(),
+});
+export type Sweep = z.infer<typeof Sweep>;
+
 export const Scenario = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
@@ -189,6 +214,8 @@ export const Scenario = z.strictObject({
   reference: z.string().optional(),
   events: z.array(Event).optional(),
   outputs: z.strictObject({ daily: z.boolean().optional() }).optional(),
+  /** A parameter sweep: its combinations become more arms (see Sweep). */
+  sweep: Sweep.optional(),
   /** How the athletes are monitored: the share of mornings with resting HR, HRV and sleep readings. */
   monitoring: z.strictObject({ wornShare: z.number().gt(0).max(1).optional() }).optional(),
 });

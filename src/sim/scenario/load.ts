@@ -1,9 +1,11 @@
 import type { Parameters } from '../../models/parameters.ts';
-import { Scenario } from '../../models/scenario/schema.ts';
+import { Arm, Scenario } from '../../models/scenario/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { InputError, LocatedDocument, readInputText, zodProblems } from './located.ts';
 import { prepareScenario, type RunSpec } from './prepare.ts';
 import { BUILT_IN_VOCABULARY, loadScenarioRules, type RuleVocabulary } from './rules-load.ts';
+import { expandSweep } from '../../engine/designs/sweep.ts';
+import type { ResolveIssue } from '../../engine/designs/resolve.ts';
 
 export {
   formatPath,
@@ -31,11 +33,22 @@ export function loadScenario(
   const doc = LocatedDocument.parse(source, file);
   const parsed = Scenario.safeParse(doc.toJS());
   if (!parsed.success) throw new InputError(zodProblems(parsed.error.issues, doc));
-  const armRules = loadScenarioRules(parsed.data, doc, catalogue, vocabulary);
-  const prepared = prepareScenario(parsed.data, catalogue, parameters, armRules.rules);
+  // A sweep's combinations become arms after the scenario's own; their problems point at the sweep.
+  const sweepIssues: ResolveIssue[] = [];
+  const sweep = expandSweep(parsed.data, sweepIssues);
+  const written = parsed.data.arms.length;
+  sweep?.arms.forEach((arm, i) => {
+    const checked = Arm.safeParse(arm);
+    if (!checked.success) sweepIssues.push({ path: ['sweep', 'vary'], message: `${sweep.arms[i]!.id}: ${checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}` });
+  });
+  if (sweepIssues.length > 0) throw new InputError(sweepIssues.map((issue) => doc.problem(issue.path, issue.message)));
+  const scenario = sweep === null ? parsed.data : { ...parsed.data, arms: [...parsed.data.arms, ...sweep.arms] };
+  const armRules = loadScenarioRules(scenario, doc, catalogue, vocabulary);
+  const prepared = prepareScenario(scenario, catalogue, parameters, armRules.rules);
   if (!prepared.ok || armRules.problems.length > 0) {
-    const scenarioProblems = prepared.ok ? [] : prepared.issues.map((issue) => doc.problem(issue.path, issue.message));
+    const located = (path: (string | number)[]) => (path[0] === 'arms' && typeof path[1] === 'number' && path[1] >= written ? ['sweep', ...path.slice(2)] : path);
+    const scenarioProblems = prepared.ok ? [] : prepared.issues.map((issue) => doc.problem(located(issue.path), issue.message));
     throw new InputError([...scenarioProblems, ...armRules.problems]);
   }
-  return prepared.spec;
+  return { ...prepared.spec, sweep };
 }

@@ -3,6 +3,7 @@ import { DEFAULT_REPLICATES, MAX_POPULATION, type Event, type Scenario } from '.
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { resolveMacroplan, type Macroplan, type ResolveIssue } from '../../engine/designs/resolve.ts';
 import type { ArmRules } from '../../engine/rules/arm-rules.ts';
+import type { SweepExpansion } from '../../engine/designs/sweep.ts';
 import { eventFirstDay } from '../events.ts';
 import { planPopulation, type PopulationPlan } from '../population.ts';
 import { didYouMean } from '../../models/text/suggest.ts';
@@ -30,6 +31,8 @@ export interface RunSpec {
   /** True when some event applies to some arms only: the schedule is then laid out per arm. */
   armSpecificEvents: boolean;
   daily: boolean;
+  /** The arms a `sweep:` added (after the scenario's own), with their values; null without a sweep. */
+  sweep?: SweepExpansion | null;
 }
 
 export type Prepared = { ok: true; spec: RunSpec } | { ok: false; issues: ResolveIssue[] };
