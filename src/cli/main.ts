@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { Container } from 'inversify';
 import { InputError } from '../sim/scenario/load.ts';
@@ -14,6 +14,7 @@ import { RunTrials } from '../sim/trials/run-trials.ts';
 import { studyPower } from '../sim/power.ts';
 import { ScenarioRunner } from '../sim/runner.ts';
 import { powerTable } from './power.ts';
+import { differingFiles, readManifest } from './rerun.ts';
 import { describeRules, ruleSetAsYaml, UnknownRuleSetError } from './rules.ts';
 import { ACTION_HANDLERS, FACT_PROVIDERS, RULE_SOURCES } from '../engine/adapt/tokens.ts';
 
@@ -124,6 +125,26 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       }
       const outcome = container.get(ScenarioRunner).run(spec);
       io.out(powerTable(studyPower(spec, outcome, sizes, options.replicates ?? 1000, options.paired === true), sizes, spec, options.paired === true));
+    });
+
+  program
+    .command('rerun')
+    .description('rerun the scenario of a manifest.json with its seed and check that every output is byte-identical')
+    .argument('<manifest>', 'a run\'s manifest.json')
+    .option('-o, --out <dir>', 'output folder (default: <the run\'s folder>-rerun)')
+    .action(async (manifestFile: string, options: { out?: string }) => {
+      const { manifest, scenario } = readManifest(manifestFile);
+      const container = await getContainer();
+      const outDir = options.out ?? `${dirname(manifestFile)}-rerun`;
+      container.get(RunScenario).run(scenario, outDir, manifest.command);
+      if (manifest.version !== VERSION) io.out(`note: the run was made by periodize ${manifest.version}, this is ${VERSION}\n`);
+      const differing = differingFiles(manifest, outDir);
+      if (differing.length === 0) {
+        io.out(`reproduced: ${counted(manifest.files.length, 'file')} in ${outDir}/ byte-identical to ${manifestFile}\n`);
+      } else {
+        io.out(`not reproduced: ${differing.join(', ')} differ${differing.length === 1 ? 's' : ''} from ${manifestFile} (rerun in ${outDir}/)\n`);
+        exitCode = EXIT_OUTSIDE;
+      }
     });
 
   let exitCode = EXIT_OK;

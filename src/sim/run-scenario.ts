@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import { inject, injectable, multiInject } from 'inversify';
 import type { FactProvider } from '../engine/adapt/facts/types.ts';
 import { ruleVocabulary, type RuleVocabulary } from './scenario/rules-load.ts';
@@ -84,7 +85,7 @@ export class RunScenario {
         version: VERSION,
         command,
         seed: spec.seed,
-        scenario: { file, sha256: sha256(text), name: spec.scenario.name },
+        scenario: { file, path: resolve(file), sha256: sha256(text), name: spec.scenario.name },
         model: this.model.name,
         parametersSha256: sha256(JSON.stringify(this.parameters)),
         athletes: spec.population.size,

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { comparisonTable } from '../../src/cli/table.ts';
@@ -99,6 +99,40 @@ reference: c
       const { code, err } = await cli('validate', 'no/such/file.yaml');
       expect(code).toBe(2);
       expect(err.trim()).toBe('no/such/file.yaml:1:1: (document): no such file');
+    });
+  });
+
+  describe('rerun', () => {
+    it('should rerun a manifest\'s scenario and find every output byte-identical', async () => {
+      const folder = temporaryFolder();
+      const file = writeScenario(folder, 'small.yaml', smallScenario({ size: 10, weeks: 2, daily: false }));
+      await cli('run', file, '--out', join(folder, 'out'), '--quiet');
+      const { code, out } = await cli('rerun', join(folder, 'out', 'manifest.json'), '--out', join(folder, 'again'));
+      expect(code).toBe(0);
+      expect(out).toBe(`reproduced: 4 files in ${join(folder, 'again')}/ byte-identical to ${join(folder, 'out', 'manifest.json')}\n`);
+    });
+
+    it('should name the outputs that differ from the manifest, and exit 3', async () => {
+      const folder = temporaryFolder();
+      const file = writeScenario(folder, 'small.yaml', smallScenario({ size: 10, weeks: 2, daily: false }));
+      await cli('run', file, '--out', join(folder, 'out'), '--quiet');
+      const manifestFile = join(folder, 'out', 'manifest.json');
+      const manifest = JSON.parse(read(manifestFile));
+      manifest.files[0].sha256 = '0'.repeat(64);
+      writeFileSync(manifestFile, JSON.stringify(manifest));
+      const { code, out } = await cli('rerun', manifestFile, '--out', join(folder, 'again'));
+      expect(code).toBe(3);
+      expect(out).toMatch(/^not reproduced: athletes\.csv differs from/);
+    });
+
+    it('should refuse a scenario changed since the run, exit 2', async () => {
+      const folder = temporaryFolder();
+      const file = writeScenario(folder, 'small.yaml', smallScenario({ size: 10, weeks: 2, daily: false }));
+      await cli('run', file, '--out', join(folder, 'out'), '--quiet');
+      writeFileSync(file, smallScenario({ size: 11, weeks: 2, daily: false }));
+      const { code, err } = await cli('rerun', join(folder, 'out', 'manifest.json'));
+      expect(code).toBe(2);
+      expect(err).toMatch(/scenario\.sha256: .*small\.yaml has changed since the run: it would not reproduce it/);
     });
   });
 

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as z from 'zod';
+import { InputError, LocatedDocument, readInputText, zodProblems } from '../sim/scenario/located.ts';
+
+/** What `rerun` reads of a manifest.json (the rest is ignored). */
+const Manifest = z.object({
+  version: z.string(),
+  command: z.string(),
+  scenario: z.object({ file: z.string(), path: z.string().optional(), sha256: z.string() }),
+  parametersSha256: z.string(),
+  files: z.array(z.object({ name: z.string(), sha256: z.string() })),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+/** Reads a manifest (problems located in it, as for any input) and finds its scenario file, unchanged. */
+export function readManifest(file: string): { manifest: Manifest; scenario: string } {
+  const doc = LocatedDocument.parse(readInputText(file), file);
+  const parsed = Manifest.safeParse(doc.toJS());
+  if (!parsed.success) throw new InputError(zodProblems(parsed.error.issues, doc));
+  const manifest = parsed.data;
+  // The scenario as the run named it (relative to where it ran), or where it was.
+  const candidates = [manifest.scenario.file, manifest.scenario.path, join(dirname(file), manifest.scenario.file)].filter((c): c is string => c !== undefined);
+  const scenario = candidates.find((candidate) => existsSync(candidate));
+  if (scenario === undefined) {
+    throw new InputError([doc.problem(['scenario', 'file'], `the scenario is not where the run found it (${candidates.join(', ')})`)]);
+  }
+  const text = readFileSync(scenario, 'utf8');
+  if (sha256(text) !== manifest.scenario.sha256) {
+    throw new InputError([doc.problem(['scenario', 'sha256'], `${scenario} has changed since the run: it would not reproduce it`)]);
+  }
+  return { manifest, scenario };
+}
+
+export function sha256(bytes: string | Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The manifest's files that differ in `outDir` (missing, or another SHA-256). */
+export function differingFiles(manifest: Manifest, outDir: string): string[] {
+  return manifest.files
+    .filter((file) => {
+      const path = join(outDir, file.name);
+      return !existsSync(path) || sha256(readFileSync(path)) !== file.sha256;
+    })
+    .map((file) => file.name);
+}
