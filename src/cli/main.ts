@@ -8,6 +8,7 @@ import { RunScenario } from '../sim/run-scenario.ts';
 import { VERSION } from '../version.ts';
 import { ExplainError, explainAthlete } from './explain.ts';
 import { counted } from './plural.ts';
+import { progressBar } from './progress.ts';
 import { comparisonTable, sweepSummary } from './table.ts';
 import { trialsMarkdown, trialsTable } from './trials.ts';
 import { RunTrials } from '../sim/trials/run-trials.ts';
@@ -62,7 +63,14 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .action(async (scenario: string, options: { out?: string; quiet?: boolean }) => {
       const job = (await getContainer()).get(RunScenario);
       const outDir = options.out ?? join('out', basename(scenario, extname(scenario)));
-      const report = job.run(scenario, outDir, ['periodize', ...argv].join(' '));
+      // A progress bar on a terminal; nothing but the final line otherwise (logs, pipes, tests).
+      const bar = io === PROCESS_IO && process.stderr.isTTY === true && options.quiet !== true ? progressBar() : null;
+      let report: ReturnType<typeof job.run>;
+      try {
+        report = job.run(scenario, outDir, ['periodize', ...argv].join(' '), bar?.update ?? null);
+      } finally {
+        bar?.stop();
+      }
       if (!options.quiet) io.out(`${comparisonTable(report.summary)}\n\n`);
       if (!options.quiet && report.spec.sweep != null) io.out(`${sweepSummary(report.summary, report.spec.sweep)}\n\n`);
       const rate = report.athleteDays / Math.max(report.seconds, 1e-9);

@@ -59,7 +59,8 @@ export class RunScenario {
     return loadScenario(file, this.catalogue, this.parameters, undefined, this.vocabulary);
   }
 
-  run(file: string, outDir: string, command: string): RunReport {
+  /** Runs a scenario into `outDir`; `progress` hears of each athlete done (and the athlete-days simulated). */
+  run(file: string, outDir: string, command: string, progress: ((done: number, total: number, athleteDays: number) => void) | null = null): RunReport {
     const text = readScenarioText(file);
     const spec = loadScenario(file, this.catalogue, this.parameters, text, this.vocabulary);
     const stage = new OutputStage(outDir);
@@ -68,7 +69,9 @@ export class RunScenario {
       const athletesFile = stage.open('athletes.csv');
       const daysFile = spec.daily ? stage.open('days.csv') : null;
       const adjustmentsFile = stage.open('adjustments.csv');
+      const daysPerAthlete = spec.arms.length * spec.weeks * 7;
       const outcome = this.runner.run(spec, {
+        progress: progress === null ? null : (done, total) => progress(done, total, done * daysPerAthlete),
         athletes: new AthletesCsv(athletesFile, spec),
         days: daysFile === null ? null : new DaysCsv(daysFile, spec),
         adjustments: new AdjustmentsCsv(adjustmentsFile, spec),
