@@ -18,6 +18,7 @@ import { WORKOUTS } from '../src/models/workouts/catalogue.ts';
 import { MultiSystemModel } from '../src/sim/model/multi-system.ts';
 import { ScenarioRunner } from '../src/sim/runner.ts';
 import { loadScenario } from '../src/sim/scenario/load.ts';
+import { banisterThroughput } from './banister.ts';
 import { numberOption, option } from './options.ts';
 
 const athletes = numberOption('athletes', 10_000);
@@ -87,6 +88,9 @@ try {
   console.log(
     `the adaptive arm alone: ${(armAdaptive.seconds / armFixed.seconds).toFixed(2)}× the time of the same arm fixed (${armAdaptive.seconds.toFixed(2)} s against ${armFixed.seconds.toFixed(2)} s)`,
   );
+  banisterThroughput(300, 8, 4); // warm-up
+  const banister = banisterThroughput(athletes, weeks, 4);
+  console.log(`banister two-component model with daily resting HR and lnRMSSD, same batch, one thread: ${(banister / 1e6).toFixed(2)} M athlete-days/s`);
   console.log(`peak heap: ${full.peakHeapMb.toFixed(0)} MB at ${weeks} weeks, ${short.peakHeapMb.toFixed(0)} MB at ${shortWeeks} weeks (flat in the number of days)`);
   console.log(`peak memory (RSS): ${mb(process.resourceUsage().maxRSS * 1024)} MB`);
 } finally {
