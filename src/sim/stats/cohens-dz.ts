@@ -1,3 +1,5 @@
+import { mean, sampleStandardDeviation } from 'simple-statistics';
+import { finiteValues } from './finite.ts';
 /**
  * Cohen's d_z: the standardized mean of paired differences.
  */
@@ -26,21 +28,8 @@
  * cohensDz([0, 1, 1, 1, 1, 0, 1, 2, 1, 2]); // 1.5
  */
 export function cohensDz(differences: ArrayLike<number>): number {
-  const n = differences.length;
-  if (n < 2) throw new RangeError(`d_z needs at least two differences (got ${n})`);
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const difference = differences[i]!;
-    if (!Number.isFinite(difference)) throw new RangeError(`differences must be finite (got ${difference} at ${i})`);
-    sum += difference;
-  }
-  const meanDifference = sum / n;
-  let squares = 0;
-  for (let i = 0; i < n; i++) {
-    const deviation = differences[i]! - meanDifference;
-    squares += deviation * deviation;
-  }
-  const sdDifference = Math.sqrt(squares / (n - 1));
+  const checked = finiteValues(differences, 2, 'd_z');
+  const sdDifference = sampleStandardDeviation(checked);
   if (sdDifference === 0) throw new RangeError('differences have no spread');
-  return meanDifference / sdDifference;
+  return mean(checked) / sdDifference;
 }

@@ -1,3 +1,5 @@
+import { sampleStandardDeviation } from 'simple-statistics';
+import { finiteValues } from './finite.ts';
 /**
  * Monte Carlo standard error of a simulated mean.
  */
@@ -22,19 +24,6 @@
  * monteCarloStandardError([2, 4, 4, 4, 5, 5, 7, 9]); // √(32 / 56) = 0.755929
  */
 export function monteCarloStandardError(values: ArrayLike<number>): number {
-  const n = values.length;
-  if (n < 2) throw new RangeError(`MCSE needs at least two values (got ${n})`);
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const value = values[i]!;
-    if (!Number.isFinite(value)) throw new RangeError(`values must be finite (got ${value} at ${i})`);
-    sum += value;
-  }
-  const mean = sum / n;
-  let squares = 0;
-  for (let i = 0; i < n; i++) {
-    const deviation = values[i]! - mean;
-    squares += deviation * deviation;
-  }
-  return Math.sqrt(squares / (n - 1) / n);
+  const checked = finiteValues(values, 2, 'MCSE');
+  return sampleStandardDeviation(checked) / Math.sqrt(checked.length);
 }
