@@ -9,6 +9,7 @@ import { VERSION } from '../version.ts';
 import { ExplainError, explainAthlete } from './explain.ts';
 import { counted } from './plural.ts';
 import { progressBar } from './progress.ts';
+import { parseShard } from '../sim/shards.ts';
 import { comparisonTable, sweepSummary } from './table.ts';
 import { trialsMarkdown, trialsTable } from './trials.ts';
 import { RunTrials } from '../sim/trials/run-trials.ts';
@@ -54,29 +55,49 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run periodize --help for usage)');
 
+  let exitCode = EXIT_OK;
+
   program
     .command('run')
     .description('simulate a scenario and write summary.json, athletes.csv, days.csv (when asked), adjustments.csv and manifest.json')
     .argument('<scenario>', 'scenario YAML file')
     .option('-o, --out <dir>', 'output folder (default: out/<scenario name>)')
     .option('-q, --quiet', 'print only the final line')
-    .action(async (scenario: string, options: { out?: string; quiet?: boolean }) => {
+    .option('--shard <i/N>', 'only shard i of N (i from 0) of the athletes, for `periodize merge` (a Kubernetes Indexed Job or SLURM array task)')
+    .action(async (scenario: string, options: { out?: string; quiet?: boolean; shard?: string }) => {
+      const shard = options.shard === undefined ? null : parseShard(options.shard);
+      if (typeof shard === 'string') {
+        io.err(`periodize run: --shard: ${shard}\n`);
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
       const job = (await getContainer()).get(RunScenario);
       const outDir = options.out ?? join('out', basename(scenario, extname(scenario)));
       // A progress bar on a terminal; nothing but the final line otherwise (logs, pipes, tests).
       const bar = io === PROCESS_IO && process.stderr.isTTY === true && options.quiet !== true ? progressBar() : null;
       let report: ReturnType<typeof job.run>;
       try {
-        report = job.run(scenario, outDir, ['periodize', ...argv].join(' '), bar?.update ?? null);
+        report = job.run(scenario, outDir, ['periodize', ...argv].join(' '), bar?.update ?? null, shard);
       } finally {
         bar?.stop();
       }
-      if (!options.quiet) io.out(`${comparisonTable(report.summary)}\n\n`);
+      // A shard has no summary of its own: `merge` makes it.
+      if (!options.quiet && shard === null) io.out(`${comparisonTable(report.summary)}\n\n`);
       if (!options.quiet && report.spec.sweep != null) io.out(`${sweepSummary(report.summary, report.spec.sweep)}\n\n`);
       const rate = report.athleteDays / Math.max(report.seconds, 1e-9);
       io.out(
         `wrote ${outDir}/ (${report.files.join(', ')}): ${report.athleteDays.toLocaleString('en-US')} athlete-days in ${report.seconds.toFixed(2)} s (${(rate / 1e6).toFixed(2)} M/s)\n`,
       );
+    });
+
+  program
+    .command('merge')
+    .description('merge the shard folders of one run (periodize run --shard i/N) into the outputs of the run never split')
+    .argument('<dirs...>', 'every shard folder of the run')
+    .requiredOption('-o, --out <dir>', 'output folder')
+    .action(async (dirs: string[], options: { out: string }) => {
+      const report = (await getContainer()).get(RunScenario).merge(dirs, options.out, ['periodize', ...argv].join(' '));
+      io.out(`merged ${counted(dirs.length, 'shard')} into ${options.out}/ (${report.files.join(', ')}): ${report.athleteDays.toLocaleString('en-US')} athlete-days\n`);
     });
 
   program
@@ -155,7 +176,6 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       }
     });
 
-  let exitCode = EXIT_OK;
   program
     .command('trials')
     .description('replay the published training studies of a folder (default trials/) and compare simulated with published outcomes')

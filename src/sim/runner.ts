@@ -26,6 +26,8 @@ export interface RunOptions {
   athletes?: AthleteSink | null;
   /** Called after each athlete with the number done. */
   progress?: ((done: number, total: number) => void) | null;
+  /** Only the athletes [from, to) (a shard); default: all of them. */
+  slice?: readonly [number, number];
 }
 
 export interface RunOutcome {
@@ -57,17 +59,19 @@ export class ScenarioRunner {
   private readonly engineParts: EngineParts;
 
   run(spec: RunSpec, options: RunOptions = {}): RunOutcome {
-    const size = spec.population.size;
+    const [from, to] = options.slice ?? [0, spec.population.size];
+    const size = to - from;
     const simulator = new Simulator(spec, this.parameters, this.model, this.catalogue, this.engineParts);
     const results = new AthleteResults(spec.arms.length);
     const collector = new SummaryCollector(spec, size, typicalErrorsOf(this.parameters));
     const days = options.days ?? null;
     const adjustments = options.adjustments ?? null;
-    for (let index = 0; index < size; index++) {
+    for (let index = from; index < to; index++) {
+      // Each athlete's streams come from (seed, index): a slice simulates them exactly as the whole run does.
       simulator.runAthlete(index, results, days, adjustments);
-      collector.add(index, results);
+      collector.add(index - from, results);
       options.athletes?.athlete(simulator.traits, results);
-      options.progress?.(index + 1, size);
+      options.progress?.(index - from + 1, size);
     }
     return { summary: collector.summary(), metrics: collector, athleteDays: size * spec.arms.length * spec.weeks * 7 };
   }
