@@ -10,6 +10,9 @@ import { ExplainError, explainAthlete } from './explain.ts';
 import { counted } from './plural.ts';
 import { progressBar } from './progress.ts';
 import { parseShard } from '../sim/shards.ts';
+import { runWithWorkers } from '../sim/parallel.ts';
+import type { RunSpec } from '../sim/scenario/prepare.ts';
+import { availableParallelism } from 'node:os';
 import { comparisonTable, sweepSummary } from './table.ts';
 import { trialsMarkdown, trialsTable } from './trials.ts';
 import { RunTrials } from '../sim/trials/run-trials.ts';
@@ -64,7 +67,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('-o, --out <dir>', 'output folder (default: out/<scenario name>)')
     .option('-q, --quiet', 'print only the final line')
     .option('--shard <i/N>', 'only shard i of N (i from 0) of the athletes, for `periodize merge` (a Kubernetes Indexed Job or SLURM array task)')
-    .action(async (scenario: string, options: { out?: string; quiet?: boolean; shard?: string }) => {
+    .option('--workers <n>', 'worker threads (default: the available cores for a run of a million athlete-days or more, else 1); the outputs are the same for any number', wholeNumber)
+    .action(async (scenario: string, options: { out?: string; quiet?: boolean; shard?: string; workers?: number }) => {
       const shard = options.shard === undefined ? null : parseShard(options.shard);
       if (typeof shard === 'string') {
         io.err(`periodize run: --shard: ${shard}\n`);
@@ -73,13 +77,19 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       }
       const job = (await getContainer()).get(RunScenario);
       const outDir = options.out ?? join('out', basename(scenario, extname(scenario)));
-      // A progress bar on a terminal; nothing but the final line otherwise (logs, pipes, tests).
-      const bar = io === PROCESS_IO && process.stderr.isTTY === true && options.quiet !== true ? progressBar() : null;
+      const command = ['periodize', ...argv].join(' ');
+      const workers = options.workers ?? (shard === null ? defaultWorkers(job.load(scenario)) : 1);
       let report: ReturnType<typeof job.run>;
-      try {
-        report = job.run(scenario, outDir, ['periodize', ...argv].join(' '), bar?.update ?? null, shard);
-      } finally {
-        bar?.stop();
+      if (workers > 1 && shard === null) {
+        report = await runWithWorkers(job, scenario, outDir, command, workers);
+      } else {
+        // A progress bar on a terminal; nothing but the final line otherwise (logs, pipes, tests).
+        const bar = io === PROCESS_IO && process.stderr.isTTY === true && options.quiet !== true ? progressBar() : null;
+        try {
+          report = job.run(scenario, outDir, command, bar?.update ?? null, shard);
+        } finally {
+          bar?.stop();
+        }
       }
       // A shard has no summary of its own: `merge` makes it.
       if (!options.quiet && shard === null) io.out(`${comparisonTable(report.summary)}\n\n`);
@@ -225,6 +235,12 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     io.err(`periodize: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_INTERNAL;
   }
+}
+
+/** Workers for a run not told: the available cores for a million athlete-days or more (below that, starting threads costs more than it saves). */
+function defaultWorkers(spec: RunSpec): number {
+  const athleteDays = spec.population.size * spec.arms.length * spec.weeks * 7;
+  return athleteDays >= 1_000_000 ? availableParallelism() : 1;
 }
 
 /** Commander's parser for a count or index option: `--replicate 2`. */

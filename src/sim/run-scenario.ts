@@ -138,7 +138,7 @@ export class RunScenario {
    * from every athlete's exact results in athlete order — byte-identical to the run never split
    * (all but manifest.json, which records this command).
    */
-  merge(dirs: readonly string[], outDir: string, command: string): RunReport {
+  merge(dirs: readonly string[], outDir: string, command: string, asRun: { scenarioFile: string } | null = null): RunReport {
     const started = performance.now();
     const shards = dirs.map((dir) => ({ dir, meta: readShardMeta(dir) }));
     const first = shards[0]!.meta;
@@ -189,13 +189,14 @@ export class RunScenario {
         version: VERSION,
         command,
         seed: spec.seed,
-        scenario: { file, path: resolve(file), sha256: sha256(text), name: spec.scenario.name },
+        scenario: { file: asRun?.scenarioFile ?? file, path: resolve(file), sha256: sha256(text), name: spec.scenario.name },
         model: this.model.name,
         parametersSha256: sha256(JSON.stringify(this.parameters)),
         athletes: spec.population.size,
         arms: spec.arms.map((arm) => arm.id),
         weeks: spec.weeks,
-        mergedFrom: ordered.map(({ dir }) => dir),
+        // Merged by workers of one run, the manifest is the run's; merged by hand, it says from what.
+        ...(asRun === null ? { mergedFrom: ordered.map(({ dir }) => dir) } : {}),
         files: stage.describe(),
       };
       stage.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);

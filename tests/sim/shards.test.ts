@@ -76,3 +76,21 @@ outputs: { daily: true }
     expect(notShard.err).toMatch(/shard\.json:1:1: \(document\): not a shard folder/);
   });
 });
+
+describe('periodize run --workers', () => {
+  it('should write the same outputs on 1 and on 3 worker threads (only the manifest\'s command differs)', async () => {
+    const folder = temporaryFolder();
+    const file = writeScenario(
+      folder,
+      'workers.yaml',
+      'name: workers\nseed: 5\npopulation: { size: 30, level: recreational }\nweeks: 3\narms:\n  - { id: fixed, design: pyramidal }\n  - { id: swc, design: polarized, rules: hrv-swc }\nreference: fixed\noutputs: { daily: true }\n',
+    );
+    expect((await cli('run', file, '--out', join(folder, 'one'), '--workers', '1', '--quiet')).code).toBe(0);
+    expect((await cli('run', file, '--out', join(folder, 'three'), '--workers', '3', '--quiet')).code).toBe(0);
+    for (const name of ['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv']) {
+      expect(read(join(folder, 'three', name)), name).toBe(read(join(folder, 'one', name)));
+    }
+    const manifest = (name: string) => JSON.parse(read(join(folder, name, 'manifest.json')));
+    expect(manifest('three').files).toEqual(manifest('one').files);
+  }, 30_000);
+});
