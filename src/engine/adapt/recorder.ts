@@ -47,36 +47,17 @@ export class ChangeRecorder {
       }
     }
     const facts: FactReading[] = slots.map((slot) => this.book.reading(slot));
-    this.listener.adjustment({
-      ...this.when(),
-      ruleId: rule.rule.id,
-      scope: scopeOf(rule.rule.then),
-      action: rule.rule.then.action,
-      outcome,
-      facts,
-      reason: describeReason(traceRule(rule, this.book), this.book),
-      before,
-      after,
-      note,
-    });
+    const reason = describeReason(traceRule(rule, this.book), this.book);
+    this.listener.adjustment(this.change(rule.rule.id, scopeOf(rule.rule.then), rule.rule.then.action, outcome, facts, reason, before, after, note));
   }
 
   /** A guardrail's change; its reason is built only here, when someone listens. */
   guardrail(name: string, scope: 'week' | 'today', was: WeekPlan, now: WeekPlan, reason: () => string): void {
     if (this.listener === null) return;
     const [before, after] = this.describeDays(was, now);
-    this.listener.adjustment({
-      ...this.when(),
-      ruleId: `guardrail:${name}`,
-      scope,
-      action: scope === 'week' ? 'scaleVolume' : 'makeHardSessionsEasy',
-      outcome: 'guardrail',
-      facts: [],
-      reason: reason(),
-      before,
-      after,
-      note: '',
-    });
+    this.listener.adjustment(
+      this.change(`guardrail:${name}`, scope, scope === 'week' ? 'scaleVolume' : 'makeHardSessionsEasy', 'guardrail', [], reason(), before, after, ''),
+    );
   }
 
   /** The days whose sessions differ between two plans: each as it was and as it is. */
@@ -91,7 +72,19 @@ export class ChangeRecorder {
     return [before.join('; '), after.join('; ')];
   }
 
-  private when(): Pick<Adjustment, 'day' | 'week' | 'weekday'> {
-    return { day: (this.week - 1) * 7 + this.weekday + 1, week: this.week, weekday: this.weekday };
+  /** A record of a change made today, in one shape (one hidden class for every record). */
+  private change(
+    ruleId: string,
+    scope: Adjustment['scope'],
+    action: string,
+    outcome: AdjustmentOutcome,
+    facts: readonly FactReading[],
+    reason: string,
+    before: string,
+    after: string,
+    note: string,
+  ): Adjustment {
+    const day = (this.week - 1) * 7 + this.weekday + 1;
+    return { day, week: this.week, weekday: this.weekday, ruleId, scope, action, outcome, facts, reason, before, after, note };
   }
 }
