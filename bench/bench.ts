@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --athletes N --weeks N --rules NAME]
+ * npm run bench [-- --athletes N --weeks N --rules NAME --tries N]
  *
  * Throughput of the full model on one thread: 10 000 athletes × 52 weeks × 4 arms (polarized,
  * pyramidal, threshold, and polarized with the adaptive engine in the loop — `hrv-swc` unless
@@ -7,7 +7,9 @@
  * summarised). The same batch is run again with the fourth arm on its fixed plan, so the cost of the
  * rules shows as a ratio (the issue's budget: at most 1.5×). Prints athlete-days per second and
  * memory; memory is also measured for a run a quarter as long, to show that it does not grow with
- * the number of days. A benchmark, not a test: run it on a quiet machine.
+ * the number of days. Then the same batch on a pool of 1 and of 2 worker threads (`--workers`), best
+ * of `--tries` (default 2), against the best of two runs on one thread: the parallel efficiency.
+ * A benchmark, not a test: run it on a quiet machine.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +20,9 @@ import { WORKOUTS } from '../src/models/workouts/catalogue.ts';
 import { MultiSystemModel } from '../src/sim/model/multi-system.ts';
 import { ScenarioRunner } from '../src/sim/runner.ts';
 import { loadScenario } from '../src/sim/scenario/load.ts';
+import { createContainer } from '../src/composition-root.ts';
+import { WorkerPool } from '../src/sim/parallel.ts';
+import { RunScenario } from '../src/sim/run-scenario.ts';
 import { banisterThroughput } from './banister.ts';
 import { numberOption, option } from './options.ts';
 
@@ -26,15 +31,16 @@ const weeks = numberOption('weeks', 52);
 const rules = option('rules') ?? 'hrv-swc';
 const catalogue = compileCatalogue(WORKOUTS);
 const runner = new ScenarioRunner(PARAMETERS, new MultiSystemModel(PARAMETERS), catalogue);
+const job = createContainer().get(RunScenario);
 const collect = (globalThis as { gc?: () => void }).gc;
 const folder = mkdtempSync(join(tmpdir(), 'periodize-bench-'));
 
 /**
- * The bench scenario, loaded as the CLI loads it; `adaptive` puts the rules on the fourth arm;
- * `alone` keeps only that arm (to see the cost of the rules on the arm that runs them).
+ * The bench scenario's file; `adaptive` puts the rules on the fourth arm; `alone` keeps only that
+ * arm (to see the cost of the rules on the arm that runs them).
  */
-function scenario(size: number, weeksOfTraining: number, adaptive: boolean, alone = false) {
-  const file = join(folder, 'bench.yaml');
+function scenarioFile(size: number, weeksOfTraining: number, adaptive: boolean, alone = false): string {
+  const file = join(folder, `bench-${size}-${weeksOfTraining}-${adaptive}-${alone}.yaml`);
   writeFileSync(
     file,
     `name: bench
@@ -50,7 +56,12 @@ events:
   - { type: load-multiplier, fromWeek: 8, weeks: 2, factor: 1.3, share: 0.5 }
 `,
   );
-  return loadScenario(file, catalogue, PARAMETERS);
+  return file;
+}
+
+/** The bench scenario, loaded as the CLI loads it. */
+function scenario(size: number, weeksOfTraining: number, adaptive: boolean, alone = false) {
+  return loadScenario(scenarioFile(size, weeksOfTraining, adaptive, alone), catalogue, PARAMETERS);
 }
 
 /** Runs a scenario and returns its throughput and the largest heap seen while it ran. */
@@ -65,8 +76,31 @@ function measure(size: number, weeksOfTraining: number, adaptive: boolean, alone
       if (done % 500 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     },
   });
+  // The summary (its bootstrap intervals) is part of the job, as in a run from the CLI.
+  if (outcome.summary.arms.length !== spec.arms.length) throw new Error('bench: a summary without every arm');
   const seconds = (performance.now() - started) / 1000;
   return { rate: outcome.athleteDays / seconds, athleteDays: outcome.athleteDays, seconds, peakHeapMb: peakHeap / 2 ** 20 };
+}
+
+/**
+ * The same batch on a pool of `workers` threads (RunScenario.summariseParallel: slices merged in
+ * athlete order, bootstrap intervals on the pool), best of `tries` — the pool's threads started and
+ * warmed up first, as a long run would have them. Athlete-days per second.
+ */
+async function measureWorkers(workers: number, tries: number): Promise<number> {
+  const pool = new WorkerPool(workers);
+  try {
+    await job.summariseParallel(scenarioFile(300, 8, true), pool);
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < tries; i++) {
+      const started = performance.now();
+      const { athleteDays } = await job.summariseParallel(scenarioFile(athletes, weeks, true), pool);
+      best = Math.min(best, (performance.now() - started) / 1000 / athleteDays);
+    }
+    return 1 / best;
+  } finally {
+    await pool.destroy();
+  }
 }
 
 try {
@@ -91,6 +125,14 @@ try {
   banisterThroughput(300, 8, 4); // warm-up
   const banister = banisterThroughput(athletes, weeks, 4);
   console.log(`banister two-component model with daily resting HR and lnRMSSD, same batch, one thread: ${(banister / 1e6).toFixed(2)} M athlete-days/s`);
+  const tries = numberOption('tries', 2);
+  const oneThread = Math.max(full.rate, measure(athletes, weeks, true).rate);
+  const pooled = await measureWorkers(1, tries);
+  const twoWorkers = await measureWorkers(2, tries);
+  console.log(
+    `workers (same batch, summary included, best of ${tries}): 1 thread ${(oneThread / 1e6).toFixed(2)} M/s; 1 worker ${(pooled / 1e6).toFixed(2)} M/s; ` +
+      `2 workers ${(twoWorkers / 1e6).toFixed(2)} M athlete-days/s = ${(twoWorkers / oneThread).toFixed(2)}× one thread, parallel efficiency ${((100 * twoWorkers) / (2 * oneThread)).toFixed(0)} % (targets: 10 M/s, 90 %)`,
+  );
   console.log(`peak heap: ${full.peakHeapMb.toFixed(0)} MB at ${weeks} weeks, ${short.peakHeapMb.toFixed(0)} MB at ${shortWeeks} weeks (flat in the number of days)`);
   console.log(`peak memory (RSS): ${mb(process.resourceUsage().maxRSS * 1024)} MB`);
 } finally {

@@ -1,18 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Container } from 'inversify';
 import { InputError } from '../sim/scenario/load.ts';
 import { OutputError } from '../sim/outputs/stage.ts';
-import { RunScenario } from '../sim/run-scenario.ts';
+import { RunScenario, type OutputFormat, type RunReport } from '../sim/run-scenario.ts';
 import { VERSION } from '../version.ts';
 import { ExplainError, explainAthlete } from './explain.ts';
 import { counted } from './plural.ts';
 import { progressBar } from './progress.ts';
 import { parseShard } from '../sim/shards.ts';
-import { runWithWorkers } from '../sim/parallel.ts';
+import { defaultWorkers, WorkerPool } from '../sim/parallel.ts';
 import type { RunSpec } from '../sim/scenario/prepare.ts';
-import { availableParallelism } from 'node:os';
 import { comparisonTable, sweepSummary } from './table.ts';
 import { trialsMarkdown, trialsTable } from './trials.ts';
 import { RunTrials } from '../sim/trials/run-trials.ts';
@@ -68,7 +67,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('-q, --quiet', 'print only the final line')
     .option('--shard <i/N>', 'only shard i of N (i from 0) of the athletes, for `periodize merge` (a Kubernetes Indexed Job or SLURM array task)')
     .option('--workers <n>', 'worker threads (default: the available cores for a run of a million athlete-days or more, else 1); the outputs are the same for any number', wholeNumber)
-    .action(async (scenario: string, options: { out?: string; quiet?: boolean; shard?: string; workers?: number }) => {
+    .addOption(formatOption())
+    .action(async (scenario: string, options: { out?: string; quiet?: boolean; shard?: string; workers?: number; format: OutputFormat }) => {
       const shard = options.shard === undefined ? null : parseShard(options.shard);
       if (typeof shard === 'string') {
         io.err(`periodize run: --shard: ${shard}\n`);
@@ -78,22 +78,38 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const job = (await getContainer()).get(RunScenario);
       const outDir = options.out ?? join('out', basename(scenario, extname(scenario)));
       const command = ['periodize', ...argv].join(' ');
-      const workers = options.workers ?? (shard === null ? defaultWorkers(job.load(scenario)) : 1);
-      let report: ReturnType<typeof job.run>;
-      if (workers > 1 && shard === null) {
-        report = await runWithWorkers(job, scenario, outDir, command, workers);
-      } else {
-        // A progress bar on a terminal; nothing but the final line otherwise (logs, pipes, tests).
-        const bar = io === PROCESS_IO && process.stderr.isTTY === true && options.quiet !== true ? progressBar() : null;
-        try {
-          report = job.run(scenario, outDir, command, bar?.update ?? null, shard);
-        } finally {
-          bar?.stop();
+      if (shard !== null && options.format !== 'csv') {
+        io.err('periodize run: --format parquet: a shard is written as CSV, for merge; ask merge for --format parquet\n');
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
+      if (options.workers === 0) {
+        io.err('periodize run: --workers: at least 1\n');
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
+      const workers = options.workers ?? (shard === null ? defaultWorkers(athleteDaysOf(job.load(scenario))) : 1);
+      // A progress bar on a terminal; nothing but the final line otherwise (logs, pipes, tests).
+      const bar = io === PROCESS_IO && process.stderr.isTTY === true && options.quiet !== true ? progressBar() : null;
+      let report: RunReport;
+      try {
+        if (workers > 1 && shard === null) {
+          const pool = new WorkerPool(workers);
+          try {
+            report = await job.runParallel(scenario, outDir, command, pool, bar?.update ?? null, options.format);
+          } finally {
+            await pool.destroy();
+          }
+        } else {
+          report = job.run(scenario, outDir, command, bar?.update ?? null, shard, options.format);
         }
+      } finally {
+        bar?.stop();
       }
       // A shard has no summary of its own: `merge` makes it.
-      if (!options.quiet && shard === null) io.out(`${comparisonTable(report.summary)}\n\n`);
-      if (!options.quiet && report.spec.sweep != null) io.out(`${sweepSummary(report.summary, report.spec.sweep)}\n\n`);
+      const summary = report.summary;
+      if (!options.quiet && summary !== null) io.out(`${comparisonTable(summary)}\n\n`);
+      if (!options.quiet && summary !== null && report.spec.sweep != null) io.out(`${sweepSummary(summary, report.spec.sweep)}\n\n`);
       const rate = report.athleteDays / Math.max(report.seconds, 1e-9);
       io.out(
         `wrote ${outDir}/ (${report.files.join(', ')}): ${report.athleteDays.toLocaleString('en-US')} athlete-days in ${report.seconds.toFixed(2)} s (${(rate / 1e6).toFixed(2)} M/s)\n`,
@@ -105,8 +121,9 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .description('merge the shard folders of one run (periodize run --shard i/N) into the outputs of the run never split')
     .argument('<dirs...>', 'every shard folder of the run')
     .requiredOption('-o, --out <dir>', 'output folder')
-    .action(async (dirs: string[], options: { out: string }) => {
-      const report = (await getContainer()).get(RunScenario).merge(dirs, options.out, ['periodize', ...argv].join(' '));
+    .addOption(formatOption())
+    .action(async (dirs: string[], options: { out: string; format: OutputFormat }) => {
+      const report = (await getContainer()).get(RunScenario).merge(dirs, options.out, ['periodize', ...argv].join(' '), options.format);
       io.out(`merged ${counted(dirs.length, 'shard')} into ${options.out}/ (${report.files.join(', ')}): ${report.athleteDays.toLocaleString('en-US')} athlete-days\n`);
     });
 
@@ -238,9 +255,15 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
 }
 
 /** Workers for a run not told: the available cores for a million athlete-days or more (below that, starting threads costs more than it saves). */
-function defaultWorkers(spec: RunSpec): number {
-  const athleteDays = spec.population.size * spec.arms.length * spec.weeks * 7;
-  return athleteDays >= 1_000_000 ? availableParallelism() : 1;
+/** `--format csv|parquet`: how the per-athlete tables (athletes, days, adjustments) are written. */
+function formatOption(): Option {
+  return new Option('--format <format>', 'athletes, days and adjustments tables as csv, or as parquet (with the seed and the resolved scenario as file metadata)')
+    .choices(['csv', 'parquet'])
+    .default('csv');
+}
+
+function athleteDaysOf(spec: RunSpec): number {
+  return spec.population.size * spec.arms.length * spec.weeks * 7;
 }
 
 /** Commander's parser for a count or index option: `--replicate 2`. */

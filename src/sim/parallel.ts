@@ -1,33 +1,57 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Piscina } from 'piscina';
-import type { RunReport, RunScenario } from './run-scenario.ts';
-import type { ShardTask } from './worker-task.ts';
+import { availableParallelism } from 'node:os';
+import type { SlicePool, SliceTask } from './run-scenario.ts';
+import type { MeanInterval, Summary, SummaryCollector } from './summary.ts';
+import { ThreadPool } from './thread-pool.ts';
+import type { IntervalTask } from './worker-task.ts';
 
-/** Slices per worker: more slices than workers keep every worker busy to the end. */
-const SLICES_PER_WORKER = 4;
+/** Slices per worker: more slices than workers keep every worker busy to the end, and let merging start early. */
+const SLICES_PER_WORKER = 8;
 
 /**
- * Runs a scenario on `workers` threads: the athletes cut into slices (shards), each run by a worker
- * into a scratch folder, then merged in athlete order — so the outputs are byte-identical to a
- * run on one thread, whatever the number of workers.
+ * A pool of worker threads for `periodize run --workers N`: each runs slices of a
+ * scenario (RunScenario.runSlice) and bootstrap intervals. Build it before loading anything else,
+ * so that the threads start while the main thread reads the scenario.
  */
-export async function runWithWorkers(job: RunScenario, file: string, outDir: string, command: string, workers: number): Promise<RunReport> {
-  const started = performance.now();
-  const spec = job.load(file);
-  const count = Math.max(1, Math.min(spec.population.size, workers * SLICES_PER_WORKER));
-  const scratch = mkdtempSync(join(tmpdir(), 'periodize-workers-'));
-  const pool = new Piscina({ filename: new URL('../../bin/worker.js', import.meta.url).href, minThreads: workers, maxThreads: workers });
-  try {
-    const dirs = Array.from({ length: count }, (_, index) => join(scratch, String(index)));
-    await Promise.all(
-      dirs.map((dir, index) => pool.run({ scenario: resolve(file), outDir: dir, shard: { index, count } } satisfies ShardTask)),
-    );
-    const report = job.merge(dirs, outDir, command, { scenarioFile: file });
-    return { ...report, seconds: (performance.now() - started) / 1000 };
-  } finally {
-    await pool.destroy();
-    rmSync(scratch, { recursive: true, force: true });
+export class WorkerPool implements SlicePool {
+  private readonly pool: ThreadPool;
+
+  constructor(readonly workers: number) {
+    this.pool = new ThreadPool(new URL('../../bin/worker.js', import.meta.url), workers);
   }
+
+  /** Contiguous slices as even as whole athletes allow, `SLICES_PER_WORKER` per worker (fewer for a small run). */
+  slices(size: number): [number, number][] {
+    const count = Math.max(1, Math.min(size, this.workers * SLICES_PER_WORKER));
+    return Array.from({ length: count }, (_, i) => [Math.floor((size * i) / count), Math.floor((size * (i + 1)) / count)]);
+  }
+
+  runSlice(task: SliceTask): Promise<Float64Array> {
+    return this.pool.run('runSlice', task);
+  }
+
+  /**
+   * The collector's summary with its bootstrap intervals computed on the pool: a first pass
+   * gathers what each interval needs, the workers compute them, and a second pass builds the
+   * summary with those intervals — the same numbers as on one thread.
+   */
+  async summary(collector: SummaryCollector): Promise<Summary> {
+    const pending: Promise<[number, number]>[] = [];
+    collector.summary((values, replicates, seed) => {
+      pending.push(this.pool.run('bootstrapInterval', { values, replicates, seed } satisfies IntervalTask));
+      return [0, 0];
+    });
+    const intervals = await Promise.all(pending);
+    let next = 0;
+    const computed: MeanInterval = () => intervals[next++]!;
+    return collector.summary(computed);
+  }
+
+  destroy(): Promise<void> {
+    return this.pool.destroy();
+  }
+}
+
+/** The worker threads a run gets without `--workers`: the available cores for a run of a million athlete-days or more, else 1. */
+export function defaultWorkers(athleteDays: number): number {
+  return athleteDays >= 1_000_000 ? availableParallelism() : 1;
 }

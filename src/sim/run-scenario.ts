@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { inject, injectable, multiInject } from 'inversify';
 import type { FactProvider } from '../engine/adapt/facts/types.ts';
@@ -14,23 +15,33 @@ import { AdjustmentsCsv } from './outputs/adjustments-csv.ts';
 import { AthletesCsv } from './outputs/athletes-csv.ts';
 import { contrastsCsv } from './outputs/contrasts-csv.ts';
 import { sweepCsv } from './outputs/sweep-csv.ts';
-import { AthleteResults } from './results.ts';
-import { decodeResults, shardRange, ShardResults, type Shard } from './shards.ts';
-import { SummaryCollector, typicalErrorsOf, type Summary } from './summary.ts';
+import { csvNames, SliceMerger } from './merge.ts';
+import { PackedResults, shardRange, ShardResults, type Shard } from './shards.ts';
+import type { SummaryCollector, Summary } from './summary.ts';
 import { InputError } from './scenario/located.ts';
 import { DaysCsv } from './outputs/days-csv.ts';
-import { OutputStage } from './outputs/stage.ts';
-import { ScenarioRunner } from './runner.ts';
+import { csvToParquet } from './outputs/parquet.ts';
+import { PARQUET_TABLES } from './outputs/parquet-columns.ts';
+import { resolvedConfig } from './outputs/resolved.ts';
+import { OutputStage, StagedFile } from './outputs/stage.ts';
+import { ScenarioRunner, type AthleteSink, type RunOptions } from './runner.ts';
 import { loadScenario, readScenarioText } from './scenario/load.ts';
 import type { RunSpec } from './scenario/prepare.ts';
 import { CATALOGUE, PARAMETERS } from './tokens.ts';
 
 /** Every file of the output contract (DESIGN.md §5): a run replaces all of them in its folder. */
-export const OUTPUT_FILES: readonly string[] = ['summary.json', 'contrasts.csv', 'sweep.csv', 'shard.json', 'shard.results', 'athletes.csv', 'days.csv', 'adjustments.csv', 'manifest.json'];
+export const OUTPUT_FILES: readonly string[] = [
+  'summary.json', 'contrasts.csv', 'sweep.csv', 'shard.json', 'shard.results',
+  'athletes.csv', 'days.csv', 'adjustments.csv', 'athletes.parquet', 'days.parquet', 'adjustments.parquet', 'manifest.json',
+];
+
+/** How the per-athlete tables are written: CSV, or Parquet with the seed and the resolved scenario as file metadata. */
+export type OutputFormat = 'csv' | 'parquet';
 
 export interface RunReport {
   spec: RunSpec;
-  summary: Summary;
+  /** Null for a shard: `merge` makes the summary. */
+  summary: Summary | null;
   files: string[];
   athleteDays: number;
   seconds: number;
@@ -74,71 +85,197 @@ export class RunScenario {
     command: string,
     progress: ((done: number, total: number, athleteDays: number) => void) | null = null,
     shard: Shard | null = null,
+    format: OutputFormat = 'csv',
   ): RunReport {
+    if (shard !== null && format !== 'csv') throw new RangeError('a shard is written as CSV, for merge (which may write Parquet)');
     const text = readScenarioText(file);
     const spec = loadScenario(file, this.catalogue, this.parameters, text, this.vocabulary);
     const stage = new OutputStage(outDir);
     try {
       const started = performance.now();
-      const athletesFile = stage.open('athletes.csv');
-      const daysFile = spec.daily ? stage.open('days.csv') : null;
-      const adjustmentsFile = stage.open('adjustments.csv');
+      const csvFiles = csvNames(spec).map((name) => stage.open(name));
       const resultsFile = shard === null ? null : stage.open('shard.results');
-      const daysPerAthlete = spec.arms.length * spec.weeks * 7;
       const slice = shard === null ? undefined : shardRange(spec.population.size, shard);
-      const csv = new AthletesCsv(athletesFile, spec);
-      const results = resultsFile === null ? null : new ShardResults(resultsFile);
+      const daysPerAthlete = spec.arms.length * spec.weeks * 7;
       const outcome = this.runner.run(spec, {
+        ...this.sinks(spec, csvFiles, resultsFile === null ? null : new ShardResults(resultsFile)),
         progress: progress === null ? null : (done, total) => progress(done, total, done * daysPerAthlete),
-        athletes: results === null ? csv : { athlete: (traits, r) => (csv.athlete(traits, r), results.athlete(traits, r)) },
-        days: daysFile === null ? null : new DaysCsv(daysFile, spec),
-        adjustments: new AdjustmentsCsv(adjustmentsFile, spec),
         ...(slice === undefined ? {} : { slice }),
       });
-      athletesFile.close();
-      daysFile?.close();
-      adjustmentsFile.close();
-      resultsFile?.close();
+      for (const file of [...csvFiles, ...(resultsFile === null ? [] : [resultsFile])]) file.close();
       const seconds = (performance.now() - started) / 1000;
-      if (shard === null) this.writeSummaries(stage, spec, outcome.summary);
-      else {
-        const meta = { shard: `${shard.index}/${shard.count}`, athletes: slice, of: spec.population.size, seed: spec.seed, scenario: { file, path: resolve(file), sha256: sha256(text) } };
-        stage.write('shard.json', `${JSON.stringify(meta, null, 2)}\n`);
+      if (shard === null) {
+        const summary = outcome.summary;
+        const files = this.finish(stage, spec, text, file, command, summary, {}, format);
+        return { spec, summary, files, athleteDays: outcome.athleteDays, seconds };
       }
-      const manifest = {
-        tool: 'periodize',
-        version: VERSION,
-        command,
-        seed: spec.seed,
-        scenario: { file, path: resolve(file), sha256: sha256(text), name: spec.scenario.name },
-        model: this.model.name,
-        parametersSha256: sha256(JSON.stringify(this.parameters)),
-        athletes: spec.population.size,
-        arms: spec.arms.map((arm) => arm.id),
-        weeks: spec.weeks,
-        files: stage.describe(),
-      };
-      stage.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-      const files = stage.commit(OUTPUT_FILES);
-      return { spec, summary: outcome.summary, files, athleteDays: outcome.athleteDays, seconds };
+      const meta = { shard: `${shard.index}/${shard.count}`, athletes: slice, of: spec.population.size, seed: spec.seed, scenario: { file, path: resolve(file), sha256: sha256(text) } };
+      stage.write('shard.json', `${JSON.stringify(meta, null, 2)}\n`);
+      const files = this.finish(stage, spec, text, file, command, null, {}, 'csv');
+      return { spec, summary: null, files, athleteDays: outcome.athleteDays, seconds };
     } finally {
       stage.abort();
     }
   }
 
-  private writeSummaries(stage: OutputStage, spec: RunSpec, summary: Summary): void {
-    stage.write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
-    stage.write('contrasts.csv', contrastsCsv(summary));
-    if (spec.sweep != null) stage.write('sweep.csv', sweepCsv(summary, spec.sweep));
+  /**
+   * A worker's part of a run (`runParallel`): the athletes of `task.slice`, their CSV rows into
+   * the folder `task.dir` (none when null), and every athlete's results, packed in athlete order.
+   */
+  runSlice(task: SliceTask): Float64Array {
+    const spec = this.load(task.scenario);
+    const packed = new PackedResults();
+    if (task.dir === null) {
+      this.runner.run(spec, { athletes: packed, slice: task.slice });
+      return packed.values();
+    }
+    mkdirSync(task.dir, { recursive: true });
+    const files = csvNames(spec).map((name) => new StagedFile(join(task.dir!, name), name));
+    try {
+      this.runner.run(spec, { ...this.sinks(spec, files, packed), slice: task.slice });
+      for (const file of files) file.close();
+      return packed.values();
+    } finally {
+      for (const file of files) file.abandon();
+    }
+  }
+
+  /**
+   * Runs a scenario on a pool of worker threads: the athletes cut into slices, each simulated by
+   * a worker into a scratch folder, and merged here in athlete order as soon as the slices before
+   * it are in (while later ones still run); the bootstrap intervals are spread over the pool too.
+   * The outputs are byte-identical to `run` on one thread.
+   */
+  async runParallel(
+    file: string,
+    outDir: string,
+    command: string,
+    pool: SlicePool,
+    progress: ((done: number, total: number, athleteDays: number) => void) | null = null,
+    format: OutputFormat = 'csv',
+  ): Promise<RunReport> {
+    const started = performance.now();
+    const text = readScenarioText(file);
+    const spec = loadScenario(file, this.catalogue, this.parameters, text, this.vocabulary);
+    const scratch = mkdtempSync(join(tmpdir(), 'periodize-slices-'));
+    const stage = new OutputStage(outDir);
+    try {
+      const merger = new SliceMerger(stage, spec, this.parameters);
+      const slices = pool.slices(spec.population.size);
+      const runs = slices.map((slice, index) => pool.runSlice({ scenario: resolve(file), slice, dir: join(scratch, String(index)) }));
+      // Every slice is awaited (so that none is left running on a failure), and merged in order.
+      const settled = Promise.allSettled(runs);
+      const daysPerAthlete = spec.arms.length * spec.weeks * 7;
+      try {
+        for (const [index, run] of runs.entries()) {
+          const results = await run;
+          const dir = join(scratch, String(index));
+          merger.addCsv(dir);
+          merger.addPacked(results);
+          rmSync(dir, { recursive: true, force: true });
+          progress?.(merger.count, spec.population.size, merger.count * daysPerAthlete);
+        }
+      } finally {
+        await settled;
+      }
+      merger.close();
+      const summary = await pool.summary(merger.collector);
+      const files = this.finish(stage, spec, text, file, command, summary, {}, format);
+      const athleteDays = spec.population.size * daysPerAthlete;
+      return { spec, summary, files, athleteDays, seconds: (performance.now() - started) / 1000 };
+    } finally {
+      stage.abort();
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * The summary of a run on the pool without any file (the bench's measure of the workers): the
+   * slices' results merged in athlete order, as `runParallel` merges them.
+   */
+  async summariseParallel(file: string, pool: SlicePool): Promise<{ summary: Summary; athleteDays: number }> {
+    const spec = this.load(file);
+    const merger = new SliceMerger(null, spec, this.parameters);
+    const runs = pool.slices(spec.population.size).map((slice) => pool.runSlice({ scenario: resolve(file), slice, dir: null }));
+    const settled = Promise.allSettled(runs);
+    try {
+      for (const run of runs) merger.addPacked(await run);
+    } finally {
+      await settled;
+    }
+    return { summary: await pool.summary(merger.collector), athleteDays: spec.population.size * spec.arms.length * spec.weeks * 7 };
+  }
+
+  /** The sinks that write the CSV files (in csvNames order) — and `also`, another athlete sink. */
+  private sinks(spec: RunSpec, files: readonly StagedFile[], also: AthleteSink | null): Pick<RunOptions, 'athletes' | 'days' | 'adjustments'> {
+    const [athletesFile, ...rest] = files;
+    const csv = new AthletesCsv(athletesFile!, spec);
+    return {
+      athletes: also === null ? csv : { athlete: (traits, results) => (csv.athlete(traits, results), also.athlete(traits, results)) },
+      days: spec.daily ? new DaysCsv(rest[0]!, spec) : null,
+      adjustments: new AdjustmentsCsv(rest[rest.length - 1]!, spec),
+    };
+  }
+
+  /**
+   * Turns the CSV tables into Parquet when asked, writes the summaries (when there is one) and the
+   * manifest, and moves every file into place; returns their names.
+   */
+  private finish(
+    stage: OutputStage,
+    spec: RunSpec,
+    text: string,
+    file: string,
+    command: string,
+    summary: Summary | null,
+    extra: Record<string, unknown>,
+    format: OutputFormat,
+  ): string[] {
+    const resolved = resolvedConfig(spec, this.catalogue);
+    if (format === 'parquet') {
+      const metadata = {
+        'periodize.version': VERSION,
+        'periodize.seed': String(spec.seed),
+        'periodize.model': this.model.name,
+        'periodize.scenario.sha256': sha256(text),
+        'periodize.resolved': JSON.stringify(resolved),
+      };
+      for (const name of csvNames(spec)) {
+        stage.convert(name, name.replace(/\.csv$/, '.parquet'), (from, to) => csvToParquet(from, to, PARQUET_TABLES[name]!, metadata));
+      }
+    }
+    if (summary !== null) {
+      stage.write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+      stage.write('contrasts.csv', contrastsCsv(summary));
+      if (spec.sweep != null) stage.write('sweep.csv', sweepCsv(summary, spec.sweep));
+    }
+    const manifest = {
+      tool: 'periodize',
+      version: VERSION,
+      command,
+      seed: spec.seed,
+      scenario: { file, path: resolve(file), sha256: sha256(text), name: spec.scenario.name },
+      model: this.model.name,
+      parametersSha256: sha256(JSON.stringify(this.parameters)),
+      athletes: spec.population.size,
+      arms: spec.arms.map((arm) => arm.id),
+      weeks: spec.weeks,
+      format,
+      ...extra,
+      resolved,
+      files: stage.describe(),
+    };
+    stage.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+    return stage.commit(OUTPUT_FILES);
   }
 
   /**
    * Merges the shard folders of one run into `outDir`: every shard, once, of the same scenario
    * (unchanged since) and seed. CSV rows are joined in shard order and the summaries are rebuilt
    * from every athlete's exact results in athlete order — byte-identical to the run never split
-   * (all but manifest.json, which records this command).
+   * (all but manifest.json, which records this command and the shards).
    */
-  merge(dirs: readonly string[], outDir: string, command: string, asRun: { scenarioFile: string } | null = null): RunReport {
+  merge(dirs: readonly string[], outDir: string, command: string, format: OutputFormat = 'csv'): RunReport {
     const started = performance.now();
     const shards = dirs.map((dir) => ({ dir, meta: readShardMeta(dir) }));
     const first = shards[0]!.meta;
@@ -163,50 +300,43 @@ export class RunScenario {
     const ordered = Array.from({ length: count }, (_, i) => byIndex.get(i)!);
     const stage = new OutputStage(outDir);
     try {
-      for (const name of ['athletes.csv', ...(spec.daily ? ['days.csv'] : []), 'adjustments.csv']) {
-        const out = stage.open(name);
-        ordered.forEach(({ dir }, i) => {
-          const content = readFileSync(join(dir, name), 'utf8');
-          out.write(i === 0 ? content : content.slice(content.indexOf('\n') + 1));
-        });
-        out.close();
-      }
-      const collector = new SummaryCollector(spec, spec.population.size, typicalErrorsOf(this.parameters));
-      const results = new AthleteResults(spec.arms.length);
-      let slot = 0;
+      const merger = new SliceMerger(stage, spec, this.parameters);
       for (const { dir } of ordered) {
-        for (const line of readFileSync(join(dir, 'shard.results'), 'utf8').split('\n')) {
-          if (line === '') continue;
-          decodeResults(line, results);
-          collector.add(slot++, results);
-        }
+        merger.addCsv(dir);
+        merger.addLines(readFileSync(join(dir, 'shard.results'), 'utf8'));
       }
-      if (slot !== spec.population.size) throw new InputError([{ file: outDir, line: 1, col: 1, path: [], message: `the shards hold ${slot} athletes, the run ${spec.population.size}` }]);
-      const summary = collector.summary();
-      this.writeSummaries(stage, spec, summary);
-      const manifest = {
-        tool: 'periodize',
-        version: VERSION,
-        command,
-        seed: spec.seed,
-        scenario: { file: asRun?.scenarioFile ?? file, path: resolve(file), sha256: sha256(text), name: spec.scenario.name },
-        model: this.model.name,
-        parametersSha256: sha256(JSON.stringify(this.parameters)),
-        athletes: spec.population.size,
-        arms: spec.arms.map((arm) => arm.id),
-        weeks: spec.weeks,
-        // Merged by workers of one run, the manifest is the run's; merged by hand, it says from what.
-        ...(asRun === null ? { mergedFrom: ordered.map(({ dir }) => dir) } : {}),
-        files: stage.describe(),
-      };
-      stage.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-      const files = stage.commit(OUTPUT_FILES);
+      merger.close();
+      if (merger.count !== spec.population.size) {
+        throw new InputError([{ file: outDir, line: 1, col: 1, path: [], message: `the shards hold ${merger.count} athletes, the run ${spec.population.size}` }]);
+      }
+      const summary = merger.collector.summary();
+      const files = this.finish(stage, spec, text, file, command, summary, { mergedFrom: ordered.map(({ dir }) => dir) }, format);
       const athleteDays = spec.population.size * spec.arms.length * spec.weeks * 7;
       return { spec, summary, files, athleteDays, seconds: (performance.now() - started) / 1000 };
     } finally {
       stage.abort();
     }
   }
+}
+
+/** A slice of a run for a worker thread (RunScenario.runSlice). */
+export interface SliceTask {
+  /** The scenario file, as an absolute path. */
+  scenario: string;
+  /** The athletes [from, to). */
+  slice: [number, number];
+  /** Where the slice's CSV files go; null: none (only the results). */
+  dir: string | null;
+}
+
+/** What `runParallel` needs of a worker pool (WorkerPool). */
+export interface SlicePool {
+  /** How a run of `size` athletes is cut: contiguous slices in athlete order. */
+  slices(size: number): [number, number][];
+  /** Every athlete's results of the slice, packed in athlete order (PackedResults). */
+  runSlice(task: SliceTask): Promise<Float64Array>;
+  /** The collector's summary, its bootstrap intervals computed on the pool. */
+  summary(collector: SummaryCollector): Promise<Summary>;
 }
 
 /** What a shard folder says it is (shard.json); a folder without one is bad input. */

@@ -31,7 +31,8 @@ export interface RunOptions {
 }
 
 export interface RunOutcome {
-  summary: Summary;
+  /** Computed when first read (a slice or a shard of a run has no use for one). */
+  readonly summary: Summary;
   /** Per-athlete metric values, for paired analyses across runs. */
   metrics: SummaryCollector;
   /** Simulated athlete-days (athletes × arms × training days). */
@@ -73,7 +74,14 @@ export class ScenarioRunner {
       options.athletes?.athlete(simulator.traits, results);
       options.progress?.(index - from + 1, size);
     }
-    return { summary: collector.summary(), metrics: collector, athleteDays: size * spec.arms.length * spec.weeks * 7 };
+    let summary: Summary | null = null;
+    return {
+      get summary() {
+        return (summary ??= collector.summary());
+      },
+      metrics: collector,
+      athleteDays: size * spec.arms.length * spec.weeks * 7,
+    };
   }
 }
 

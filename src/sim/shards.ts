@@ -30,11 +30,16 @@ export function shardRange(size: number, shard: Shard): [number, number] {
   return [Math.floor((size * shard.index) / shard.count), Math.floor((size * (shard.index + 1)) / shard.count)];
 }
 
-/** One athlete's results as a line: the float64s (little-endian) in base64 — exact, whatever the values. */
-export function encodeResults(results: AthleteResults): string {
-  const arms = results.armCount;
-  const changes = results.changes.map((c) => (c === null ? 0 : c.length));
-  const values = new Float64Array(2 + 2 * TEST_COUNT + 2 * arms * TEST_COUNT + arms * ARM_COUNT + arms + changes.reduce((a, b) => a + b, 0));
+/** The number of float64s `packResults` takes for an athlete. */
+function packedLength(results: AthleteResults): number {
+  let length = 2 + 2 * TEST_COUNT + 2 * results.armCount * TEST_COUNT + results.armCount * ARM_COUNT + results.armCount;
+  for (const c of results.changes) length += c === null ? 0 : c.length;
+  return length;
+}
+
+/** One athlete's results as float64s — exact, whatever the values; `unpackResults` reads them back. */
+export function packResults(results: AthleteResults): Float64Array {
+  const values = new Float64Array(packedLength(results));
   let at = 0;
   values[at++] = results.baselineRestingHr;
   values[at++] = results.baselineLnRmssd;
@@ -42,21 +47,18 @@ export function encodeResults(results: AthleteResults): string {
     values.set(part, at);
     at += part.length;
   }
-  results.changes.forEach((c, arm) => {
-    values[at++] = changes[arm]!;
+  for (const c of results.changes) {
+    values[at++] = c === null ? 0 : c.length;
     if (c !== null) {
       values.set(c, at);
       at += c.length;
     }
-  });
-  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+  }
+  return values;
 }
 
-/** Reads a line of `encodeResults` into `out` (an AthleteResults of the same arms). */
-export function decodeResults(line: string, out: AthleteResults): void {
-  const bytes = Buffer.from(line, 'base64');
-  const values = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  let at = 0;
+/** Reads the athlete packed at `values[at]` into `out` (an AthleteResults of the same arms); returns where the next one starts. */
+export function unpackResults(values: Float64Array, at: number, out: AthleteResults): number {
   out.baselineRestingHr = values[at++]!;
   out.baselineLnRmssd = values[at++]!;
   for (const part of [out.baselineMeasured, out.baselineTrue, out.finalMeasured, out.finalTrue, out.arm]) {
@@ -68,6 +70,42 @@ export function decodeResults(line: string, out: AthleteResults): void {
     if (length === 0) continue;
     const changes = (out.changes[arm] ??= new Int32Array(length));
     for (let i = 0; i < length; i++) changes[i] = values[at++]!;
+  }
+  return at;
+}
+
+/** One athlete's results as a line: the packed float64s (little-endian) in base64. */
+export function encodeResults(results: AthleteResults): string {
+  const values = packResults(results);
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+}
+
+/** Reads a line of `encodeResults` into `out` (an AthleteResults of the same arms). */
+export function decodeResults(line: string, out: AthleteResults): void {
+  const bytes = Buffer.from(line, 'base64');
+  unpackResults(new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), 0, out);
+}
+
+/** Keeps every athlete's packed results of a slice, in athlete order, as one array (sent back by a worker thread). */
+export class PackedResults implements AthleteSink {
+  private readonly parts: Float64Array[] = [];
+  private length = 0;
+
+  athlete(_traits: AthleteTraits, results: AthleteResults): void {
+    const part = packResults(results);
+    this.parts.push(part);
+    this.length += part.length;
+  }
+
+  /** All of them, one after another. */
+  values(): Float64Array {
+    const all = new Float64Array(this.length);
+    let at = 0;
+    for (const part of this.parts) {
+      all.set(part, at);
+      at += part.length;
+    }
+    return all;
   }
 }
 

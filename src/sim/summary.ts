@@ -110,7 +110,11 @@ export class SummaryCollector {
     return this.values[arm]![METRICS.indexOf(metric)]!;
   }
 
-  summary(): Summary {
+  /**
+   * The summary of every athlete added. `interval` computes the bootstrap CIs (by default here, on
+   * this thread; a worker pool may compute them elsewhere — see WorkerPool.summary).
+   */
+  summary(interval: MeanInterval = bootstrapMeanCi): Summary {
     const { spec, size } = this;
     const weeks = spec.weeks;
     const reference = spec.referenceIndex;
@@ -142,7 +146,7 @@ export class SummaryCollector {
           if (typicalError !== undefined && own.some((value) => !Number.isNaN(value))) responders[metric] = roundAll(responderShares(own, typicalError));
           if (reference >= 0 && a !== reference) {
             const [treated, referred] = measuredPairs(own, this.values[reference]![m]!);
-            vsReference[metric] = compare(treated, referred, spec.seed * 1_000 + a * METRICS.length + m);
+            vsReference[metric] = compare(treated, referred, spec.seed * 1_000 + a * METRICS.length + m, interval);
           }
         });
         const eventDays = totals[TOTAL.eventDays]!;
@@ -294,12 +298,15 @@ export function typicalErrorsOf(parameters: Parameters): Partial<Record<MetricNa
 /** Resamples of the bootstrap CI of a mean paired difference. */
 export const BOOTSTRAP_REPLICATES = 2000;
 
+/** A confidence interval of the mean of `values` from `replicates` bootstrap resamples seeded by `seed` (bootstrapMeanCi's contract). */
+export type MeanInterval = (values: Float64Array, replicates: number, seed: number) => [number, number];
+
 /**
  * The paired comparison of one metric: the mean difference with its seeded bootstrap 95 % CI,
  * Hedges' g_av, d_z and the Monte Carlo standard error. Fields that need a spread are null below
  * two pairs or without spread.
  */
-function compare(treated: Float64Array, referred: Float64Array, seed: number): Comparison {
+function compare(treated: Float64Array, referred: Float64Array, seed: number, interval: MeanInterval): Comparison {
   const n = treated.length;
   if (n === 0) return { diff: Number.NaN, ci95: null, hedgesG: null, dz: null, mcse: null, n };
   const paired = pairedDifference(treated, referred);
@@ -307,7 +314,7 @@ function compare(treated: Float64Array, referred: Float64Array, seed: number): C
   const spread = paired.sdDiff !== null && paired.sdDiff > 0;
   return roundAll({
     diff: paired.diff,
-    ci95: n > 1 ? bootstrapMeanCi(differences, BOOTSTRAP_REPLICATES, seed) : null,
+    ci95: n > 1 ? interval(differences, BOOTSTRAP_REPLICATES, seed) : null,
     hedgesG: paired.hedgesG,
     dz: spread ? cohensDz(differences) : null,
     mcse: n > 1 ? monteCarloStandardError(differences) : null,

@@ -1,18 +1,23 @@
 import { createContainer } from '../composition-root.ts';
-import { RunScenario } from './run-scenario.ts';
-import type { Shard } from './shards.ts';
+import { RunScenario, type SliceTask } from './run-scenario.ts';
+import { bootstrapMeanCi } from './stats/index.ts';
 
-/** One worker's task: a shard of a scenario into its own folder (see RunScenario.run). */
-export interface ShardTask {
-  scenario: string;
-  outDir: string;
-  shard: Shard;
-}
-
-/** The container is built once per worker thread; each task is one shard. */
+/** The container is built once per worker thread, at its first slice. */
 let job: RunScenario | null = null;
 
-export function runShard(task: ShardTask): number {
+/** A slice of a run (see RunScenario.runSlice): every athlete's results, packed. */
+export function runSlice(task: SliceTask): Float64Array {
   job ??= createContainer().get(RunScenario);
-  return job.run(task.scenario, task.outDir, 'periodize worker', null, task.shard).athleteDays;
+  return job.runSlice(task);
+}
+
+/** One bootstrap interval of the summary (see WorkerPool.summary). */
+export interface IntervalTask {
+  values: Float64Array;
+  replicates: number;
+  seed: number;
+}
+
+export function bootstrapInterval(task: IntervalTask): [number, number] {
+  return bootstrapMeanCi(task.values, task.replicates, task.seed);
 }

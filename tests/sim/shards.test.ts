@@ -93,4 +93,12 @@ describe('periodize run --workers', () => {
     const manifest = (name: string) => JSON.parse(read(join(folder, name, 'manifest.json')));
     expect(manifest('three').files).toEqual(manifest('one').files);
   }, 30_000);
+
+  it('should refuse --workers 0 with exit 2', async () => {
+    const folder = temporaryFolder();
+    const file = writeScenario(folder, 'workers.yaml', 'name: workers\nseed: 5\npopulation: { size: 3, level: recreational }\nweeks: 1\narms:\n  - { id: fixed, design: pyramidal }\n');
+    const result = await cli('run', file, '--out', join(folder, 'out'), '--workers', '0');
+    expect(result.code).toBe(2);
+    expect(result.err).toBe('periodize run: --workers: at least 1\n');
+  });
 });

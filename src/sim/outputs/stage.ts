@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 /** The output folder cannot be written (a file in the way, no permission): the CLI reports it as bad input. */
@@ -37,6 +37,28 @@ export class OutputStage {
     const file = new StagedFile(join(this.staging, name), name);
     this.files.push(file);
     return file;
+  }
+
+  /**
+   * Replaces the staged file `name` (closed) by `newName`, made from it by `make(fromPath, toPath)`
+   * — a CSV table into Parquet — and hashed like every staged file.
+   */
+  convert(name: string, newName: string, make: (from: string, to: string) => void): void {
+    const index = this.files.findIndex((file) => file.name === name);
+    if (index < 0) throw new Error(`${name} is not staged`);
+    const from = this.files[index]!.path;
+    const made = join(this.staging, `${newName}.making`);
+    make(from, made);
+    const file = new StagedFile(join(this.staging, newName), newName);
+    try {
+      file.append(made, false);
+      file.close();
+    } finally {
+      file.abandon();
+    }
+    rmSync(made);
+    rmSync(from);
+    this.files.splice(index, 1, file);
   }
 
   /** Writes a whole staged file at once. */
@@ -116,11 +138,47 @@ export class StagedFile {
   flush(): void {
     if (this.buffer.length === 0) return;
     const bytes = Buffer.from(this.buffer, 'utf8');
+    this.buffer = '';
+    this.writeBytes(bytes);
+  }
+
+  /** Writes bytes as they are, after any text written before them. */
+  writeBytes(bytes: Uint8Array): void {
+    if (this.buffer.length > 0) this.flush();
     this.hash.update(bytes);
     let written = 0;
     while (written < bytes.length) written += writeSync(this.fd, bytes, written);
     this.bytes += bytes.length;
-    this.buffer = '';
+  }
+
+  /**
+   * Appends a CSV file of the same columns written elsewhere (a shard's, a worker's), bytes as they
+   * are; its header line too only when `withHeader`.
+   */
+  appendCsv(path: string, withHeader: boolean): void {
+    this.append(path, !withHeader);
+  }
+
+  /** Appends a file's bytes as they are, but its first line when `skipFirstLine`. */
+  append(path: string, skipFirstLine: boolean): void {
+    const fd = openSync(path, 'r');
+    try {
+      // In 1 MiB pieces: memory stays flat whatever the size of the file.
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      let skipping = skipFirstLine;
+      for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
+        let from = 0;
+        if (skipping) {
+          const newline = chunk.subarray(0, read).indexOf(0x0a);
+          if (newline < 0) continue;
+          skipping = false;
+          from = newline + 1;
+        }
+        this.writeBytes(chunk.subarray(from, read));
+      }
+    } finally {
+      closeSync(fd);
+    }
   }
 
   close(): void {

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import type { Parameters } from '../models/parameters.ts';
+import type { OutputStage, StagedFile } from './outputs/stage.ts';
+import { AthleteResults } from './results.ts';
+import type { RunSpec } from './scenario/prepare.ts';
+import { decodeResults, unpackResults } from './shards.ts';
+import { SummaryCollector, typicalErrorsOf } from './summary.ts';
+
+/** The CSV files of a run, in the order they are written: days.csv only when the scenario asks for daily rows. */
+export function csvNames(spec: RunSpec): string[] {
+  return ['athletes.csv', ...(spec.daily ? ['days.csv'] : []), 'adjustments.csv'];
+}
+
+/**
+ * Joins the slices of a run — shards from `periodize run --shard`, or the slices a worker pool ran —
+ * into its outputs: each slice's CSV rows appended in athlete order (the header once), and every
+ * athlete's exact results replayed into one summary collector, in the same order. Slices must
+ * arrive in order, first to last; what comes out is byte-identical to the run never split.
+ */
+export class SliceMerger {
+  readonly collector: SummaryCollector;
+  private readonly files: { name: string; file: StagedFile }[];
+  private readonly results: AthleteResults;
+  private athletes = 0;
+  private slices = 0;
+
+  /** With no stage, only the summary (a run without files: the bench). */
+  constructor(
+    stage: OutputStage | null,
+    spec: RunSpec,
+    parameters: Parameters,
+  ) {
+    this.files = stage === null ? [] : csvNames(spec).map((name) => ({ name, file: stage.open(name) }));
+    this.collector = new SummaryCollector(spec, spec.population.size, typicalErrorsOf(parameters));
+    this.results = new AthleteResults(spec.arms.length);
+  }
+
+  /** Athletes merged so far. */
+  get count(): number {
+    return this.athletes;
+  }
+
+  /** The next slice's CSV files, from its folder. */
+  addCsv(dir: string): void {
+    for (const { name, file } of this.files) file.appendCsv(join(dir, name), this.slices === 0);
+    this.slices++;
+  }
+
+  /** The next slice's athletes, packed one after another (PackedResults). */
+  addPacked(values: Float64Array): void {
+    for (let at = 0; at < values.length; ) {
+      at = unpackResults(values, at, this.results);
+      this.add();
+    }
+  }
+
+  /** The next slice's athletes, a line each (a shard's shard.results). */
+  addLines(text: string): void {
+    for (const line of text.split('\n')) {
+      if (line === '') continue;
+      decodeResults(line, this.results);
+      this.add();
+    }
+  }
+
+  /** Closes the CSV files. */
+  close(): void {
+    for (const { file } of this.files) file.close();
+  }
+
+  /** Past the run's size the values go nowhere (the caller compares `count` with the run's). */
+  private add(): void {
+    this.collector.add(this.athletes++, this.results);
+  }
+}
