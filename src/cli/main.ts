@@ -192,7 +192,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const { manifest, scenario } = readManifest(manifestFile);
       const container = await getContainer();
       const outDir = options.out ?? `${dirname(manifestFile)}-rerun`;
-      container.get(RunScenario).run(scenario, outDir, manifest.command);
+      container.get(RunScenario).run(scenario, outDir, manifest.command, null, null, manifest.format);
       if (manifest.version !== VERSION) io.out(`note: the run was made by periodize ${manifest.version}, this is ${VERSION}\n`);
       const differing = differingFiles(manifest, outDir);
       if (differing.length === 0) {

@@ -10,6 +10,8 @@ const Manifest = z.object({
   command: z.string(),
   scenario: z.object({ file: z.string(), path: z.string().optional(), sha256: z.string() }),
   parametersSha256: z.string(),
+  /** Manifests from before `--format` are CSV runs. */
+  format: z.enum(['csv', 'parquet']).default('csv'),
   files: z.array(z.object({ name: z.string(), sha256: z.string() })),
 });
 export type Manifest = z.infer<typeof Manifest>;

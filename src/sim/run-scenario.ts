@@ -162,22 +162,17 @@ export class RunScenario {
     try {
       const merger = new SliceMerger(stage, spec, this.parameters);
       const slices = pool.slices(spec.population.size);
-      const runs = slices.map((slice, index) => pool.runSlice({ scenario: resolve(file), slice, dir: join(scratch, String(index)) }));
-      // Every slice is awaited (so that none is left running on a failure), and merged in order.
-      const settled = Promise.allSettled(runs);
       const daysPerAthlete = spec.arms.length * spec.weeks * 7;
-      try {
-        for (const [index, run] of runs.entries()) {
-          const results = await run;
-          const dir = join(scratch, String(index));
-          merger.addCsv(dir);
+      const dirOf = (index: number) => join(scratch, String(index));
+      await inOrder(
+        slices.map((slice, index) => pool.runSlice({ scenario: resolve(file), slice, dir: dirOf(index) })),
+        (results, index) => {
+          merger.addCsv(dirOf(index));
           merger.addPacked(results);
-          rmSync(dir, { recursive: true, force: true });
+          rmSync(dirOf(index), { recursive: true, force: true });
           progress?.(merger.count, spec.population.size, merger.count * daysPerAthlete);
-        }
-      } finally {
-        await settled;
-      }
+        },
+      );
       merger.close();
       const summary = await pool.summary(merger.collector);
       const files = this.finish(stage, spec, text, file, command, summary, {}, format);
@@ -196,13 +191,10 @@ export class RunScenario {
   async summariseParallel(file: string, pool: SlicePool): Promise<{ summary: Summary; athleteDays: number }> {
     const spec = this.load(file);
     const merger = new SliceMerger(null, spec, this.parameters);
-    const runs = pool.slices(spec.population.size).map((slice) => pool.runSlice({ scenario: resolve(file), slice, dir: null }));
-    const settled = Promise.allSettled(runs);
-    try {
-      for (const run of runs) merger.addPacked(await run);
-    } finally {
-      await settled;
-    }
+    await inOrder(
+      pool.slices(spec.population.size).map((slice) => pool.runSlice({ scenario: resolve(file), slice, dir: null })),
+      (results) => merger.addPacked(results),
+    );
     return { summary: await pool.summary(merger.collector), athleteDays: spec.population.size * spec.arms.length * spec.weeks * 7 };
   }
 
@@ -252,6 +244,8 @@ export class RunScenario {
     const manifest = {
       tool: 'periodize',
       version: VERSION,
+      // The libraries are pinned by the version's package-lock.json; the runtime is not.
+      node: process.versions.node,
       command,
       seed: spec.seed,
       scenario: { file, path: resolve(file), sha256: sha256(text), name: spec.scenario.name },
@@ -337,6 +331,25 @@ export interface SlicePool {
   runSlice(task: SliceTask): Promise<Float64Array>;
   /** The collector's summary, its bootstrap intervals computed on the pool. */
   summary(collector: SummaryCollector): Promise<Summary>;
+}
+
+/**
+ * Hands each slice's results to `take` in slice order, as soon as it and those before it are in,
+ * and lets go of them then (`runs` is emptied as it goes: a long run holds one or two slices'
+ * results, not all of them). On a failure, waits for the slices still running before passing it on.
+ */
+async function inOrder(runs: (Promise<Float64Array> | null)[], take: (results: Float64Array, index: number) => void): Promise<void> {
+  // A slice that fails while an earlier one is awaited is met in its turn, not reported as unhandled.
+  for (const run of runs) run?.catch(() => undefined);
+  try {
+    for (let index = 0; index < runs.length; index++) {
+      const results = await runs[index]!;
+      runs[index] = null;
+      take(results, index);
+    }
+  } finally {
+    for (const run of runs) await run?.catch(() => undefined);
+  }
 }
 
 /** What a shard folder says it is (shard.json); a folder without one is bad input. */

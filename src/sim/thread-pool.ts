@@ -22,9 +22,13 @@ export class ThreadPool {
   private readonly threads: Worker[] = [];
   private broken: Error | null = null;
 
-  constructor(file: URL, size: number) {
+  /**
+   * `oldSpaceMb` caps each thread's old generation: V8 otherwise lets every thread's heap grow
+   * well past what it holds before collecting, and the threads' heaps add up.
+   */
+  constructor(file: URL, size: number, oldSpaceMb: number) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(file);
+      const worker = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: oldSpaceMb } });
       worker.on('message', (message: { result?: unknown; error?: Error }) => this.answered(worker, message));
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {

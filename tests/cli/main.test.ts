@@ -112,6 +112,16 @@ reference: c
       expect(out).toBe(`reproduced: 4 files in ${join(folder, 'again')}/ byte-identical to ${join(folder, 'out', 'manifest.json')}\n`);
     });
 
+    it('should rerun a Parquet run as Parquet', async () => {
+      const folder = temporaryFolder();
+      const file = writeScenario(folder, 'small.yaml', smallScenario({ size: 10, weeks: 2, daily: false }));
+      await cli('run', file, '--out', join(folder, 'out'), '--format', 'parquet', '--quiet');
+      const { code, out } = await cli('rerun', join(folder, 'out', 'manifest.json'), '--out', join(folder, 'again'));
+      expect(code).toBe(0);
+      expect(out).toMatch(/^reproduced: 4 files/);
+      expect(readdirSync(join(folder, 'again')).sort()).toEqual(['adjustments.parquet', 'athletes.parquet', 'contrasts.csv', 'manifest.json', 'summary.json']);
+    });
+
     it('should name the outputs that differ from the manifest, and exit 3', async () => {
       const folder = temporaryFolder();
       const file = writeScenario(folder, 'small.yaml', smallScenario({ size: 10, weeks: 2, daily: false }));
