@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as z from 'zod';
+import { sha256File } from '../sim/outputs/read-chunks.ts';
 import { InputError, LocatedDocument, readInputText, zodProblems } from '../sim/scenario/located.ts';
 
 /** What `rerun` reads of a manifest.json (the rest is ignored). */
@@ -44,7 +45,7 @@ export function differingFiles(manifest: Manifest, outDir: string): string[] {
   return manifest.files
     .filter((file) => {
       const path = join(outDir, file.name);
-      return !existsSync(path) || sha256(readFileSync(path)) !== file.sha256;
+      return !existsSync(path) || sha256File(path) !== file.sha256;
     })
     .map((file) => file.name);
 }

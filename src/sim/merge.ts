@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Parameters } from '../models/parameters.ts';
+import { forEachLine } from './outputs/read-chunks.ts';
 import type { OutputStage, StagedFile } from './outputs/stage.ts';
 import { AthleteResults } from './results.ts';
 import type { RunSpec } from './scenario/prepare.ts';
@@ -54,13 +55,12 @@ export class SliceMerger {
     }
   }
 
-  /** The next slice's athletes, a line each (a shard's shard.results). */
-  addLines(text: string): void {
-    for (const line of text.split('\n')) {
-      if (line === '') continue;
+  /** The next slice's athletes from a file of a line each (a shard's shard.results), read in pieces. */
+  addResultsFile(path: string): void {
+    forEachLine(path, (line) => {
       decodeResults(line, this.results);
       this.add();
-    }
+    });
   }
 
   /** Closes the CSV files. */

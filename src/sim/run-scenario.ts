@@ -297,7 +297,7 @@ export class RunScenario {
       const merger = new SliceMerger(stage, spec, this.parameters);
       for (const { dir } of ordered) {
         merger.addCsv(dir);
-        merger.addLines(readFileSync(join(dir, 'shard.results'), 'utf8'));
+        merger.addResultsFile(join(dir, 'shard.results'));
       }
       merger.close();
       if (merger.count !== spec.population.size) {

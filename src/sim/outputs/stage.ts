@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { forEachChunk } from './read-chunks.ts';
 
 /** The output folder cannot be written (a file in the way, no permission): the CLI reports it as bad input. */
 export class OutputError extends Error {
@@ -176,24 +177,17 @@ export class StagedFile {
 
   /** Appends a file's bytes as they are, but its first line when `skipFirstLine`. */
   append(path: string, skipFirstLine: boolean): void {
-    const fd = openSync(path, 'r');
-    try {
-      // In 1 MiB pieces: memory stays flat whatever the size of the file.
-      const chunk = Buffer.allocUnsafe(1 << 20);
-      let skipping = skipFirstLine;
-      for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
-        let from = 0;
-        if (skipping) {
-          const newline = chunk.subarray(0, read).indexOf(0x0a);
-          if (newline < 0) continue;
-          skipping = false;
-          from = newline + 1;
-        }
-        this.writeBytes(chunk.subarray(from, read));
+    let skipping = skipFirstLine;
+    forEachChunk(path, (chunk) => {
+      let from = 0;
+      if (skipping) {
+        const newline = chunk.indexOf(0x0a);
+        if (newline < 0) return;
+        skipping = false;
+        from = newline + 1;
       }
-    } finally {
-      closeSync(fd);
-    }
+      this.writeBytes(chunk.subarray(from));
+    });
   }
 
   close(): void {
