@@ -93,16 +93,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const bar = io === PROCESS_IO && process.stderr.isTTY === true && options.quiet !== true ? progressBar() : null;
       let report: RunReport;
       try {
-        if (workers > 1 && shard === null) {
-          const pool = new WorkerPool(workers);
-          try {
-            report = await job.runParallel(scenario, outDir, command, pool, bar?.update ?? null, options.format);
-          } finally {
-            await pool.destroy();
-          }
-        } else {
-          report = job.run(scenario, outDir, command, bar?.update ?? null, shard, options.format);
-        }
+        report = shard === null ? await simulate(job, scenario, outDir, command, workers, bar, options.format) : job.run(scenario, outDir, command, bar?.update ?? null, shard, options.format);
       } finally {
         bar?.stop();
       }
@@ -188,11 +179,23 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .description('rerun the scenario of a manifest.json with its seed and check that every output is byte-identical')
     .argument('<manifest>', 'a run\'s manifest.json')
     .option('-o, --out <dir>', 'output folder (default: <the run\'s folder>-rerun)')
-    .action(async (manifestFile: string, options: { out?: string }) => {
+    .option('--workers <n>', 'worker threads, as for run (the outputs are the same for any number)', wholeNumber)
+    .action(async (manifestFile: string, options: { out?: string; workers?: number }) => {
+      if (options.workers === 0) {
+        io.err('periodize rerun: --workers: at least 1\n');
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
       const { manifest, scenario } = readManifest(manifestFile);
-      const container = await getContainer();
+      const job = (await getContainer()).get(RunScenario);
       const outDir = options.out ?? `${dirname(manifestFile)}-rerun`;
-      container.get(RunScenario).run(scenario, outDir, manifest.command, null, null, manifest.format);
+      const workers = options.workers ?? defaultWorkers(athleteDaysOf(job.load(scenario)));
+      const bar = io === PROCESS_IO && process.stderr.isTTY === true ? progressBar() : null;
+      try {
+        await simulate(job, scenario, outDir, manifest.command, workers, bar, manifest.format);
+      } finally {
+        bar?.stop();
+      }
       if (manifest.version !== VERSION) io.out(`note: the run was made by periodize ${manifest.version}, this is ${VERSION}\n`);
       const differing = differingFiles(manifest, outDir);
       if (differing.length === 0) {
@@ -254,12 +257,30 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
   }
 }
 
-/** Workers for a run not told: the available cores for a million athlete-days or more (below that, starting threads costs more than it saves). */
 /** `--format csv|parquet`: how the per-athlete tables (athletes, days, adjustments) are written. */
 function formatOption(): Option {
   return new Option('--format <format>', 'athletes, days and adjustments tables as csv, or as parquet (with the seed and the resolved scenario as file metadata)')
     .choices(['csv', 'parquet'])
     .default('csv');
+}
+
+/** A whole run (not a shard): on `workers` threads when more than one, else on this one. */
+async function simulate(
+  job: RunScenario,
+  scenario: string,
+  outDir: string,
+  command: string,
+  workers: number,
+  bar: ReturnType<typeof progressBar> | null,
+  format: OutputFormat,
+): Promise<RunReport> {
+  if (workers <= 1) return job.run(scenario, outDir, command, bar?.update ?? null, null, format);
+  const pool = new WorkerPool(workers);
+  try {
+    return await job.runParallel(scenario, outDir, command, pool, bar?.update ?? null, format);
+  } finally {
+    await pool.destroy();
+  }
 }
 
 function athleteDaysOf(spec: RunSpec): number {

@@ -94,6 +94,20 @@ describe('periodize run --workers', () => {
     expect(manifest('three').files).toEqual(manifest('one').files);
   }, 30_000);
 
+  it('should reproduce a run of one thread with rerun on two workers', async () => {
+    const folder = temporaryFolder();
+    const file = writeScenario(
+      folder,
+      'workers.yaml',
+      'name: workers\nseed: 9\npopulation: { size: 24, level: recreational }\nweeks: 2\narms:\n  - { id: fixed, design: pyramidal }\n  - { id: swc, design: polarized, rules: hrv-swc }\nreference: fixed\noutputs: { daily: true }\n',
+    );
+    expect((await cli('run', file, '--out', join(folder, 'one'), '--workers', '1', '--quiet')).code).toBe(0);
+    const rerun = await cli('rerun', join(folder, 'one', 'manifest.json'), '--out', join(folder, 'two'), '--workers', '2');
+    expect(rerun.out).toMatch(/^reproduced: 5 files/);
+    expect(rerun.code).toBe(0);
+    expect((await cli('rerun', join(folder, 'one', 'manifest.json'), '--workers', '0')).code).toBe(2);
+  });
+
   it('should refuse --workers 0 with exit 2', async () => {
     const folder = temporaryFolder();
     const file = writeScenario(folder, 'workers.yaml', 'name: workers\nseed: 5\npopulation: { size: 3, level: recreational }\nweeks: 1\narms:\n  - { id: fixed, design: pyramidal }\n');
