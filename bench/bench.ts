@@ -25,6 +25,7 @@ import { WorkerPool } from '../src/sim/parallel.ts';
 import { RunScenario } from '../src/sim/run-scenario.ts';
 import { banisterThroughput } from './banister.ts';
 import { numberOption, option } from './options.ts';
+import { benchScenario } from './scenario.ts';
 
 const athletes = numberOption('athletes', 10_000);
 const weeks = numberOption('weeks', 52);
@@ -41,21 +42,7 @@ const folder = mkdtempSync(join(tmpdir(), 'periodize-bench-'));
  */
 function scenarioFile(size: number, weeksOfTraining: number, adaptive: boolean, alone = false): string {
   const file = join(folder, `bench-${size}-${weeksOfTraining}-${adaptive}-${alone}.yaml`);
-  writeFileSync(
-    file,
-    `name: bench
-seed: 1
-population: { size: ${size}, level: recreational }
-weeks: ${weeksOfTraining}
-arms:
-${alone ? '' : '  - { id: polarized, design: polarized }\n  - { id: pyramidal, design: pyramidal }\n  - { id: threshold, design: threshold }\n'}  - { id: polarized-adaptive, design: polarized${adaptive ? `, rules: ${rules}` : ''} }
-reference: ${alone ? 'polarized-adaptive' : 'threshold'}
-events:
-  - { type: sleep-restriction, fromWeek: 3, weeks: 2, hours: 5.5, share: 0.3 }
-  - { type: illness, fromWeek: 6, days: 5, share: 0.2 }
-  - { type: load-multiplier, fromWeek: 8, weeks: 2, factor: 1.3, share: 0.5 }
-`,
-  );
+  writeFileSync(file, benchScenario(size, weeksOfTraining, adaptive ? rules : null, { alone }));
   return file;
 }
 

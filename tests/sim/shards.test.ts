@@ -77,14 +77,15 @@ outputs: { daily: true }
   });
 });
 
+/** A fixed and an adaptive arm with daily rows: every output file has rows. */
+function workersScenario(seed: number, size: number, weeks: number): string {
+  return `name: workers\nseed: ${seed}\npopulation: { size: ${size}, level: recreational }\nweeks: ${weeks}\narms:\n  - { id: fixed, design: pyramidal }\n  - { id: swc, design: polarized, rules: hrv-swc }\nreference: fixed\noutputs: { daily: true }\n`;
+}
+
 describe('periodize run --workers', () => {
   it('should write the same outputs on 1 and on 3 worker threads (only the manifest\'s command differs)', async () => {
     const folder = temporaryFolder();
-    const file = writeScenario(
-      folder,
-      'workers.yaml',
-      'name: workers\nseed: 5\npopulation: { size: 30, level: recreational }\nweeks: 3\narms:\n  - { id: fixed, design: pyramidal }\n  - { id: swc, design: polarized, rules: hrv-swc }\nreference: fixed\noutputs: { daily: true }\n',
-    );
+    const file = writeScenario(folder, 'workers.yaml', workersScenario(5, 30, 3));
     expect((await cli('run', file, '--out', join(folder, 'one'), '--workers', '1', '--quiet')).code).toBe(0);
     expect((await cli('run', file, '--out', join(folder, 'three'), '--workers', '3', '--quiet')).code).toBe(0);
     for (const name of ['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv']) {
@@ -96,11 +97,7 @@ describe('periodize run --workers', () => {
 
   it('should reproduce a run of one thread with rerun on two workers', async () => {
     const folder = temporaryFolder();
-    const file = writeScenario(
-      folder,
-      'workers.yaml',
-      'name: workers\nseed: 9\npopulation: { size: 24, level: recreational }\nweeks: 2\narms:\n  - { id: fixed, design: pyramidal }\n  - { id: swc, design: polarized, rules: hrv-swc }\nreference: fixed\noutputs: { daily: true }\n',
-    );
+    const file = writeScenario(folder, 'workers.yaml', workersScenario(9, 24, 2));
     expect((await cli('run', file, '--out', join(folder, 'one'), '--workers', '1', '--quiet')).code).toBe(0);
     const rerun = await cli('rerun', join(folder, 'one', 'manifest.json'), '--out', join(folder, 'two'), '--workers', '2');
     expect(rerun.out).toMatch(/^reproduced: 5 files/);
