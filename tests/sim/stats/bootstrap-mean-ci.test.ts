@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openStream } from '../../../src/sim/rng.ts';
+import seedrandom from 'seedrandom';
+import { openStream, RandomStream } from '../../../src/sim/rng.ts';
 import { bootstrapMeanCi } from '../../../src/sim/stats/bootstrap-mean-ci.ts';
 import { summarize } from '../../../src/sim/stats/describe.ts';
 
@@ -39,6 +40,34 @@ describe(bootstrapMeanCi, () => {
       const [lower, upper] = bootstrapMeanCi(sleep1, 2000, 7);
       expect(lower).toBeCloseTo(-0.29025, 12);
       expect(upper).toBeCloseTo(1.78, 12);
+    });
+  });
+
+  describe('having its draws inlined', () => {
+    it("should draw exactly RandomStream.uniform's stream, seeded as documented", () => {
+      // The straightforward version, through the project's stream: same intervals to the bit.
+      const reference = (values: Float64Array, replicates: number, seed: number): [number, number] => {
+        const alea = seedrandom.alea(`periodize:bootstrap:${seed}`);
+        const stream = new RandomStream(Int32Array.from({ length: 4 }, () => alea.int32()));
+        const means = new Float64Array(replicates);
+        for (let b = 0; b < replicates; b++) {
+          let sum = 0;
+          for (let i = 0; i < values.length; i++) sum += values[Math.floor(stream.uniform() * values.length)]!;
+          means[b] = sum / values.length;
+        }
+        means.sort();
+        const at = (p: number) => {
+          const h = (replicates - 1) * p;
+          const low = Math.floor(h);
+          return low + 1 >= replicates || h === low || means[low] === means[low + 1] ? means[low]! : (1 - (h - low)) * means[low]! + (h - low) * means[low + 1]!;
+        };
+        const tail = (1 - 0.95) / 2; // as the function computes it (not the literal 0.025)
+        return [at(tail), at(1 - tail)];
+      };
+      const values = new Float64Array(997);
+      const source = openStream(3, 0, 'tests');
+      for (let i = 0; i < values.length; i++) values[i] = source.normal() * 4 + 1;
+      for (const seed of [0, 1, 42, 2026, -3.5]) expect(bootstrapMeanCi(values, 400, seed), `seed ${seed}`).toEqual(reference(values, 400, seed));
     });
   });
 
