@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { SlicePool, SliceTask } from './run-scenario.ts';
 import type { MeanInterval, Summary, SummaryCollector } from './summary.ts';
 import { ThreadPool } from './thread-pool.ts';
+import { workerScript } from './worker-bundle.ts';
 import type { IntervalTask } from './worker-task.ts';
 
 /** Slices per worker: more slices than workers keep every worker busy to the end, and let merging start early. */
@@ -30,7 +31,7 @@ export class WorkerPool implements SlicePool {
   private readonly pool: ThreadPool;
 
   constructor(readonly workers: number) {
-    this.pool = new ThreadPool(new URL('../../bin/worker.js', import.meta.url), workers, WORKER_OLD_SPACE_MB);
+    this.pool = new ThreadPool(workerScript(), workers, WORKER_OLD_SPACE_MB);
   }
 
   /**

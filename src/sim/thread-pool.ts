@@ -10,7 +10,7 @@ interface Job {
 /**
  * A fixed set of worker threads running named tasks, one task per thread at a time, in the order
  * they were asked for. The worker module answers `{ name, task }` messages with `{ result }` or
- * `{ error }` (see bin/worker.js); a typed array in a result is moved back, not copied.
+ * `{ error }` (see src/sim/worker-main.ts); a typed array in a result is moved back, not copied.
  *
  * (We measured piscina on this workload first: a slice ran 15–25 % slower in its threads than on
  * the main thread, and as fast as on the main thread in a plain worker thread; so a plain pool.)
