@@ -1,0 +1,2 @@
+/** See bundle.js. */
+export function bundled(entry: string, name: string): URL | null;
