@@ -32,4 +32,8 @@ describe('bin/periodize.js (the launcher)', () => {
     expect(existsSync(fileURLToPath(script!))).toBe(true);
     expect(bundled('src/cli/main.ts', 'cli')?.href).toBe(script!.href);
   });
+
+  it('should give null when the bundle cannot be built, for the launcher to fall back on the TypeScript loader', () => {
+    expect(bundled('src/no-such-entry.ts', 'missing')).toBeNull();
+  });
 });
