@@ -9,7 +9,7 @@ import { VERSION } from '../version.ts';
 import { ExplainError, explainAthlete } from './explain.ts';
 import { counted } from './plural.ts';
 import { progressBar } from './progress.ts';
-import { parseShard } from '../sim/shards.ts';
+import { parseShard, type Shard } from '../sim/shards.ts';
 import { defaultWorkers, WorkerPool } from '../sim/parallel.ts';
 import type { RunSpec } from '../sim/scenario/prepare.ts';
 import { comparisonTable, sweepSummary } from './table.ts';
@@ -66,7 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('-o, --out <dir>', 'output folder (default: out/<scenario name>)')
     .option('-q, --quiet', 'print only the final line')
     .option('--shard <i/N>', 'only shard i of N (i from 0) of the athletes, for `periodize merge` (a Kubernetes Indexed Job or SLURM array task)')
-    .option('--workers <n>', 'worker threads (default: the available cores for a run of a million athlete-days or more, else 1); the outputs are the same for any number', wholeNumber)
+    .option('--workers <n>', 'worker threads (default: the available cores for a run of a million athlete-days or more, else 1; 1 for a shard); the outputs are the same for any number', wholeNumber)
     .addOption(formatOption())
     .action(async (scenario: string, options: { out?: string; quiet?: boolean; shard?: string; workers?: number; format: OutputFormat }) => {
       const shard = options.shard === undefined ? null : parseShard(options.shard);
@@ -93,7 +93,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const bar = io === PROCESS_IO && process.stderr.isTTY === true && options.quiet !== true ? progressBar() : null;
       let report: RunReport;
       try {
-        report = shard === null ? await simulate(job, scenario, outDir, command, workers, bar, options.format) : job.run(scenario, outDir, command, bar?.update ?? null, shard, options.format);
+        report = await simulate(job, scenario, outDir, command, workers, bar, options.format, shard);
       } finally {
         bar?.stop();
       }
@@ -264,7 +264,7 @@ function formatOption(): Option {
     .default('csv');
 }
 
-/** A whole run (not a shard): on `workers` threads when more than one, else on this one. */
+/** A run, or a shard of one: on `workers` threads when more than one, else on this one. */
 async function simulate(
   job: RunScenario,
   scenario: string,
@@ -273,11 +273,12 @@ async function simulate(
   workers: number,
   bar: ReturnType<typeof progressBar> | null,
   format: OutputFormat,
+  shard: Shard | null = null,
 ): Promise<RunReport> {
-  if (workers <= 1) return job.run(scenario, outDir, command, bar?.update ?? null, null, format);
+  if (workers <= 1) return job.run(scenario, outDir, command, bar?.update ?? null, shard, format);
   const pool = new WorkerPool(workers);
   try {
-    return await job.runParallel(scenario, outDir, command, pool, bar?.update ?? null, format);
+    return await job.runParallel(scenario, outDir, command, pool, bar?.update ?? null, format, shard);
   } finally {
     await pool.destroy();
   }

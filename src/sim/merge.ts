@@ -4,7 +4,7 @@ import { forEachLine } from './outputs/read-chunks.ts';
 import type { OutputStage, StagedFile } from './outputs/stage.ts';
 import { AthleteResults } from './results.ts';
 import type { RunSpec } from './scenario/prepare.ts';
-import { decodeResults, unpackResults } from './shards.ts';
+import { decodeResults, encodeResults, unpackResults } from './shards.ts';
 import { SummaryCollector, typicalErrorsOf } from './summary.ts';
 
 /** The CSV files of a run, in the order they are written: days.csv only when the scenario asks for daily rows. */
@@ -22,16 +22,24 @@ export class SliceMerger {
   readonly collector: SummaryCollector;
   private readonly files: { name: string; file: StagedFile }[];
   private readonly results: AthleteResults;
+  /** A shard's shard.results, written instead of a summary collected. */
+  private readonly shardResults: StagedFile | null;
   private athletes = 0;
   private slices = 0;
 
-  /** With no stage, only the summary (a run without files: the bench). */
+  /**
+   * With no stage, only the summary (a run without files: the bench). With `shard`, the slices make
+   * up one shard of a run: every athlete's results go to shard.results (after the CSV files, as
+   * `RunScenario.run` writes them), for `merge`, and there is no summary.
+   */
   constructor(
     stage: OutputStage | null,
     spec: RunSpec,
     parameters: Parameters,
+    shard = false,
   ) {
     this.files = stage === null ? [] : csvNames(spec).map((name) => ({ name, file: stage.open(name) }));
+    this.shardResults = shard && stage !== null ? stage.open('shard.results') : null;
     this.collector = new SummaryCollector(spec, spec.population.size, typicalErrorsOf(parameters));
     this.results = new AthleteResults(spec.arms.length);
   }
@@ -63,13 +71,18 @@ export class SliceMerger {
     });
   }
 
-  /** Closes the CSV files. */
+  /** Closes the files. */
   close(): void {
     for (const { file } of this.files) file.close();
+    this.shardResults?.close();
   }
 
   /** Past the run's size the values go nowhere (the caller compares `count` with the run's). */
   private add(): void {
-    this.collector.add(this.athletes++, this.results);
+    if (this.shardResults === null) this.collector.add(this.athletes++, this.results);
+    else {
+      this.shardResults.write(`${encodeResults(this.results)}\n`);
+      this.athletes++;
+    }
   }
 }

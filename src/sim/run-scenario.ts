@@ -109,9 +109,7 @@ export class RunScenario {
         const files = this.finish(stage, spec, text, file, command, summary, {}, format);
         return { spec, summary, files, athleteDays: outcome.athleteDays, seconds };
       }
-      const meta = { shard: `${shard.index}/${shard.count}`, athletes: slice, of: spec.population.size, seed: spec.seed, scenario: { file, path: resolve(file), sha256: sha256(text) } };
-      stage.write('shard.json', `${JSON.stringify(meta, null, 2)}\n`);
-      const files = this.finish(stage, spec, text, file, command, null, {}, 'csv');
+      const files = this.finishShard(stage, spec, text, file, command, shard);
       return { spec, summary: null, files, athleteDays: outcome.athleteDays, seconds };
     } finally {
       stage.abort();
@@ -144,7 +142,8 @@ export class RunScenario {
    * Runs a scenario on a pool of worker threads: the athletes cut into slices, each simulated by
    * a worker into a scratch folder, and merged here in athlete order as soon as the slices before
    * it are in (while later ones still run); the bootstrap intervals are spread over the pool too.
-   * The outputs are byte-identical to `run` on one thread.
+   * With `shard`, only that shard's athletes, written as `run` writes a shard. The outputs are
+   * byte-identical to `run` on one thread.
    */
   async runParallel(
     file: string,
@@ -153,15 +152,18 @@ export class RunScenario {
     pool: SlicePool,
     progress: ((done: number, total: number, athleteDays: number) => void) | null = null,
     format: OutputFormat = 'csv',
+    shard: Shard | null = null,
   ): Promise<RunReport> {
+    if (shard !== null && format !== 'csv') throw new RangeError('a shard is written as CSV, for merge (which may write Parquet)');
     const started = performance.now();
     const text = readScenarioText(file);
     const spec = loadScenario(file, this.catalogue, this.parameters, text, this.vocabulary);
     const scratch = mkdtempSync(join(tmpdir(), 'periodize-slices-'));
     const stage = new OutputStage(outDir);
     try {
-      const merger = new SliceMerger(stage, spec, this.parameters);
-      const slices = pool.slices(spec.population.size);
+      const merger = new SliceMerger(stage, spec, this.parameters, shard !== null);
+      const [from, to] = shard === null ? [0, spec.population.size] : shardRange(spec.population.size, shard);
+      const slices = pool.slices(to - from).map(([a, b]): [number, number] => [from + a, from + b]);
       const daysPerAthlete = spec.arms.length * spec.weeks * 7;
       const dirOf = (index: number) => join(scratch, String(index));
       await inOrder(
@@ -170,13 +172,17 @@ export class RunScenario {
           merger.addCsv(dirOf(index));
           merger.addPacked(results);
           rmSync(dirOf(index), { recursive: true, force: true });
-          progress?.(merger.count, spec.population.size, merger.count * daysPerAthlete);
+          progress?.(merger.count, to - from, merger.count * daysPerAthlete);
         },
       );
       merger.close();
+      const athleteDays = (to - from) * daysPerAthlete;
+      if (shard !== null) {
+        const files = this.finishShard(stage, spec, text, file, command, shard);
+        return { spec, summary: null, files, athleteDays, seconds: (performance.now() - started) / 1000 };
+      }
       const summary = await pool.summary(merger.collector);
       const files = this.finish(stage, spec, text, file, command, summary, {}, format);
-      const athleteDays = spec.population.size * daysPerAthlete;
       return { spec, summary, files, athleteDays, seconds: (performance.now() - started) / 1000 };
     } finally {
       stage.abort();
@@ -207,6 +213,14 @@ export class RunScenario {
       days: spec.daily ? new DaysCsv(rest[0]!, spec) : null,
       adjustments: new AdjustmentsCsv(rest[rest.length - 1]!, spec),
     };
+  }
+
+  /** A shard's shard.json (which shard of which run), then its manifest; returns the files' names. */
+  private finishShard(stage: OutputStage, spec: RunSpec, text: string, file: string, command: string, shard: Shard): string[] {
+    const athletes = shardRange(spec.population.size, shard);
+    const meta = { shard: `${shard.index}/${shard.count}`, athletes, of: spec.population.size, seed: spec.seed, scenario: { file, path: resolve(file), sha256: sha256(text) } };
+    stage.write('shard.json', `${JSON.stringify(meta, null, 2)}\n`);
+    return this.finish(stage, spec, text, file, command, null, {}, 'csv');
   }
 
   /**

@@ -64,6 +64,25 @@ outputs: { daily: true }
     }
   });
 
+  it('should write a shard on worker threads byte for byte as on one thread', async () => {
+    const folder = temporaryFolder();
+    const file = writeScenario(folder, 'shards.yaml', scenario);
+    expect((await cli('run', file, '--out', join(folder, 'one'), '--shard', '1/2', '--quiet')).code).toBe(0);
+    expect((await cli('run', file, '--out', join(folder, 'two'), '--shard', '1/2', '--workers', '2', '--quiet')).code).toBe(0);
+    for (const name of ['athletes.csv', 'days.csv', 'adjustments.csv', 'shard.results', 'shard.json']) {
+      expect(read(join(folder, 'two', name)), name).toBe(read(join(folder, 'one', name)));
+    }
+    const manifest = (name: string) => JSON.parse(read(join(folder, name, 'manifest.json')));
+    expect(manifest('two').files).toEqual(manifest('one').files);
+    // And it merges with a shard made on one thread into the run never split.
+    expect((await cli('run', file, '--out', join(folder, 's0'), '--shard', '0/2', '--quiet')).code).toBe(0);
+    expect((await cli('run', file, '--out', join(folder, 'whole'), '--quiet')).code).toBe(0);
+    expect((await cli('merge', join(folder, 's0'), join(folder, 'two'), '--out', join(folder, 'merged'))).code).toBe(0);
+    for (const name of ['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv']) {
+      expect(read(join(folder, 'merged', name)), name).toBe(read(join(folder, 'whole', name)));
+    }
+  }, 30_000);
+
   it('should refuse a merge with a shard missing, or a folder that is not a shard, exit 2', async () => {
     const folder = temporaryFolder();
     const file = writeScenario(folder, 'shards.yaml', scenario);
