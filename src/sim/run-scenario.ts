@@ -128,7 +128,8 @@ export class RunScenario {
       return packed.values();
     }
     mkdirSync(task.dir, { recursive: true });
-    const files = csvNames(spec).map((name) => new StagedFile(join(task.dir!, name), name));
+    // Scratch files, joined into the run's outputs (and hashed there) by the main thread.
+    const files = csvNames(spec).map((name) => new StagedFile(join(task.dir!, name), name, false));
     try {
       this.runner.run(spec, { ...this.sinks(spec, files, packed), slice: task.slice });
       for (const file of files) file.close();

@@ -115,7 +115,8 @@ const WRITE_BUFFER_BYTES = 1 << 20;
  */
 export class StagedFile {
   private readonly fd: number;
-  private readonly hash: Hash = createHash('sha256');
+  /** Null for a scratch file no manifest lists (a worker's slice): hashing 100s of MB is not free. */
+  private readonly hash: Hash | null;
   /**
    * Text is encoded into this buffer as it is written, so that each row's string dies young: a
    * string kept growing until a flush holds every row alive through the young collections, and
@@ -130,11 +131,14 @@ export class StagedFile {
   constructor(
     readonly path: string,
     readonly name: string,
+    hashed = true,
   ) {
     this.fd = openSync(path, 'w');
+    this.hash = hashed ? createHash('sha256') : null;
   }
 
   sha256(): string {
+    if (this.hash === null) throw new Error(`${this.name} is not hashed`);
     if (this.digest === '') throw new Error(`${this.name} is still open`);
     return this.digest;
   }
@@ -161,7 +165,7 @@ export class StagedFile {
   /** Writes bytes as they are, after any text written before them. */
   writeBytes(bytes: Uint8Array): void {
     if (this.used > 0) this.flush();
-    this.hash.update(bytes);
+    this.hash?.update(bytes);
     let written = 0;
     while (written < bytes.length) written += writeSync(this.fd, bytes, written);
     this.bytes += bytes.length;
@@ -194,7 +198,7 @@ export class StagedFile {
     this.flush();
     closeSync(this.fd);
     this.open = false;
-    this.digest = this.hash.digest('hex');
+    if (this.hash !== null) this.digest = this.hash.digest('hex');
   }
 
   /** Closes the file without finishing it (after a failure); never throws. */
