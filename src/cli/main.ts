@@ -90,7 +90,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       }
       const workers = options.workers ?? (shard === null ? defaultWorkers(athleteDaysOf(job.load(scenario))) : 1);
       // A progress bar on a terminal; nothing but the final line otherwise (logs, pipes, tests).
-      const bar = io === PROCESS_IO && process.stderr.isTTY === true && options.quiet !== true ? progressBar() : null;
+      const bar = io === PROCESS_IO && process.stderr.isTTY === true && options.quiet !== true ? progressBar(shard === null) : null;
       let report: RunReport;
       try {
         report = await simulate(job, scenario, outDir, command, workers, bar, options.format, shard);
