@@ -7,7 +7,7 @@
  * summarised). The same batch is run again with the fourth arm on its fixed plan, so the cost of the
  * rules shows as a ratio (the issue's budget: at most 1.5×). Prints athlete-days per second and
  * memory; memory is also measured for a run a quarter as long, to show that it does not grow with
- * the number of days. Then the same batch on a pool of 1 and of 2 worker threads (`--workers`), best
+ * the number of days. Then the same batch on a pool of 1 and of 2 worker processes (`--workers`), best
  * of `--tries` (default 2), against the best of two runs on one thread: the parallel efficiency.
  * A benchmark, not a test: run it on a quiet machine.
  */
@@ -74,7 +74,7 @@ function measure(size: number, weeksOfTraining: number, adaptive: boolean, alone
  * athlete order, bootstrap intervals on the pool), best of `tries` — the pool's threads started and
  * warmed up first, as a long run would have them. Athlete-days per second.
  */
-async function measureWorkers(workers: number, tries: number): Promise<number> {
+async function measureWorkers(workers: number, tries: number): Promise<{ rate: number; peakMb: number }> {
   const pool = new WorkerPool(workers);
   try {
     await job.summariseParallel(scenarioFile(300, 8, true), pool);
@@ -84,7 +84,8 @@ async function measureWorkers(workers: number, tries: number): Promise<number> {
       const { athleteDays } = await job.summariseParallel(scenarioFile(athletes, weeks, true), pool);
       best = Math.min(best, (performance.now() - started) / 1000 / athleteDays);
     }
-    return 1 / best;
+    const peaks = pool.peakResidentBytes().map((bytes) => (bytes === null ? Number.NaN : bytes / 2 ** 20));
+    return { rate: 1 / best, peakMb: Math.max(...peaks) };
   } finally {
     await pool.destroy();
   }
@@ -114,14 +115,14 @@ try {
   console.log(`banister two-component model with daily resting HR and lnRMSSD, same batch, one thread: ${(banister / 1e6).toFixed(2)} M athlete-days/s`);
   const tries = numberOption('tries', 2);
   const oneThread = Math.max(full.rate, measure(athletes, weeks, true).rate);
-  const pooled = await measureWorkers(1, tries);
-  const twoWorkers = await measureWorkers(2, tries);
+  const { rate: pooled } = await measureWorkers(1, tries);
+  const { rate: twoWorkers, peakMb: workerPeakMb } = await measureWorkers(2, tries);
   console.log(
     `workers (same batch, summary included, best of ${tries}): 1 thread ${(oneThread / 1e6).toFixed(2)} M/s; 1 worker ${(pooled / 1e6).toFixed(2)} M/s; ` +
       `2 workers ${(twoWorkers / 1e6).toFixed(2)} M athlete-days/s = ${(twoWorkers / oneThread).toFixed(2)}× one thread, parallel efficiency ${((100 * twoWorkers) / (2 * oneThread)).toFixed(0)} % (targets: 10 M/s, 90 %)`,
   );
   console.log(`peak heap: ${full.peakHeapMb.toFixed(0)} MB at ${weeks} weeks, ${short.peakHeapMb.toFixed(0)} MB at ${shortWeeks} weeks (flat in the number of days)`);
-  console.log(`peak memory (RSS): ${mb(process.resourceUsage().maxRSS * 1024)} MB`);
+  console.log(`peak memory (RSS): ${mb(process.resourceUsage().maxRSS * 1024)} MB this process; ${workerPeakMb.toFixed(0)} MB the larger worker process`);
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

@@ -66,7 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('-o, --out <dir>', 'output folder (default: out/<scenario name>)')
     .option('-q, --quiet', 'print only the final line')
     .option('--shard <i/N>', 'only shard i of N (i from 0) of the athletes, for `periodize merge` (a Kubernetes Indexed Job or SLURM array task)')
-    .option('--workers <n>', 'worker threads (default: the available cores for a run of a million athlete-days or more, else 1; 1 for a shard); the outputs are the same for any number', wholeNumber)
+    .option('--workers <n>', 'worker processes (default: the available cores for a run of a million athlete-days or more, else 1; 1 for a shard); the outputs are the same for any number', wholeNumber)
     .addOption(formatOption())
     .action(async (scenario: string, options: { out?: string; quiet?: boolean; shard?: string; workers?: number; format: OutputFormat }) => {
       const shard = options.shard === undefined ? null : parseShard(options.shard);
@@ -179,7 +179,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .description('rerun the scenario of a manifest.json with its seed and check that every output is byte-identical')
     .argument('<manifest>', 'a run\'s manifest.json')
     .option('-o, --out <dir>', 'output folder (default: <the run\'s folder>-rerun)')
-    .option('--workers <n>', 'worker threads, as for run (the outputs are the same for any number)', wholeNumber)
+    .option('--workers <n>', 'worker processes, as for run (the outputs are the same for any number)', wholeNumber)
     .action(async (manifestFile: string, options: { out?: string; workers?: number }) => {
       if (options.workers === 0) {
         io.err('periodize rerun: --workers: at least 1\n');

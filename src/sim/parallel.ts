@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { SlicePool, SliceTask } from './run-scenario.ts';
 import type { MeanInterval, Summary, SummaryCollector } from './summary.ts';
-import { ThreadPool } from './thread-pool.ts';
+import { ProcessPool } from './process-pool.ts';
 import { workerScript } from './worker-bundle.ts';
 import type { IntervalTask } from './worker-task.ts';
 
@@ -15,7 +15,7 @@ const SLICES_PER_WORKER = 8;
 const MAX_SLICE_ATHLETES = 2_000;
 
 /**
- * Each worker thread's old generation, MB. A worker holds one athlete at a time and a slice's
+ * Each worker process's old generation, MB. A worker holds one athlete at a time and a slice's
  * results (≈ 35 MB live in the bench); the cap makes V8 collect before the heaps of several
  * threads add up (100 000 athletes × 52 weeks × 4 arms with daily rows: ≈ 550 MB RSS uncapped on 2
  * workers, ≈ 390 MB capped).
@@ -23,15 +23,15 @@ const MAX_SLICE_ATHLETES = 2_000;
 const WORKER_OLD_SPACE_MB = 128;
 
 /**
- * A pool of worker threads for `periodize run --workers N`: each runs slices of a
+ * A pool of worker processes for `periodize run --workers N`: each runs slices of a
  * scenario (RunScenario.runSlice) and bootstrap intervals. Build it before loading anything else,
  * so that the threads start while the main thread reads the scenario.
  */
 export class WorkerPool implements SlicePool {
-  private readonly pool: ThreadPool;
+  private readonly pool: ProcessPool;
 
   constructor(readonly workers: number) {
-    this.pool = new ThreadPool(workerScript(), workers, WORKER_OLD_SPACE_MB);
+    this.pool = new ProcessPool(workerScript(), workers, WORKER_OLD_SPACE_MB);
   }
 
   /**
@@ -64,12 +64,17 @@ export class WorkerPool implements SlicePool {
     return collector.summary(computed);
   }
 
+  /** Each worker's peak resident memory so far, bytes; null where the system does not say. */
+  peakResidentBytes(): (number | null)[] {
+    return this.pool.peakResidentBytes();
+  }
+
   destroy(): Promise<void> {
     return this.pool.destroy();
   }
 }
 
-/** The worker threads a run gets without `--workers`: the available cores for a run of a million athlete-days or more, else 1. */
+/** The workers a run gets without `--workers`: the available cores for a run of a million athlete-days or more, else 1. */
 export function defaultWorkers(athleteDays: number): number {
   return athleteDays >= 1_000_000 ? availableParallelism() : 1;
 }

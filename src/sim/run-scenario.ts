@@ -140,7 +140,7 @@ export class RunScenario {
   }
 
   /**
-   * Runs a scenario on a pool of worker threads: the athletes cut into slices, each simulated by
+   * Runs a scenario on a pool of worker processes: the athletes cut into slices, each simulated by
    * a worker into a scratch folder, and merged here in athlete order as soon as the slices before
    * it are in (while later ones still run); the bootstrap intervals are spread over the pool too.
    * With `shard`, only that shard's athletes, written as `run` writes a shard. The outputs are
@@ -328,7 +328,7 @@ export class RunScenario {
   }
 }
 
-/** A slice of a run for a worker thread (RunScenario.runSlice). */
+/** A slice of a run for a worker process (RunScenario.runSlice). */
 export interface SliceTask {
   /** The scenario file, as an absolute path. */
   scenario: string;

@@ -86,7 +86,7 @@ export function decodeResults(line: string, out: AthleteResults): void {
   unpackResults(new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), 0, out);
 }
 
-/** Keeps every athlete's packed results of a slice, in athlete order, as one array (sent back by a worker thread). */
+/** Keeps every athlete's packed results of a slice, in athlete order, as one array (sent back by a worker). */
 export class PackedResults implements AthleteSink {
   private readonly parts: Float64Array[] = [];
   private length = 0;

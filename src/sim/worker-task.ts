@@ -2,7 +2,7 @@ import { createContainer } from '../composition-root.ts';
 import { RunScenario, type SliceTask } from './run-scenario.ts';
 import { bootstrapMeanCi } from './stats/index.ts';
 
-/** The container is built once per worker thread, at its first slice. */
+/** The container is built once per worker, at its first slice. */
 let job: RunScenario | null = null;
 
 /** A slice of a run (see RunScenario.runSlice): every athlete's results, packed. */

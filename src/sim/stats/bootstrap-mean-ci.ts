@@ -80,7 +80,7 @@ export function bootstrapMeanCi(
  *
  * The draws are `RandomStream.uniform`'s, step for step (xoshiro128**, 32-bit uniform), with the
  * state held in locals for the n draws and saved back to `state` after: faster than the stream's
- * array, and compiled apart from the simulation's use of the stream — in a worker thread that had
+ * array, and compiled apart from the simulation's use of the stream — in a worker that had
  * just simulated a slice, the same loop through `RandomStream` ran 45 % slower.
  */
 function storeReplicateMean(sample: Float64Array, state: Int32Array, out: Float64Array, index: number): void {
