@@ -9,6 +9,7 @@ import { VERSION } from '../version.ts';
 import { ExplainError, explainAthlete } from './explain.ts';
 import { counted } from './plural.ts';
 import { progressBar } from './progress.ts';
+import { WorkerStopped } from '../sim/process-pool.ts';
 import { parseShard, type Shard } from '../sim/shards.ts';
 import { defaultWorkers, WorkerPool } from '../sim/parallel.ts';
 import type { RunSpec } from '../sim/scenario/prepare.ts';
@@ -251,6 +252,10 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     if (error instanceof InputError || error instanceof OutputError || error instanceof ExplainError || error instanceof UnknownRuleSetError) {
       io.err(`${error.message}\n`);
       return EXIT_BAD_INPUT;
+    }
+    if (error instanceof WorkerStopped) {
+      io.err(`periodize: ${error.message}\n`);
+      return EXIT_INTERNAL;
     }
     io.err(`periodize: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_INTERNAL;

@@ -2,6 +2,17 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * A worker process ended while the run needed it — killed (the system's out-of-memory killer, a
+ * user) or crashed. Not bad input, and nothing a stack trace would explain: the CLI says it in a line.
+ */
+export class WorkerStopped extends Error {
+  constructor(how: string) {
+    super(`a worker process stopped (${how})${how === 'SIGKILL' ? ': killed, perhaps for want of memory — try fewer --workers' : ''}; no output was written`);
+    this.name = 'WorkerStopped';
+  }
+}
+
 interface Job {
   name: string;
   task: unknown;
@@ -40,7 +51,7 @@ export class ProcessPool {
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code, signal) => {
         // Any exit but the pool's own leaves its task unanswered.
-        if (!this.closing) this.fail(new Error(`a worker process stopped (${signal ?? `exit code ${code}`})`));
+        if (!this.closing) this.fail(new WorkerStopped(signal ?? `exit code ${code}`));
       });
       this.processes.push(worker);
       this.idle.push(worker);
