@@ -44,3 +44,13 @@ events:
 outputs: { daily: ${overrides.daily ?? true} }
 `;
 }
+
+
+/**
+ * A fixed arm (pyramidal) against an adaptive one (polarized with hrv-swc), with daily rows, so that
+ * every output file has rows; `restriction` adds a week of 5.5-h nights for half the athletes.
+ */
+export function adaptiveScenario(o: { name: string; seed: number; size: number; weeks: number; restriction: boolean }): string {
+  const events = o.restriction ? 'events:\n  - { type: sleep-restriction, fromWeek: 2, weeks: 1, hours: 5.5, share: 0.5 }\n' : '';
+  return `name: ${o.name}\nseed: ${o.seed}\npopulation: { size: ${o.size}, level: recreational }\nweeks: ${o.weeks}\narms:\n  - { id: fixed, design: pyramidal }\n  - { id: swc, design: polarized, rules: hrv-swc }\nreference: fixed\n${events}outputs: { daily: true }\n`;
+}

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as z from 'zod';
-import { sha256File } from '../sim/outputs/read-chunks.ts';
+import { sha256, sha256File } from '../sim/outputs/read-chunks.ts';
 import { InputError, LocatedDocument, readInputText, zodProblems } from '../sim/scenario/located.ts';
 
 /** What `rerun` reads of a manifest.json (the rest is ignored). */
@@ -34,10 +33,6 @@ export function readManifest(file: string): { manifest: Manifest; scenario: stri
     throw new InputError([doc.problem(['scenario', 'sha256'], `${scenario} has changed since the run: it would not reproduce it`)]);
   }
   return { manifest, scenario };
-}
-
-export function sha256(bytes: string | Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** The manifest's files that differ in `outDir` (missing, or another SHA-256). */

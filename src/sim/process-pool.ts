@@ -13,6 +13,13 @@ export class WorkerStopped extends Error {
   }
 }
 
+/**
+ * Each worker's young-generation semi-space, MB (V8's default grows to 16). A worker's young
+ * objects die young, so small semi-spaces cost nothing measurable and save RSS: 20 000 athletes ×
+ * 52 weeks with daily rows on 2 workers, 124 → 98 MB per worker at the same speed (bench:memory).
+ */
+const SEMI_SPACE_MB = 4;
+
 interface Job {
   name: string;
   task: unknown;
@@ -46,7 +53,7 @@ export class ProcessPool {
    */
   constructor(file: URL, size: number, oldSpaceMb: number) {
     for (let i = 0; i < size; i++) {
-      const worker = fork(fileURLToPath(file), [], { serialization: 'advanced', execArgv: [`--max-old-space-size=${oldSpaceMb}`, `--max-semi-space-size=4`], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const worker = fork(fileURLToPath(file), [], { serialization: 'advanced', execArgv: [`--max-old-space-size=${oldSpaceMb}`, `--max-semi-space-size=${SEMI_SPACE_MB}`], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       worker.on('message', (message: { result?: unknown; error?: Error }) => this.answered(worker, message));
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code, signal) => {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,6 +21,7 @@ import { InputError } from './scenario/located.ts';
 import { DaysCsv } from './outputs/days-csv.ts';
 import { csvToParquet } from './outputs/parquet.ts';
 import { PARQUET_TABLES } from './outputs/parquet-columns.ts';
+import { sha256 } from './outputs/read-chunks.ts';
 import { resolvedConfig } from './outputs/resolved.ts';
 import { OutputStage, StagedFile } from './outputs/stage.ts';
 import { ScenarioRunner, type AthleteSink, type RunOptions } from './runner.ts';
@@ -375,8 +375,4 @@ function readShardMeta(dir: string): { shard: string; seed: number; scenario: { 
   } catch {
     throw new InputError([{ file, line: 1, col: 1, path: [], message: 'not a shard folder (no readable shard.json): run with --shard i/N first' }]);
   }
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }

@@ -2,20 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
-import { cli, read, temporaryFolder, writeScenario } from '../helpers.ts';
+import { adaptiveScenario, cli, read, temporaryFolder, writeScenario } from '../helpers.ts';
 
-const SCENARIO = `name: parquet
-seed: 31
-population: { size: 12, level: recreational }
-weeks: 3
-arms:
-  - { id: fixed, design: pyramidal }
-  - { id: swc, design: polarized, rules: hrv-swc }
-reference: fixed
-events:
-  - { type: sleep-restriction, fromWeek: 2, weeks: 1, hours: 5.5, share: 0.5 }
-outputs: { daily: true }
-`;
+const SCENARIO = adaptiveScenario({ name: 'parquet', seed: 31, size: 12, weeks: 3, restriction: true });
 
 function bufferOf(path: string): ArrayBuffer {
   return new Uint8Array(readFileSync(path)).buffer;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AthleteResults } from '../../src/sim/results.ts';
 import { decodeResults, encodeResults, parseShard, shardRange } from '../../src/sim/shards.ts';
-import { cli, read, temporaryFolder, writeScenario } from '../helpers.ts';
+import { adaptiveScenario, cli, read, temporaryFolder, writeScenario } from '../helpers.ts';
 
 describe(parseShard, () => {
   it('should read i/N with i from 0, and say what is wrong otherwise', () => {
@@ -38,18 +38,7 @@ describe(encodeResults, () => {
 });
 
 describe('periodize run --shard and periodize merge', () => {
-  const scenario = `name: shards
-seed: 12
-population: { size: 25, level: recreational }
-weeks: 3
-arms:
-  - { id: fixed, design: pyramidal }
-  - { id: swc, design: polarized, rules: hrv-swc }
-reference: fixed
-events:
-  - { type: sleep-restriction, fromWeek: 2, weeks: 1, hours: 5.5, share: 0.5 }
-outputs: { daily: true }
-`;
+  const scenario = adaptiveScenario({ name: 'shards', seed: 12, size: 25, weeks: 3, restriction: true });
 
   it('should merge three shards into outputs byte-identical to the run never split', async () => {
     const folder = temporaryFolder();
@@ -96,15 +85,11 @@ outputs: { daily: true }
   });
 });
 
-/** A fixed and an adaptive arm with daily rows: every output file has rows. */
-function workersScenario(seed: number, size: number, weeks: number): string {
-  return `name: workers\nseed: ${seed}\npopulation: { size: ${size}, level: recreational }\nweeks: ${weeks}\narms:\n  - { id: fixed, design: pyramidal }\n  - { id: swc, design: polarized, rules: hrv-swc }\nreference: fixed\noutputs: { daily: true }\n`;
-}
 
 describe('periodize run --workers', () => {
   it('should write the same outputs on 1 and on 3 worker threads (only the manifest\'s command differs)', async () => {
     const folder = temporaryFolder();
-    const file = writeScenario(folder, 'workers.yaml', workersScenario(5, 30, 3));
+    const file = writeScenario(folder, 'workers.yaml', adaptiveScenario({ name: 'workers', seed: 5, size: 30, weeks: 3, restriction: false }));
     expect((await cli('run', file, '--out', join(folder, 'one'), '--workers', '1', '--quiet')).code).toBe(0);
     expect((await cli('run', file, '--out', join(folder, 'three'), '--workers', '3', '--quiet')).code).toBe(0);
     for (const name of ['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv']) {
@@ -116,7 +101,7 @@ describe('periodize run --workers', () => {
 
   it('should reproduce a run of one thread with rerun on two workers', async () => {
     const folder = temporaryFolder();
-    const file = writeScenario(folder, 'workers.yaml', workersScenario(9, 24, 2));
+    const file = writeScenario(folder, 'workers.yaml', adaptiveScenario({ name: 'workers', seed: 9, size: 24, weeks: 2, restriction: false }));
     expect((await cli('run', file, '--out', join(folder, 'one'), '--workers', '1', '--quiet')).code).toBe(0);
     const rerun = await cli('rerun', join(folder, 'one', 'manifest.json'), '--out', join(folder, 'two'), '--workers', '2');
     expect(rerun.out).toMatch(/^reproduced: 5 files/);

@@ -35,6 +35,11 @@ export function forEachLine(path: string, take: (line: string) => void): void {
   if (rest !== '') take(rest);
 }
 
+/** The SHA-256 of text (as UTF-8) or bytes, in hex: the manifest's hashes of scenarios and outputs. */
+export function sha256(bytes: string | Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 /** The SHA-256 of a file's bytes, in hex, read in pieces. */
 export function sha256File(path: string): string {
   const hash = createHash('sha256');
