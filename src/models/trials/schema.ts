@@ -7,6 +7,11 @@ import { Scenario } from '../scenario/schema.ts';
  * source, says how its outcomes map onto our running measures, gives the scenarios that replay it
  * and, per outcome, the published value, its uncertainty and the band that uncertainty allows — so
  * a researcher adds a study without writing code. Every trial runs on the one parameter set.
+ *
+ * Every outcome declares, before it is run, its role: `calibration` (the parameters are fitted to it:
+ * `npm run calibrate` and the calibration search read exactly these, so meeting one is in-sample) or
+ * `validation` (never fitted to: the model's test, reported apart). The trial files are the one source
+ * of calibration targets (docs/CALIBRATION.md).
  */
 
 /** What the simulator reports per athlete, in the summary's names, plus the absolute VO2max change. */
@@ -27,14 +32,20 @@ const Pair = z.tuple([z.number(), z.number()]);
 
 /** A published number with the uncertainty the paper gives. */
 export const Published = z.strictObject({
-  /** The published mean (left out for a finding of direction only). */
+  /** The published mean (left out for a finding of direction only, or a range). */
   mean: z.number().optional(),
+  /** A range the sources give instead of one mean ("+3–6 % in 8–10 weeks"). */
+  range: Pair.optional(),
   /** Between-athlete SD of the change, as reported (mean ± SD). */
   sd: z.number().positive().optional(),
   /** The paper's 95 % confidence interval. */
   ci95: Pair.optional(),
   unit: z.string().min(1),
 });
+
+/** Whether an outcome calibrates the parameters (in-sample) or tests the model (out of sample). */
+export const ROLES = ['calibration', 'validation'] as const;
+export type Role = (typeof ROLES)[number];
 
 /**
  * The band a simulated value must fall in: the paper's mean ± SD, its 95 % CI, or a band stated in
@@ -63,10 +74,11 @@ export const Expectation = z.strictObject({
   /** Whether the paper found the change (or the difference) significant — for the simulated power. */
   significant: z.boolean().optional(),
   /**
-   * The parameters were calibrated against this outcome (docs/CALIBRATION.md): meeting it is
-   * in-sample, not a test of the model. Reported apart from the outcomes that are out of sample.
+   * Required, and decided before the outcome is first run: `calibration` — the parameters are
+   * fitted to it (`npm run calibrate`, bench/calibration-search.ts), so meeting it is in-sample;
+   * `validation` — never fitted to, the model's out-of-sample test. Reported apart.
    */
-  calibrated: z.boolean().optional(),
+  role: z.enum(ROLES),
 });
 export type Expectation = z.infer<typeof Expectation>;
 
@@ -76,8 +88,13 @@ export type TrialScenario = z.infer<typeof TrialScenario>;
 
 export const Trial = z.strictObject({
   study: z.string().min(1),
+  /** The full reference; every study the file rests on when it rests on several. */
   source: z.string().min(1),
-  doi: z.string().min(1),
+  /**
+   * The DOI of the study, or a list of DOIs when the file rests on several studies (the first is
+   * the one the study's name links to).
+   */
+  doi: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
   /** The study's population and design, as published: "12 trained cyclists, crossover". */
   population: z.string().min(1),
   duration: z.string().min(1),

@@ -1,7 +1,8 @@
-import type { Expectation, Statistic, Trial, TrialMetric } from '../../models/trials/schema.ts';
+import type { Expectation, Role, Statistic, Trial, TrialMetric } from '../../models/trials/schema.ts';
 import { deriveStreamSeed, RandomStream } from '../rng.ts';
 import { TEST, TEST_COUNT } from '../results.ts';
 import type { ScenarioRunner } from '../runner.ts';
+import type { RunSpec } from '../scenario/prepare.ts';
 import { summarize } from '../stats/describe.ts';
 import { significantShare, type StudyDesign } from '../stats/index.ts';
 import { METRICS } from '../summary.ts';
@@ -30,53 +31,69 @@ export interface TrialResult {
   trial: Trial;
   /** Athletes simulated per scenario. */
   size: number;
+  /** The seed the scenarios ran with (the trial's own unless another was asked for). */
+  seed: number;
+  /** The outcomes run, in the file's order (those of the roles asked for). */
   outcomes: OutcomeResult[];
 }
 
 /** Per scenario and arm, each athlete's value of every trial metric. */
 type Values = Map<string, Map<string, Map<TrialMetric, Float64Array>>>;
 
-/** Runs every scenario of a loaded trial and judges each outcome. */
-export function runTrial(loaded: LoadedTrial, runner: ScenarioRunner, replicates: number): TrialResult {
+/**
+ * Runs a loaded trial and judges its outcomes — with `roles`, only the outcomes of those roles, and
+ * only the scenarios they need (`npm run calibrate` runs the calibration outcomes alone).
+ */
+export function runTrial(loaded: LoadedTrial, runner: ScenarioRunner, replicates: number, roles?: readonly Role[]): TrialResult {
+  const onlyRun = [...loaded.runs.keys()][0]!;
+  // Each outcome keeps its index in the file: the stream of its simulated studies derives from it.
+  const chosen = loaded.trial.expect.map((e, index) => ({ e, index })).filter(({ e }) => roles === undefined || roles.includes(e.role));
+  const needed = new Set(chosen.flatMap(({ e }) => [e.run ?? onlyRun, ...(e.vs === undefined ? [] : [e.vs.run ?? e.run ?? onlyRun])]));
   const values: Values = new Map();
   let size = 0;
   for (const [name, spec] of loaded.runs) {
     size = spec.population.size;
-    const mlMin = spec.arms.map(() => new Float64Array(spec.population.size));
-    const kmh = spec.arms.map(() => new Float64Array(spec.population.size));
-    let slot = 0;
-    const outcome = runner.run(spec, {
-      athletes: {
-        athlete(traits, results) {
-          for (let arm = 0; arm < spec.arms.length; arm++) {
-            const change = (test: number) => results.finalMeasured[arm * TEST_COUNT + test]! - results.baselineMeasured[test]!;
-            // VO2max in ml/min: the measured change (ml/kg/min) × body mass; peak speed in km/h.
-            mlMin[arm]![slot] = change(TEST.vo2max) * traits.bodyMass;
-            kmh[arm]![slot] = change(TEST.peakSpeed);
-          }
-          slot++;
-        },
-      },
-    });
-    const byArm = new Map<string, Map<TrialMetric, Float64Array>>();
-    spec.arms.forEach((arm, a) => {
-      const metrics = new Map<TrialMetric, Float64Array>();
-      for (const metric of METRICS) metrics.set(metric, outcome.metrics.valuesOf(a, metric));
-      metrics.set('vo2maxMlMin', mlMin[a]!);
-      metrics.set('peakSpeedKmh', kmh[a]!);
-      byArm.set(arm.id, metrics);
-    });
-    values.set(name, byArm);
+    if (!needed.has(name)) continue;
+    values.set(name, simulate(spec, runner));
   }
-  const onlyRun = [...loaded.runs.keys()][0]!;
-  const outcomes = loaded.trial.expect.map((e, i) => {
+  const outcomes = chosen.map(({ e, index }) => {
     const run = e.run ?? onlyRun;
     const own = values.get(run)!.get(e.arm)!.get(e.metric)!;
     const other = e.vs === undefined ? null : values.get(e.vs.run ?? run)!.get(e.vs.arm)!.get(e.metric)!;
-    const seed = deriveStreamSeed(loaded.trial.seed, i, 'tests', new Int32Array(4));
+    const seed = deriveStreamSeed(loaded.seed, index, 'tests', new Int32Array(4));
     return judge(e, own, other, loaded.trial, replicates, new RandomStream(seed));
   });
-  return { file: loaded.file, trial: loaded.trial, size, outcomes };
+  return { file: loaded.file, trial: loaded.trial, size, seed: loaded.seed, outcomes };
+}
+
+/** Runs one scenario of a trial: per arm, each athlete's value of every trial metric. */
+function simulate(spec: RunSpec, runner: ScenarioRunner): Map<string, Map<TrialMetric, Float64Array>> {
+  const size = spec.population.size;
+  const mlMin = spec.arms.map(() => new Float64Array(size));
+  const kmh = spec.arms.map(() => new Float64Array(size));
+  let slot = 0;
+  const outcome = runner.run(spec, {
+    athletes: {
+      athlete(traits, results) {
+        for (let arm = 0; arm < spec.arms.length; arm++) {
+          const change = (test: number) => results.finalMeasured[arm * TEST_COUNT + test]! - results.baselineMeasured[test]!;
+          // VO2max in ml/min: the measured change (ml/kg/min) × body mass; peak speed in km/h.
+          mlMin[arm]![slot] = change(TEST.vo2max) * traits.bodyMass;
+          kmh[arm]![slot] = change(TEST.peakSpeed);
+        }
+        slot++;
+      },
+    },
+  });
+  const byArm = new Map<string, Map<TrialMetric, Float64Array>>();
+  spec.arms.forEach((arm, a) => {
+    const metrics = new Map<TrialMetric, Float64Array>();
+    for (const metric of METRICS) metrics.set(metric, outcome.metrics.valuesOf(a, metric));
+    metrics.set('vo2maxMlMin', mlMin[a]!);
+    metrics.set('peakSpeedKmh', kmh[a]!);
+    byArm.set(arm.id, metrics);
+  });
+  return byArm;
 }
 
 function judge(e: Expectation, own: Float64Array, other: Float64Array | null, trial: Trial, replicates: number, stream: RandomStream): OutcomeResult {
