@@ -17,8 +17,9 @@ export function signed(value: number, decimals?: number): string {
   return value > 0 ? `+${text}` : value < 0 ? `−${text.slice(1)}` : text;
 }
 
-/** Decimals of a simulated value: whole ml/min, anything else to 0.1. */
+/** Decimals of a simulated value: whole ml/min, an smd to 0.01, anything else to 0.1. */
 function decimalsFor(o: OutcomeResult): number {
+  if (o.expectation.statistic === 'smd') return 2;
   return o.expectation.published.unit === 'ml/min' ? 0 : 1;
 }
 

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { createContainer } from '../../src/composition-root.ts';
 import type { Expectation } from '../../src/models/trials/schema.ts';
 import { InputError } from '../../src/sim/scenario/located.ts';
+import { ScenarioRunner } from '../../src/sim/runner.ts';
+import { CATALOGUE, PARAMETERS } from '../../src/sim/tokens.ts';
+import { loadTrial } from '../../src/sim/trials/load.ts';
 import { bandOf } from '../../src/sim/trials/run.ts';
 import { RunTrials } from '../../src/sim/trials/run-trials.ts';
 import { cli, temporaryFolder, writeScenario } from '../helpers.ts';
@@ -76,6 +79,7 @@ describe('RunTrials', () => {
           '  - { outcome: a, arm: shrot, metric: timeTrialPct, published: { mean: 1, unit: "%" }, tolerance: sd, role: validation }',
           '  - { outcome: b, run: mian, arm: short, metric: timeTrialPct, published: { mean: 1, unit: "%" }, tolerance: ci95, role: validation }',
           '  - { outcome: c, arm: short, vs: { arm: normal }, metric: timeTrialPct, statistic: p99, published: { mean: 1, unit: pp }, tolerance: band, band: [2, 1], role: validation }',
+          '  - { outcome: d, arm: short, metric: timeTrialPct, statistic: smd, published: { mean: 1, unit: g }, tolerance: sd, role: validation }',
         ].join('\n'),
       );
       // Line 20 is the first outcome: "  - { outcome: a, arm: shrot, …": the arm's value starts at column 24.
@@ -84,9 +88,11 @@ describe('RunTrials', () => {
         'mine.yaml:20:64: expect[0].published: tolerance sd needs the published sd',
         'mine.yaml:21:24: expect[1].run: no scenario "mian" (scenarios: main)',
         'mine.yaml:21:75: expect[1].published: tolerance ci95 needs the published ci95',
-        'mine.yaml:22:85: expect[2].statistic: a difference is compared by its mean',
+        'mine.yaml:22:85: expect[2].statistic: a difference is compared by its mean or its smd',
         'mine.yaml:22:135: expect[2].tolerance: a band of your own needs its reason (why:)',
         'mine.yaml:22:147: expect[2].band: band needs low ≤ high (got [2, 1])',
+        'mine.yaml:23:64: expect[3].statistic: an smd compares two arms: say which other arm (vs: { arm: … })',
+        'mine.yaml:23:80: expect[3].published: tolerance sd needs the published sd',
       ]);
     });
   });
@@ -163,6 +169,36 @@ describe('RunTrials', () => {
       const o = result!.outcomes[2]!;
       expect(o.ci95![1]).toBeLessThan(0);
       expect(o.within).toBe(true);
+    });
+  });
+
+  describe('having a standardised mean difference and hard sessions a week', () => {
+    const lines = [
+      '  - { outcome: short night g, arm: short, vs: { arm: normal }, metric: timeTrialPct, statistic: smd, published: { mean: -1, unit: g }, tolerance: band, band: [-5, 0], why: costs, role: validation }',
+      '  - { outcome: same plan g, arm: twin, vs: { arm: normal }, metric: timeTrialPct, statistic: smd, published: { mean: 0, unit: g }, tolerance: band, band: [-0.1, 0.1], why: the same plan, role: validation }',
+      '  - { outcome: hard sessions, arm: normal, metric: hardSessionsPerWeek, published: { mean: 2, sd: 2, unit: sessions/week }, tolerance: sd, role: validation }',
+    ].join('\n');
+    const run = (n: number) => createContainer().get(RunTrials).run(trialFolder(lines, '', n), { size: 300, replicates: 0 })[0]!;
+    const [small, large] = [run(10), run(100)];
+
+    it('should give Hedges\' g of the two arms\' changes, negative when the arm is worse', () => {
+      expect(small.outcomes[0]!.simulated).toBeLessThan(-0.5);
+      expect(small.outcomes[0]!.ci95).toBeNull();
+      expect(Math.abs(small.outcomes[1]!.simulated)).toBeLessThan(0.1);
+    });
+
+    // The same athletes, only the study's n differs: the ratio is J(10) / J(100), J(n) = 1 − 3/(4(2n − 2) − 1).
+    it("should correct for the study's n per arm, not the simulated athletes'", () => {
+      const j = (n: number) => 1 - 3 / (4 * (2 * n - 2) - 1);
+      expect(small.outcomes[0]!.simulated / large.outcomes[0]!.simulated).toBeCloseTo(j(10) / j(100), 12);
+    });
+
+    it("should count hard sessions a week per athlete as summary.json does for the arm", () => {
+      const container = createContainer();
+      const loaded = loadTrial(join(trialFolder(lines), 'mine.yaml'), { size: 300 }, container.get(CATALOGUE), container.get(PARAMETERS));
+      const { summary } = container.get(ScenarioRunner).run(loaded.runs.get('main')!);
+      expect(small.outcomes[2]!.simulated).toBeGreaterThan(1);
+      expect(small.outcomes[2]!.simulated).toBeCloseTo(summary.arms[0]!.hardSessionsPerWeek, 2);
     });
   });
 

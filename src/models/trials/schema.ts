@@ -21,11 +21,22 @@ export const TRIAL_METRICS = [
   'vo2maxMlMin',
   /** Peak speed of the incremental test, change in km/h (measured), as Kiviniemi 2007 reports it. */
   'peakSpeedKmh',
+  /**
+   * Hard sessions a week as done (after any adaptive change): sessions whose main set was above LT1,
+   * per athlete, as summary.json's hardSessionsPerWeek counts them — to compare the share of hard
+   * sessions of an HRV-guided arm with a predefined one.
+   */
+  'hardSessionsPerWeek',
 ] as const;
 export type TrialMetric = (typeof TRIAL_METRICS)[number];
 
-/** What is compared with the published number: the mean, or a percentile of the athletes' values. */
-export const STATISTICS = ['mean', 'p02', 'p98', 'p99'] as const;
+/**
+ * What is compared with the published number: the mean, or a percentile of the athletes' values;
+ * or, for a difference between two arms (`vs`), `smd`: the standardised mean difference of the
+ * arms' changes, Hedges' g (the pooled SD of the two arms' changes, the small-sample correction for
+ * two groups of the trial's `n`), as meta-analyses report it (src/sim/stats/hedges-g.ts).
+ */
+export const STATISTICS = ['mean', 'p02', 'p98', 'p99', 'smd'] as const;
 export type Statistic = (typeof STATISTICS)[number];
 
 const Pair = z.tuple([z.number(), z.number()]);
@@ -102,7 +113,7 @@ export const Trial = z.strictObject({
   mapping: z.string().optional(),
   /** What the simulation makes of the study, in words — above all why an outcome it misses is missed. */
   analysis: z.string().optional(),
-  /** Athletes per arm in the study (for the simulated power). */
+  /** Athletes per arm in the study (for the simulated power, and the small-sample correction of an smd). */
   n: z.number().int().min(2),
   /** Crossover (each athlete in every arm) or parallel groups: how the simulated power samples. */
   design: z.enum(['crossover', 'parallel', 'single-arm']),

@@ -124,7 +124,9 @@ function checkExpectation(trial: Trial, index: number, doc: LocatedDocument, pro
         problems.push(doc.problem(at('vs', 'run'), `scenarios "${run}" and "${vsRun}" must have the same population to compare the same athletes`));
       }
     }
-    if ((e.statistic ?? 'mean') !== 'mean') problems.push(doc.problem(at('statistic'), 'a difference is compared by its mean'));
+    if (!['mean', 'smd'].includes(e.statistic ?? 'mean')) problems.push(doc.problem(at('statistic'), 'a difference is compared by its mean or its smd'));
+  } else if (e.statistic === 'smd') {
+    problems.push(doc.problem(at('statistic'), 'an smd compares two arms: say which other arm (vs: { arm: … })'));
   }
   if (e.tolerance === 'direction') {
     if (e.direction === undefined) problems.push(doc.problem(at('tolerance'), 'tolerance direction needs direction: higher or lower'));

@@ -1,19 +1,19 @@
 import type { Expectation, Role, Statistic, Trial, TrialMetric } from '../../models/trials/schema.ts';
 import { deriveStreamSeed, RandomStream } from '../rng.ts';
-import { TEST, TEST_COUNT } from '../results.ts';
+import { ARM, TEST, TEST_COUNT } from '../results.ts';
 import type { ScenarioRunner } from '../runner.ts';
 import type { RunSpec } from '../scenario/prepare.ts';
 import { summarize } from '../stats/describe.ts';
-import { significantShare, type StudyDesign } from '../stats/index.ts';
+import { hedgesG, significantShare, type StudyDesign } from '../stats/index.ts';
 import { METRICS } from '../summary.ts';
 import type { LoadedTrial } from './load.ts';
 
 /** One outcome of a trial: the simulated value against the published one. */
 export interface OutcomeResult {
   expectation: Expectation;
-  /** The statistic over the simulated athletes (a mean, or a percentile). */
+  /** The statistic over the simulated athletes (a mean, a percentile, or an smd). */
   simulated: number;
-  /** 95 % CI of a simulated mean (t-based), null for a percentile. */
+  /** 95 % CI of a simulated mean (t-based), null for a percentile or an smd. */
   ci95: [number, number] | null;
   /** The band the paper's uncertainty allows. */
   band: [number, number];
@@ -71,6 +71,7 @@ function simulate(spec: RunSpec, runner: ScenarioRunner): Map<string, Map<TrialM
   const size = spec.population.size;
   const mlMin = spec.arms.map(() => new Float64Array(size));
   const kmh = spec.arms.map(() => new Float64Array(size));
+  const hard = spec.arms.map(() => new Float64Array(size));
   let slot = 0;
   const outcome = runner.run(spec, {
     athletes: {
@@ -80,6 +81,8 @@ function simulate(spec: RunSpec, runner: ScenarioRunner): Map<string, Map<TrialM
           // VO2max in ml/min: the measured change (ml/kg/min) × body mass; peak speed in km/h.
           mlMin[arm]![slot] = change(TEST.vo2max) * traits.bodyMass;
           kmh[arm]![slot] = change(TEST.peakSpeed);
+          // As summary.json's hardSessionsPerWeek, per athlete: its mean over athletes is the summary's.
+          hard[arm]![slot] = results.get(arm, ARM.hardSessions) / spec.weeks;
         }
         slot++;
       },
@@ -91,6 +94,7 @@ function simulate(spec: RunSpec, runner: ScenarioRunner): Map<string, Map<TrialM
     for (const metric of METRICS) metrics.set(metric, outcome.metrics.valuesOf(a, metric));
     metrics.set('vo2maxMlMin', mlMin[a]!);
     metrics.set('peakSpeedKmh', kmh[a]!);
+    metrics.set('hardSessionsPerWeek', hard[a]!);
     byArm.set(arm.id, metrics);
   });
   return byArm;
@@ -105,6 +109,8 @@ function judge(e: Expectation, own: Float64Array, other: Float64Array | null, tr
     const summary = summarize(measured);
     simulated = summary.mean;
     ci95 = summary.ci95;
+  } else if (statistic === 'smd') {
+    simulated = standardisedMeanDifference(own, other!, trial.n);
   } else {
     simulated = percentile(measured, Number(statistic.slice(1)) / 100);
   }
@@ -122,6 +128,19 @@ export function bandOf(e: Expectation): [number, number] {
   if (e.tolerance === 'sd') return [p.mean! - p.sd!, p.mean! + p.sd!];
   if (e.tolerance === 'ci95') return [p.ci95![0], p.ci95![1]];
   return [e.band![0], e.band![1]];
+}
+
+/**
+ * The standardised mean difference of two arms' changes as a meta-analysis takes it from a study:
+ * Hedges' g of two groups, means and SDs from the simulated athletes (each arm's own, as two groups
+ * — not the paired differences), the small-sample correction for two groups of the study's `n`.
+ */
+function standardisedMeanDifference(own: Float64Array, other: Float64Array, n: number): number {
+  const group = (values: Float64Array) => {
+    const summary = summarize(present(values));
+    return { mean: summary.mean, sd: summary.sd ?? 0, n };
+  };
+  return hedgesG(group(own), group(other));
 }
 
 function present(values: Float64Array): Float64Array {
