@@ -225,7 +225,9 @@ describe('RunTrials', () => {
         'kiviniemi-2007': 'VVVVV',
         'mujika-1996': 'CC',
         'neal-2013': 'VVVVV',
+        'recreational-runners': 'CCCCCC',
         'treff-2017': 'CCVVV',
+        'well-trained-runners': 'CCCCCC',
       });
     });
   });
