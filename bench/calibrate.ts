@@ -1,55 +1,100 @@
 /**
- * npm run calibrate [-- --size N --only id,id --set path=value ... --write]
+ * npm run calibrate [-- --size N --seed S --only file,file --set path=value ... --write]
  *
- * With --write, the results table is also written to docs/calibration-results.md.
- * Runs every calibration target (src/sim/calibration/targets.ts) with the one parameter set and
- * prints simulated value, band and verdict. `--set pools.central.gain=0.002` changes a parameter for
- * this run only — for sensitivity analysis; the committed parameter set is what the tests check.
+ * Runs exactly the calibration outcomes of trials/ — every outcome whose role is `calibration`, in
+ * every trial file, and only the scenarios they need — with the one parameter set, and prints per
+ * outcome the simulated value, its band and ok/OUTSIDE. The bands are the trial files' own: the
+ * trials and the calibration cannot disagree. Exits 3 when an outcome is outside its band (as
+ * `periodize trials` does), 2 on bad input.
+ *
+ *   --size N          athletes per scenario (default 4000)
+ *   --seed S          every trial's scenarios run with seed S instead of the trial's own seed — to
+ *                     check that a result holds on other athletes (default: each file's seed)
+ *   --only a,b        only these trial files (names without .yaml)
+ *   --set path=value  a parameter changed for this run only (`--set pools.central.riseDays=14`,
+ *                     `--set pools.central.zoneWeights=[0.2,0.12,1]`): for sensitivity analysis;
+ *                     the committed parameter set is what the tests check
+ *   --write           also write docs/calibration-results.md (not with --only, --seed or --set:
+ *                     that file is the committed parameter set on every calibration outcome)
  */
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { calibrationMarkdown, calibrationTable } from '../src/cli/calibration.ts';
+import { createContainer } from '../src/composition-root.ts';
 import { PARAMETERS } from '../src/models/parameters.ts';
-import { compileCatalogue } from '../src/models/workouts/compile.ts';
-import { WORKOUTS } from '../src/models/workouts/catalogue.ts';
-import { CALIBRATION_TARGETS } from '../src/sim/calibration/targets.ts';
-import { MultiSystemModel } from '../src/sim/model/multi-system.ts';
-import { numberOption, option } from './options.ts';
+import { ROOT } from '../src/root.ts';
+import { setParameter } from '../src/sim/calibration/parameter-path.ts';
+import { InputError } from '../src/sim/scenario/located.ts';
+import { trialFiles } from '../src/sim/trials/load.ts';
+import { RunTrials } from '../src/sim/trials/run-trials.ts';
+import type { TrialResult } from '../src/sim/trials/run.ts';
+import { option } from './options.ts';
+
+const EXIT_BAD_INPUT = 2;
+const EXIT_OUTSIDE = 3;
+const TRIALS = fileURLToPath(new URL('trials/', ROOT));
+
+function fail(message: string): never {
+  process.stderr.write(`calibrate: ${message}\n`);
+  process.exit(EXIT_BAD_INPUT);
+}
 
 const args = process.argv.slice(2);
-const parameters = structuredClone(PARAMETERS);
-args.forEach((arg, i) => {
-  if (arg !== '--set') return;
-  const [path, value] = args[i + 1]!.split('=') as [string, string];
-  const keys = path.split('.');
-  let node: Record<string, unknown> = parameters as unknown as Record<string, unknown>;
-  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-  node[keys[keys.length - 1]!] = JSON.parse(value);
-});
-const size = numberOption('size', 4000);
+const wholeNumber = (name: string, fallback: number | undefined): number | undefined => {
+  const text = option(name);
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text)) fail(`--${name}: a whole number (got ${JSON.stringify(text)})`);
+  return Number(text);
+};
+const size = wholeNumber('size', 4000)!;
+const seed = wholeNumber('seed', undefined);
 const only = option('only')?.split(',');
-const context = { parameters, catalogue: compileCatalogue(WORKOUTS), model: new MultiSystemModel(parameters), size, seed: numberOption('seed', 2026) };
+const sets = args.flatMap((arg, i) => (arg === '--set' ? [args[i + 1] ?? ''] : []));
+const write = args.includes('--write');
+if (write && (only !== undefined || seed !== undefined || sets.length > 0)) {
+  fail('--write writes the committed parameter set on every calibration outcome: leave out --only, --seed and --set');
+}
 
-let failures = 0;
-const markdown: string[] = [
-  '# Calibration results',
-  '',
-  `Written by \`npm run calibrate -- --write\` (n = ${size} athletes per scenario, seed ${context.seed}), with the committed parameter set. How the targets and the parameters were chosen: [CALIBRATION.md](CALIBRATION.md).`,
-];
-for (const target of CALIBRATION_TARGETS) {
-  if (only !== undefined && !only.includes(target.id)) continue;
-  const started = performance.now();
-  const checks = target.run(context);
-  console.log(`\n${target.title}  [${target.id}, ${((performance.now() - started) / 1000).toFixed(1)} s]\n  source: ${target.source}`);
-  markdown.push('', `## ${target.title}`, '', `Source: ${target.source}.`, '', '| check | simulated | band | verdict |', '|---|---:|---|---|');
-  for (const c of checks) {
-    if (!c.pass) failures++;
-    console.log(`  ${c.pass ? 'ok  ' : 'FAIL'}  ${c.what.padEnd(58)} ${c.value.toFixed(2).padStart(8)} ${c.unit.padEnd(6)} band [${c.band[0]}, ${c.band[1]}]`);
-    markdown.push(`| ${c.what} | ${c.value.toFixed(2)} ${c.unit} | ${c.band[0]} to ${c.band[1]} ${c.unit} | ${c.pass ? 'within' : '**outside**'} |`);
+const parameters = structuredClone(PARAMETERS);
+for (const set of sets) {
+  const at = set.indexOf('=');
+  if (at < 1) fail(`--set path=value (got ${JSON.stringify(set)})`);
+  const path = set.slice(0, at);
+  let value: unknown;
+  try {
+    value = JSON.parse(set.slice(at + 1));
+    setParameter(parameters, path, value);
+  } catch (error) {
+    fail(`--set ${set}: ${(error as Error).message}`);
   }
 }
-console.log(`\n${failures === 0 ? 'all targets met' : `${failures} check(s) outside their band`} (n = ${size} per scenario)`);
-if (args.includes('--write')) {
-  const { writeFileSync, mkdirSync } = await import('node:fs');
-  mkdirSync(new URL('../docs/', import.meta.url), { recursive: true });
-  writeFileSync(new URL('../docs/calibration-results.md', import.meta.url), `${markdown.join('\n')}\n`);
-  console.log('wrote docs/calibration-results.md');
+
+const trials = createContainer(parameters).get(RunTrials);
+const results: TrialResult[] = [];
+const seconds = new Map<string, number>();
+try {
+  // One trial file at a time, to time each; a file with no calibration outcome runs nothing.
+  for (const file of trialFiles(TRIALS, only)) {
+    const started = performance.now();
+    const stem = basename(file).replace(/\.ya?ml$/, '');
+    const [result] = trials.run(TRIALS, { size, replicates: 0, roles: ['calibration'], only: [stem], ...(seed === undefined ? {} : { seed }) });
+    if (result === undefined) continue;
+    results.push(result);
+    seconds.set(result.file, (performance.now() - started) / 1000);
+  }
+} catch (error) {
+  if (error instanceof InputError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(EXIT_BAD_INPUT);
+  }
+  throw error;
 }
-process.exitCode = failures === 0 ? 0 : 1;
+
+process.stdout.write(calibrationTable(results, seconds));
+if (write) {
+  const file = fileURLToPath(new URL('docs/calibration-results.md', ROOT));
+  writeFileSync(file, calibrationMarkdown(results, 'npm run calibrate -- --write'));
+  process.stdout.write('wrote docs/calibration-results.md\n');
+}
+process.exitCode = results.every((r) => r.outcomes.every((o) => o.within)) ? 0 : EXIT_OUTSIDE;

@@ -4,7 +4,7 @@ import { ACTION_HANDLERS_BUILT_IN } from './engine/adapt/actions.ts';
 import { FACT_PROVIDERS_BUILT_IN } from './engine/adapt/facts/index.ts';
 import { ACTION_HANDLERS, FACT_PROVIDERS, RULE_SOURCES } from './engine/adapt/tokens.ts';
 import { BUILTIN_RULE_SETS } from './engine/rules/builtins.ts';
-import { PARAMETERS as PARAMETER_SET } from './models/parameters.ts';
+import { PARAMETERS as PARAMETER_SET, type Parameters } from './models/parameters.ts';
 import { compileCatalogue } from './models/workouts/compile.ts';
 import { WORKOUTS } from './models/workouts/catalogue.ts';
 import { ADAPTATION_MODEL } from './sim/model/adaptation-model.ts';
@@ -16,11 +16,13 @@ import { CATALOGUE, PARAMETERS } from './sim/tokens.ts';
 
 /**
  * The composition root: the one place that builds the container. Everything else is plain classes
- * and functions that receive what they need.
+ * and functions that receive what they need. `parameters` replaces the committed parameter set (a
+ * calibration run with `--set`, the calibration search); everything that reads it — the model, the
+ * runner, the trials — sees the same set.
  */
-export function createContainer(): Container {
+export function createContainer(parameters: Parameters = PARAMETER_SET): Container {
   const container = new Container();
-  container.bind(PARAMETERS).toConstantValue(PARAMETER_SET);
+  container.bind(PARAMETERS).toConstantValue(parameters);
   container.bind(CATALOGUE).toConstantValue(compileCatalogue(WORKOUTS));
   container.bind(ADAPTATION_MODEL).to(MultiSystemModel).inSingletonScope();
   for (const provider of FACT_PROVIDERS_BUILT_IN) container.bind(FACT_PROVIDERS).toConstantValue(provider);

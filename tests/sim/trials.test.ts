@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { createContainer } from '../../src/composition-root.ts';
 import type { Expectation } from '../../src/models/trials/schema.ts';
 import { InputError } from '../../src/sim/scenario/located.ts';
+import { ScenarioRunner } from '../../src/sim/runner.ts';
+import { CATALOGUE, PARAMETERS } from '../../src/sim/tokens.ts';
+import { loadTrial } from '../../src/sim/trials/load.ts';
 import { bandOf } from '../../src/sim/trials/run.ts';
 import { RunTrials } from '../../src/sim/trials/run-trials.ts';
 import { cli, temporaryFolder, writeScenario } from '../helpers.ts';
@@ -11,7 +14,7 @@ import { cli, temporaryFolder, writeScenario } from '../helpers.ts';
 const TRIALS = new URL('../../trials/', import.meta.url).pathname;
 
 function expectation(overrides: Partial<Expectation>): Expectation {
-  return { outcome: 'x', arm: 'a', metric: 'timeTrialPct', published: { mean: 8, sd: 2, unit: '%' }, tolerance: 'sd', ...overrides };
+  return { outcome: 'x', arm: 'a', metric: 'timeTrialPct', published: { mean: 8, sd: 2, unit: '%' }, tolerance: 'sd', role: 'validation', ...overrides };
 }
 
 describe(bandOf, () => {
@@ -29,7 +32,7 @@ describe(bandOf, () => {
 });
 
 /** A one-scenario trial file around `expect`, written to a fresh folder. */
-function trialFolder(expectLines: string, extra = ''): string {
+function trialFolder(expectLines: string, extra = '', n = 10): string {
   const folder = temporaryFolder();
   writeScenario(
     folder,
@@ -39,7 +42,7 @@ source: Me. A study. J 2026;1:1.
 doi: 10.0/mine
 population: 10 runners
 duration: 4 weeks
-n: 10
+n: ${n}
 design: crossover
 seed: 1
 scenarios:
@@ -73,9 +76,10 @@ describe('RunTrials', () => {
     it('should report each, located in the file, all at once', () => {
       const folder = trialFolder(
         [
-          '  - { outcome: a, arm: shrot, metric: timeTrialPct, published: { mean: 1, unit: "%" }, tolerance: sd }',
-          '  - { outcome: b, run: mian, arm: short, metric: timeTrialPct, published: { mean: 1, unit: "%" }, tolerance: ci95 }',
-          '  - { outcome: c, arm: short, vs: { arm: normal }, metric: timeTrialPct, statistic: p99, published: { mean: 1, unit: pp }, tolerance: band, band: [2, 1] }',
+          '  - { outcome: a, arm: shrot, metric: timeTrialPct, published: { mean: 1, unit: "%" }, tolerance: sd, role: validation }',
+          '  - { outcome: b, run: mian, arm: short, metric: timeTrialPct, published: { mean: 1, unit: "%" }, tolerance: ci95, role: validation }',
+          '  - { outcome: c, arm: short, vs: { arm: normal }, metric: timeTrialPct, statistic: p99, published: { mean: 1, unit: pp }, tolerance: band, band: [2, 1], role: validation }',
+          '  - { outcome: d, arm: short, metric: timeTrialPct, statistic: smd, published: { mean: 1, unit: g }, tolerance: sd, role: validation }',
         ].join('\n'),
       );
       // Line 20 is the first outcome: "  - { outcome: a, arm: shrot, …": the arm's value starts at column 24.
@@ -84,19 +88,66 @@ describe('RunTrials', () => {
         'mine.yaml:20:64: expect[0].published: tolerance sd needs the published sd',
         'mine.yaml:21:24: expect[1].run: no scenario "mian" (scenarios: main)',
         'mine.yaml:21:75: expect[1].published: tolerance ci95 needs the published ci95',
-        'mine.yaml:22:85: expect[2].statistic: a difference is compared by its mean',
+        'mine.yaml:22:85: expect[2].statistic: a difference is compared by its mean or its smd',
         'mine.yaml:22:135: expect[2].tolerance: a band of your own needs its reason (why:)',
         'mine.yaml:22:147: expect[2].band: band needs low ≤ high (got [2, 1])',
+        'mine.yaml:23:64: expect[3].statistic: an smd compares two arms: say which other arm (vs: { arm: … })',
+        'mine.yaml:23:80: expect[3].published: tolerance sd needs the published sd',
       ]);
+    });
+  });
+
+  describe('having an outcome that does not say its role', () => {
+    it('should report it located, with the roles it can have', () => {
+      const folder = trialFolder(
+        [
+          '  - { outcome: a, arm: short, metric: timeTrialPct, published: { mean: 1, sd: 1, unit: "%" }, tolerance: sd, role: calibration }',
+          '  - outcome: b',
+          '    arm: short',
+          '    metric: timeTrialPct',
+          '    published: { mean: 1, sd: 1, unit: "%" }',
+          '    tolerance: sd',
+        ].join('\n'),
+      );
+      // Line 21 is the second outcome, whose mapping starts at column 5.
+      expect(problemsOf(folder)).toEqual(['mine.yaml:21:5: expect[1].role: required (calibration or validation)']);
+    });
+  });
+
+  describe('having outcomes of both roles', () => {
+    const folder = trialFolder(
+      [
+        '  - { outcome: fitted, arm: normal, metric: timeTrialPct, published: { mean: 1, sd: 1, unit: "%" }, tolerance: sd, role: calibration }',
+        '  - { outcome: tested, arm: short, metric: timeTrialPct, published: { mean: 1, sd: 1, unit: "%" }, tolerance: sd, role: validation }',
+      ].join('\n'),
+    );
+
+    it('should run only the outcomes of the roles asked for', () => {
+      const [calibration] = createContainer().get(RunTrials).run(folder, { size: 100, replicates: 0, roles: ['calibration'] });
+      expect(calibration!.outcomes.map((o) => o.expectation.outcome)).toEqual(['fitted']);
+      expect(createContainer().get(RunTrials).run(folder, { size: 100, replicates: 0 })[0]!.outcomes.length).toBe(2);
+    });
+
+    it('should leave out a trial with no outcome of those roles', () => {
+      const only = trialFolder('  - { outcome: tested, arm: short, metric: timeTrialPct, published: { mean: 1, sd: 1, unit: "%" }, tolerance: sd, role: validation }');
+      expect(createContainer().get(RunTrials).run(only, { size: 100, replicates: 0, roles: ['calibration'] })).toEqual([]);
+    });
+
+    it('should run on another seed when asked, the same outcome on other athletes', () => {
+      const run = (seed?: number) => createContainer().get(RunTrials).run(folder, { size: 100, replicates: 0, ...(seed === undefined ? {} : { seed }) })[0]!;
+      expect(run().seed).toBe(1);
+      expect(run(1).outcomes[0]!.simulated).toBe(run().outcomes[0]!.simulated);
+      expect(run(2).seed).toBe(2);
+      expect(run(2).outcomes[0]!.simulated).not.toBe(run().outcomes[0]!.simulated);
     });
   });
 
   describe('having a certain effect and no effect, in a crossover of 10', () => {
     const folder = trialFolder(
       [
-        '  - { outcome: short night, arm: short, vs: { arm: normal }, metric: timeTrialPct, published: { mean: -7.6, ci95: [-11.9, -3.1], unit: pp }, tolerance: ci95, significant: true }',
-        '  - { outcome: same plan, arm: twin, vs: { arm: normal }, metric: vo2maxPct, published: { mean: 0, unit: pp }, tolerance: band, band: [-0.5, 0.5], why: the same plan, significant: false }',
-        '  - { outcome: a short night costs, arm: short, vs: { arm: normal }, metric: timeTrialPct, published: { unit: pp }, tolerance: direction, direction: lower }',
+        '  - { outcome: short night, arm: short, vs: { arm: normal }, metric: timeTrialPct, published: { mean: -7.6, ci95: [-11.9, -3.1], unit: pp }, tolerance: ci95, significant: true, role: validation }',
+        '  - { outcome: same plan, arm: twin, vs: { arm: normal }, metric: vo2maxPct, published: { mean: 0, unit: pp }, tolerance: band, band: [-0.5, 0.5], why: the same plan, significant: false, role: validation }',
+        '  - { outcome: a short night costs, arm: short, vs: { arm: normal }, metric: timeTrialPct, published: { unit: pp }, tolerance: direction, direction: lower, role: validation }',
       ].join('\n'),
     );
     const [result] = createContainer().get(RunTrials).run(folder, { size: 300, replicates: 400 });
@@ -121,27 +172,63 @@ describe('RunTrials', () => {
     });
   });
 
+  describe('having a standardised mean difference and hard sessions a week', () => {
+    const lines = [
+      '  - { outcome: short night g, arm: short, vs: { arm: normal }, metric: timeTrialPct, statistic: smd, published: { mean: -1, unit: g }, tolerance: band, band: [-5, 0], why: costs, role: validation }',
+      '  - { outcome: same plan g, arm: twin, vs: { arm: normal }, metric: timeTrialPct, statistic: smd, published: { mean: 0, unit: g }, tolerance: band, band: [-0.1, 0.1], why: the same plan, role: validation }',
+      '  - { outcome: hard sessions, arm: normal, metric: hardSessionsPerWeek, published: { mean: 2, sd: 2, unit: sessions/week }, tolerance: sd, role: validation }',
+    ].join('\n');
+    const run = (n: number) => createContainer().get(RunTrials).run(trialFolder(lines, '', n), { size: 300, replicates: 0 })[0]!;
+    const [small, large] = [run(10), run(100)];
+
+    it('should give Hedges\' g of the two arms\' changes, negative when the arm is worse', () => {
+      expect(small.outcomes[0]!.simulated).toBeLessThan(-0.5);
+      expect(small.outcomes[0]!.ci95).toBeNull();
+      expect(Math.abs(small.outcomes[1]!.simulated)).toBeLessThan(0.1);
+    });
+
+    // The same athletes, only the study's n differs: the ratio is J(10) / J(100), J(n) = 1 − 3/(4(2n − 2) − 1).
+    it("should correct for the study's n per arm, not the simulated athletes'", () => {
+      const j = (n: number) => 1 - 3 / (4 * (2 * n - 2) - 1);
+      expect(small.outcomes[0]!.simulated / large.outcomes[0]!.simulated).toBeCloseTo(j(10) / j(100), 12);
+    });
+
+    it("should count hard sessions a week per athlete as summary.json does for the arm", () => {
+      const container = createContainer();
+      const loaded = loadTrial(join(trialFolder(lines), 'mine.yaml'), { size: 300 }, container.get(CATALOGUE), container.get(PARAMETERS));
+      const { summary } = container.get(ScenarioRunner).run(loaded.runs.get('main')!);
+      expect(small.outcomes[2]!.simulated).toBeGreaterThan(1);
+      expect(small.outcomes[2]!.simulated).toBeCloseTo(summary.arms[0]!.hardSessionsPerWeek, 2);
+    });
+  });
+
   describe('having the trials of the repository, at a small n', () => {
     const results = createContainer().get(RunTrials).run(TRIALS, { size: 300, replicates: 0 });
-    const outcome = (study: string, text: string) =>
-      results.find((r) => r.trial.study.startsWith(study))!.outcomes.find((o) => o.expectation.outcome.startsWith(text))!;
-
     it('should run every trial file, each outcome a finite number in its unit', () => {
       expect(results.length).toBe(readdirSync(TRIALS).filter((name) => name.endsWith('.yaml')).length);
       for (const o of results.flatMap((r) => r.outcomes)) expect(Number.isFinite(o.simulated)).toBe(true);
     });
 
-    // What the committed parameter set meets (trials/RESULTS.md has every verdict, met or not).
-    it.each([
-      ['Craven', 'next-day endurance performance'],
-      ['Mujika', 'performance after the taper'],
-      ['Mujika', 'fitness after the taper'],
-      ['Bouchard', 'VO2max change, mean'],
-      ['Treff', '2000-m power → time trial, polarized'],
-      ['Busso', 'inverted U, rising side'],
-      ['Busso', 'inverted U, falling side'],
-    ])('should meet %s: %s', (study, text) => {
-      expect(outcome(study, text).within).toBe(true);
+    // Each outcome's role is decided before it is run (README, "How well does the simulator match
+    // published trials?"): changing one is a decision of the project lead, and shows here.
+    it('should declare the roles the project decided', () => {
+      const roles = Object.fromEntries(
+        results.map((r) => [
+          r.file.split('/').at(-1)!.replace('.yaml', ''),
+          r.outcomes.map((o) => (o.expectation.role === 'calibration' ? 'C' : 'V')).join(''),
+        ]),
+      );
+      expect(roles).toEqual({
+        'busso-2003': 'VCC',
+        'craven-2022': 'C',
+        'heritage-1999': 'CCC',
+        'kiviniemi-2007': 'VVVVV',
+        'mujika-1996': 'CC',
+        'neal-2013': 'VVVVV',
+        'recreational-runners': 'CCCCCC',
+        'treff-2017': 'CCVVV',
+        'well-trained-runners': 'CCCCCC',
+      });
     });
   });
 });
@@ -153,8 +240,9 @@ describe('periodize trials', () => {
       copyFileSync(join(TRIALS, 'craven-2022.yaml'), join(folder, 'craven-2022.yaml'));
       copyFileSync(join(TRIALS, 'kiviniemi-2007.yaml'), join(folder, 'kiviniemi-2007.yaml'));
       const { code, out } = await cli('trials', folder, '--size', '500', '--write');
-      expect(out).toMatch(/ok {7}\(calibrated\) next-day endurance performance/);
-      expect(out).toMatch(/OUTSIDE {2}maximal speed → peak speed, HRV-guided/);
+      expect(out).toMatch(/ok {7}calibration {2}next-day endurance performance/);
+      expect(out).toMatch(/OUTSIDE {2}validation {3}maximal speed → peak speed, HRV-guided/);
+      expect(out).toMatch(/^validation: 1 of 5 within their bands; calibration \(in-sample\): 1 of 1 within their bands$/m);
       expect(code).toBe(3);
       expect(readFileSync(join(folder, 'RESULTS.md'), 'utf8')).toMatch(/^# Simulated vs published trials/);
     });

@@ -7,6 +7,11 @@ import { Scenario } from '../scenario/schema.ts';
  * source, says how its outcomes map onto our running measures, gives the scenarios that replay it
  * and, per outcome, the published value, its uncertainty and the band that uncertainty allows — so
  * a researcher adds a study without writing code. Every trial runs on the one parameter set.
+ *
+ * Every outcome declares, before it is run, its role: `calibration` (the parameters are fitted to it:
+ * `npm run calibrate` and the calibration search read exactly these, so meeting one is in-sample) or
+ * `validation` (never fitted to: the model's test, reported apart). The trial files are the one source
+ * of calibration targets (docs/CALIBRATION.md).
  */
 
 /** What the simulator reports per athlete, in the summary's names, plus the absolute VO2max change. */
@@ -16,25 +21,42 @@ export const TRIAL_METRICS = [
   'vo2maxMlMin',
   /** Peak speed of the incremental test, change in km/h (measured), as Kiviniemi 2007 reports it. */
   'peakSpeedKmh',
+  /**
+   * Hard sessions a week as done (after any adaptive change): sessions whose main set was above LT1,
+   * per athlete, as summary.json's hardSessionsPerWeek counts them — to compare the share of hard
+   * sessions of an HRV-guided arm with a predefined one.
+   */
+  'hardSessionsPerWeek',
 ] as const;
 export type TrialMetric = (typeof TRIAL_METRICS)[number];
 
-/** What is compared with the published number: the mean, or a percentile of the athletes' values. */
-export const STATISTICS = ['mean', 'p02', 'p98', 'p99'] as const;
+/**
+ * What is compared with the published number: the mean, or a percentile of the athletes' values;
+ * or, for a difference between two arms (`vs`), `smd`: the standardised mean difference of the
+ * arms' changes, Hedges' g (the pooled SD of the two arms' changes, the small-sample correction for
+ * two groups of the trial's `n`), as meta-analyses report it (src/sim/stats/hedges-g.ts).
+ */
+export const STATISTICS = ['mean', 'p02', 'p98', 'p99', 'smd'] as const;
 export type Statistic = (typeof STATISTICS)[number];
 
 const Pair = z.tuple([z.number(), z.number()]);
 
 /** A published number with the uncertainty the paper gives. */
 export const Published = z.strictObject({
-  /** The published mean (left out for a finding of direction only). */
+  /** The published mean (left out for a finding of direction only, or a range). */
   mean: z.number().optional(),
+  /** A range the sources give instead of one mean ("+3–6 % in 8–10 weeks"). */
+  range: Pair.optional(),
   /** Between-athlete SD of the change, as reported (mean ± SD). */
   sd: z.number().positive().optional(),
   /** The paper's 95 % confidence interval. */
   ci95: Pair.optional(),
   unit: z.string().min(1),
 });
+
+/** Whether an outcome calibrates the parameters (in-sample) or tests the model (out of sample). */
+export const ROLES = ['calibration', 'validation'] as const;
+export type Role = (typeof ROLES)[number];
 
 /**
  * The band a simulated value must fall in: the paper's mean ± SD, its 95 % CI, or a band stated in
@@ -63,10 +85,11 @@ export const Expectation = z.strictObject({
   /** Whether the paper found the change (or the difference) significant — for the simulated power. */
   significant: z.boolean().optional(),
   /**
-   * The parameters were calibrated against this outcome (docs/CALIBRATION.md): meeting it is
-   * in-sample, not a test of the model. Reported apart from the outcomes that are out of sample.
+   * Required, and decided before the outcome is first run: `calibration` — the parameters are
+   * fitted to it (`npm run calibrate`, bench/calibration-search.ts), so meeting it is in-sample;
+   * `validation` — never fitted to, the model's out-of-sample test. Reported apart.
    */
-  calibrated: z.boolean().optional(),
+  role: z.enum(ROLES),
 });
 export type Expectation = z.infer<typeof Expectation>;
 
@@ -76,8 +99,13 @@ export type TrialScenario = z.infer<typeof TrialScenario>;
 
 export const Trial = z.strictObject({
   study: z.string().min(1),
+  /** The full reference; every study the file rests on when it rests on several. */
   source: z.string().min(1),
-  doi: z.string().min(1),
+  /**
+   * The DOI of the study, or a list of DOIs when the file rests on several studies (the first is
+   * the one the study's name links to).
+   */
+  doi: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
   /** The study's population and design, as published: "12 trained cyclists, crossover". */
   population: z.string().min(1),
   duration: z.string().min(1),
@@ -85,7 +113,7 @@ export const Trial = z.strictObject({
   mapping: z.string().optional(),
   /** What the simulation makes of the study, in words — above all why an outcome it misses is missed. */
   analysis: z.string().optional(),
-  /** Athletes per arm in the study (for the simulated power). */
+  /** Athletes per arm in the study (for the simulated power, and the small-sample correction of an smd). */
   n: z.number().int().min(2),
   /** Crossover (each athlete in every arm) or parallel groups: how the simulated power samples. */
   design: z.enum(['crossover', 'parallel', 'single-arm']),

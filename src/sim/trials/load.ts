@@ -15,6 +15,15 @@ export interface LoadedTrial {
   trial: Trial;
   /** Resolved scenarios by name, each with `size` sampled athletes. */
   runs: ReadonlyMap<string, RunSpec>;
+  /** The seed its scenarios run with: the trial's own, or the one asked for instead. */
+  seed: number;
+}
+
+/** How a trial's scenarios are run: athletes per scenario, and a seed in place of the file's own. */
+export interface TrialRun {
+  size: number;
+  /** Every scenario's seed instead of the trial's `seed` (to check a result on other athletes). */
+  seed?: number;
 }
 
 /**
@@ -43,12 +52,12 @@ export function trialFiles(folder: string, only?: readonly string[]): string[] {
 /**
  * Reads and checks a trial file — its schema, then what the schema cannot see: every outcome names
  * a scenario and arms that exist, its tolerance has the numbers it needs, a difference across two
- * scenarios pairs the same athletes — and resolves its scenarios with `size` athletes each (a
+ * scenarios pairs the same athletes — and resolves its scenarios with `run.size` athletes each (a
  * sampled population's size is the trial runner's, not the file's). Every problem at once, located.
  */
 export function loadTrial(
   file: string,
-  size: number,
+  run: TrialRun,
   catalogue: CompiledCatalogue,
   parameters: Parameters,
   vocabulary: RuleVocabulary = BUILT_IN_VOCABULARY,
@@ -64,8 +73,8 @@ export function loadTrial(
   const runs = new Map<string, RunSpec>();
   for (const [name, body] of Object.entries(trial.scenarios)) {
     const base: PathSegment[] = ['scenarios', name];
-    const population = 'size' in body.population ? { ...body.population, size } : body.population;
-    const scenario = Scenario.parse({ ...body, population, name: `${trial.study}: ${name}`, seed: trial.seed });
+    const population = 'size' in body.population ? { ...body.population, size: run.size } : body.population;
+    const scenario = Scenario.parse({ ...body, population, name: `${trial.study}: ${name}`, seed: run.seed ?? trial.seed });
     const armRules = body.arms.map((arm, i) => {
       if (arm.rules === undefined) return null;
       const loaded = loadArmRules(arm.rules, doc, [...base, 'arms', i, 'rules'], catalogue, vocabulary);
@@ -78,7 +87,7 @@ export function loadTrial(
   }
   trial.expect.forEach((_, i) => checkExpectation(trial, i, doc, problems));
   if (problems.length > 0) throw new InputError(problems);
-  return { file, trial, runs };
+  return { file, trial, runs, seed: run.seed ?? trial.seed };
 }
 
 function checkExpectation(trial: Trial, index: number, doc: LocatedDocument, problems: InputProblem[]): void {
@@ -115,10 +124,15 @@ function checkExpectation(trial: Trial, index: number, doc: LocatedDocument, pro
         problems.push(doc.problem(at('vs', 'run'), `scenarios "${run}" and "${vsRun}" must have the same population to compare the same athletes`));
       }
     }
-    if ((e.statistic ?? 'mean') !== 'mean') problems.push(doc.problem(at('statistic'), 'a difference is compared by its mean'));
+    if (!['mean', 'smd'].includes(e.statistic ?? 'mean')) problems.push(doc.problem(at('statistic'), 'a difference is compared by its mean or its smd'));
+  } else if (e.statistic === 'smd') {
+    problems.push(doc.problem(at('statistic'), 'an smd compares two arms: say which other arm (vs: { arm: … })'));
   }
   if (e.tolerance === 'direction') {
     if (e.direction === undefined) problems.push(doc.problem(at('tolerance'), 'tolerance direction needs direction: higher or lower'));
+    if ((e.statistic ?? 'mean') !== 'mean') problems.push(doc.problem(at('statistic'), 'tolerance direction judges a mean (its 95 % CI)'));
+  } else if (e.tolerance === 'band') {
+    if (e.published.mean === undefined && e.published.range === undefined) problems.push(doc.problem(at('published'), 'tolerance band needs the published mean or range'));
   } else if (e.published.mean === undefined) {
     problems.push(doc.problem(at('published'), `tolerance ${e.tolerance} needs the published mean`));
   }

@@ -2,6 +2,7 @@ import { inject, injectable, multiInject } from 'inversify';
 import type { FactProvider } from '../../engine/adapt/facts/types.ts';
 import { FACT_PROVIDERS, RULE_SOURCES } from '../../engine/adapt/tokens.ts';
 import type { Parameters } from '../../models/parameters.ts';
+import type { Role } from '../../models/trials/schema.ts';
 import type { RuleSet } from '../../models/rules/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { ScenarioRunner } from '../runner.ts';
@@ -18,11 +19,16 @@ export interface TrialOptions {
   replicates: number;
   /** Only the trial files whose names (without .yaml) are listed. */
   only?: readonly string[];
+  /** Only the outcomes of these roles (a trial with none of them is left out); default: every outcome. */
+  roles?: readonly Role[];
+  /** Every trial's scenarios run with this seed instead of the trial's own. */
+  seed?: number;
 }
 
 /**
  * `periodize trials`: every trial file of a folder, checked first (every problem of every file at
- * once), then run on the one parameter set.
+ * once), then run on the one parameter set. `npm run calibrate` and the calibration search run the
+ * same files, their calibration outcomes only.
  */
 @injectable()
 export class RunTrials {
@@ -44,13 +50,16 @@ export class RunTrials {
     const loaded: LoadedTrial[] = [];
     for (const file of files) {
       try {
-        loaded.push(loadTrial(file, options.size, this.catalogue, this.parameters, this.vocabulary));
+        loaded.push(loadTrial(file, { size: options.size, ...(options.seed === undefined ? {} : { seed: options.seed }) }, this.catalogue, this.parameters, this.vocabulary));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         problems.push(...error.problems);
       }
     }
     if (problems.length > 0) throw new InputError(problems);
-    return loaded.map((trial) => runTrial(trial, this.runner, options.replicates));
+    const { roles } = options;
+    return loaded
+      .filter((trial) => roles === undefined || trial.trial.expect.some((e) => roles.includes(e.role)))
+      .map((trial) => runTrial(trial, this.runner, options.replicates, roles));
   }
 }

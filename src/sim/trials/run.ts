@@ -1,18 +1,19 @@
-import type { Expectation, Statistic, Trial, TrialMetric } from '../../models/trials/schema.ts';
+import type { Expectation, Role, Statistic, Trial, TrialMetric } from '../../models/trials/schema.ts';
 import { deriveStreamSeed, RandomStream } from '../rng.ts';
-import { TEST, TEST_COUNT } from '../results.ts';
+import { ARM, TEST, TEST_COUNT } from '../results.ts';
 import type { ScenarioRunner } from '../runner.ts';
+import type { RunSpec } from '../scenario/prepare.ts';
 import { summarize } from '../stats/describe.ts';
-import { significantShare, type StudyDesign } from '../stats/index.ts';
+import { hedgesG, significantShare, type StudyDesign } from '../stats/index.ts';
 import { METRICS } from '../summary.ts';
 import type { LoadedTrial } from './load.ts';
 
 /** One outcome of a trial: the simulated value against the published one. */
 export interface OutcomeResult {
   expectation: Expectation;
-  /** The statistic over the simulated athletes (a mean, or a percentile). */
+  /** The statistic over the simulated athletes (a mean, a percentile, or an smd). */
   simulated: number;
-  /** 95 % CI of a simulated mean (t-based), null for a percentile. */
+  /** 95 % CI of a simulated mean (t-based), null for a percentile or an smd. */
   ci95: [number, number] | null;
   /** The band the paper's uncertainty allows. */
   band: [number, number];
@@ -30,53 +31,73 @@ export interface TrialResult {
   trial: Trial;
   /** Athletes simulated per scenario. */
   size: number;
+  /** The seed the scenarios ran with (the trial's own unless another was asked for). */
+  seed: number;
+  /** The outcomes run, in the file's order (those of the roles asked for). */
   outcomes: OutcomeResult[];
 }
 
 /** Per scenario and arm, each athlete's value of every trial metric. */
 type Values = Map<string, Map<string, Map<TrialMetric, Float64Array>>>;
 
-/** Runs every scenario of a loaded trial and judges each outcome. */
-export function runTrial(loaded: LoadedTrial, runner: ScenarioRunner, replicates: number): TrialResult {
+/**
+ * Runs a loaded trial and judges its outcomes — with `roles`, only the outcomes of those roles, and
+ * only the scenarios they need (`npm run calibrate` runs the calibration outcomes alone).
+ */
+export function runTrial(loaded: LoadedTrial, runner: ScenarioRunner, replicates: number, roles?: readonly Role[]): TrialResult {
+  const onlyRun = [...loaded.runs.keys()][0]!;
+  // Each outcome keeps its index in the file: the stream of its simulated studies derives from it.
+  const chosen = loaded.trial.expect.map((e, index) => ({ e, index })).filter(({ e }) => roles === undefined || roles.includes(e.role));
+  const needed = new Set(chosen.flatMap(({ e }) => [e.run ?? onlyRun, ...(e.vs === undefined ? [] : [e.vs.run ?? e.run ?? onlyRun])]));
   const values: Values = new Map();
   let size = 0;
   for (const [name, spec] of loaded.runs) {
     size = spec.population.size;
-    const mlMin = spec.arms.map(() => new Float64Array(spec.population.size));
-    const kmh = spec.arms.map(() => new Float64Array(spec.population.size));
-    let slot = 0;
-    const outcome = runner.run(spec, {
-      athletes: {
-        athlete(traits, results) {
-          for (let arm = 0; arm < spec.arms.length; arm++) {
-            const change = (test: number) => results.finalMeasured[arm * TEST_COUNT + test]! - results.baselineMeasured[test]!;
-            // VO2max in ml/min: the measured change (ml/kg/min) × body mass; peak speed in km/h.
-            mlMin[arm]![slot] = change(TEST.vo2max) * traits.bodyMass;
-            kmh[arm]![slot] = change(TEST.peakSpeed);
-          }
-          slot++;
-        },
-      },
-    });
-    const byArm = new Map<string, Map<TrialMetric, Float64Array>>();
-    spec.arms.forEach((arm, a) => {
-      const metrics = new Map<TrialMetric, Float64Array>();
-      for (const metric of METRICS) metrics.set(metric, outcome.metrics.valuesOf(a, metric));
-      metrics.set('vo2maxMlMin', mlMin[a]!);
-      metrics.set('peakSpeedKmh', kmh[a]!);
-      byArm.set(arm.id, metrics);
-    });
-    values.set(name, byArm);
+    if (!needed.has(name)) continue;
+    values.set(name, simulate(spec, runner));
   }
-  const onlyRun = [...loaded.runs.keys()][0]!;
-  const outcomes = loaded.trial.expect.map((e, i) => {
+  const outcomes = chosen.map(({ e, index }) => {
     const run = e.run ?? onlyRun;
     const own = values.get(run)!.get(e.arm)!.get(e.metric)!;
     const other = e.vs === undefined ? null : values.get(e.vs.run ?? run)!.get(e.vs.arm)!.get(e.metric)!;
-    const seed = deriveStreamSeed(loaded.trial.seed, i, 'tests', new Int32Array(4));
+    const seed = deriveStreamSeed(loaded.seed, index, 'tests', new Int32Array(4));
     return judge(e, own, other, loaded.trial, replicates, new RandomStream(seed));
   });
-  return { file: loaded.file, trial: loaded.trial, size, outcomes };
+  return { file: loaded.file, trial: loaded.trial, size, seed: loaded.seed, outcomes };
+}
+
+/** Runs one scenario of a trial: per arm, each athlete's value of every trial metric. */
+function simulate(spec: RunSpec, runner: ScenarioRunner): Map<string, Map<TrialMetric, Float64Array>> {
+  const size = spec.population.size;
+  const mlMin = spec.arms.map(() => new Float64Array(size));
+  const kmh = spec.arms.map(() => new Float64Array(size));
+  const hard = spec.arms.map(() => new Float64Array(size));
+  let slot = 0;
+  const outcome = runner.run(spec, {
+    athletes: {
+      athlete(traits, results) {
+        for (let arm = 0; arm < spec.arms.length; arm++) {
+          const change = (test: number) => results.finalMeasured[arm * TEST_COUNT + test]! - results.baselineMeasured[test]!;
+          // VO2max in ml/min: the measured change (ml/kg/min) × body mass; peak speed in km/h.
+          mlMin[arm]![slot] = change(TEST.vo2max) * traits.bodyMass;
+          kmh[arm]![slot] = change(TEST.peakSpeed);
+          // As summary.json's hardSessionsPerWeek, per athlete: its mean over athletes is the summary's.
+          hard[arm]![slot] = results.get(arm, ARM.hardSessions) / spec.weeks;
+        }
+        slot++;
+      },
+    },
+  });
+  const byArm = new Map<string, Map<TrialMetric, Float64Array>>();
+  spec.arms.forEach((arm, a) => {
+    const metrics = new Map<TrialMetric, Float64Array>();
+    for (const metric of METRICS) metrics.set(metric, outcome.metrics.valuesOf(a, metric));
+    metrics.set('vo2maxMlMin', mlMin[a]!);
+    metrics.set('peakSpeedKmh', kmh[a]!);
+    metrics.set('hardSessionsPerWeek', hard[a]!);
+    byArm.set(arm.id, metrics);
+  });
+  return byArm;
 }
 
 function judge(e: Expectation, own: Float64Array, other: Float64Array | null, trial: Trial, replicates: number, stream: RandomStream): OutcomeResult {
@@ -88,6 +109,8 @@ function judge(e: Expectation, own: Float64Array, other: Float64Array | null, tr
     const summary = summarize(measured);
     simulated = summary.mean;
     ci95 = summary.ci95;
+  } else if (statistic === 'smd') {
+    simulated = standardisedMeanDifference(own, other!, trial.n);
   } else {
     simulated = percentile(measured, Number(statistic.slice(1)) / 100);
   }
@@ -105,6 +128,19 @@ export function bandOf(e: Expectation): [number, number] {
   if (e.tolerance === 'sd') return [p.mean! - p.sd!, p.mean! + p.sd!];
   if (e.tolerance === 'ci95') return [p.ci95![0], p.ci95![1]];
   return [e.band![0], e.band![1]];
+}
+
+/**
+ * The standardised mean difference of two arms' changes as a meta-analysis takes it from a study:
+ * Hedges' g of two groups, means and SDs from the simulated athletes (each arm's own, as two groups
+ * — not the paired differences), the small-sample correction for two groups of the study's `n`.
+ */
+function standardisedMeanDifference(own: Float64Array, other: Float64Array, n: number): number {
+  const group = (values: Float64Array) => {
+    const summary = summarize(present(values));
+    return { mean: summary.mean, sd: summary.sd ?? 0, n };
+  };
+  return hedgesG(group(own), group(other));
 }
 
 function present(values: Float64Array): Float64Array {
