@@ -51,6 +51,15 @@ describe('RunScenario outputs', () => {
     });
   });
 
+  describe('having an arm on a design with double days', () => {
+    it("should spell out in the manifest's resolved design whether each block allows double days", () => {
+      const outputs = runOnce(smallScenario().replace('  - { id: threshold, design: threshold }', '  - { id: threshold, design: double-threshold }'));
+      const manifest = JSON.parse(outputs['manifest.json']!.toString());
+      const doubleDays = manifest.resolved.arms.map((arm: { blocks: { design: { doubleDays: boolean } }[] }) => arm.blocks[0]!.design.doubleDays);
+      expect(doubleDays).toEqual([false, true]);
+    });
+  });
+
   describe('having days.csv', () => {
     it('should hold one row per athlete × arm × day with the contract columns', () => {
       const days = runOnce(smallScenario({ size: 5, weeks: 2 }))['days.csv']!.toString().trim().split('\n');
