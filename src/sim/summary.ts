@@ -42,8 +42,10 @@ const TOTAL = {
   eventHardSessions: 11,
   /** Changes the adaptive engine applied. */
   adjustments: 12,
+  /** Minutes the weekly targets asked for, summed over athletes and weeks. */
+  targetMinutes: 13,
 } as const;
-const TOTAL_COUNT = 13;
+const TOTAL_COUNT = 14;
 
 /**
  * Collects what the summary needs while athletes stream past: every metric of every athlete-arm
@@ -97,6 +99,7 @@ export class SummaryCollector {
       totals[TOTAL.adjustments]! += results.get(arm, ARM.adjustments);
       totals[TOTAL.trainingAthletes]! += minutes > 0 ? 1 : 0;
       const target = results.get(arm, ARM.targetMinutes);
+      totals[TOTAL.targetMinutes]! += target;
       if (target > 0 && minutes > 0) {
         totals[TOTAL.plannedZ2Share]! += results.get(arm, ARM.targetZ2Minutes) / target;
         totals[TOTAL.plannedZ3Share]! += results.get(arm, ARM.targetZ3Minutes) / target;
@@ -183,9 +186,13 @@ export class SummaryCollector {
             }),
           },
           target: planned === null ? null : { system: '3-zone' as const, basis: 'time' as const, ...roundAll(planned) },
-          warnings: achieved === null || planned === null ? [] : distributionWarnings(achieved, planned, totals[TOTAL.adjustments]! > 0),
+          warnings: [
+            ...volumeWarnings(totals[TOTAL.minutes]! / size, totals[TOTAL.targetMinutes]! / size, weeks, totals[TOTAL.adjustments]! > 0),
+            ...(achieved === null || planned === null ? [] : distributionWarnings(achieved, planned, totals[TOTAL.adjustments]! > 0)),
+          ],
           hardSessionsPerWeek: round(totals[TOTAL.hardSessions]! / size / weeks),
           weeklyHours: round(totals[TOTAL.minutes]! / size / weeks / 60),
+          targetWeeklyHours: round(totals[TOTAL.targetMinutes]! / size / weeks / 60),
           missedSessionsPerAthlete: round(totals[TOTAL.missedSessions]! / size),
           adjustments: this.adjustments.byRule(a),
           duringEvents: {
@@ -253,7 +260,9 @@ export type ArmSummary = {
   distribution: { system: '3-zone'; basis: 'time'; z1: number; z2: number; z3: number; polarizationIndex: number; classification: string } | null;
   sessionDistribution: { system: '3-zone'; basis: 'sessions'; z1: number; z2: number; z3: number };
   hardSessionsPerWeek: number;
+  /** Achieved hours a week (mean of the athletes), against the hours the weekly targets asked for. */
   weeklyHours: number;
+  targetWeeklyHours: number;
   missedSessionsPerAthlete: number;
   /** Per rule id (guardrails as `guardrail:<name>`, after the rules): what the engine changed. Empty for a fixed plan. */
   adjustments: Record<string, RuleTally>;
@@ -330,11 +339,23 @@ function measuredPairs(treated: Float64Array, referred: Float64Array): [Float64A
 }
 
 /** Warnings when the achieved distribution is more than 3 pp from the plan's, with the likely reason. */
+/** Why an arm's plan can hold less than its design asks, when no rule changed it. */
+const PLANNER_CAPS = "the planner's caps on sessions and days (src/engine/plan/constants.ts)";
+const ADAPTED = 'the adaptive engine changed sessions from the design: see adjustments';
+
+/** Achieved hours this far below the target are worth a warning (illness alone costs a few per cent). */
+const VOLUME_SHORTFALL_WARNING = 0.1;
+
+function volumeWarnings(minutes: number, targetMinutes: number, weeks: number, adapted: boolean): string[] {
+  if (!(targetMinutes > 0) || minutes >= (1 - VOLUME_SHORTFALL_WARNING) * targetMinutes) return [];
+  const why = adapted ? ADAPTED : `more than ${PLANNER_CAPS} allow, illness, or missed sessions`;
+  const hours = (total: number) => (total / weeks / 60).toFixed(1);
+  return [`achieved ${hours(minutes)} h a week is ${((1 - minutes / targetMinutes) * 100).toFixed(1)} % below the planned ${hours(targetMinutes)} h (${why})`];
+}
+
 function distributionWarnings(achieved: ZoneShares, planned: ZoneShares, adapted: boolean): string[] {
   // An arm whose plan the adaptive engine changed departs from its design on purpose: say so.
-  const why = adapted
-    ? 'the adaptive engine changed sessions from the design: see adjustments'
-    : 'too little volume for the design, illness, or race paces that fall in another zone for these athletes';
+  const why = adapted ? ADAPTED : `too little volume for the design, ${PLANNER_CAPS}, illness, or race paces that fall in another zone for these athletes`;
   const warnings: string[] = [];
   const zones: [string, number, number][] = [
     ['Z1', achieved.z1, planned.z1],

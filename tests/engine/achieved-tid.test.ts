@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createContainer } from '../../src/composition-root.ts';
-import { LEVELS, Scenario } from '../../src/models/scenario/schema.ts';
+import { LEVELS, Scenario, type Level } from '../../src/models/scenario/schema.ts';
 import { BUILTIN_DESIGNS } from '../../src/engine/designs/builtins.ts';
 import { ScenarioRunner } from '../../src/sim/runner.ts';
 import { prepareScenario } from '../../src/sim/scenario/prepare.ts';
@@ -12,7 +12,24 @@ import { CATALOGUE, PARAMETERS } from '../../src/sim/tokens.ts';
  * the design's target. Checked for every built-in design counted by time, at every level, on 200
  * athletes over 8 weeks. Untrained athletes' habitual volume (< 1 h a week) cannot hold a
  * distribution, so they train 3 h a week here (as a study would prescribe).
+ *
+ * The planner writes only what a coach writes (src/engine/plan/constants.ts): one hard session a
+ * day in these designs, at most 30 min above LT2 in a session and at most 8 % of the week (Daniels),
+ * repetitions within the catalogue's. Where a design asks more than that, it falls short instead —
+ * below its zone-2 and zone-3 targets, never above them — and the summary's warnings say so.
  */
+const FALLS_SHORT: Readonly<Record<string, { levels: readonly Level[]; why: string }>> = {
+  hiit: {
+    levels: LEVELS,
+    why: '25 % above LT2 at ⅔ of the usual volume takes more sessions of at most 8 % of the week than there are hard days',
+  },
+  polarized: { levels: ['elite'], why: '15 % of 13 h is ≈ 117 min above LT2: more than three hard days (an easy day between) of at most 30 min hold' },
+  'vo2max-emphasis': { levels: ['elite'], why: 'as polarized: ≈ 117 min above LT2 in three hard days of at most 30 min' },
+  pyramidal: { levels: ['elite'], why: '20 % of 13 h is ≈ 156 min between the thresholds, and 5 % above LT2: more than three hard days of the menu\'s sessions hold' },
+  threshold: { levels: ['elite'], why: '40 % of 13 h is ≈ 310 min between the thresholds, and 10 % above LT2: more than six hard days of one session hold' },
+  'clearance-emphasis': { levels: ['elite'], why: '17 % + 8 % of 13 h in sessions of at most 30 min above LT2, one a day: more than three hard days hold' },
+};
+
 const container = createContainer();
 const runner = container.get(ScenarioRunner);
 const designs = Object.entries(BUILTIN_DESIGNS).filter(([, builtin]) => builtin.design.distribution !== undefined);
@@ -27,13 +44,26 @@ describe('achieved time in zone of the built-in designs', () => {
       const summary = runner.run(prepared.spec).summary;
 
       for (const [name, builtin] of designs) {
-        it(`should hold ${name} within ±3 pp of its target`, () => {
-          const target = builtin.design.distribution as { z1: number; z2: number; z3: number };
-          const achieved = summary.arms.find((arm) => arm.id === name)!.distribution!;
-          expect(Math.abs(achieved.z1 - target.z1), `Z1 ${achieved.z1} vs ${target.z1}`).toBeLessThanOrEqual(0.03);
-          expect(Math.abs(achieved.z2 - target.z2), `Z2 ${achieved.z2} vs ${target.z2}`).toBeLessThanOrEqual(0.03);
-          expect(Math.abs(achieved.z3 - target.z3), `Z3 ${achieved.z3} vs ${target.z3}`).toBeLessThanOrEqual(0.03);
-        });
+        const target = builtin.design.distribution as { z1: number; z2: number; z3: number };
+        const arm = () => summary.arms.find((a) => a.id === name)!;
+        const shortfall = FALLS_SHORT[name];
+        if (shortfall !== undefined && shortfall.levels.includes(level)) {
+          it(`should fall short of ${name} only below its zone-2 and zone-3 targets, and say so (${shortfall.why})`, () => {
+            const achieved = arm().distribution!;
+            expect(achieved.z2, `Z2 ${achieved.z2} vs ${target.z2}`).toBeLessThanOrEqual(target.z2 + 0.03);
+            expect(achieved.z3, `Z3 ${achieved.z3} vs ${target.z3}`).toBeLessThanOrEqual(target.z3 + 0.03);
+            expect(achieved.z1, `Z1 ${achieved.z1} vs ${target.z1}`).toBeGreaterThanOrEqual(target.z1 - 0.03);
+            const missed = Math.max(Math.abs(achieved.z1 - target.z1), Math.abs(achieved.z2 - target.z2), Math.abs(achieved.z3 - target.z3)) > 0.03;
+            if (missed) expect(arm().warnings.join('\n')).toContain("the planner's caps on sessions and days");
+          });
+        } else {
+          it(`should hold ${name} within ±3 pp of its target`, () => {
+            const achieved = arm().distribution!;
+            expect(Math.abs(achieved.z1 - target.z1), `Z1 ${achieved.z1} vs ${target.z1}`).toBeLessThanOrEqual(0.03);
+            expect(Math.abs(achieved.z2 - target.z2), `Z2 ${achieved.z2} vs ${target.z2}`).toBeLessThanOrEqual(0.03);
+            expect(Math.abs(achieved.z3 - target.z3), `Z3 ${achieved.z3} vs ${target.z3}`).toBeLessThanOrEqual(0.03);
+          });
+        }
       }
     });
   }

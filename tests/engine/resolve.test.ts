@@ -45,6 +45,19 @@ describe('resolveDesign', () => {
     });
   });
 
+  describe('having double days or not', () => {
+    it('should allow one hard session a day by default, and two where the design says doubleDays', () => {
+      expect(resolveDesign('polarized', catalogue, [], [])!.doubleDays).toBe(false);
+      expect(resolveDesign({ extends: 'polarized', doubleDays: true }, catalogue, [], [])!.doubleDays).toBe(true);
+      expect(resolveDesign({ distribution: { z1: 0.8, z2: 0.1, z3: 0.1 } }, catalogue, [], [])!.doubleDays).toBe(false);
+    });
+
+    it('should give the built-in double-threshold design its double days, and no other built-in', () => {
+      const withDoubles = Object.keys(BUILTIN_DESIGNS).filter((name) => resolveDesign(name, catalogue, [], [])!.doubleDays);
+      expect(withDoubles).toEqual(['double-threshold']);
+    });
+  });
+
   describe('having a 5-zone distribution', () => {
     it('should convert it explicitly to 3 zones (Z1+Z2 → Z1, Z3 → Z2, Z4+Z5 → Z3)', () => {
       const resolved = resolveDesign({ distribution: { system: '5-zone', z1: 0.5, z2: 0.3, z3: 0.1, z4: 0.06, z5: 0.04 } }, catalogue, [], [])!;

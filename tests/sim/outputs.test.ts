@@ -51,6 +51,27 @@ describe('RunScenario outputs', () => {
     });
   });
 
+  describe('having an arm on a design with double days', () => {
+    it("should spell out in the manifest's resolved design whether each block allows double days", () => {
+      const outputs = runOnce(smallScenario().replace('  - { id: threshold, design: threshold }', '  - { id: threshold, design: double-threshold }'));
+      const manifest = JSON.parse(outputs['manifest.json']!.toString());
+      const doubleDays = manifest.resolved.arms.map((arm: { blocks: { design: { doubleDays: boolean } }[] }) => arm.blocks[0]!.design.doubleDays);
+      expect(doubleDays).toEqual([false, true]);
+    });
+  });
+
+  describe('having a week that asks more than a coach writes (40 h)', () => {
+    it('should show the shortfall: achieved against planned hours a week, and a warning that names the caps', () => {
+      const yaml = smallScenario().replace('  - { id: polarized, design: polarized }', '  - { id: polarized, design: { extends: polarized, weeklyHours: 40 } }');
+      const summary = JSON.parse(runOnce(yaml)['summary.json']!.toString());
+      const arm = summary.arms.find((a: { id: string }) => a.id === 'polarized');
+      expect(arm.targetWeeklyHours).toBeCloseTo(40 * (1 + 1.03 + 1.03 ** 2 + 1.03 ** 2 * 0.7) / 4, 2);
+      // Seven days of at most 3.5 h: 24.5 h at most, less the sessions missed.
+      expect(arm.weeklyHours).toBeLessThanOrEqual(24.5);
+      expect(arm.warnings.join('\n')).toMatch(/achieved [\d.]+ h a week is [\d.]+ % below the planned [\d.]+ h \(more than the planner's caps on sessions and days/);
+    });
+  });
+
   describe('having days.csv', () => {
     it('should hold one row per athlete × arm × day with the contract columns', () => {
       const days = runOnce(smallScenario({ size: 5, weeks: 2 }))['days.csv']!.toString().trim().split('\n');

@@ -1,6 +1,8 @@
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { requireWorkout } from '../../models/workouts/compile.ts';
-import { DOSE_FIELDS, DOSE_RPE, DOSE_RPE_SQUARED, DOSE_Z1, DOSE_Z2, DOSE_Z3, PROFILE_HARD, PROFILE_STRIDE, sessionDose } from '../../models/workouts/dose.ts';
+import { SECTION_ADD_ON, SECTION_FIXED, SECTION_REP } from '../../models/workouts/compile.ts';
+import { DOSE_FIELDS, DOSE_RPE, DOSE_RPE_SQUARED, DOSE_Z1, DOSE_Z2, DOSE_Z3, PROFILE_HARD, PROFILE_STRIDE, sectionMinutes, sessionDose } from '../../models/workouts/dose.ts';
+import { maxHighMinutes, PLANNING } from '../plan/constants.ts';
 import type { WeekPlan } from '../plan/week-plan.ts';
 
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
@@ -77,12 +79,14 @@ export class PlanEditor {
 
   /**
    * Session k becomes an easy run of `minutes` (default: as long as the session was), within the
-   * easy run's range — but never longer than the session it replaces.
+   * easy run's range and the longest easy run a coach writes (PLANNING.maxEasyRunMinutes) — but
+   * never longer than the session it replaces.
    */
   makeEasy(plan: WeekPlan, k: number, minutes?: number): void {
     const was = this.minutes(plan, k);
     const w = this.easyRun;
-    const length = clamp(minutes ?? was, this.catalogue.repsMin[w]!, this.catalogue.repsMax[w]!);
+    const longest = Math.min(this.catalogue.repsMax[w]!, PLANNING.maxEasyRunMinutes);
+    const length = clamp(minutes ?? was, this.catalogue.repsMin[w]!, longest);
     plan.replace(k, w, length < was ? length : was, 0, 1);
   }
 
@@ -90,8 +94,9 @@ export class PlanEditor {
    * Scales session k's volume: minutes of a continuous run, repetitions of an interval session
    * (whole: to the nearest, or always down when `down` — a cap must be met), add-ons (whole, down
    * when cutting, at most the catalogue's).
-   * Within the catalogue's range — but never the wrong way: a cut never lengthens a session the
-   * planner made shorter than the catalogue's minimum, an increase never shortens one.
+   * Within the catalogue's range, and an increase within what the planner writes (largestReps) —
+   * but never the wrong way: a cut never lengthens a session the planner made shorter than the
+   * catalogue's minimum, an increase never shortens one.
    */
   scale(plan: WeekPlan, k: number, factor: number, down = false): void {
     const w = plan.workout[k]!;
@@ -99,10 +104,43 @@ export class PlanEditor {
     let reps = was * factor;
     if (this.continuous[w] === 0) reps = down ? Math.floor(reps + 1e-9) : Math.round(reps);
     reps = clamp(reps, this.catalogue.repsMin[w]!, this.catalogue.repsMax[w]!);
+    if (factor > 1) {
+      const largest = this.largestReps(plan, k);
+      if (reps > largest) reps = this.continuous[w] === 1 ? largest : Math.floor(largest + 1e-9);
+    }
     plan.reps[k] = factor < 1 ? (reps < was ? reps : was) : reps > was ? reps : was;
     const addOns = plan.addOns[k]!;
     const scaled = factor < 1 ? Math.floor(addOns * factor) : Math.min(Math.round(addOns * factor), this.catalogue.addOnMax[w]!);
     plan.addOns[k] = factor < 1 ? scaled : scaled > addOns ? scaled : addOns;
+  }
+
+  /**
+   * The most repetitions session k can have within the planner's caps (PLANNING): an easy run no
+   * longer than maxEasyRunMinutes, a long run than maxLongRunMinutes, its day no longer than
+   * maxDayMinutes, and no more minutes above LT2 than maxHighMinutes of the week's planned minutes,
+   * nor between the thresholds than maxThresholdMinutesPerSession, at the coach's anchors.
+   */
+  largestReps(plan: WeekPlan, k: number): number {
+    const w = plan.workout[k]!;
+    const profiles = this.profiles;
+    const fixedScale = plan.fixedScale[k]!;
+    const addOns = plan.addOns[k]!;
+    let others = 0;
+    let week = 0;
+    for (let j = 0; j < plan.count; j++) {
+      const minutes = this.minutes(plan, j);
+      week += minutes;
+      if (j !== k && plan.day[j] === plan.day[k]) others += minutes;
+    }
+    let limit = PLANNING.maxDayMinutes - others;
+    if (w === this.easyRun && PLANNING.maxEasyRunMinutes < limit) limit = PLANNING.maxEasyRunMinutes;
+    if (w === this.longRun && PLANNING.maxLongRunMinutes < limit) limit = PLANNING.maxLongRunMinutes;
+    let most = repsWithin(limit, fixedScale * sectionMinutes(profiles, w, SECTION_FIXED) + addOns * sectionMinutes(profiles, w, SECTION_ADD_ON), sectionMinutes(profiles, w, SECTION_REP));
+    const z3 = repsWithin(maxHighMinutes(week), zoneMinutes(profiles, w, SECTION_FIXED, DOSE_Z3, fixedScale) + zoneMinutes(profiles, w, SECTION_ADD_ON, DOSE_Z3, addOns), zoneMinutes(profiles, w, SECTION_REP, DOSE_Z3, 1));
+    const z2 = repsWithin(PLANNING.maxThresholdMinutesPerSession, zoneMinutes(profiles, w, SECTION_FIXED, DOSE_Z2, fixedScale) + zoneMinutes(profiles, w, SECTION_ADD_ON, DOSE_Z2, addOns), zoneMinutes(profiles, w, SECTION_REP, DOSE_Z2, 1));
+    if (z3 < most) most = z3;
+    if (z2 < most) most = z2;
+    return most;
   }
 
   /** Total planned minutes of the days `from … to` (weekdays, inclusive). */
@@ -126,6 +164,16 @@ export class PlanEditor {
     if (this.continuous[w] === 1) return `${workout.name.toLowerCase()} ${minutes} min`;
     return `${Math.round(plan.reps[k]!)} × ${workout.name} (${minutes} min)`;
   }
+}
+
+/** Repetitions of `perRep` minutes that fit in `limit` after `fixed` minutes (Infinity when a rep adds none). */
+function repsWithin(limit: number, fixed: number, perRep: number): number {
+  return perRep > 1e-9 ? (limit - fixed) / perRep : Infinity;
+}
+
+/** Minutes in one zone of `units` of one section of workout `w`. */
+function zoneMinutes(profiles: Float64Array, w: number, section: number, zone: number, units: number): number {
+  return units * profiles[w * PROFILE_STRIDE + section * DOSE_FIELDS + zone]!;
 }
 
 export function clamp(value: number, low: number, high: number): number {

@@ -80,8 +80,8 @@ export const BUILTIN_DESIGNS: Readonly<Record<string, BuiltinDesign>> = {
     },
   },
   'double-threshold': {
-    description: 'Norwegian double-threshold: two threshold sessions on the same day, twice a week, the rest easy.',
+    description: 'Norwegian double-threshold: two threshold sessions on the same day, twice a week, the rest easy; double days allowed.',
     source: 'seed 002 (Bakken; Ingebrigtsen)',
-    design: { ...SHARED, distribution: { z1: 0.78, z2: 0.14, z3: 0.08 }, workouts: { high: ['hill-sprints', 'thirty-thirty'], threshold: ['double-threshold-am'] } },
+    design: { ...SHARED, distribution: { z1: 0.78, z2: 0.14, z3: 0.08 }, doubleDays: true, workouts: { high: ['hill-sprints', 'thirty-thirty'], threshold: ['double-threshold-am'] } },
   },
 };

@@ -18,6 +18,7 @@ export function habitualDesign(shares: ZoneShares, catalogue: CompiledCatalogue)
     deloadWeeks: 0,
     deloadVolume: 1,
     hardDaySpacing: 1,
+    doubleDays: false,
     sessionsPerWeek: 0,
     highMenu: [index('vo2max-intervals'), index('fartlek')],
     thresholdMenu: [index('tempo-run')],

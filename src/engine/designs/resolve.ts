@@ -24,6 +24,8 @@ export interface ResolvedDesign {
   deloadWeeks: number;
   deloadVolume: number;
   hardDaySpacing: number;
+  /** Whether a hard day may hold two hard sessions (from PLANNING.hardDoublesAboveMinutes a week). */
+  doubleDays: boolean;
   /** 0 = chosen from the weekly volume. */
   sessionsPerWeek: number;
   /** Catalogue indices of the workouts used to fill zone 3 and zone 2 targets. */
@@ -59,6 +61,8 @@ const DEFAULTS = {
   deloadWeeks: 0,
   deloadVolume: 0.7,
   hardDaySpacing: 1,
+  /** One hard session a day unless the design prescribes double days. */
+  doubleDays: false,
   /** 0: the number of training days follows the weekly volume. */
   sessionsPerWeek: 0,
   rotateEvery: 2,
@@ -169,6 +173,7 @@ export function resolveDesign(
     deloadWeeks,
     deloadVolume: design.loading?.deloadVolume ?? DEFAULTS.deloadVolume,
     hardDaySpacing: design.hardDaySpacing ?? DEFAULTS.hardDaySpacing,
+    doubleDays: design.doubleDays ?? DEFAULTS.doubleDays,
     sessionsPerWeek: design.sessionsPerWeek ?? DEFAULTS.sessionsPerWeek,
     highMenu,
     thresholdMenu,

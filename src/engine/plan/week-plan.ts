@@ -1,4 +1,4 @@
-/** The most sessions a week can hold (two a day, plus a double-threshold afternoon). */
+/** The most sessions a week can hold: the planner writes at most two a day (PLANNING.maxSessionsPerDay), two to spare. */
 export const MAX_SESSIONS_PER_WEEK = 16;
 
 /**

@@ -63,6 +63,12 @@ export const InlineDesign = z.strictObject({
   loading: Loading.optional(),
   /** Easy days required between two hard days. */
   hardDaySpacing: z.number().int().min(0).max(3).optional(),
+  /**
+   * Double days: a hard day may hold two hard sessions (AM and PM) in weeks of 8 h or more. Without
+   * it no day holds two hard sessions (a workout paired with an afternoon half, the double-threshold
+   * day, is itself a prescribed double).
+   */
+  doubleDays: z.boolean().optional(),
   sessionsPerWeek: z.number().int().min(1).max(14).optional(),
   workouts: WorkoutMenus.optional(),
   /** Weeks each hard workout is kept (and progressed) before the menu rotates. */

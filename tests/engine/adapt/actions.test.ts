@@ -413,23 +413,59 @@ describe('scaleVolume', () => {
 });
 
 describe('progress', () => {
+  // The sample week is 285 min: a session holds at most 8 % of it above LT2 (22.8 min, Daniels).
   describe('having scope today on Tuesday and factor 1.3', () => {
-    it('should give 5 × 1.3 = 6.5 → 7 repetitions: 25 + 7 × 7 = 74 min', () => {
+    it('should give 4 × 1.3 = 5.2 → 5 repetitions: 25 + 5 × 7 = 60 min (20 min above LT2)', () => {
       const plan = sampleWeek();
+      plan.reps[1] = 4;
       expect(apply({ action: 'progress', scope: 'today', factor: 1.3 }, contextOf(plan, TUE))).toBe(true);
-      expect(week(plan)[TUE]).toBe('Tue: 7 × VO2max intervals (74 min)');
+      expect(week(plan)[TUE]).toBe('Tue: 5 × VO2max intervals (60 min)');
     });
   });
 
-  describe('having sessions near the top of their range', () => {
-    it('should stop at the catalogue\'s largest: 9 × 1.3 → 10 VO2max repetitions, 200 × 1.2 → 210 min of long run', () => {
+  describe('having a VO2max session that more repetitions would take past 8 % of the week above LT2', () => {
+    it('should keep 5 × 4 min (20 of the 22.8 min a session may hold) and change nothing', () => {
+      const plan = sampleWeek();
+      expect(apply({ action: 'progress', scope: 'today', factor: 1.3 }, contextOf(plan, TUE))).toBe(false);
+      expect(week(plan)[TUE]).toBe('Tue: 5 × VO2max intervals (60 min)');
+    });
+  });
+
+  describe('having sessions near the top of what a coach writes (PLANNING)', () => {
+    it("should stop at the catalogue's largest: 5 × 1.5 → 6 VO2max repetitions, in a week of 400 min (32 min above LT2 allowed)", () => {
       const plan = new WeekPlan();
-      plan.add(TUE, VO2MAX_INTERVALS, 9, 0);
-      plan.add(TUE, LONG_RUN, 200, 0);
-      apply({ action: 'progress', scope: 'today', factor: 1.2 }, contextOf(plan, TUE));
-      apply({ action: 'progress', scope: 'today', factor: 1.3 }, contextOf(plan, TUE));
-      expect([plan.reps[0], plan.reps[1]]).toEqual([CATALOGUE.repsMax[VO2MAX_INTERVALS], CATALOGUE.repsMax[LONG_RUN]]);
-      expect([plan.reps[0], plan.reps[1]]).toEqual([10, 210]);
+      plan.add(MON, EASY_RUN, 80, 0);
+      plan.add(TUE, VO2MAX_INTERVALS, 5, 0);
+      plan.add(WED, EASY_RUN, 80, 0);
+      plan.add(THU, EASY_RUN, 80, 0);
+      plan.add(SAT, LONG_RUN, 100, 0);
+      apply({ action: 'progress', scope: 'today', factor: 1.5 }, contextOf(plan, TUE));
+      expect(plan.reps[1]).toBe(CATALOGUE.repsMax[VO2MAX_INTERVALS]);
+      expect(plan.reps[1]).toBe(6);
+    });
+
+    it('should stop a long run at 180 min and an easy run at 90 min: 160 × 1.3 → 180, 80 × 1.3 → 90', () => {
+      const plan = new WeekPlan();
+      plan.add(MON, EASY_RUN, 80, 0);
+      plan.add(SAT, LONG_RUN, 160, 0);
+      apply({ action: 'progress', scope: 'restOfWeek', factor: 1.3 }, contextOf(plan, MON));
+      expect([plan.reps[0], plan.reps[1]]).toEqual([90, 180]);
+    });
+
+    it('should keep a day within 210 min: a long run of 150 and an easy run of 50 on Saturday × 1.3 → long run 160, easy run 50', () => {
+      const plan = new WeekPlan();
+      plan.add(SAT, LONG_RUN, 150, 0);
+      plan.add(SAT, EASY_RUN, 50, 0);
+      apply({ action: 'progress', scope: 'today', factor: 1.3 }, contextOf(plan, SAT));
+      expect([plan.reps[0], plan.reps[1]]).toEqual([160, 50]);
+      expect(EDITOR.minutesOfDays(plan, SAT, SAT)).toBeCloseTo(210, 9);
+    });
+
+    it('should never shorten a run already past a cap: a long run of 200 min × 1.1 stays 200', () => {
+      const plan = new WeekPlan();
+      plan.add(SAT, LONG_RUN, 200, 0);
+      apply({ action: 'progress', scope: 'today', factor: 1.1 }, contextOf(plan, SAT));
+      expect(plan.reps[0]).toBe(200);
     });
   });
 
