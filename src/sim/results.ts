@@ -38,8 +38,14 @@ export const ARM = {
   eventHardSessions: 18,
   /** Changes the adaptive engine applied (guardrails included). */
   adjustments: 19,
+  /** Running injuries, the days without running they cost, and episodes of non-functional overreaching. */
+  injuries: 20,
+  injuryDaysLost: 21,
+  overreachingEpisodes: 22,
+  /** Performance lost to training fatigue on the morning of the final tests (a fraction). */
+  finalFatigueLoss: 23,
 } as const;
-export const ARM_COUNT = 20;
+export const ARM_COUNT = 24;
 
 export class AthleteResults {
   readonly baselineMeasured = new Float64Array(TEST_COUNT);

@@ -100,12 +100,26 @@ export function prepareScenario(
   };
 }
 
-/** A coach's athletes: LT1 below LT2 where both are given, and not more athletes × replicates than a run takes. */
+/** A habitual distribution's shares add up to 1. */
+function checkHabitual(shares: { z1: number; z2: number; z3: number } | undefined, path: ResolveIssue['path'], issues: ResolveIssue[]): void {
+  if (shares === undefined) return;
+  const sum = shares.z1 + shares.z2 + shares.z3;
+  if (Math.abs(sum - 1) > 1e-6) issues.push({ path, message: `zone shares must add up to 1 (got ${+sum.toFixed(4)})` });
+}
+
+/**
+ * A coach's athletes: LT1 below LT2 where both are given, habitual shares that add up, and not more
+ * athletes × replicates than a run takes; a sampled population's habitual shares add up.
+ */
 function checkNamedAthletes(scenario: Scenario, parameters: Parameters, issues: ResolveIssue[]): void {
   const population = scenario.population;
-  if (!('athletes' in population)) return;
+  if (!('athletes' in population)) {
+    checkHabitual(population.traits?.habitualDistribution, ['population', 'traits', 'habitualDistribution'], issues);
+    return;
+  }
   const gap = parameters.trainability.minThresholdGap;
   population.athletes.forEach((athlete, i) => {
+    checkHabitual(athlete.habitualDistribution, ['population', 'athletes', i, 'habitualDistribution'], issues);
     if (athlete.lt1Fraction !== undefined && athlete.lt2Fraction !== undefined && athlete.lt1Fraction > athlete.lt2Fraction - gap) {
       issues.push({
         path: ['population', 'athletes', i, 'lt1Fraction'],
