@@ -245,6 +245,8 @@ export interface Parameters {
     per1000hNovice: number;
     per1000hExperienced: number;
     historyYears: number;
+    /** Share of the injuries counted per 1 000 h that stop running for days (the rest are run through). */
+    timeLossShare: number;
     /** Hazard ratios of a session longer than the longest of the last 30 days by 10–30 %, 30–100 % and over 100 %. */
     spikeHazard: readonly [number, number, number];
     /** Hazard ratio when the last two weeks' volume is over 30 % above the two weeks before (10–30 %: halfway). */
@@ -308,6 +310,8 @@ export interface UncertainParameter {
   low: number;
   high: number;
   why: string;
+  /** Fitted by the calibration search within [low, high] (docs/CALIBRATION.md); otherwise fixed at its value, the range for the sensitivity table. */
+  calibrate?: true;
 }
 
 export const PARAMETERS: Parameters = {
@@ -695,6 +699,12 @@ export const PARAMETERS: Parameters = {
     per1000hNovice: 18,
     per1000hExperienced: 3,
     historyYears: 4,
+    /**
+     * [C] Cohorts count any running-related complaint that restricts running; many are run through at
+     * a lower volume. Fitted to Run Clever (Ramskov et al. 2018: 28 % of recreational runners injured
+     * in 16 weeks of progressing volume; trials/run-clever-2018.yaml).
+     */
+    timeLossShare: 0.6,
     /** [V] A session longer than the longest of the last 30 days: +10–30 % HR 1.64, +30–100 % 1.52, > 100 % 2.28 (Frandsen et al. 2025, Br J Sports Med, 5 205 runners). */
     spikeHazard: [1.64, 1.52, 2.28],
     /** [V] Over 30 % more volume in two weeks than in the two before: HR 1.59 (0.96–2.66) (Nielsen et al. 2014, J Orthop Sports Phys Ther 44:739–747). */
@@ -772,32 +782,34 @@ export const PARAMETERS: Parameters = {
  * read in a source keeps its published uncertainty; a modelling choice its plausible span.
  */
 export const UNCERTAIN_PARAMETERS: readonly UncertainParameter[] = [
-  { path: 'pools.central.zoneWeights.0', low: 0.05, high: 0.25, why: 'zone 1 per minute for VO2max: Helgerud 2007 ≈ 0.08 (trained) to Gormley 2008 ≈ 0.19 (untrained)' },
-  { path: 'pools.central.zoneWeights.1', low: 0.15, high: 0.5, why: 'zone 2 per minute for VO2max: Helgerud 2007 ≈ 0.14, Gormley 2008 ≈ 0.42' },
+  { path: 'pools.central.zoneWeights.0', low: 0.05, high: 0.25, why: 'zone 1 per minute for VO2max: Helgerud 2007 ≈ 0.08 (trained) to Gormley 2008 ≈ 0.19 (untrained)', calibrate: true },
+  { path: 'pools.central.zoneWeights.1', low: 0.15, high: 0.5, why: 'zone 2 per minute for VO2max: Helgerud 2007 ≈ 0.14, Gormley 2008 ≈ 0.42', calibrate: true },
   { path: 'pools.peripheral.zoneWeights.0', low: 0.1, high: 0.6, why: 'zone 1 for LT2: volume keeps mitochondrial content (Granata 2018)' },
   { path: 'pools.peripheral.zoneWeights.1', low: 0.3, high: 0.9, why: 'zone 2 for LT2: work-matched mitochondrial gains 1.5–2× for the higher intensity (MacInnis 2017, Daussin 2008)' },
   { path: 'pools.base.zoneWeights.0', low: 0.4, high: 1.2, why: 'economy improved alike across intensities with work matched (Enoksen 2011, Helgerud 2007)' },
   { path: 'pools.base.zoneWeights.1', low: 0.6, high: 1.2, why: 'as zone 1' },
-  { path: 'pools.central.elasticity', low: 0.7, high: 3, why: 'calibrated; the span that keeps the level bands within twice their width' },
-  { path: 'pools.peripheral.elasticity', low: 0.7, high: 3, why: 'calibrated; as central' },
-  { path: 'pools.base.elasticity', low: 0.3, high: 2, why: 'calibrated; economy moves slowly' },
-  { path: 'pools.central.halfStimulus', low: 1, high: 8, why: 'calibrated' },
-  { path: 'pools.peripheral.halfStimulus', low: 3, high: 30, why: 'calibrated' },
-  { path: 'pools.central.riseDays', low: 10, high: 35, why: 'VO2max rises over weeks (Coyle 1984; HERITAGE)' },
+  { path: 'pools.central.elasticity', low: 0.7, high: 3, why: 'calibrated; the span that keeps the level bands within twice their width', calibrate: true },
+  { path: 'pools.peripheral.elasticity', low: 0.7, high: 3, why: 'calibrated; as central', calibrate: true },
+  { path: 'pools.base.elasticity', low: 0.3, high: 2, why: 'calibrated; economy moves slowly', calibrate: true },
+  { path: 'pools.central.halfStimulus', low: 1, high: 8, why: 'calibrated', calibrate: true },
+  { path: 'pools.peripheral.halfStimulus', low: 3, high: 30, why: 'calibrated', calibrate: true },
+  { path: 'pools.central.riseDays', low: 10, high: 35, why: 'VO2max rises over weeks (Coyle 1984; HERITAGE)', calibrate: true },
   { path: 'pools.peripheral.riseDays', low: 10, high: 35, why: 'enzymes respond within weeks' },
-  { path: 'habitual.consistency', low: 0.5, high: 0.9, why: 'a reported week against the year\'s average: calibrated' },
+  { path: 'habitual.consistency', low: 0.5, high: 0.9, why: 'a reported week against the year\'s average: calibrated', calibrate: true },
   { path: 'history.maturityYears.base', low: 1, high: 8, why: 'economy over years (Jones 2006)' },
-  { path: 'lifeStimulusMinutes', low: 10, high: 45, why: 'everyday activity of sedentary adults' },
-  { path: 'fatigue.performancePerStrain', low: 0.01, high: 0.03, why: 'calibrated on the taper' },
-  { path: 'fatigue.vdrGain', low: 0.2, high: 1.2, why: 'calibrated on the inverted U' },
+  { path: 'lifeStimulusMinutes', low: 10, high: 45, why: 'everyday activity of sedentary adults', calibrate: true },
+  { path: 'sleep.performancePerHourDeficit', low: 0.01, high: 0.04, why: 'Craven 2022: one night ≤ 6 h → −7.6 % (−11.9 to −3.1) next day', calibrate: true },
+  { path: 'fatigue.performancePerStrain', low: 0.01, high: 0.03, why: 'calibrated on the taper', calibrate: true },
+  { path: 'fatigue.vdrGain', low: 0.2, high: 1.2, why: 'calibrated on the inverted U', calibrate: true },
   { path: 'fatigue.bluntingStrain', low: 2, high: 5, why: 'calibrated on the inverted U' },
   { path: 'acute.efficacyLossPerStrain', low: 0, high: 0.5, why: 'no direct evidence: from no effect to a hard session after a hard day keeping two-thirds of its stimulus' },
   { path: 'acute.costPerStrain', low: 0, high: 0.3, why: 'assumed' },
   { path: 'markers.lnRmssd.noiseSd', low: 0.12, high: 0.35, why: 'day-to-day SD of morning lnRMSSD (Plews 2012; Buchheit 2014)' },
   { path: 'markers.lnRmssd.perAcuteStrain', low: -0.15, high: -0.03, why: 'the morning after a hard session −0.05 to −0.25 ln ms (Hynynen 2010)' },
   { path: 'markers.lnRmssd.perStrain', low: -0.25, high: 0, why: 'accumulated strain: from no change (Bellenger 2016) to Plews 2012\'s decline' },
-  { path: 'overreaching.tolerance.median', low: 3, high: 15, why: 'calibrated' },
+  { path: 'overreaching.tolerance.median', low: 3, high: 15, why: 'calibrated', calibrate: true },
   { path: 'injury.per1000hNovice', low: 10, high: 33, why: 'Videbæk 2015 and the cohorts around it' },
+  { path: 'injury.timeLossShare', low: 0.3, high: 1, why: 'calibrated on Run Clever', calibrate: true },
   { path: 'injury.per1000hExperienced', low: 2, high: 4, why: 'Lysholm 1987; Jacobsson 2013' },
   { path: 'injury.progressionHazard', low: 0.96, high: 2.66, why: 'Nielsen 2014, 95 % CI' },
   { path: 'trainability.responsivenessSdLog', low: 0.35, high: 0.5, why: 'HERITAGE\'s spread with and without test error' },

@@ -3,7 +3,7 @@ import { OUTCOME_METRICS, type OutcomeMetric } from '../models/outcomes.ts';
 import { classifyDistribution, polarizationIndex } from '../models/tid.ts';
 import type { ZoneShares } from '../models/zones.ts';
 import { AdjustmentTally, type RuleTally } from './adjustment-tally.ts';
-import { ARM, TEST, type AthleteResults } from './results.ts';
+import { ARM, TEST, TEST_COUNT, type AthleteResults } from './results.ts';
 import type { RunSpec } from './scenario/prepare.ts';
 import { bootstrapMeanCi, cohensDz, monteCarloStandardError, pairedDifference, responderShares, summarize } from './stats/index.ts';
 
@@ -20,6 +20,9 @@ function metricValues(results: AthleteResults, arm: number, out: Float64Array): 
   out[4] = results.get(arm, ARM.finalWeekRestingHr) - results.baselineRestingHr;
   out[5] = results.get(arm, ARM.finalWeekLnRmssd) - results.baselineLnRmssd;
   out[6] = results.get(arm, ARM.illnessDays);
+  out[7] = results.get(arm, ARM.injuries) > 0 ? 1 : 0;
+  out[8] = results.get(arm, ARM.injuryDaysLost);
+  out[9] = results.get(arm, ARM.overreachingEpisodes) > 0 ? 1 : 0;
   return out;
 }
 
@@ -44,8 +47,14 @@ const TOTAL = {
   adjustments: 12,
   /** Minutes the weekly targets asked for, summed over athletes and weeks. */
   targetMinutes: 13,
+  /** Sums of the measured 10-km times before and after (minutes) and how many athletes were tested both times. */
+  timeTrialBefore: 14,
+  timeTrialAfter: 15,
+  timeTrialAthletes: 16,
+  /** Sum of the performance the athletes lost to training fatigue on the morning of the final tests. */
+  finalFatigueLoss: 17,
 } as const;
-const TOTAL_COUNT = 14;
+const TOTAL_COUNT = 18;
 
 /**
  * Collects what the summary needs while athletes stream past: every metric of every athlete-arm
@@ -64,6 +73,8 @@ export class SummaryCollector {
     readonly size: number,
     /** Each tested metric's typical error, in its own unit, for the responder shares. */
     private readonly typicalErrors: Partial<Record<MetricName, number>> = {},
+    /** Mean performance lost to fatigue at the final tests above which an arm is warned (PARAMETERS.tests.fatigueWarningLoss). */
+    private readonly fatigueWarningLoss = Number.POSITIVE_INFINITY,
   ) {
     this.adjustments = new AdjustmentTally(spec);
     this.values = spec.arms.map(() => METRICS.map(() => new Float64Array(size)));
@@ -98,6 +109,14 @@ export class SummaryCollector {
       totals[TOTAL.eventHardSessions]! += results.get(arm, ARM.eventHardSessions);
       totals[TOTAL.adjustments]! += results.get(arm, ARM.adjustments);
       totals[TOTAL.trainingAthletes]! += minutes > 0 ? 1 : 0;
+      const before = results.baselineMeasured[TEST.timeTrialMinutes]!;
+      const after = results.finalMeasured[arm * TEST_COUNT + TEST.timeTrialMinutes]!;
+      if (!Number.isNaN(before) && !Number.isNaN(after)) {
+        totals[TOTAL.timeTrialBefore]! += before;
+        totals[TOTAL.timeTrialAfter]! += after;
+        totals[TOTAL.timeTrialAthletes]! += 1;
+      }
+      totals[TOTAL.finalFatigueLoss]! += results.get(arm, ARM.finalFatigueLoss);
       const target = results.get(arm, ARM.targetMinutes);
       totals[TOTAL.targetMinutes]! += target;
       if (target > 0 && minutes > 0) {
@@ -153,6 +172,13 @@ export class SummaryCollector {
           }
         });
         const eventDays = totals[TOTAL.eventDays]!;
+        const tested = totals[TOTAL.timeTrialAthletes]!;
+        const fatigueLoss = totals[TOTAL.finalFatigueLoss]! / size;
+        const warnings = [
+          ...volumeWarnings(totals[TOTAL.minutes]! / size, totals[TOTAL.targetMinutes]! / size, weeks, totals[TOTAL.adjustments]! > 0),
+          ...(achieved === null || planned === null ? [] : distributionWarnings(achieved, planned, totals[TOTAL.adjustments]! > 0)),
+        ];
+        if (fatigueLoss > this.fatigueWarningLoss) warnings.push(fatigueWarning(fatigueLoss));
         return {
           id: arm.id,
           design: arm.label,
@@ -186,10 +212,12 @@ export class SummaryCollector {
             }),
           },
           target: planned === null ? null : { system: '3-zone' as const, basis: 'time' as const, ...roundAll(planned) },
-          warnings: [
-            ...volumeWarnings(totals[TOTAL.minutes]! / size, totals[TOTAL.targetMinutes]! / size, weeks, totals[TOTAL.adjustments]! > 0),
-            ...(achieved === null || planned === null ? [] : distributionWarnings(achieved, planned, totals[TOTAL.adjustments]! > 0)),
-          ],
+          warnings,
+          raceTime:
+            tested === 0
+              ? null
+              : { distanceKm: 10, beforeMinutes: round(totals[TOTAL.timeTrialBefore]! / tested), afterMinutes: round(totals[TOTAL.timeTrialAfter]! / tested), n: tested },
+          finalFatigueLoss: round(fatigueLoss),
           hardSessionsPerWeek: round(totals[TOTAL.hardSessions]! / size / weeks),
           weeklyHours: round(totals[TOTAL.minutes]! / size / weeks / 60),
           targetWeeklyHours: round(totals[TOTAL.targetMinutes]! / size / weeks / 60),
@@ -256,6 +284,10 @@ export type ArmSummary = {
   /** Planned time in zone over the whole arm (the weekly targets, mean of the athletes); null if nothing was planned. */
   target: { system: '3-zone'; basis: 'time'; z1: number; z2: number; z3: number } | null;
   warnings: string[];
+  /** The time trial as times: mean measured 10-km time before and after (minutes), over the athletes tested both times. */
+  raceTime: { distanceKm: number; beforeMinutes: number; afterMinutes: number; n: number } | null;
+  /** Mean performance lost to training fatigue on the morning of the final tests (a fraction: 0.02 = 2 %). */
+  finalFatigueLoss: number;
   /** Achieved time in zone (mean of the athletes' shares); null when nobody trained. */
   distribution: { system: '3-zone'; basis: 'time'; z1: number; z2: number; z3: number; polarizationIndex: number; classification: string } | null;
   sessionDistribution: { system: '3-zone'; basis: 'sessions'; z1: number; z2: number; z3: number };
@@ -336,6 +368,17 @@ function measuredPairs(treated: Float64Array, referred: Float64Array): [Float64A
   if (!treated.some(Number.isNaN) && !referred.some(Number.isNaN)) return [treated, referred];
   const keep = (_: number, i: number) => !Number.isNaN(treated[i]!) && !Number.isNaN(referred[i]!);
   return [treated.filter(keep), referred.filter(keep)];
+}
+
+/**
+ * The final tests met unabsorbed fatigue: what a trial would read then is not the fitness the block
+ * built. Said with the remedy a coach or researcher has.
+ */
+function fatigueWarning(loss: number): string {
+  return (
+    `the final tests meet unabsorbed fatigue: ${(loss * 100).toFixed(1)} % of performance on average ` +
+    `(more than a time trial's typical error); end the block on a lighter week or give more easy days before the tests (tests: { preTestDays })`
+  );
 }
 
 /** Warnings when the achieved distribution is more than 3 pp from the plan's, with the likely reason. */

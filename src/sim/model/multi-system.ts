@@ -128,7 +128,7 @@ export class MultiSystemModel implements AdaptationModel {
     c.lnRmssd = traits.lnRmssd;
     const injury = p.injury;
     c.injuryPerMinute =
-      (injury.per1000hExperienced + (injury.per1000hNovice - injury.per1000hExperienced) * Math.exp(-traits.trainingYears / injury.historyYears)) / 60_000;
+      (injury.timeLossShare * (injury.per1000hExperienced + (injury.per1000hNovice - injury.per1000hExperienced) * Math.exp(-traits.trainingYears / injury.historyYears))) / 60_000;
 
     // The habitual steady state, found by living the habitual week until it repeats itself: fatigue
     // (nonlinear, Busso), acute load, chronic stimulus and sleep — nights spread as the athlete's do

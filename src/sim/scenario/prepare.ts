@@ -65,10 +65,16 @@ export function prepareScenario(
   }
   const events = scenario.events ?? [];
   events.forEach((event, i) => {
-    // Week weeks + 1, day 1 is the morning of the final tests: a last night's sleep can be set for it.
-    const lastDay = scenario.weeks * 7 + 1;
+    // After the last week come the easy pre-test days, then the morning of the final tests: a sleep
+    // restriction or an illness can fall on them, and a last night's sleep can be set for the tests.
+    const preTestDays = scenario.tests?.preTestDays ?? parameters.tests.preTestDays;
+    const lastDay = scenario.weeks * 7 + preTestDays + 1;
     if (eventFirstDay(event) > lastDay) {
-      issues.push({ path: ['events', i, 'fromWeek'], message: `week ${event.fromWeek} is after the last week (${scenario.weeks})` });
+      const when = `week ${event.fromWeek}${event.type === 'load-multiplier' ? '' : `, day ${event.fromDay ?? 1}`}`;
+      issues.push({
+        path: ['events', i, 'fromWeek'],
+        message: `${when} is after the final tests (the morning after week ${scenario.weeks} and ${preTestDays} easy pre-test days)`,
+      });
     }
     event.arms?.forEach((id, j) => {
       if (!seen.has(id)) issues.push({ path: ['events', i, 'arms', j], message: `no arm has id "${id}"${didYouMean(id, seen.keys())}` });
