@@ -6,6 +6,7 @@ import { AdjustmentTally, type RuleTally } from './adjustment-tally.ts';
 import { ARM, TEST, TEST_COUNT, type AthleteResults } from './results.ts';
 import type { RunSpec } from './scenario/prepare.ts';
 import { bootstrapMeanCi, cohensDz, monteCarloStandardError, pairedDifference, responderShares, summarize } from './stats/index.ts';
+import { measured, measuredPairs } from './stats/measured.ts';
 
 /** The metrics of the summary contract (DESIGN.md §5), plus peak speed. */
 export const METRICS = OUTCOME_METRICS;
@@ -322,9 +323,9 @@ function plannedShares(totals: Float64Array): ZoneShares | null {
  * week (the watch not worn): it is summarised over the athletes measured, and `n` says how many.
  */
 function summarizeMeasured(values: Float64Array): MetricSummary {
-  const measured = values.some(Number.isNaN) ? values.filter((value) => !Number.isNaN(value)) : values;
-  if (measured.length === 0) return { n: 0, mean: Number.NaN, sd: null, median: Number.NaN, ci95: null };
-  return summarize(measured);
+  const present = measured(values);
+  if (present.length === 0) return { n: 0, mean: Number.NaN, sd: null, median: Number.NaN, ci95: null };
+  return summarize(present);
 }
 
 /**
@@ -361,13 +362,6 @@ function compare(treated: Float64Array, referred: Float64Array, seed: number, in
     mcse: n > 1 ? monteCarloStandardError(differences) : null,
     n,
   });
-}
-
-/** The pairs in which both athletes' values were measured. */
-function measuredPairs(treated: Float64Array, referred: Float64Array): [Float64Array, Float64Array] {
-  if (!treated.some(Number.isNaN) && !referred.some(Number.isNaN)) return [treated, referred];
-  const keep = (_: number, i: number) => !Number.isNaN(treated[i]!) && !Number.isNaN(referred[i]!);
-  return [treated.filter(keep), referred.filter(keep)];
 }
 
 /**

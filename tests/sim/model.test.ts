@@ -3,7 +3,7 @@ import { PARAMETERS } from '../../src/models/parameters.ts';
 import { Scenario } from '../../src/models/scenario/schema.ts';
 import { compileCatalogue } from '../../src/models/workouts/compile.ts';
 import { WORKOUTS } from '../../src/models/workouts/catalogue.ts';
-import { MultiSystemModel } from '../../src/sim/model/multi-system.ts';
+import { fatigueLoss, MultiSystemModel } from '../../src/sim/model/multi-system.ts';
 import { AthleteConstants, AthleteState, setDone } from '../../src/sim/model/state.ts';
 import { AthleteTraits } from '../../src/sim/population.ts';
 import { ARM_COUNT, AthleteResults, TEST, TEST_COUNT } from '../../src/sim/results.ts';
@@ -61,12 +61,12 @@ describe('MultiSystemModel', () => {
       expect(s.economy).toBeCloseTo(205, 9);
     });
 
-    it('should stay where it is when the same (average) week is repeated for a year, nights varying as usual', () => {
+    it('should stay where it is when the reported week is lived at its year-round average (habitual.consistency) for a year, nights varying as usual', () => {
       const c = new AthleteConstants();
       const s = new AthleteState();
       const [z1, z2, z3, cost] = week();
       const scale = PARAMETERS.habitual.consistency;
-      model.initialize(traits(), z1.map((m) => m * scale), z2, z3.map((m) => m * scale), cost.map((x) => x * scale), c, s);
+      model.initialize(traits(), z1, z2, z3, cost, c, s);
       const nights = openStream(1, 0, 'sleep');
       for (let day = 0; day < 364; day++) {
         s.sleptHours = c.habitualSleep + PARAMETERS.sleep.nightlySdHours * nights.normal();
@@ -106,9 +106,29 @@ describe('MultiSystemModel', () => {
       s.strain = 1;
       s.lastNightDeficit = c.habitualSleepDeficit;
       s.sleepDebt = c.baselineSleepDebt;
-      expect(model.readiness(c, s)).toBeCloseTo(1 - PARAMETERS.fatigue.performancePerStrain, 12);
+      const { performancePerStrain, maxPerformanceLoss } = PARAMETERS.fatigue;
+      expect(model.readiness(c, s)).toBeCloseTo(1 - fatigueLoss(performancePerStrain, maxPerformanceLoss, 1), 12);
+      // Small strains lose about performancePerStrain × strain².
+      expect(Math.abs(1 - model.readiness(c, s) - performancePerStrain)).toBeLessThan(0.1 * performancePerStrain);
       s.strain = 2;
-      expect(model.readiness(c, s)).toBeCloseTo(1 - 4 * PARAMETERS.fatigue.performancePerStrain, 12);
+      expect(model.readiness(c, s)).toBeCloseTo(1 - fatigueLoss(performancePerStrain, maxPerformanceLoss, 2), 12);
+    });
+
+    it('should never lose more than maxPerformanceLoss to fatigue, however deep (a 10-km time cannot double)', () => {
+      const c = new AthleteConstants();
+      const s = new AthleteState();
+      model.initialize(traits(), ...week(), c, s);
+      s.lastNightDeficit = c.habitualSleepDeficit;
+      s.sleepDebt = c.baselineSleepDebt;
+      let previous = 1;
+      for (const strain of [1, 2, 4]) {
+        s.strain = strain;
+        const readiness = model.readiness(c, s);
+        expect(readiness).toBeLessThan(previous);
+        previous = readiness;
+      }
+      s.strain = 100;
+      expect(model.readiness(c, s)).toBeGreaterThanOrEqual(1 - PARAMETERS.fatigue.maxPerformanceLoss - 1e-12);
     });
 
     it('should lose performancePerHourDeficit for each hour slept under the usual', () => {
@@ -117,8 +137,10 @@ describe('MultiSystemModel', () => {
       model.initialize(traits(), ...week(), c, s);
       s.strain = 1;
       s.sleepDebt = c.baselineSleepDebt;
+      s.lastNightDeficit = c.habitualSleepDeficit;
+      const rested = model.readiness(c, s);
       s.lastNightDeficit = c.habitualSleepDeficit + 2;
-      expect(model.readiness(c, s)).toBeCloseTo(1 - PARAMETERS.fatigue.performancePerStrain - 2 * PARAMETERS.sleep.performancePerHourDeficit, 12);
+      expect(model.readiness(c, s)).toBeCloseTo(rested - 2 * PARAMETERS.sleep.performancePerHourDeficit, 12);
     });
   });
 });

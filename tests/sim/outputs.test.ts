@@ -76,7 +76,8 @@ describe('RunScenario outputs', () => {
     it('should hold one row per athlete × arm × day with the contract columns', () => {
       const days = runOnce(smallScenario({ size: 5, weeks: 2 }))['days.csv']!.toString().trim().split('\n');
       expect(days[0]).toBe('athlete,id,arm,day,week,z1Minutes,z2Minutes,z3Minutes,sessionRpeLoad,restingHr,lnRmssd,sleepHours,sessionRpe,ill');
-      expect(days).toHaveLength(1 + 5 * 2 * 14);
+      // The two weeks and the 3 easy pre-test days before the final tests.
+      expect(days).toHaveLength(1 + 5 * 2 * (14 + 3));
     });
   });
 

@@ -30,7 +30,7 @@ describe(sampleAthlete, () => {
   });
 
   describe('having a named athlete with some traits given', () => {
-    it('should keep the given traits and draw the others exactly as if none were given', () => {
+    it('should keep the given traits and draw the uncorrelated others exactly as if none were given', () => {
       const free = sample({ athletes: [{ id: 'maria', level: 'recreational' }] }, 7);
       const fixed = sample({ athletes: [{ id: 'maria', level: 'recreational', vo2max: 52, weeklyHours: 6, sex: 'female' }] }, 7);
       expect(fixed.vo2max).toBe(52);
@@ -38,6 +38,50 @@ describe(sampleAthlete, () => {
       expect(fixed.female).toBe(true);
       for (const trait of ['age', 'economy', 'restingHr', 'lnRmssd', 'sleepHours', 'responsivenessCentral', 'fatigueTimeConstant'] as const) {
         expect(fixed[trait], trait).toBe(free[trait]);
+      }
+    });
+
+    it('should draw what is correlated with a given trait given it: a fitter runner is drawn with more hours and years', () => {
+      const mean = (vo2max: number, trait: 'weeklyHours' | 'trainingYears') => {
+        let sum = 0;
+        for (let i = 0; i < 2000; i++) sum += sample({ athletes: [{ id: 'x', level: 'recreational', sex: 'male', vo2max }], replicates: 2000 }, i)[trait];
+        return sum / 2000;
+      };
+      expect(mean(60, 'weeklyHours')).toBeGreaterThan(mean(40, 'weeklyHours') + 0.5);
+      expect(mean(60, 'trainingYears')).toBeGreaterThan(mean(40, 'trainingYears'));
+    });
+  });
+
+  describe('having 4 000 athletes of one level', () => {
+    it('should correlate VO2max with weekly hours and training years as PARAMETERS.traitCorrelations says', () => {
+      const athletes = Array.from({ length: 4000 }, (_, i) => sample({ size: 4000, level: 'trained', traits: { femaleShare: 0 } }, i));
+      const correlation = (a: (t: AthleteTraits) => number, b: (t: AthleteTraits) => number) => {
+        const xs = athletes.map(a);
+        const ys = athletes.map(b);
+        const mx = xs.reduce((p, q) => p + q, 0) / xs.length;
+        const my = ys.reduce((p, q) => p + q, 0) / ys.length;
+        let sxy = 0;
+        let sxx = 0;
+        let syy = 0;
+        xs.forEach((x, i) => {
+          sxy += (x - mx) * (ys[i]! - my);
+          sxx += (x - mx) ** 2;
+          syy += (ys[i]! - my) ** 2;
+        });
+        return sxy / Math.sqrt(sxx * syy);
+      };
+      const r = PARAMETERS.traitCorrelations;
+      // Clamping at the trait limits and ± 3 SD shaves a little off; 4 000 athletes: SE ≈ 0.015.
+      expect(correlation((t) => t.vo2max, (t) => t.weeklyHours)).toBeCloseTo(r.vo2maxWeeklyHours, 1);
+      expect(correlation((t) => t.vo2max, (t) => t.trainingYears)).toBeCloseTo(r.vo2maxTrainingYears, 1);
+      expect(correlation((t) => t.weeklyHours, (t) => t.trainingYears)).toBeCloseTo(r.weeklyHoursTrainingYears, 1);
+    });
+
+    it('should draw responsiveness from one distribution whatever the level (median 1)', () => {
+      for (const level of ['untrained', 'elite'] as const) {
+        const values = Array.from({ length: 2001 }, (_, i) => sample({ size: 2001, level }, i).responsivenessCentral).sort((a, b) => a - b);
+        expect(values[1000]!, level).toBeGreaterThan(0.93);
+        expect(values[1000]!, level).toBeLessThan(1.07);
       }
     });
 
