@@ -100,7 +100,11 @@ export interface Parameters {
     vo2maxTrainingYears: number;
     weeklyHoursTrainingYears: number;
     lt2FractionWeeklyHours: number;
+    /** VO2max and the oxygen cost of running (economy, ml/kg/km): runners with the highest VO2max run less economically. */
+    vo2maxEconomy: number;
   };
+  /** Speed at VO2max (VO2max / economy), km/h: a drawn athlete whose traits make them faster is made less economical to fit. */
+  vVO2maxLimit: Bounds;
   /** Plausible values of each observable trait: a named athlete outside them is rejected; a drawn one is kept within them. */
   traitLimits: Record<ObservableTrait, Bounds>;
   /** Maximal heart rate from age: intercept − perYear × age, with a normal individual spread of sd, clamped to ± maxZ SD. */
@@ -173,6 +177,8 @@ export interface Parameters {
     performancePerStrain: number;
     /** ... toward at most this share of performance however deep the fatigue. */
     maxPerformanceLoss: number;
+    /** Whatever the causes together (fatigue, a short night, illness, overreaching), performance on the day stays above this share of fresh. */
+    minReadiness: number;
     /** Strain (fatigue / tolerance) at which adaptation is halved. */
     bluntingStrain: number;
     bluntingExponent: number;
@@ -464,7 +470,19 @@ export const PARAMETERS: Parameters = {
     vo2maxTrainingYears: 0.2,
     weeklyHoursTrainingYears: 0.3,
     lt2FractionWeeklyHours: 0.25,
+    /**
+     * [M] VO2max and running economy are inversely related among trained runners — a higher VO2max
+     * with a higher oxygen cost (Pate et al. 1992, MSSE 24:1128; Lucia et al. 2006, J Appl Physiol
+     * 100:1165: Eritrean runners' better economy with lower VO2max): r ≈ 0.3–0.5 between VO2max and
+     * the cost per km.
+     */
+    vo2maxEconomy: 0.4,
   },
+  /**
+   * [M] World-class distance runners reach vVO2max of ~22–25 km/h (Billat et al. 2003, Med Sci Sports
+   * Exerc 35:297: elite Kenyan runners ≈ 23.5); the fastest 10 km (26:11) is run at ~23 km/h.
+   */
+  vVO2maxLimit: { min: 5, max: 24.5 },
   /**
    * [M] Plausible human ranges: VO2max from frail adults (~15) to the highest recorded (~95
    * ml/kg/min, Joyner & Coyle 2008); LT fractions as in the level notes; running economy 150–280
@@ -603,6 +621,12 @@ export const PARAMETERS: Parameters = {
      * Jeukendrup et al. 1992) → at most 12 % [D].
      */
     maxPerformanceLoss: 0.12,
+    /**
+     * [D] The largest single losses — deep fatigue 12 %, a near-sleepless night ~10 % (Craven 2022's
+     * −7.6 % for ≤ 6 h, more for less), a cold 8 % — do not add up without limit: a runner that far
+     * gone does not finish a race. At most 20 % (a 10-km 25 % slower) on any day.
+     */
+    minReadiness: 0.8,
     /**
      * [C] Busso 2003: past an optimum, more daily load lowers performance (inverted U).
      */

@@ -46,11 +46,11 @@ export class AthleteTraits {
 }
 
 /**
- * The correlated observable traits, in this order: VO2max, weekly hours, training years, LT2
- * fraction (PARAMETERS.traitCorrelations). Drawn together as a Gaussian copula, so that a coach's
+ * The correlated observable traits, in this order: VO2max, weekly hours, training years, LT2 fraction,
+ * economy (PARAMETERS.traitCorrelations). Drawn together as a Gaussian copula, so that a coach's
  * given VO2max shifts what is drawn for hours and years the way real populations do.
  */
-const CORRELATED = ['vo2max', 'weeklyHours', 'trainingYears', 'lt2Fraction'] as const;
+const CORRELATED = ['vo2max', 'weeklyHours', 'trainingYears', 'lt2Fraction', 'economy'] as const;
 
 function correlationMatrix(parameters: Parameters): Float64Array {
   const r = parameters.traitCorrelations;
@@ -65,6 +65,7 @@ function correlationMatrix(parameters: Parameters): Float64Array {
   set(0, 2, r.vo2maxTrainingYears);
   set(1, 2, r.weeklyHoursTrainingYears);
   set(3, 1, r.lt2FractionWeeklyHours);
+  set(0, 4, r.vo2maxEconomy);
   return m;
 }
 
@@ -139,7 +140,7 @@ export function drawLogNormal(stream: RandomStream, spread: LogSpread): number {
   return Math.max(spread.min, Math.min(spread.max, spread.median * Math.exp(spread.sdLog * stream.normal())));
 }
 
-/** Scratch of the correlated draw: given values (NaN when drawn), scores, innovations. */
+/** Scratch of the correlated draw: given scores (NaN when drawn), scores, innovations. */
 const given = new Float64Array(CORRELATED.length);
 const scores = new Float64Array(CORRELATED.length);
 const innovations = new Float64Array(CORRELATED.length);
@@ -147,7 +148,7 @@ const innovations = new Float64Array(CORRELATED.length);
 /**
  * Draws athlete `index` from its own 'traits' stream. Every draw happens whether or not a named
  * athlete fixes the value, so fixing a trait changes no other trait — except those correlated with
- * it (VO2max, weekly hours, training years, LT2 fraction), which are drawn given the coach's values.
+ * it (VO2max, weekly hours, training years, LT2 fraction, economy), which are drawn given the coach's values.
  */
 export function sampleAthlete(
   plan: PopulationPlan,
@@ -170,8 +171,8 @@ export function sampleAthlete(
   out.bodyMass = pick(named?.bodyMass, draw(stream, preset.bodyMass[sex], limits.bodyMass));
 
   // VO2max, weekly hours, training years and LT2 fraction together (one innovation each, always).
-  const spreads = [preset.vo2max[sex], preset.weeklyHours, preset.trainingYears, preset.lt2Fraction];
-  const fixed = [named?.vo2max, named?.weeklyHours, named?.trainingYears, named?.lt2Fraction];
+  const spreads = [preset.vo2max[sex], preset.weeklyHours, preset.trainingYears, preset.lt2Fraction, preset.economy];
+  const fixed = [named?.vo2max, named?.weeklyHours, named?.trainingYears, named?.lt2Fraction, named?.economy];
   for (let i = 0; i < CORRELATED.length; i++) {
     const value = fixed[i];
     const spread = spreads[i]!;
@@ -189,7 +190,11 @@ export function sampleAthlete(
   const gap = trainability.minThresholdGap;
   if (named?.lt1Fraction !== undefined && named.lt2Fraction === undefined) out.lt2Fraction = Math.max(out.lt2Fraction, out.lt1Fraction + gap);
   else out.lt1Fraction = Math.min(out.lt1Fraction, out.lt2Fraction - gap);
-  out.economy = pick(named?.economy, draw(stream, preset.economy, limits.economy));
+  out.economy = pick(named?.economy, fromScore(scores[4]!, spreads[4]!, limits.economy));
+  // No faster than the fastest runners: a drawn pairing of high VO2max and fine economy gives way
+  // (economy, the less certain of the two, is made to fit). A coach's pair is taken as given.
+  const fastest = parameters.vVO2maxLimit.max;
+  if (named?.economy === undefined && (out.vo2max / out.economy) * 60 > fastest) out.economy = Math.min(limits.economy.max, (out.vo2max * 60) / fastest);
   out.restingHr = pick(named?.restingHr, draw(stream, preset.restingHr, limits.restingHr));
   out.lnRmssd = pick(named?.lnRmssd, draw(stream, preset.lnRmssd, limits.lnRmssd));
   out.sleepHours = pick(named?.sleepHours, draw(stream, preset.sleepHours, limits.sleepHours));

@@ -36,7 +36,7 @@ describe(sampleAthlete, () => {
       expect(fixed.vo2max).toBe(52);
       expect(fixed.weeklyHours).toBe(6);
       expect(fixed.female).toBe(true);
-      for (const trait of ['age', 'economy', 'restingHr', 'lnRmssd', 'sleepHours', 'responsivenessCentral', 'fatigueTimeConstant'] as const) {
+      for (const trait of ['age', 'restingHr', 'lnRmssd', 'sleepHours', 'responsivenessCentral', 'fatigueTimeConstant'] as const) {
         expect(fixed[trait], trait).toBe(free[trait]);
       }
     });

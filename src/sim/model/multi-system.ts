@@ -199,14 +199,21 @@ export class MultiSystemModel implements AdaptationModel {
     // Trait values move linearly from the athlete's observed value (at the operating point) to the
     // ceiling (pool level 1), and back toward the untrained value (level 0) with detraining.
     const trainability = p.trainability;
-    c.vo2maxCeilingGain = traits.vo2maxCeilingGain;
+    // The ceiling stays human: at it, no faster at VO2max than the fastest runners (vVO2maxLimit,
+    // at the economy of the athlete's own ceiling) and no higher VO2max than ever recorded.
+    // untrained × (1 + g) ≤ most with untrained = VO2max / (1 + g·u0) gives g ≤ (most − V) / (V − most·u0).
+    c.economyCeilingGain = traits.economyCeilingGain;
+    c.economyUntrained = traits.economy / (1 - c.economyCeilingGain * s.base);
+    const most = Math.min(p.traitLimits.vo2max.max, (p.vVO2maxLimit.max * c.economyUntrained * (1 - c.economyCeilingGain)) / 60);
+    const v = traits.vo2max;
+    let gain = traits.vo2maxCeilingGain;
+    if (v * (1 + gain) > most * (1 + gain * s.central)) gain = v >= most ? 0 : Math.max(0, (most - v) / (v - most * s.central));
+    c.vo2maxCeilingGain = gain;
     c.vo2maxUntrained = traits.vo2max / (1 + c.vo2maxCeilingGain * s.central);
     c.lt2FractionCeiling = Math.max(trainability.lt2FractionCeiling, traits.lt2Fraction + 0.005);
     c.lt2FractionUntrained = (traits.lt2Fraction - c.lt2FractionCeiling * s.peripheral) / (1 - s.peripheral);
     c.lt1FractionCeiling = Math.max(trainability.lt1FractionCeiling, traits.lt1Fraction + 0.005);
     c.lt1FractionUntrained = (traits.lt1Fraction - c.lt1FractionCeiling * s.base) / (1 - s.base);
-    c.economyCeilingGain = traits.economyCeilingGain;
-    c.economyUntrained = traits.economy / (1 - c.economyCeilingGain * s.base);
     this.refreshPhysiology(c, s);
     c.baselineVo2max = s.vo2max;
   }
@@ -367,7 +374,8 @@ export class MultiSystemModel implements AdaptationModel {
 
   readiness(c: AthleteConstants, s: AthleteState): number {
     const p = this.parameters;
-    return 1 - fatigueLoss(p.fatigue.performancePerStrain, p.fatigue.maxPerformanceLoss, s.strain) - this.otherLoss(c, s);
+    const readiness = 1 - fatigueLoss(p.fatigue.performancePerStrain, p.fatigue.maxPerformanceLoss, s.strain) - this.otherLoss(c, s);
+    return readiness > p.fatigue.minReadiness ? readiness : p.fatigue.minReadiness;
   }
 
   fatigueLoss(_c: AthleteConstants, s: AthleteState): number {

@@ -1,0 +1,53 @@
+import type { Bounds } from './parameters.ts';
+
+/**
+ * What no simulated output may ever show: the limits a coach or a physiologist would call
+ * impossible, each with its source. They are not the model's constants — the model is built so
+ * that it never reaches them (saturating fatigue losses, planner caps, marker limits) — but the
+ * yardstick the plausibility scan (`periodize scan`, src/sim/scan.ts) holds every output to.
+ */
+export const PLAUSIBLE = {
+  /**
+   * Running a day, minutes: elite distance runners' biggest days are two sessions of 2.5–3.5 h in
+   * all (long runs up to 165 min plus an easy run; Haugen et al. 2022, Sports Med Open 8:46) [V];
+   * 5 h is beyond any day a runner's plan holds.
+   */
+  dayMinutes: { min: 0, max: 300 },
+  /** Resting HR, bpm: the lowest recorded in endurance athletes ~28 [M]; 110 is tachycardia at rest. */
+  restingHr: { min: 28, max: 110 },
+  /** Morning lnRMSSD, ln ms: RMSSD of ~3 to ~650 ms (Plews et al. 2012; Buchheit 2014) [M]. */
+  lnRmssd: { min: 1, max: 6.5 },
+  /** Hours slept in a night. */
+  sleepHours: { min: 2, max: 12 },
+  /** Session RPE on Foster's CR-10 scale. */
+  sessionRpe: { min: 0.5, max: 10 },
+  /** A 10-km time, minutes: the world record is 26:11 (men, 2020); a frail adult walks it in about 3 h (3.3 km/h). */
+  tenKmMinutes: { min: 26, max: 200 },
+  /** VO2max, ml/kg/min (PARAMETERS.traitLimits: frail adults to the highest recorded, Joyner & Coyle 2008). */
+  vo2max: { min: 15, max: 95 },
+  /**
+   * VO2max gained per week of a block, %: HERITAGE's highest responders gained about 40 % in 20
+   * weeks (~2 % a week; Bouchard & Rankinen 2001) and untrained adults 20.6 % in 6 weeks of
+   * near-maximal intervals (~3.4 % a week; Gormley et al. 2008) [V] → at most 5 % a week, and 60 %
+   * in all (the top of the untrained-to-trained range, Joyner & Coyle 2008).
+   */
+  vo2maxGainPerWeekPct: 5,
+  vo2maxGainPct: 60,
+  /**
+   * VO2max lost, %: complete detraining costs about 7 % in 3 weeks and ~16 % in 12 (Coyle et al.
+   * 1984) [M] → at most 5 % and 2 % a week, and 40 % in all (back to an untrained value: the
+   * ceiling is at most ~60 % above it).
+   */
+  vo2maxLossPct: 40,
+  vo2maxLossFirstPct: 5,
+  vo2maxLossPerWeekPct: 2,
+  /**
+   * A 10-km time slower after a block, %: fatigue costs at most PARAMETERS.fatigue.maxPerformanceLoss
+   * (12 %), and all causes together 20 % of performance (PARAMETERS.fatigue.minReadiness) → 25 % at once; detraining (VO2max, thresholds,
+   * economy together) ~3 % a week more at most [D from Coyle 1984] — up to 120 % slower after long
+   * complete rest (untrained again: a 40-min runner's 10 km in 80–90 min).
+   */
+  tenKmSlowerPct: 120,
+  tenKmSlowerFirstPct: 25,
+  tenKmSlowerPerWeekPct: 3,
+} as const satisfies Record<string, Bounds | number>;
