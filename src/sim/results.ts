@@ -44,14 +44,20 @@ export const ARM = {
   overreachingEpisodes: 22,
   /** Performance lost to training fatigue on the morning of the final tests (a fraction). */
   finalFatigueLoss: 23,
+  /** Minutes per zone of every session the plan held, done or not (missed to illness or injury, run easy on the way back). */
+  plannedZ1Minutes: 24,
+  plannedZ2Minutes: 25,
+  plannedZ3Minutes: 26,
 } as const;
-export const ARM_COUNT = 24;
+export const ARM_COUNT = 27;
 
 export class AthleteResults {
   readonly baselineMeasured = new Float64Array(TEST_COUNT);
   readonly baselineTrue = new Float64Array(TEST_COUNT);
   baselineRestingHr = 0;
   baselineLnRmssd = 0;
+  /** Performance lost to training fatigue on the morning of the baseline tests (a fraction). */
+  baselineFatigueLoss = 0;
   readonly finalMeasured: Float64Array;
   readonly finalTrue: Float64Array;
   readonly arm: Float64Array;

@@ -231,6 +231,7 @@ export class Simulator {
     life.night(s, 1);
     results.baselineRestingHr = restingHrSum / markerDays;
     results.baselineLnRmssd = lnRmssdSum / markerDays;
+    results.baselineFatigueLoss = model.fatigueLoss(constants, s);
     runTestBattery(model, parameters, constants, s, this.testStream, results.baselineTrue, results.baselineMeasured, 0);
     this.baselineState.copyFrom(s);
     this.saveStreams();
@@ -352,13 +353,17 @@ export class Simulator {
         const rpeShift = life.rpeShift[0]!;
         for (; k < plan.count && plan.day[k] === weekday; k++) {
           const w = plan.workout[k]!;
+          profiles.ensure(w);
+          let dose = profiles.sessionDose(plan, k);
+          // The plan as written, done or not: what the planner is answerable for.
+          row[base + ARM.plannedZ1Minutes]! += dose[DOSE_Z1]!;
+          row[base + ARM.plannedZ2Minutes]! += dose[DOSE_Z2]!;
+          row[base + ARM.plannedZ3Minutes]! += dose[DOSE_Z3]!;
           if (ill || allowance === 0) {
             row[base + ARM.missedSessions]!++;
             record?.missedSession();
             continue;
           }
-          profiles.ensure(w);
-          let dose = profiles.sessionDose(plan, k);
           if (allowance < 1) dose = this.easyInstead(dose, allowance);
           const m1 = dose[DOSE_Z1]!;
           const m2 = dose[DOSE_Z2]!;

@@ -52,10 +52,16 @@ const TOTAL = {
   timeTrialBefore: 14,
   timeTrialAfter: 15,
   timeTrialAthletes: 16,
-  /** Sum of the performance the athletes lost to training fatigue on the morning of the final tests. */
+  /** Sum of the performance the athletes lost to training fatigue on the morning of the final tests, beyond the baseline tests'. */
   finalFatigueLoss: 17,
+  /** Minutes of the sessions the plan held (done or not), and sums of each athlete's shares of them by zone (and how many had any). */
+  writtenMinutes: 18,
+  writtenZ1Share: 19,
+  writtenZ2Share: 20,
+  writtenZ3Share: 21,
+  writtenAthletes: 22,
 } as const;
-const TOTAL_COUNT = 18;
+const TOTAL_COUNT = 23;
 
 /**
  * Collects what the summary needs while athletes stream past: every metric of every athlete-arm
@@ -117,7 +123,19 @@ export class SummaryCollector {
         totals[TOTAL.timeTrialAfter]! += after;
         totals[TOTAL.timeTrialAthletes]! += 1;
       }
-      totals[TOTAL.finalFatigueLoss]! += results.get(arm, ARM.finalFatigueLoss);
+      // Fatigue the final tests meet beyond what the baseline tests met.
+      totals[TOTAL.finalFatigueLoss]! += results.get(arm, ARM.finalFatigueLoss) - results.baselineFatigueLoss;
+      const w1 = results.get(arm, ARM.plannedZ1Minutes);
+      const w2 = results.get(arm, ARM.plannedZ2Minutes);
+      const w3 = results.get(arm, ARM.plannedZ3Minutes);
+      const written = w1 + w2 + w3;
+      totals[TOTAL.writtenMinutes]! += written;
+      if (written > 0) {
+        totals[TOTAL.writtenZ1Share]! += w1 / written;
+        totals[TOTAL.writtenZ2Share]! += w2 / written;
+        totals[TOTAL.writtenZ3Share]! += w3 / written;
+        totals[TOTAL.writtenAthletes]! += 1;
+      }
       const target = results.get(arm, ARM.targetMinutes);
       totals[TOTAL.targetMinutes]! += target;
       if (target > 0 && minutes > 0) {
@@ -155,6 +173,11 @@ export class SummaryCollector {
         const shares = this.zoneShares[a]!;
         const achieved = trained === 0 ? null : { z1: shares[0]! / trained, z2: shares[1]! / trained, z3: shares[2]! / trained };
         const planned = plannedShares(totals);
+        const writers = totals[TOTAL.writtenAthletes]!;
+        const written =
+          writers === 0
+            ? null
+            : { z1: totals[TOTAL.writtenZ1Share]! / writers, z2: totals[TOTAL.writtenZ2Share]! / writers, z3: totals[TOTAL.writtenZ3Share]! / writers };
         const low = totals[TOTAL.lowGoalSessions]!;
         const threshold = totals[TOTAL.thresholdGoalSessions]!;
         const high = totals[TOTAL.highGoalSessions]!;
@@ -175,9 +198,11 @@ export class SummaryCollector {
         const eventDays = totals[TOTAL.eventDays]!;
         const tested = totals[TOTAL.timeTrialAthletes]!;
         const fatigueLoss = totals[TOTAL.finalFatigueLoss]! / size;
+        // The planner answers for the plan it wrote; what illness and injuries then took from it shows
+        // in the done distribution and volume, and in the health metrics.
         const warnings = [
-          ...volumeWarnings(totals[TOTAL.minutes]! / size, totals[TOTAL.targetMinutes]! / size, weeks, totals[TOTAL.adjustments]! > 0),
-          ...(achieved === null || planned === null ? [] : distributionWarnings(achieved, planned, totals[TOTAL.adjustments]! > 0)),
+          ...volumeWarnings(totals[TOTAL.writtenMinutes]! / size, totals[TOTAL.targetMinutes]! / size, weeks, totals[TOTAL.adjustments]! > 0),
+          ...(written === null || planned === null ? [] : distributionWarnings(written, planned, totals[TOTAL.adjustments]! > 0)),
         ];
         if (fatigueLoss > this.fatigueWarningLoss) warnings.push(fatigueWarning(fatigueLoss));
         return {
@@ -213,6 +238,8 @@ export class SummaryCollector {
             }),
           },
           target: planned === null ? null : { system: '3-zone' as const, basis: 'time' as const, ...roundAll(planned) },
+          planDistribution: written === null ? null : { system: '3-zone' as const, basis: 'time' as const, ...roundAll(written) },
+          plannedWeeklyHours: round(totals[TOTAL.writtenMinutes]! / size / weeks / 60),
           warnings,
           raceTime:
             tested === 0
@@ -284,10 +311,17 @@ export type ArmSummary = {
   blocks: { name: string; weeks: number; target: Record<string, unknown> | null }[];
   /** Planned time in zone over the whole arm (the weekly targets, mean of the athletes); null if nothing was planned. */
   target: { system: '3-zone'; basis: 'time'; z1: number; z2: number; z3: number } | null;
+  /**
+   * Time in zone of the sessions the plan held, done or not (mean of the athletes' shares): what the
+   * planner answers for. `distribution` is what was done — less where illness and injuries took sessions.
+   */
+  planDistribution: { system: '3-zone'; basis: 'time'; z1: number; z2: number; z3: number } | null;
+  /** Weekly hours of the sessions the plan held, done or not (`weeklyHours`: done; `targetWeeklyHours`: asked for). */
+  plannedWeeklyHours: number;
   warnings: string[];
   /** The time trial as times: mean measured 10-km time before and after (minutes), over the athletes tested both times. */
   raceTime: { distanceKm: number; beforeMinutes: number; afterMinutes: number; n: number } | null;
-  /** Mean performance lost to training fatigue on the morning of the final tests (a fraction: 0.02 = 2 %). */
+  /** Mean performance lost to training fatigue on the morning of the final tests beyond what the baseline tests met (a fraction: 0.02 = 2 %). */
   finalFatigueLoss: number;
   /** Achieved time in zone (mean of the athletes' shares); null when nobody trained. */
   distribution: { system: '3-zone'; basis: 'time'; z1: number; z2: number; z3: number; polarizationIndex: number; classification: string } | null;
@@ -370,7 +404,7 @@ function compare(treated: Float64Array, referred: Float64Array, seed: number, in
  */
 function fatigueWarning(loss: number): string {
   return (
-    `the final tests meet unabsorbed fatigue: ${(loss * 100).toFixed(1)} % of performance on average ` +
+    `the final tests meet unabsorbed fatigue: ${(loss * 100).toFixed(1)} % of performance on average more than the baseline tests did ` +
     `(more than a time trial's typical error); end the block on a lighter week or give more easy days before the tests (tests: { preTestDays })`
   );
 }
@@ -380,19 +414,21 @@ function fatigueWarning(loss: number): string {
 const PLANNER_CAPS = "the planner's caps on sessions and days (src/engine/plan/constants.ts)";
 const ADAPTED = 'the adaptive engine changed sessions from the design: see adjustments';
 
-/** Achieved hours this far below the target are worth a warning (illness alone costs a few per cent). */
+/** Planned hours this far below the target are worth a warning. */
 const VOLUME_SHORTFALL_WARNING = 0.1;
 
+/** The plan as written holds less volume than its weekly targets asked for (the planner's caps, or the engine's changes). */
 function volumeWarnings(minutes: number, targetMinutes: number, weeks: number, adapted: boolean): string[] {
   if (!(targetMinutes > 0) || minutes >= (1 - VOLUME_SHORTFALL_WARNING) * targetMinutes) return [];
-  const why = adapted ? ADAPTED : `more than ${PLANNER_CAPS} allow, illness, or missed sessions`;
+  const why = adapted ? ADAPTED : `more than ${PLANNER_CAPS} allow`;
   const hours = (total: number) => (total / weeks / 60).toFixed(1);
-  return [`achieved ${hours(minutes)} h a week is ${((1 - minutes / targetMinutes) * 100).toFixed(1)} % below the planned ${hours(targetMinutes)} h (${why})`];
+  return [`the plan holds ${hours(minutes)} h a week, ${((1 - minutes / targetMinutes) * 100).toFixed(1)} % below the ${hours(targetMinutes)} h its targets asked for (${why})`];
 }
 
+/** The plan as written departs from the design's time in zone by more than 3 pp (the planner's promise). */
 function distributionWarnings(achieved: ZoneShares, planned: ZoneShares, adapted: boolean): string[] {
   // An arm whose plan the adaptive engine changed departs from its design on purpose: say so.
-  const why = adapted ? ADAPTED : `too little volume for the design, ${PLANNER_CAPS}, illness, or race paces that fall in another zone for these athletes`;
+  const why = adapted ? ADAPTED : `too little volume for the design, ${PLANNER_CAPS}, or race paces that fall in another zone for these athletes`;
   const warnings: string[] = [];
   const zones: [string, number, number][] = [
     ['Z1', achieved.z1, planned.z1],
@@ -402,7 +438,7 @@ function distributionWarnings(achieved: ZoneShares, planned: ZoneShares, adapted
   for (const [zone, achieved, target] of zones) {
     const gap = (achieved - target) * 100;
     if (Math.abs(gap) > 3) {
-      warnings.push(`achieved ${zone} ${(achieved * 100).toFixed(1)} % is ${Math.abs(gap).toFixed(1)} pp ${gap > 0 ? 'above' : 'below'} the planned ${(target * 100).toFixed(1)} % (${why})`);
+      warnings.push(`the plan's ${zone} ${(achieved * 100).toFixed(1)} % is ${Math.abs(gap).toFixed(1)} pp ${gap > 0 ? 'above' : 'below'} the design's ${(target * 100).toFixed(1)} % (${why})`);
     }
   }
   return warnings;

@@ -217,7 +217,7 @@ describe('the physiology', () => {
           if (results.arm[ARM.injuries]! > 0) count++;
           lost += results.arm[ARM.injuryDaysLost]!;
           // A dropout: injured on test day, not tested.
-          if (Number.isNaN(results.finalMeasured[TEST.timeTrialMinutes]!)) expect(results.arm[ARM.injuryDaysLost]!).toBeGreaterThan(0);
+          if (Number.isNaN(results.finalMeasured[TEST.timeTrialMinutes]!)) expect(results.arm[ARM.injuries]!).toBeGreaterThan(0);
         }
         return { share: count / 400, lost };
       };

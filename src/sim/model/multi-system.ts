@@ -9,6 +9,8 @@ import { type AthleteConstants, type AthleteState, setDone } from './state.ts';
 const WARM_UP_WEEKS = 12;
 /** Weeks of the reported week lived, from its steady state, to settle fatigue (τ ≤ 25 days) and sleep. */
 const RECENT_WEEKS = 6;
+/** Weeks the pools live the habitual week from their targets to find where they hover (rise times 2–9 weeks). */
+const HOVER_WEEKS = 10;
 /** A week of nights at the normal quantiles (k − ½)/7, in a fixed order: habitual sleep's spread. */
 const NIGHT_PATTERN = [0.366, -1.465, 0.792, -0.366, 1.465, -0.792, 0];
 /** Operating points are kept this far from untrained (0) and the ceiling (1), where odds are infinite. */
@@ -160,6 +162,30 @@ export class MultiSystemModel implements AdaptationModel {
     const centralHabit = this.weekMean[0]!;
     const peripheralHabit = this.weekMean[1]!;
     const baseHabit = this.weekMean[2]!;
+    // The operating point: what the habit supports at maturity, times how far the years of training
+    // have matured it.
+    const history = p.history;
+    const years = traits.trainingYears;
+    const matured = (timeConstant: number) => 1 - (1 - history.maturityAtStart) * Math.exp(-years / timeConstant);
+    const central0 = edge((centralHabit / (centralHabit + this.centralPool.halfStimulus)) * matured(history.maturityYears.central));
+    const peripheral0 = edge((peripheralHabit / (peripheralHabit + this.peripheralPool.halfStimulus)) * matured(history.maturityYears.peripheral));
+    const base0 = edge((baseHabit / (baseHabit + this.basePool.halfStimulus)) * matured(history.maturityYears.base));
+    c.centralOdds = (1 - central0) / central0;
+    c.peripheralOdds = (1 - peripheral0) / peripheral0;
+    c.baseOdds = (1 - base0) / base0;
+    c.centralReference = centralHabit + this.floor[0]!;
+    c.peripheralReference = peripheralHabit + this.floor[1]!;
+    c.baseReference = baseHabit + this.floor[2]!;
+    c.centralSlope = c.responsivenessCentral * this.centralPool.elasticity;
+    c.peripheralSlope = c.responsivenessPeripheral * this.peripheralPool.elasticity;
+    c.baseSlope = c.responsivenessBase * this.basePool.elasticity;
+    // Where the pools hover as the habitual week's stimulus rises and falls day by day (weeks to rise,
+    // longer to fall: a little above the target of the mean stimulus): the athlete's observed state,
+    // so that the habit lived on keeps them there.
+    s.central = central0;
+    s.peripheral = peripheral0;
+    s.base = base0;
+    this.hover(c, s, habitualZ1, habitualZ2, habitualZ3, habitualCost, consistency);
     // Fatigue, tolerance and sleep are those of the weeks lately run: the reported week. (Its
     // stimulus, above the habitual one, is what a block at the reported volume improves on.)
     const centralStimulus = s.centralStimulus;
@@ -174,27 +200,6 @@ export class MultiSystemModel implements AdaptationModel {
     s.overreachingLoad = 0;
     s.overreachedDaysLeft = 0;
     s.overreachingEpisodes = 0;
-
-    // The operating point: what the habit supports at maturity, times how far the years of training
-    // have matured it.
-    const history = p.history;
-    const years = traits.trainingYears;
-    const matured = (timeConstant: number) => 1 - (1 - history.maturityAtStart) * Math.exp(-years / timeConstant);
-    const central0 = edge((centralHabit / (centralHabit + this.centralPool.halfStimulus)) * matured(history.maturityYears.central));
-    const peripheral0 = edge((peripheralHabit / (peripheralHabit + this.peripheralPool.halfStimulus)) * matured(history.maturityYears.peripheral));
-    const base0 = edge((baseHabit / (baseHabit + this.basePool.halfStimulus)) * matured(history.maturityYears.base));
-    s.central = central0;
-    s.peripheral = peripheral0;
-    s.base = base0;
-    c.centralOdds = (1 - central0) / central0;
-    c.peripheralOdds = (1 - peripheral0) / peripheral0;
-    c.baseOdds = (1 - base0) / base0;
-    c.centralReference = centralHabit + this.floor[0]!;
-    c.peripheralReference = peripheralHabit + this.floor[1]!;
-    c.baseReference = baseHabit + this.floor[2]!;
-    c.centralSlope = c.responsivenessCentral * this.centralPool.elasticity;
-    c.peripheralSlope = c.responsivenessPeripheral * this.peripheralPool.elasticity;
-    c.baseSlope = c.responsivenessBase * this.basePool.elasticity;
 
     // Trait values move linearly from the athlete's observed value (at the operating point) to the
     // ceiling (pool level 1), and back toward the untrained value (level 0) with detraining.
@@ -281,6 +286,41 @@ export class MultiSystemModel implements AdaptationModel {
         }
       }
     }
+  }
+
+  /**
+   * Lives the habitual week at `scale`, the pools moving, for HOVER_WEEKS from where `settle` left
+   * the stimulus; then sets each pool to its mean over the last week.
+   */
+  private hover(
+    c: AthleteConstants,
+    s: AthleteState,
+    habitualZ1: Float64Array,
+    habitualZ2: Float64Array,
+    habitualZ3: Float64Array,
+    habitualCost: Float64Array,
+    scale: number,
+  ): void {
+    const nightlySd = this.parameters.sleep.nightlySdHours;
+    let central = 0;
+    let peripheral = 0;
+    let base = 0;
+    for (let week = 0; week < HOVER_WEEKS; week++) {
+      for (let d = 0; d < 7; d++) {
+        s.sleptHours = c.habitualSleep + nightlySd * NIGHT_PATTERN[d]!;
+        this.sleep(c, s);
+        setDone(s, scale * habitualZ1[d]!, scale * habitualZ2[d]!, scale * habitualZ3[d]!, scale * habitualCost[d]!);
+        this.train(c, s);
+        if (week === HOVER_WEEKS - 1) {
+          central += s.central / 7;
+          peripheral += s.peripheral / 7;
+          base += s.base / 7;
+        }
+      }
+    }
+    s.central = central;
+    s.peripheral = peripheral;
+    s.base = base;
   }
 
   sleep(c: AthleteConstants, s: AthleteState): void {
