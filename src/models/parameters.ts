@@ -195,6 +195,22 @@ export interface Parameters {
     /** Extra fatigue cost of a session per unit of acute strain above 1 when it starts. */
     costPerStrain: number;
   };
+  /**
+   * Life outside training — work, worry, travel — as a state that comes and goes over days (an AR(1)
+   * process in SD units, 0 on average): it lowers morning HRV and raises resting HR, and on its bad
+   * days a hard session adapts less and colds come more easily. What makes an HRV reading worth
+   * acting on beyond the training the coach already knows of.
+   */
+  lifeStress: {
+    timeConstantDays: number;
+    /** lnRMSSD (ln ms) and resting HR (bpm) per SD of stress. */
+    lnRmssd: number;
+    restingHr: number;
+    /** Share of the day's zone-2 and zone-3 stimulus lost per SD of stress above average (1 / (1 + k · stress)). */
+    efficacyLoss: number;
+    /** Illness hazard × (1 + this × stress above average). */
+    illnessHazard: number;
+  };
   sleep: {
     needHours: BoundedSpread;
     nightlySdHours: number;
@@ -652,6 +668,28 @@ export const PARAMETERS: Parameters = {
     /** [M] ... and costs a little more (the same pace at a higher HR and RPE). */
     costPerStrain: 0.1,
   },
+  lifeStress: {
+    /** [M] A stressful spell — a deadline, a week of travel — lasts days: a 5-day time constant (day-to-day autocorrelation 0.82). */
+    timeConstantDays: 5,
+    /**
+     * [M] Psychological stress lowers vagal HRV and raises HR (Kim et al. 2018, Psychiatry Investig
+     * 15:235–245, a meta-analysis: lower RMSSD and HF under stress). Of the day-to-day SD of morning
+     * lnRMSSD (≈ 0.2 ln ms, markers.lnRmssd.noiseSd with this), a quarter of the variance — 0.1 per SD
+     * — is taken to be this state, the rest measurement and biological noise; of resting HR's 3 bpm,
+     * 1.5 bpm per SD likewise.
+     */
+    lnRmssd: -0.1,
+    restingHr: 1.5,
+    /**
+     * [M] Sedentary adults rating their lives most stressful gained little or nothing from two weeks of
+     * controlled training, and baseline stress correlated with the gain (r = 0.32–0.45; Ruuska et al.
+     * 2012, Front Physiol 3:51) [V]: a hard session on a day 1 SD more stressed than usual keeps ~77 %
+     * of its stimulus (range: none of this effect to a half).
+     */
+    efficacyLoss: 0.3,
+    /** [M] Colds follow psychological stress dose by dose (27 → 47 % across a stress index; Cohen, Tyrrell & Smith 1991, N Engl J Med 325:606–612). */
+    illnessHazard: 0.3,
+  },
   sleep: {
     /** [M] Adults need 7–9 h (Hirshkowitz et al. 2015, Sleep Health 1:40–43). */
     needHours: { mean: 7.7, sd: 0.4, min: 6, max: 9.5 },
@@ -748,23 +786,23 @@ export const PARAMETERS: Parameters = {
   },
   markers: {
     /**
-     * Morning resting HR varies ~3 bpm day to day (2–5; sitting CV 4.7 %) [V]; the morning after a
+     * Morning resting HR varies ~3 bpm day to day (2–5; sitting CV 4.7 %) [V] — 2.6 of noise here with lifeStress's 1.5; the morning after a
      * hard session +1–5 bpm (Hynynen et al. 2010: nocturnal HR +9 % after a moderate session) [V];
      * up with accumulated fatigue and short sleep (Buchheit 2014, Front Physiol 5:73) [M]; +4 bpm
      * with an infection, from ~2 days before symptoms (+1 to +11) [V]; down ~0.5 % per % of VO2max
      * gained (Tulppo et al. 2003; −6 bpm with VO2peak +11 %) [D]. Readings are kept within 28–110
      * bpm: the lowest resting HRs recorded in endurance athletes are ~28 bpm [M].
      */
-    restingHr: { noiseSd: 3, perAcuteStrain: 1.5, perStrain: 2, perSleepDebtHour: 0.5, illness: 4, perVo2maxGainPct: -0.005, limits: { min: 28, max: 110 } },
+    restingHr: { noiseSd: 2.6, perAcuteStrain: 1.5, perStrain: 2, perSleepDebtHour: 0.5, illness: 4, perVo2maxGainPct: -0.005, limits: { min: 28, max: 110 } },
     /**
      * Morning lnRMSSD: day-to-day SD ≈ 0.2 ln ms (0.12–0.35; Plews et al. 2012, Eur J Appl Physiol
-     * 112:3729; Buchheit 2014) [V]; the morning after a threshold or interval session ≈ −0.12
+     * 112:3729; Buchheit 2014) [V] — 0.173 of noise here with lifeStress's 0.1; the morning after a threshold or interval session ≈ −0.12
      * (−0.05 to −0.25; nocturnal −0.14 after a moderate session, Hynynen 2010) [D]; the 7-day mean
      * falls with accumulated strain before non-functional overreaching (Plews 2012: −0.17 a week)
      * [V]; sleep loss −0.03 per hour (inconsistent) [M]; an infection −0.3 (−0.1 to −0.8) [V]; up
      * ~0.03 per % of VO2max gained (+11.6 % RMSSD with +3.7 % VO2max) [D]. Kept within 1–6.5 ln ms.
      */
-    lnRmssd: { noiseSd: 0.2, perAcuteStrain: -0.08, perStrain: -0.12, perSleepDebtHour: -0.03, illness: -0.3, perVo2maxGainPct: 0.01, limits: { min: 1, max: 6.5 } },
+    lnRmssd: { noiseSd: 0.173, perAcuteStrain: -0.08, perStrain: -0.12, perSleepDebtHour: -0.03, illness: -0.3, perVo2maxGainPct: 0.01, limits: { min: 1, max: 6.5 } },
     /** [M] Session RPE is reproducible to about ±1 CR-10 unit and rises with fatigue (Foster et al. 2001). */
     rpe: { noiseSd: 0.6, perStrain: 0.8, perHourDeficit: 0.25 },
     /**
@@ -828,7 +866,9 @@ export const UNCERTAIN_PARAMETERS: readonly UncertainParameter[] = [
   { path: 'fatigue.bluntingStrain', low: 2, high: 5, why: 'calibrated on the inverted U' },
   { path: 'acute.efficacyLossPerStrain', low: 0, high: 0.5, why: 'no direct evidence: from no effect to a hard session after a hard day keeping two-thirds of its stimulus' },
   { path: 'acute.costPerStrain', low: 0, high: 0.3, why: 'assumed' },
-  { path: 'markers.lnRmssd.noiseSd', low: 0.12, high: 0.35, why: 'day-to-day SD of morning lnRMSSD (Plews 2012; Buchheit 2014)' },
+  { path: 'markers.lnRmssd.noiseSd', low: 0.1, high: 0.33, why: 'day-to-day SD of morning lnRMSSD, 0.12–0.35 in all (Plews 2012; Buchheit 2014), less the life-stress part' },
+  { path: 'lifeStress.efficacyLoss', low: 0, high: 1, why: 'Ruuska 2012: high stress, little or no gain; from no effect to a half of a hard session\'s stimulus lost at 1 SD' },
+  { path: 'lifeStress.lnRmssd', low: -0.2, high: 0, why: 'from none to all of the day-to-day variation of lnRMSSD' },
   { path: 'markers.lnRmssd.perAcuteStrain', low: -0.15, high: -0.03, why: 'the morning after a hard session −0.05 to −0.25 ln ms (Hynynen 2010)' },
   { path: 'markers.lnRmssd.perStrain', low: -0.25, high: 0, why: 'accumulated strain: from no change (Bellenger 2016) to Plews 2012\'s decline' },
   { path: 'overreaching.tolerance.median', low: 3, high: 15, why: 'calibrated', calibrate: true },

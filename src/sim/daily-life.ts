@@ -12,6 +12,7 @@ export interface LifeStreams {
   rpe: RandomStream;
   wear: RandomStream;
   injury: RandomStream;
+  stress: RandomStream;
 }
 
 /**
@@ -30,6 +31,8 @@ export class DailyLife {
   readonly rpeShift = new Float64Array(1);
   private readonly noise = new Float64Array(2);
   private readonly baseIllnessHazard: number;
+  private readonly stressPersistence: number;
+  private readonly stressInnovation: number;
   /** A morning has readings when a 32-bit draw falls below this (the share of mornings monitored). */
   private readonly wornBelow: number;
 
@@ -43,7 +46,23 @@ export class DailyLife {
     wornShare: number,
   ) {
     this.baseIllnessHazard = parameters.illness.episodesPerYear / 365;
+    this.stressPersistence = Math.exp(-1 / parameters.lifeStress.timeConstantDays);
+    this.stressInnovation = Math.sqrt(1 - this.stressPersistence * this.stressPersistence);
     this.wornBelow = wornShare * 2 ** 32;
+  }
+
+  /** A stationary start of the life-stress state for a new athlete (one draw). */
+  startStress(s: AthleteState): void {
+    s.lifeStress = this.drawNormal(this.streams.stress);
+  }
+
+  /**
+   * Today's state of life outside training: yesterday's, persisting (e^(−1/τ)), plus a new draw, so
+   * that its SD stays 1 (one draw a day, whoever listens).
+   */
+  stressDay(s: AthleteState): void {
+    const noise = this.drawNormal(this.streams.stress);
+    s.lifeStress = this.stressPersistence * s.lifeStress + this.stressInnovation * noise;
   }
 
   /**
@@ -85,6 +104,7 @@ export class DailyLife {
       const extraDebt = s.sleepDebt - this.constants.baselineSleepDebt;
       let hazard = this.baseIllnessHazard * (extraDebt > 0 ? 1 + ill.sleepDebtHazard * extraDebt : 1);
       if (s.overreachedDaysLeft > 0) hazard *= this.parameters.overreaching.illnessHazard;
+      if (s.lifeStress > 0) hazard *= 1 + this.parameters.lifeStress.illnessHazard * s.lifeStress;
       const excess = s.strain > 1 ? ill.strainHazard * (s.strain - 1) : 0;
       // e^excess < 21 while excess < 3: most days the draw is far above any hazard and exp is not needed.
       if (excess > 0 && (excess >= 3 || onset < 21 * hazard)) hazard *= Math.exp(excess);
@@ -100,7 +120,7 @@ export class DailyLife {
   /**
    * The morning's markers into `today`, from the athlete's own baselines, moved by the acute strain
    * of the last day or two, accumulated strain, sleep debt above normal, an infection (from the day
-   * it is caught), overreaching and fitness: resting HR (bpm) up with fatigue and down with fitness,
+   * it is caught), overreaching, life outside training and fitness: resting HR (bpm) up with fatigue and down with fitness,
    * lnRMSSD (ln ms) the other way; each with day-to-day noise and kept within physiological limits
    * (PARAMETERS.markers). False (and NaN readings) when the watch was not worn.
    */
@@ -116,6 +136,7 @@ export class DailyLife {
     const fitness = (s.vo2max / c.baselineVo2max - 1) * 100;
     const infected = s.illDaysLeft > 0 || s.incubationDaysLeft > 0;
     const overreached = s.overreachedDaysLeft > 0;
+    const stress = this.parameters.lifeStress;
     this.streams.markers.normals(this.noise, 2);
     const restingHr =
       c.restingHr * (1 + hr.perVo2maxGainPct * fitness) +
@@ -124,6 +145,7 @@ export class DailyLife {
       hr.perSleepDebtHour * debt +
       (infected ? hr.illness : 0) +
       (overreached ? overreaching.restingHr : 0) +
+      stress.restingHr * s.lifeStress +
       hr.noiseSd * this.noise[0]!;
     const lnRmssd =
       c.lnRmssd +
@@ -133,6 +155,7 @@ export class DailyLife {
       hrv.perSleepDebtHour * debt +
       (infected ? hrv.illness : 0) +
       (overreached ? overreaching.lnRmssd : 0) +
+      stress.lnRmssd * s.lifeStress +
       hrv.noiseSd * this.noise[1]!;
     this.today[0] = restingHr < hr.limits.min ? hr.limits.min : restingHr > hr.limits.max ? hr.limits.max : restingHr;
     this.today[1] = lnRmssd < hrv.limits.min ? hrv.limits.min : lnRmssd > hrv.limits.max ? hrv.limits.max : lnRmssd;

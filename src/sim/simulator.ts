@@ -45,7 +45,7 @@ export interface AdjustmentSink {
 }
 
 /** The streams each arm replays from where the baseline left them. */
-const DAILY_PURPOSES: readonly StreamPurpose[] = ['sleep', 'illness', 'markers', 'rpe', 'tests', 'wear', 'injury'];
+const DAILY_PURPOSES: readonly StreamPurpose[] = ['sleep', 'illness', 'markers', 'rpe', 'tests', 'wear', 'injury', 'stress'];
 
 /** Session RPE on Foster's CR-10 scale, kept between 0.5 and 10. */
 function clampRpe(rpe: number): number {
@@ -144,6 +144,7 @@ export class Simulator {
       rpe: stream('rpe'),
       wear: stream('wear'),
       injury: stream('injury'),
+      stress: stream('stress'),
     };
     const wornShare = spec.scenario.monitoring?.wornShare ?? parameters.markers.wornShare;
     this.life = new DailyLife(lifeStreams, parameters, model, this.constants, this.schedule, wornShare);
@@ -199,6 +200,7 @@ export class Simulator {
     model.initialize(traits, this.habitualZ1, this.habitualZ2, this.habitualZ3, this.habitualCost, constants, this.baselineState);
     // The month before the baseline, for the injury hazard: the reported week, as the athlete ran it lately.
     life.startHistory(this.baselineState, this.habitualRun, this.habitualLongest);
+    life.startStress(this.baselineState);
     let habitualMinutes = 0;
     for (let d = 0; d < 7; d++) habitualMinutes += this.habitualZ1[d]! + this.habitualZ2[d]! + this.habitualZ3[d]!;
     const easyBefore = BASELINE_DAYS - this.preTestDays;
@@ -212,6 +214,7 @@ export class Simulator {
     const record = this.baselineRecord;
     record?.clear();
     for (let d = 0; d < BASELINE_DAYS; d++) {
+      life.stressDay(s);
       life.night(s, 0);
       const ill = life.checkIllness(s, 0);
       if (life.morningMarkers(s)) {
@@ -321,6 +324,7 @@ export class Simulator {
       let k = 0;
       for (let weekday = 0; weekday < 7; weekday++) {
         const day = (week - 1) * 7 + weekday + 1;
+        life.stressDay(s);
         if (day > 1) life.night(s, day);
         const ill = life.checkIllness(s, this.schedule.illnessStart[day]!);
         const worn = life.morningMarkers(s);
@@ -427,6 +431,7 @@ export class Simulator {
     const easyMinutes = (parameters.tests.preTestVolume * lastWeek) / 7;
     for (let d = 1; d <= this.preTestDays; d++) {
       const day = spec.weeks * 7 + d;
+      life.stressDay(s);
       life.night(s, day);
       const ill = life.checkIllness(s, this.schedule.illnessStart[day]!);
       const worn = life.morningMarkers(s);

@@ -180,7 +180,7 @@ describe('the physiology', () => {
 
   describe('having an injury', () => {
     it('should allow no running for its rest days, then a graded return of easy running from returnStartVolume to all of it', () => {
-      const streams = { sleep: new RandomStream(), illness: new RandomStream(), markers: new RandomStream(), rpe: new RandomStream(), wear: new RandomStream(), injury: new RandomStream() };
+      const streams = { sleep: new RandomStream(), illness: new RandomStream(), markers: new RandomStream(), rpe: new RandomStream(), wear: new RandomStream(), injury: new RandomStream(), stress: new RandomStream() };
       const life = new DailyLife(streams, PARAMETERS, model, new AthleteConstants(), new EventSchedule(1), 1);
       const s = new AthleteState();
       const { returnDays, returnStartVolume } = PARAMETERS.injury;

@@ -69,6 +69,7 @@ export class MultiSystemModel implements AdaptationModel {
   private readonly minThresholdGap: number;
   private readonly efficacyLossPerStrain: number;
   private readonly costPerStrain: number;
+  private readonly stressEfficacyLoss: number;
   private readonly overreachingThreshold: number;
   /** The everyday-activity stimulus of each pool (central, peripheral, base). */
   private readonly floor: Float64Array;
@@ -94,6 +95,7 @@ export class MultiSystemModel implements AdaptationModel {
     this.minThresholdGap = parameters.trainability.minThresholdGap;
     this.efficacyLossPerStrain = parameters.acute.efficacyLossPerStrain;
     this.costPerStrain = parameters.acute.costPerStrain;
+    this.stressEfficacyLoss = parameters.lifeStress.efficacyLoss;
     this.overreachingThreshold = parameters.overreaching.strainThreshold;
     const life = parameters.lifeStimulusMinutes / (1 + parameters.lifeStimulusMinutes * this.inverseSaturation1);
     this.floor = Float64Array.from([this.centralPool, this.peripheralPool, this.basePool], (pool) => pool.zoneWeights[0] * life);
@@ -140,6 +142,9 @@ export class MultiSystemModel implements AdaptationModel {
     s.lastNightDeficit = deficit;
     s.illDaysLeft = 0;
     s.incubationDaysLeft = 0;
+    s.pendingIllDays = 0;
+    // The habit is lived at an average life (the day-to-day state starts after, DailyLife.startStress).
+    s.lifeStress = 0;
     s.overreachingLoad = 0;
     s.overreachedDaysLeft = 0;
     s.overreachingEpisodes = 0;
@@ -354,7 +359,8 @@ export class MultiSystemModel implements AdaptationModel {
     let blunting = this.blunting(s.strain, s.sleepDebt);
     if (s.illDaysLeft > 0) blunting *= this.adaptationWhileIll;
     if (s.overreachedDaysLeft > 0) blunting *= this.parameters.overreaching.adaptationKept;
-    const efficacy = 1 / (1 + this.efficacyLossPerStrain * acuteExcess);
+    const stress = s.lifeStress > 0 ? s.lifeStress : 0;
+    const efficacy = 1 / (1 + this.efficacyLossPerStrain * acuteExcess + this.stressEfficacyLoss * stress);
     const m1 = z1 / (1 + z1 * this.inverseSaturation1);
     const m2 = (efficacy * z2) / (1 + z2 * this.inverseSaturation2);
     const m3 = (efficacy * z3) / (1 + z3 * this.inverseSaturation3);

@@ -84,6 +84,8 @@ export class AthleteState {
   overreachedDaysLeft = 0;
   /** Episodes of non-functional overreaching begun since the state was reset. */
   overreachingEpisodes = 0;
+  /** The state of life outside training, in SD units (0 on average): see PARAMETERS.lifeStress. */
+  lifeStress = 0;
   /** Sleep debt (hours, decaying) and last night's shortfall against need. */
   sleepDebt = 0;
   lastNightDeficit = 0;
@@ -131,6 +133,7 @@ export class AthleteState {
     this.overreachingLoad = other.overreachingLoad;
     this.overreachedDaysLeft = other.overreachedDaysLeft;
     this.overreachingEpisodes = other.overreachingEpisodes;
+    this.lifeStress = other.lifeStress;
     this.sleepDebt = other.sleepDebt;
     this.lastNightDeficit = other.lastNightDeficit;
     this.illDaysLeft = other.illDaysLeft;
