@@ -76,8 +76,9 @@ export interface PoolConstants {
    */
   halfStimulus: number;
   /**
-   * How far the level a chronic stimulus supports moves, on the logit scale, per unit change in the
-   * logarithm of the stimulus relative to the habitual one — for an athlete of responsiveness 1.
+   * How much of the headroom left a rise in the chronic stimulus closes: the unrealised headroom
+   * shrinks as (habitual / stimulus)^(R · elasticity), so a doubling closes 1 − 2^−elasticity of it —
+   * for an athlete of responsiveness R = 1.
    */
   elasticity: number;
   /** Time constants (days) with which the pool rises toward a higher supported level and falls toward a lower one. */
@@ -232,7 +233,7 @@ export interface Parameters {
   illness: {
     /** Episodes per year at habitual load and normal sleep. */
     episodesPerYear: number;
-    /** Hazard multiplier per unit of strain above 1. */
+    /** The hazard × e^(strainHazard · (strain − 1)) above strain 1. */
     strainHazard: number;
     /** Hazard multiplier per hour of sleep debt. */
     sleepDebtHazard: number;
@@ -526,7 +527,7 @@ export const PARAMETERS: Parameters = {
      * the year's average with easier weeks, travel and off-season — which is why even arms that keep
      * their usual week improve in trials.
      */
-    consistency: 0.602,
+    consistency: 0.543,
   },
   history: {
     /**
@@ -576,7 +577,7 @@ export const PARAMETERS: Parameters = {
    */
   zoneSaturationMinutes: [90, 40, 25],
   /** [M] About 20–30 min of light activity a day (walking, stairs) in a sedentary adult's life. */
-  lifeStimulusMinutes: 19.3,
+  lifeStimulusMinutes: 15.5,
   /** [M] Chronic stimulus over two weeks: a single session does not move the supported level. */
   stimulusWindowDays: 14,
   pools: {
@@ -591,7 +592,7 @@ export const PARAMETERS: Parameters = {
      * Rises over ~2–3 weeks; falls by about half of the trained gain in 8 weeks (Coyle et al. 1984,
      * J Appl Physiol 57:1857–1864) [M]. halfStimulus, elasticity and riseDays [C].
      */
-    central: { zoneWeights: [0.133, 0.350, 1], halfStimulus: 1.21, elasticity: 1.95, riseDays: 12.5, fallDays: 80 },
+    central: { zoneWeights: [0.147, 0.346, 1], halfStimulus: 1.04, elasticity: 0.9, riseDays: 10.3, fallDays: 80 },
     /**
      * Peripheral (fraction of VO2max at LT2: mitochondria, lactate transport and clearance). Work at
      * LT2 raises it in trained runners at small doses (Sjödin et al. 1982, Eur J Appl Physiol
@@ -600,14 +601,14 @@ export const PARAMETERS: Parameters = {
      * 595:2955–2968; Daussin et al. 2008, Am J Physiol 295:R264) [V]; volume maintains mitochondrial
      * content (Granata et al. 2018, Sports Med 48:1809) [V]. Enzymes respond within weeks.
      */
-    peripheral: { zoneWeights: [0.3, 0.6, 1], halfStimulus: 7.67, elasticity: 1.56, riseDays: 20, fallDays: 60 },
+    peripheral: { zoneWeights: [0.3, 0.6, 1], halfStimulus: 7.74, elasticity: 0.8, riseDays: 20, fallDays: 60 },
     /**
      * Base (economy and LT1): volume, mostly easy. With work matched, economy improved alike across
      * intensities (Helgerud et al. 2007 [M]; Enoksen et al. 2011, JSCR 25:812) and all-easy training
      * raised power at LT1 most (Ingham et al. 2008, MSSE 40:579–584) [V]; economy follows years of
      * mileage (Jones 2006) [M]. Slow to gain and slow to lose.
      */
-    base: { zoneWeights: [0.7, 0.9, 1], halfStimulus: 30, elasticity: 1.07, riseDays: 60, fallDays: 150 },
+    base: { zoneWeights: [0.7, 0.9, 1], halfStimulus: 30, elasticity: 0.3, riseDays: 60, fallDays: 150 },
   },
   fatigue: {
     /**
@@ -616,9 +617,13 @@ export const PARAMETERS: Parameters = {
      * 4–25 d, the span individually fitted values cover.
      */
     timeConstantDays: { mean: 7, sd: 2, min: 4, max: 25 },
-    /** [V form, C value] Busso 2003 (MSSE 35:1188–1195) variable dose–response: fatigue gain k2(i) = k3 Σ w e^{−(i−j)/τ3}. */
+    /**
+     * [M form, C value] After Busso 2003 (MSSE 35:1188–1195, variable dose–response: fatigue gain
+     * k2(i) = k3 Σ w e^{−(i−j)/τ3}): here the gain grows with recent load relative to the athlete's
+     * tolerance, not with absolute recent load.
+     */
     vdrTimeConstantDays: 5,
-    vdrGain: 0.877,
+    vdrGain: 1.02,
     /** [V] Chronic load over 28–42 days (Hulin et al. 2016; the 42-d fitness convention). */
     chronicTimeConstantDays: 42,
     /** [M] 25 cost units a day (a minute at LT1 costs 1): about 3–4 hours of easy running a week. */
@@ -627,10 +632,10 @@ export const PARAMETERS: Parameters = {
     loadCapacity: 1.8,
     /**
      * [C] Mujika 1996 (MSSE 28:251–258): a taper after hard training adds 2–3 % by shedding fatigue;
-     * in steady habitual training performance sits ~1.5 % below fresh, after a hard block several per
-     * cent. The loss grows as strain² (Busso 2003: fatigue effects grow faster than load) ...
+     * in steady habitual training performance sits about 2 % below fresh (this at strain 1), after a
+     * hard block several per cent. The loss grows as strain² (Busso 2003: fatigue effects grow faster than load) ...
      */
-    performancePerStrain: 0.0217,
+    performancePerStrain: 0.0247,
     /**
      * [V] ... but stays within what overload costs: 2 weeks of intensified training cost 5–8 % of
      * maximal power and 5–10 % of time-trial time (Halson et al. 2002, J Appl Physiol 93:947–956;
@@ -647,7 +652,7 @@ export const PARAMETERS: Parameters = {
      * [C] Busso 2003: past an optimum, more daily load lowers performance (inverted U).
      */
     bluntingStrain: 3,
-    /** [M] The strain² form of performancePerStrain (Busso 2003: fatigue effects grow faster than load). */
+    /** [M] Adaptation kept falls as 1 / (1 + (strain / bluntingStrain)^2): slowly at first, steeply past the optimum. */
     bluntingExponent: 2,
   },
   acute: {
@@ -698,7 +703,7 @@ export const PARAMETERS: Parameters = {
     /** [M] Debt from several short nights takes several nights to repay: one night of recovery is not enough (Banks et al. 2010, Sleep 33:1013–1026). */
     debtTimeConstantDays: 4,
     /** [V] Craven et al. 2022 (Sports Med 52:2669): one night ≤ 6 h → −7.6 % (−11.9 to −3.1) next-day performance; [C] per hour below need. */
-    performancePerHourDeficit: 0.0212,
+    performancePerHourDeficit: 0.0238,
     /** [M] Accumulated debt costs much less per hour than last night's deficit (Craven 2022 measured next-day effects; the carry-over is assumed small). */
     performancePerDebtHour: 0.004,
     /** [M] Sleep restriction blunts training adaptation (Lopes et al. 2023, Sports Med) — size [C]. */
@@ -738,7 +743,7 @@ export const PARAMETERS: Parameters = {
      */
     strainThreshold: 1.5,
     timeConstantDays: 14,
-    tolerance: { median: 5.49, sdLog: 0.5, min: 1, max: 60 },
+    tolerance: { median: 5.98, sdLog: 0.5, min: 1, max: 60 },
     /** [V] Non-functional overreaching lasts weeks to months (Meeusen 2013): median 6 weeks, 2 weeks to 3 months [M]. */
     durationDays: { median: 42, sdLog: 0.5, min: 14, max: 90 },
     /** [M] Performance 3–10 % down (Meeusen 2013; Halson et al. 2002): 5 %. */
@@ -756,7 +761,7 @@ export const PARAMETERS: Parameters = {
      * [V] Running injuries per 1 000 h: novices 17.8, recreational runners 7.7 (Videbæk et al. 2015,
      * Sports Med 45:1017–1026), elite long-distance runners ~2.5 (Lysholm & Wiklander 1987, Am J
      * Sports Med 15:168) → 18 falling to 3 with years of running, e^(−years/4) [D: 18 at 0 years,
-     * 7.7 at 5, 3.9 at 12].
+     * 7.3 at 5, 3.7 at 12 — near the 7.7 and ~2.5–4 of the cohorts].
      */
     per1000hNovice: 18,
     per1000hExperienced: 3,
@@ -766,12 +771,12 @@ export const PARAMETERS: Parameters = {
      * a lower volume. Fitted to Run Clever (Ramskov et al. 2018: 28 % of recreational runners injured
      * in 16 weeks of progressing volume; trials/run-clever-2018.yaml).
      */
-    timeLossShare: 0.762,
+    timeLossShare: 0.722,
     /** [V] A session longer than the longest of the last 30 days: +10–30 % HR 1.64, +30–100 % 1.52, > 100 % 2.28 (Frandsen et al. 2025, Br J Sports Med, 5 205 runners). */
     spikeHazard: [1.64, 1.52, 2.28],
     /** [V] Over 30 % more volume in two weeks than in the two before: HR 1.59 (0.96–2.66) (Nielsen et al. 2014, J Orthop Sports Phys Ther 44:739–747). */
     progressionHazard: 1.59,
-    /** [V] Speed training: OR 1.46 for injury (secondary literature, in notes) → a minute above LT2 counts 1.5 [D]. */
+    /** [M] Speed training: OR 1.46 for injury (a secondary source) → a minute above LT2 counts 1.5 [D]. */
     intensityHazard: 1.5,
     /** [V] A previous injury doubles the risk (RR 1.7–2.7 across cohorts: Macera 1989; Walter 1989; Hespanhol 2016). */
     previousInjuryHazard: 2,
@@ -786,23 +791,24 @@ export const PARAMETERS: Parameters = {
   },
   markers: {
     /**
-     * Morning resting HR varies ~3 bpm day to day (2–5; sitting CV 4.7 %) [V] — 2.6 of noise here with lifeStress's 1.5; the morning after a
+     * Morning resting HR varies ~3 bpm day to day (2–5; sitting CV 4.7 %) [V] — in all, the life-stress state's part within it; the morning after a
      * hard session +1–5 bpm (Hynynen et al. 2010: nocturnal HR +9 % after a moderate session) [V];
      * up with accumulated fatigue and short sleep (Buchheit 2014, Front Physiol 5:73) [M]; +4 bpm
-     * with an infection, from ~2 days before symptoms (+1 to +11) [V]; down ~0.5 % per % of VO2max
-     * gained (Tulppo et al. 2003; −6 bpm with VO2peak +11 %) [D]. Readings are kept within 28–110
+     * with an infection, from ~2 days before symptoms (+1 to +11) [V]; down ~0.9 % per % of VO2max
+     * gained (Tulppo et al. 2003: −6 bpm with VO2peak +11 % at ~60 bpm) [D]. Readings are kept within 28–110
      * bpm: the lowest resting HRs recorded in endurance athletes are ~28 bpm [M].
      */
-    restingHr: { noiseSd: 2.6, perAcuteStrain: 1.5, perStrain: 2, perSleepDebtHour: 0.5, illness: 4, perVo2maxGainPct: -0.005, limits: { min: 28, max: 110 } },
+    restingHr: { noiseSd: 3, perAcuteStrain: 1.5, perStrain: 2, perSleepDebtHour: 0.5, illness: 4, perVo2maxGainPct: -0.009, limits: { min: 28, max: 110 } },
     /**
      * Morning lnRMSSD: day-to-day SD ≈ 0.2 ln ms (0.12–0.35; Plews et al. 2012, Eur J Appl Physiol
-     * 112:3729; Buchheit 2014) [V] — 0.173 of noise here with lifeStress's 0.1; the morning after a threshold or interval session ≈ −0.12
+     * 112:3729; Buchheit 2014) [V] — in all: the life-stress state's part (lifeStress.lnRmssd) is
+     * within it, the rest measurement and biological noise; the morning after a threshold or interval session ≈ −0.12
      * (−0.05 to −0.25; nocturnal −0.14 after a moderate session, Hynynen 2010) [D]; the 7-day mean
      * falls with accumulated strain before non-functional overreaching (Plews 2012: −0.17 a week)
      * [V]; sleep loss −0.03 per hour (inconsistent) [M]; an infection −0.3 (−0.1 to −0.8) [V]; up
      * ~0.03 per % of VO2max gained (+11.6 % RMSSD with +3.7 % VO2max) [D]. Kept within 1–6.5 ln ms.
      */
-    lnRmssd: { noiseSd: 0.173, perAcuteStrain: -0.08, perStrain: -0.12, perSleepDebtHour: -0.03, illness: -0.3, perVo2maxGainPct: 0.01, limits: { min: 1, max: 6.5 } },
+    lnRmssd: { noiseSd: 0.2, perAcuteStrain: -0.08, perStrain: -0.12, perSleepDebtHour: -0.03, illness: -0.3, perVo2maxGainPct: 0.03, limits: { min: 1, max: 6.5 } },
     /** [M] Session RPE is reproducible to about ±1 CR-10 unit and rises with fatigue (Foster et al. 2001). */
     rpe: { noiseSd: 0.6, perStrain: 0.8, perHourDeficit: 0.25 },
     /**
@@ -850,9 +856,9 @@ export const UNCERTAIN_PARAMETERS: readonly UncertainParameter[] = [
   { path: 'pools.peripheral.zoneWeights.1', low: 0.3, high: 0.9, why: 'zone 2 for LT2: work-matched mitochondrial gains 1.5–2× for the higher intensity (MacInnis 2017, Daussin 2008)' },
   { path: 'pools.base.zoneWeights.0', low: 0.4, high: 1.2, why: 'economy improved alike across intensities with work matched (Enoksen 2011, Helgerud 2007)' },
   { path: 'pools.base.zoneWeights.1', low: 0.6, high: 1.2, why: 'as zone 1' },
-  { path: 'pools.central.elasticity', low: 0.7, high: 3, why: 'calibrated; the span that keeps the level bands within twice their width', calibrate: true },
-  { path: 'pools.peripheral.elasticity', low: 0.7, high: 3, why: 'calibrated; as central', calibrate: true },
-  { path: 'pools.base.elasticity', low: 0.3, high: 2, why: 'calibrated; economy moves slowly', calibrate: true },
+  { path: 'pools.central.elasticity', low: 0.1, high: 2, why: 'calibrated: from a doubling of the stimulus closing 7 % of the headroom left to 75 %', calibrate: true },
+  { path: 'pools.peripheral.elasticity', low: 0.1, high: 2, why: 'calibrated; as central', calibrate: true },
+  { path: 'pools.base.elasticity', low: 0.05, high: 1, why: 'calibrated; economy moves slowly', calibrate: true },
   { path: 'pools.central.halfStimulus', low: 1, high: 8, why: 'calibrated', calibrate: true },
   { path: 'pools.peripheral.halfStimulus', low: 3, high: 30, why: 'calibrated', calibrate: true },
   { path: 'pools.central.riseDays', low: 10, high: 35, why: 'VO2max rises over weeks (Coyle 1984; HERITAGE)', calibrate: true },
@@ -866,9 +872,9 @@ export const UNCERTAIN_PARAMETERS: readonly UncertainParameter[] = [
   { path: 'fatigue.bluntingStrain', low: 2, high: 5, why: 'calibrated on the inverted U' },
   { path: 'acute.efficacyLossPerStrain', low: 0, high: 0.5, why: 'no direct evidence: from no effect to a hard session after a hard day keeping two-thirds of its stimulus' },
   { path: 'acute.costPerStrain', low: 0, high: 0.3, why: 'assumed' },
-  { path: 'markers.lnRmssd.noiseSd', low: 0.1, high: 0.33, why: 'day-to-day SD of morning lnRMSSD, 0.12–0.35 in all (Plews 2012; Buchheit 2014), less the life-stress part' },
+  { path: 'markers.lnRmssd.noiseSd', low: 0.12, high: 0.35, why: 'day-to-day SD of morning lnRMSSD in all (Plews 2012; Buchheit 2014)' },
   { path: 'lifeStress.efficacyLoss', low: 0, high: 1, why: 'Ruuska 2012: high stress, little or no gain; from no effect to a half of a hard session\'s stimulus lost at 1 SD' },
-  { path: 'lifeStress.lnRmssd', low: -0.2, high: 0, why: 'from none to all of the day-to-day variation of lnRMSSD' },
+  { path: 'lifeStress.lnRmssd', low: -0.17, high: 0, why: 'from none to most (0.17 of 0.2) of the day-to-day variation of lnRMSSD' },
   { path: 'markers.lnRmssd.perAcuteStrain', low: -0.15, high: -0.03, why: 'the morning after a hard session −0.05 to −0.25 ln ms (Hynynen 2010)' },
   { path: 'markers.lnRmssd.perStrain', low: -0.25, high: 0, why: 'accumulated strain: from no change (Bellenger 2016) to Plews 2012\'s decline' },
   { path: 'overreaching.tolerance.median', low: 3, high: 15, why: 'calibrated', calibrate: true },

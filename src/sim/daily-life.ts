@@ -1,6 +1,7 @@
 import type { Parameters } from '../models/parameters.ts';
 import type { EventSchedule } from './events.ts';
 import type { AdaptationModel } from './model/adaptation-model.ts';
+import { injuryHazard } from './injury.ts';
 import { HISTORY_DAYS, type AthleteConstants, type AthleteState } from './model/state.ts';
 import type { RandomStream } from './rng.ts';
 
@@ -96,7 +97,7 @@ export class DailyLife {
     if (s.illDaysLeft > 0) s.illDaysLeft--;
     if (s.incubationDaysLeft > 0) {
       s.incubationDaysLeft--;
-      if (s.incubationDaysLeft === 0) s.illDaysLeft = s.pendingIllDays;
+      if (s.incubationDaysLeft === 0 && s.pendingIllDays > s.illDaysLeft) s.illDaysLeft = s.pendingIllDays;
     }
     if (scheduledDays > 0 && scheduledDays > s.illDaysLeft) {
       s.illDaysLeft = scheduledDays;
@@ -197,35 +198,28 @@ export class DailyLife {
     const draw = this.streams.injury.nextInt32() >>> 0;
     const injury = this.parameters.injury;
     const ring = HISTORY_DAYS;
-    // The longest session of the last 30 days, and the two fortnights before today.
+    // Yesterday is at historyDay: the longest session of the last 30 days, and the two fortnights
+    // (today and the 13 days before it; the 14 before those).
     let previousLongest = 0;
     let lastFortnight = minutes;
     let fortnightBefore = 0;
-    for (let back = 1; back < ring; back++) {
+    for (let back = 0; back < ring; back++) {
       const at = (s.historyDay - back + ring) % ring;
       const session = s.longestSession[at]!;
       if (session > previousLongest) previousLongest = session;
-      if (back < 14) lastFortnight += s.runMinutes[at]!;
-      else if (back < 28) fortnightBefore += s.runMinutes[at]!;
+      if (back < 13) lastFortnight += s.runMinutes[at]!;
+      else if (back < 27) fortnightBefore += s.runMinutes[at]!;
     }
     s.historyDay = (s.historyDay + 1) % ring;
     s.runMinutes[s.historyDay] = minutes;
     s.longestSession[s.historyDay] = longest;
-    if (!(minutes > 0) || s.injuryRestLeft > 0) return;
-    let hazard = this.constants.injuryPerMinute * (minutes + (injury.intensityHazard - 1) * z3Minutes);
-    const spike = previousLongest > 0 ? longest / previousLongest - 1 : 2;
-    if (spike > 1) hazard *= injury.spikeHazard[2];
-    else if (spike > 0.3) hazard *= injury.spikeHazard[1];
-    else if (spike > 0.1) hazard *= injury.spikeHazard[0];
-    const progression = fortnightBefore > 0 ? lastFortnight / fortnightBefore - 1 : 0;
-    if (progression > 0.3) hazard *= injury.progressionHazard;
-    else if (progression > 0.1) hazard *= 1 + 0.5 * (injury.progressionHazard - 1);
-    if (s.injuredBefore === 1) hazard *= injury.previousInjuryHazard;
-    if (draw * (1 / 4294967296) < hazard) {
+    if (s.injuryRestLeft > 0) return;
+    const hazard = injuryHazard(injury, this.constants.injuryPerMinute, minutes, z3Minutes, longest, previousLongest, lastFortnight, fortnightBefore, s.injuredBefore === 1);
+    const u = draw * (1 / 4294967296);
+    if (u < hazard) {
       // The length from the same draw's position within the hazard (uniform on [0, 1) given an injury).
-      const within = (draw * (1 / 4294967296)) / hazard;
       const rest = injury.restDays;
-      const days = rest.median * Math.exp(rest.sdLog * normalQuantile(0.001 + 0.998 * within));
+      const days = rest.median * Math.exp(rest.sdLog * normalQuantile(0.001 + 0.998 * (u / hazard)));
       s.injuryRestLeft = Math.round(days < rest.min ? rest.min : days > rest.max ? rest.max : days);
       s.injuryReturnLeft = injury.returnDays;
       s.injuredBefore = 1;
@@ -233,13 +227,19 @@ export class DailyLife {
     }
   }
 
-  /** Fills the running history from a habitual week (minutes and longest session of each weekday), as the last 30 days. */
+  /**
+   * Fills the running history from a habitual week (minutes and longest session of each weekday,
+   * Monday first) as the 30 days before day 1: yesterday (historyDay) was a Sunday.
+   */
   startHistory(s: AthleteState, weekMinutes: Float64Array, weekLongest: Float64Array): void {
-    for (let d = 0; d < HISTORY_DAYS; d++) {
-      s.runMinutes[d] = weekMinutes[d % 7]!;
-      s.longestSession[d] = weekLongest[d % 7]!;
+    const last = HISTORY_DAYS - 1;
+    for (let slot = 0; slot < HISTORY_DAYS; slot++) {
+      // Slot `last` is day 0, a Sunday (weekday 6); slot i is day i − last.
+      const weekday = (((slot - last) % 7) + 7 + 6) % 7;
+      s.runMinutes[slot] = weekMinutes[weekday]!;
+      s.longestSession[slot] = weekLongest[weekday]!;
     }
-    s.historyDay = HISTORY_DAYS - 1;
+    s.historyDay = last;
   }
 
   /** Draws today's RPE shift: up with strain and a short night; one noise draw a day keeps streams aligned. */

@@ -14,6 +14,7 @@ import { DailyLife } from './daily-life.ts';
 import { EventSchedule } from './events.ts';
 import type { AdaptationModel } from './model/adaptation-model.ts';
 import { AthleteConstants, AthleteState, setDone } from './model/state.ts';
+import { fatigueLoss } from './model/multi-system.ts';
 import { AthleteTraits, sampleAthlete } from './population.ts';
 import { ARM, ARM_COUNT, AthleteResults, TEST, TEST_COUNT } from './results.ts';
 import { deriveAthleteSeeds, deriveFinalTestSeed, RandomStream, STREAM_PURPOSES, type StreamPurpose } from './rng.ts';
@@ -173,7 +174,7 @@ export class Simulator {
     // The habitual week, run at the athlete's true anchors, sets the starting equilibrium. Before
     // any test, race paces are what the athlete races in habitual training (strain 1).
     const habitual = this.habitualDesign(traits);
-    profiles.startAthlete(traits, 1 - parameters.fatigue.performancePerStrain);
+    profiles.startAthlete(traits, 1 - fatigueLoss(parameters.fatigue.performancePerStrain, parameters.fatigue.maxPerformanceLoss, 1));
     this.targets.totalMinutes = traits.weeklyHours * 60;
     this.targets.z2Minutes = this.targets.totalMinutes * traits.habitualZ2;
     this.targets.z3Minutes = this.targets.totalMinutes * traits.habitualZ3;
@@ -236,6 +237,10 @@ export class Simulator {
     results.baselineLnRmssd = lnRmssdSum / markerDays;
     results.baselineFatigueLoss = model.fatigueLoss(constants, s);
     runTestBattery(model, parameters, constants, s, this.testStream, results.baselineTrue, results.baselineMeasured, 0);
+    // The arms count what happens in them: nothing of the baseline week.
+    s.overreachingEpisodes = 0;
+    s.injuries = 0;
+    s.injuryRestDays = 0;
     this.baselineState.copyFrom(s);
     this.saveStreams();
 

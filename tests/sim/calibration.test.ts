@@ -34,7 +34,7 @@ const OUTSIDE = new Map([
 describe('calibration', () => {
   it('should run every calibration outcome of trials/ and nothing else', () => {
     const outcomes = results.flatMap((r) => r.outcomes);
-    expect(outcomes.length).toBe(22);
+    expect(outcomes.length).toBe(30);
     expect(outcomes.every((o) => o.expectation.role === 'calibration')).toBe(true);
   });
 

@@ -231,9 +231,10 @@ export const Scenario = z.strictObject({
   sweep: Sweep.optional(),
   /**
    * How the tests are run: before the baseline tests and after the last week, `preTestDays` days of
-   * easy running (default 3, as the trials of trials/ standardise their tests).
+   * easy running (default 3, as the trials of trials/ standardise their tests; at most 7, the
+   * baseline week).
    */
-  tests: z.strictObject({ preTestDays: z.number().int().min(0).max(14).optional() }).optional(),
+  tests: z.strictObject({ preTestDays: z.number().int().min(0).max(7).optional() }).optional(),
   /** How the athletes are monitored: the share of mornings with resting HR, HRV and sleep readings. */
   monitoring: z.strictObject({ wornShare: z.number().gt(0).max(1).optional() }).optional(),
 });

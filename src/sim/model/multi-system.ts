@@ -9,11 +9,9 @@ import { type AthleteConstants, type AthleteState, setDone } from './state.ts';
 const WARM_UP_WEEKS = 12;
 /** Weeks of the reported week lived, from its steady state, to settle fatigue (τ ≤ 25 days) and sleep. */
 const RECENT_WEEKS = 6;
-/** Weeks the pools live the habitual week from their targets to find where they hover (rise times 2–9 weeks). */
-const HOVER_WEEKS = 10;
 /** A week of nights at the normal quantiles (k − ½)/7, in a fixed order: habitual sleep's spread. */
 const NIGHT_PATTERN = [0.366, -1.465, 0.792, -0.366, 1.465, -0.792, 0];
-/** Operating points are kept this far from untrained (0) and the ceiling (1), where odds are infinite. */
+/** Operating points are kept this far from untrained (0) and the ceiling (1). */
 const EDGE = 0.005;
 
 /**
@@ -70,6 +68,9 @@ export class MultiSystemModel implements AdaptationModel {
   private readonly efficacyLossPerStrain: number;
   private readonly costPerStrain: number;
   private readonly stressEfficacyLoss: number;
+  /** The stress factor of a hard session's efficacy, and the share of adaptation colds leave, on average. */
+  private readonly meanStressEfficacy: number;
+  private readonly meanIllnessFactor: number;
   private readonly overreachingThreshold: number;
   /** The everyday-activity stimulus of each pool (central, peripheral, base). */
   private readonly floor: Float64Array;
@@ -96,6 +97,10 @@ export class MultiSystemModel implements AdaptationModel {
     this.efficacyLossPerStrain = parameters.acute.efficacyLossPerStrain;
     this.costPerStrain = parameters.acute.costPerStrain;
     this.stressEfficacyLoss = parameters.lifeStress.efficacyLoss;
+    this.meanStressEfficacy = meanOverPositiveNormal((z) => 1 / (1 + this.stressEfficacyLoss * z));
+    const illness = parameters.illness;
+    const illShare = (illness.episodesPerYear / 365) * ((illness.durationDays.min + illness.durationDays.max) / 2);
+    this.meanIllnessFactor = 1 - illShare * (1 - illness.adaptationWhileIll);
     this.overreachingThreshold = parameters.overreaching.strainThreshold;
     const life = parameters.lifeStimulusMinutes / (1 + parameters.lifeStimulusMinutes * this.inverseSaturation1);
     this.floor = Float64Array.from([this.centralPool, this.peripheralPool, this.basePool], (pool) => pool.zoneWeights[0] * life);
@@ -163,6 +168,7 @@ export class MultiSystemModel implements AdaptationModel {
     // live that week, the pools held, until it repeats itself — what it settles to is the habitual
     // chronic stimulus each pool's target is measured against.
     const consistency = p.habitual.consistency;
+    this.settling = true;
     this.settle(c, s, habitualZ1, habitualZ2, habitualZ3, habitualCost, consistency, WARM_UP_WEEKS);
     const centralHabit = this.weekMean[0]!;
     const peripheralHabit = this.weekMean[1]!;
@@ -175,28 +181,28 @@ export class MultiSystemModel implements AdaptationModel {
     const central0 = edge((centralHabit / (centralHabit + this.centralPool.halfStimulus)) * matured(history.maturityYears.central));
     const peripheral0 = edge((peripheralHabit / (peripheralHabit + this.peripheralPool.halfStimulus)) * matured(history.maturityYears.peripheral));
     const base0 = edge((baseHabit / (baseHabit + this.basePool.halfStimulus)) * matured(history.maturityYears.base));
-    c.centralOdds = (1 - central0) / central0;
-    c.peripheralOdds = (1 - peripheral0) / peripheral0;
-    c.baseOdds = (1 - base0) / base0;
+    c.centralHeadroom = 1 - central0;
+    c.peripheralHeadroom = 1 - peripheral0;
+    c.baseHeadroom = 1 - base0;
     c.centralReference = centralHabit + this.floor[0]!;
     c.peripheralReference = peripheralHabit + this.floor[1]!;
     c.baseReference = baseHabit + this.floor[2]!;
     c.centralSlope = c.responsivenessCentral * this.centralPool.elasticity;
     c.peripheralSlope = c.responsivenessPeripheral * this.peripheralPool.elasticity;
     c.baseSlope = c.responsivenessBase * this.basePool.elasticity;
-    // Where the pools hover as the habitual week's stimulus rises and falls day by day (weeks to rise,
-    // longer to fall: a little above the target of the mean stimulus): the athlete's observed state,
-    // so that the habit lived on keeps them there.
-    s.central = central0;
-    s.peripheral = peripheral0;
-    s.base = base0;
-    this.hover(c, s, habitualZ1, habitualZ2, habitualZ3, habitualCost, consistency);
+    // Where the pools hover as the habitual week's stimulus rises and falls day by day: the athlete's
+    // observed state, so that the habit lived on keeps them there.
+    const k = this.poolConstants;
+    s.central = this.stationary(0, c.centralHeadroom, c.centralReference, c.centralSlope, k[3]!, k[4]!);
+    s.peripheral = this.stationary(1, c.peripheralHeadroom, c.peripheralReference, c.peripheralSlope, k[8]!, k[9]!);
+    s.base = this.stationary(2, c.baseHeadroom, c.baseReference, c.baseSlope, k[13]!, k[14]!);
     // Fatigue, tolerance and sleep are those of the weeks lately run: the reported week. (Its
     // stimulus, above the habitual one, is what a block at the reported volume improves on.)
     const centralStimulus = s.centralStimulus;
     const peripheralStimulus = s.peripheralStimulus;
     const baseStimulus = s.baseStimulus;
     this.settle(c, s, habitualZ1, habitualZ2, habitualZ3, habitualCost, 1, RECENT_WEEKS);
+    this.settling = false;
     c.baselineSleepDebt = this.weekMean[3]!;
     c.habitualSleepDeficit = this.weekMean[4]!;
     s.centralStimulus = centralStimulus;
@@ -230,6 +236,10 @@ export class MultiSystemModel implements AdaptationModel {
 
   /** Means over the last week lived by `settle`: the three pools' chronic stimulus, sleep debt, nightly shortfall. */
   private readonly weekMean = new Float64Array(5);
+  /** The three pools' chronic stimulus on each day of the last week lived by `settle` (pool × 7 + day). */
+  private readonly weekStimulus = new Float64Array(21);
+  /** True while `initialize` lives the habit: the day-to-day states enter by their expected effect. */
+  private settling = false;
 
   /**
    * Lives `weeks` of the habitual week at `scale` of its minutes and cost, the pools held, from the
@@ -283,6 +293,9 @@ export class MultiSystemModel implements AdaptationModel {
         setDone(s, scale * habitualZ1[d]!, scale * habitualZ2[d]!, scale * habitualZ3[d]!, scale * habitualCost[d]!);
         this.live(c, s);
         if (week === weeks - 1) {
+          this.weekStimulus[d] = s.centralStimulus;
+          this.weekStimulus[7 + d] = s.peripheralStimulus;
+          this.weekStimulus[14 + d] = s.baseStimulus;
           mean[0]! += s.centralStimulus / 7;
           mean[1]! += s.peripheralStimulus / 7;
           mean[2]! += s.baseStimulus / 7;
@@ -294,39 +307,33 @@ export class MultiSystemModel implements AdaptationModel {
   }
 
   /**
-   * Lives the habitual week at `scale`, the pools moving, for HOVER_WEEKS from where `settle` left
-   * the stimulus; then sets each pool to its mean over the last week.
+   * Where a pool hovers as the habitual week's chronic stimulus rises and falls day by day: the level
+   * L at which the week's moves cancel, Σ_d r_d (T_d − L) = 0 — r_d the rise rate on days whose
+   * target T_d is above L, the fall rate below — a little above the target of the mean stimulus, as
+   * rises are faster than falls. Solved by fixed-point iteration from the mean target.
    */
-  private hover(
-    c: AthleteConstants,
-    s: AthleteState,
-    habitualZ1: Float64Array,
-    habitualZ2: Float64Array,
-    habitualZ3: Float64Array,
-    habitualCost: Float64Array,
-    scale: number,
-  ): void {
-    const nightlySd = this.parameters.sleep.nightlySdHours;
-    let central = 0;
-    let peripheral = 0;
-    let base = 0;
-    for (let week = 0; week < HOVER_WEEKS; week++) {
-      for (let d = 0; d < 7; d++) {
-        s.sleptHours = c.habitualSleep + nightlySd * NIGHT_PATTERN[d]!;
-        this.sleep(c, s);
-        setDone(s, scale * habitualZ1[d]!, scale * habitualZ2[d]!, scale * habitualZ3[d]!, scale * habitualCost[d]!);
-        this.train(c, s);
-        if (week === HOVER_WEEKS - 1) {
-          central += s.central / 7;
-          peripheral += s.peripheral / 7;
-          base += s.base / 7;
-        }
-      }
+  private stationary(pool: number, headroom: number, reference: number, slope: number, inverseRise: number, inverseFall: number): number {
+    const floor = this.floor[pool]!;
+    const targets = this.weekTargets;
+    let level = 0;
+    for (let d = 0; d < 7; d++) {
+      targets[d] = targetOf(headroom, reference, this.weekStimulus[pool * 7 + d]! + floor, slope);
+      level += targets[d]! / 7;
     }
-    s.central = central;
-    s.peripheral = peripheral;
-    s.base = base;
+    for (let iteration = 0; iteration < 30; iteration++) {
+      let weighted = 0;
+      let rates = 0;
+      for (let d = 0; d < 7; d++) {
+        const rate = targets[d]! > level ? inverseRise : inverseFall;
+        weighted += rate * targets[d]!;
+        rates += rate;
+      }
+      level = weighted / rates;
+    }
+    return level;
   }
+
+  private readonly weekTargets = new Float64Array(7);
 
   sleep(c: AthleteConstants, s: AthleteState): void {
     const deficit = c.sleepNeed - s.sleptHours;
@@ -340,9 +347,9 @@ export class MultiSystemModel implements AdaptationModel {
     if (before === 0 && s.overreachedDaysLeft > 0) s.overreachingEpisodes++;
     // Each pool moves toward the level its chronic stimulus supports (constants unpacked for speed).
     const k = this.poolConstants;
-    s.central = move(s.central, c.centralOdds, c.centralReference, s.centralStimulus + this.floor[0]!, c.centralSlope, k[3]!, k[4]!);
-    s.peripheral = move(s.peripheral, c.peripheralOdds, c.peripheralReference, s.peripheralStimulus + this.floor[1]!, c.peripheralSlope, k[8]!, k[9]!);
-    s.base = move(s.base, c.baseOdds, c.baseReference, s.baseStimulus + this.floor[2]!, c.baseSlope, k[13]!, k[14]!);
+    s.central = move(s.central, c.centralHeadroom, c.centralReference, s.centralStimulus + this.floor[0]!, c.centralSlope, k[3]!, k[4]!);
+    s.peripheral = move(s.peripheral, c.peripheralHeadroom, c.peripheralReference, s.peripheralStimulus + this.floor[1]!, c.peripheralSlope, k[8]!, k[9]!);
+    s.base = move(s.base, c.baseHeadroom, c.baseReference, s.baseStimulus + this.floor[2]!, c.baseSlope, k[13]!, k[14]!);
   }
 
   /**
@@ -359,8 +366,16 @@ export class MultiSystemModel implements AdaptationModel {
     let blunting = this.blunting(s.strain, s.sleepDebt);
     if (s.illDaysLeft > 0) blunting *= this.adaptationWhileIll;
     if (s.overreachedDaysLeft > 0) blunting *= this.parameters.overreaching.adaptationKept;
+    // A hard session after a hard day, or on a day life weighs on, keeps less of its stimulus. While
+    // the habit is lived to set the athlete's starting state, life and colds enter at their average.
     const stress = s.lifeStress > 0 ? s.lifeStress : 0;
-    const efficacy = 1 / (1 + this.efficacyLossPerStrain * acuteExcess + this.stressEfficacyLoss * stress);
+    let efficacy = 1 / (1 + this.efficacyLossPerStrain * acuteExcess);
+    if (this.settling) {
+      efficacy *= this.meanStressEfficacy;
+      blunting *= this.meanIllnessFactor;
+    } else {
+      efficacy /= 1 + this.stressEfficacyLoss * stress;
+    }
     const m1 = z1 / (1 + z1 * this.inverseSaturation1);
     const m2 = (efficacy * z2) / (1 + z2 * this.inverseSaturation2);
     const m3 = (efficacy * z3) / (1 + z3 * this.inverseSaturation3);
@@ -466,12 +481,40 @@ function edge(level: number): number {
 }
 
 /**
- * One day's move of a pool toward the level its chronic stimulus supports,
- * 1 / (1 + odds · (reference / stimulus)^slope): weeks to rise, longer to fall.
+ * The level a chronic stimulus supports: the athlete's unrealised headroom at their habit (1 − u0)
+ * shrinks by the power `slope` of the stimulus's ratio to the habitual one —
+ * 1 − headroom · (reference / stimulus)^slope — so each doubling of the stimulus closes the same
+ * share of what is left to gain, and a lower stimulus opens it again (toward untrained, 0).
  */
-function move(level: number, odds: number, reference: number, stimulus: number, slope: number, inverseRise: number, inverseFall: number): number {
-  const target = 1 / (1 + odds * Math.pow(reference / stimulus, slope));
+function targetOf(headroom: number, reference: number, stimulus: number, slope: number): number {
+  const target = 1 - headroom * Math.pow(reference / stimulus, slope);
+  return target > 0 ? target : 0;
+}
+
+/**
+ * One day's move of a pool toward the level its chronic stimulus supports (targetOf, written out:
+ * a call the optimiser does not inline would box its result every day): weeks to rise, longer to fall.
+ */
+function move(level: number, headroom: number, reference: number, stimulus: number, slope: number, inverseRise: number, inverseFall: number): number {
+  const supported = 1 - headroom * Math.pow(reference / stimulus, slope);
+  const target = supported > 0 ? supported : 0;
   return level + (target - level) * (target > level ? inverseRise : inverseFall);
+}
+
+/**
+ * E[f(max(0, Z))] for Z ~ N(0, 1): half the mass at 0 (f(0)), the rest by Simpson's rule over
+ * (0, 8] (the tail beyond 8 SD is below 10⁻¹⁵).
+ */
+function meanOverPositiveNormal(f: (z: number) => number): number {
+  const steps = 800;
+  const h = 8 / steps;
+  let sum = 0;
+  for (let i = 0; i <= steps; i++) {
+    const z = i * h;
+    const weight = i === 0 || i === steps ? 1 : i % 2 === 1 ? 4 : 2;
+    sum += weight * f(z) * Math.exp(-0.5 * z * z);
+  }
+  return 0.5 * f(0) + ((sum * h) / 3) / Math.sqrt(2 * Math.PI);
 }
 
 /** E[max(0, X)] for X ~ N(mean, sd): the mean nightly shortfall of sleep against need. */

@@ -17,14 +17,14 @@ export class AthleteConstants {
   responsivenessPeripheral = 1;
   responsivenessBase = 1;
   /**
-   * Per pool, the supported level is 1 / (1 + odds · (reference / (stimulus + floor))^slope):
-   * `odds` = (1 − u0) / u0 at the athlete's operating point u0 (what their training history has
+   * Per pool, the supported level is 1 − headroom · (reference / (stimulus + floor))^slope:
+   * `headroom` = 1 − u0 at the athlete's operating point u0 (what their training history has
    * realised), `reference` the habitual chronic stimulus plus the everyday floor, `slope` =
    * responsiveness × elasticity.
    */
-  centralOdds = 1;
-  peripheralOdds = 1;
-  baseOdds = 1;
+  centralHeadroom = 1;
+  peripheralHeadroom = 1;
+  baseHeadroom = 1;
   centralReference = 1;
   peripheralReference = 1;
   baseReference = 1;
@@ -136,6 +136,11 @@ export class AthleteState {
     this.lifeStress = other.lifeStress;
     this.sleepDebt = other.sleepDebt;
     this.lastNightDeficit = other.lastNightDeficit;
+    this.sleptHours = other.sleptHours;
+    this.doneZ1 = other.doneZ1;
+    this.doneZ2 = other.doneZ2;
+    this.doneZ3 = other.doneZ3;
+    this.doneCost = other.doneCost;
     this.illDaysLeft = other.illDaysLeft;
     this.incubationDaysLeft = other.incubationDaysLeft;
     this.pendingIllDays = other.pendingIllDays;
