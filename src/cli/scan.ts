@@ -19,7 +19,9 @@ export function scanText(report: ScanReport, seed: number): string {
       `losing at most ${PLAUSIBLE.vo2maxLossFirstPct} % + ${PLAUSIBLE.vo2maxLossPerWeekPct} % a week`,
     '',
   ];
-  if (report.violations.length === 0) return `${lines.join('\n')}no value outside them\n`;
+  const share = report.readings === 0 ? 0 : report.atLimit / report.readings;
+  lines.push(`${report.atLimit.toLocaleString('en-US')} of ${report.readings.toLocaleString('en-US')} markers, sleeps and session RPEs (${(share * 100).toFixed(3)} %) sat at a limit, where the model's guard held them`);
+  if (report.violations.length === 0) return `${lines.join('\n')}\nno value outside them\n`;
   const kinds = new Map<string, number>();
   for (const v of report.violations) kinds.set(v.what, (kinds.get(v.what) ?? 0) + 1);
   lines.push(`${counted(report.violations.length, 'value')} outside them: ${[...kinds].map(([what, n]) => `${what} ${n}`).join(', ')}`);

@@ -33,6 +33,8 @@ export class DailyLife {
   private readonly noise = new Float64Array(2);
   private readonly baseIllnessHazard: number;
   private readonly stressPersistence: number;
+  private readonly restingHrNoise: number;
+  private readonly lnRmssdNoise: number;
   private readonly stressInnovation: number;
   /** A morning has readings when a 32-bit draw falls below this (the share of mornings monitored). */
   private readonly wornBelow: number;
@@ -48,6 +50,10 @@ export class DailyLife {
   ) {
     this.baseIllnessHazard = parameters.illness.episodesPerYear / 365;
     this.stressPersistence = Math.exp(-1 / parameters.lifeStress.timeConstantDays);
+    // A marker's day-to-day SD is in all: the life-stress state takes its share, noise the rest.
+    const markers = parameters.markers;
+    this.restingHrNoise = Math.sqrt(Math.max(0, markers.restingHr.noiseSd ** 2 - parameters.lifeStress.restingHr ** 2));
+    this.lnRmssdNoise = Math.sqrt(Math.max(0, markers.lnRmssd.noiseSd ** 2 - parameters.lifeStress.lnRmssd ** 2));
     this.stressInnovation = Math.sqrt(1 - this.stressPersistence * this.stressPersistence);
     this.wornBelow = wornShare * 2 ** 32;
   }
@@ -147,7 +153,7 @@ export class DailyLife {
       (infected ? hr.illness : 0) +
       (overreached ? overreaching.restingHr : 0) +
       stress.restingHr * s.lifeStress +
-      hr.noiseSd * this.noise[0]!;
+      this.restingHrNoise * this.noise[0]!;
     const lnRmssd =
       c.lnRmssd +
       hrv.perVo2maxGainPct * fitness +
@@ -157,7 +163,7 @@ export class DailyLife {
       (infected ? hrv.illness : 0) +
       (overreached ? overreaching.lnRmssd : 0) +
       stress.lnRmssd * s.lifeStress +
-      hrv.noiseSd * this.noise[1]!;
+      this.lnRmssdNoise * this.noise[1]!;
     this.today[0] = restingHr < hr.limits.min ? hr.limits.min : restingHr > hr.limits.max ? hr.limits.max : restingHr;
     this.today[1] = lnRmssd < hrv.limits.min ? hrv.limits.min : lnRmssd > hrv.limits.max ? hrv.limits.max : lnRmssd;
     // The watch was not worn: no readings this morning (the draws above keep the streams aligned).

@@ -33,6 +33,13 @@ export interface ScanReport {
   /** Athlete-days simulated over all of them. */
   athleteDays: number;
   violations: Violation[];
+  /**
+   * Morning readings, sleeps and session RPEs seen, and how many sat exactly at a limit: the model
+   * keeps markers within their limits by construction, and a reading at one is where that guard,
+   * not the physiology, kept it there — rare, or the physiology is wrong.
+   */
+  readings: number;
+  atLimit: number;
 }
 
 const DESIGNS = Object.keys(BUILTIN_DESIGNS).filter((name) => BUILTIN_DESIGNS[name]!.design.distribution !== undefined);
@@ -97,13 +104,18 @@ export class PlausibilityScan {
   run(options: { scenarios: number; size: number; seed: number; progress?: (done: number, total: number) => void }): ScanReport {
     const violations: Violation[] = [];
     let athleteDays = 0;
+    this.readings = 0;
+    this.atLimit = 0;
     for (let index = 0; index < options.scenarios; index++) {
       const scenario = randomScenario(options.seed, index, options.size);
       athleteDays += this.scan(scenario, index, violations);
       options.progress?.(index + 1, options.scenarios);
     }
-    return { scenarios: options.scenarios, athleteDays, violations };
+    return { scenarios: options.scenarios, athleteDays, violations, readings: this.readings, atLimit: this.atLimit };
   }
+
+  private readings = 0;
+  private atLimit = 0;
 
   /**
    * Runs one scenario, adding what it shows outside the limits to `violations`; returns its
@@ -122,10 +134,20 @@ export class PlausibilityScan {
     };
     // A hair's breadth for rounding: an RPE of 10 computed as 10.000000000000002 is 10.
     const outside = (value: number, limit: { min: number; max: number }) => value < limit.min - 1e-9 || value > limit.max + 1e-9;
+    // A reading at a limit (a missing one, NaN, is not a reading).
+    const count = (value: number, limit: { min: number; max: number }) => {
+      if (value !== value) return;
+      this.readings++;
+      if (Math.abs(value - limit.min) < 1e-9 || Math.abs(value - limit.max) < 1e-9) this.atLimit++;
+    };
     const days: DaySink = {
       day(traits, arm, day, z1, z2, z3, _load, restingHr, lnRmssd, sleepHours, sessionRpe) {
         const minutes = z1 + z2 + z3;
         onDay?.(minutes);
+        count(restingHr, PLAUSIBLE.restingHr);
+        count(lnRmssd, PLAUSIBLE.lnRmssd);
+        count(sleepHours, PLAUSIBLE.sleepHours);
+        count(sessionRpe, PLAUSIBLE.sessionRpe);
         if (outside(minutes, PLAUSIBLE.dayMinutes)) out(arm, traits.index, day, 'minutes run in a day', minutes, PLAUSIBLE.dayMinutes);
         if (restingHr === restingHr && outside(restingHr, PLAUSIBLE.restingHr)) out(arm, traits.index, day, 'resting HR', restingHr, PLAUSIBLE.restingHr);
         if (lnRmssd === lnRmssd && outside(lnRmssd, PLAUSIBLE.lnRmssd)) out(arm, traits.index, day, 'lnRMSSD', lnRmssd, PLAUSIBLE.lnRmssd);
@@ -133,7 +155,8 @@ export class PlausibilityScan {
         if (sessionRpe === sessionRpe && outside(sessionRpe, PLAUSIBLE.sessionRpe)) out(arm, traits.index, day, 'session RPE', sessionRpe, PLAUSIBLE.sessionRpe);
       },
     };
-    const weeks = spec.weeks;
+    // From the baseline tests to the final ones: the weeks and the pre-test days after them.
+    const weeks = Math.round((spec.weeks + (scenario.tests?.preTestDays ?? this.parameters.tests.preTestDays) / 7) * 100) / 100;
     const athletes = {
       athlete(traits: AthleteTraits, results: AthleteResults) {
         const check = (arm: number, values: Float64Array, offset: number, when: string) => {

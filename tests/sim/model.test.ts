@@ -10,6 +10,8 @@ import { ARM_COUNT, AthleteResults, TEST, TEST_COUNT } from '../../src/sim/resul
 import { prepareScenario } from '../../src/sim/scenario/prepare.ts';
 import { Simulator, type DaySink } from '../../src/sim/simulator.ts';
 import { openStream } from '../../src/sim/rng.ts';
+import { DailyLife } from '../../src/sim/daily-life.ts';
+import { EventSchedule } from '../../src/sim/events.ts';
 
 const catalogue = compileCatalogue(WORKOUTS);
 const model = new MultiSystemModel(PARAMETERS);
@@ -61,22 +63,37 @@ describe('MultiSystemModel', () => {
       expect(s.economy).toBeCloseTo(205, 9);
     });
 
-    it('should stay where it is when the reported week is lived at its year-round average (habitual.consistency) for a year, nights varying as usual', () => {
+    it('should stay where it is when the reported week is lived at its year-round average (habitual.consistency) for a year, life as usual (nights, colds, stress)', () => {
       const c = new AthleteConstants();
       const s = new AthleteState();
       const [z1, z2, z3, cost] = week();
       const scale = PARAMETERS.habitual.consistency;
       model.initialize(traits(), z1, z2, z3, cost, c, s);
-      const nights = openStream(1, 0, 'sleep');
-      for (let day = 0; day < 364; day++) {
-        s.sleptHours = c.habitualSleep + PARAMETERS.sleep.nightlySdHours * nights.normal();
-        model.sleep(c, s);
-        setDone(s, z1[day % 7]! * scale, 0, z3[day % 7]! * scale, cost[day % 7]! * scale);
-        model.train(c, s);
+      const stream = (purpose: 'sleep' | 'illness' | 'markers' | 'rpe' | 'wear' | 'injury' | 'stress') => openStream(1, 0, purpose);
+      const streams = { sleep: stream('sleep'), illness: stream('illness'), markers: stream('markers'), rpe: stream('rpe'), wear: stream('wear'), injury: stream('injury'), stress: stream('stress') };
+      // Mean over 40 athletes' lives: one athlete's colds and stressful spells would move them by chance.
+      let vo2max = 0;
+      let lt2 = 0;
+      for (let athlete = 0; athlete < 40; athlete++) {
+        for (const r of Object.values(streams)) r.reseed(Int32Array.from([athlete + 1, 7, 11, 13]));
+        const life = new DailyLife(streams, PARAMETERS, model, c, new EventSchedule(53), 1);
+        const day = new AthleteState();
+        day.copyFrom(s);
+        life.startStress(day);
+        for (let d = 0; d < 364; d++) {
+          life.stressDay(day);
+          life.night(day, 0);
+          const ill = life.checkIllness(day, 0);
+          if (ill) setDone(day, 0, 0, 0, 0);
+          else setDone(day, z1[d % 7]! * scale, 0, z3[d % 7]! * scale, cost[d % 7]! * scale);
+          model.train(c, day);
+        }
+        model.refreshPhysiology(c, day);
+        vo2max += day.vo2max / 40;
+        lt2 += day.lt2Fraction / 40;
       }
-      model.refreshPhysiology(c, s);
-      expect(s.vo2max / 50 - 1).toBeCloseTo(0, 2);
-      expect(Math.abs(s.lt2Fraction / 0.8 - 1)).toBeLessThan(0.005);
+      expect(Math.abs(vo2max / 50 - 1)).toBeLessThan(0.005);
+      expect(Math.abs(lt2 / 0.8 - 1)).toBeLessThan(0.005);
     });
   });
 
@@ -218,6 +235,21 @@ describe('the simulated athlete', () => {
         expect(Array.from(results.finalTrue.subarray(TEST_COUNT, 2 * TEST_COUNT))).toEqual(Array.from(results.finalTrue.subarray(0, TEST_COUNT)));
         expect(Array.from(results.arm.subarray(ARM_COUNT, 2 * ARM_COUNT))).toEqual(Array.from(results.arm.subarray(0, ARM_COUNT)));
       }
+    });
+
+    it('should give two arms of one design the same days, from the first night on', () => {
+      const run = spec({ population: { size: 12, level: 'recreational' }, weeks: 3, arms: [{ id: 'a', design: 'pyramidal' }, { id: 'b', design: 'pyramidal' }] });
+      const simulator = new Simulator(run, PARAMETERS, model, catalogue);
+      const rows: string[][] = [[], []];
+      const sink: DaySink = {
+        day(traits, arm, day, z1, z2, z3, load, restingHr, lnRmssd, sleepHours, sessionRpe, ill) {
+          rows[arm]!.push([traits.index, day, z1, z2, z3, load, restingHr, lnRmssd, sleepHours, sessionRpe, ill].join(','));
+        },
+      };
+      const results = new AthleteResults(2);
+      for (let i = 0; i < 12; i++) simulator.runAthlete(i, results, sink);
+      expect(rows[1]).toEqual(rows[0]);
+      expect(rows[0]!.length).toBe(12 * (21 + 3));
     });
   });
 });
