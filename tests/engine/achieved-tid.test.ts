@@ -27,8 +27,15 @@ const FALLS_SHORT: Readonly<Record<string, { levels: readonly Level[]; why: stri
   polarized: { levels: ['elite'], why: '15 % of 13 h is ≈ 117 min above LT2: more than three hard days (an easy day between) of at most 30 min hold' },
   'vo2max-emphasis': { levels: ['elite'], why: 'as polarized: ≈ 117 min above LT2 in three hard days of at most 30 min' },
   pyramidal: { levels: ['elite'], why: '20 % of 13 h is ≈ 156 min between the thresholds, and 5 % above LT2: more than three hard days of the menu\'s sessions hold' },
-  threshold: { levels: ['elite'], why: '40 % of 13 h is ≈ 310 min between the thresholds, and 10 % above LT2: more than six hard days of one session hold' },
-  'clearance-emphasis': { levels: ['elite'], why: '17 % + 8 % of 13 h in sessions of at most 30 min above LT2, one a day: more than three hard days hold' },
+  threshold: {
+    levels: ['untrained', 'elite'],
+    why: "40 % of 13 h is ≈ 310 min between the thresholds, and 10 % above LT2: more than six hard days of one session hold; untrained at 3 h: race-pace reps set from a 10-km run near LT2 land above it, and the plain stand-ins are too long for the week's few minutes",
+  },
+  'clearance-emphasis': {
+    levels: ['untrained', 'elite'],
+    why: '17 % + 8 % of 13 h in sessions of at most 30 min above LT2, one a day: more than three hard days hold; untrained at 3 h: race-pace reps as for threshold',
+  },
+  'double-threshold': { levels: ['untrained'], why: 'untrained at 3 h: the afternoon half\'s 5–10-km-pace reps land above LT2 for runners whose 10 km is near it' },
 };
 
 const container = createContainer();

@@ -31,7 +31,10 @@ describe(bandOf, () => {
   });
 });
 
-/** A one-scenario trial file around `expect`, written to a fresh folder. */
+/**
+ * A one-scenario trial file around `expect`, written to a fresh folder. Its event is the night
+ * before the final tests: after 4 weeks and the 3 easy pre-test days, day 4 of week 5.
+ */
 function trialFolder(expectLines: string, extra = '', n = 10): string {
   const folder = temporaryFolder();
   writeScenario(
@@ -54,7 +57,6 @@ scenarios:
       - { id: short, design: pyramidal }
       - { id: twin, design: pyramidal }
     events:
-      # The night before the final tests: after 4 weeks and 3 easy pre-test days, day 4 of week 5.
       - { type: sleep-restriction, fromWeek: 5, fromDay: 4, days: 1, hours: 5, arms: [short] }
 ${extra}expect:
 ${expectLines}`,

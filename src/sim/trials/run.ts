@@ -1,5 +1,5 @@
 import type { Expectation, Role, Statistic, Trial, TrialMetric } from '../../models/trials/schema.ts';
-import { measured } from '../stats/measured.ts';
+import { measured, measuredPairs } from '../stats/measured.ts';
 import { deriveStreamSeed, RandomStream } from '../rng.ts';
 import { ARM, TEST, TEST_COUNT } from '../results.ts';
 import type { ScenarioRunner } from '../runner.ts';
@@ -162,6 +162,10 @@ function percentile(values: Float64Array, p: number): number {
 function simulatedPower(e: Expectation, own: Float64Array, other: Float64Array | null, trial: Trial, replicates: number, stream: RandomStream): number {
   const direction = e.direction === 'higher' ? 1 : e.direction === 'lower' ? -1 : Math.sign(e.published.mean ?? 0);
   const design: StudyDesign = other === null ? 'one-sample' : trial.design === 'crossover' ? 'paired' : 'parallel';
-  const share = significantShare(own, other, trial.n, design, replicates, stream, direction);
+  // A simulated study draws from the athletes measured: a dropout (injured on test day) is not in it.
+  let a = measured(own);
+  let b = other === null ? null : measured(other);
+  if (other !== null && design === 'paired') [a, b] = measuredPairs(own, other);
+  const share = significantShare(a, b, trial.n, design, replicates, stream, direction);
   return e.significant === true ? share : 1 - share;
 }
