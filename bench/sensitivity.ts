@@ -11,8 +11,9 @@ import { PARAMETERS, UNCERTAIN_PARAMETERS, type Parameters } from '../src/models
 import { ScenarioRunner } from '../src/sim/runner.ts';
 import { oneAtATime, sensitivityMarkdown } from '../src/sim/sensitivity.ts';
 import { CATALOGUE } from '../src/sim/tokens.ts';
-import { numberOption } from './options.ts';
+import { declareOptions, numberOption } from './options.ts';
 
+declareOptions('sensitivity', import.meta.url, { size: 'value', seed: 'value', write: 'flag' });
 const size = numberOption('size', 600);
 const seed = numberOption('seed', 42);
 const write = process.argv.includes('--write');
