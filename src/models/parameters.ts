@@ -592,7 +592,7 @@ export const PARAMETERS: Parameters = {
      * Rises over ~2–3 weeks; falls by about half of the trained gain in 8 weeks (Coyle et al. 1984,
      * J Appl Physiol 57:1857–1864) [M]. halfStimulus, elasticity and riseDays [C].
      */
-    central: { zoneWeights: [0.133, 0.379, 1], halfStimulus: 1.10, elasticity: 1.10, riseDays: 10.5, fallDays: 80 },
+    central: { zoneWeights: [0.133, 0.380, 1], halfStimulus: 1.10, elasticity: 1.10, riseDays: 10.5, fallDays: 80 },
     /**
      * Peripheral (fraction of VO2max at LT2: mitochondria, lactate transport and clearance). Work at
      * LT2 raises it in trained runners at small doses (Sjödin et al. 1982, Eur J Appl Physiol
@@ -601,14 +601,14 @@ export const PARAMETERS: Parameters = {
      * 595:2955–2968; Daussin et al. 2008, Am J Physiol 295:R264) [V]; volume maintains mitochondrial
      * content (Granata et al. 2018, Sports Med 48:1809) [V]. Enzymes respond within weeks.
      */
-    peripheral: { zoneWeights: [0.3, 0.6, 1], halfStimulus: 7.84, elasticity: 0.724, riseDays: 20, fallDays: 60 },
+    peripheral: { zoneWeights: [0.3, 0.6, 1], halfStimulus: 7.87, elasticity: 0.728, riseDays: 20, fallDays: 60 },
     /**
      * Base (economy and LT1): volume, mostly easy. With work matched, economy improved alike across
      * intensities (Helgerud et al. 2007 [M]; Enoksen et al. 2011, JSCR 25:812) and all-easy training
      * raised power at LT1 most (Ingham et al. 2008, MSSE 40:579–584) [V]; economy follows years of
      * mileage (Jones 2006) [M]. Slow to gain and slow to lose.
      */
-    base: { zoneWeights: [0.7, 0.9, 1], halfStimulus: 30, elasticity: 0.402, riseDays: 60, fallDays: 150 },
+    base: { zoneWeights: [0.7, 0.9, 1], halfStimulus: 30, elasticity: 0.404, riseDays: 60, fallDays: 150 },
   },
   fatigue: {
     /**
@@ -623,7 +623,7 @@ export const PARAMETERS: Parameters = {
      * tolerance, not with absolute recent load.
      */
     vdrTimeConstantDays: 5,
-    vdrGain: 0.989,
+    vdrGain: 0.992,
     /** [V] Chronic load over 28–42 days (Hulin et al. 2016; the 42-d fitness convention). */
     chronicTimeConstantDays: 42,
     /** [M] 25 cost units a day (a minute at LT1 costs 1): about 3–4 hours of easy running a week. */
@@ -703,7 +703,7 @@ export const PARAMETERS: Parameters = {
     /** [M] Debt from several short nights takes several nights to repay: one night of recovery is not enough (Banks et al. 2010, Sleep 33:1013–1026). */
     debtTimeConstantDays: 4,
     /** [V] Craven et al. 2022 (Sports Med 52:2669): one night ≤ 6 h → −7.6 % (−11.9 to −3.1) next-day performance; [C] per hour below need. */
-    performancePerHourDeficit: 0.0243,
+    performancePerHourDeficit: 0.0244,
     /** [M] Accumulated debt costs much less per hour than last night's deficit (Craven 2022 measured next-day effects; the carry-over is assumed small). */
     performancePerDebtHour: 0.004,
     /** [M] Sleep restriction blunts training adaptation (Lopes et al. 2023, Sports Med) — size [C]. */
@@ -743,7 +743,7 @@ export const PARAMETERS: Parameters = {
      */
     strainThreshold: 1.5,
     timeConstantDays: 14,
-    tolerance: { median: 5.97, sdLog: 0.5, min: 1, max: 60 },
+    tolerance: { median: 5.99, sdLog: 0.5, min: 1, max: 60 },
     /** [V] Non-functional overreaching lasts weeks to months (Meeusen 2013): median 6 weeks, 2 weeks to 3 months [M]. */
     durationDays: { median: 42, sdLog: 0.5, min: 14, max: 90 },
     /** [M] Performance 3–10 % down (Meeusen 2013; Halson et al. 2002): 5 %. */
@@ -771,7 +771,7 @@ export const PARAMETERS: Parameters = {
      * a lower volume. Fitted to Run Clever (Ramskov et al. 2018: 28 % of recreational runners injured
      * in 16 weeks of progressing volume; trials/run-clever-2018.yaml).
      */
-    timeLossShare: 0.742,
+    timeLossShare: 0.744,
     /** [V] A session longer than the longest of the last 30 days: +10–30 % HR 1.64, +30–100 % 1.52, > 100 % 2.28 (Frandsen et al. 2025, Br J Sports Med, 5 205 runners). */
     spikeHazard: [1.64, 1.52, 2.28],
     /** [V] Over 30 % more volume in two weeks than in the two before: HR 1.59 (0.96–2.66) (Nielsen et al. 2014, J Orthop Sports Phys Ther 44:739–747). */
