@@ -28,11 +28,15 @@ export const PLAUSIBLE = {
   /**
    * VO2max gained per week of a block, %: HERITAGE's highest responders gained about 40 % in 20
    * weeks (~2 % a week; Bouchard & Rankinen 2001) and untrained adults 20.6 % in 6 weeks of
-   * near-maximal intervals (~3.4 % a week; Gormley et al. 2008) [V] → at most 5 % a week, and 60 %
-   * in all (the top of the untrained-to-trained range, Joyner & Coyle 2008).
+   * near-maximal intervals (~3.4 % a week; Gormley et al. 2008); the most strenuous programme
+   * measured, 40 min at or near VO2max six days a week, raised it 5 % in the first week and linearly
+   * after, +44 % in 10 weeks on average, some of its subjects from about 38 to 60 ml/kg/min or more
+   * (Hickson, Bomze & Holloszy 1977) [V] → at most 5 % a week. In all, at most 90 %: an untrained
+   * person's VO2max to the top of their own ceiling (PARAMETERS.trainability.vo2maxCeilingGain.max;
+   * elite endurance athletes are 50–100 % above untrained people of their age, Joyner & Coyle 2008 [M]).
    */
   vo2maxGainPerWeekPct: 5,
-  vo2maxGainPct: 60,
+  vo2maxGainPct: 90,
   /**
    * VO2max lost, %: complete detraining costs about 7 % in 3 weeks and ~16 % in 12 (Coyle et al.
    * 1984) [M] → at most 5 % and 2 % a week, and 40 % in all (back to an untrained value: the

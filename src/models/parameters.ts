@@ -12,7 +12,7 @@
  * the names or the comments.
  */
 import type { EffortConstants } from './workouts/dose.ts';
-import type { RaceModelConstants } from './physiology/race.ts';
+import type { RaceModelConstants, WalkingConstants } from './physiology/race.ts';
 import type { Level } from './scenario/schema.ts';
 
 export interface Spread {
@@ -88,6 +88,7 @@ export interface PoolConstants {
 
 export interface Parameters {
   race: RaceModelConstants;
+  walking: WalkingConstants;
   /** What a coach assumes to turn a time trial into race paces at other distances (vVO2max from peak speed uses tests.peakSpeedOverVVO2max). */
   coaching: { riegelExponent: number };
   effort: EffortConstants;
@@ -130,6 +131,8 @@ export interface Parameters {
   trainability: {
     /** VO2max at the individual ceiling relative to the untrained value, minus 1. */
     vo2maxCeilingGain: BoundedSpread;
+    /** The fastest VO2max can rise, a share of the untrained value a week: far below its target, the central pool rises at this pace, not faster. */
+    vo2maxMostGainPerWeek: number;
     /** Highest attainable fraction of VO2max at LT2. */
     lt2FractionCeiling: number;
     /** Highest attainable fraction of VO2max at LT1. */
@@ -350,6 +353,14 @@ export const PARAMETERS: Parameters = {
      */
     minutesAtLt1: 720,
   },
+  /**
+   * [V] ACSM's walking equation: VO2 = 3.5 + 0.1 × speed (m/min), for level walking at 50–100 m/min
+   * (ACSM's Guidelines for Exercise Testing and Prescription, metabolic calculations) — up to
+   * 6 km/h, past which running is the cheaper gait. [M] A walk of two to three hours is kept up at
+   * about 70 % of VO2max (between LT1 and LT2 of the unfit). A frail adult with a VO2max of 15 walks
+   * 10 km in about 2 h 20 min.
+   */
+  walking: { restingVo2: 3.5, vo2PerMetrePerMinute: 0.1, topSpeed: 6, sustainableFraction: 0.7 },
   coaching: {
     /** [V] Riegel 1981 (Am Sci 69:285–290): T2 = T1 × (D2 / D1)^1.06, the coach's race-time rule. */
     riegelExponent: 1.06,
@@ -497,12 +508,15 @@ export const PARAMETERS: Parameters = {
   },
   /**
    * [M] World-class distance runners reach vVO2max of ~22–25 km/h (Billat et al. 2003, Med Sci Sports
-   * Exerc 35:297: elite Kenyan runners ≈ 23.5); the fastest 10 km (26:11) is run at ~23 km/h.
+   * Exerc 35:297: elite Kenyan runners ≈ 23.5); the fastest 10 km (26:11) is run at ~23 km/h. At
+   * 24 km/h and an LT2 fraction of 0.93 (the most traitLimits allow, + 0.005 to the ceiling), the
+   * model's 10 km takes about 26:08 — the record, not faster.
    */
-  vVO2maxLimit: { min: 5, max: 24.5 },
+  vVO2maxLimit: { min: 5, max: 24 },
   /**
    * [M] Plausible human ranges: VO2max from frail adults (~15) to the highest recorded (~95
-   * ml/kg/min, Joyner & Coyle 2008); LT fractions as in the level notes; running economy 150–280
+   * ml/kg/min, Joyner & Coyle 2008); LT fractions as in the level notes (LT2 at most 0.93: elite
+   * runners' maximal lactate steady state is at ~85–90 % of VO2max, Joyner & Coyle 2008); running economy 150–280
    * ml/kg/km (Saunders et al. 2004); resting HR 30–100 bpm and lnRMSSD 1–6.5 ln ms (Plews et al.
    * 2012); sleep 3–12 h; up to 40 h of training a week.
    */
@@ -511,7 +525,7 @@ export const PARAMETERS: Parameters = {
     bodyMass: { min: 30, max: 150 },
     vo2max: { min: 15, max: 95 },
     lt1Fraction: { min: 0.3, max: 0.9 },
-    lt2Fraction: { min: 0.5, max: 0.95 },
+    lt2Fraction: { min: 0.5, max: 0.93 },
     economy: { min: 150, max: 280 },
     weeklyHours: { min: 0.25, max: 40 },
     restingHr: { min: 30, max: 100 },
@@ -545,6 +559,13 @@ export const PARAMETERS: Parameters = {
      * & Coyle 2008); HERITAGE's sedentary adults gained +15–30 % in 20 weeks.
      */
     vo2maxCeilingGain: { mean: 0.6, sd: 0.12, min: 0.15, max: 0.9 },
+    /**
+     * [V] Six days a week of 40 min at or near VO2max raised untrained adults' VO2max 5 % in the first
+     * week and then linearly, 0.12 L/min a week, +44 % in 10 weeks (Hickson, Bomze & Holloszy 1977,
+     * J Appl Physiol 42:372–376): the fastest rise measured, a pace, not a jump. At a constant load
+     * the rise has a half-time of 10–11 days (Hickson et al. 1981, MSSE 13:17–20) — riseDays.
+     */
+    vo2maxMostGainPerWeek: 0.05,
     /** [M] LT2 (MLSS) reaches ~85–90 % of VO2max in elite athletes (Joyner & Coyle 2008); one above keeps its own + 0.005. */
     lt2FractionCeiling: 0.895,
     /** [M] LT1 of elite endurance athletes ≈ 75–85 % of VO2max (Seiler 2010, IJSPP 5:276–291; Joyner & Coyle 2008). */

@@ -170,12 +170,12 @@ export class PlausibilityScan {
           check(arm, results.finalTrue, arm * TEST_COUNT, 'at the end');
           const gain = results.changePct(arm, TEST.vo2max, true);
           const mostGain = Math.min(PLAUSIBLE.vo2maxGainPct, PLAUSIBLE.vo2maxGainPerWeekPct * weeks);
-          if (gain > mostGain) out(arm, traits.index, null, `VO2max gained in ${weeks} weeks, %`, gain, `at most ${mostGain}`);
+          if (gain > mostGain) out(arm, traits.index, null, 'VO2max gained, %', gain, `at most ${+mostGain.toFixed(2)} in ${weeks} weeks`);
           const mostLoss = Math.min(PLAUSIBLE.vo2maxLossPct, PLAUSIBLE.vo2maxLossFirstPct + PLAUSIBLE.vo2maxLossPerWeekPct * weeks);
-          if (gain < -mostLoss) out(arm, traits.index, null, `VO2max lost in ${weeks} weeks, %`, -gain, `at most ${mostLoss}`);
+          if (gain < -mostLoss) out(arm, traits.index, null, 'VO2max lost, %', -gain, `at most ${+mostLoss.toFixed(2)} in ${weeks} weeks`);
           const faster = results.changePct(arm, TEST.timeTrialMinutes, true);
           const mostSlower = Math.min(PLAUSIBLE.tenKmSlowerPct, PLAUSIBLE.tenKmSlowerFirstPct + PLAUSIBLE.tenKmSlowerPerWeekPct * weeks);
-          if (faster < -mostSlower) out(arm, traits.index, null, `10-km time slower after ${weeks} weeks, %`, -faster, `at most ${mostSlower}`);
+          if (faster < -mostSlower) out(arm, traits.index, null, '10-km time slower, %', -faster, `at most ${+mostSlower.toFixed(2)} after ${weeks} weeks`);
         }
       },
     };

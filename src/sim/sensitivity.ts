@@ -109,9 +109,42 @@ export function oneAtATime(
   return { base: baseValues, swings };
 }
 
-/** The tables of docs/SENSITIVITY.md: per contrast, the constants sorted by how far their range moves it. */
+const pp = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(2)}`;
+
+/**
+ * One line per key contrast: its value with the committed constants, the lowest and highest it
+ * takes at either end of any one range, the constant that moves it most, and whether its sign holds
+ * over every range (else: over how many ranges it changes). The table README.md shows beside the
+ * default scenario's answer.
+ */
+export function sensitivitySummary(result: { base: Map<string, number>; swings: Swing[] }): string {
+  const lines = ['| contrast (10-km time trial, pp) | committed | lowest – highest | moved most by | sign |', '|---|---:|---:|---|---|'];
+  for (const contrast of KEY_CONTRASTS) {
+    const base = result.base.get(contrast.id)!;
+    let lowest = base;
+    let highest = base;
+    let most = result.swings[0];
+    let mostSwing = -1;
+    let flips = 0;
+    for (const swing of result.swings) {
+      const low = swing.low.get(contrast.id)!;
+      const high = swing.high.get(contrast.id)!;
+      lowest = Math.min(lowest, low, high);
+      highest = Math.max(highest, low, high);
+      if (Math.abs(high - low) > mostSwing) {
+        mostSwing = Math.abs(high - low);
+        most = swing;
+      }
+      if (Math.sign(low) !== Math.sign(base) || Math.sign(high) !== Math.sign(base)) flips++;
+    }
+    const sign = flips === 0 ? 'holds' : `changes in ${flips} range${flips === 1 ? '' : 's'}`;
+    lines.push(`| ${contrast.id} | ${pp(base)} | ${pp(lowest)} to ${pp(highest)} | \`${most?.parameter.path ?? '—'}\` | ${sign} |`);
+  }
+  return lines.join('\n');
+}
+
+/** docs/SENSITIVITY.md: the summary, then per contrast the constants sorted by how far their range moves it. */
 export function sensitivityMarkdown(result: { base: Map<string, number>; swings: Swing[] }, size: number, seed: number, command: string, shown = 8): string {
-  const pp = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(2)}`;
   const lines = [
     '# How the key answers depend on the uncertain constants',
     '',
@@ -120,6 +153,10 @@ export function sensitivityMarkdown(result: { base: Map<string, number>; swings:
     'athletes every time. Each contrast is a mean paired difference in the 10-km time trial, pp (positive: the first arm faster),',
     'after 12 weeks at the athletes\' usual volume (untrained: 3 h a week). Per contrast, the constants that move it most; a',
     'contrast whose sign changes within a range (marked **sign**) is one the model cannot decide from what is known.',
+    '',
+    '## Summary',
+    '',
+    sensitivitySummary(result),
     '',
   ];
   for (const contrast of KEY_CONTRASTS) {

@@ -160,6 +160,45 @@ describe('the physiology', () => {
     });
   });
 
+  describe('having an untrained adult who starts training hard every day', () => {
+    /** VO2max each morning of 10 weeks of 40 min a day near VO2max, six days a week (Hickson 1977), from a sedentary habit. */
+    function hickson(parameters: typeof PARAMETERS): { untrained: number; vo2max: number[] } {
+      const physiology = new MultiSystemModel(parameters);
+      const traits = Object.assign(new AthleteTraits(), {
+        vo2max: 38, lt1Fraction: 0.55, lt2Fraction: 0.7, economy: 225, weeklyHours: 0.5, restingHr: 68, lnRmssd: 3.5,
+        sleepHours: 7.2, sleepNeed: 7.6, trainingYears: 0, responsivenessCentral: 2.5, responsivenessPeripheral: 2.5, responsivenessBase: 2.5,
+        vo2maxCeilingGain: 0.9, economyCeilingGain: 0.08, fatigueTimeConstant: 7, overreachingTolerance: 60, overreachingDays: 42,
+      });
+      const habit = Float64Array.from([0, 15, 0, 0, 15, 0, 0]);
+      const none = new Float64Array(7);
+      const c = new AthleteConstants();
+      const s = new AthleteState();
+      physiology.initialize(traits, habit, none, none, habit.map((m) => m * 0.8), c, s);
+      const vo2max = [s.vo2max];
+      for (let day = 0; day < 70; day++) {
+        s.sleptHours = c.habitualSleep;
+        physiology.sleep(c, s);
+        if (day % 7 === 6) setDone(s, 0, 0, 0, 0);
+        else setDone(s, 10, 0, 30, 110);
+        physiology.train(c, s);
+        physiology.refreshPhysiology(c, s);
+        vo2max.push(s.vo2max);
+      }
+      return { untrained: c.vo2maxUntrained, vo2max };
+    }
+
+    it('should raise VO2max no faster than the fastest rise measured, trainability.vo2maxMostGainPerWeek of the untrained value a week', () => {
+      const { untrained, vo2max: paced } = hickson(PARAMETERS);
+      const most = (PARAMETERS.trainability.vo2maxMostGainPerWeek * untrained) / 7;
+      for (let day = 1; day < paced.length; day++) expect(paced[day]! - paced[day - 1]!, `day ${day}`).toBeLessThanOrEqual(most * (1 + 1e-9));
+      // Not vacuous: unpaced, the same athlete would rise faster than that in the first week.
+      const unpaced = hickson({ ...PARAMETERS, trainability: { ...PARAMETERS.trainability, vo2maxMostGainPerWeek: Number.POSITIVE_INFINITY } }).vo2max;
+      expect(unpaced[7]! - unpaced[0]!).toBeGreaterThan(7 * most);
+      // And it keeps rising for the ten weeks, as Hickson's subjects did (+44 % on average).
+      expect(paced[70]! / paced[0]! - 1).toBeGreaterThan(0.2);
+    });
+  });
+
   describe('having strain held high for weeks', () => {
     it('should overreach non-functionally — performance down for weeks, adaptation blunted — where habitual training never does', () => {
       const traits = Object.assign(new AthleteTraits(), {

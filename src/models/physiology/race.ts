@@ -14,6 +14,30 @@ export interface RaceModelConstants {
   minutesAtLt1: number;
 }
 
+/** Walking's oxygen cost and how fast and long it can be kept up (PARAMETERS.walking, with sources). */
+export interface WalkingConstants {
+  /** VO2 at rest, ml/kg/min. */
+  restingVo2: number;
+  /** VO2 per metre a minute of level walking, ml/kg/min. */
+  vo2PerMetrePerMinute: number;
+  /** Fastest walking speed, km/h: faster, running is cheaper. */
+  topSpeed: number;
+  /** Share of VO2max held over a walk of two to three hours. */
+  sustainableFraction: number;
+}
+
+/**
+ * Minutes to walk a distance as fast as one can keep up: VO2 = resting + cost × speed (ACSM's
+ * walking equation), at the sustainable share of VO2max, no faster than walking goes. Someone too
+ * unfit to run a distance in less time walks it.
+ * @example walkingMinutes(10, 15, { restingVo2: 3.5, vo2PerMetrePerMinute: 0.1, topSpeed: 6, sustainableFraction: 0.7 }) // ≈ 142.9 (4.2 km/h)
+ */
+export function walkingMinutes(distanceKm: number, vo2max: number, walking: WalkingConstants): number {
+  const metresPerMinute = (walking.sustainableFraction * vo2max - walking.restingVo2) / walking.vo2PerMetrePerMinute;
+  const kmPerHour = Math.min(walking.topSpeed, (metresPerMinute * 60) / 1000);
+  return kmPerHour > 0 ? (distanceKm / kmPerHour) * 60 : Number.POSITIVE_INFINITY;
+}
+
 export const RACE_DISTANCES_KM = { '5k': 5, '10k': 10, half: 21.0975, marathon: 42.195 } as const;
 export type RaceDistance = keyof typeof RACE_DISTANCES_KM;
 

@@ -56,6 +56,8 @@ export class MultiSystemModel implements AdaptationModel {
   private readonly inverseSaturation3: number;
   /** Daily weight of a new day in the chronic stimulus (1 − e^(−1/window)). */
   private readonly stimulusWeight: number;
+  /** The most VO2max rises in a day, a share of itself (trainability.vo2maxMostGainPerWeek / 7). */
+  private readonly mostDailyGain: number;
   private readonly vdrGain: number;
   private readonly inverseBluntingStrain: number;
   private readonly bluntingExponent: number;
@@ -102,6 +104,7 @@ export class MultiSystemModel implements AdaptationModel {
     const illShare = (illness.episodesPerYear / 365) * ((illness.durationDays.min + illness.durationDays.max) / 2);
     this.meanIllnessFactor = 1 - illShare * (1 - illness.adaptationWhileIll);
     this.overreachingThreshold = parameters.overreaching.strainThreshold;
+    this.mostDailyGain = parameters.trainability.vo2maxMostGainPerWeek / 7;
     const life = parameters.lifeStimulusMinutes / (1 + parameters.lifeStimulusMinutes * this.inverseSaturation1);
     this.floor = Float64Array.from([this.centralPool, this.peripheralPool, this.basePool], (pool) => pool.zoneWeights[0] * life);
     this.poolConstants = Float64Array.from(
@@ -225,7 +228,10 @@ export class MultiSystemModel implements AdaptationModel {
     let gain = traits.vo2maxCeilingGain;
     if (v * (1 + gain) > most * (1 + gain * s.central)) gain = v >= most ? 0 : Math.max(0, (most - v) / (v - most * s.central));
     c.vo2maxCeilingGain = gain;
-    c.vo2maxUntrained = traits.vo2max / (1 + c.vo2maxCeilingGain * s.central);
+    // Nobody's VO2max, untrained, is below the lowest adults have (traitLimits): an athlete drawn at
+    // that limit starts a hair above it rather than detraining below it.
+    const untrained = traits.vo2max / (1 + c.vo2maxCeilingGain * s.central);
+    c.vo2maxUntrained = untrained > p.traitLimits.vo2max.min ? untrained : p.traitLimits.vo2max.min;
     c.lt2FractionCeiling = Math.max(trainability.lt2FractionCeiling, traits.lt2Fraction + 0.005);
     c.lt2FractionUntrained = (traits.lt2Fraction - c.lt2FractionCeiling * s.peripheral) / (1 - s.peripheral);
     c.lt1FractionCeiling = Math.max(trainability.lt1FractionCeiling, traits.lt1Fraction + 0.005);
@@ -347,7 +353,8 @@ export class MultiSystemModel implements AdaptationModel {
     if (before === 0 && s.overreachedDaysLeft > 0) s.overreachingEpisodes++;
     // Each pool moves toward the level its chronic stimulus supports (constants unpacked for speed).
     const k = this.poolConstants;
-    s.central = move(s.central, c.centralHeadroom, c.centralReference, s.centralStimulus + this.floor[0]!, c.centralSlope, k[3]!, k[4]!);
+    const central = move(s.central, c.centralHeadroom, c.centralReference, s.centralStimulus + this.floor[0]!, c.centralSlope, k[3]!, k[4]!);
+    s.central = central > s.central ? s.central + this.paced(central - s.central, c.vo2maxCeilingGain) : central;
     s.peripheral = move(s.peripheral, c.peripheralHeadroom, c.peripheralReference, s.peripheralStimulus + this.floor[1]!, c.peripheralSlope, k[8]!, k[9]!);
     s.base = move(s.base, c.baseHeadroom, c.baseReference, s.baseStimulus + this.floor[2]!, c.baseSlope, k[13]!, k[14]!);
   }
@@ -453,6 +460,20 @@ export class MultiSystemModel implements AdaptationModel {
     if (s.illDaysLeft > 0) loss += p.illness.performanceWhileIll;
     if (s.overreachedDaysLeft > 0) loss += p.overreaching.performanceLoss;
     return loss;
+  }
+
+  /**
+   * A day's rise of the central pool, paced: VO2max (untrained × (1 + g·u)) rises at most
+   * `trainability.vo2maxMostGainPerWeek` of the untrained value a week — a linear rise, as Hickson's
+   * was, and so at most that share of any later value. The step is `step / (1 + (step/most)^4)^¼`:
+   * the same as unpaced while well under the most (at a third of it, 0.3 % less), never above it.
+   */
+  private paced(step: number, ceilingGain: number): number {
+    if (ceilingGain <= 0) return step;
+    const most = this.mostDailyGain / ceilingGain;
+    const r = step / most;
+    const r2 = r * r;
+    return step / Math.sqrt(Math.sqrt(1 + r2 * r2));
   }
 
   /** How much of the day's adaptation survives strain (1 / (1 + (strain/s50)^n)) and sleep debt (linear). */
