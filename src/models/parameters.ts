@@ -107,6 +107,8 @@ export interface Parameters {
   };
   /** Speed at VO2max (VO2max / economy), km/h: a drawn athlete whose traits make them faster is made less economical to fit. */
   vVO2maxLimit: Bounds;
+  /** The fastest 10 km run, minutes: a drawn athlete, or one at their ceiling, who would run it faster is made less economical (drawn) or given less VO2max headroom. */
+  tenKmRecordMinutes: number;
   /** Plausible values of each observable trait: a named athlete outside them is rejected; a drawn one is kept within them. */
   traitLimits: Record<ObservableTrait, Bounds>;
   /** Maximal heart rate from age: intercept − perYear × age, with a normal individual spread of sd, clamped to ± maxZ SD. */
@@ -508,11 +510,15 @@ export const PARAMETERS: Parameters = {
   },
   /**
    * [M] World-class distance runners reach vVO2max of ~22–25 km/h (Billat et al. 2003, Med Sci Sports
-   * Exerc 35:297: elite Kenyan runners ≈ 23.5); the fastest 10 km (26:11) is run at ~23 km/h. At
-   * 24 km/h and an LT2 fraction of 0.93 (the most traitLimits allow, + 0.005 to the ceiling), the
-   * model's 10 km takes about 26:08 — the record, not faster.
+   * Exerc 35:297: elite Kenyan runners ≈ 23.5).
    */
-  vVO2maxLimit: { min: 5, max: 24 },
+  vVO2maxLimit: { min: 5, max: 24.5 },
+  /**
+   * [V] The 10-km world record on the road, 26:11 (Cheptegei 2020; World Athletics): no athlete, drawn
+   * or at their ceiling, runs 10 km faster — their vVO2max is kept to what their LT2 fraction would
+   * need for it (race.ts fastestTopSpeed).
+   */
+  tenKmRecordMinutes: 26.18,
   /**
    * [M] Plausible human ranges: VO2max from frail adults (~15) to the highest recorded (~95
    * ml/kg/min, Joyner & Coyle 2008); LT fractions as in the level notes (LT2 at most 0.93: elite

@@ -1,4 +1,5 @@
 import type { Bounds, BoundedSpread, LevelPreset, LogSpread, Parameters, Spread } from '../models/parameters.ts';
+import { fastestTopSpeed, RACE_DISTANCES_KM } from '../models/physiology/race.ts';
 import { DEFAULT_REPLICATES, type Level, type NamedAthlete, type Population, type TraitOverrides } from '../models/scenario/schema.ts';
 import { ConditionalNormal } from './conditional-normal.ts';
 import type { RandomStream } from './rng.ts';
@@ -191,9 +192,11 @@ export function sampleAthlete(
   if (named?.lt1Fraction !== undefined && named.lt2Fraction === undefined) out.lt2Fraction = Math.max(out.lt2Fraction, out.lt1Fraction + gap);
   else out.lt1Fraction = Math.min(out.lt1Fraction, out.lt2Fraction - gap);
   out.economy = pick(named?.economy, fromScore(scores[4]!, spreads[4]!, limits.economy));
-  // No faster than the fastest runners: a drawn pairing of high VO2max and fine economy gives way
-  // (economy, the less certain of the two, is made to fit). A coach's pair is taken as given.
-  const fastest = parameters.vVO2maxLimit.max;
+  // No faster than the fastest runners — at VO2max, nor over 10 km given their LT2 fraction: a drawn
+  // pairing of high VO2max and fine economy gives way (economy, the less certain of the two, is made
+  // to fit). A coach's pair is taken as given.
+  const record = fastestTopSpeed(RACE_DISTANCES_KM['10k'], parameters.tenKmRecordMinutes, out.lt1Fraction, out.lt2Fraction, parameters.race);
+  const fastest = Math.min(parameters.vVO2maxLimit.max, record);
   if (named?.economy === undefined && (out.vo2max / out.economy) * 60 > fastest) out.economy = Math.min(limits.economy.max, (out.vo2max * 60) / fastest);
   out.restingHr = pick(named?.restingHr, draw(stream, preset.restingHr, limits.restingHr));
   out.lnRmssd = pick(named?.lnRmssd, draw(stream, preset.lnRmssd, limits.lnRmssd));

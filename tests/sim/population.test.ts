@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PARAMETERS } from '../../src/models/parameters.ts';
+import { raceMinutesAt } from '../../src/models/physiology/race.ts';
 import { Population } from '../../src/models/scenario/schema.ts';
 import { AthleteTraits, planPopulation, sampleAthlete } from '../../src/sim/population.ts';
 import { openStream } from '../../src/sim/rng.ts';
@@ -26,6 +27,21 @@ describe(sampleAthlete, () => {
           expect(athlete.fatigueTimeConstant).toBeLessThanOrEqual(fatigue.max);
         }
       }
+    });
+  });
+
+  describe('having 20 000 elite athletes', () => {
+    it('should draw nobody faster than the fastest: vVO2max within vVO2maxLimit, and no 10 km under the record', () => {
+      let fastest = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 20_000; i++) {
+        const athlete = sample({ size: 20_000, level: 'elite' }, i);
+        const top = (athlete.vo2max / athlete.economy) * 60;
+        expect(top).toBeLessThanOrEqual(PARAMETERS.vVO2maxLimit.max + 1e-9);
+        fastest = Math.min(fastest, raceMinutesAt(10, top, athlete.lt1Fraction, athlete.lt2Fraction, PARAMETERS.race, 0));
+      }
+      expect(fastest).toBeGreaterThanOrEqual(PARAMETERS.tenKmRecordMinutes - 1e-6);
+      // Not vacuous: some are drawn close to it.
+      expect(fastest).toBeLessThan(PARAMETERS.tenKmRecordMinutes + 1);
     });
   });
 

@@ -66,6 +66,16 @@ export function sustainableFraction(
 }
 
 /**
+ * The vVO2max (km/h) at which an athlete with these threshold fractions would run `distanceKm` in
+ * exactly `minutes`: faster than that, they would beat the time. With the world record for the
+ * time, the fastest vVO2max a human with those thresholds can have.
+ * @example fastestTopSpeed(10, 26.18, 0.83, 0.88, { minutesAtVVO2max: 6, minutesAtLt2: 60, minutesAtLt1: 720 }) // ≈ 24.8
+ */
+export function fastestTopSpeed(distanceKm: number, minutes: number, lt1Fraction: number, lt2Fraction: number, constants: RaceModelConstants): number {
+  return (distanceKm / minutes) * 60 / sustainableFraction(minutes, lt1Fraction, lt2Fraction, constants);
+}
+
+/**
  * Predicted race time (minutes) over a distance: the duration t with distance = vVO2max × F(t) × t.
  * Solved by fixed-point iteration t ← distance / (vVO2max × F(t)), which converges because F changes
  * slowly with log-duration.

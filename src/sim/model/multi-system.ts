@@ -1,5 +1,6 @@
 import { inject, injectable } from 'inversify';
 import type { Parameters, PoolConstants } from '../../models/parameters.ts';
+import { fastestTopSpeed, RACE_DISTANCES_KM } from '../../models/physiology/race.ts';
 import { PARAMETERS } from '../tokens.ts';
 import type { AthleteTraits } from '../population.ts';
 import type { AdaptationModel } from './adaptation-model.ts';
@@ -219,11 +220,16 @@ export class MultiSystemModel implements AdaptationModel {
     // ceiling (pool level 1), and back toward the untrained value (level 0) with detraining.
     const trainability = p.trainability;
     // The ceiling stays human: at it, no faster at VO2max than the fastest runners (vVO2maxLimit,
-    // at the economy of the athlete's own ceiling) and no higher VO2max than ever recorded.
+    // at the economy of the athlete's own ceiling), no 10 km faster than the record at the LT
+    // fractions of their ceiling, and no higher VO2max than ever recorded.
     // untrained × (1 + g) ≤ most with untrained = VO2max / (1 + g·u0) gives g ≤ (most − V) / (V − most·u0).
     c.economyCeilingGain = traits.economyCeilingGain;
     c.economyUntrained = traits.economy / (1 - c.economyCeilingGain * s.base);
-    const most = Math.min(p.traitLimits.vo2max.max, (p.vVO2maxLimit.max * c.economyUntrained * (1 - c.economyCeilingGain)) / 60);
+    c.lt2FractionCeiling = Math.max(trainability.lt2FractionCeiling, traits.lt2Fraction + 0.005);
+    c.lt1FractionCeiling = Math.max(trainability.lt1FractionCeiling, traits.lt1Fraction + 0.005);
+    const record = fastestTopSpeed(RACE_DISTANCES_KM['10k'], p.tenKmRecordMinutes, c.lt1FractionCeiling, c.lt2FractionCeiling, p.race);
+    const fastest = record < p.vVO2maxLimit.max ? record : p.vVO2maxLimit.max;
+    const most = Math.min(p.traitLimits.vo2max.max, (fastest * c.economyUntrained * (1 - c.economyCeilingGain)) / 60);
     const v = traits.vo2max;
     let gain = traits.vo2maxCeilingGain;
     if (v * (1 + gain) > most * (1 + gain * s.central)) gain = v >= most ? 0 : Math.max(0, (most - v) / (v - most * s.central));
@@ -232,9 +238,7 @@ export class MultiSystemModel implements AdaptationModel {
     // that limit starts a hair above it rather than detraining below it.
     const untrained = traits.vo2max / (1 + c.vo2maxCeilingGain * s.central);
     c.vo2maxUntrained = untrained > p.traitLimits.vo2max.min ? untrained : p.traitLimits.vo2max.min;
-    c.lt2FractionCeiling = Math.max(trainability.lt2FractionCeiling, traits.lt2Fraction + 0.005);
     c.lt2FractionUntrained = (traits.lt2Fraction - c.lt2FractionCeiling * s.peripheral) / (1 - s.peripheral);
-    c.lt1FractionCeiling = Math.max(trainability.lt1FractionCeiling, traits.lt1Fraction + 0.005);
     c.lt1FractionUntrained = (traits.lt1Fraction - c.lt1FractionCeiling * s.base) / (1 - s.base);
     this.refreshPhysiology(c, s);
     c.baselineVo2max = s.vo2max;
