@@ -86,6 +86,19 @@ export interface PoolConstants {
   fallDays: number;
 }
 
+/** How a morning marker responds to the athlete's state, in the marker's unit: its day-to-day noise and its limits. */
+export interface MarkerResponse {
+  noiseSd: number;
+  /** Per unit of acute strain above 1 (the morning after a hard day). */
+  perAcuteStrain: number;
+  perStrain: number;
+  perSleepDebtHour: number;
+  illness: number;
+  /** Per % of VO2max gained since the baseline. */
+  perVo2maxGainPct: number;
+  limits: Bounds;
+}
+
 export interface Parameters {
   race: RaceModelConstants;
   walking: WalkingConstants;
@@ -290,26 +303,10 @@ export interface Parameters {
     returnStartVolume: number;
   };
   markers: {
-    restingHr: {
-      noiseSd: number;
-      /** bpm per unit of acute strain above 1 (the morning after a hard day). */
-      perAcuteStrain: number;
-      perStrain: number;
-      perSleepDebtHour: number;
-      illness: number;
-      /** Relative change per % of VO2max gained (resting HR × (1 + this × gain %)). */
-      perVo2maxGainPct: number;
-      limits: Bounds;
-    };
-    lnRmssd: {
-      noiseSd: number;
-      perAcuteStrain: number;
-      perStrain: number;
-      perSleepDebtHour: number;
-      illness: number;
-      perVo2maxGainPct: number;
-      limits: Bounds;
-    };
+    /** Resting HR (bpm); its fitness response is relative: resting HR × (1 + perVo2maxGainPct × gain %). */
+    restingHr: MarkerResponse;
+    /** Morning lnRMSSD (ln ms); its fitness response adds perVo2maxGainPct × gain %. */
+    lnRmssd: MarkerResponse;
     rpe: { noiseSd: number; perStrain: number; perHourDeficit: number };
     wornShare: number;
   };

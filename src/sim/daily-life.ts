@@ -1,4 +1,4 @@
-import type { Parameters } from '../models/parameters.ts';
+import type { MarkerResponse, Parameters } from '../models/parameters.ts';
 import type { EventSchedule } from './events.ts';
 import type { AdaptationModel } from './model/adaptation-model.ts';
 import { injuryHazard } from './injury.ts';
@@ -145,22 +145,18 @@ export class DailyLife {
     const overreached = s.overreachedDaysLeft > 0;
     const stress = this.parameters.lifeStress;
     this.streams.markers.normals(this.noise, 2);
+    // What moves both markers: the last hard day, accumulated strain, sleep debt, an infection,
+    // overreaching and life's stress — each marker by its own response.
     const restingHr =
       c.restingHr * (1 + hr.perVo2maxGainPct * fitness) +
-      hr.perAcuteStrain * acute +
-      hr.perStrain * strain +
-      hr.perSleepDebtHour * debt +
-      (infected ? hr.illness : 0) +
+      response(hr, acute, strain, debt, infected) +
       (overreached ? overreaching.restingHr : 0) +
       stress.restingHr * s.lifeStress +
       this.restingHrNoise * this.noise[0]!;
     const lnRmssd =
       c.lnRmssd +
       hrv.perVo2maxGainPct * fitness +
-      hrv.perAcuteStrain * acute +
-      hrv.perStrain * strain +
-      hrv.perSleepDebtHour * debt +
-      (infected ? hrv.illness : 0) +
+      response(hrv, acute, strain, debt, infected) +
       (overreached ? overreaching.lnRmssd : 0) +
       stress.lnRmssd * s.lifeStress +
       this.lnRmssdNoise * this.noise[1]!;
@@ -209,12 +205,16 @@ export class DailyLife {
     let previousLongest = 0;
     let lastFortnight = minutes;
     let fortnightBefore = 0;
+    // Back from yesterday through the ring (two runs of slots: no modulo in the loop).
+    const longestSession = s.longestSession;
+    const runMinutes = s.runMinutes;
+    const yesterday = s.historyDay;
     for (let back = 0; back < ring; back++) {
-      const at = (s.historyDay - back + ring) % ring;
-      const session = s.longestSession[at]!;
+      const at = back <= yesterday ? yesterday - back : yesterday - back + ring;
+      const session = longestSession[at]!;
       if (session > previousLongest) previousLongest = session;
-      if (back < 13) lastFortnight += s.runMinutes[at]!;
-      else if (back < 27) fortnightBefore += s.runMinutes[at]!;
+      if (back < 13) lastFortnight += runMinutes[at]!;
+      else if (back < 27) fortnightBefore += runMinutes[at]!;
     }
     s.historyDay = (s.historyDay + 1) % ring;
     s.runMinutes[s.historyDay] = minutes;
@@ -285,3 +285,8 @@ const QUANTILE_A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 1
 const QUANTILE_B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
 const QUANTILE_C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
 const QUANTILE_D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+
+/** A marker's response to the last hard day, accumulated strain, sleep debt and an infection. */
+function response(marker: MarkerResponse, acute: number, strain: number, debt: number, infected: boolean): number {
+  return marker.perAcuteStrain * acute + marker.perStrain * strain + marker.perSleepDebtHour * debt + (infected ? marker.illness : 0);
+}
