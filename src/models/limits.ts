@@ -21,8 +21,12 @@ export const PLAUSIBLE = {
   sleepHours: { min: 2, max: 12 },
   /** Session RPE on Foster's CR-10 scale. */
   sessionRpe: { min: 0.5, max: 10 },
-  /** A 10-km time, minutes: the world record is 26:11 (men, 2020); a frail adult walks it in about 3 h (3.3 km/h). */
-  tenKmMinutes: { min: 26, max: 200 },
+  /**
+   * A 10-km time, minutes: the world record is 26:11 (men, 2020); the slowest is a walk at the gait
+   * speed of frail older adults, under 0.8 m/s (Studenski et al. 2011, JAMA 305:50–58) [M]: at
+   * 0.7 m/s, 10 km takes about 240 min.
+   */
+  tenKmMinutes: { min: 26, max: 240 },
   /** VO2max, ml/kg/min (PARAMETERS.traitLimits: frail adults to the highest recorded, Joyner & Coyle 2008). */
   vo2max: { min: 15, max: 95 },
   /**
@@ -39,10 +43,10 @@ export const PLAUSIBLE = {
   vo2maxGainPct: 90,
   /**
    * VO2max lost, %: complete detraining costs about 7 % in 3 weeks and ~16 % in 12 (Coyle et al.
-   * 1984) [M] → at most 5 % and 2 % a week, and 40 % in all (back to an untrained value: the
-   * ceiling is at most ~60 % above it).
+   * 1984) [M] → at most 5 % and 2 % a week, and 48 % in all (back to an untrained value from the
+   * highest ceiling, 90 % above it: 1 − 1/1.9 = 47 %).
    */
-  vo2maxLossPct: 40,
+  vo2maxLossPct: 48,
   vo2maxLossFirstPct: 5,
   vo2maxLossPerWeekPct: 2,
   /**

@@ -86,7 +86,7 @@ export interface PoolConstants {
   fallDays: number;
 }
 
-/** How a morning marker responds to the athlete's state, in the marker's unit: its day-to-day noise and its limits. */
+/** How a morning marker responds to the athlete's state (in the marker's unit but for perVo2maxGainPct): its day-to-day noise and its limits. */
 export interface MarkerResponse {
   noiseSd: number;
   /** Per unit of acute strain above 1 (the morning after a hard day). */
@@ -94,7 +94,7 @@ export interface MarkerResponse {
   perStrain: number;
   perSleepDebtHour: number;
   illness: number;
-  /** Per % of VO2max gained since the baseline. */
+  /** Per % of VO2max gained since the baseline: ln ms for lnRMSSD; for resting HR a share of its baseline (× (1 + this × gain %)). */
   perVo2maxGainPct: number;
   limits: Bounds;
 }
@@ -355,11 +355,11 @@ export const PARAMETERS: Parameters = {
   /**
    * [V] ACSM's walking equation: VO2 = 3.5 + 0.1 × speed (m/min), for level walking at 50–100 m/min
    * (ACSM's Guidelines for Exercise Testing and Prescription, metabolic calculations) — up to
-   * 6 km/h, past which running is the cheaper gait. [M] A walk of two to three hours is kept up at
-   * about 70 % of VO2max (between LT1 and LT2 of the unfit). A frail adult with a VO2max of 15 walks
-   * 10 km in about 2 h 20 min.
+   * 6 km/h, past which running is the cheaper gait. A walk is kept up at the share of VO2max a run
+   * of the same duration is (race.ts sustainableFraction): a frail adult with a VO2max of 15 and
+   * thresholds at 50 and 65 % of it walks 10 km in about 3 h 10 min.
    */
-  walking: { restingVo2: 3.5, vo2PerMetrePerMinute: 0.1, topSpeed: 6, sustainableFraction: 0.7 },
+  walking: { restingVo2: 3.5, vo2PerMetrePerMinute: 0.1, topSpeed: 6 },
   coaching: {
     /** [V] Riegel 1981 (Am Sci 69:285–290): T2 = T1 × (D2 / D1)^1.06, the coach's race-time rule. */
     riegelExponent: 1.06,
@@ -511,11 +511,11 @@ export const PARAMETERS: Parameters = {
    */
   vVO2maxLimit: { min: 5, max: 24.5 },
   /**
-   * [V] The 10-km world record on the road, 26:11 (Cheptegei 2020; World Athletics): no athlete, drawn
-   * or at their ceiling, runs 10 km faster — their vVO2max is kept to what their LT2 fraction would
-   * need for it (race.ts fastestTopSpeed).
+   * [V] The 10 000-m world record, 26:11.00 on the track (Cheptegei 2020; World Athletics): no
+   * athlete, drawn or at their ceiling, runs 10 km faster — their vVO2max is kept to what their LT2
+   * fraction would need for it (race.ts fastestTopSpeed).
    */
-  tenKmRecordMinutes: 26.18,
+  tenKmRecordMinutes: 26 + 11 / 60,
   /**
    * [M] Plausible human ranges: VO2max from frail adults (~15) to the highest recorded (~95
    * ml/kg/min, Joyner & Coyle 2008); LT fractions as in the level notes (LT2 at most 0.93: elite

@@ -195,7 +195,14 @@ export function sampleAthlete(
   // No faster than the fastest runners — at VO2max, nor over 10 km given their LT2 fraction: a drawn
   // pairing of high VO2max and fine economy gives way (economy, the less certain of the two, is made
   // to fit). A coach's pair is taken as given.
-  const record = fastestTopSpeed(RACE_DISTANCES_KM['10k'], parameters.tenKmRecordMinutes, out.lt1Fraction, out.lt2Fraction, parameters.race);
+  // (At the LT fractions of their ceiling: with the thresholds trained up, still no faster.)
+  const record = fastestTopSpeed(
+    RACE_DISTANCES_KM['10k'],
+    parameters.tenKmRecordMinutes,
+    fractionCeiling(trainability.lt1FractionCeiling, out.lt1Fraction),
+    fractionCeiling(trainability.lt2FractionCeiling, out.lt2Fraction),
+    parameters.race,
+  );
   const fastest = Math.min(parameters.vVO2maxLimit.max, record);
   if (named?.economy === undefined && (out.vo2max / out.economy) * 60 > fastest) out.economy = Math.min(limits.economy.max, (out.vo2max * 60) / fastest);
   out.restingHr = pick(named?.restingHr, draw(stream, preset.restingHr, limits.restingHr));
@@ -227,4 +234,12 @@ export function sampleAthlete(
 
 function pick(fixed: number | undefined, drawn: number): number {
   return fixed === undefined ? drawn : fixed;
+}
+
+/**
+ * An athlete's ceiling of an LT fraction: the population's (trainability), or a little above their
+ * own for one already past it (PARAMETERS.trainability.lt2FractionCeiling).
+ */
+export function fractionCeiling(ceiling: number, observed: number): number {
+  return observed + 0.005 > ceiling ? observed + 0.005 : ceiling;
 }

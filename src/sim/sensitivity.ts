@@ -109,6 +109,9 @@ export function oneAtATime(
   return { base: baseValues, swings };
 }
 
+/** A contrast smaller than this (pp) is taken to be zero: its sign is noise. */
+const NO_SIGN = 0.05;
+
 const pp = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(2)}`;
 
 /**
@@ -118,7 +121,7 @@ const pp = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFi
  * default scenario's answer.
  */
 export function sensitivitySummary(result: { base: Map<string, number>; swings: Swing[] }): string {
-  const lines = ['| contrast (10-km time trial, pp) | committed | lowest – highest | moved most by | sign |', '|---|---:|---:|---|---|'];
+  const lines = ['| contrast (10-km time trial, pp) | committed | over the ranges | moved most by | sign |', '|---|---:|---:|---|---|'];
   for (const contrast of KEY_CONTRASTS) {
     const base = result.base.get(contrast.id)!;
     let lowest = base;
@@ -137,7 +140,8 @@ export function sensitivitySummary(result: { base: Map<string, number>; swings: 
       }
       if (Math.sign(low) !== Math.sign(base) || Math.sign(high) !== Math.sign(base)) flips++;
     }
-    const sign = flips === 0 ? 'holds' : `changes in ${flips} range${flips === 1 ? '' : 's'}`;
+    // A contrast within a hair of zero has no sign to hold.
+    const sign = Math.abs(base) < NO_SIGN ? 'none (≈ 0)' : flips === 0 ? 'holds' : `changes in ${flips} range${flips === 1 ? '' : 's'}`;
     lines.push(`| ${contrast.id} | ${pp(base)} | ${pp(lowest)} to ${pp(highest)} | \`${most?.parameter.path ?? '—'}\` | ${sign} |`);
   }
   return lines.join('\n');

@@ -29,7 +29,7 @@ export function runTestBattery(
   const top = vVO2max(s.vo2max, s.economy);
   // Someone too unfit to run 10 km faster than they can walk it walks it.
   const running = raceMinutesAt(RACE_DISTANCES_KM['10k'], top, s.lt1Fraction, s.lt2Fraction, parameters.race, 0);
-  const walking = walkingMinutes(RACE_DISTANCES_KM['10k'], s.vo2max, parameters.walking);
+  const walking = walkingMinutes(RACE_DISTANCES_KM['10k'], s.vo2max, s.lt1Fraction, s.lt2Fraction, parameters.race, parameters.walking);
   const tenKm = running < walking ? running : walking;
   trueOut[offset + TEST.vo2max] = s.vo2max;
   trueOut[offset + TEST.lt1Speed] = s.lt1Fraction * top * labReadiness;

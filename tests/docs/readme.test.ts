@@ -22,7 +22,9 @@ describe('README.md', () => {
 
   it('should carry the sensitivity summary of docs/SENSITIVITY.md beside it (rerun `npm run sensitivity -- --write` and copy it)', () => {
     const doc = readFileSync(join(ROOT, 'docs/SENSITIVITY.md'), 'utf8');
-    const start = doc.indexOf('## Summary\n\n') + '## Summary\n\n'.length;
+    const heading = doc.indexOf('## Summary\n\n');
+    expect(heading).toBeGreaterThanOrEqual(0);
+    const start = heading + '## Summary\n\n'.length;
     const table = doc.slice(start, doc.indexOf('\n\n', start));
     expect(table.split('\n').length).toBeGreaterThan(10);
     expect(README).toContain(table);

@@ -5,7 +5,10 @@ import { compileCatalogue } from '../../src/models/workouts/compile.ts';
 import { WORKOUTS } from '../../src/models/workouts/catalogue.ts';
 import { MultiSystemModel } from '../../src/sim/model/multi-system.ts';
 import { AthleteConstants, AthleteState, setDone } from '../../src/sim/model/state.ts';
-import { AthleteTraits } from '../../src/sim/population.ts';
+import { AthleteTraits, planPopulation, sampleAthlete } from '../../src/sim/population.ts';
+import { openStream } from '../../src/sim/rng.ts';
+import { Population } from '../../src/models/scenario/schema.ts';
+import { raceMinutesAt } from '../../src/models/physiology/race.ts';
 import { DailyLife } from '../../src/sim/daily-life.ts';
 import { EventSchedule } from '../../src/sim/events.ts';
 import { RandomStream } from '../../src/sim/rng.ts';
@@ -157,6 +160,32 @@ describe('the physiology', () => {
       // The LT2 fraction's ceiling is one for everyone (trainability.lt2FractionCeiling): its headroom
       // is what the observed fraction leaves below it, whatever the years.
       expect(n.lt2).toBeCloseTo(v.lt2, 12);
+    });
+  });
+
+  describe('having elite athletes trained to their ceiling', () => {
+    it('should keep every one human there: vVO2max within vVO2maxLimit and no 10 km under the record', () => {
+      const week = Float64Array.from([90, 60, 90, 60, 90, 150, 0]);
+      const hard = Float64Array.from([0, 20, 0, 20, 0, 0, 0]);
+      const none = new Float64Array(7);
+      let fastest = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 3000; i++) {
+        const traits = sampleAthlete(planPopulation(Population.parse({ size: 3000, level: 'elite' }), PARAMETERS), i, openStream(9, i, 'traits'), PARAMETERS, new AthleteTraits());
+        const c = new AthleteConstants();
+        const s = new AthleteState();
+        model.initialize(traits, week, none, hard, week.map((m, d) => m * 0.8 + hard[d]! * 2.5), c, s);
+        s.central = 1;
+        s.peripheral = 1;
+        s.base = 1;
+        model.refreshPhysiology(c, s);
+        const top = (s.vo2max / s.economy) * 60;
+        expect(top, `athlete ${i}`).toBeLessThanOrEqual(PARAMETERS.vVO2maxLimit.max + 1e-9);
+        const tenKm = raceMinutesAt(10, top, s.lt1Fraction, s.lt2Fraction, PARAMETERS.race, 0);
+        expect(tenKm, `athlete ${i}`).toBeGreaterThanOrEqual(PARAMETERS.tenKmRecordMinutes - 1e-9);
+        fastest = Math.min(fastest, tenKm);
+      }
+      // Not vacuous: some come within a minute of it.
+      expect(fastest).toBeLessThan(PARAMETERS.tenKmRecordMinutes + 1);
     });
   });
 

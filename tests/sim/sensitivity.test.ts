@@ -23,6 +23,11 @@ describe(sensitivitySummary, () => {
     expect(lines[3]).toBe(`| ${KEY_CONTRASTS[1]!.id} | +1.00 | +1.00 to +1.00 | \`a\` | holds |`);
   });
 
+  it('should give no sign to a contrast within a hair of zero, however its ranges move it', () => {
+    const near = { base: every(() => 0.01), swings: result.swings };
+    expect(sensitivitySummary(near).split('\n')[2]).toBe(`| ${first} | +0.01 | −0.50 to +3.00 | \`b\` | none (≈ 0) |`);
+  });
+
   it('should open docs/SENSITIVITY.md, before the per-contrast tables', () => {
     const markdown = sensitivityMarkdown(result, 10, 1, 'a command');
     expect(markdown.indexOf(sensitivitySummary(result))).toBeGreaterThan(0);

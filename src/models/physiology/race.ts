@@ -14,7 +14,7 @@ export interface RaceModelConstants {
   minutesAtLt1: number;
 }
 
-/** Walking's oxygen cost and how fast and long it can be kept up (PARAMETERS.walking, with sources). */
+/** Walking's oxygen cost and top speed (PARAMETERS.walking, with sources). */
 export interface WalkingConstants {
   /** VO2 at rest, ml/kg/min. */
   restingVo2: number;
@@ -22,20 +22,6 @@ export interface WalkingConstants {
   vo2PerMetrePerMinute: number;
   /** Fastest walking speed, km/h: faster, running is cheaper. */
   topSpeed: number;
-  /** Share of VO2max held over a walk of two to three hours. */
-  sustainableFraction: number;
-}
-
-/**
- * Minutes to walk a distance as fast as one can keep up: VO2 = resting + cost × speed (ACSM's
- * walking equation), at the sustainable share of VO2max, no faster than walking goes. Someone too
- * unfit to run a distance in less time walks it.
- * @example walkingMinutes(10, 15, { restingVo2: 3.5, vo2PerMetrePerMinute: 0.1, topSpeed: 6, sustainableFraction: 0.7 }) // ≈ 142.9 (4.2 km/h)
- */
-export function walkingMinutes(distanceKm: number, vo2max: number, walking: WalkingConstants): number {
-  const metresPerMinute = (walking.sustainableFraction * vo2max - walking.restingVo2) / walking.vo2PerMetrePerMinute;
-  const kmPerHour = Math.min(walking.topSpeed, (metresPerMinute * 60) / 1000);
-  return kmPerHour > 0 ? (distanceKm / kmPerHour) * 60 : Number.POSITIVE_INFINITY;
 }
 
 export const RACE_DISTANCES_KM = { '5k': 5, '10k': 10, half: 21.0975, marathon: 42.195 } as const;
@@ -103,6 +89,33 @@ export function raceMinutesAt(
   let minutes = guessMinutes > 0 ? guessMinutes : (distanceKm / (topSpeed * lt2Fraction)) * 60;
   for (let i = 0; i < 60; i++) {
     const next = (distanceKm / (topSpeed * sustainableFraction(minutes, lt1Fraction, lt2Fraction, constants))) * 60;
+    if (Math.abs(next - minutes) < 1e-9 * minutes) return next;
+    minutes = next;
+  }
+  return minutes;
+}
+
+/**
+ * Minutes to walk a distance as fast as one can keep it up: VO2 = resting + cost × speed (ACSM's
+ * walking equation) at the share of VO2max the athlete holds for that long (the same
+ * `sustainableFraction` as a run of that duration), no faster than walking goes. Someone too unfit
+ * to run a distance faster walks it. Solved by fixed-point iteration, as a race is.
+ * @example walkingMinutes(10, 15, 0.5, 0.65, { minutesAtVVO2max: 6, minutesAtLt2: 60, minutesAtLt1: 720 }, { restingVo2: 3.5, vo2PerMetrePerMinute: 0.1, topSpeed: 6 })
+ */
+export function walkingMinutes(
+  distanceKm: number,
+  vo2max: number,
+  lt1Fraction: number,
+  lt2Fraction: number,
+  constants: RaceModelConstants,
+  walking: WalkingConstants,
+): number {
+  let minutes = (distanceKm / walking.topSpeed) * 60;
+  for (let i = 0; i < 60; i++) {
+    const vo2 = sustainableFraction(minutes, lt1Fraction, lt2Fraction, constants) * vo2max;
+    const kmPerHour = Math.min(walking.topSpeed, (((vo2 - walking.restingVo2) / walking.vo2PerMetrePerMinute) * 60) / 1000);
+    if (!(kmPerHour > 0)) return Number.POSITIVE_INFINITY;
+    const next = (distanceKm / kmPerHour) * 60;
     if (Math.abs(next - minutes) < 1e-9 * minutes) return next;
     minutes = next;
   }

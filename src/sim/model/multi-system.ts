@@ -2,7 +2,7 @@ import { inject, injectable } from 'inversify';
 import type { Parameters, PoolConstants } from '../../models/parameters.ts';
 import { fastestTopSpeed, RACE_DISTANCES_KM } from '../../models/physiology/race.ts';
 import { PARAMETERS } from '../tokens.ts';
-import type { AthleteTraits } from '../population.ts';
+import { fractionCeiling, type AthleteTraits } from '../population.ts';
 import type { AdaptationModel } from './adaptation-model.ts';
 import { type AthleteConstants, type AthleteState, setDone } from './state.ts';
 
@@ -222,22 +222,28 @@ export class MultiSystemModel implements AdaptationModel {
     // The ceiling stays human: at it, no faster at VO2max than the fastest runners (vVO2maxLimit,
     // at the economy of the athlete's own ceiling), no 10 km faster than the record at the LT
     // fractions of their ceiling, and no higher VO2max than ever recorded.
-    // untrained × (1 + g) ≤ most with untrained = VO2max / (1 + g·u0) gives g ≤ (most − V) / (V − most·u0).
-    c.economyCeilingGain = traits.economyCeilingGain;
-    c.economyUntrained = traits.economy / (1 - c.economyCeilingGain * s.base);
-    c.lt2FractionCeiling = Math.max(trainability.lt2FractionCeiling, traits.lt2Fraction + 0.005);
-    c.lt1FractionCeiling = Math.max(trainability.lt1FractionCeiling, traits.lt1Fraction + 0.005);
+    // First economy: even with VO2max where it is, the ceiling's economy may not make them faster
+    // than that — economy(ceiling) = E·(1 − e)/(1 − e·u_base) ≥ E·r, r = V·60/(fastest·E), gives
+    // e ≤ (1 − r)/(1 − r·u_base). Then VO2max: untrained × (1 + g) ≤ most with untrained =
+    // V / (1 + g·u0) gives g ≤ (most − V) / (V − most·u0).
+    c.lt2FractionCeiling = fractionCeiling(trainability.lt2FractionCeiling, traits.lt2Fraction);
+    c.lt1FractionCeiling = fractionCeiling(trainability.lt1FractionCeiling, traits.lt1Fraction);
     const record = fastestTopSpeed(RACE_DISTANCES_KM['10k'], p.tenKmRecordMinutes, c.lt1FractionCeiling, c.lt2FractionCeiling, p.race);
     const fastest = record < p.vVO2maxLimit.max ? record : p.vVO2maxLimit.max;
-    const most = Math.min(p.traitLimits.vo2max.max, (fastest * c.economyUntrained * (1 - c.economyCeilingGain)) / 60);
     const v = traits.vo2max;
+    const r = (v * 60) / (fastest * traits.economy);
+    const economyMost = r >= 1 ? 0 : (1 - r) / (1 - r * s.base);
+    c.economyCeilingGain = traits.economyCeilingGain < economyMost ? traits.economyCeilingGain : economyMost;
+    c.economyUntrained = traits.economy / (1 - c.economyCeilingGain * s.base);
+    const most = Math.min(p.traitLimits.vo2max.max, (fastest * c.economyUntrained * (1 - c.economyCeilingGain)) / 60);
     let gain = traits.vo2maxCeilingGain;
     if (v * (1 + gain) > most * (1 + gain * s.central)) gain = v >= most ? 0 : Math.max(0, (most - v) / (v - most * s.central));
+    // Nobody's VO2max, untrained, is below the lowest adults have (traitLimits.vo2max.min): an athlete
+    // observed near it has that much less to lose — and to gain (V / (1 + g·u0) ≥ min).
+    const lowest = p.traitLimits.vo2max.min;
+    if (s.central > 0 && v / (1 + gain * s.central) < lowest) gain = v > lowest ? (v / lowest - 1) / s.central : 0;
     c.vo2maxCeilingGain = gain;
-    // Nobody's VO2max, untrained, is below the lowest adults have (traitLimits): an athlete drawn at
-    // that limit starts a hair above it rather than detraining below it.
-    const untrained = traits.vo2max / (1 + c.vo2maxCeilingGain * s.central);
-    c.vo2maxUntrained = untrained > p.traitLimits.vo2max.min ? untrained : p.traitLimits.vo2max.min;
+    c.vo2maxUntrained = v / (1 + gain * s.central);
     c.lt2FractionUntrained = (traits.lt2Fraction - c.lt2FractionCeiling * s.peripheral) / (1 - s.peripheral);
     c.lt1FractionUntrained = (traits.lt1Fraction - c.lt1FractionCeiling * s.base) / (1 - s.base);
     this.refreshPhysiology(c, s);
