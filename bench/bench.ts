@@ -24,9 +24,10 @@ import { createContainer } from '../src/composition-root.ts';
 import { WorkerPool } from '../src/sim/parallel.ts';
 import { RunScenario } from '../src/sim/run-scenario.ts';
 import { banisterThroughput } from './banister.ts';
-import { numberOption, option } from './options.ts';
+import { declareOptions, numberOption, option } from './options.ts';
 import { benchScenario } from './scenario.ts';
 
+declareOptions('bench', import.meta.url, { athletes: 'value', weeks: 'value', rules: 'value', tries: 'value' });
 const athletes = numberOption('athletes', 10_000);
 const weeks = numberOption('weeks', 52);
 const rules = option('rules') ?? 'hrv-swc';

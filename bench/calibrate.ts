@@ -29,17 +29,13 @@ import { InputError } from '../src/sim/scenario/located.ts';
 import { trialFiles } from '../src/sim/trials/load.ts';
 import { RunTrials } from '../src/sim/trials/run-trials.ts';
 import type { TrialResult } from '../src/sim/trials/run.ts';
-import { option } from './options.ts';
+import { declareOptions, fail, option } from './options.ts';
 
 const EXIT_BAD_INPUT = 2;
 const EXIT_OUTSIDE = 3;
 const TRIALS = fileURLToPath(new URL('trials/', ROOT));
 
-function fail(message: string): never {
-  process.stderr.write(`calibrate: ${message}\n`);
-  process.exit(EXIT_BAD_INPUT);
-}
-
+declareOptions('calibrate', import.meta.url, { size: 'value', seed: 'value', only: 'value', set: 'repeat', write: 'flag' });
 const args = process.argv.slice(2);
 const wholeNumber = (name: string, fallback: number | undefined): number | undefined => {
   const text = option(name);

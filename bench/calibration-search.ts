@@ -34,9 +34,10 @@ import { nelderMead } from '../src/sim/calibration/nelder-mead.ts';
 import { calibrationObjective, outsideInWidths } from '../src/sim/calibration/objective.ts';
 import { RunTrials } from '../src/sim/trials/run-trials.ts';
 import type { TrialResult } from '../src/sim/trials/run.ts';
-import { numberOption, option } from './options.ts';
+import { declareOptions, numberOption, option } from './options.ts';
 
 const TRIALS = fileURLToPath(new URL('trials/', ROOT));
+declareOptions('calibration-search', import.meta.url, { size: 'value', iterations: 'value', step: 'value', tolerance: 'value', seed: 'value' });
 const size = numberOption('size', 600);
 const iterations = numberOption('iterations', 120);
 const step = numberOption('step', 0.1);

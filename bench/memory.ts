@@ -14,10 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { peakResidentBytes } from '../src/sim/process-pool.ts';
-import { numberOption } from './options.ts';
+import { declareOptions, numberOption } from './options.ts';
 import { benchScenario } from './scenario.ts';
 
 const TARGET_MB = 500;
+declareOptions('bench:memory', import.meta.url, { athletes: 'value', weeks: 'value', workers: 'value' });
 const athletes = numberOption('athletes', 100_000);
 const weeks = numberOption('weeks', 52);
 const workers = numberOption('workers', 2);

@@ -12,6 +12,7 @@ import { MultiSystemModel } from './sim/model/multi-system.ts';
 import { RunScenario } from './sim/run-scenario.ts';
 import { ScenarioRunner } from './sim/runner.ts';
 import { RunTrials } from './sim/trials/run-trials.ts';
+import { PlausibilityScan } from './sim/scan.ts';
 import { CATALOGUE, PARAMETERS } from './sim/tokens.ts';
 
 /**
@@ -31,5 +32,6 @@ export function createContainer(parameters: Parameters = PARAMETER_SET): Contain
   container.bind(ScenarioRunner).toSelf().inSingletonScope();
   container.bind(RunScenario).toSelf().inSingletonScope();
   container.bind(RunTrials).toSelf().inSingletonScope();
+  container.bind(PlausibilityScan).toSelf().inSingletonScope();
   return container;
 }

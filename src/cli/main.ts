@@ -16,6 +16,8 @@ import type { RunSpec } from '../sim/scenario/prepare.ts';
 import { comparisonTable, sweepSummary } from './table.ts';
 import { trialsMarkdown, trialsTable } from './trials.ts';
 import { RunTrials } from '../sim/trials/run-trials.ts';
+import { PlausibilityScan } from '../sim/scan.ts';
+import { scanText } from './scan.ts';
 import { studyPower } from '../sim/power.ts';
 import { ScenarioRunner } from '../sim/runner.ts';
 import { powerTable } from './power.ts';
@@ -240,6 +242,18 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         io.out(`wrote ${file}\n`);
       }
       if (results.some((result) => result.outcomes.some((outcome) => !outcome.within))) exitCode = EXIT_OUTSIDE;
+    });
+
+  program
+    .command('scan')
+    .description('run many random scenarios and check every day and test against the limits of the plausible (src/models/limits.ts)')
+    .option('--scenarios <n>', 'random scenarios (default 1000)', wholeNumber)
+    .option('--size <n>', 'athletes per scenario (default 8)', wholeNumber)
+    .option('--seed <n>', 'which random scenarios (default 1)', wholeNumber)
+    .action(async (options: { scenarios?: number; size?: number; seed?: number }) => {
+      const report = (await getContainer()).get(PlausibilityScan).run({ scenarios: options.scenarios ?? 1000, size: options.size ?? 8, seed: options.seed ?? 1 });
+      io.out(scanText(report, options.seed ?? 1));
+      if (report.violations.length > 0) exitCode = EXIT_OUTSIDE;
     });
 
   try {

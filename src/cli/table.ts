@@ -23,6 +23,41 @@ function metric(m: MetricSummary): string {
   return withInterval(m.mean, m.ci95);
 }
 
+/** Minutes as a race time: 48:31, or 1:02:05 from an hour. */
+export function raceTime(minutes: number): string {
+  if (!Number.isFinite(minutes)) return '—';
+  const total = Math.round(minutes * 60);
+  const hours = Math.floor(total / 3600);
+  const mm = Math.floor((total % 3600) / 60);
+  const ss = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
+}
+
+/** A share as a whole per cent: 0.123 → "12 %". */
+function percent(share: number): string {
+  return `${Math.round(share * 100)} %`;
+}
+
+/**
+ * The race a coach reads and what the block cost: mean 10-km time before and after (measured), and
+ * the shares injured and overreached, days lost to injury and days ill per athlete.
+ */
+function raceAndHealth(summary: Summary): string[] {
+  const rows: string[][] = [['arm', '10 km before → after', 'injured', 'days lost', 'overreached', 'ill days']];
+  for (const arm of summary.arms) {
+    const race = arm.raceTime;
+    rows.push([
+      arm.id,
+      race === null ? '—' : `${raceTime(race.beforeMinutes)} → ${raceTime(race.afterMinutes)}`,
+      percent(arm.metrics.injured.mean),
+      arm.metrics.injuryDaysLost.mean.toFixed(1),
+      percent(arm.metrics.overreached.mean),
+      arm.metrics.illnessDays.mean.toFixed(1),
+    ]);
+  }
+  return ['', 'Race time (10 km, measured, mean of the athletes tested before and after) and health over the block, per athlete:', '', columns(rows, new Set([2, 3, 4, 5]))];
+}
+
 /** Lays out rows in columns; the first row is the header, underlined. */
 export function columns(rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
@@ -86,6 +121,7 @@ export function comparisonTable(summary: Summary): string {
     ]);
   }
   out.push(columns(rows, new Set([3, 4, 5])));
+  out.push(...raceAndHealth(summary));
   for (const arm of summary.arms) for (const warning of arm.warnings) out.push(`note: ${arm.id}: ${warning}`);
   out.push(...adaptiveLines(summary));
   if (summary.reference !== null) {

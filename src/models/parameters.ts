@@ -1,13 +1,18 @@
 /**
  * The parameter set: every physiological constant of the simulator, each with its source.
  *
- * One set for every scenario, study and level; nothing is special-cased. Tags follow
- * ../shared/SCIENCE.md: [V] read in the source, [M] from memory or a secondary source,
- * [C] a modelling choice calibrated against the targets in docs/CALIBRATION.md (the published
- * result it was calibrated to is named). Units are in the names or the comments.
+ * One set for every scenario, study and level; nothing is special-cased, and no constant belongs to a
+ * level: a level preset only says what such athletes are like to observe (VO2max, thresholds,
+ * economy, years and hours of training), and the physiology works from what an athlete is and has
+ * done. Tags: [V] read in the source, [M] from memory or a secondary source, [D] derived here by
+ * arithmetic on sourced numbers (the arithmetic is given), [C] a modelling choice fitted by the
+ * calibration search against the calibration outcomes of trials/ (docs/CALIBRATION.md). Every
+ * uncertain value has a range in UNCERTAIN_PARAMETERS at the end of this file, with its reason; the
+ * sensitivity table (docs/SENSITIVITY.md) shows what each range does to the answers. Units are in
+ * the names or the comments.
  */
 import type { EffortConstants } from './workouts/dose.ts';
-import type { RaceModelConstants } from './physiology/race.ts';
+import type { RaceModelConstants, WalkingConstants } from './physiology/race.ts';
 import type { Level } from './scenario/schema.ts';
 
 export interface Spread {
@@ -24,6 +29,12 @@ export interface Bounds {
 /** A hidden trait's distribution: normal, clamped to mean ± 3 SD and to [min, max]. */
 export type BoundedSpread = Spread & Bounds;
 
+/** A log-normal spread: the median and the SD of the logarithm, clamped to [min, max]. */
+export interface LogSpread extends Bounds {
+  median: number;
+  sdLog: number;
+}
+
 /** The observable traits a level preset draws and a coach may give for a named athlete. */
 export type ObservableTrait =
   | 'age'
@@ -38,7 +49,7 @@ export type ObservableTrait =
   | 'sleepHours'
   | 'trainingYears';
 
-/** Trait distributions of one level preset (men / women where they differ). */
+/** Trait distributions of one level preset (men / women where they differ): what such athletes look like, nothing hidden. */
 export interface LevelPreset {
   femaleShare: number;
   age: Spread;
@@ -54,33 +65,63 @@ export interface LevelPreset {
   trainingYears: Spread;
   /** Intensity distribution of the athletes' habitual training (3-zone, by time). */
   habitualDistribution: { z1: number; z2: number; z3: number };
-  /**
-   * [C] Median responsiveness to training (1 for the general population). Well-trained and elite
-   * athletes are partly selected for trainability (Bouchard et al. 1999; Joyner & Coyle 2008); the
-   * values are searched against the level bands (docs/CALIBRATION.md), not measured.
-   */
-  responsivenessMedian: number;
 }
 
 export interface PoolConstants {
-  /** Stimulus weight of (saturated) minutes in zone 1, 2, 3. */
+  /** Stimulus weight of (saturated) minutes in zone 1, 2, 3 (zone 3 = 1). */
   zoneWeights: readonly [number, number, number];
   /**
-   * Chronic daily stimulus at which an athlete of responsiveness 1 settles halfway to the ceiling:
-   * the level a training load supports is R·S / (R·S + halfStimulus).
+   * Habitual daily stimulus that, once matured over years of training, holds the pool halfway from
+   * untrained to the ceiling: the level a habit supports is S / (S + halfStimulus).
    */
   halfStimulus: number;
+  /**
+   * How much of the headroom left a rise in the chronic stimulus closes: the unrealised headroom
+   * shrinks as (habitual / stimulus)^(R · elasticity), so a doubling closes 1 − 2^−elasticity of it —
+   * for an athlete of responsiveness R = 1.
+   */
+  elasticity: number;
   /** Time constants (days) with which the pool rises toward a higher supported level and falls toward a lower one. */
   riseDays: number;
   fallDays: number;
 }
 
+/** How a morning marker responds to the athlete's state (in the marker's unit but for perVo2maxGainPct): its day-to-day noise and its limits. */
+export interface MarkerResponse {
+  noiseSd: number;
+  /** Per unit of acute strain above 1 (the morning after a hard day). */
+  perAcuteStrain: number;
+  perStrain: number;
+  perSleepDebtHour: number;
+  illness: number;
+  /** Per % of VO2max gained since the baseline: ln ms for lnRMSSD; for resting HR a share of its baseline (× (1 + this × gain %)). */
+  perVo2maxGainPct: number;
+  limits: Bounds;
+}
+
 export interface Parameters {
   race: RaceModelConstants;
+  walking: WalkingConstants;
   /** What a coach assumes to turn a time trial into race paces at other distances (vVO2max from peak speed uses tests.peakSpeedOverVVO2max). */
   coaching: { riegelExponent: number };
   effort: EffortConstants;
   levels: Record<Level, LevelPreset>;
+  /**
+   * Correlations (within a level) between observable traits, drawn as a Gaussian copula: fitter
+   * runners train more and have trained longer.
+   */
+  traitCorrelations: {
+    vo2maxWeeklyHours: number;
+    vo2maxTrainingYears: number;
+    weeklyHoursTrainingYears: number;
+    lt2FractionWeeklyHours: number;
+    /** VO2max and the oxygen cost of running (economy, ml/kg/km): runners with the highest VO2max run less economically. */
+    vo2maxEconomy: number;
+  };
+  /** Speed at VO2max (VO2max / economy), km/h: a drawn athlete whose traits make them faster is made less economical to fit. */
+  vVO2maxLimit: Bounds;
+  /** The fastest 10 km run, minutes: a drawn athlete, or one at their ceiling, who would run it faster is made less economical (drawn) or given less VO2max headroom. */
+  tenKmRecordMinutes: number;
   /** Plausible values of each observable trait: a named athlete outside them is rejected; a drawn one is kept within them. */
   traitLimits: Record<ObservableTrait, Bounds>;
   /** Maximal heart rate from age: intercept − perYear × age, with a normal individual spread of sd, clamped to ± maxZ SD. */
@@ -93,9 +134,20 @@ export interface Parameters {
      */
     consistency: number;
   };
+  /**
+   * Training history: how much of what the habitual stimulus supports an athlete has realised, from
+   * their years of training — central and peripheral adaptations mature within months, economy
+   * over years. maturity = 1 − (1 − atStart) · e^(−years / timeConstant).
+   */
+  history: {
+    maturityAtStart: number;
+    maturityYears: { central: number; peripheral: number; base: number };
+  };
   trainability: {
     /** VO2max at the individual ceiling relative to the untrained value, minus 1. */
     vo2maxCeilingGain: BoundedSpread;
+    /** The fastest VO2max can rise, a share of the untrained value a week: far below its target, the central pool rises at this pace, not faster. */
+    vo2maxMostGainPerWeek: number;
     /** Highest attainable fraction of VO2max at LT2. */
     lt2FractionCeiling: number;
     /** Highest attainable fraction of VO2max at LT1. */
@@ -106,7 +158,7 @@ export interface Parameters {
     minThresholdGap: number;
     /** Improvement of running economy from untrained to ceiling (fraction of oxygen cost). */
     economyCeilingGain: BoundedSpread;
-    /** Responsiveness is log-normal with median 1 and this SD of its logarithm. */
+    /** Responsiveness is log-normal with median 1 — for everyone, whatever their level — and this SD of its logarithm. */
     responsivenessSdLog: number;
     /** Correlation between the responsiveness of the three adaptation pools (log scale). */
     poolResponseCorrelation: number;
@@ -117,6 +169,8 @@ export interface Parameters {
    * running less than the first.
    */
   zoneSaturationMinutes: readonly [number, number, number];
+  /** Everyday activity outside training, as zone-1 minutes a day: the stimulus a sedentary person lives on. */
+  lifeStimulusMinutes: number;
   /** Days over which the daily stimulus is averaged into the chronic stimulus a pool responds to. */
   stimulusWindowDays: number;
   pools: { central: PoolConstants; peripheral: PoolConstants; base: PoolConstants };
@@ -138,11 +192,43 @@ export interface Parameters {
      * a few weeks do not make a 5-hour runner tolerate 15 hours.
      */
     loadCapacity: number;
-    /** Performance lost at strain 1 (habitual steady training); the loss grows as strain². */
+    /** Performance lost at strain 1 (habitual steady training); the loss grows as strain² ... */
     performancePerStrain: number;
+    /** ... toward at most this share of performance however deep the fatigue. */
+    maxPerformanceLoss: number;
+    /** Whatever the causes together (fatigue, a short night, illness, overreaching), performance on the day stays above this share of fresh. */
+    minReadiness: number;
     /** Strain (fatigue / tolerance) at which adaptation is halved. */
     bluntingStrain: number;
     bluntingExponent: number;
+  };
+  /**
+   * The acute state a session meets: yesterday's and today's load relative to the athlete's
+   * tolerance, decaying over a day or two (parasympathetic reactivation), which the morning markers
+   * show and which makes the timing of a hard session matter.
+   */
+  acute: {
+    timeConstantDays: number;
+    /** Share of the day's zone-2 and zone-3 stimulus lost per unit of acute strain above 1 (1 / (1 + k · excess)). */
+    efficacyLossPerStrain: number;
+    /** Extra fatigue cost of a session per unit of acute strain above 1 when it starts. */
+    costPerStrain: number;
+  };
+  /**
+   * Life outside training — work, worry, travel — as a state that comes and goes over days (an AR(1)
+   * process in SD units, 0 on average): it lowers morning HRV and raises resting HR, and on its bad
+   * days a hard session adapts less and colds come more easily. What makes an HRV reading worth
+   * acting on beyond the training the coach already knows of.
+   */
+  lifeStress: {
+    timeConstantDays: number;
+    /** lnRMSSD (ln ms) and resting HR (bpm) per SD of stress. */
+    lnRmssd: number;
+    restingHr: number;
+    /** Share of the day's zone-2 and zone-3 stimulus lost per SD of stress above average (1 / (1 + k · stress)). */
+    efficacyLoss: number;
+    /** Illness hazard × (1 + this × stress above average). */
+    illnessHazard: number;
   };
   sleep: {
     needHours: BoundedSpread;
@@ -165,18 +251,62 @@ export interface Parameters {
   illness: {
     /** Episodes per year at habitual load and normal sleep. */
     episodesPerYear: number;
-    /** Hazard multiplier per unit of strain above 1. */
+    /** The hazard × e^(strainHazard · (strain − 1)) above strain 1. */
     strainHazard: number;
     /** Hazard multiplier per hour of sleep debt. */
     sleepDebtHazard: number;
+    /** Days between infection and symptoms, during which the markers already move. */
+    prodromeDays: number;
     durationDays: { min: number; max: number };
     /** Adaptation retained while ill. */
     adaptationWhileIll: number;
     performanceWhileIll: number;
   };
+  /**
+   * Non-functional overreaching (Meeusen et al. 2013): strain sustained above `strainThreshold`
+   * accumulates (decaying with `timeConstantDays`); past the athlete's own tolerance, performance
+   * stays down for weeks whatever the rest.
+   */
+  overreaching: {
+    strainThreshold: number;
+    timeConstantDays: number;
+    /** Individual tolerance of accumulated excess strain (strain-days), log-normal. */
+    tolerance: LogSpread;
+    /** Length of an episode, days, log-normal: days pass at full speed only while strain is back under the threshold. */
+    durationDays: LogSpread;
+    performanceLoss: number;
+    adaptationKept: number;
+    illnessHazard: number;
+    restingHr: number;
+    lnRmssd: number;
+  };
+  /** Running-related injuries: a hazard per hour of running that rises with load spikes, and the time they cost. */
+  injury: {
+    /** Injuries per 1 000 h for a novice and for an athlete of many years; between them e^(−years / historyYears). */
+    per1000hNovice: number;
+    per1000hExperienced: number;
+    historyYears: number;
+    /** Share of the injuries counted per 1 000 h that stop running for days (the rest are run through). */
+    timeLossShare: number;
+    /** Hazard ratios of a session longer than the longest of the last 30 days by 10–30 %, 30–100 % and over 100 %. */
+    spikeHazard: readonly [number, number, number];
+    /** Hazard ratio when the last two weeks' volume is over 30 % above the two weeks before (10–30 %: halfway). */
+    progressionHazard: number;
+    /** Each minute above LT2 counts this many minutes of exposure (speed work). */
+    intensityHazard: number;
+    /** Hazard ratio after an injury, for the rest of the scenario. */
+    previousInjuryHazard: number;
+    /** Days without running, log-normal. */
+    restDays: LogSpread;
+    /** Days of graded return after the rest: easy running only, from `returnStartVolume` of the plan up to all of it. */
+    returnDays: number;
+    returnStartVolume: number;
+  };
   markers: {
-    restingHr: { noiseSd: number; perStrain: number; perSleepDebtHour: number; illness: number; perVo2maxGainPct: number };
-    lnRmssd: { noiseSd: number; perStrain: number; perSleepDebtHour: number; illness: number; perVo2maxGainPct: number };
+    /** Resting HR (bpm); its fitness response is relative: resting HR × (1 + perVo2maxGainPct × gain %). */
+    restingHr: MarkerResponse;
+    /** Morning lnRMSSD (ln ms); its fitness response adds perVo2maxGainPct × gain %. */
+    lnRmssd: MarkerResponse;
     rpe: { noiseSd: number; perStrain: number; perHourDeficit: number };
     wornShare: number;
   };
@@ -190,7 +320,23 @@ export interface Parameters {
     peakSpeedOverVVO2max: number;
     /** Share of the day's readiness loss that shows in the lactate-threshold test (the time trial shows all of it). */
     lt2ReadinessShare: number;
+    /** The days before a test: easy running at this share of the recent daily volume (a trial's pre-test days). */
+    preTestDays: number;
+    preTestVolume: number;
+    /** Readiness lost to fatigue on test day above which a scenario is warned that its tests meet unabsorbed fatigue. */
+    fatigueWarningLoss: number;
   };
+}
+
+/** An uncertain constant: where it is, the range it may take, and why. */
+export interface UncertainParameter {
+  /** Dotted path into Parameters (array items by index: `pools.central.zoneWeights.1`). */
+  path: string;
+  low: number;
+  high: number;
+  why: string;
+  /** Fitted by the calibration search within [low, high] (docs/CALIBRATION.md); otherwise fixed at its value, the range for the sensitivity table. */
+  calibrate?: true;
 }
 
 export const PARAMETERS: Parameters = {
@@ -206,6 +352,14 @@ export const PARAMETERS: Parameters = {
      */
     minutesAtLt1: 720,
   },
+  /**
+   * [V] ACSM's walking equation: VO2 = 3.5 + 0.1 × speed (m/min), for level walking at 50–100 m/min
+   * (ACSM's Guidelines for Exercise Testing and Prescription, metabolic calculations) — up to
+   * 6 km/h, past which running is the cheaper gait. A walk is kept up at the share of VO2max a run
+   * of the same duration is (race.ts sustainableFraction): a frail adult with a VO2max of 15 and
+   * thresholds at 50 and 65 % of it walks 10 km in about 3 h 10 min.
+   */
+  walking: { restingVo2: 3.5, vo2PerMetrePerMinute: 0.1, topSpeed: 6 },
   coaching: {
     /** [V] Riegel 1981 (Am Sci 69:285–290): T2 = T1 × (D2 / D1)^1.06, the coach's race-time rule. */
     riegelExponent: 1.06,
@@ -214,9 +368,9 @@ export const PARAMETERS: Parameters = {
     /** [C] Below LT1 a minute costs little and grows with speed squared (TRIMP-like, Morton et al. 1990). */
     costExponentBelowLt1: 2,
     /**
-     * [C] Cost per minute rises steeply above LT1 (exponential, as Banister's TRIMP weighting
-     * e^{1.92·HRr}): 1.8× at LT2 and 3.5× at vVO2max — about 4× an easy minute, near the 3× of
-     * Banister's TRIMP, which under-counts short intervals. Calibrated with the taper and inverted-U targets.
+     * [M] Cost per minute rises steeply above LT1 (exponential, as Banister's TRIMP weighting
+     * e^{1.92·HRr}, Morton et al. 1990): 1.8× at LT2 and 3.5× at vVO2max — about 4× an easy minute,
+     * near Lucia's TRIMP (1, 2, 3 per zone) and Banister's, which under-counts short intervals.
      */
     costAtLt2: 1.8,
     costAtVVO2max: 3.5,
@@ -253,12 +407,12 @@ export const PARAMETERS: Parameters = {
       sleepHours: { mean: 7.0, sd: 0.7 },
       trainingYears: { mean: 0, sd: 0 },
       habitualDistribution: { z1: 0.95, z2: 0.05, z3: 0 },
-      responsivenessMedian: 1,
     },
     /**
      * Recreational runners, ~3–6 h a week (e.g. Nuuttila et al. 2021, Med Sci Sports Exerc
-     * 53:1464–1473, VO2max ≈ 48–52 ml/kg/min) [M]; their habitual training has much moderate running
-     * ("too hard on easy days", Seiler 2010, IJSPP 5:276–291) [M].
+     * 53:1464–1473, VO2max ≈ 48–52 ml/kg/min) [M]; recreational marathoners run 40–60 km and 4–5
+     * days a week (Nikolaidis et al. 2021) [V, secondary]; their habitual training has much moderate
+     * running ("too hard on easy days", Seiler 2010, IJSPP 5:276–291) [M].
      */
     recreational: {
       femaleShare: 0.45,
@@ -274,7 +428,6 @@ export const PARAMETERS: Parameters = {
       sleepHours: { mean: 7.1, sd: 0.6 },
       trainingYears: { mean: 5, sd: 3 },
       habitualDistribution: { z1: 0.68, z2: 0.29, z3: 0.03 },
-      responsivenessMedian: 1,
     },
     /** Trained club runners [M] (Saunders et al. 2004, Sports Med 34:465–485 for economy). */
     trained: {
@@ -291,9 +444,8 @@ export const PARAMETERS: Parameters = {
       sleepHours: { mean: 7.2, sd: 0.6 },
       trainingYears: { mean: 8, sd: 4 },
       habitualDistribution: { z1: 0.82, z2: 0.13, z3: 0.05 },
-      responsivenessMedian: 1,
     },
-    /** Well-trained / national-level runners [M]. */
+    /** Well-trained / national-level runners [M]; sub-elite club runners run 80–110 km a week (Hagan et al. 1987) [V, secondary]. */
     'well-trained': {
       femaleShare: 0.3,
       age: { mean: 29, sd: 6 },
@@ -308,12 +460,13 @@ export const PARAMETERS: Parameters = {
       sleepHours: { mean: 7.3, sd: 0.6 },
       trainingYears: { mean: 11, sd: 4 },
       habitualDistribution: { z1: 0.86, z2: 0.09, z3: 0.05 },
-      responsivenessMedian: 3.9,
     },
     /**
      * International-level endurance athletes: VO2max 70–85 ml/kg/min (men), LT at 80–90 % of VO2max
      * (Joyner & Coyle 2008) [M]; ≥ 80 % of sessions and ~90 % of time below LT1 (Seiler &
-     * Tønnessen 2009, Sportscience 13:32–53) [V]; junior world-class rowers 95/2/3 (Guellich et al. 2009) [V].
+     * Tønnessen 2009, Sportscience 13:32–53) [V]; junior world-class rowers 95/2/3 (Guellich et al.
+     * 2009) [V]; elite distance runners 11–14 sessions and 160–220 km a week (Haugen et al. 2022,
+     * Sports Med Open 8:46) [V].
      */
     elite: {
       femaleShare: 0.3,
@@ -329,12 +482,44 @@ export const PARAMETERS: Parameters = {
       sleepHours: { mean: 7.4, sd: 0.6 },
       trainingYears: { mean: 12, sd: 4 },
       habitualDistribution: { z1: 0.94, z2: 0.03, z3: 0.03 },
-      responsivenessMedian: 2.2,
     },
   },
   /**
+   * Within a level, fitter runners train more and have trained longer. Across runners, VO2max and
+   * weekly distance each correlate with marathon time at r ≈ −0.63 to −0.74 (Hagan et al. 1981,
+   * Med Sci Sports Exerc 13:185–189; Tanda 2011, J Hum Sport Exerc 6:511–520) [V, secondary], so
+   * with each other at about 0.5 across levels [D]; within one level the range is narrower and the
+   * correlation lower [D: halved]. Experienced runners run ~25 % more (58.8 vs 47.2 km a week) [V,
+   * secondary] → r ≈ 0.3 [D]. Threshold fraction rises with volume (Bassett & Howley 2000) [M].
+   */
+  traitCorrelations: {
+    vo2maxWeeklyHours: 0.3,
+    vo2maxTrainingYears: 0.2,
+    weeklyHoursTrainingYears: 0.3,
+    lt2FractionWeeklyHours: 0.25,
+    /**
+     * [M] VO2max and running economy are inversely related among trained runners — a higher VO2max
+     * with a higher oxygen cost (Pate et al. 1992, MSSE 24:1128; Lucia et al. 2006, J Appl Physiol
+     * 100:1165: Eritrean runners' better economy with lower VO2max): r ≈ 0.3–0.5 between VO2max and
+     * the cost per km.
+     */
+    vo2maxEconomy: 0.4,
+  },
+  /**
+   * [M] World-class distance runners reach vVO2max of ~22–25 km/h (Billat et al. 2003, Med Sci Sports
+   * Exerc 35:297: elite Kenyan runners ≈ 23.5).
+   */
+  vVO2maxLimit: { min: 5, max: 24.5 },
+  /**
+   * [V] The 10 000-m world record, 26:11.00 on the track (Cheptegei 2020; World Athletics): no
+   * athlete, drawn or at their ceiling, runs 10 km faster — their vVO2max is kept to what their LT2
+   * fraction would need for it (race.ts fastestTopSpeed).
+   */
+  tenKmRecordMinutes: 26 + 11 / 60,
+  /**
    * [M] Plausible human ranges: VO2max from frail adults (~15) to the highest recorded (~95
-   * ml/kg/min, Joyner & Coyle 2008); LT fractions as in the level notes; running economy 150–280
+   * ml/kg/min, Joyner & Coyle 2008); LT fractions as in the level notes (LT2 at most 0.93: elite
+   * runners' maximal lactate steady state is at ~85–90 % of VO2max, Joyner & Coyle 2008); running economy 150–280
    * ml/kg/km (Saunders et al. 2004); resting HR 30–100 bpm and lnRMSSD 1–6.5 ln ms (Plews et al.
    * 2012); sleep 3–12 h; up to 40 h of training a week.
    */
@@ -343,7 +528,7 @@ export const PARAMETERS: Parameters = {
     bodyMass: { min: 30, max: 150 },
     vo2max: { min: 15, max: 95 },
     lt1Fraction: { min: 0.3, max: 0.9 },
-    lt2Fraction: { min: 0.5, max: 0.95 },
+    lt2Fraction: { min: 0.5, max: 0.93 },
     economy: { min: 150, max: 280 },
     weeklyHours: { min: 0.25, max: 40 },
     restingHr: { min: 30, max: 100 },
@@ -355,23 +540,36 @@ export const PARAMETERS: Parameters = {
   hrMax: { intercept: 208, perYear: 0.7, sd: 7, maxZ: 2.5 },
   habitual: {
     /**
-     * [C] Searched (docs/CALIBRATION.md): athletes enter a block at the fitness that 58 % of their
-     * reported week sustains — the year's average with easier weeks, travel and off-season — which
-     * is why even arms that keep their usual week improve in trials (Treff et al. 2017: +1.5 % in
-     * both arms of elite rowers in 11 weeks).
+     * [C] Athletes enter a block at the fitness that this share of their reported week sustains —
+     * the year's average with easier weeks, travel and off-season — which is why even arms that keep
+     * their usual week improve in trials.
      */
-    consistency: 0.578,
+    consistency: 0.500,
+  },
+  history: {
+    /**
+     * [M] Central and peripheral adaptations of previously untrained people plateau within months
+     * (most of HERITAGE's gain came in 20 weeks, Bouchard et al. 1999); running economy keeps
+     * improving over years (Jones 2006, IJSPP 1:101–116: ~15 % over 11 years in one elite runner;
+     * Scrimgeour et al. 1986). A first-year runner has realised half of what their habit supports.
+     */
+    maturityAtStart: 0.5,
+    maturityYears: { central: 0.5, peripheral: 0.5, base: 3 },
   },
   trainability: {
     /**
      * [M/C] Endurance-trained VO2max is ~40–60 % above the untrained value of the same person (Joyner
-     * & Coyle 2008); 60 % (at the top of that range) meets HERITAGE's +15–30 % for sedentary adults.
+     * & Coyle 2008); HERITAGE's sedentary adults gained +15–30 % in 20 weeks.
      */
     vo2maxCeilingGain: { mean: 0.6, sd: 0.12, min: 0.15, max: 0.9 },
     /**
-     * [M/C] LT2 (MLSS) reaches ~85–90 % of VO2max in elite athletes (Joyner & Coyle 2008); 0.895 is
-     * the ceiling for athletes below it (one above keeps its own + 0.005). Set with the well-trained band.
+     * [V] Six days a week of 40 min at or near VO2max raised untrained adults' VO2max 5 % in the first
+     * week and then linearly, 0.12 L/min a week, +44 % in 10 weeks (Hickson, Bomze & Holloszy 1977,
+     * J Appl Physiol 42:372–376): the fastest rise measured, a pace, not a jump. At a constant load
+     * the rise has a half-time of 10–11 days (Hickson et al. 1981, MSSE 13:17–20) — riseDays.
      */
+    vo2maxMostGainPerWeek: 0.05,
+    /** [M] LT2 (MLSS) reaches ~85–90 % of VO2max in elite athletes (Joyner & Coyle 2008); one above keeps its own + 0.005. */
     lt2FractionCeiling: 0.895,
     /** [M] LT1 of elite endurance athletes ≈ 75–85 % of VO2max (Seiler 2010, IJSPP 5:276–291; Joyner & Coyle 2008). */
     lt1FractionCeiling: 0.83,
@@ -388,43 +586,53 @@ export const PARAMETERS: Parameters = {
     /**
      * [V] HERITAGE: VO2max gain 384 ± 202 ml/min (CV ≈ 0.5 including test error; range −114 to
      * +1097) after 20 weeks (Bouchard & Rankinen 2001, MSSE 33:S446) — with test error removed the
-     * true CV is ≈ 0.45, a log-normal SD of ≈ 0.43.
+     * true CV is ≈ 0.45, a log-normal SD of ≈ 0.43. Trainability is largely genetic (heritability of
+     * the response 47 %, Bouchard et al. 1999): one distribution for everyone.
      */
     responsivenessSdLog: 0.43,
-    /** [C] Central and peripheral responses are related but not identical (Vollaard et al. 2009, J Appl Physiol 106:1479). */
+    /** [M] Central and peripheral responses are related but not identical (Vollaard et al. 2009, J Appl Physiol 106:1479). */
     poolResponseCorrelation: 0.6,
   },
   /**
-   * [C] Diminishing returns within a day, steepest above LT2: reduced training that keeps its
-   * intensity maintains VO2max for months (Hickson et al. 1985, J Appl Physiol 58:492–499) [M], and
-   * a taper keeps fitness (Mujika 1996; the taper target).
+   * [M] Diminishing returns within a day, steepest above LT2: reduced training that keeps its
+   * intensity maintains VO2max for months (Hickson et al. 1985, J Appl Physiol 58:492–499), and
+   * accumulated interval time beyond ~30 min adds little (Seiler et al. 2013, Scand J Med Sci Sports
+   * 23:74–83: 4 × 8 min beat 4 × 16 min).
    */
   zoneSaturationMinutes: [90, 40, 25],
-  /** [C] Chronic stimulus over two weeks: a single session does not move the supported level. */
+  /** [M] About 20–30 min of light activity a day (walking, stairs) in a sedentary adult's life. */
+  lifeStimulusMinutes: 19.1,
+  /** [M] Chronic stimulus over two weeks: a single session does not move the supported level. */
   stimulusWindowDays: 14,
   pools: {
     /**
-     * Central (VO2max: stroke volume, blood volume). Work above LT2 is the strongest per-minute
-     * stimulus (Helgerud et al. 2007, MSSE 39:665–671; MacInnis & Gibala 2017, J Physiol 595:2915)
-     * [M]; zone 2 gives little to trained athletes (Neal et al. 2013: threshold training, no VO2max
-     * gain) [M]; volume counts for its length (zone-1 weight searched). Rises over ~2–3 weeks; falls
-     * by about half of the trained gain in 8 weeks (Coyle et al. 1984, J Appl Physiol 57:1857–1864)
-     * [M]. halfStimulus and the zone-1 weight [C] searched (docs/CALIBRATION.md).
+     * Central (VO2max: stroke volume, blood volume). Zone weights per minute, zone 3 = 1, from
+     * studies that matched work or time across intensities (notes in docs/MODEL.md): 4 × 4 min at
+     * 90–95 % HRmax raised VO2max 7.2 % where the same work at 70 % or 85 % HRmax did not
+     * significantly (Helgerud et al. 2007, MSSE 39:665–671) [V] → zone 1 ≈ 0.08, zone 2 ≈ 0.14 [D];
+     * three intensities with matched volume in untrained adults → zone 1 ≈ 0.19, zone 2 ≈ 0.42 [D]
+     * (Gormley et al. 2008, MSSE 40:1336–1343); interval vs continuous training meta-analyses give
+     * HIIT a small edge at far fewer minutes (Milanović et al. 2015, Sports Med 45:1469–1481) [V].
+     * Rises over ~2–3 weeks; falls by about half of the trained gain in 8 weeks (Coyle et al. 1984,
+     * J Appl Physiol 57:1857–1864) [M]. halfStimulus, elasticity and riseDays [C].
      */
-    central: { zoneWeights: [0.195, 0.12, 1], halfStimulus: 2.68, riseDays: 18, fallDays: 80 },
+    central: { zoneWeights: [0.133, 0.380, 1], halfStimulus: 1.10, elasticity: 1.10, riseDays: 10.5, fallDays: 80 },
     /**
      * Peripheral (fraction of VO2max at LT2: mitochondria, lactate transport and clearance). Work at
-     * and above LT2 drives it most per minute, zone 2 less (MacInnis & Gibala 2017; Neal et al. 2013,
-     * J Appl Physiol 114:461–471: polarized raised LT more than threshold training) [M]; enzymes
-     * respond within weeks. halfStimulus and riseDays [C] searched.
+     * LT2 raises it in trained runners at small doses (Sjödin et al. 1982, Eur J Appl Physiol
+     * 49:45–57; Philp et al. 2008, Eur J Appl Physiol 102:571) [V]; with work matched, higher
+     * intensity gives ~1.5–2× the mitochondrial gain per minute (MacInnis et al. 2017, J Physiol
+     * 595:2955–2968; Daussin et al. 2008, Am J Physiol 295:R264) [V]; volume maintains mitochondrial
+     * content (Granata et al. 2018, Sports Med 48:1809) [V]. Enzymes respond within weeks.
      */
-    peripheral: { zoneWeights: [0.195, 0.2, 1], halfStimulus: 10.7, riseDays: 20, fallDays: 60 },
+    peripheral: { zoneWeights: [0.3, 0.6, 1], halfStimulus: 7.87, elasticity: 0.728, riseDays: 20, fallDays: 60 },
     /**
-     * Base (economy and LT1): volume, mostly easy (Seiler 2010; Esteve-Lanao et al. 2005, MSSE
-     * 37:496–504) [M]; slow to gain and slow to lose (economy changes over months and years, Jones
-     * 2006) [M]. halfStimulus [C].
+     * Base (economy and LT1): volume, mostly easy. With work matched, economy improved alike across
+     * intensities (Helgerud et al. 2007 [M]; Enoksen et al. 2011, JSCR 25:812) and all-easy training
+     * raised power at LT1 most (Ingham et al. 2008, MSSE 40:579–584) [V]; economy follows years of
+     * mileage (Jones 2006) [M]. Slow to gain and slow to lose.
      */
-    base: { zoneWeights: [1, 0.8, 0.5], halfStimulus: 30, riseDays: 60, fallDays: 150 },
+    base: { zoneWeights: [0.7, 0.9, 1], halfStimulus: 30, elasticity: 0.404, riseDays: 60, fallDays: 150 },
   },
   fatigue: {
     /**
@@ -433,9 +641,13 @@ export const PARAMETERS: Parameters = {
      * 4–25 d, the span individually fitted values cover.
      */
     timeConstantDays: { mean: 7, sd: 2, min: 4, max: 25 },
-    /** [V form, C value] Busso 2003 (MSSE 35:1188–1195) variable dose–response: fatigue gain k2(i) = k3 Σ w e^{−(i−j)/τ3}. */
+    /**
+     * [M form, C value] After Busso 2003 (MSSE 35:1188–1195, variable dose–response: fatigue gain
+     * k2(i) = k3 Σ w e^{−(i−j)/τ3}): here the gain grows with recent load relative to the athlete's
+     * tolerance, not with absolute recent load.
+     */
     vdrTimeConstantDays: 5,
-    vdrGain: 0.6,
+    vdrGain: 0.992,
     /** [V] Chronic load over 28–42 days (Hulin et al. 2016; the 42-d fitness convention). */
     chronicTimeConstantDays: 42,
     /** [M] 25 cost units a day (a minute at LT1 costs 1): about 3–4 hours of easy running a week. */
@@ -444,17 +656,68 @@ export const PARAMETERS: Parameters = {
     loadCapacity: 1.8,
     /**
      * [C] Mujika 1996 (MSSE 28:251–258): a taper after hard training adds 2–3 % by shedding fatigue;
-     * in steady habitual training performance sits ~1.5 % below fresh, after a hard block several per
-     * cent. The loss grows as strain² (Busso 2003: fatigue effects grow faster than load).
+     * in steady habitual training performance sits about 2 % below fresh (this at strain 1), after a
+     * hard block several per cent. The loss grows as strain² (Busso 2003: fatigue effects grow faster than load) ...
      */
-    performancePerStrain: 0.0155,
+    performancePerStrain: 0.0216,
     /**
-     * [C] Busso 2003: past an optimum, more daily load lowers performance (inverted U); with the
-     * Neal 2013 target (a big jump in intensity still pays off over six weeks).
+     * [V] ... but stays within what overload costs: 2 weeks of intensified training cost 5–8 % of
+     * maximal power and 5–10 % of time-trial time (Halson et al. 2002, J Appl Physiol 93:947–956;
+     * Jeukendrup et al. 1992) → at most 12 % [D].
+     */
+    maxPerformanceLoss: 0.12,
+    /**
+     * [D] The largest single losses — deep fatigue 12 %, a near-sleepless night ~10 % (Craven 2022's
+     * −7.6 % for ≤ 6 h, more for less), a cold 8 % — do not add up without limit: a runner that far
+     * gone does not finish a race. At most 20 % (a 10-km 25 % slower) on any day.
+     */
+    minReadiness: 0.8,
+    /**
+     * [C] Busso 2003: past an optimum, more daily load lowers performance (inverted U).
      */
     bluntingStrain: 3,
-    /** [M] The strain² form of performancePerStrain (Busso 2003: fatigue effects grow faster than load). */
+    /** [M] Adaptation kept falls as 1 / (1 + (strain / bluntingStrain)^2): slowly at first, steeply past the optimum. */
     bluntingExponent: 2,
+  },
+  acute: {
+    /**
+     * [M] Parasympathetic reactivation takes about 24 h after easy, 24–48 h after threshold and ≥ 48 h
+     * after high-intensity sessions (Stanley, Peake & Buchheit 2013, Sports Med 43:1259–1277).
+     */
+    timeConstantDays: 1.5,
+    /**
+     * [M] A hard session in a state that has not recovered from the last one is done at lower
+     * quality and adapts less. No study isolates it (the HRV-guided trials that suggest it are the
+     * model's validation, trials/, so they set nothing here); vagal tone before training predicts
+     * the response to it (Hautala et al. 2003, Am J Physiol 285:H1747: r = 0.52) [V]. Assumed: the
+     * morning after a hard day (acute strain ≈ 2), a hard session keeps ~80 % of its stimulus (the
+     * range in UNCERTAIN_PARAMETERS includes no effect at all).
+     */
+    efficacyLossPerStrain: 0.25,
+    /** [M] ... and costs a little more (the same pace at a higher HR and RPE). */
+    costPerStrain: 0.1,
+  },
+  lifeStress: {
+    /** [M] A stressful spell — a deadline, a week of travel — lasts days: a 5-day time constant (day-to-day autocorrelation 0.82). */
+    timeConstantDays: 5,
+    /**
+     * [M] Psychological stress lowers vagal HRV and raises HR (Kim et al. 2018, Psychiatry Investig
+     * 15:235–245, a meta-analysis: lower RMSSD and HF under stress). Of the day-to-day SD of morning
+     * lnRMSSD (≈ 0.2 ln ms, markers.lnRmssd.noiseSd with this), a quarter of the variance — 0.1 per SD
+     * — is taken to be this state, the rest measurement and biological noise; of resting HR's 3 bpm,
+     * 1.5 bpm per SD likewise.
+     */
+    lnRmssd: -0.1,
+    restingHr: 1.5,
+    /**
+     * [M] Sedentary adults rating their lives most stressful gained little or nothing from two weeks of
+     * controlled training, and baseline stress correlated with the gain (r = 0.32–0.45; Ruuska et al.
+     * 2012, Front Physiol 3:51) [V]: a hard session on a day 1 SD more stressed than usual keeps ~77 %
+     * of its stimulus (range: none of this effect to a half).
+     */
+    efficacyLoss: 0.3,
+    /** [M] Colds follow psychological stress dose by dose (27 → 47 % across a stress index; Cohen, Tyrrell & Smith 1991, N Engl J Med 325:606–612). */
+    illnessHazard: 0.3,
   },
   sleep: {
     /** [M] Adults need 7–9 h (Hirshkowitz et al. 2015, Sleep Health 1:40–43). */
@@ -463,8 +726,8 @@ export const PARAMETERS: Parameters = {
     nightlySdHours: 0.7,
     /** [M] Debt from several short nights takes several nights to repay: one night of recovery is not enough (Banks et al. 2010, Sleep 33:1013–1026). */
     debtTimeConstantDays: 4,
-    /** [V] Craven et al. 2022 (Sports Med 52:2669): one night ≤ 6 h → −7.6 % (−11.9 to −3.1) next-day endurance; [C] per hour below need. */
-    performancePerHourDeficit: 0.022,
+    /** [V] Craven et al. 2022 (Sports Med 52:2669): one night ≤ 6 h → −7.6 % (−11.9 to −3.1) next-day performance; [C] per hour below need. */
+    performancePerHourDeficit: 0.0244,
     /** [M] Accumulated debt costs much less per hour than last night's deficit (Craven 2022 measured next-day effects; the carry-over is assumed small). */
     performancePerDebtHour: 0.004,
     /** [M] Sleep restriction blunts training adaptation (Lopes et al. 2023, Sports Med) — size [C]. */
@@ -480,10 +743,12 @@ export const PARAMETERS: Parameters = {
   illness: {
     /** [M] Adults catch 2–4 colds a year (Heikkinen & Järvinen 2003, Lancet 361:51–59). */
     episodesPerYear: 2,
-    /** [V] Illness follows individual strain thresholds (Foster 1998, MSSE 30:1164–1168); size [C]. */
+    /** [V] Illness follows individual strain thresholds (Foster 1998, MSSE 30:1164–1168); size [M]. */
     strainHazard: 0.7,
-    /** [M] Short sleep raises the risk of a cold (Prather et al. 2015, Sleep 38:1353–1359); size [C]. */
+    /** [M] Short sleep raises the risk of a cold (Prather et al. 2015, Sleep 38:1353–1359); size [M]. */
     sleepDebtHazard: 0.15,
+    /** [V] Wearables detect an infection a median of 3 days before symptoms (Mishra et al. 2020, Nat Biomed Eng 4:1208) → 2 days of markers before the first ill day. */
+    prodromeDays: 2,
     /** [M] Upper-respiratory infections last ~4–8 days. */
     durationDays: { min: 4, max: 8 },
     /** [M] While ill, training (if any) adapts little: 20 % of the usual stimulus counts. */
@@ -491,18 +756,83 @@ export const PARAMETERS: Parameters = {
     /** [M] Assumed: a cold costs several per cent of endurance performance while it lasts. */
     performanceWhileIll: 0.08,
   },
+  overreaching: {
+    /**
+     * [M] Meeusen et al. 2013 (MSSE 45:186–205): non-functional overreaching follows intensified
+     * training without enough recovery; 2–3 weeks of ~+40 % volume overreach about half of trained
+     * triathletes *functionally* (Aubry et al. 2014, MSSE 46:1769: 11 of 23; performance −2 %,
+     * recovered within 2 weeks of taper) [V], while doubling running volume in 3 weeks left
+     * runners under-performing for months (Lehmann et al. 1992) [V]. Strain above 1.5 (half again
+     * the habitual steady state) accumulates over two weeks; the tolerance [C].
+     */
+    strainThreshold: 1.5,
+    timeConstantDays: 14,
+    tolerance: { median: 5.99, sdLog: 0.5, min: 1, max: 60 },
+    /** [V] Non-functional overreaching lasts weeks to months (Meeusen 2013): median 6 weeks, 2 weeks to 3 months [M]. */
+    durationDays: { median: 42, sdLog: 0.5, min: 14, max: 90 },
+    /** [M] Performance 3–10 % down (Meeusen 2013; Halson et al. 2002): 5 %. */
+    performanceLoss: 0.05,
+    /** [M] Training during it adapts little. */
+    adaptationKept: 0.3,
+    /** [V] 67–70 % of overreached triathletes had infections against 10–20 % of the others (Aubry 2014; Hausswirth et al. 2014) → ×4 [D]. */
+    illnessHazard: 4,
+    /** [V] Resting HR up (Bosquet et al. 2008, SMD +0.55 → ~+3 bpm [D]) and the 7-day lnRMSSD down (Plews et al. 2012: −0.17 a week before NFOR) [V]. */
+    restingHr: 3,
+    lnRmssd: -0.2,
+  },
+  injury: {
+    /**
+     * [V] Running injuries per 1 000 h: novices 17.8, recreational runners 7.7 (Videbæk et al. 2015,
+     * Sports Med 45:1017–1026), elite long-distance runners ~2.5 (Lysholm & Wiklander 1987, Am J
+     * Sports Med 15:168) → 18 falling to 3 with years of running, e^(−years/4) [D: 18 at 0 years,
+     * 7.3 at 5, 3.7 at 12 — near the 7.7 and ~2.5–4 of the cohorts].
+     */
+    per1000hNovice: 18,
+    per1000hExperienced: 3,
+    historyYears: 4,
+    /**
+     * [C] Cohorts count any running-related complaint that restricts running; many are run through at
+     * a lower volume. Fitted to Run Clever (Ramskov et al. 2018: 28 % of recreational runners injured
+     * in 16 weeks of progressing volume; trials/run-clever-2018.yaml).
+     */
+    timeLossShare: 0.744,
+    /** [V] A session longer than the longest of the last 30 days: +10–30 % HR 1.64, +30–100 % 1.52, > 100 % 2.28 (Frandsen et al. 2025, Br J Sports Med, 5 205 runners). */
+    spikeHazard: [1.64, 1.52, 2.28],
+    /** [V] Over 30 % more volume in two weeks than in the two before: HR 1.59 (0.96–2.66) (Nielsen et al. 2014, J Orthop Sports Phys Ther 44:739–747). */
+    progressionHazard: 1.59,
+    /** [M] Speed training: OR 1.46 for injury (a secondary source) → a minute above LT2 counts 1.5 [D]. */
+    intensityHazard: 1.5,
+    /** [V] A previous injury doubles the risk (RR 1.7–2.7 across cohorts: Macera 1989; Walter 1989; Hespanhol 2016). */
+    previousInjuryHazard: 2,
+    /**
+     * [M] Days without running: median ~12 (3–42) before a graded return; full recovery takes a
+     * median of 56–71 days of reduced running (Nielsen et al. 2014) [V].
+     */
+    restDays: { median: 12, sdLog: 0.6, min: 7, max: 60 },
+    /** [V] Walk/run return protocols reach continuous easy running in 3–4 weeks. */
+    returnDays: 21,
+    returnStartVolume: 0.3,
+  },
   markers: {
     /**
-     * [M] Morning resting HR varies ~2–3 bpm day to day; it rises a few bpm with accumulated
-     * fatigue, sleep loss and illness and falls with aerobic fitness (Buchheit 2014, Front Physiol
-     * 5:73; Meeusen et al. 2013, MSSE 45:186–205).
+     * Morning resting HR varies ~3 bpm day to day (2–5; sitting CV 4.7 %) [V] — in all, the life-stress state's part within it; the morning after a
+     * hard session +1–5 bpm (Hynynen et al. 2010: nocturnal HR +9 % after a moderate session) [V];
+     * up with accumulated fatigue and short sleep (Buchheit 2014, Front Physiol 5:73) [M]; +4 bpm
+     * with an infection, from ~2 days before symptoms (+1 to +11) [V]; down ~0.9 % per % of VO2max
+     * gained (Tulppo et al. 2003: −6 bpm with VO2peak +11 % at ~60 bpm) [D]. Readings are kept within 28–110
+     * bpm: the lowest resting HRs recorded in endurance athletes are ~28 bpm [M].
      */
-    restingHr: { noiseSd: 2.5, perStrain: 3, perSleepDebtHour: 0.8, illness: 7, perVo2maxGainPct: -0.25 },
+    restingHr: { noiseSd: 3, perAcuteStrain: 1.5, perStrain: 2, perSleepDebtHour: 0.5, illness: 4, perVo2maxGainPct: -0.009, limits: { min: 28, max: 110 } },
     /**
-     * [M] lnRMSSD day-to-day CV ≈ 6–8 % (SD ≈ 0.25 ln ms) (Plews et al. 2012, Eur J Appl Physiol
-     * 112:3729); falls with fatigue, sleep loss and illness (Buchheit 2014).
+     * Morning lnRMSSD: day-to-day SD ≈ 0.2 ln ms (0.12–0.35; Plews et al. 2012, Eur J Appl Physiol
+     * 112:3729; Buchheit 2014) [V] — in all: the life-stress state's part (lifeStress.lnRmssd) is
+     * within it, the rest measurement and biological noise; the morning after a threshold or interval session ≈ −0.12
+     * (−0.05 to −0.25; nocturnal −0.14 after a moderate session, Hynynen 2010) [D]; the 7-day mean
+     * falls with accumulated strain before non-functional overreaching (Plews 2012: −0.17 a week)
+     * [V]; sleep loss −0.03 per hour (inconsistent) [M]; an infection −0.3 (−0.1 to −0.8) [V]; up
+     * ~0.03 per % of VO2max gained (+11.6 % RMSSD with +3.7 % VO2max) [D]. Kept within 1–6.5 ln ms.
      */
-    lnRmssd: { noiseSd: 0.25, perStrain: -0.15, perSleepDebtHour: -0.04, illness: -0.35, perVo2maxGainPct: 0.01 },
+    lnRmssd: { noiseSd: 0.2, perAcuteStrain: -0.08, perStrain: -0.12, perSleepDebtHour: -0.03, illness: -0.3, perVo2maxGainPct: 0.03, limits: { min: 1, max: 6.5 } },
     /** [M] Session RPE is reproducible to about ±1 CR-10 unit and rises with fatigue (Foster et al. 2001). */
     rpe: { noiseSd: 0.6, perStrain: 0.8, perHourDeficit: 0.25 },
     /**
@@ -528,5 +858,53 @@ export const PARAMETERS: Parameters = {
     peakSpeedOverVVO2max: 1.05,
     /** [C] Lab threshold tests are affected by fatigue less than a race (Mujika 1996: fitness unchanged). */
     lt2ReadinessShare: 0.5,
+    /**
+     * [M] Trials test after 2–3 days without hard training (48–72 h is the usual standardisation);
+     * easy running at half the recent volume.
+     */
+    preTestDays: 3,
+    preTestVolume: 0.5,
+    /** [D] One test-retest typical error of a time trial (1.5 %): fatigue above it changes what a trial would read. */
+    fatigueWarningLoss: 0.015,
   },
 };
+
+/**
+ * The uncertain constants and the ranges they may take (the sensitivity table spans each). A value
+ * read in a source keeps its published uncertainty; a modelling choice its plausible span.
+ */
+export const UNCERTAIN_PARAMETERS: readonly UncertainParameter[] = [
+  { path: 'pools.central.zoneWeights.0', low: 0.05, high: 0.25, why: 'zone 1 per minute for VO2max: Helgerud 2007 ≈ 0.08 (trained) to Gormley 2008 ≈ 0.19 (untrained)', calibrate: true },
+  { path: 'pools.central.zoneWeights.1', low: 0.15, high: 0.5, why: 'zone 2 per minute for VO2max: Helgerud 2007 ≈ 0.14, Gormley 2008 ≈ 0.42', calibrate: true },
+  { path: 'pools.peripheral.zoneWeights.0', low: 0.1, high: 0.6, why: 'zone 1 for LT2: volume keeps mitochondrial content (Granata 2018)' },
+  { path: 'pools.peripheral.zoneWeights.1', low: 0.3, high: 0.9, why: 'zone 2 for LT2: work-matched mitochondrial gains 1.5–2× for the higher intensity (MacInnis 2017, Daussin 2008)' },
+  { path: 'pools.base.zoneWeights.0', low: 0.4, high: 1.2, why: 'economy improved alike across intensities with work matched (Enoksen 2011, Helgerud 2007)' },
+  { path: 'pools.base.zoneWeights.1', low: 0.6, high: 1.2, why: 'as zone 1' },
+  { path: 'pools.central.elasticity', low: 0.1, high: 2, why: 'calibrated: from a doubling of the stimulus closing 7 % of the headroom left to 75 %', calibrate: true },
+  { path: 'pools.peripheral.elasticity', low: 0.1, high: 2, why: 'calibrated; as central', calibrate: true },
+  { path: 'pools.base.elasticity', low: 0.05, high: 1, why: 'calibrated; economy moves slowly', calibrate: true },
+  { path: 'pools.central.halfStimulus', low: 1, high: 8, why: 'calibrated', calibrate: true },
+  { path: 'pools.peripheral.halfStimulus', low: 3, high: 30, why: 'calibrated', calibrate: true },
+  { path: 'pools.central.riseDays', low: 10, high: 35, why: 'VO2max rises over weeks (Coyle 1984; HERITAGE)', calibrate: true },
+  { path: 'pools.peripheral.riseDays', low: 10, high: 35, why: 'enzymes respond within weeks' },
+  { path: 'habitual.consistency', low: 0.5, high: 0.9, why: 'a reported week against the year\'s average: calibrated', calibrate: true },
+  { path: 'history.maturityYears.base', low: 1, high: 8, why: 'economy over years (Jones 2006)' },
+  { path: 'lifeStimulusMinutes', low: 10, high: 45, why: 'everyday activity of sedentary adults', calibrate: true },
+  { path: 'sleep.performancePerHourDeficit', low: 0.01, high: 0.04, why: 'Craven 2022: one night ≤ 6 h → −7.6 % (−11.9 to −3.1) next day', calibrate: true },
+  { path: 'fatigue.performancePerStrain', low: 0.01, high: 0.03, why: 'calibrated on the taper', calibrate: true },
+  { path: 'fatigue.vdrGain', low: 0.2, high: 1.2, why: 'calibrated on the inverted U', calibrate: true },
+  { path: 'fatigue.bluntingStrain', low: 2, high: 5, why: 'calibrated on the inverted U' },
+  { path: 'acute.efficacyLossPerStrain', low: 0, high: 0.5, why: 'no direct evidence: from no effect to a hard session after a hard day keeping two-thirds of its stimulus' },
+  { path: 'acute.costPerStrain', low: 0, high: 0.3, why: 'assumed' },
+  { path: 'markers.lnRmssd.noiseSd', low: 0.12, high: 0.35, why: 'day-to-day SD of morning lnRMSSD in all (Plews 2012; Buchheit 2014)' },
+  { path: 'lifeStress.efficacyLoss', low: 0, high: 1, why: 'Ruuska 2012: high stress, little or no gain; from no effect to a half of a hard session\'s stimulus lost at 1 SD' },
+  { path: 'lifeStress.lnRmssd', low: -0.17, high: 0, why: 'from none to most (0.17 of 0.2) of the day-to-day variation of lnRMSSD' },
+  { path: 'markers.lnRmssd.perAcuteStrain', low: -0.15, high: -0.03, why: 'the morning after a hard session −0.05 to −0.25 ln ms (Hynynen 2010)' },
+  { path: 'markers.lnRmssd.perStrain', low: -0.25, high: 0, why: 'accumulated strain: from no change (Bellenger 2016) to Plews 2012\'s decline' },
+  { path: 'overreaching.tolerance.median', low: 3, high: 15, why: 'calibrated', calibrate: true },
+  { path: 'injury.per1000hNovice', low: 10, high: 33, why: 'Videbæk 2015 and the cohorts around it' },
+  { path: 'injury.timeLossShare', low: 0.3, high: 1, why: 'calibrated on Run Clever', calibrate: true },
+  { path: 'injury.per1000hExperienced', low: 2, high: 4, why: 'Lysholm 1987; Jacobsson 2013' },
+  { path: 'injury.progressionHazard', low: 0.96, high: 2.66, why: 'Nielsen 2014, 95 % CI' },
+  { path: 'trainability.responsivenessSdLog', low: 0.35, high: 0.5, why: 'HERITAGE\'s spread with and without test error' },
+];

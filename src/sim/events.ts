@@ -19,12 +19,17 @@ export class EventSchedule {
   /** 1 on days inside a sleep restriction, a scheduled illness or the RETURN_DAYS after it. */
   readonly inEvent: Uint8Array;
 
-  constructor(readonly weeks: number) {
+  constructor(
+    readonly weeks: number,
+    /** Days between the last week and the final tests (the pre-test days). */
+    testDays = 0,
+  ) {
     // One extra day: the night before the final tests.
-    this.sleepHours = new Float64Array(weeks * 7 + 2);
-    this.illnessStart = new Uint8Array(weeks * 7 + 2);
+    const days = weeks * 7 + testDays + 2;
+    this.sleepHours = new Float64Array(days);
+    this.illnessStart = new Uint8Array(days);
     this.loadFactor = new Float64Array(weeks + 1);
-    this.inEvent = new Uint8Array(weeks * 7 + 2);
+    this.inEvent = new Uint8Array(days);
   }
 
   /**

@@ -41,7 +41,7 @@ export class SliceMerger {
     this.files = stage === null ? [] : csvNames(spec).map((name) => ({ name, file: stage.open(name) }));
     this.shardResults = shard && stage !== null ? stage.open('shard.results') : null;
     // A shard's athletes go to shard.results: no summary, so no room for the population's values.
-    this.collector = new SummaryCollector(spec, this.shardResults === null ? spec.population.size : 0, typicalErrorsOf(parameters));
+    this.collector = new SummaryCollector(spec, this.shardResults === null ? spec.population.size : 0, typicalErrorsOf(parameters), parameters.tests.fatigueWarningLoss);
     this.results = new AthleteResults(spec.arms.length);
   }
 

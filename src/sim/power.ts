@@ -2,6 +2,7 @@ import { deriveStreamSeed, RandomStream } from './rng.ts';
 import type { RunOutcome } from './runner.ts';
 import type { RunSpec } from './scenario/prepare.ts';
 import { significantShare } from './stats/index.ts';
+import { measured, measuredPairs } from './stats/measured.ts';
 import type { MetricName } from './summary.ts';
 
 /** The metrics a study's power is worked out for: the tested % changes. */
@@ -30,11 +31,14 @@ export function studyPower(spec: RunSpec, outcome: RunOutcome, sizes: readonly n
   spec.arms.forEach((arm, a) => {
     if (a === reference) return;
     POWER_METRICS.forEach((metric, m) => {
-      const treated = outcome.metrics.valuesOf(a, metric);
-      const referred = outcome.metrics.valuesOf(reference, metric);
+      // An athlete not tested (injured on test day) drops out: of the pair in a crossover, of their
+      // own arm in parallel groups. The population's difference is over the pairs measured.
+      const [pairedTreated, pairedReferred] = measuredPairs(outcome.metrics.valuesOf(a, metric), outcome.metrics.valuesOf(reference, metric));
+      const treated = paired ? pairedTreated : measured(outcome.metrics.valuesOf(a, metric));
+      const referred = paired ? pairedReferred : measured(outcome.metrics.valuesOf(reference, metric));
       let sum = 0;
-      for (let i = 0; i < treated.length; i++) sum += treated[i]! - referred[i]!;
-      const difference = sum / treated.length;
+      for (let i = 0; i < pairedTreated.length; i++) sum += pairedTreated[i]! - pairedReferred[i]!;
+      const difference = sum / pairedTreated.length;
       // One stream per (arm, metric), from the scenario's seed: the same answer on every run.
       const stream = new RandomStream(deriveStreamSeed(spec.seed, 1_000_000 + a * POWER_METRICS.length + m, 'tests', new Int32Array(4)));
       const power = sizes.map((n) => significantShare(treated, referred, n, paired ? 'paired' : 'parallel', replicates, stream, Math.sign(difference)));
@@ -43,3 +47,4 @@ export function studyPower(spec: RunSpec, outcome: RunOutcome, sizes: readonly n
   });
   return rows;
 }
+

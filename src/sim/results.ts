@@ -38,14 +38,26 @@ export const ARM = {
   eventHardSessions: 18,
   /** Changes the adaptive engine applied (guardrails included). */
   adjustments: 19,
+  /** Running injuries, the days without running they cost, and episodes of non-functional overreaching. */
+  injuries: 20,
+  injuryDaysLost: 21,
+  overreachingEpisodes: 22,
+  /** Performance lost to training fatigue on the morning of the final tests (a fraction). */
+  finalFatigueLoss: 23,
+  /** Minutes per zone of every session the plan held, done or not (missed to illness or injury, run easy on the way back). */
+  plannedZ1Minutes: 24,
+  plannedZ2Minutes: 25,
+  plannedZ3Minutes: 26,
 } as const;
-export const ARM_COUNT = 20;
+export const ARM_COUNT = 27;
 
 export class AthleteResults {
   readonly baselineMeasured = new Float64Array(TEST_COUNT);
   readonly baselineTrue = new Float64Array(TEST_COUNT);
   baselineRestingHr = 0;
   baselineLnRmssd = 0;
+  /** Performance lost to training fatigue on the morning of the baseline tests (a fraction). */
+  baselineFatigueLoss = 0;
   readonly finalMeasured: Float64Array;
   readonly finalTrue: Float64Array;
   readonly arm: Float64Array;

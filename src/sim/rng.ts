@@ -12,7 +12,7 @@ import seedrandom from 'seedrandom';
  * separate draw, which removes the correlation Doornik (2005) found in the original.
  */
 /** Every purpose an athlete draws for, in a fixed order; new purposes go at the end. */
-export const STREAM_PURPOSES = ['traits', 'events', 'sleep', 'illness', 'markers', 'rpe', 'tests', 'wear'] as const;
+export const STREAM_PURPOSES = ['traits', 'events', 'sleep', 'illness', 'markers', 'rpe', 'tests', 'wear', 'injury', 'stress'] as const;
 export type StreamPurpose = (typeof STREAM_PURPOSES)[number];
 
 export class RandomStream {

@@ -64,7 +64,7 @@ export class ScenarioRunner {
     const size = to - from;
     const simulator = new Simulator(spec, this.parameters, this.model, this.catalogue, this.engineParts);
     const results = new AthleteResults(spec.arms.length);
-    const collector = new SummaryCollector(spec, size, typicalErrorsOf(this.parameters));
+    const collector = new SummaryCollector(spec, size, typicalErrorsOf(this.parameters), this.parameters.tests.fatigueWarningLoss);
     const days = options.days ?? null;
     const adjustments = options.adjustments ?? null;
     for (let index = from; index < to; index++) {

@@ -32,7 +32,7 @@ export function shardRange(size: number, shard: Shard): [number, number] {
 
 /** The number of float64s `packResults` takes for an athlete. */
 function packedLength(results: AthleteResults): number {
-  let length = 2 + 2 * TEST_COUNT + 2 * results.armCount * TEST_COUNT + results.armCount * ARM_COUNT + results.armCount;
+  let length = 3 + 2 * TEST_COUNT + 2 * results.armCount * TEST_COUNT + results.armCount * ARM_COUNT + results.armCount;
   for (const c of results.changes) length += c === null ? 0 : c.length;
   return length;
 }
@@ -43,6 +43,7 @@ export function packResults(results: AthleteResults): Float64Array {
   let at = 0;
   values[at++] = results.baselineRestingHr;
   values[at++] = results.baselineLnRmssd;
+  values[at++] = results.baselineFatigueLoss;
   for (const part of [results.baselineMeasured, results.baselineTrue, results.finalMeasured, results.finalTrue, results.arm]) {
     values.set(part, at);
     at += part.length;
@@ -61,6 +62,7 @@ export function packResults(results: AthleteResults): Float64Array {
 export function unpackResults(values: Float64Array, at: number, out: AthleteResults): number {
   out.baselineRestingHr = values[at++]!;
   out.baselineLnRmssd = values[at++]!;
+  out.baselineFatigueLoss = values[at++]!;
   for (const part of [out.baselineMeasured, out.baselineTrue, out.finalMeasured, out.finalTrue, out.arm]) {
     part.set(values.subarray(at, at + part.length));
     at += part.length;

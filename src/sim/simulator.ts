@@ -1,7 +1,7 @@
 import type { Parameters } from '../models/parameters.ts';
 import type { CompiledCatalogue } from '../models/workouts/compile.ts';
 import { GOAL_CODE } from '../models/workouts/compile.ts';
-import { DOSE_COST, DOSE_RPE, DOSE_RPE_SQUARED, DOSE_Z1, DOSE_Z2, DOSE_Z3 } from '../models/workouts/dose.ts';
+import { DOSE_COST, DOSE_FIELDS, DOSE_RPE, DOSE_RPE_SQUARED, DOSE_Z1, DOSE_Z2, DOSE_Z3 } from '../models/workouts/dose.ts';
 import type { Adjustment, AdjustmentListener } from '../engine/adapt/adjustment.ts';
 import { AdaptiveEngine, type EngineParts } from '../engine/adapt/engine.ts';
 import { ObservedHistory } from '../engine/adapt/history.ts';
@@ -14,6 +14,7 @@ import { DailyLife } from './daily-life.ts';
 import { EventSchedule } from './events.ts';
 import type { AdaptationModel } from './model/adaptation-model.ts';
 import { AthleteConstants, AthleteState, setDone } from './model/state.ts';
+import { fatigueLoss } from './model/multi-system.ts';
 import { AthleteTraits, sampleAthlete } from './population.ts';
 import { ARM, ARM_COUNT, AthleteResults, TEST, TEST_COUNT } from './results.ts';
 import { deriveAthleteSeeds, deriveFinalTestSeed, RandomStream, STREAM_PURPOSES, type StreamPurpose } from './rng.ts';
@@ -45,7 +46,7 @@ export interface AdjustmentSink {
 }
 
 /** The streams each arm replays from where the baseline left them. */
-const DAILY_PURPOSES: readonly StreamPurpose[] = ['sleep', 'illness', 'markers', 'rpe', 'tests', 'wear'];
+const DAILY_PURPOSES: readonly StreamPurpose[] = ['sleep', 'illness', 'markers', 'rpe', 'tests', 'wear', 'injury', 'stress'];
 
 /** Session RPE on Foster's CR-10 scale, kept between 0.5 and 10. */
 function clampRpe(rpe: number): number {
@@ -112,6 +113,13 @@ export class Simulator {
   private readonly habitualZ3 = new Float64Array(7);
   private readonly habitualCost = new Float64Array(7);
   private readonly habitualDesigns = new Map<string, ResolvedDesign>();
+  /** Running minutes and longest session of each day of the habitual week, as the athlete reports it. */
+  private readonly habitualRun = new Float64Array(7);
+  private readonly habitualLongest = new Float64Array(7);
+  /** Easy days before the baseline and the final tests, and the minutes run on each. */
+  private readonly preTestDays: number;
+  /** Minutes run on each of the last 7 days (a ring by weekday), for the pre-test days' volume. */
+  private readonly lastWeekMinutes = new Float64Array(7);
 
   constructor(
     private readonly spec: RunSpec,
@@ -128,8 +136,17 @@ export class Simulator {
     this.eventStream = stream('events');
     this.testStream = stream('tests');
     this.savedStreams = new Int32Array(DAILY_PURPOSES.length * 4);
-    this.schedule = new EventSchedule(spec.weeks);
-    const lifeStreams = { sleep: stream('sleep'), illness: stream('illness'), markers: stream('markers'), rpe: stream('rpe'), wear: stream('wear') };
+    this.preTestDays = spec.scenario.tests?.preTestDays ?? parameters.tests.preTestDays;
+    this.schedule = new EventSchedule(spec.weeks, this.preTestDays);
+    const lifeStreams = {
+      sleep: stream('sleep'),
+      illness: stream('illness'),
+      markers: stream('markers'),
+      rpe: stream('rpe'),
+      wear: stream('wear'),
+      injury: stream('injury'),
+      stress: stream('stress'),
+    };
     const wornShare = spec.scenario.monitoring?.wornShare ?? parameters.markers.wornShare;
     this.life = new DailyLife(lifeStreams, parameters, model, this.constants, this.schedule, wornShare);
     this.planner = new WeekPlanner(catalogue);
@@ -157,7 +174,7 @@ export class Simulator {
     // The habitual week, run at the athlete's true anchors, sets the starting equilibrium. Before
     // any test, race paces are what the athlete races in habitual training (strain 1).
     const habitual = this.habitualDesign(traits);
-    profiles.startAthlete(traits, 1 - parameters.fatigue.performancePerStrain);
+    profiles.startAthlete(traits, 1 - fatigueLoss(parameters.fatigue.performancePerStrain, parameters.fatigue.maxPerformanceLoss, 1));
     this.targets.totalMinutes = traits.weeklyHours * 60;
     this.targets.z2Minutes = this.targets.totalMinutes * traits.habitualZ2;
     this.targets.z3Minutes = this.targets.totalMinutes * traits.habitualZ3;
@@ -166,17 +183,28 @@ export class Simulator {
     this.habitualZ2.fill(0);
     this.habitualZ3.fill(0);
     this.habitualCost.fill(0);
-    // Over a year the athlete sustains only part of that week (PARAMETERS.habitual.consistency).
-    const consistency = parameters.habitual.consistency;
+    this.habitualRun.fill(0);
+    this.habitualLongest.fill(0);
+    // The week as the athlete reports it and has run it lately (the model takes the year's average
+    // of it, PARAMETERS.habitual.consistency, as what their fitness is in equilibrium with).
     for (let k = 0; k < this.weekPlan.count; k++) {
       const day = this.weekPlan.day[k]!;
       const dose = profiles.sessionDose(this.weekPlan, k);
-      this.habitualZ1[day]! += consistency * dose[DOSE_Z1]!;
-      this.habitualZ2[day]! += consistency * dose[DOSE_Z2]!;
-      this.habitualZ3[day]! += consistency * dose[DOSE_Z3]!;
-      this.habitualCost[day]! += consistency * dose[DOSE_COST]!;
+      const minutes = dose[DOSE_Z1]! + dose[DOSE_Z2]! + dose[DOSE_Z3]!;
+      this.habitualZ1[day]! += dose[DOSE_Z1]!;
+      this.habitualZ2[day]! += dose[DOSE_Z2]!;
+      this.habitualZ3[day]! += dose[DOSE_Z3]!;
+      this.habitualCost[day]! += dose[DOSE_COST]!;
+      this.habitualRun[day]! += minutes;
+      if (minutes > this.habitualLongest[day]!) this.habitualLongest[day] = minutes;
     }
     model.initialize(traits, this.habitualZ1, this.habitualZ2, this.habitualZ3, this.habitualCost, constants, this.baselineState);
+    // The month before the baseline, for the injury hazard: the reported week, as the athlete ran it lately.
+    life.startHistory(this.baselineState, this.habitualRun, this.habitualLongest);
+    life.startStress(this.baselineState);
+    let habitualMinutes = 0;
+    for (let d = 0; d < 7; d++) habitualMinutes += this.habitualZ1[d]! + this.habitualZ2[d]! + this.habitualZ3[d]!;
+    const easyBefore = BASELINE_DAYS - this.preTestDays;
 
     // Baseline week (days −6 … 0) of habitual training with markers, then the night before day 1.
     const s = this.state;
@@ -187,6 +215,7 @@ export class Simulator {
     const record = this.baselineRecord;
     record?.clear();
     for (let d = 0; d < BASELINE_DAYS; d++) {
+      life.stressDay(s);
       life.night(s, 0);
       const ill = life.checkIllness(s, 0);
       if (life.morningMarkers(s)) {
@@ -196,15 +225,22 @@ export class Simulator {
       }
       // Session RPE of the habitual week, as in the arms: one noise draw a day, whoever listens.
       life.drawRpeShift(s);
-      if (record !== null) this.recordHabitualDay(record, s, d, ill, consistency, life.rpeShift[0]!);
+      const easy = d >= easyBefore ? (this.parameters.tests.preTestVolume * habitualMinutes) / 7 : -1;
+      if (record !== null) this.recordHabitualDay(record, s, d, ill, life.rpeShift[0]!, easy);
       if (ill) setDone(s, 0, 0, 0, 0);
+      else if (easy >= 0) this.setEasyDay(s, easy);
       else setDone(s, this.habitualZ1[d]!, this.habitualZ2[d]!, this.habitualZ3[d]!, this.habitualCost[d]!);
       model.train(constants, s);
     }
     life.night(s, 1);
     results.baselineRestingHr = restingHrSum / markerDays;
     results.baselineLnRmssd = lnRmssdSum / markerDays;
+    results.baselineFatigueLoss = model.fatigueLoss(constants, s);
     runTestBattery(model, parameters, constants, s, this.testStream, results.baselineTrue, results.baselineMeasured, 0);
+    // The arms count what happens in them: nothing of the baseline week.
+    s.overreachingEpisodes = 0;
+    s.injuries = 0;
+    s.injuryRestDays = 0;
     this.baselineState.copyFrom(s);
     this.saveStreams();
 
@@ -224,11 +260,19 @@ export class Simulator {
     }
   }
 
-  /** What the coach saw of a baseline day: the morning's readings and the habitual sessions with their RPE. */
-  private recordHabitualDay(record: ObservedHistory, s: AthleteState, day: number, ill: boolean, consistency: number, rpeShift: number): void {
+  /**
+   * What the coach saw of a baseline day: the morning's readings and the habitual sessions with their
+   * RPE — or, on a pre-test day, `easyMinutes` of easy running (negative on other days).
+   */
+  private recordHabitualDay(record: ObservedHistory, s: AthleteState, day: number, ill: boolean, rpeShift: number, easyMinutes: number): void {
     const today = this.life.today;
     const worn = today[0] === today[0];
     record.setMorning(today[0]!, today[1]!, worn ? s.sleptHours : Number.NaN, ill);
+    if (easyMinutes >= 0) {
+      if (ill) record.missedSession();
+      else if (easyMinutes > 0) record.setSession(this.profiles.easyRunIndex, easyMinutes, clampRpe(this.easyRpe + rpeShift), false);
+      return;
+    }
     const plan = this.weekPlan;
     for (let k = 0; k < plan.count; k++) {
       if (plan.day[k] !== day) continue;
@@ -238,7 +282,7 @@ export class Simulator {
       }
       const w = plan.workout[k]!;
       const dose = this.profiles.sessionDose(plan, k);
-      const minutes = consistency * (dose[DOSE_Z1]! + dose[DOSE_Z2]! + dose[DOSE_Z3]!);
+      const minutes = dose[DOSE_Z1]! + dose[DOSE_Z2]! + dose[DOSE_Z3]!;
       // Before the baseline tests the coach knows the habitual sessions by their main sets' intensity.
       record.setSession(w, minutes, clampRpe(dose[DOSE_RPE_SQUARED]! / dose[DOSE_RPE]! + rpeShift), this.profiles.isHard(w, false));
     }
@@ -266,6 +310,7 @@ export class Simulator {
     const base = arm * ARM_COUNT;
     row.fill(0, base, base + ARM_COUNT);
     const lastWeekStart = (spec.weeks - 1) * 7 + 1;
+    this.lastWeekMinutes.fill(0);
     let restingHrSum = 0;
     let lnRmssdSum = 0;
     let markerDays = 0;
@@ -284,6 +329,7 @@ export class Simulator {
       let k = 0;
       for (let weekday = 0; weekday < 7; weekday++) {
         const day = (week - 1) * 7 + weekday + 1;
+        life.stressDay(s);
         if (day > 1) life.night(s, day);
         const ill = life.checkIllness(s, this.schedule.illnessStart[day]!);
         const worn = life.morningMarkers(s);
@@ -303,27 +349,36 @@ export class Simulator {
         }
         const inEvent = this.schedule.inEvent[day] === 1;
         if (inEvent) row[base + ARM.eventDays]!++;
+        // Injured: no running, then a graded return of easy running only.
+        const allowance = life.injuryAllowance(s);
         let z1 = 0;
         let z2 = 0;
         let z3 = 0;
         let cost = 0;
         let load = 0;
         let minutes = 0;
+        let longest = 0;
         life.drawRpeShift(s);
         const rpeShift = life.rpeShift[0]!;
         for (; k < plan.count && plan.day[k] === weekday; k++) {
           const w = plan.workout[k]!;
-          if (ill) {
+          profiles.ensure(w);
+          let dose = profiles.sessionDose(plan, k);
+          // The plan as written, done or not: what the planner is answerable for.
+          row[base + ARM.plannedZ1Minutes]! += dose[DOSE_Z1]!;
+          row[base + ARM.plannedZ2Minutes]! += dose[DOSE_Z2]!;
+          row[base + ARM.plannedZ3Minutes]! += dose[DOSE_Z3]!;
+          if (ill || allowance === 0) {
             row[base + ARM.missedSessions]!++;
             record?.missedSession();
             continue;
           }
-          profiles.ensure(w);
-          const dose = profiles.sessionDose(plan, k);
+          if (allowance < 1) dose = this.easyInstead(dose, allowance);
           const m1 = dose[DOSE_Z1]!;
           const m2 = dose[DOSE_Z2]!;
           const m3 = dose[DOSE_Z3]!;
           const sessionMinutes = m1 + m2 + m3;
+          if (sessionMinutes > longest) longest = sessionMinutes;
           z1 += m1;
           z2 += m2;
           z3 += m3;
@@ -333,7 +388,7 @@ export class Simulator {
           load += sessionRpe * sessionMinutes;
           minutes += sessionMinutes;
           row[base + ARM.sessions]!++;
-          if (profiles.isHard(w, false)) {
+          if (allowance === 1 && profiles.isHard(w, false)) {
             row[base + ARM.hardSessions]!++;
             if (inEvent) row[base + ARM.eventHardSessions]!++;
           }
@@ -351,6 +406,8 @@ export class Simulator {
         s.doneZ3 = z3;
         s.doneCost = cost;
         model.train(constants, s);
+        life.runningDay(s, minutes, z3, longest);
+        this.lastWeekMinutes[weekday] = minutes;
         row[base + ARM.z1Minutes]! += z1;
         row[base + ARM.z2Minutes]! += z2;
         row[base + ARM.z3Minutes]! += z3;
@@ -372,15 +429,70 @@ export class Simulator {
       changes.set(engine.overridden, n);
       changes.set(engine.fired, 2 * n);
     }
+    // The pre-test days: easy running at a share of the last week's volume, as a trial standardises
+    // its post-test.
+    let lastWeek = 0;
+    for (let d = 0; d < 7; d++) lastWeek += this.lastWeekMinutes[d]!;
+    const easyMinutes = (parameters.tests.preTestVolume * lastWeek) / 7;
+    for (let d = 1; d <= this.preTestDays; d++) {
+      const day = spec.weeks * 7 + d;
+      life.stressDay(s);
+      life.night(s, day);
+      const ill = life.checkIllness(s, this.schedule.illnessStart[day]!);
+      const worn = life.morningMarkers(s);
+      const allowance = life.injuryAllowance(s);
+      life.drawRpeShift(s);
+      const minutes = ill ? 0 : allowance * easyMinutes;
+      this.setEasyDay(s, minutes);
+      model.train(constants, s);
+      life.runningDay(s, minutes, 0, minutes);
+      if (ill) row[base + ARM.illnessDays]!++;
+      if (days !== null) {
+        const load = minutes * clampRpe(this.easyRpe + life.rpeShift[0]!);
+        days.day(traits, arm, day, s.doneZ1, 0, 0, load, today[0]!, today[1]!, worn ? s.sleptHours : Number.NaN, minutes > 0 ? load / minutes : Number.NaN, ill);
+      }
+    }
     // The night before the final tests, and the tests.
-    const testDay = spec.weeks * 7 + 1;
+    const testDay = spec.weeks * 7 + this.preTestDays + 1;
     life.night(s, testDay);
     life.checkIllness(s, this.schedule.illnessStart[testDay]!);
+    row[base + ARM.injuries] = s.injuries;
+    row[base + ARM.injuryDaysLost] = s.injuryRestDays;
+    row[base + ARM.overreachingEpisodes] = s.overreachingEpisodes;
+    row[base + ARM.finalFatigueLoss] = model.fatigueLoss(constants, s);
     // Each arm's final tests are their own occasion: their measurement error is independent of the
     // other arms' (life — sleep, illness, markers — is shared; a lab test is not).
     this.testStream.reseed(deriveFinalTestSeed(spec.seed, traits.index, arm, this.finalTestSeed));
     runTestBattery(model, parameters, constants, s, this.testStream, results.finalTrue, results.finalMeasured, arm * TEST_COUNT);
+    // An athlete who cannot run on test day (injured) drops out of the final tests.
+    if (s.injuryRestLeft > 0) {
+      results.finalTrue.fill(Number.NaN, arm * TEST_COUNT, (arm + 1) * TEST_COUNT);
+      results.finalMeasured.fill(Number.NaN, arm * TEST_COUNT, (arm + 1) * TEST_COUNT);
+    }
   }
+
+  /** RPE of an easy minute (the pre-test days' sessions). */
+  private get easyRpe(): number {
+    const minute = this.profiles.easyMinute();
+    return minute[DOSE_RPE_SQUARED]! / minute[DOSE_RPE]!;
+  }
+
+  /** The day's work: `minutes` of easy running. */
+  private setEasyDay(s: AthleteState, minutes: number): void {
+    const minute = this.profiles.easyMinute();
+    setDone(s, minutes * minute[DOSE_Z1]!, minutes * minute[DOSE_Z2]!, minutes * minute[DOSE_Z3]!, minutes * minute[DOSE_COST]!);
+  }
+
+  /** A planned session run as easy running at `allowance` of its minutes (the graded return from an injury), in a reused buffer. */
+  private easyInstead(dose: Float64Array, allowance: number): Float64Array {
+    const minutes = allowance * (dose[DOSE_Z1]! + dose[DOSE_Z2]! + dose[DOSE_Z3]!);
+    const minute = this.profiles.easyMinute();
+    const out = this.easyDose;
+    for (let field = 0; field < out.length; field++) out[field] = minutes * minute[field]!;
+    return out;
+  }
+
+  private readonly easyDose = new Float64Array(DOSE_FIELDS);
 
   private saveStreams(): void {
     for (let i = 0; i < this.dailyStreams.length; i++) this.dailyStreams[i]!.saveTo(this.savedStreams, i * 4);
@@ -390,12 +502,13 @@ export class Simulator {
     for (let i = 0; i < this.dailyStreams.length; i++) this.dailyStreams[i]!.reseed(this.savedStreams, i * 4);
   }
 
-  /** The athlete's habitual training, by level (the distribution is the level's). */
+  /** The athlete's habitual training: a design of their habitual distribution (one per distribution, cached). */
   private habitualDesign(traits: AthleteTraits): ResolvedDesign {
-    let design = this.habitualDesigns.get(traits.level);
+    const key = `${traits.habitualZ1}/${traits.habitualZ2}/${traits.habitualZ3}`;
+    let design = this.habitualDesigns.get(key);
     if (design === undefined) {
       design = habitualDesign({ z1: traits.habitualZ1, z2: traits.habitualZ2, z3: traits.habitualZ3 }, this.catalogue);
-      this.habitualDesigns.set(traits.level, design);
+      this.habitualDesigns.set(key, design);
     }
     return design;
   }

@@ -3,9 +3,10 @@ import { OUTCOME_METRICS, type OutcomeMetric } from '../models/outcomes.ts';
 import { classifyDistribution, polarizationIndex } from '../models/tid.ts';
 import type { ZoneShares } from '../models/zones.ts';
 import { AdjustmentTally, type RuleTally } from './adjustment-tally.ts';
-import { ARM, TEST, type AthleteResults } from './results.ts';
+import { ARM, TEST, TEST_COUNT, type AthleteResults } from './results.ts';
 import type { RunSpec } from './scenario/prepare.ts';
 import { bootstrapMeanCi, cohensDz, monteCarloStandardError, pairedDifference, responderShares, summarize } from './stats/index.ts';
+import { measured, measuredPairs } from './stats/measured.ts';
 
 /** The metrics of the summary contract (DESIGN.md §5), plus peak speed. */
 export const METRICS = OUTCOME_METRICS;
@@ -20,6 +21,9 @@ function metricValues(results: AthleteResults, arm: number, out: Float64Array): 
   out[4] = results.get(arm, ARM.finalWeekRestingHr) - results.baselineRestingHr;
   out[5] = results.get(arm, ARM.finalWeekLnRmssd) - results.baselineLnRmssd;
   out[6] = results.get(arm, ARM.illnessDays);
+  out[7] = results.get(arm, ARM.injuries) > 0 ? 1 : 0;
+  out[8] = results.get(arm, ARM.injuryDaysLost);
+  out[9] = results.get(arm, ARM.overreachingEpisodes) > 0 ? 1 : 0;
   return out;
 }
 
@@ -44,8 +48,20 @@ const TOTAL = {
   adjustments: 12,
   /** Minutes the weekly targets asked for, summed over athletes and weeks. */
   targetMinutes: 13,
+  /** Sums of the measured 10-km times before and after (minutes) and how many athletes were tested both times. */
+  timeTrialBefore: 14,
+  timeTrialAfter: 15,
+  timeTrialAthletes: 16,
+  /** Sum of the performance the athletes lost to training fatigue on the morning of the final tests, beyond the baseline tests'. */
+  finalFatigueLoss: 17,
+  /** Minutes of the sessions the plan held (done or not), and sums of each athlete's shares of them by zone (and how many had any). */
+  writtenMinutes: 18,
+  writtenZ1Share: 19,
+  writtenZ2Share: 20,
+  writtenZ3Share: 21,
+  writtenAthletes: 22,
 } as const;
-const TOTAL_COUNT = 14;
+const TOTAL_COUNT = 23;
 
 /**
  * Collects what the summary needs while athletes stream past: every metric of every athlete-arm
@@ -64,6 +80,8 @@ export class SummaryCollector {
     readonly size: number,
     /** Each tested metric's typical error, in its own unit, for the responder shares. */
     private readonly typicalErrors: Partial<Record<MetricName, number>> = {},
+    /** Mean performance lost to fatigue at the final tests above which an arm is warned (PARAMETERS.tests.fatigueWarningLoss). */
+    private readonly fatigueWarningLoss = Number.POSITIVE_INFINITY,
   ) {
     this.adjustments = new AdjustmentTally(spec);
     this.values = spec.arms.map(() => METRICS.map(() => new Float64Array(size)));
@@ -98,6 +116,26 @@ export class SummaryCollector {
       totals[TOTAL.eventHardSessions]! += results.get(arm, ARM.eventHardSessions);
       totals[TOTAL.adjustments]! += results.get(arm, ARM.adjustments);
       totals[TOTAL.trainingAthletes]! += minutes > 0 ? 1 : 0;
+      const before = results.baselineMeasured[TEST.timeTrialMinutes]!;
+      const after = results.finalMeasured[arm * TEST_COUNT + TEST.timeTrialMinutes]!;
+      if (!Number.isNaN(before) && !Number.isNaN(after)) {
+        totals[TOTAL.timeTrialBefore]! += before;
+        totals[TOTAL.timeTrialAfter]! += after;
+        totals[TOTAL.timeTrialAthletes]! += 1;
+      }
+      // Fatigue the final tests meet beyond what the baseline tests met.
+      totals[TOTAL.finalFatigueLoss]! += results.get(arm, ARM.finalFatigueLoss) - results.baselineFatigueLoss;
+      const w1 = results.get(arm, ARM.plannedZ1Minutes);
+      const w2 = results.get(arm, ARM.plannedZ2Minutes);
+      const w3 = results.get(arm, ARM.plannedZ3Minutes);
+      const written = w1 + w2 + w3;
+      totals[TOTAL.writtenMinutes]! += written;
+      if (written > 0) {
+        totals[TOTAL.writtenZ1Share]! += w1 / written;
+        totals[TOTAL.writtenZ2Share]! += w2 / written;
+        totals[TOTAL.writtenZ3Share]! += w3 / written;
+        totals[TOTAL.writtenAthletes]! += 1;
+      }
       const target = results.get(arm, ARM.targetMinutes);
       totals[TOTAL.targetMinutes]! += target;
       if (target > 0 && minutes > 0) {
@@ -135,6 +173,11 @@ export class SummaryCollector {
         const shares = this.zoneShares[a]!;
         const achieved = trained === 0 ? null : { z1: shares[0]! / trained, z2: shares[1]! / trained, z3: shares[2]! / trained };
         const planned = plannedShares(totals);
+        const writers = totals[TOTAL.writtenAthletes]!;
+        const written =
+          writers === 0
+            ? null
+            : { z1: totals[TOTAL.writtenZ1Share]! / writers, z2: totals[TOTAL.writtenZ2Share]! / writers, z3: totals[TOTAL.writtenZ3Share]! / writers };
         const low = totals[TOTAL.lowGoalSessions]!;
         const threshold = totals[TOTAL.thresholdGoalSessions]!;
         const high = totals[TOTAL.highGoalSessions]!;
@@ -153,6 +196,15 @@ export class SummaryCollector {
           }
         });
         const eventDays = totals[TOTAL.eventDays]!;
+        const tested = totals[TOTAL.timeTrialAthletes]!;
+        const fatigueLoss = totals[TOTAL.finalFatigueLoss]! / size;
+        // The planner answers for the plan it wrote; what illness and injuries then took from it shows
+        // in the done distribution and volume, and in the health metrics.
+        const warnings = [
+          ...volumeWarnings(totals[TOTAL.writtenMinutes]! / size, totals[TOTAL.targetMinutes]! / size, weeks, totals[TOTAL.adjustments]! > 0),
+          ...(written === null || planned === null ? [] : distributionWarnings(written, planned, totals[TOTAL.adjustments]! > 0)),
+        ];
+        if (fatigueLoss > this.fatigueWarningLoss) warnings.push(fatigueWarning(fatigueLoss));
         return {
           id: arm.id,
           design: arm.label,
@@ -186,10 +238,14 @@ export class SummaryCollector {
             }),
           },
           target: planned === null ? null : { system: '3-zone' as const, basis: 'time' as const, ...roundAll(planned) },
-          warnings: [
-            ...volumeWarnings(totals[TOTAL.minutes]! / size, totals[TOTAL.targetMinutes]! / size, weeks, totals[TOTAL.adjustments]! > 0),
-            ...(achieved === null || planned === null ? [] : distributionWarnings(achieved, planned, totals[TOTAL.adjustments]! > 0)),
-          ],
+          planDistribution: written === null ? null : { system: '3-zone' as const, basis: 'time' as const, ...roundAll(written) },
+          plannedWeeklyHours: round(totals[TOTAL.writtenMinutes]! / size / weeks / 60),
+          warnings,
+          raceTime:
+            tested === 0
+              ? null
+              : { distanceKm: 10, beforeMinutes: round(totals[TOTAL.timeTrialBefore]! / tested), afterMinutes: round(totals[TOTAL.timeTrialAfter]! / tested), n: tested },
+          finalFatigueLoss: round(fatigueLoss),
           hardSessionsPerWeek: round(totals[TOTAL.hardSessions]! / size / weeks),
           weeklyHours: round(totals[TOTAL.minutes]! / size / weeks / 60),
           targetWeeklyHours: round(totals[TOTAL.targetMinutes]! / size / weeks / 60),
@@ -255,7 +311,18 @@ export type ArmSummary = {
   blocks: { name: string; weeks: number; target: Record<string, unknown> | null }[];
   /** Planned time in zone over the whole arm (the weekly targets, mean of the athletes); null if nothing was planned. */
   target: { system: '3-zone'; basis: 'time'; z1: number; z2: number; z3: number } | null;
+  /**
+   * Time in zone of the sessions the plan held, done or not (mean of the athletes' shares): what the
+   * planner answers for. `distribution` is what was done — less where illness and injuries took sessions.
+   */
+  planDistribution: { system: '3-zone'; basis: 'time'; z1: number; z2: number; z3: number } | null;
+  /** Weekly hours of the sessions the plan held, done or not (`weeklyHours`: done; `targetWeeklyHours`: asked for). */
+  plannedWeeklyHours: number;
   warnings: string[];
+  /** The time trial as times: mean measured 10-km time before and after (minutes), over the athletes tested both times. */
+  raceTime: { distanceKm: number; beforeMinutes: number; afterMinutes: number; n: number } | null;
+  /** Mean performance lost to training fatigue on the morning of the final tests beyond what the baseline tests met (a fraction: 0.02 = 2 %). */
+  finalFatigueLoss: number;
   /** Achieved time in zone (mean of the athletes' shares); null when nobody trained. */
   distribution: { system: '3-zone'; basis: 'time'; z1: number; z2: number; z3: number; polarizationIndex: number; classification: string } | null;
   sessionDistribution: { system: '3-zone'; basis: 'sessions'; z1: number; z2: number; z3: number };
@@ -290,9 +357,9 @@ function plannedShares(totals: Float64Array): ZoneShares | null {
  * week (the watch not worn): it is summarised over the athletes measured, and `n` says how many.
  */
 function summarizeMeasured(values: Float64Array): MetricSummary {
-  const measured = values.some(Number.isNaN) ? values.filter((value) => !Number.isNaN(value)) : values;
-  if (measured.length === 0) return { n: 0, mean: Number.NaN, sd: null, median: Number.NaN, ci95: null };
-  return summarize(measured);
+  const present = measured(values);
+  if (present.length === 0) return { n: 0, mean: Number.NaN, sd: null, median: Number.NaN, ci95: null };
+  return summarize(present);
 }
 
 /**
@@ -331,11 +398,15 @@ function compare(treated: Float64Array, referred: Float64Array, seed: number, in
   });
 }
 
-/** The pairs in which both athletes' values were measured. */
-function measuredPairs(treated: Float64Array, referred: Float64Array): [Float64Array, Float64Array] {
-  if (!treated.some(Number.isNaN) && !referred.some(Number.isNaN)) return [treated, referred];
-  const keep = (_: number, i: number) => !Number.isNaN(treated[i]!) && !Number.isNaN(referred[i]!);
-  return [treated.filter(keep), referred.filter(keep)];
+/**
+ * The final tests met unabsorbed fatigue: what a trial would read then is not the fitness the block
+ * built. Said with the remedy a coach or researcher has.
+ */
+function fatigueWarning(loss: number): string {
+  return (
+    `the final tests meet unabsorbed fatigue: ${(loss * 100).toFixed(1)} % of performance on average more than the baseline tests did ` +
+    `(more than a time trial's typical error); end the block on a lighter week or give more easy days before the tests (tests: { preTestDays })`
+  );
 }
 
 /** Warnings when the achieved distribution is more than 3 pp from the plan's, with the likely reason. */
@@ -343,19 +414,21 @@ function measuredPairs(treated: Float64Array, referred: Float64Array): [Float64A
 const PLANNER_CAPS = "the planner's caps on sessions and days (src/engine/plan/constants.ts)";
 const ADAPTED = 'the adaptive engine changed sessions from the design: see adjustments';
 
-/** Achieved hours this far below the target are worth a warning (illness alone costs a few per cent). */
+/** Planned hours this far below the target are worth a warning. */
 const VOLUME_SHORTFALL_WARNING = 0.1;
 
+/** The plan as written holds less volume than its weekly targets asked for (the planner's caps, or the engine's changes). */
 function volumeWarnings(minutes: number, targetMinutes: number, weeks: number, adapted: boolean): string[] {
   if (!(targetMinutes > 0) || minutes >= (1 - VOLUME_SHORTFALL_WARNING) * targetMinutes) return [];
-  const why = adapted ? ADAPTED : `more than ${PLANNER_CAPS} allow, illness, or missed sessions`;
+  const why = adapted ? ADAPTED : `more than ${PLANNER_CAPS} allow`;
   const hours = (total: number) => (total / weeks / 60).toFixed(1);
-  return [`achieved ${hours(minutes)} h a week is ${((1 - minutes / targetMinutes) * 100).toFixed(1)} % below the planned ${hours(targetMinutes)} h (${why})`];
+  return [`the plan holds ${hours(minutes)} h a week, ${((1 - minutes / targetMinutes) * 100).toFixed(1)} % below the ${hours(targetMinutes)} h its targets asked for (${why})`];
 }
 
+/** The plan as written departs from the design's time in zone by more than 3 pp (the planner's promise). */
 function distributionWarnings(achieved: ZoneShares, planned: ZoneShares, adapted: boolean): string[] {
   // An arm whose plan the adaptive engine changed departs from its design on purpose: say so.
-  const why = adapted ? ADAPTED : `too little volume for the design, ${PLANNER_CAPS}, illness, or race paces that fall in another zone for these athletes`;
+  const why = adapted ? ADAPTED : `too little volume for the design, ${PLANNER_CAPS}, or race paces that fall in another zone for these athletes`;
   const warnings: string[] = [];
   const zones: [string, number, number][] = [
     ['Z1', achieved.z1, planned.z1],
@@ -365,7 +438,7 @@ function distributionWarnings(achieved: ZoneShares, planned: ZoneShares, adapted
   for (const [zone, achieved, target] of zones) {
     const gap = (achieved - target) * 100;
     if (Math.abs(gap) > 3) {
-      warnings.push(`achieved ${zone} ${(achieved * 100).toFixed(1)} % is ${Math.abs(gap).toFixed(1)} pp ${gap > 0 ? 'above' : 'below'} the planned ${(target * 100).toFixed(1)} % (${why})`);
+      warnings.push(`the plan's ${zone} ${(achieved * 100).toFixed(1)} % is ${Math.abs(gap).toFixed(1)} pp ${gap > 0 ? 'above' : 'below'} the design's ${(target * 100).toFixed(1)} % (${why})`);
     }
   }
   return warnings;

@@ -1,5 +1,5 @@
 import type { Parameters } from '../models/parameters.ts';
-import { RACE_DISTANCES_KM, raceMinutesAt } from '../models/physiology/race.ts';
+import { RACE_DISTANCES_KM, raceMinutesAt, walkingMinutes } from '../models/physiology/race.ts';
 import { vVO2max } from '../models/physiology/thresholds.ts';
 import type { AdaptationModel } from './model/adaptation-model.ts';
 import type { AthleteConstants, AthleteState } from './model/state.ts';
@@ -27,7 +27,10 @@ export function runTestBattery(
   const readiness = model.readiness(c, s);
   const labReadiness = 1 - tests.lt2ReadinessShare * (1 - readiness);
   const top = vVO2max(s.vo2max, s.economy);
-  const tenKm = raceMinutesAt(RACE_DISTANCES_KM['10k'], top, s.lt1Fraction, s.lt2Fraction, parameters.race, 0);
+  // Someone too unfit to run 10 km faster than they can walk it walks it.
+  const running = raceMinutesAt(RACE_DISTANCES_KM['10k'], top, s.lt1Fraction, s.lt2Fraction, parameters.race, 0);
+  const walking = walkingMinutes(RACE_DISTANCES_KM['10k'], s.vo2max, s.lt1Fraction, s.lt2Fraction, parameters.race, parameters.walking);
+  const tenKm = running < walking ? running : walking;
   trueOut[offset + TEST.vo2max] = s.vo2max;
   trueOut[offset + TEST.lt1Speed] = s.lt1Fraction * top * labReadiness;
   trueOut[offset + TEST.lt2Speed] = s.lt2Fraction * top * labReadiness;

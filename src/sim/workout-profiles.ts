@@ -1,6 +1,7 @@
 import type { Parameters } from '../models/parameters.ts';
 import { requireWorkout, type CompiledCatalogue } from '../models/workouts/compile.ts';
 import { DOSE_FIELDS, DoseEvaluator, PROFILE_HARD, PROFILE_STRIDE, sessionDose } from '../models/workouts/dose.ts';
+import { SECTION_REP } from '../models/workouts/compile.ts';
 import { vVO2max } from '../models/physiology/thresholds.ts';
 import { PLANNER_WORKOUTS, type CoachView } from '../engine/plan/generator.ts';
 import { coachAnchors, type CoachingRules, type TestedProfile } from '../engine/profile.ts';
@@ -52,6 +53,9 @@ export class WorkoutProfiles {
   private readonly anchorsBasis = new Float64Array(3);
   private readonly doses: DoseEvaluator;
   private readonly doseScratch = new Float64Array(DOSE_FIELDS);
+  private readonly easyScratch = new Float64Array(DOSE_FIELDS);
+  /** The catalogue index of the easy run. */
+  readonly easyRunIndex: number;
   private readonly coachingRules: CoachingRules;
   /** The workouts any arm's planner may choose (menus, their afternoon partners, the planner's stand-ins, easy and long runs). */
   private readonly plannable: readonly number[];
@@ -64,6 +68,7 @@ export class WorkoutProfiles {
     this.doses = new DoseEvaluator(catalogue, parameters.effort);
     this.coachingRules = { peakSpeedOverVVO2max: parameters.tests.peakSpeedOverVVO2max, riegelExponent: parameters.coaching.riegelExponent };
     this.plannable = plannableWorkouts(spec, catalogue);
+    this.easyRunIndex = requireWorkout(catalogue, 'easy-run');
     const table = () => new Float64Array(catalogue.count * PROFILE_STRIDE);
     this.coachView = { profiles: table(), slowerPaces: table(), fasterPaces: table() };
     this.trueProfiles = table();
@@ -135,6 +140,15 @@ export class WorkoutProfiles {
     if (this.profileWeek[w] === this.profileStamp) return;
     this.doses.evaluate(w, this.anchors, this.trueProfiles, w * PROFILE_STRIDE);
     this.profileWeek[w] = this.profileStamp;
+  }
+
+  /** The true dose of one minute of easy running (every field), for days the athlete can only run easy. */
+  easyMinute(): Float64Array {
+    const w = this.easyRunIndex;
+    this.ensure(w);
+    const at = w * PROFILE_STRIDE + SECTION_REP * DOSE_FIELDS;
+    for (let field = 0; field < DOSE_FIELDS; field++) this.easyScratch[field] = this.trueProfiles[at + field]!;
+    return this.easyScratch;
   }
 
   /** True dose of session k of a week plan (every field), in a reused buffer. */

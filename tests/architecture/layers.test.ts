@@ -58,9 +58,17 @@ describe('the layers (DESIGN.md §3: cli → sim → engine → models)', () => 
   });
 
   describe('having the physiology', () => {
+    // The model, the daily life (nights, illness, markers, injuries) and the tests: code, not comments.
+    const physiology = [...sourceFiles(join(ROOT, 'src/sim/model')), join(ROOT, 'src/sim/daily-life.ts'), join(ROOT, 'src/sim/test-battery.ts')];
+    const code = (file: string) => readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+
     it('should never read a design or rule-set name: the model files do not see labels', () => {
-      const modelFiles = sourceFiles(join(ROOT, 'src/sim/model'));
-      const offending = modelFiles.filter((file) => /\b(label|design|macroplan|designs)\b/.test(readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')));
+      const offending = physiology.filter((file) => /\b(label|design|macroplan|designs|rules|ruleSet)\b/.test(code(file)));
+      expect(offending.map((file) => relative(ROOT, file))).toEqual([]);
+    });
+
+    it("should never read a level, an arm, a study or an athlete's name: only what the athlete is and did", () => {
+      const offending = physiology.filter((file) => /\.(level|id|study|arm|replicate)\b|\blevels\b/.test(code(file)));
       expect(offending.map((file) => relative(ROOT, file))).toEqual([]);
     });
   });

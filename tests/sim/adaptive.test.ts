@@ -166,9 +166,10 @@ outputs: { daily: true }
           },
         });
       const missing = rows.filter((value) => Number.isNaN(value)).length;
-      // 20 athletes × 28 days at one morning in two: 280 expected, binomial SD ≈ 12.
-      expect(missing).toBeGreaterThan(280 - 50);
-      expect(missing).toBeLessThan(280 + 50);
+      // 20 athletes × (28 days and the 3 pre-test days) at one morning in two: 310 expected, binomial SD ≈ 12.
+      expect(rows).toHaveLength(20 * 31);
+      expect(missing).toBeGreaterThan(310 - 50);
+      expect(missing).toBeLessThan(310 + 50);
     });
   });
 

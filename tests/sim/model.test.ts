@@ -3,13 +3,15 @@ import { PARAMETERS } from '../../src/models/parameters.ts';
 import { Scenario } from '../../src/models/scenario/schema.ts';
 import { compileCatalogue } from '../../src/models/workouts/compile.ts';
 import { WORKOUTS } from '../../src/models/workouts/catalogue.ts';
-import { MultiSystemModel } from '../../src/sim/model/multi-system.ts';
+import { fatigueLoss, MultiSystemModel } from '../../src/sim/model/multi-system.ts';
 import { AthleteConstants, AthleteState, setDone } from '../../src/sim/model/state.ts';
 import { AthleteTraits } from '../../src/sim/population.ts';
 import { ARM_COUNT, AthleteResults, TEST, TEST_COUNT } from '../../src/sim/results.ts';
 import { prepareScenario } from '../../src/sim/scenario/prepare.ts';
 import { Simulator, type DaySink } from '../../src/sim/simulator.ts';
 import { openStream } from '../../src/sim/rng.ts';
+import { DailyLife } from '../../src/sim/daily-life.ts';
+import { EventSchedule } from '../../src/sim/events.ts';
 
 const catalogue = compileCatalogue(WORKOUTS);
 const model = new MultiSystemModel(PARAMETERS);
@@ -61,22 +63,37 @@ describe('MultiSystemModel', () => {
       expect(s.economy).toBeCloseTo(205, 9);
     });
 
-    it('should stay where it is when the same (average) week is repeated for a year, nights varying as usual', () => {
+    it('should stay where it is when the reported week is lived at its year-round average (habitual.consistency) for a year, life as usual (nights, colds, stress)', () => {
       const c = new AthleteConstants();
       const s = new AthleteState();
       const [z1, z2, z3, cost] = week();
       const scale = PARAMETERS.habitual.consistency;
-      model.initialize(traits(), z1.map((m) => m * scale), z2, z3.map((m) => m * scale), cost.map((x) => x * scale), c, s);
-      const nights = openStream(1, 0, 'sleep');
-      for (let day = 0; day < 364; day++) {
-        s.sleptHours = c.habitualSleep + PARAMETERS.sleep.nightlySdHours * nights.normal();
-        model.sleep(c, s);
-        setDone(s, z1[day % 7]! * scale, 0, z3[day % 7]! * scale, cost[day % 7]! * scale);
-        model.train(c, s);
+      model.initialize(traits(), z1, z2, z3, cost, c, s);
+      const stream = (purpose: 'sleep' | 'illness' | 'markers' | 'rpe' | 'wear' | 'injury' | 'stress') => openStream(1, 0, purpose);
+      const streams = { sleep: stream('sleep'), illness: stream('illness'), markers: stream('markers'), rpe: stream('rpe'), wear: stream('wear'), injury: stream('injury'), stress: stream('stress') };
+      // Mean over 40 athletes' lives: one athlete's colds and stressful spells would move them by chance.
+      let vo2max = 0;
+      let lt2 = 0;
+      for (let athlete = 0; athlete < 40; athlete++) {
+        for (const r of Object.values(streams)) r.reseed(Int32Array.from([athlete + 1, 7, 11, 13]));
+        const life = new DailyLife(streams, PARAMETERS, model, c, new EventSchedule(53), 1);
+        const day = new AthleteState();
+        day.copyFrom(s);
+        life.startStress(day);
+        for (let d = 0; d < 364; d++) {
+          life.stressDay(day);
+          life.night(day, 0);
+          const ill = life.checkIllness(day, 0);
+          if (ill) setDone(day, 0, 0, 0, 0);
+          else setDone(day, z1[d % 7]! * scale, 0, z3[d % 7]! * scale, cost[d % 7]! * scale);
+          model.train(c, day);
+        }
+        model.refreshPhysiology(c, day);
+        vo2max += day.vo2max / 40;
+        lt2 += day.lt2Fraction / 40;
       }
-      model.refreshPhysiology(c, s);
-      expect(s.vo2max / 50 - 1).toBeCloseTo(0, 2);
-      expect(Math.abs(s.lt2Fraction / 0.8 - 1)).toBeLessThan(0.005);
+      expect(Math.abs(vo2max / 50 - 1)).toBeLessThan(0.005);
+      expect(Math.abs(lt2 / 0.8 - 1)).toBeLessThan(0.005);
     });
   });
 
@@ -106,9 +123,29 @@ describe('MultiSystemModel', () => {
       s.strain = 1;
       s.lastNightDeficit = c.habitualSleepDeficit;
       s.sleepDebt = c.baselineSleepDebt;
-      expect(model.readiness(c, s)).toBeCloseTo(1 - PARAMETERS.fatigue.performancePerStrain, 12);
+      const { performancePerStrain, maxPerformanceLoss } = PARAMETERS.fatigue;
+      expect(model.readiness(c, s)).toBeCloseTo(1 - fatigueLoss(performancePerStrain, maxPerformanceLoss, 1), 12);
+      // Small strains lose about performancePerStrain × strain².
+      expect(Math.abs(1 - model.readiness(c, s) - performancePerStrain)).toBeLessThan(0.1 * performancePerStrain);
       s.strain = 2;
-      expect(model.readiness(c, s)).toBeCloseTo(1 - 4 * PARAMETERS.fatigue.performancePerStrain, 12);
+      expect(model.readiness(c, s)).toBeCloseTo(1 - fatigueLoss(performancePerStrain, maxPerformanceLoss, 2), 12);
+    });
+
+    it('should never lose more than maxPerformanceLoss to fatigue, however deep (a 10-km time cannot double)', () => {
+      const c = new AthleteConstants();
+      const s = new AthleteState();
+      model.initialize(traits(), ...week(), c, s);
+      s.lastNightDeficit = c.habitualSleepDeficit;
+      s.sleepDebt = c.baselineSleepDebt;
+      let previous = 1;
+      for (const strain of [1, 2, 4]) {
+        s.strain = strain;
+        const readiness = model.readiness(c, s);
+        expect(readiness).toBeLessThan(previous);
+        previous = readiness;
+      }
+      s.strain = 100;
+      expect(model.readiness(c, s)).toBeGreaterThanOrEqual(1 - PARAMETERS.fatigue.maxPerformanceLoss - 1e-12);
     });
 
     it('should lose performancePerHourDeficit for each hour slept under the usual', () => {
@@ -117,8 +154,10 @@ describe('MultiSystemModel', () => {
       model.initialize(traits(), ...week(), c, s);
       s.strain = 1;
       s.sleepDebt = c.baselineSleepDebt;
+      s.lastNightDeficit = c.habitualSleepDeficit;
+      const rested = model.readiness(c, s);
       s.lastNightDeficit = c.habitualSleepDeficit + 2;
-      expect(model.readiness(c, s)).toBeCloseTo(1 - PARAMETERS.fatigue.performancePerStrain - 2 * PARAMETERS.sleep.performancePerHourDeficit, 12);
+      expect(model.readiness(c, s)).toBeCloseTo(rested - 2 * PARAMETERS.sleep.performancePerHourDeficit, 12);
     });
   });
 });
@@ -196,6 +235,21 @@ describe('the simulated athlete', () => {
         expect(Array.from(results.finalTrue.subarray(TEST_COUNT, 2 * TEST_COUNT))).toEqual(Array.from(results.finalTrue.subarray(0, TEST_COUNT)));
         expect(Array.from(results.arm.subarray(ARM_COUNT, 2 * ARM_COUNT))).toEqual(Array.from(results.arm.subarray(0, ARM_COUNT)));
       }
+    });
+
+    it('should give two arms of one design the same days, from the first night on', () => {
+      const run = spec({ population: { size: 12, level: 'recreational' }, weeks: 3, arms: [{ id: 'a', design: 'pyramidal' }, { id: 'b', design: 'pyramidal' }] });
+      const simulator = new Simulator(run, PARAMETERS, model, catalogue);
+      const rows: string[][] = [[], []];
+      const sink: DaySink = {
+        day(traits, arm, day, z1, z2, z3, load, restingHr, lnRmssd, sleepHours, sessionRpe, ill) {
+          rows[arm]!.push([traits.index, day, z1, z2, z3, load, restingHr, lnRmssd, sleepHours, sessionRpe, ill].join(','));
+        },
+      };
+      const results = new AthleteResults(2);
+      for (let i = 0; i < 12; i++) simulator.runAthlete(i, results, sink);
+      expect(rows[1]).toEqual(rows[0]);
+      expect(rows[0]!.length).toBe(12 * (21 + 3));
     });
   });
 });

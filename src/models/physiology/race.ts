@@ -14,6 +14,16 @@ export interface RaceModelConstants {
   minutesAtLt1: number;
 }
 
+/** Walking's oxygen cost and top speed (PARAMETERS.walking, with sources). */
+export interface WalkingConstants {
+  /** VO2 at rest, ml/kg/min. */
+  restingVo2: number;
+  /** VO2 per metre a minute of level walking, ml/kg/min. */
+  vo2PerMetrePerMinute: number;
+  /** Fastest walking speed, km/h: faster, running is cheaper. */
+  topSpeed: number;
+}
+
 export const RACE_DISTANCES_KM = { '5k': 5, '10k': 10, half: 21.0975, marathon: 42.195 } as const;
 export type RaceDistance = keyof typeof RACE_DISTANCES_KM;
 
@@ -39,6 +49,16 @@ export function sustainableFraction(
   }
   const towardLt1 = Math.min(1, Math.log(minutes / minutesAtLt2) / Math.log(minutesAtLt1 / minutesAtLt2));
   return lt2Fraction - (lt2Fraction - lt1Fraction) * towardLt1;
+}
+
+/**
+ * The vVO2max (km/h) at which an athlete with these threshold fractions would run `distanceKm` in
+ * exactly `minutes`: faster than that, they would beat the time. With the world record for the
+ * time, the fastest vVO2max a human with those thresholds can have.
+ * @example fastestTopSpeed(10, 26.18, 0.83, 0.88, { minutesAtVVO2max: 6, minutesAtLt2: 60, minutesAtLt1: 720 }) // ≈ 24.8
+ */
+export function fastestTopSpeed(distanceKm: number, minutes: number, lt1Fraction: number, lt2Fraction: number, constants: RaceModelConstants): number {
+  return (distanceKm / minutes) * 60 / sustainableFraction(minutes, lt1Fraction, lt2Fraction, constants);
 }
 
 /**
@@ -69,6 +89,33 @@ export function raceMinutesAt(
   let minutes = guessMinutes > 0 ? guessMinutes : (distanceKm / (topSpeed * lt2Fraction)) * 60;
   for (let i = 0; i < 60; i++) {
     const next = (distanceKm / (topSpeed * sustainableFraction(minutes, lt1Fraction, lt2Fraction, constants))) * 60;
+    if (Math.abs(next - minutes) < 1e-9 * minutes) return next;
+    minutes = next;
+  }
+  return minutes;
+}
+
+/**
+ * Minutes to walk a distance as fast as one can keep it up: VO2 = resting + cost × speed (ACSM's
+ * walking equation) at the share of VO2max the athlete holds for that long (the same
+ * `sustainableFraction` as a run of that duration), no faster than walking goes. Someone too unfit
+ * to run a distance faster walks it. Solved by fixed-point iteration, as a race is.
+ * @example walkingMinutes(10, 15, 0.5, 0.65, { minutesAtVVO2max: 6, minutesAtLt2: 60, minutesAtLt1: 720 }, { restingVo2: 3.5, vo2PerMetrePerMinute: 0.1, topSpeed: 6 })
+ */
+export function walkingMinutes(
+  distanceKm: number,
+  vo2max: number,
+  lt1Fraction: number,
+  lt2Fraction: number,
+  constants: RaceModelConstants,
+  walking: WalkingConstants,
+): number {
+  let minutes = (distanceKm / walking.topSpeed) * 60;
+  for (let i = 0; i < 60; i++) {
+    const vo2 = sustainableFraction(minutes, lt1Fraction, lt2Fraction, constants) * vo2max;
+    const kmPerHour = Math.min(walking.topSpeed, (((vo2 - walking.restingVo2) / walking.vo2PerMetrePerMinute) * 60) / 1000);
+    if (!(kmPerHour > 0)) return Number.POSITIVE_INFINITY;
+    const next = (distanceKm / kmPerHour) * 60;
     if (Math.abs(next - minutes) < 1e-9 * minutes) return next;
     minutes = next;
   }

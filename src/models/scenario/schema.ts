@@ -109,7 +109,10 @@ export const TraitOverrides = z.strictObject({
   age: TraitDistribution.optional(),
   bodyMass: TraitDistribution.optional(),
   sleepHours: TraitDistribution.optional(),
+  trainingYears: TraitDistribution.optional(),
   femaleShare: Fraction.optional(),
+  /** The intensity distribution of the athletes' habitual training (3-zone, by time; adds up to 1). */
+  habitualDistribution: ThreeZoneShares.optional(),
 });
 export type TraitOverrides = z.infer<typeof TraitOverrides>;
 
@@ -131,6 +134,10 @@ export const NamedAthlete = z.strictObject({
   restingHr: trait('restingHr'),
   lnRmssd: trait('lnRmssd'),
   sleepHours: trait('sleepHours'),
+  /** Years of regular training: how far the athlete has matured toward what their habit supports. */
+  trainingYears: trait('trainingYears'),
+  /** How the athlete habitually trains (3-zone, by time; adds up to 1). */
+  habitualDistribution: ThreeZoneShares.optional(),
 });
 export type NamedAthlete = z.infer<typeof NamedAthlete>;
 
@@ -222,6 +229,12 @@ export const Scenario = z.strictObject({
   outputs: z.strictObject({ daily: z.boolean().optional() }).optional(),
   /** A parameter sweep: its combinations become more arms (see Sweep). */
   sweep: Sweep.optional(),
+  /**
+   * How the tests are run: before the baseline tests and after the last week, `preTestDays` days of
+   * easy running (default 3, as the trials of trials/ standardise their tests; at most 7, the
+   * baseline week).
+   */
+  tests: z.strictObject({ preTestDays: z.number().int().min(0).max(7).optional() }).optional(),
   /** How the athletes are monitored: the share of mornings with resting HR, HRV and sleep readings. */
   monitoring: z.strictObject({ wornShare: z.number().gt(0).max(1).optional() }).optional(),
 });

@@ -1,4 +1,4 @@
-import type { Parameters } from '../../models/parameters.ts';
+import { UNCERTAIN_PARAMETERS, type Parameters, type UncertainParameter } from '../../models/parameters.ts';
 import { numberAt, setParameter } from './parameter-path.ts';
 
 /**
@@ -24,80 +24,18 @@ export interface Knob {
 }
 
 /**
- * Today's knobs: the ten constants the committed parameter set was searched over (docs/CALIBRATION.md,
- * "The method"). Where the former search clamped a knob, the range is that clamp; where it had no
- * bound, a factor of 4 either side of the committed value — a search range, not an informed prior,
- * until the physiology work gives each a prior of its own.
+ * The knobs: every uncertain constant of the parameter set that is marked for calibration
+ * (UNCERTAIN_PARAMETERS in src/models/parameters.ts, `calibrate: true`), its prior range the
+ * search's bounds. The priors and the knobs are one list: a constant is searched within the range
+ * its sources allow, and nowhere else.
  */
-export const KNOBS: readonly Knob[] = [
-  {
-    paths: ['pools.central.halfStimulus'],
-    range: [0.67, 10.7],
-    scale: 'log',
-    why: 'the chronic stimulus that supports half the VO2max headroom; no study gives it',
-  },
-  {
-    paths: ['pools.peripheral.halfStimulus'],
-    relativeTo: 'pools.central.halfStimulus',
-    range: [0.5, 4],
-    scale: 'log',
-    // An unbounded search switched the peripheral pool off (halfStimulus → ∞) rather than calibrate it.
-    why: "kept within a few-fold of the central pool's, so that the peripheral pool stays a pool",
-  },
-  {
-    paths: ['pools.central.zoneWeights.0', 'pools.peripheral.zoneWeights.0'],
-    range: [0.05, 0.8],
-    scale: 'log',
-    why: 'what an easy minute does for VO2max and LT2 against a minute above LT2 (weight 1)',
-  },
-  {
-    paths: ['habitual.consistency'],
-    range: [0.5, 1],
-    scale: 'log',
-    why: "the share of the reported habitual week an athlete's starting fitness reflects",
-  },
-  {
-    paths: ['fatigue.performancePerStrain'],
-    range: [0.015, 0.05],
-    scale: 'log',
-    why: 'performance lost per unit of strain² on test day',
-  },
-  {
-    paths: ['pools.peripheral.riseDays'],
-    range: [10, 35],
-    scale: 'log',
-    // Unbounded, the search set rise times of one day.
-    why: 'how fast the peripheral pool rises toward its supported level',
-  },
-  {
-    paths: ['pools.central.riseDays'],
-    range: [10, 35],
-    scale: 'log',
-    why: 'how fast the central pool rises toward its supported level',
-  },
-  {
-    paths: ['levels.trained.responsivenessMedian'],
-    range: [1, 4],
-    scale: 'log',
-    why: "selection on trainability: a level's median responsiveness at least the level's below (untrained and recreational 1)",
-  },
-  {
-    paths: ['levels.well-trained.responsivenessMedian'],
-    relativeTo: 'levels.trained.responsivenessMedian',
-    range: [1, 6],
-    scale: 'log',
-    why: 'selection on trainability, as above',
-  },
-  {
-    paths: ['levels.elite.responsivenessMedian'],
-    relativeTo: 'levels.well-trained.responsivenessMedian',
-    // The former search kept this multiple ≥ 1 (selection, as above); the committed value, 0.56,
-    // was set by hand below it for the elite band (docs/CALIBRATION.md), so the range includes it.
-    range: [0.25, 1.5],
-    scale: 'log',
-    why: 'elite athletes are closer to their ceilings; the elite band needs a median below well-trained',
-  },
-];
+export const KNOBS: readonly Knob[] = knobsOf(UNCERTAIN_PARAMETERS);
+
+export function knobsOf(uncertain: readonly UncertainParameter[]): Knob[] {
+  return uncertain
+    .filter((p) => p.calibrate === true)
+    .map((p) => ({ paths: [p.path], range: [p.low, p.high] as const, scale: p.low > 0 && p.high / p.low >= 3 ? 'log' : 'linear', why: p.why }));
+}
 
 /** The knob's value in a parameter set (the multiple, for a knob relative to another parameter). */
 export function knobValue(knob: Knob, parameters: Parameters): number {

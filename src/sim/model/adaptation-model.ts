@@ -11,7 +11,8 @@ export interface AdaptationModel {
   readonly name: string;
   /**
    * Sets the athlete's constants and a state in equilibrium with their habitual training, given
-   * that week's daily minutes per zone and costs (7 days each).
+   * that week's daily minutes per zone and costs (7 days each) as the athlete reports it and has run
+   * it lately.
    */
   initialize(
     traits: AthleteTraits,
@@ -36,6 +37,8 @@ export interface AdaptationModel {
   strain(constants: AthleteConstants, state: AthleteState): number;
   /** Fraction of potential performance available today (1 = fresh, rested, healthy). */
   readiness(constants: AthleteConstants, state: AthleteState): number;
+  /** The part of today's lost performance that is training fatigue (what a few easy days would give back). */
+  fatigueLoss(constants: AthleteConstants, state: AthleteState): number;
 }
 
 export const ADAPTATION_MODEL: ServiceIdentifier<AdaptationModel> = Symbol.for('AdaptationModel');

@@ -31,6 +31,7 @@ export const ATHLETE_COLUMNS = [
   ...CHANGES.map(([name]) => name.replace(/Pct$/, 'TruePct')),
   'restingHrPre', 'restingHrPost', 'restingHrDelta', 'lnRmssdPre', 'lnRmssdPost', 'lnRmssdDelta',
   'z1Minutes', 'z2Minutes', 'z3Minutes', 'sessions', 'hardSessions', 'missedSessions', 'illnessDays', 'sessionRpeLoad',
+  'injuries', 'injuryDaysLost', 'overreached',
   'responsivenessCentral', 'responsivenessPeripheral', 'responsivenessBase',
 ];
 
@@ -62,6 +63,7 @@ export class AthletesCsv implements AthleteSink {
         fixed(results.get(a, ARM.z1Minutes), 1), fixed(results.get(a, ARM.z2Minutes), 1), fixed(results.get(a, ARM.z3Minutes), 1),
         String(results.get(a, ARM.sessions)), String(results.get(a, ARM.hardSessions)), String(results.get(a, ARM.missedSessions)),
         String(results.get(a, ARM.illnessDays)), fixed(results.get(a, ARM.sessionRpeLoad), 0),
+        String(results.get(a, ARM.injuries)), String(results.get(a, ARM.injuryDaysLost)), results.get(a, ARM.overreachingEpisodes) > 0 ? '1' : '0',
         fixed(traits.responsivenessCentral, 4), fixed(traits.responsivenessPeripheral, 4), fixed(traits.responsivenessBase, 4),
       );
       rows += `${cells.join(',')}\n`;

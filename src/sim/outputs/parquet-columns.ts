@@ -4,7 +4,7 @@ import { DAY_COLUMNS } from './days-csv.ts';
 import type { ColumnType, ParquetColumn } from './parquet.ts';
 
 /** Columns that hold whole numbers (indices, days, counts, a 0/1 flag) in every table that has them. */
-const INTEGER_COLUMNS = new Set(['athlete', 'replicate', 'day', 'week', 'sessions', 'hardSessions', 'missedSessions', 'illnessDays', 'ill']);
+const INTEGER_COLUMNS = new Set(['athlete', 'replicate', 'day', 'week', 'sessions', 'hardSessions', 'missedSessions', 'illnessDays', 'ill', 'injuries', 'injuryDaysLost', 'overreached']);
 
 /** Columns that hold text. */
 const TEXT_COLUMNS = new Set([

@@ -65,10 +65,16 @@ export function prepareScenario(
   }
   const events = scenario.events ?? [];
   events.forEach((event, i) => {
-    // Week weeks + 1, day 1 is the morning of the final tests: a last night's sleep can be set for it.
-    const lastDay = scenario.weeks * 7 + 1;
+    // After the last week come the easy pre-test days, then the morning of the final tests: a sleep
+    // restriction or an illness can fall on them, and a last night's sleep can be set for the tests.
+    const preTestDays = scenario.tests?.preTestDays ?? parameters.tests.preTestDays;
+    const lastDay = scenario.weeks * 7 + preTestDays + 1;
     if (eventFirstDay(event) > lastDay) {
-      issues.push({ path: ['events', i, 'fromWeek'], message: `week ${event.fromWeek} is after the last week (${scenario.weeks})` });
+      const when = `week ${event.fromWeek}${event.type === 'load-multiplier' ? '' : `, day ${event.fromDay ?? 1}`}`;
+      issues.push({
+        path: ['events', i, 'fromWeek'],
+        message: `${when} is after the final tests (the morning after week ${scenario.weeks} and ${preTestDays} easy pre-test days)`,
+      });
     }
     event.arms?.forEach((id, j) => {
       if (!seen.has(id)) issues.push({ path: ['events', i, 'arms', j], message: `no arm has id "${id}"${didYouMean(id, seen.keys())}` });
@@ -100,12 +106,26 @@ export function prepareScenario(
   };
 }
 
-/** A coach's athletes: LT1 below LT2 where both are given, and not more athletes × replicates than a run takes. */
+/** A habitual distribution's shares add up to 1. */
+function checkHabitual(shares: { z1: number; z2: number; z3: number } | undefined, path: ResolveIssue['path'], issues: ResolveIssue[]): void {
+  if (shares === undefined) return;
+  const sum = shares.z1 + shares.z2 + shares.z3;
+  if (Math.abs(sum - 1) > 1e-6) issues.push({ path, message: `zone shares must add up to 1 (got ${+sum.toFixed(4)})` });
+}
+
+/**
+ * A coach's athletes: LT1 below LT2 where both are given, habitual shares that add up, and not more
+ * athletes × replicates than a run takes; a sampled population's habitual shares add up.
+ */
 function checkNamedAthletes(scenario: Scenario, parameters: Parameters, issues: ResolveIssue[]): void {
   const population = scenario.population;
-  if (!('athletes' in population)) return;
+  if (!('athletes' in population)) {
+    checkHabitual(population.traits?.habitualDistribution, ['population', 'traits', 'habitualDistribution'], issues);
+    return;
+  }
   const gap = parameters.trainability.minThresholdGap;
   population.athletes.forEach((athlete, i) => {
+    checkHabitual(athlete.habitualDistribution, ['population', 'athletes', i, 'habitualDistribution'], issues);
     if (athlete.lt1Fraction !== undefined && athlete.lt2Fraction !== undefined && athlete.lt1Fraction > athlete.lt2Fraction - gap) {
       issues.push({
         path: ['population', 'athletes', i, 'lt1Fraction'],

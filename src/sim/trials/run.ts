@@ -1,4 +1,5 @@
 import type { Expectation, Role, Statistic, Trial, TrialMetric } from '../../models/trials/schema.ts';
+import { measured, measuredPairs } from '../stats/measured.ts';
 import { deriveStreamSeed, RandomStream } from '../rng.ts';
 import { ARM, TEST, TEST_COUNT } from '../results.ts';
 import type { ScenarioRunner } from '../runner.ts';
@@ -101,18 +102,18 @@ function simulate(spec: RunSpec, runner: ScenarioRunner): Map<string, Map<TrialM
 }
 
 function judge(e: Expectation, own: Float64Array, other: Float64Array | null, trial: Trial, replicates: number, stream: RandomStream): OutcomeResult {
-  const measured = other === null ? present(own) : own.map((v, i) => v - other[i]!).filter((v) => !Number.isNaN(v));
+  const values = other === null ? measured(own) : own.map((v, i) => v - other[i]!).filter((v) => !Number.isNaN(v));
   const statistic: Statistic = e.statistic ?? 'mean';
   let simulated: number;
   let ci95: [number, number] | null = null;
   if (statistic === 'mean') {
-    const summary = summarize(measured);
+    const summary = summarize(values);
     simulated = summary.mean;
     ci95 = summary.ci95;
   } else if (statistic === 'smd') {
-    simulated = standardisedMeanDifference(own, other!, trial.n);
+    simulated = standardisedMeanDifference(own, other!);
   } else {
-    simulated = percentile(measured, Number(statistic.slice(1)) / 100);
+    simulated = percentile(values, Number(statistic.slice(1)) / 100);
   }
   const band = bandOf(e);
   const power = replicates > 0 && e.significant !== undefined ? simulatedPower(e, own, other, trial, replicates, stream) : null;
@@ -132,20 +133,19 @@ export function bandOf(e: Expectation): [number, number] {
 
 /**
  * The standardised mean difference of two arms' changes as a meta-analysis takes it from a study:
- * Hedges' g of two groups, means and SDs from the simulated athletes (each arm's own, as two groups
- * — not the paired differences), the small-sample correction for two groups of the study's `n`.
+ * the mean difference over the pooled SD of the two arms' changes (each arm's own, as two groups —
+ * not the paired differences). From thousands of simulated athletes it is the population's value:
+ * the small-sample correction, for a study's few, is negligible here, as it should be — a pooled g
+ * estimates the population's value too.
  */
-function standardisedMeanDifference(own: Float64Array, other: Float64Array, n: number): number {
+function standardisedMeanDifference(own: Float64Array, other: Float64Array): number {
   const group = (values: Float64Array) => {
-    const summary = summarize(present(values));
-    return { mean: summary.mean, sd: summary.sd ?? 0, n };
+    const summary = summarize(measured(values));
+    return { mean: summary.mean, sd: summary.sd ?? 0, n: summary.n };
   };
   return hedgesG(group(own), group(other));
 }
 
-function present(values: Float64Array): Float64Array {
-  return values.some(Number.isNaN) ? values.filter((v) => !Number.isNaN(v)) : values;
-}
 
 /** The p-th quantile (nearest rank) of the values. */
 function percentile(values: Float64Array, p: number): number {
@@ -162,6 +162,10 @@ function percentile(values: Float64Array, p: number): number {
 function simulatedPower(e: Expectation, own: Float64Array, other: Float64Array | null, trial: Trial, replicates: number, stream: RandomStream): number {
   const direction = e.direction === 'higher' ? 1 : e.direction === 'lower' ? -1 : Math.sign(e.published.mean ?? 0);
   const design: StudyDesign = other === null ? 'one-sample' : trial.design === 'crossover' ? 'paired' : 'parallel';
-  const share = significantShare(own, other, trial.n, design, replicates, stream, direction);
+  // A simulated study draws from the athletes measured: a dropout (injured on test day) is not in it.
+  let a = measured(own);
+  let b = other === null ? null : measured(other);
+  if (other !== null && design === 'paired') [a, b] = measuredPairs(own, other);
+  const share = significantShare(a, b, trial.n, design, replicates, stream, direction);
   return e.significant === true ? share : 1 - share;
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { predictRaceMinutes, RACE_DISTANCES_KM, sustainableFraction, type RaceModelConstants } from '../../../src/models/physiology/race.ts';
+import { predictRaceMinutes, RACE_DISTANCES_KM, sustainableFraction, walkingMinutes, type RaceModelConstants, type WalkingConstants } from '../../../src/models/physiology/race.ts';
 import type { AerobicProfile } from '../../../src/models/physiology/thresholds.ts';
 
 // The shape of the speed–duration curve, written out here rather than imported from the parameters
 // module, so that recalibrating the parameters cannot move these expectations.
 const CONSTANTS: RaceModelConstants = { minutesAtVVO2max: 6, minutesAtLt2: 60, minutesAtLt1: 720 };
+const WALKING: WalkingConstants = { restingVo2: 3.5, vo2PerMetrePerMinute: 0.1, topSpeed: 6 };
 const RECREATIONAL: AerobicProfile = { vo2max: 50, economy: 210, lt1Fraction: 0.65, lt2Fraction: 0.79 };
 
 /** vVO2max in km/h from the definition, independently of the code under test. */
@@ -121,5 +122,36 @@ describe(predictRaceMinutes, () => {
       for (const bad of [0, -5, Number.NaN]) expect(() => predictRaceMinutes(bad, RECREATIONAL, CONSTANTS)).toThrow(/distance must be positive/);
       expect(() => predictRaceMinutes(0, RECREATIONAL, CONSTANTS)).toThrow(RangeError);
     });
+  });
+});
+
+describe(walkingMinutes, () => {
+  it('should walk at the share of VO2max held for that long, by ACSM\'s equation: 10 km in about 3 h 10 min at a VO2max of 15', () => {
+    const minutes = walkingMinutes(10, 15, 0.5, 0.65, CONSTANTS, WALKING);
+    // The fixed point: the speed the sustainable VO2 of that duration buys is the speed that takes that long.
+    const metresPerMinute = (sustainableFraction(minutes, 0.5, 0.65, CONSTANTS) * 15 - 3.5) / 0.1;
+    expect(minutes).toBeCloseTo(10_000 / metresPerMinute, 6);
+    expect(minutes).toBeGreaterThan(180);
+    expect(minutes).toBeLessThan(200);
+  });
+
+  it('should walk no faster than walking goes, however fit', () => {
+    expect(walkingMinutes(10, 70, 0.6, 0.75, CONSTANTS, WALKING)).toBeCloseTo((10 / WALKING.topSpeed) * 60, 9);
+  });
+
+  it('should give no finite time to someone whose sustainable VO2 does not exceed rest', () => {
+    expect(walkingMinutes(10, 5, 0.5, 0.65, CONSTANTS, WALKING)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('should be slower than running for anyone who runs faster than walking goes (economy 220, VO2max 35 and up)', () => {
+    for (const vo2max of [35, 50, 70]) {
+      const running = predictRaceMinutes(10, { vo2max, economy: 220, lt1Fraction: 0.6, lt2Fraction: 0.75 }, CONSTANTS);
+      expect(walkingMinutes(10, vo2max, 0.6, 0.75, CONSTANTS, WALKING), `VO2max ${vo2max}`).toBeGreaterThan(running);
+    }
+  });
+
+  it('should beat running for the unfit: at a VO2max of 25 a brisk walk (6 km/h) is faster than the run they can keep up', () => {
+    const running = predictRaceMinutes(10, { vo2max: 25, economy: 220, lt1Fraction: 0.6, lt2Fraction: 0.75 }, CONSTANTS);
+    expect(walkingMinutes(10, 25, 0.6, 0.75, CONSTANTS, WALKING)).toBeLessThan(running);
   });
 });

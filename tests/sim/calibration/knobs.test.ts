@@ -1,7 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { PARAMETERS } from '../../../src/models/parameters.ts';
-import { fromUnit, KNOBS, knobValue, parametersAt, toUnit, type Knob } from '../../../src/sim/calibration/knobs.ts';
+import { PARAMETERS, UNCERTAIN_PARAMETERS } from '../../../src/models/parameters.ts';
+import { fromUnit, KNOBS, knobsOf, knobValue, parametersAt, toUnit, type Knob } from '../../../src/sim/calibration/knobs.ts';
 import { numberAt, setParameter } from '../../../src/sim/calibration/parameter-path.ts';
+
+describe(knobsOf, () => {
+  it('should take the priors marked for calibration, their ranges the bounds, log scale where a range spans 3× or more', () => {
+    const knobs = knobsOf([
+      { path: 'pools.central.halfStimulus', low: 1, high: 8, why: 'a', calibrate: true },
+      { path: 'habitual.consistency', low: 0.5, high: 0.9, why: 'b', calibrate: true },
+      { path: 'fatigue.vdrGain', low: 0.2, high: 1.2, why: 'fixed, in the sensitivity table only' },
+    ]);
+    expect(knobs.map((k) => [k.paths[0], k.range, k.scale])).toEqual([
+      ['pools.central.halfStimulus', [1, 8], 'log'],
+      ['habitual.consistency', [0.5, 0.9], 'linear'],
+    ]);
+  });
+
+  it('should make every calibrated prior of the parameter set a knob, and nothing else', () => {
+    expect(KNOBS.map((k) => k.paths[0])).toEqual(UNCERTAIN_PARAMETERS.filter((p) => p.calibrate === true).map((p) => p.path));
+  });
+});
+
+describe('UNCERTAIN_PARAMETERS', () => {
+  it('should name numbers of the parameter set, each within its own range', () => {
+    for (const p of UNCERTAIN_PARAMETERS) {
+      const value = numberAt(PARAMETERS, p.path);
+      expect(value, p.path).toBeGreaterThanOrEqual(Math.min(p.low, p.high));
+      expect(value, p.path).toBeLessThanOrEqual(Math.max(p.low, p.high));
+    }
+  });
+});
 
 describe('KNOBS', () => {
   it('should name parameters that exist, each knob relative only to a parameter set before it', () => {

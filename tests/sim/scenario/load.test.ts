@@ -241,13 +241,13 @@ describe(loadScenario, () => {
     });
   });
 
-  describe('having an event after the last week', () => {
+  describe('having an event after the final tests', () => {
     // Line 9 "  - { type: illness, fromWeek: 12, days: 5 }": "type:" 7–11, "illness" 13–19, "," 20,
     // "fromWeek:" 22–30, the value at 32.
-    it('should point at fromWeek and name the last week', () => {
+    it('should point at fromWeek and say when the final tests are', () => {
       const text = yaml(...HEADER, ...TWO_ARMS, 'events:', '  - { type: illness, fromWeek: 12, days: 5 }');
       expect(onlyProblemIn(text)).toEqual({
-        file: FILE, line: 9, col: 32, path: 'events[0].fromWeek', message: 'week 12 is after the last week (9)',
+        file: FILE, line: 9, col: 32, path: 'events[0].fromWeek', message: 'week 12, day 1 is after the final tests (the morning after week 9 and 3 easy pre-test days)',
       });
     });
   });

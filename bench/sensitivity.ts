@@ -1,0 +1,34 @@
+/**
+ * npm run sensitivity [-- --size N --seed S --write]
+ *
+ * One-at-a-time sensitivity of the key contrasts (src/sim/sensitivity.ts): each uncertain constant
+ * of src/models/parameters.ts at the two ends of its range. Prints the tables; with --write, writes
+ * them to docs/SENSITIVITY.md. About 1 s per constant and end at the default size.
+ */
+import { writeFileSync } from 'node:fs';
+import { createContainer } from '../src/composition-root.ts';
+import { PARAMETERS, UNCERTAIN_PARAMETERS, type Parameters } from '../src/models/parameters.ts';
+import { ScenarioRunner } from '../src/sim/runner.ts';
+import { oneAtATime, sensitivityMarkdown } from '../src/sim/sensitivity.ts';
+import { CATALOGUE } from '../src/sim/tokens.ts';
+import { declareOptions, numberOption } from './options.ts';
+
+declareOptions('sensitivity', import.meta.url, { size: 'value', seed: 'value', write: 'flag' });
+const size = numberOption('size', 600);
+const seed = numberOption('seed', 42);
+const write = process.argv.includes('--write');
+const catalogue = createContainer().get(CATALOGUE);
+const runnerFor = (parameters: Parameters) => createContainer(parameters).get(ScenarioRunner);
+const started = performance.now();
+const result = oneAtATime(runnerFor, PARAMETERS, UNCERTAIN_PARAMETERS, catalogue, {
+  size,
+  seed,
+  progress: (done, total) => process.stderr.write(`\r${done}/${total} constants`),
+});
+process.stderr.write(`\r${UNCERTAIN_PARAMETERS.length} constants in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+const markdown = sensitivityMarkdown(result, size, seed, `npm run sensitivity -- --size ${size} --seed ${seed} --write`);
+process.stdout.write(markdown);
+if (write) {
+  writeFileSync(new URL('../docs/SENSITIVITY.md', import.meta.url), markdown);
+  process.stdout.write('wrote docs/SENSITIVITY.md\n');
+}
