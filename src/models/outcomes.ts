@@ -1,6 +1,6 @@
 /**
  * The outcomes a simulated trial measures per athlete, as the summary contract names them
- * (DESIGN.md §5), plus peak speed: % changes of VO2max, LT2 speed, the 10-km time trial (positive =
+ * (README.md, The outputs), plus peak speed: % changes of VO2max, LT2 speed, the 10-km time trial (positive =
  * faster) and peak speed; resting HR and lnRMSSD changes; days ill; whether the athlete was injured
  * (1 or 0: its mean is the injured share), the days without running injuries cost, and whether the
  * athlete overreached non-functionally (its mean is the overreached share).

@@ -844,7 +844,7 @@ export const PARAMETERS: Parameters = {
     wornShare: 6 / 7,
   },
   tests: {
-    /** [V] VO2max test CV ≈ 3 % (DESIGN.md §4). */
+    /** [M] Test–retest typical error of VO2max ≈ 2–4 % (Hopkins 2000, Sports Med 30:1–15, on reliability): 3 %. */
     vo2maxCv: 0.03,
     /** [V] Lactate-threshold speed CV < 3.1 % (Cerezuela-Espejo et al. 2018, Front Physiol 9:1320). */
     lt2SpeedCv: 0.03,

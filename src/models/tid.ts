@@ -9,7 +9,7 @@ const ZERO_Z2_STAND_IN = 0.01;
 /** Polarization index above which a distribution counts as polarized (Treff et al. 2019). */
 export const POLARIZED_INDEX_CUTOFF = 2.0;
 
-/** Z2 share above which a distribution counts as threshold training (DESIGN §2; SCIENCE.md B4). */
+/** Z2 share above which a distribution counts as threshold training (the definition of recent meta-analyses, e.g. Silva Oliveira et al. 2024: Z2 > 35 %). */
 export const THRESHOLD_Z2_CUTOFF = 0.35;
 
 /**
@@ -49,7 +49,7 @@ export function polarizationIndex(d: ZoneShares, tolerance = 0.01): number {
 export type DistributionType = 'polarized' | 'pyramidal' | 'threshold' | 'other';
 
 /**
- * Name a 3-zone distribution, with the definitions used in the literature (SCIENCE.md B4, DESIGN §2).
+ * Name a 3-zone distribution, with the definitions used in the literature (recent meta-analyses; Sperlich et al. 2023's ordinal ones; Treff et al. 2019's polarization index).
  * The checks run in this order and the first that holds wins:
  *
  * 1. **polarized**: Z1 > Z3 > Z2 and polarization index > 2.00 (Treff et al. 2019);

@@ -1,7 +1,7 @@
 /**
  * Zone systems and time-in-zone shares.
  *
- * The internal model is the **3-zone model** (DESIGN §2): Z1 below the first lactate/ventilatory
+ * The internal model is the **3-zone model** (Seiler & Kjerland 2006): Z1 below the first lactate/ventilatory
  * threshold (LT1/VT1), Z2 between LT1 and LT2, Z3 above LT2 (≈ MLSS). Coaches and devices more often
  * use a **5-zone** scale (e.g. the Olympiatoppen scale). The same label names different intensities
  * in the two systems: 5-zone "Zone 2" is easy aerobic running *below* LT1, which is 3-zone **Z1**;
@@ -29,7 +29,7 @@ export interface ZoneShares {
 /**
  * A training intensity distribution as it enters or leaves the program: the 3-zone shares plus
  * what they count. `time` is time in zone; `sessions` counts sessions by their goal. The two differ
- * a lot: 80/20 by sessions is roughly 90/10 by time (Seiler; SCIENCE.md B4).
+ * a lot: 80/20 by sessions is roughly 90/10 by time (Seiler & Kjerland 2006, Scand J Med Sci Sports 16:49–56).
  */
 export interface Distribution extends ZoneShares {
   system: '3-zone';

@@ -20,7 +20,7 @@ export interface LifeStreams {
  * What happens to an athlete every day whatever the plan says: the night's sleep, falling ill, the
  * morning's resting HR and lnRMSSD (and whether the watch was worn), and how hard sessions feel
  * today. Each is drawn from its own stream with a fixed number of draws a day, so every arm replays
- * the same life (common random numbers, DESIGN.md §4) and differs only by the training done.
+ * the same life (common random numbers, docs/MODEL.md) and differs only by the training done.
  *
  * Allocation-free: results go to typed arrays (a number returned from a call that is not inlined
  * would be boxed in the daily loop).

@@ -29,7 +29,7 @@ import { loadScenario, readScenarioText } from './scenario/load.ts';
 import type { RunSpec } from './scenario/prepare.ts';
 import { CATALOGUE, PARAMETERS } from './tokens.ts';
 
-/** Every file of the output contract (DESIGN.md §5): a run replaces all of them in its folder. */
+/** Every file of the output contract (README.md, The outputs): a run replaces all of them in its folder. */
 export const OUTPUT_FILES: readonly string[] = [
   'summary.json', 'contrasts.csv', 'sweep.csv', 'shard.json', 'shard.results',
   'athletes.csv', 'days.csv', 'adjustments.csv', 'athletes.parquet', 'days.parquet', 'adjustments.parquet', 'manifest.json',

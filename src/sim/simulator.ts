@@ -74,7 +74,7 @@ class ArmListener implements AdjustmentListener {
  * Runs athletes one at a time through the baseline week, the baseline tests and then every arm.
  *
  * Each arm restarts from the same baseline state and replays the same random streams, so arms differ
- * only by what the athlete was planned to do (common random numbers, DESIGN.md §4). The physiology
+ * only by what the athlete was planned to do (common random numbers, docs/MODEL.md). The physiology
  * sees only the minutes per zone and the cost of what was done; the plan comes from the engine,
  * which sees only the coach's test results. What happens whatever the plan — nights, illness,
  * markers, how sessions feel — is the athlete's `DailyLife`; what each workout does to this athlete,
@@ -238,9 +238,7 @@ export class Simulator {
     results.baselineFatigueLoss = model.fatigueLoss(constants, s);
     runTestBattery(model, parameters, constants, s, this.testStream, results.baselineTrue, results.baselineMeasured, 0);
     // The arms count what happens in them: nothing of the baseline week.
-    s.overreachingEpisodes = 0;
-    s.injuries = 0;
-    s.injuryRestDays = 0;
+    s.startCounting();
     this.baselineState.copyFrom(s);
     this.saveStreams();
 

@@ -8,7 +8,7 @@ import type { RunSpec } from './scenario/prepare.ts';
 import { bootstrapMeanCi, cohensDz, monteCarloStandardError, pairedDifference, responderShares, summarize } from './stats/index.ts';
 import { measured, measuredPairs } from './stats/measured.ts';
 
-/** The metrics of the summary contract (DESIGN.md §5), plus peak speed. */
+/** The metrics of the summary contract (README.md, The outputs), plus peak speed. */
 export const METRICS = OUTCOME_METRICS;
 export type MetricName = OutcomeMetric;
 

@@ -22,7 +22,7 @@ function resolvedImports(file: string): string[] {
     .map((spec) => relative(ROOT, join(file, '..', spec)));
 }
 
-describe('the layers (DESIGN.md §3: cli → sim → engine → models)', () => {
+describe('the layers (README.md, How it works: cli → sim → engine → models)', () => {
   describe('having the engine', () => {
     it('should never import the simulator or the CLI: it sees only what a coach would see', () => {
       const offending = sourceFiles(join(ROOT, 'src/engine')).flatMap((file) =>

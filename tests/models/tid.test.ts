@@ -9,7 +9,7 @@ const shares = (z1: number, z2: number, z3: number): ZoneShares => ({
 });
 
 describe('polarizationIndex', () => {
-  describe('having the worked values of Treff et al. 2019 and SCIENCE.md B4', () => {
+  describe('having the worked values of Treff et al. 2019', () => {
     // PI = log10(%Z1 × %Z3 / %Z2), by hand with a log table:
     //   80/5/15:  log10(80·15/5)  = log10(240)    = 2.3802
     //   77/3/20:  log10(77·20/3)  = log10(513.33) = 2.7104
@@ -70,7 +70,7 @@ describe('polarizationIndex', () => {
 });
 
 describe('classifyDistribution', () => {
-  describe('having the prototype and trial distributions (SCIENCE.md B4)', () => {
+  describe('having the prototype and trial distributions (the trials in trials/ and their meta-analyses)', () => {
     // Published rounded, so the sum tolerance is widened to 0.02 (94/1/6 = 101 %, 93/3/2 = 98 %).
     it.each([
       [80, 5, 15, 'polarized'], // Z1 > Z3 > Z2, PI 2.38

@@ -2,7 +2,7 @@
  * Fitness, fatigue and form as exponentially weighted moving averages of daily load — the
  * "performance management chart" of TrainingPeaks (CTL, ATL, TSB) and GoldenCheetah, which is the
  * recursive form of Banister's fitness–fatigue model with unit gains (Morton, Fitz-Clarke &
- * Banister 1990; SCIENCE.md B1).
+ * Banister 1990).
  *
  *     level_t = level_{t−1} + (load_t − level_{t−1}) · w,   level_{−1} = 0
  *     fitness (CTL): τ = 42 days;  fatigue (ATL): τ = 7 days

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { PARAMETERS, type ObservableTrait } from '../parameters.ts';
 
 /**
- * The scenario contract (DESIGN.md §5): what a coach or researcher writes in YAML. Objects are
+ * The scenario contract (README.md, A scenario): what a coach or researcher writes in YAML. Objects are
  * strict, so a misspelt key is an error rather than silently ignored. Structural rules live here;
  * rules that need the catalogue or the built-in designs (names, workout ids, block weeks adding up)
  * are checked when the scenario is resolved, and reported the same way.

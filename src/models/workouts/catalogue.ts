@@ -1,8 +1,9 @@
 import type { Intensity, Segment, Workout } from './types.ts';
 
 /**
- * The workout catalogue. Every workout named in DESIGN.md §2 and in the seed articles
- * (../shared/seeds/) is here, as segments whose intensities are relative to the athlete's current
+ * The workout catalogue. Every workout the project was asked for — the classic sessions of the
+ * polarized, pyramidal and threshold literature and the coaching articles it grew from (cruise
+ * intervals, alternations, sweet spot, 30/30s, 4 × 4 min, fartlek, strides…) — is here, as segments whose intensities are relative to the athlete's current
  * anchors. Paces below LT1 are expressed against LT1 speed; "marathon effort" for a fast finish is the
  * middle of zone 2 so that it lands in zone 2 for every runner; race-pace work uses the athlete's own
  * predicted race pace, so its zone depends on the athlete.
@@ -31,7 +32,7 @@ const SEED_SPEED = 'seed 004 (speedwork for runners)';
  * could absorb — a week that needs more falls short (the planner's caps: src/engine/plan/constants.ts).
  * Sources, tagged as in the literature notes on per-session norms (Part C.2): [V] read in the
  * source, [V2] in a secondary source quoting it, [M] not read.
- * - DESIGN.md §2 and the seeds: cruise intervals 4–6; sweet spot 10 min × 3–4, 6 min × 5–6,
+ * - The coaching articles the project grew from [V2]: cruise intervals 4–6; sweet spot 10 min × 3–4, 6 min × 5–6,
  *   3 min × 10, 1 min × 25, 25–40 min of work; 30/30s 3–5 reps to start, one more a week.
  * - Helgerud et al. 2007 (MSSE 39:665) 4 × 4 min [V]; Seiler & Hetlelid 2005 (MSSE 37:1601)
  *   6 × 4 min [V]; Seiler & Sjursen 2004 (SJMSS 14:318) 6 × 4 and 4 × 6 min, 24 min of work [V];

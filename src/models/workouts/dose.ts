@@ -104,7 +104,7 @@ export const DOSE_RPE_SQUARED = 5;
 export const DOSE_FIELDS = 6;
 /**
  * After the three sections: 1 when at least half the main set's work is above LT1 — a hard session
- * as DESIGN.md §5 counts hardSessionsPerWeek ("sessions whose main set is above LT1").
+ * as summary.json counts hardSessionsPerWeek (README.md, The outputs) ("sessions whose main set is above LT1").
  */
 export const PROFILE_HARD = SECTION_COUNT * DOSE_FIELDS;
 export const PROFILE_STRIDE = PROFILE_HARD + 1;

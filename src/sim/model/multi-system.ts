@@ -16,7 +16,7 @@ const NIGHT_PATTERN = [0.366, -1.465, 0.792, -0.366, 1.465, -0.792, 0];
 const EDGE = 0.005;
 
 /**
- * The multi-system adaptation model (DESIGN.md §4; the model in full: docs/MODEL.md).
+ * The multi-system adaptation model (the model in full: docs/MODEL.md).
  *
  * Three adaptation pools — central (VO2max), peripheral (fraction of VO2max at LT2) and base
  * (economy and LT1) — each hold the fraction u of the athlete's individual headroom realised
@@ -156,12 +156,10 @@ export class MultiSystemModel implements AdaptationModel {
     s.lifeStress = 0;
     s.overreachingLoad = 0;
     s.overreachedDaysLeft = 0;
-    s.overreachingEpisodes = 0;
     s.injuryRestLeft = 0;
     s.injuryReturnLeft = 0;
     s.injuredBefore = 0;
-    s.injuries = 0;
-    s.injuryRestDays = 0;
+    s.startCounting();
     c.baselineSleepDebt = s.sleepDebt;
     c.habitualSleepDeficit = deficit;
     let cost = 0;
@@ -214,7 +212,7 @@ export class MultiSystemModel implements AdaptationModel {
     s.baseStimulus = baseStimulus;
     s.overreachingLoad = 0;
     s.overreachedDaysLeft = 0;
-    s.overreachingEpisodes = 0;
+    s.startCounting();
 
     // Trait values move linearly from the athlete's observed value (at the operating point) to the
     // ceiling (pool level 1), and back toward the untrained value (level 0) with detraining.

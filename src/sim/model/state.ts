@@ -117,6 +117,13 @@ export class AthleteState {
   lt2Fraction = 0;
   economy = 0;
 
+  /** From now on, count overreaching episodes, injuries and their days afresh (what an arm reports). */
+  startCounting(): void {
+    this.overreachingEpisodes = 0;
+    this.injuries = 0;
+    this.injuryRestDays = 0;
+  }
+
   copyFrom(other: AthleteState): void {
     this.central = other.central;
     this.peripheral = other.peripheral;

@@ -1,6 +1,6 @@
 /**
  * Descriptive summary of one metric across athletes: the `{ mean, sd, median, ci95 }` block of
- * `summary.json` (DESIGN §5).
+ * `summary.json` (README.md, The outputs).
  */
 import { mean, median, sampleStandardDeviation } from 'simple-statistics';
 import { studentTQuantile } from './student-t.ts';

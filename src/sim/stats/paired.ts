@@ -1,6 +1,6 @@
 /**
  * Paired comparison of two arms over the same athletes: the `vsReference` block of `summary.json`
- * (DESIGN §5). Every arm sees the same synthetic athletes (common random numbers), so arms are
+ * (README.md, The outputs). Every arm sees the same synthetic athletes (common random numbers), so arms are
  * compared athlete by athlete.
  */
 import { mean, sampleStandardDeviation } from 'simple-statistics';

@@ -12,7 +12,7 @@ describe('smoothingWeight', () => {
       expect(smoothingWeight(7, 'exponential')).toBeCloseTo(0.133122, 6);
     });
 
-    // (0.1428571 − 0.1331221) / 0.1428571 = 0.06815: the ≈ 6 % of SCIENCE.md's caveat.
+    // (0.1428571 − 0.1331221) / 0.1428571 = 0.06815: the ≈ 6 % difference between the discrete and continuous forms.
     it('should make the two forms differ by 6.8 % of the linear weight', () => {
       const linear = smoothingWeight(7, 'linear');
       const exponential = smoothingWeight(7, 'exponential');

@@ -15,7 +15,7 @@ const allSegments = (w: Workout): Segment[] => [...w.warmup, ...w.main.rep, ...(
 const partsOf = (partStart: Int32Array, w: number, section: number): [number, number] => [partStart[w * SECTION_COUNT + section]!, partStart[w * SECTION_COUNT + section + 1]!];
 
 describe('WORKOUTS', () => {
-  describe('having the workouts of DESIGN.md §2 and the seed articles', () => {
+  describe('having the workouts the project was asked for', () => {
     const named = [
       'easy-run', 'recovery-run', 'long-run', 'tempo-run', 'cruise-intervals', 'alternations',
       'sweet-spot-10min', 'sweet-spot-6min', 'sweet-spot-3min', 'sweet-spot-1min',
