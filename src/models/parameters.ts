@@ -215,6 +215,16 @@ export interface Parameters {
     costPerStrain: number;
   };
   /**
+   * Hard sessions share their effect with the hard sessions around them: the zone-2 and zone-3 part
+   * H of each pool's chronic stimulus is D reference sessions a week, and counts 1 / (1 + D /
+   * halfSessionsPerWeek) — so more hard work always adds, but less and less.
+   */
+  hardDensity: {
+    /** The reference session, in minutes above LT2, whose stimulus counts as one session. */
+    sessionMinutes: number;
+    halfSessionsPerWeek: number;
+  };
+  /**
    * Life outside training — work, worry, travel — as a state that comes and goes over days (an AR(1)
    * process in SD units, 0 on average): it lowers morning HRV and raises resting HR, and on its bad
    * days a hard session adapts less and colds come more easily. What makes an HRV reading worth
@@ -544,7 +554,7 @@ export const PARAMETERS: Parameters = {
      * the year's average with easier weeks, travel and off-season — which is why even arms that keep
      * their usual week improve in trials.
      */
-    consistency: 0.500,
+    consistency: 0.506,
   },
   history: {
     /**
@@ -601,7 +611,7 @@ export const PARAMETERS: Parameters = {
    */
   zoneSaturationMinutes: [90, 40, 25],
   /** [M] About 20–30 min of light activity a day (walking, stairs) in a sedentary adult's life. */
-  lifeStimulusMinutes: 19.1,
+  lifeStimulusMinutes: 19.9,
   /** [M] Chronic stimulus over two weeks: a single session does not move the supported level. */
   stimulusWindowDays: 14,
   pools: {
@@ -616,7 +626,7 @@ export const PARAMETERS: Parameters = {
      * Rises over ~2–3 weeks; falls by about half of the trained gain in 8 weeks (Coyle et al. 1984,
      * J Appl Physiol 57:1857–1864) [M]. halfStimulus, elasticity and riseDays [C].
      */
-    central: { zoneWeights: [0.133, 0.380, 1], halfStimulus: 1.10, elasticity: 1.10, riseDays: 10.5, fallDays: 80 },
+    central: { zoneWeights: [0.107, 0.354, 1], halfStimulus: 1.16, elasticity: 1.11, riseDays: 11.7, fallDays: 80 },
     /**
      * Peripheral (fraction of VO2max at LT2: mitochondria, lactate transport and clearance). Work at
      * LT2 raises it in trained runners at small doses (Sjödin et al. 1982, Eur J Appl Physiol
@@ -625,14 +635,14 @@ export const PARAMETERS: Parameters = {
      * 595:2955–2968; Daussin et al. 2008, Am J Physiol 295:R264) [V]; volume maintains mitochondrial
      * content (Granata et al. 2018, Sports Med 48:1809) [V]. Enzymes respond within weeks.
      */
-    peripheral: { zoneWeights: [0.3, 0.6, 1], halfStimulus: 7.87, elasticity: 0.728, riseDays: 20, fallDays: 60 },
+    peripheral: { zoneWeights: [0.3, 0.6, 1], halfStimulus: 8.21, elasticity: 0.532, riseDays: 20, fallDays: 60 },
     /**
      * Base (economy and LT1): volume, mostly easy. With work matched, economy improved alike across
      * intensities (Helgerud et al. 2007 [M]; Enoksen et al. 2011, JSCR 25:812) and all-easy training
      * raised power at LT1 most (Ingham et al. 2008, MSSE 40:579–584) [V]; economy follows years of
      * mileage (Jones 2006) [M]. Slow to gain and slow to lose.
      */
-    base: { zoneWeights: [0.7, 0.9, 1], halfStimulus: 30, elasticity: 0.404, riseDays: 60, fallDays: 150 },
+    base: { zoneWeights: [0.7, 0.9, 1], halfStimulus: 30, elasticity: 0.695, riseDays: 60, fallDays: 150 },
   },
   fatigue: {
     /**
@@ -659,7 +669,7 @@ export const PARAMETERS: Parameters = {
      * in steady habitual training performance sits about 2 % below fresh (this at strain 1), after a
      * hard block several per cent. The loss grows as strain² (Busso 2003: fatigue effects grow faster than load) ...
      */
-    performancePerStrain: 0.0216,
+    performancePerStrain: 0.0225,
     /**
      * [V] ... but stays within what overload costs: 2 weeks of intensified training cost 5–8 % of
      * maximal power and 5–10 % of time-trial time (Halson et al. 2002, J Appl Physiol 93:947–956;
@@ -697,6 +707,15 @@ export const PARAMETERS: Parameters = {
     /** [M] ... and costs a little more (the same pace at a higher HR and RPE). */
     costPerStrain: 0.1,
   },
+  hardDensity: {
+    /**
+     * [V] Hatle 2014's session: 4 × 4 min at 90–95 % HRmax, 16 min above LT2. Sessions are counted
+     * by their stimulus in these units (a threshold run of 40 min counts about 0.7 for VO2max), so
+     * that adding hard minutes never lowers the sum; it is a unit, its uncertainty in K's range.
+     */
+    sessionMinutes: 16,
+    halfSessionsPerWeek: 3.6,
+  },
   lifeStress: {
     /** [M] A stressful spell — a deadline, a week of travel — lasts days: a 5-day time constant (day-to-day autocorrelation 0.82). */
     timeConstantDays: 5,
@@ -727,7 +746,7 @@ export const PARAMETERS: Parameters = {
     /** [M] Debt from several short nights takes several nights to repay: one night of recovery is not enough (Banks et al. 2010, Sleep 33:1013–1026). */
     debtTimeConstantDays: 4,
     /** [V] Craven et al. 2022 (Sports Med 52:2669): one night ≤ 6 h → −7.6 % (−11.9 to −3.1) next-day performance; [C] per hour below need. */
-    performancePerHourDeficit: 0.0244,
+    performancePerHourDeficit: 0.0264,
     /** [M] Accumulated debt costs much less per hour than last night's deficit (Craven 2022 measured next-day effects; the carry-over is assumed small). */
     performancePerDebtHour: 0.004,
     /** [M] Sleep restriction blunts training adaptation (Lopes et al. 2023, Sports Med) — size [C]. */
@@ -767,7 +786,7 @@ export const PARAMETERS: Parameters = {
      */
     strainThreshold: 1.5,
     timeConstantDays: 14,
-    tolerance: { median: 5.99, sdLog: 0.5, min: 1, max: 60 },
+    tolerance: { median: 6.13, sdLog: 0.5, min: 1, max: 60 },
     /** [V] Non-functional overreaching lasts weeks to months (Meeusen 2013): median 6 weeks, 2 weeks to 3 months [M]. */
     durationDays: { median: 42, sdLog: 0.5, min: 14, max: 90 },
     /** [M] Performance 3–10 % down (Meeusen 2013; Halson et al. 2002): 5 %. */
@@ -795,7 +814,7 @@ export const PARAMETERS: Parameters = {
      * a lower volume. Fitted to Run Clever (Ramskov et al. 2018: 28 % of recreational runners injured
      * in 16 weeks of progressing volume; trials/run-clever-2018.yaml).
      */
-    timeLossShare: 0.744,
+    timeLossShare: 0.686,
     /** [V] A session longer than the longest of the last 30 days: +10–30 % HR 1.64, +30–100 % 1.52, > 100 % 2.28 (Frandsen et al. 2025, Br J Sports Med, 5 205 runners). */
     spikeHazard: [1.64, 1.52, 2.28],
     /** [V] Over 30 % more volume in two weeks than in the two before: HR 1.59 (0.96–2.66) (Nielsen et al. 2014, J Orthop Sports Phys Ther 44:739–747). */
@@ -896,6 +915,7 @@ export const UNCERTAIN_PARAMETERS: readonly UncertainParameter[] = [
   { path: 'fatigue.bluntingStrain', low: 2, high: 5, why: 'calibrated on the inverted U' },
   { path: 'acute.efficacyLossPerStrain', low: 0, high: 0.5, why: 'no direct evidence: from no effect to a hard session after a hard day keeping two-thirds of its stimulus' },
   { path: 'acute.costPerStrain', low: 0, high: 0.3, why: 'assumed' },
+  { path: 'hardDensity.halfSessionsPerWeek', low: 2, high: 20, why: 'Hatle 2014: 24 sessions at 8 a week gained 0.57 of the same at 3 a week (p = 0.61 at the peaks): from twice that sharing to little (at 20, a session counts 0.87 at three a week)' },
   { path: 'markers.lnRmssd.noiseSd', low: 0.12, high: 0.35, why: 'day-to-day SD of morning lnRMSSD in all (Plews 2012; Buchheit 2014)' },
   { path: 'lifeStress.efficacyLoss', low: 0, high: 1, why: 'Ruuska 2012: high stress, little or no gain; from no effect to a half of a hard session\'s stimulus lost at 1 SD' },
   { path: 'lifeStress.lnRmssd', low: -0.17, high: 0, why: 'from none to most (0.17 of 0.2) of the day-to-day variation of lnRMSSD' },

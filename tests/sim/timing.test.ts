@@ -6,6 +6,7 @@ import { MultiSystemModel } from '../../src/sim/model/multi-system.ts';
 import { AthleteConstants, AthleteState, setDone } from '../../src/sim/model/state.ts';
 import { AthleteTraits } from '../../src/sim/population.ts';
 import { openStream } from '../../src/sim/rng.ts';
+import { liveDays } from './live-days.ts';
 
 const model = new MultiSystemModel(PARAMETERS);
 const traits = Object.assign(new AthleteTraits(), {
@@ -50,6 +51,39 @@ describe('the timing of a hard session', () => {
     it('should add less stimulus (lifeStress.efficacyLoss), and no more on a calm day than on an average one', () => {
       expect(sessionAfter(0, 1.5)).toBeLessThan(sessionAfter(0, 0));
       expect(sessionAfter(0, -1.5)).toBeCloseTo(sessionAfter(0, 0), 12);
+    });
+  });
+});
+
+/** VO2max gained (%) per hard session over `weeks` of `perWeek` interval sessions (20 min above LT2) amid easy runs. */
+function gainPerSession(perWeek: number, weeks: number, on: MultiSystemModel = model): number {
+  const c = new AthleteConstants();
+  const s = new AthleteState();
+  // Overreaching would blunt the denser blocks whatever the sharing: this athlete does not overreach.
+  on.initialize(Object.assign(new AthleteTraits(), traits, { overreachingTolerance: 1e6 }), week, none, none, week.map((m) => m * 0.8), c, s);
+  const start = s.vo2max;
+  const hardDays = [[], [1], [1, 4], [0, 2, 4], [0, 2, 4, 6], [0, 1, 3, 4, 6], [0, 1, 2, 3, 4, 5]][perWeek]!;
+  liveDays(on, c, s, weeks * 7, (d) => (hardDays.includes(d % 7) ? setDone(s, 30, 0, 20, 90) : setDone(s, 40, 0, 0, 32)));
+  return (100 * (s.vo2max / start - 1)) / (perWeek * weeks);
+}
+
+describe('hard sessions close together (Hatle et al. 2014)', () => {
+  const apart = new MultiSystemModel({ ...PARAMETERS, hardDensity: { ...PARAMETERS.hardDensity, halfSessionsPerWeek: 1e9 } });
+
+  describe('having one to six interval sessions a week for four weeks', () => {
+    it('should gain less than if hard sessions shared nothing, and the more sessions a week, the more less', () => {
+      const shortfall = [1, 2, 3, 4, 5, 6].map((n) => n * (gainPerSession(n, 4, apart) - gainPerSession(n, 4, model)));
+      expect(shortfall[0]!).toBeGreaterThan(0);
+      for (let n = 1; n < 6; n++) expect(shortfall[n]!, `${n + 1} a week`).toBeGreaterThan(shortfall[n - 1]!);
+    });
+  });
+
+  describe('having 24 interval sessions at six a week or at three a week', () => {
+    it('should gain less VO2max per session at six a week — and more so than when hard sessions share nothing', () => {
+      const dense = gainPerSession(6, 4, model) / gainPerSession(3, 8, model);
+      const alone = gainPerSession(6, 4, apart) / gainPerSession(3, 8, apart);
+      expect(dense).toBeLessThan(0.75);
+      expect(dense).toBeLessThan(alone - 0.03);
     });
   });
 });

@@ -24,7 +24,8 @@ const EDGE = 0.005;
  * S = Σ_zone weight × h(minutes in zone), with diminishing returns within the day
  * (h(m) = m / (1 + m/K)), of which strain, sleep debt, illness and overreaching let only a fraction
  * count — and of the zone-2 and zone-3 part less again when the session meets a body that has not
- * recovered from the last one (acute strain). The chronic stimulus C (averaged over two weeks) sets
+ * recovered from the last one (acute strain); and the hard part of two weeks' stimulus is shared
+ * among the hard sessions that gave it (Hatle et al. 2014, docs/MODEL.md). The chronic stimulus C (averaged over two weeks) sets
  * the level the pool moves toward, with its own time constants (weeks to rise, longer to fall):
  *
  *   logit(target) = logit(u0) + R · elasticity · ln((C + F) / (C_habit + F))
@@ -70,6 +71,9 @@ export class MultiSystemModel implements AdaptationModel {
   private readonly minThresholdGap: number;
   private readonly efficacyLossPerStrain: number;
   private readonly costPerStrain: number;
+  /** Per pool: reference hard sessions a week per unit of chronic hard stimulus (7 / a reference session's stimulus). */
+  private readonly sessionsPerStimulus: Float64Array;
+  private readonly halfDensity: number;
   private readonly stressEfficacyLoss: number;
   /** The stress factor of a hard session's efficacy, and the share of adaptation colds leave, on average. */
   private readonly meanStressEfficacy: number;
@@ -99,6 +103,7 @@ export class MultiSystemModel implements AdaptationModel {
     this.minThresholdGap = parameters.trainability.minThresholdGap;
     this.efficacyLossPerStrain = parameters.acute.efficacyLossPerStrain;
     this.costPerStrain = parameters.acute.costPerStrain;
+    this.halfDensity = parameters.hardDensity.halfSessionsPerWeek;
     this.stressEfficacyLoss = parameters.lifeStress.efficacyLoss;
     this.meanStressEfficacy = meanOverPositiveNormal((z) => 1 / (1 + this.stressEfficacyLoss * z));
     const illness = parameters.illness;
@@ -108,6 +113,9 @@ export class MultiSystemModel implements AdaptationModel {
     this.mostDailyGain = parameters.trainability.vo2maxMostGainPerWeek / 7;
     const life = parameters.lifeStimulusMinutes / (1 + parameters.lifeStimulusMinutes * this.inverseSaturation1);
     this.floor = Float64Array.from([this.centralPool, this.peripheralPool, this.basePool], (pool) => pool.zoneWeights[0] * life);
+    const reference = parameters.hardDensity.sessionMinutes;
+    const referenceStimulus = reference / (1 + reference * this.inverseSaturation3);
+    this.sessionsPerStimulus = Float64Array.from([this.centralPool, this.peripheralPool, this.basePool], (pool) => 7 / (pool.zoneWeights[2] * referenceStimulus));
     this.poolConstants = Float64Array.from(
       [this.centralPool, this.peripheralPool, this.basePool].flatMap((pool) => [...pool.zoneWeights, 1 / pool.riseDays, 1 / pool.fallDays]),
     );
@@ -203,6 +211,9 @@ export class MultiSystemModel implements AdaptationModel {
     const centralStimulus = s.centralStimulus;
     const peripheralStimulus = s.peripheralStimulus;
     const baseStimulus = s.baseStimulus;
+    const centralHard = s.centralHard;
+    const peripheralHard = s.peripheralHard;
+    const baseHard = s.baseHard;
     this.settle(c, s, habitualZ1, habitualZ2, habitualZ3, habitualCost, 1, RECENT_WEEKS);
     this.settling = false;
     c.baselineSleepDebt = this.weekMean[3]!;
@@ -210,6 +221,9 @@ export class MultiSystemModel implements AdaptationModel {
     s.centralStimulus = centralStimulus;
     s.peripheralStimulus = peripheralStimulus;
     s.baseStimulus = baseStimulus;
+    s.centralHard = centralHard;
+    s.peripheralHard = peripheralHard;
+    s.baseHard = baseHard;
     s.overreachingLoad = 0;
     s.overreachedDaysLeft = 0;
     s.startCounting();
@@ -276,6 +290,9 @@ export class MultiSystemModel implements AdaptationModel {
     let central = 0;
     let peripheral = 0;
     let base = 0;
+    let centralHard = 0;
+    let peripheralHard = 0;
+    let baseHard = 0;
     for (let d = 0; d < 7; d++) {
       cost += (scale * habitualCost[d]!) / 7;
       const z1 = scale * habitualZ1[d]!;
@@ -287,6 +304,9 @@ export class MultiSystemModel implements AdaptationModel {
       central += stimulus(this.centralPool, m1, m2, m3) / 7;
       peripheral += stimulus(this.peripheralPool, m1, m2, m3) / 7;
       base += stimulus(this.basePool, m1, m2, m3) / 7;
+      centralHard += stimulus(this.centralPool, 0, m2, m3) / 7;
+      peripheralHard += stimulus(this.peripheralPool, 0, m2, m3) / 7;
+      baseHard += stimulus(this.basePool, 0, m2, m3) / 7;
     }
     s.chronicLoad = cost;
     s.fatigue = cost * c.fatigueScale;
@@ -298,6 +318,9 @@ export class MultiSystemModel implements AdaptationModel {
     s.centralStimulus = blunting * central;
     s.peripheralStimulus = blunting * peripheral;
     s.baseStimulus = blunting * base;
+    s.centralHard = blunting * centralHard;
+    s.peripheralHard = blunting * peripheralHard;
+    s.baseHard = blunting * baseHard;
     const mean = this.weekMean;
     mean.fill(0);
     for (let week = 0; week < weeks; week++) {
@@ -307,12 +330,15 @@ export class MultiSystemModel implements AdaptationModel {
         setDone(s, scale * habitualZ1[d]!, scale * habitualZ2[d]!, scale * habitualZ3[d]!, scale * habitualCost[d]!);
         this.live(c, s);
         if (week === weeks - 1) {
-          this.weekStimulus[d] = s.centralStimulus;
-          this.weekStimulus[7 + d] = s.peripheralStimulus;
-          this.weekStimulus[14 + d] = s.baseStimulus;
-          mean[0]! += s.centralStimulus / 7;
-          mean[1]! += s.peripheralStimulus / 7;
-          mean[2]! += s.baseStimulus / 7;
+          const central = this.shared(0, s.centralStimulus, s.centralHard);
+          const peripheral = this.shared(1, s.peripheralStimulus, s.peripheralHard);
+          const base = this.shared(2, s.baseStimulus, s.baseHard);
+          this.weekStimulus[d] = central;
+          this.weekStimulus[7 + d] = peripheral;
+          this.weekStimulus[14 + d] = base;
+          mean[0]! += central / 7;
+          mean[1]! += peripheral / 7;
+          mean[2]! += base / 7;
           mean[3]! += s.sleepDebt / 7;
           mean[4]! += s.lastNightDeficit / 7;
         }
@@ -359,12 +385,32 @@ export class MultiSystemModel implements AdaptationModel {
     const before = s.overreachedDaysLeft;
     this.live(c, s);
     if (before === 0 && s.overreachedDaysLeft > 0) s.overreachingEpisodes++;
-    // Each pool moves toward the level its chronic stimulus supports (constants unpacked for speed).
+    // Each pool moves toward the level its chronic stimulus supports (constants unpacked for speed),
+    // the hard sessions' part shared among them.
     const k = this.poolConstants;
-    const central = move(s.central, c.centralHeadroom, c.centralReference, s.centralStimulus + this.floor[0]!, c.centralSlope, k[3]!, k[4]!);
+    const half = this.halfDensity;
+    const dc = s.centralHard * this.sessionsPerStimulus[0]!;
+    const centralStimulus = s.centralStimulus - (s.centralHard * dc) / (half + dc);
+    const central = move(s.central, c.centralHeadroom, c.centralReference, centralStimulus + this.floor[0]!, c.centralSlope, k[3]!, k[4]!);
     s.central = central > s.central ? s.central + this.paced(central - s.central, c.vo2maxCeilingGain) : central;
-    s.peripheral = move(s.peripheral, c.peripheralHeadroom, c.peripheralReference, s.peripheralStimulus + this.floor[1]!, c.peripheralSlope, k[8]!, k[9]!);
-    s.base = move(s.base, c.baseHeadroom, c.baseReference, s.baseStimulus + this.floor[2]!, c.baseSlope, k[13]!, k[14]!);
+    const dp = s.peripheralHard * this.sessionsPerStimulus[1]!;
+    const peripheralStimulus = s.peripheralStimulus - (s.peripheralHard * dp) / (half + dp);
+    s.peripheral = move(s.peripheral, c.peripheralHeadroom, c.peripheralReference, peripheralStimulus + this.floor[1]!, c.peripheralSlope, k[8]!, k[9]!);
+    const db = s.baseHard * this.sessionsPerStimulus[2]!;
+    const baseStimulus = s.baseStimulus - (s.baseHard * db) / (half + db);
+    s.base = move(s.base, c.baseHeadroom, c.baseReference, baseStimulus + this.floor[2]!, c.baseSlope, k[13]!, k[14]!);
+  }
+
+  /**
+   * A pool's chronic stimulus with its hard part shared among the hard sessions that gave it: H, the
+   * zone-2 and zone-3 part, is D reference sessions a week (D = H × sessionsPerStimulus), each
+   * counting 1 / (1 + D/K) of a lone one — so the whole is raw − H·D / (K + D), which still rises
+   * with every minute of hard work (hardDensity, Hatle et al. 2014; docs/MODEL.md). `train` has the
+   * same written out, for speed.
+   */
+  private shared(pool: number, raw: number, hard: number): number {
+    const d = hard * this.sessionsPerStimulus[pool]!;
+    return raw - (hard * d) / (this.halfDensity + d);
   }
 
   /**
@@ -396,9 +442,16 @@ export class MultiSystemModel implements AdaptationModel {
     const m3 = (efficacy * z3) / (1 + z3 * this.inverseSaturation3);
     const k = this.poolConstants;
     const w = this.stimulusWeight;
-    s.centralStimulus += w * (blunting * (k[0]! * m1 + k[1]! * m2 + k[2]! * m3) - s.centralStimulus);
-    s.peripheralStimulus += w * (blunting * (k[5]! * m1 + k[6]! * m2 + k[7]! * m3) - s.peripheralStimulus);
-    s.baseStimulus += w * (blunting * (k[10]! * m1 + k[11]! * m2 + k[12]! * m3) - s.baseStimulus);
+    // The chronic stimulus, and its zone-2 and zone-3 part apart (shared among the hard sessions).
+    const centralHard = blunting * (k[1]! * m2 + k[2]! * m3);
+    const peripheralHard = blunting * (k[6]! * m2 + k[7]! * m3);
+    const baseHard = blunting * (k[11]! * m2 + k[12]! * m3);
+    s.centralStimulus += w * (blunting * k[0]! * m1 + centralHard - s.centralStimulus);
+    s.peripheralStimulus += w * (blunting * k[5]! * m1 + peripheralHard - s.peripheralStimulus);
+    s.baseStimulus += w * (blunting * k[10]! * m1 + baseHard - s.baseStimulus);
+    s.centralHard += w * (centralHard - s.centralHard);
+    s.peripheralHard += w * (peripheralHard - s.peripheralHard);
+    s.baseHard += w * (baseHard - s.baseHard);
   }
 
   /** Fatigue with Busso's variable gain (recent load relative to chronic load), chronic and acute load, strain, overreaching. */
