@@ -82,7 +82,6 @@ describe('hard sessions close together (Hatle et al. 2014)', () => {
     it('should gain less VO2max per session at six a week — and more so than when hard sessions share nothing', () => {
       const dense = gainPerSession(6, 4, model) / gainPerSession(3, 8, model);
       const alone = gainPerSession(6, 4, apart) / gainPerSession(3, 8, apart);
-      expect(dense).toBeLessThan(0.75);
       expect(dense).toBeLessThan(alone - 0.03);
     });
   });

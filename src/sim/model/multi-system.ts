@@ -24,8 +24,8 @@ const EDGE = 0.005;
  * S = Σ_zone weight × h(minutes in zone), with diminishing returns within the day
  * (h(m) = m / (1 + m/K)), of which strain, sleep debt, illness and overreaching let only a fraction
  * count — and of the zone-2 and zone-3 part less again when the session meets a body that has not
- * recovered from the last one (acute strain); and the hard part of two weeks' stimulus is shared
- * among the hard sessions that gave it (Hatle et al. 2014, docs/MODEL.md). The chronic stimulus C (averaged over two weeks) sets
+ * recovered from the last one (acute strain); and the hard part of two weeks' central stimulus is
+ * shared among the hard sessions that gave it (Hatle et al. 2014, docs/MODEL.md). The chronic stimulus C (averaged over two weeks) sets
  * the level the pool moves toward, with its own time constants (weeks to rise, longer to fall):
  *
  *   logit(target) = logit(u0) + R · elasticity · ln((C + F) / (C_habit + F))
@@ -71,8 +71,8 @@ export class MultiSystemModel implements AdaptationModel {
   private readonly minThresholdGap: number;
   private readonly efficacyLossPerStrain: number;
   private readonly costPerStrain: number;
-  /** Per pool: reference hard sessions a week per unit of chronic hard stimulus (7 / a reference session's stimulus). */
-  private readonly sessionsPerStimulus: Float64Array;
+  /** Reference hard sessions a week per unit of the central pool's chronic hard stimulus (7 / a reference session's). */
+  private readonly sessionsPerStimulus: number;
   private readonly halfDensity: number;
   private readonly stressEfficacyLoss: number;
   /** The stress factor of a hard session's efficacy, and the share of adaptation colds leave, on average. */
@@ -115,7 +115,7 @@ export class MultiSystemModel implements AdaptationModel {
     this.floor = Float64Array.from([this.centralPool, this.peripheralPool, this.basePool], (pool) => pool.zoneWeights[0] * life);
     const reference = parameters.hardDensity.sessionMinutes;
     const referenceStimulus = reference / (1 + reference * this.inverseSaturation3);
-    this.sessionsPerStimulus = Float64Array.from([this.centralPool, this.peripheralPool, this.basePool], (pool) => 7 / (pool.zoneWeights[2] * referenceStimulus));
+    this.sessionsPerStimulus = 7 / (this.centralPool.zoneWeights[2] * referenceStimulus);
     this.poolConstants = Float64Array.from(
       [this.centralPool, this.peripheralPool, this.basePool].flatMap((pool) => [...pool.zoneWeights, 1 / pool.riseDays, 1 / pool.fallDays]),
     );
@@ -212,8 +212,6 @@ export class MultiSystemModel implements AdaptationModel {
     const peripheralStimulus = s.peripheralStimulus;
     const baseStimulus = s.baseStimulus;
     const centralHard = s.centralHard;
-    const peripheralHard = s.peripheralHard;
-    const baseHard = s.baseHard;
     this.settle(c, s, habitualZ1, habitualZ2, habitualZ3, habitualCost, 1, RECENT_WEEKS);
     this.settling = false;
     c.baselineSleepDebt = this.weekMean[3]!;
@@ -222,8 +220,6 @@ export class MultiSystemModel implements AdaptationModel {
     s.peripheralStimulus = peripheralStimulus;
     s.baseStimulus = baseStimulus;
     s.centralHard = centralHard;
-    s.peripheralHard = peripheralHard;
-    s.baseHard = baseHard;
     s.overreachingLoad = 0;
     s.overreachedDaysLeft = 0;
     s.startCounting();
@@ -291,8 +287,6 @@ export class MultiSystemModel implements AdaptationModel {
     let peripheral = 0;
     let base = 0;
     let centralHard = 0;
-    let peripheralHard = 0;
-    let baseHard = 0;
     for (let d = 0; d < 7; d++) {
       cost += (scale * habitualCost[d]!) / 7;
       const z1 = scale * habitualZ1[d]!;
@@ -305,8 +299,6 @@ export class MultiSystemModel implements AdaptationModel {
       peripheral += stimulus(this.peripheralPool, m1, m2, m3) / 7;
       base += stimulus(this.basePool, m1, m2, m3) / 7;
       centralHard += stimulus(this.centralPool, 0, m2, m3) / 7;
-      peripheralHard += stimulus(this.peripheralPool, 0, m2, m3) / 7;
-      baseHard += stimulus(this.basePool, 0, m2, m3) / 7;
     }
     s.chronicLoad = cost;
     s.fatigue = cost * c.fatigueScale;
@@ -319,8 +311,6 @@ export class MultiSystemModel implements AdaptationModel {
     s.peripheralStimulus = blunting * peripheral;
     s.baseStimulus = blunting * base;
     s.centralHard = blunting * centralHard;
-    s.peripheralHard = blunting * peripheralHard;
-    s.baseHard = blunting * baseHard;
     const mean = this.weekMean;
     mean.fill(0);
     for (let week = 0; week < weeks; week++) {
@@ -330,15 +320,13 @@ export class MultiSystemModel implements AdaptationModel {
         setDone(s, scale * habitualZ1[d]!, scale * habitualZ2[d]!, scale * habitualZ3[d]!, scale * habitualCost[d]!);
         this.live(c, s);
         if (week === weeks - 1) {
-          const central = this.shared(0, s.centralStimulus, s.centralHard);
-          const peripheral = this.shared(1, s.peripheralStimulus, s.peripheralHard);
-          const base = this.shared(2, s.baseStimulus, s.baseHard);
-          this.weekStimulus[d] = central;
-          this.weekStimulus[7 + d] = peripheral;
-          this.weekStimulus[14 + d] = base;
-          mean[0]! += central / 7;
-          mean[1]! += peripheral / 7;
-          mean[2]! += base / 7;
+          const shared = this.sharedCentral(s);
+          this.weekStimulus[d] = shared;
+          this.weekStimulus[7 + d] = s.peripheralStimulus;
+          this.weekStimulus[14 + d] = s.baseStimulus;
+          mean[0]! += shared / 7;
+          mean[1]! += s.peripheralStimulus / 7;
+          mean[2]! += s.baseStimulus / 7;
           mean[3]! += s.sleepDebt / 7;
           mean[4]! += s.lastNightDeficit / 7;
         }
@@ -386,31 +374,26 @@ export class MultiSystemModel implements AdaptationModel {
     this.live(c, s);
     if (before === 0 && s.overreachedDaysLeft > 0) s.overreachingEpisodes++;
     // Each pool moves toward the level its chronic stimulus supports (constants unpacked for speed),
-    // the hard sessions' part shared among them.
+    // the central pool's hard part shared among the hard sessions that gave it (sharedCentral).
     const k = this.poolConstants;
-    const half = this.halfDensity;
-    const dc = s.centralHard * this.sessionsPerStimulus[0]!;
-    const centralStimulus = s.centralStimulus - (s.centralHard * dc) / (half + dc);
+    const sessions = s.centralHard * this.sessionsPerStimulus;
+    const centralStimulus = s.centralStimulus - (s.centralHard * sessions) / (this.halfDensity + sessions);
     const central = move(s.central, c.centralHeadroom, c.centralReference, centralStimulus + this.floor[0]!, c.centralSlope, k[3]!, k[4]!);
     s.central = central > s.central ? s.central + this.paced(central - s.central, c.vo2maxCeilingGain) : central;
-    const dp = s.peripheralHard * this.sessionsPerStimulus[1]!;
-    const peripheralStimulus = s.peripheralStimulus - (s.peripheralHard * dp) / (half + dp);
-    s.peripheral = move(s.peripheral, c.peripheralHeadroom, c.peripheralReference, peripheralStimulus + this.floor[1]!, c.peripheralSlope, k[8]!, k[9]!);
-    const db = s.baseHard * this.sessionsPerStimulus[2]!;
-    const baseStimulus = s.baseStimulus - (s.baseHard * db) / (half + db);
-    s.base = move(s.base, c.baseHeadroom, c.baseReference, baseStimulus + this.floor[2]!, c.baseSlope, k[13]!, k[14]!);
+    s.peripheral = move(s.peripheral, c.peripheralHeadroom, c.peripheralReference, s.peripheralStimulus + this.floor[1]!, c.peripheralSlope, k[8]!, k[9]!);
+    s.base = move(s.base, c.baseHeadroom, c.baseReference, s.baseStimulus + this.floor[2]!, c.baseSlope, k[13]!, k[14]!);
   }
 
   /**
-   * A pool's chronic stimulus with its hard part shared among the hard sessions that gave it: H, the
-   * zone-2 and zone-3 part, is D reference sessions a week (D = H × sessionsPerStimulus), each
-   * counting 1 / (1 + D/K) of a lone one — so the whole is raw − H·D / (K + D), which still rises
-   * with every minute of hard work (hardDensity, Hatle et al. 2014; docs/MODEL.md). `train` has the
-   * same written out, for speed.
+   * The central pool's chronic stimulus with its hard part shared among the hard sessions that gave
+   * it: H, the zone-2 and zone-3 part, is D reference sessions a week (D = H × sessionsPerStimulus),
+   * each counting 1 / (1 + D/K) of a lone one — so the whole is raw − H·D / (K + D), which still
+   * rises with every minute of hard work (hardDensity, Hatle et al. 2014, a VO2max study: the LT2
+   * and economy pools are not shared; docs/MODEL.md). `train` has the same written out, for speed.
    */
-  private shared(pool: number, raw: number, hard: number): number {
-    const d = hard * this.sessionsPerStimulus[pool]!;
-    return raw - (hard * d) / (this.halfDensity + d);
+  private sharedCentral(s: AthleteState): number {
+    const sessions = s.centralHard * this.sessionsPerStimulus;
+    return s.centralStimulus - (s.centralHard * sessions) / (this.halfDensity + sessions);
   }
 
   /**
@@ -442,16 +425,12 @@ export class MultiSystemModel implements AdaptationModel {
     const m3 = (efficacy * z3) / (1 + z3 * this.inverseSaturation3);
     const k = this.poolConstants;
     const w = this.stimulusWeight;
-    // The chronic stimulus, and its zone-2 and zone-3 part apart (shared among the hard sessions).
+    // The chronic stimulus, and the central pool's zone-2 and zone-3 part apart (sharedCentral).
     const centralHard = blunting * (k[1]! * m2 + k[2]! * m3);
-    const peripheralHard = blunting * (k[6]! * m2 + k[7]! * m3);
-    const baseHard = blunting * (k[11]! * m2 + k[12]! * m3);
     s.centralStimulus += w * (blunting * k[0]! * m1 + centralHard - s.centralStimulus);
-    s.peripheralStimulus += w * (blunting * k[5]! * m1 + peripheralHard - s.peripheralStimulus);
-    s.baseStimulus += w * (blunting * k[10]! * m1 + baseHard - s.baseStimulus);
+    s.peripheralStimulus += w * (blunting * (k[5]! * m1 + k[6]! * m2 + k[7]! * m3) - s.peripheralStimulus);
+    s.baseStimulus += w * (blunting * (k[10]! * m1 + k[11]! * m2 + k[12]! * m3) - s.baseStimulus);
     s.centralHard += w * (centralHard - s.centralHard);
-    s.peripheralHard += w * (peripheralHard - s.peripheralHard);
-    s.baseHard += w * (baseHard - s.baseHard);
   }
 
   /** Fatigue with Busso's variable gain (recent load relative to chronic load), chronic and acute load, strain, overreaching. */

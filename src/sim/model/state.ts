@@ -70,10 +70,8 @@ export class AthleteState {
   centralStimulus = 0;
   peripheralStimulus = 0;
   baseStimulus = 0;
-  /** The part of each chronic stimulus from zone 2 and zone 3, which hard sessions close together share. */
+  /** The part of the central chronic stimulus from zone 2 and zone 3, which hard sessions close together share. */
   centralHard = 0;
-  peripheralHard = 0;
-  baseHard = 0;
   /** Fatigue (cost units), Busso's recent-load filter, and chronic daily cost (the athlete's tolerance). */
   fatigue = 0;
   vdrLoad = 0;
@@ -136,8 +134,6 @@ export class AthleteState {
     this.peripheralStimulus = other.peripheralStimulus;
     this.baseStimulus = other.baseStimulus;
     this.centralHard = other.centralHard;
-    this.peripheralHard = other.peripheralHard;
-    this.baseHard = other.baseHard;
     this.fatigue = other.fatigue;
     this.vdrLoad = other.vdrLoad;
     this.chronicLoad = other.chronicLoad;
