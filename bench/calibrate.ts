@@ -25,6 +25,7 @@ import { createContainer } from '../src/composition-root.ts';
 import { PARAMETERS } from '../src/models/parameters.ts';
 import { ROOT } from '../src/root.ts';
 import { setParameter } from '../src/sim/calibration/parameter-path.ts';
+import { MultiSystemModel } from '../src/sim/model/multi-system.ts';
 import { InputError } from '../src/sim/scenario/located.ts';
 import { trialFiles } from '../src/sim/trials/load.ts';
 import { RunTrials } from '../src/sim/trials/run-trials.ts';
@@ -66,6 +67,12 @@ for (const set of sets) {
   }
 }
 
+// A value the model cannot take (a sharing constant of 0, say) is a bad --set, not a crash.
+try {
+  new MultiSystemModel(parameters);
+} catch (error) {
+  fail(`--set: ${(error as Error).message}`);
+}
 const trials = createContainer(parameters).get(RunTrials);
 const results: TrialResult[] = [];
 const seconds = new Map<string, number>();

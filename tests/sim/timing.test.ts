@@ -78,6 +78,12 @@ describe('hard sessions close together (Hatle et al. 2014)', () => {
     });
   });
 
+  describe('having no sharing constant above zero', () => {
+    it('should refuse it, rather than divide 0 by 0 on days without hard work', () => {
+      expect(() => new MultiSystemModel({ ...PARAMETERS, hardDensity: { ...PARAMETERS.hardDensity, halfSessionsPerWeek: 0 } })).toThrow(/halfSessionsPerWeek must be above 0/);
+    });
+  });
+
   describe('having 24 interval sessions at six a week or at three a week', () => {
     it('should gain less VO2max per session at six a week — and more so than when hard sessions share nothing', () => {
       const dense = gainPerSession(6, 4, model) / gainPerSession(3, 8, model);

@@ -104,6 +104,7 @@ export class MultiSystemModel implements AdaptationModel {
     this.efficacyLossPerStrain = parameters.acute.efficacyLossPerStrain;
     this.costPerStrain = parameters.acute.costPerStrain;
     this.halfDensity = parameters.hardDensity.halfSessionsPerWeek;
+    if (!(this.halfDensity > 0)) throw new RangeError(`hardDensity.halfSessionsPerWeek must be above 0 (got ${this.halfDensity})`);
     this.stressEfficacyLoss = parameters.lifeStress.efficacyLoss;
     this.meanStressEfficacy = meanOverPositiveNormal((z) => 1 / (1 + this.stressEfficacyLoss * z));
     const illness = parameters.illness;
