@@ -217,19 +217,15 @@ describe('the physiology', () => {
       expect(unpaced[7]! - unpaced[0]!).toBeGreaterThan(7 * most);
     });
 
-    it('should keep rising for ten weeks on three of those sessions a week, paced, week after week', () => {
-      const { vo2max } = hickson(PARAMETERS, [0, 2, 4]);
-      for (let week = 1; week <= 10; week++) expect(vo2max[7 * week]!, `week ${week}`).toBeGreaterThan(vo2max[7 * (week - 1)]!);
-      expect(vo2max[70]! / vo2max[0]! - 1).toBeGreaterThan(0.2);
-    });
-
-    // The model's +27 % (responsiveness 2.5) is short of Hickson's +44 %, and of what three a week
-    // gives this athlete: six a week from a sedentary habit strains them (strain 5–10).
-    it('should keep rising, week after week, for the ten weeks on six a week too, as Hickson\'s subjects did', () => {
-      const { vo2max } = hickson(PARAMETERS);
-      for (let week = 1; week <= 10; week++) expect(vo2max[7 * week]!, `week ${week}`).toBeGreaterThan(vo2max[7 * (week - 1)]!);
-      expect(vo2max[70]! / vo2max[0]! - 1).toBeGreaterThan(0.2);
-    });
+    // On six a week the model's +27 % (responsiveness 2.5) is short of Hickson's +44 %, and of what
+    // three a week gives this athlete: six a week from a sedentary habit strains them (strain 5–10).
+    for (const [perWeek, hardDays] of [['three', [0, 2, 4]], ['six', [0, 1, 2, 3, 4, 5]]] as const) {
+      it(`should keep rising, week after week, for the ten weeks on ${perWeek} of those sessions a week, as Hickson's subjects did`, () => {
+        const { vo2max } = hickson(PARAMETERS, hardDays);
+        for (let week = 1; week <= 10; week++) expect(vo2max[7 * week]!, `week ${week}`).toBeGreaterThan(vo2max[7 * (week - 1)]!);
+        expect(vo2max[70]! / vo2max[0]! - 1).toBeGreaterThan(0.2);
+      });
+    }
   });
 
   describe('having strain held high for weeks', () => {

@@ -25,8 +25,9 @@ const EDGE = 0.005;
  * (h(m) = m / (1 + m/K)), of which strain, sleep debt, illness and overreaching let only a fraction
  * count — and of the zone-2 and zone-3 part less again when the session meets a body that has not
  * recovered from the last one (acute strain); and the hard part of two weeks' central stimulus is
- * shared among the hard sessions that gave it (Hatle et al. 2014, docs/MODEL.md). The chronic stimulus C (averaged over two weeks) sets
- * the level the pool moves toward, with its own time constants (weeks to rise, longer to fall):
+ * shared among the hard sessions that gave it (Hatle et al. 2014, docs/MODEL.md). The chronic
+ * stimulus C (averaged over two weeks) sets the level the pool moves toward, with its own time
+ * constants (weeks to rise, longer to fall):
  *
  *   logit(target) = logit(u0) + R · elasticity · ln((C + F) / (C_habit + F))
  *
@@ -377,9 +378,7 @@ export class MultiSystemModel implements AdaptationModel {
     // Each pool moves toward the level its chronic stimulus supports (constants unpacked for speed),
     // the central pool's hard part shared among the hard sessions that gave it (sharedCentral).
     const k = this.poolConstants;
-    const sessions = s.centralHard * this.sessionsPerStimulus;
-    const centralStimulus = s.centralStimulus - (s.centralHard * sessions) / (this.halfDensity + sessions);
-    const central = move(s.central, c.centralHeadroom, c.centralReference, centralStimulus + this.floor[0]!, c.centralSlope, k[3]!, k[4]!);
+    const central = move(s.central, c.centralHeadroom, c.centralReference, this.sharedCentral(s) + this.floor[0]!, c.centralSlope, k[3]!, k[4]!);
     s.central = central > s.central ? s.central + this.paced(central - s.central, c.vo2maxCeilingGain) : central;
     s.peripheral = move(s.peripheral, c.peripheralHeadroom, c.peripheralReference, s.peripheralStimulus + this.floor[1]!, c.peripheralSlope, k[8]!, k[9]!);
     s.base = move(s.base, c.baseHeadroom, c.baseReference, s.baseStimulus + this.floor[2]!, c.baseSlope, k[13]!, k[14]!);
@@ -390,7 +389,7 @@ export class MultiSystemModel implements AdaptationModel {
    * it: H, the zone-2 and zone-3 part, is D reference sessions a week (D = H × sessionsPerStimulus),
    * each counting 1 / (1 + D/K) of a lone one — so the whole is raw − H·D / (K + D), which still
    * rises with every minute of hard work (hardDensity, Hatle et al. 2014, a VO2max study: the LT2
-   * and economy pools are not shared; docs/MODEL.md). `train` has the same written out, for speed.
+   * and economy pools are not shared; docs/MODEL.md).
    */
   private sharedCentral(s: AthleteState): number {
     const sessions = s.centralHard * this.sessionsPerStimulus;
