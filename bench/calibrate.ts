@@ -1,5 +1,5 @@
 /**
- * npm run calibrate [-- --size N --seed S --only file,file --set path=value ... --write]
+ * npm run calibrate [-- --size N --seed S --only file,file --set path=value ... --validation --write]
  *
  * Runs exactly the calibration outcomes of trials/ — every outcome whose role is `calibration`, in
  * every trial file, and only the scenarios they need — with the one parameter set, and prints per
@@ -14,14 +14,20 @@
  *   --set path=value  a parameter changed for this run only (`--set pools.central.riseDays=14`,
  *                     `--set pools.central.zoneWeights=[0.2,0.12,1]`): for sensitivity analysis;
  *                     the committed parameter set is what the tests check
- *   --write           also write docs/calibration-results.md (not with --only, --seed or --set:
- *                     that file is the committed parameter set on every calibration outcome)
+ *   --validation      run the validation outcomes instead, the same way: with --set, what a
+ *                     parameter's range does to the outcomes that test the model (docs/MODEL.md,
+ *                     What the model does not know). Nothing is fitted to them: the calibration
+ *                     search reads only the calibration outcomes
+ *   --write           also write docs/calibration-results.md (not with --only, --seed, --set or
+ *                     --validation: that file is the committed parameter set on every calibration
+ *                     outcome)
  */
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { calibrationMarkdown, calibrationTable } from '../src/cli/calibration.ts';
 import { createContainer } from '../src/composition-root.ts';
+import type { Role } from '../src/models/trials/schema.ts';
 import { PARAMETERS } from '../src/models/parameters.ts';
 import { ROOT } from '../src/root.ts';
 import { setParameter } from '../src/sim/calibration/parameter-path.ts';
@@ -36,7 +42,7 @@ const EXIT_BAD_INPUT = 2;
 const EXIT_OUTSIDE = 3;
 const TRIALS = fileURLToPath(new URL('trials/', ROOT));
 
-declareOptions('calibrate', import.meta.url, { size: 'value', seed: 'value', only: 'value', set: 'repeat', write: 'flag' });
+declareOptions('calibrate', import.meta.url, { size: 'value', seed: 'value', only: 'value', set: 'repeat', validation: 'flag', write: 'flag' });
 const args = process.argv.slice(2);
 const wholeNumber = (name: string, fallback: number | undefined): number | undefined => {
   const text = option(name);
@@ -49,8 +55,9 @@ const seed = wholeNumber('seed', undefined);
 const only = option('only')?.split(',');
 const sets = args.flatMap((arg, i) => (arg === '--set' ? [args[i + 1] ?? ''] : []));
 const write = args.includes('--write');
-if (write && (only !== undefined || seed !== undefined || sets.length > 0)) {
-  fail('--write writes the committed parameter set on every calibration outcome: leave out --only, --seed and --set');
+const role: Role = args.includes('--validation') ? 'validation' : 'calibration';
+if (write && (only !== undefined || seed !== undefined || sets.length > 0 || role === 'validation')) {
+  fail('--write writes the committed parameter set on every calibration outcome: leave out --only, --seed, --set and --validation');
 }
 
 const parameters = structuredClone(PARAMETERS);
@@ -77,11 +84,11 @@ const trials = createContainer(parameters).get(RunTrials);
 const results: TrialResult[] = [];
 const seconds = new Map<string, number>();
 try {
-  // One trial file at a time, to time each; a file with no calibration outcome runs nothing.
+  // One trial file at a time, to time each; a file with no outcome of the role runs nothing.
   for (const file of trialFiles(TRIALS, only)) {
     const started = performance.now();
     const stem = basename(file).replace(/\.ya?ml$/, '');
-    const [result] = trials.run(TRIALS, { size, replicates: 0, roles: ['calibration'], only: [stem], ...(seed === undefined ? {} : { seed }) });
+    const [result] = trials.run(TRIALS, { size, replicates: 0, roles: [role], only: [stem], ...(seed === undefined ? {} : { seed }) });
     if (result === undefined) continue;
     results.push(result);
     seconds.set(result.file, (performance.now() - started) / 1000);
@@ -94,7 +101,7 @@ try {
   throw error;
 }
 
-process.stdout.write(calibrationTable(results, seconds));
+process.stdout.write(calibrationTable(results, seconds, role));
 if (write) {
   const file = fileURLToPath(new URL('docs/calibration-results.md', ROOT));
   writeFileSync(file, calibrationMarkdown(results, 'npm run calibrate -- --write'));

@@ -1,9 +1,10 @@
+import type { Role } from '../models/trials/schema.ts';
 import type { OutcomeResult, TrialResult } from '../sim/trials/run.ts';
 import { signed, studyLink } from './trials.ts';
 
 /*
  * What `npm run calibrate` prints and writes (docs/calibration-results.md): the calibration outcomes
- * of trials/, each simulated value against its band, to two decimals — closer than the trials table,
+ * of trials/ (or, with --validation, the validation outcomes), each simulated value against its band, to two decimals — closer than the trials table,
  * because calibration is about how near the edge of its band a value lies.
  */
 
@@ -30,16 +31,16 @@ function outcomes(results: readonly TrialResult[]): OutcomeResult[] {
 }
 
 /** "all 22 calibration outcomes within their bands" or "3 of 22 calibration outcomes outside their bands". */
-export function calibrationVerdict(results: readonly TrialResult[]): string {
+export function calibrationVerdict(results: readonly TrialResult[], role: Role = 'calibration'): string {
   const all = outcomes(results);
   const outside = all.filter((o) => !o.within).length;
-  if (all.length === 0) return 'no calibration outcome in the trials run';
-  if (all.length === 1) return outside === 0 ? 'the calibration outcome is within its band' : 'the calibration outcome is outside its band';
-  return outside === 0 ? `all ${all.length} calibration outcomes within their bands` : `${outside} of ${all.length} calibration outcomes outside their bands`;
+  if (all.length === 0) return `no ${role} outcome in the trials run`;
+  if (all.length === 1) return outside === 0 ? `the ${role} outcome is within its band` : `the ${role} outcome is outside its band`;
+  return outside === 0 ? `all ${all.length} ${role} outcomes within their bands` : `${outside} of ${all.length} ${role} outcomes outside their bands`;
 }
 
 /** The terminal table: per trial its file and source, per outcome verdict, value and band. */
-export function calibrationTable(results: readonly TrialResult[], seconds: ReadonlyMap<string, number>): string {
+export function calibrationTable(results: readonly TrialResult[], seconds: ReadonlyMap<string, number>, role: Role = 'calibration'): string {
   const lines: string[] = [];
   for (const result of results) {
     const file = result.file.split('/').at(-1)!;
@@ -50,7 +51,7 @@ export function calibrationTable(results: readonly TrialResult[], seconds: Reado
     }
     lines.push('');
   }
-  lines.push(`${calibrationVerdict(results)}${results.length === 0 ? '' : ` (n = ${results[0]!.size} athletes per scenario)`}`);
+  lines.push(`${calibrationVerdict(results, role)}${results.length === 0 ? '' : ` (n = ${results[0]!.size} athletes per scenario)`}`);
   return `${lines.join('\n')}\n`;
 }
 

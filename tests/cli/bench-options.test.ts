@@ -24,4 +24,17 @@ describe('the bench scripts\' options (bench/options.ts)', () => {
     expect(script('sensitivity', '--seed', 'seven')).toEqual({ code: 2, out: '', err: 'sensitivity: --seed: a number (got "seven")\n' });
     expect(script('calibrate', '--size', '1e3')).toEqual({ code: 2, out: '', err: 'calibrate: --size: a whole number (got "1e3")\n' });
   }, 30_000);
+
+  it('should run the validation outcomes with --validation, never write them as calibration results', () => {
+    const run = script('calibrate', '--validation', '--only', 'kiviniemi-2007', '--size', '60');
+    expect(run.err).toBe('');
+    expect(run.out).toContain('HRV-guided − predefined');
+    expect(run.out).toMatch(/validation outcomes? (is |are )?(with|out)/);
+    expect(run.out).not.toContain('calibration outcome');
+    expect(script('calibrate', '--validation', '--write')).toEqual({
+      code: 2,
+      out: '',
+      err: 'calibrate: --write writes the committed parameter set on every calibration outcome: leave out --only, --seed, --set and --validation\n',
+    });
+  }, 60_000);
 });
