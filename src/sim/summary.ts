@@ -409,7 +409,6 @@ function fatigueWarning(loss: number): string {
   );
 }
 
-/** Warnings when the achieved distribution is more than 3 pp from the plan's, with the likely reason. */
 /** Why an arm's plan can hold less than its design asks, when no rule changed it. */
 const PLANNER_CAPS = "the planner's caps on sessions and days (src/engine/plan/constants.ts)";
 const ADAPTED = 'the adaptive engine changed sessions from the design: see adjustments';
@@ -425,7 +424,7 @@ function volumeWarnings(minutes: number, targetMinutes: number, weeks: number, a
   return [`the plan holds ${hours(minutes)} h a week, ${((1 - minutes / targetMinutes) * 100).toFixed(1)} % below the ${hours(targetMinutes)} h its targets asked for (${why})`];
 }
 
-/** The plan as written departs from the design's time in zone by more than 3 pp (the planner's promise). */
+/** The plan as written departs from the design's time in zone by more than 3 pp (the planner's promise): a warning per zone, with the likely reason. */
 function distributionWarnings(achieved: ZoneShares, planned: ZoneShares, adapted: boolean): string[] {
   // An arm whose plan the adaptive engine changed departs from its design on purpose: say so.
   const why = adapted ? ADAPTED : `too little volume for the design, ${PLANNER_CAPS}, or race paces that fall in another zone for these athletes`;
