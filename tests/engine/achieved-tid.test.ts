@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createContainer } from '../../src/composition-root.ts';
 import { LEVELS, Scenario, type Level } from '../../src/models/scenario/schema.ts';
 import { BUILTIN_DESIGNS } from '../../src/engine/designs/builtins.ts';
 import { ScenarioRunner } from '../../src/sim/runner.ts';
 import { prepareScenario } from '../../src/sim/scenario/prepare.ts';
+import type { Summary } from '../../src/sim/summary.ts';
 import { CATALOGUE, PARAMETERS } from '../../src/sim/tokens.ts';
 
 /**
@@ -47,9 +48,12 @@ describe('achieved time in zone of the built-in designs', () => {
     describe(`having ${level} athletes`, () => {
       const arms = designs.map(([name]) => ({ id: name, design: level === 'untrained' ? { extends: name, weeklyHours: 3 } : name }));
       const scenario = Scenario.parse({ name: 'tid', seed: 3, weeks: 8, population: { size: 200, level }, arms });
-      const prepared = prepareScenario(scenario, container.get(CATALOGUE), container.get(PARAMETERS));
-      if (!prepared.ok) throw new Error(JSON.stringify(prepared.issues));
-      const summary = runner.run(prepared.spec).summary;
+      let summary: Summary;
+      beforeAll(() => {
+        const prepared = prepareScenario(scenario, container.get(CATALOGUE), container.get(PARAMETERS));
+        if (!prepared.ok) throw new Error(JSON.stringify(prepared.issues));
+        summary = runner.run(prepared.spec).summary;
+      });
 
       for (const [name, builtin] of designs) {
         const target = builtin.design.distribution as { z1: number; z2: number; z3: number };

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createContainer } from '../../src/composition-root.ts';
 import type { Adjustment } from '../../src/engine/adapt/adjustment.ts';
 import type { FactProvider } from '../../src/engine/adapt/facts/types.ts';
@@ -8,7 +8,7 @@ import { ARM_COUNT, TEST_COUNT } from '../../src/sim/results.ts';
 import { RunScenario } from '../../src/sim/run-scenario.ts';
 import { ScenarioRunner } from '../../src/sim/runner.ts';
 import type { RunSpec } from '../../src/sim/scenario/prepare.ts';
-import type { ArmSummary } from '../../src/sim/summary.ts';
+import type { ArmSummary, Summary } from '../../src/sim/summary.ts';
 import { read, temporaryFolder, writeScenario } from '../helpers.ts';
 
 /** A scenario of one fixed arm and adaptive arms of the same design, loaded as the CLI would. */
@@ -26,7 +26,10 @@ const ADAPTIVE_ARMS = ['hrv-kiviniemi', 'hrv-swc', 'multi-marker', 'conservative
 
 describe('the adaptive engine in the simulator', () => {
   describe('having two weeks of 5-hour nights for every athlete', () => {
-    const spec = load(`name: sleep restriction
+    let summary: Summary;
+    let fixed: ArmSummary;
+    beforeAll(() => {
+      const spec = load(`name: sleep restriction
 seed: 5
 population: { size: 120, level: recreational }
 weeks: 6
@@ -37,8 +40,9 @@ reference: fixed
 events:
   - { type: sleep-restriction, fromWeek: 3, weeks: 2, hours: 5 }
 `);
-    const { summary } = createContainer().get(ScenarioRunner).run(spec);
-    const fixed = arm(summary.arms, 'fixed');
+      summary = createContainer().get(ScenarioRunner).run(spec).summary;
+      fixed = arm(summary.arms, 'fixed');
+    });
 
     it('should have the fixed arm keep its hard sessions during the event', () => {
       expect(fixed.duringEvents.days).toBe(14);
@@ -59,7 +63,10 @@ events:
   });
 
   describe('having a 4-day illness for every athlete', () => {
-    const spec = load(`name: illness
+    let summary: Summary;
+    let fixed: ArmSummary;
+    beforeAll(() => {
+      const spec = load(`name: illness
 seed: 8
 population: { size: 150, level: recreational }
 weeks: 5
@@ -71,8 +78,9 @@ reference: fixed
 events:
   - { type: illness, fromWeek: 3, fromDay: 2, days: 4 }
 `);
-    const { summary } = createContainer().get(ScenarioRunner).run(spec);
-    const fixed = arm(summary.arms, 'fixed');
+      summary = createContainer().get(ScenarioRunner).run(spec).summary;
+      fixed = arm(summary.arms, 'fixed');
+    });
 
     it('should count the illness and the 3 days back from it (7 days) as event days', () => {
       expect(fixed.duringEvents.days).toBe(7);

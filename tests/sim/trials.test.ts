@@ -1,13 +1,13 @@
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createContainer } from '../../src/composition-root.ts';
 import type { Expectation } from '../../src/models/trials/schema.ts';
 import { InputError } from '../../src/sim/scenario/located.ts';
 import { ScenarioRunner } from '../../src/sim/runner.ts';
 import { CATALOGUE, PARAMETERS } from '../../src/sim/tokens.ts';
 import { loadTrial } from '../../src/sim/trials/load.ts';
-import { bandOf } from '../../src/sim/trials/run.ts';
+import { bandOf, type TrialResult } from '../../src/sim/trials/run.ts';
 import { RunTrials } from '../../src/sim/trials/run-trials.ts';
 import { cli, temporaryFolder, writeScenario } from '../helpers.ts';
 
@@ -153,7 +153,10 @@ describe('RunTrials', () => {
         '  - { outcome: a short night costs, arm: short, vs: { arm: normal }, metric: timeTrialPct, published: { unit: pp }, tolerance: direction, direction: lower, role: validation }',
       ].join('\n'),
     );
-    const [result] = createContainer().get(RunTrials).run(folder, { size: 300, replicates: 400 });
+    let result: TrialResult | undefined;
+    beforeAll(() => {
+      [result] = createContainer().get(RunTrials).run(folder, { size: 300, replicates: 400 });
+    });
 
     it('should reproduce the significant finding in nearly every simulated study', () => {
       expect(result!.outcomes[0]!.within).toBe(true);
@@ -182,7 +185,11 @@ describe('RunTrials', () => {
       '  - { outcome: hard sessions, arm: normal, metric: hardSessionsPerWeek, published: { mean: 2, sd: 2, unit: sessions/week }, tolerance: sd, role: validation }',
     ].join('\n');
     const run = (n: number) => createContainer().get(RunTrials).run(trialFolder(lines, '', n), { size: 300, replicates: 0 })[0]!;
-    const [small, large] = [run(10), run(100)];
+    let small: TrialResult;
+    let large: TrialResult;
+    beforeAll(() => {
+      [small, large] = [run(10), run(100)];
+    });
 
     it('should give Hedges\' g of the two arms\' changes, negative when the arm is worse', () => {
       expect(small.outcomes[0]!.simulated).toBeLessThan(-0.5);
@@ -206,7 +213,10 @@ describe('RunTrials', () => {
   });
 
   describe('having the trials of the repository, at a small n', () => {
-    const results = createContainer().get(RunTrials).run(TRIALS, { size: 300, replicates: 0 });
+    let results: TrialResult[];
+    beforeAll(() => {
+      results = createContainer().get(RunTrials).run(TRIALS, { size: 300, replicates: 0 });
+    });
     it('should run every trial file, each outcome a finite number in its unit', () => {
       expect(results.length).toBe(readdirSync(TRIALS).filter((name) => name.endsWith('.yaml')).length);
       for (const o of results.flatMap((r) => r.outcomes)) expect(Number.isFinite(o.simulated)).toBe(true);
