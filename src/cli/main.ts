@@ -12,7 +12,7 @@ import { progressBar } from './progress.ts';
 import { WorkerStopped } from '../sim/process-pool.ts';
 import { parseShard, type Shard } from '../sim/shards.ts';
 import { defaultWorkers, WorkerPool } from '../sim/parallel.ts';
-import type { RunSpec } from '../sim/scenario/prepare.ts';
+import { athleteDays } from '../sim/scenario/prepare.ts';
 import { comparisonTable, sweepSummary } from './table.ts';
 import { trialsMarkdown, trialsTable } from './trials.ts';
 import { RunTrials } from '../sim/trials/run-trials.ts';
@@ -91,7 +91,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         exitCode = EXIT_BAD_INPUT;
         return;
       }
-      const workers = options.workers ?? (shard === null ? defaultWorkers(athleteDaysOf(job.load(scenario))) : 1);
+      const workers = options.workers ?? (shard === null ? defaultWorkers(athleteDays(job.load(scenario))) : 1);
       // A progress bar on a terminal; nothing but the final line otherwise (logs, pipes, tests).
       const bar = io === PROCESS_IO && process.stderr.isTTY === true && options.quiet !== true ? progressBar(shard === null) : null;
       let report: RunReport;
@@ -192,7 +192,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const { manifest, scenario } = readManifest(manifestFile);
       const job = (await getContainer()).get(RunScenario);
       const outDir = options.out ?? `${dirname(manifestFile)}-rerun`;
-      const workers = options.workers ?? defaultWorkers(athleteDaysOf(job.load(scenario)));
+      const workers = options.workers ?? defaultWorkers(athleteDays(job.load(scenario)));
       const bar = io === PROCESS_IO && process.stderr.isTTY === true ? progressBar() : null;
       try {
         await simulate(job, scenario, outDir, manifest.command, workers, bar, manifest.format);
@@ -301,10 +301,6 @@ async function simulate(
   } finally {
     await pool.destroy();
   }
-}
-
-function athleteDaysOf(spec: RunSpec): number {
-  return spec.population.size * spec.arms.length * spec.weeks * 7;
 }
 
 /** Commander's parser for a count or index option: `--replicate 2`. */

@@ -26,7 +26,7 @@ import { resolvedConfig } from './outputs/resolved.ts';
 import { OutputStage, StagedFile } from './outputs/stage.ts';
 import { ScenarioRunner, type AthleteSink, type RunOptions } from './runner.ts';
 import { loadScenario, readScenarioText } from './scenario/load.ts';
-import type { RunSpec } from './scenario/prepare.ts';
+import { athleteDays, type RunSpec } from './scenario/prepare.ts';
 import { CATALOGUE, PARAMETERS } from './tokens.ts';
 
 /** Every file of the output contract (README.md, The outputs): a run replaces all of them in its folder. */
@@ -96,10 +96,9 @@ export class RunScenario {
       const csvFiles = csvNames(spec).map((name) => stage.open(name));
       const resultsFile = shard === null ? null : stage.open('shard.results');
       const slice = shard === null ? undefined : shardRange(spec.population.size, shard);
-      const daysPerAthlete = spec.arms.length * spec.weeks * 7;
       const outcome = this.runner.run(spec, {
         ...this.sinks(spec, csvFiles, resultsFile === null ? null : new ShardResults(resultsFile)),
-        progress: progress === null ? null : (done, total) => progress(done, total, done * daysPerAthlete),
+        progress: progress === null ? null : (done, total) => progress(done, total, athleteDays(spec, done)),
         ...(slice === undefined ? {} : { slice }),
       });
       for (const file of [...csvFiles, ...(resultsFile === null ? [] : [resultsFile])]) file.close();
@@ -165,7 +164,6 @@ export class RunScenario {
       const merger = new SliceMerger(stage, spec, this.parameters, shard !== null);
       const [from, to] = shard === null ? [0, spec.population.size] : shardRange(spec.population.size, shard);
       const slices = pool.slices(to - from).map(([a, b]): [number, number] => [from + a, from + b]);
-      const daysPerAthlete = spec.arms.length * spec.weeks * 7;
       const dirOf = (index: number) => join(scratch, String(index));
       await inOrder(
         slices.map((slice, index) => pool.runSlice({ scenario: resolve(file), slice, dir: dirOf(index) })),
@@ -173,18 +171,18 @@ export class RunScenario {
           merger.addCsv(dirOf(index));
           merger.addPacked(results);
           rmSync(dirOf(index), { recursive: true, force: true });
-          progress?.(merger.count, to - from, merger.count * daysPerAthlete);
+          progress?.(merger.count, to - from, athleteDays(spec, merger.count));
         },
       );
       merger.close();
-      const athleteDays = (to - from) * daysPerAthlete;
+      const days = athleteDays(spec, to - from);
       if (shard !== null) {
         const files = this.finishShard(stage, spec, text, file, command, shard);
-        return { spec, summary: null, files, athleteDays, seconds: (performance.now() - started) / 1000 };
+        return { spec, summary: null, files, athleteDays: days, seconds: (performance.now() - started) / 1000 };
       }
       const summary = await pool.summary(merger.collector);
       const files = this.finish(stage, spec, text, file, command, summary, {}, format);
-      return { spec, summary, files, athleteDays, seconds: (performance.now() - started) / 1000 };
+      return { spec, summary, files, athleteDays: days, seconds: (performance.now() - started) / 1000 };
     } finally {
       stage.abort();
       rmSync(scratch, { recursive: true, force: true });
@@ -202,7 +200,7 @@ export class RunScenario {
       pool.slices(spec.population.size).map((slice) => pool.runSlice({ scenario: resolve(file), slice, dir: null })),
       (results) => merger.addPacked(results),
     );
-    return { summary: await pool.summary(merger.collector), athleteDays: spec.population.size * spec.arms.length * spec.weeks * 7 };
+    return { summary: await pool.summary(merger.collector), athleteDays: athleteDays(spec) };
   }
 
   /** The sinks that write the CSV files (in csvNames order) — and `also`, another athlete sink. */
@@ -320,8 +318,7 @@ export class RunScenario {
       }
       const summary = merger.collector.summary();
       const files = this.finish(stage, spec, text, file, command, summary, { mergedFrom: ordered.map(({ dir }) => dir) }, format);
-      const athleteDays = spec.population.size * spec.arms.length * spec.weeks * 7;
-      return { spec, summary, files, athleteDays, seconds: (performance.now() - started) / 1000 };
+      return { spec, summary, files, athleteDays: athleteDays(spec), seconds: (performance.now() - started) / 1000 };
     } finally {
       stage.abort();
     }
