@@ -160,7 +160,7 @@ outputs: { daily: true }
         .get(ScenarioRunner)
         .run(spec, {
           days: {
-            day(_t, _a, _d, _z1, _z2, _z3, _l, restingHr) {
+            day({ restingHr }) {
               rows.push(restingHr);
             },
           },
