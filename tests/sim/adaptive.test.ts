@@ -193,8 +193,8 @@ events:
       const job = createContainer().get(RunScenario);
       const first = join(folder, 'first');
       const second = join(folder, 'second');
-      job.run(file, first, 'x');
-      job.run(file, second, 'x');
+      job.run({ scenario: file, outDir: first, command: 'x' });
+      job.run({ scenario: file, outDir: second, command: 'x' });
       for (const name of ['adjustments.csv', 'summary.json', 'athletes.csv']) expect(read(join(second, name))).toBe(read(join(first, name)));
       expect(read(join(first, 'adjustments.csv')).split('\n').length).toBeGreaterThan(3);
     });
