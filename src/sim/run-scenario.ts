@@ -20,7 +20,7 @@ import { ScenarioLoader } from './scenario/loader.ts';
 import { athleteDays, type RunSpec } from './scenario/prepare.ts';
 import { CATALOGUE, PARAMETERS } from './tokens.ts';
 
-export { OUTPUT_FILES, type OutputFormat } from './outputs/run-outputs.ts';
+export type { OutputFormat } from './outputs/run-outputs.ts';
 
 /** Hears of each athlete done, with the athlete-days simulated so far (a progress bar). */
 export type RunProgress = (done: number, total: number, athleteDays: number) => void;

@@ -324,6 +324,7 @@ export class Simulator {
     }
     this.tracker.reset(traits.weeklyHours, { z1: traits.habitualZ1, z2: traits.habitualZ2, z3: traits.habitualZ3 });
     profiles.startArm();
+    this.dayRow.arm = arm;
     const row = results.arm;
     const base = arm * ARM_COUNT;
     row.fill(0, base, base + ARM_COUNT);
@@ -436,7 +437,8 @@ export class Simulator {
           out.z1Minutes = z1;
           out.z2Minutes = z2;
           out.z3Minutes = z3;
-          this.sendDay(days, arm, day, load, minutes, worn, ill);
+          out.sessionRpeLoad = load;
+          this.sendDay(days, day, minutes, worn, ill);
         }
       }
     }
@@ -474,7 +476,8 @@ export class Simulator {
         out.z1Minutes = s.doneZ1;
         out.z2Minutes = 0;
         out.z3Minutes = 0;
-        this.sendDay(days, arm, day, minutes * clampRpe(this.easyRpe + life.rpeShift[0]!), minutes, worn, ill);
+        out.sessionRpeLoad = minutes * clampRpe(this.easyRpe + life.rpeShift[0]!);
+        this.sendDay(days, day, minutes, worn, ill);
       }
     }
     // The night before the final tests, and the tests.
@@ -496,13 +499,15 @@ export class Simulator {
     }
   }
 
-  /** Completes the day's row (its minutes per zone already in it) with the rest of the day, and hands it to `days`. */
-  private sendDay(days: DaySink, arm: number, day: number, load: number, minutes: number, worn: boolean, ill: boolean): void {
+  /**
+   * Completes the day's row — its arm, minutes per zone and load already in it — with the morning's
+   * readings, and hands it to `days`.
+   */
+  private sendDay(days: DaySink, day: number, minutes: number, worn: boolean, ill: boolean): void {
     const out = this.dayRow;
     const today = this.life.today;
-    out.arm = arm;
+    const load = out.sessionRpeLoad;
     out.day = day;
-    out.sessionRpeLoad = load;
     out.restingHr = today[0]!;
     out.lnRmssd = today[1]!;
     out.sleepHours = worn ? this.state.sleptHours : Number.NaN;
