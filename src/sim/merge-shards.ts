@@ -37,6 +37,7 @@ export function readShardFolder(dir: string): ShardFolder {
   const parsed = ShardMeta.safeParse(doc.toJS());
   if (!parsed.success) throw new InputError(zodProblems(parsed.error.issues, doc));
   const meta = parsed.data;
+  // The schema let only an i/N with i < N through.
   const shard = parseShard(meta.shard) as Shard;
   const [from, to] = shardRange(meta.of, shard);
   if (meta.athletes[0] !== from || meta.athletes[1] !== to) {
