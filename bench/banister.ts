@@ -8,6 +8,7 @@
  */
 import { PARAMETERS } from '../src/models/parameters.ts';
 import { RandomStream } from '../src/sim/rng.ts';
+import { athleteDays } from '../src/sim/scenario/prepare.ts';
 
 /** Banister's weights of fitness and fatigue in performance (the conventional k2/k1 = 2). */
 const FITNESS_WEIGHT = 1;
@@ -49,5 +50,5 @@ export function banisterThroughput(athletes: number, weeks: number, arms: number
   }
   const seconds = (performance.now() - started) / 1000;
   if (!Number.isFinite(checksum)) throw new Error('banister: not a number');
-  return (athletes * weeks * 7 * arms) / seconds;
+  return athleteDays({ population: { size: athletes }, arms: { length: arms }, weeks }) / seconds;
 }

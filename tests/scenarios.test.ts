@@ -17,7 +17,7 @@ describe('scenarios/', () => {
     describe(`having ${file}`, () => {
       it('should run and write the contract outputs, every arm with every metric', () => {
         const out = join(temporaryFolder(), 'out');
-        const report = createContainer().get(RunScenario).run(join(FOLDER, file), out, `periodize run scenarios/${file}`);
+        const report = createContainer().get(RunScenario).run({ scenario: join(FOLDER, file), outDir: out, command: `periodize run scenarios/${file}` });
         const summary = JSON.parse(read(join(out, 'summary.json')));
         expect(summary.arms.length).toBe(report.spec.arms.length);
         for (const arm of summary.arms) {
@@ -49,7 +49,7 @@ describe('scenarios/', () => {
   describe('having the coach what-if', () => {
     it('should cost the bad-sleep arm performance against the same plan slept well', () => {
       const out = join(temporaryFolder(), 'out');
-      createContainer().get(RunScenario).run(join(FOLDER, 'coach-what-if-bad-sleep.yaml'), out, 'x');
+      createContainer().get(RunScenario).run({ scenario: join(FOLDER, 'coach-what-if-bad-sleep.yaml'), outDir: out, command: 'x' });
       const summary = JSON.parse(read(join(out, 'summary.json')));
       const badSleep = summary.arms.find((arm: { id: string }) => arm.id === 'bad-sleep');
       expect(badSleep.vsReference.timeTrialPct.diff).toBeLessThan(0);

@@ -4,15 +4,15 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { Container } from 'inversify';
 import { InputError } from '../sim/scenario/load.ts';
 import { OutputError } from '../sim/outputs/stage.ts';
-import { RunScenario, type OutputFormat, type RunReport } from '../sim/run-scenario.ts';
+import { RunScenario, type OutputFormat, type RunReport, type RunRequest } from '../sim/run-scenario.ts';
 import { VERSION } from '../version.ts';
 import { ExplainError, explainAthlete } from './explain.ts';
 import { counted } from './plural.ts';
 import { progressBar } from './progress.ts';
 import { WorkerStopped } from '../sim/process-pool.ts';
-import { parseShard, type Shard } from '../sim/shards.ts';
+import { parseShard } from '../sim/shards.ts';
 import { defaultWorkers, WorkerPool } from '../sim/parallel.ts';
-import type { RunSpec } from '../sim/scenario/prepare.ts';
+import { athleteDays } from '../sim/scenario/prepare.ts';
 import { comparisonTable, sweepSummary } from './table.ts';
 import { trialsMarkdown, trialsTable } from './trials.ts';
 import { RunTrials } from '../sim/trials/run-trials.ts';
@@ -91,12 +91,12 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         exitCode = EXIT_BAD_INPUT;
         return;
       }
-      const workers = options.workers ?? (shard === null ? defaultWorkers(athleteDaysOf(job.load(scenario))) : 1);
+      const workers = options.workers ?? (shard === null ? defaultWorkers(athleteDays(job.load(scenario))) : 1);
       // A progress bar on a terminal; nothing but the final line otherwise (logs, pipes, tests).
       const bar = io === PROCESS_IO && process.stderr.isTTY === true && options.quiet !== true ? progressBar(shard === null) : null;
       let report: RunReport;
       try {
-        report = await simulate(job, scenario, outDir, command, workers, bar, options.format, shard);
+        report = await simulate(job, { scenario, outDir, command, progress: bar?.update ?? null, format: options.format, shard }, workers);
       } finally {
         bar?.stop();
       }
@@ -117,7 +117,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .requiredOption('-o, --out <dir>', 'output folder')
     .addOption(formatOption())
     .action(async (dirs: string[], options: { out: string; format: OutputFormat }) => {
-      const report = (await getContainer()).get(RunScenario).merge(dirs, options.out, ['periodize', ...argv].join(' '), options.format);
+      const report = (await getContainer()).get(RunScenario).merge({ shards: dirs, outDir: options.out, command: ['periodize', ...argv].join(' '), format: options.format });
       io.out(`merged ${counted(dirs.length, 'shard')} into ${options.out}/ (${report.files.join(', ')}): ${report.athleteDays.toLocaleString('en-US')} athlete-days\n`);
     });
 
@@ -192,10 +192,10 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const { manifest, scenario } = readManifest(manifestFile);
       const job = (await getContainer()).get(RunScenario);
       const outDir = options.out ?? `${dirname(manifestFile)}-rerun`;
-      const workers = options.workers ?? defaultWorkers(athleteDaysOf(job.load(scenario)));
+      const workers = options.workers ?? defaultWorkers(athleteDays(job.load(scenario)));
       const bar = io === PROCESS_IO && process.stderr.isTTY === true ? progressBar() : null;
       try {
-        await simulate(job, scenario, outDir, manifest.command, workers, bar, manifest.format);
+        await simulate(job, { scenario, outDir, command: manifest.command, progress: bar?.update ?? null, format: manifest.format }, workers);
       } finally {
         bar?.stop();
       }
@@ -283,28 +283,15 @@ function formatOption(): Option {
     .default('csv');
 }
 
-/** A run, or a shard of one: on `workers` threads when more than one, else on this one. */
-async function simulate(
-  job: RunScenario,
-  scenario: string,
-  outDir: string,
-  command: string,
-  workers: number,
-  bar: ReturnType<typeof progressBar> | null,
-  format: OutputFormat,
-  shard: Shard | null = null,
-): Promise<RunReport> {
-  if (workers <= 1) return job.run(scenario, outDir, command, bar?.update ?? null, shard, format);
+/** A run, or a shard of one: on a pool of `workers` processes when more than one, else on this one. */
+async function simulate(job: RunScenario, request: RunRequest, workers: number): Promise<RunReport> {
+  if (workers <= 1) return job.run(request);
   const pool = new WorkerPool(workers);
   try {
-    return await job.runParallel(scenario, outDir, command, pool, bar?.update ?? null, format, shard);
+    return await job.runParallel({ ...request, pool });
   } finally {
     await pool.destroy();
   }
-}
-
-function athleteDaysOf(spec: RunSpec): number {
-  return spec.population.size * spec.arms.length * spec.weeks * 7;
 }
 
 /** Commander's parser for a count or index option: `--replicate 2`. */

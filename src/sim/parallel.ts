@@ -17,7 +17,7 @@ const MAX_SLICE_ATHLETES = 2_000;
 /**
  * Each worker process's old generation, MB. A worker holds one athlete at a time and a slice's
  * results (≈ 35 MB live in the bench); the cap makes V8 collect before the heaps of several
- * threads add up (100 000 athletes × 52 weeks × 4 arms with daily rows: ≈ 550 MB RSS uncapped on 2
+ * processes add up (100 000 athletes × 52 weeks × 4 arms with daily rows: ≈ 550 MB RSS uncapped on 2
  * workers, ≈ 390 MB capped).
  */
 const WORKER_OLD_SPACE_MB = 128;
@@ -25,7 +25,7 @@ const WORKER_OLD_SPACE_MB = 128;
 /**
  * A pool of worker processes for `periodize run --workers N`: each runs slices of a
  * scenario (RunScenario.runSlice) and bootstrap intervals. Build it before loading anything else,
- * so that the threads start while the main thread reads the scenario.
+ * so that the workers start while the main process reads the scenario.
  */
 export class WorkerPool implements SlicePool {
   private readonly pool: ProcessPool;
@@ -50,7 +50,7 @@ export class WorkerPool implements SlicePool {
   /**
    * The collector's summary with its bootstrap intervals computed on the pool: a first pass
    * gathers what each interval needs, the workers compute them, and a second pass builds the
-   * summary with those intervals — the same numbers as on one thread.
+   * summary with those intervals — the same numbers as on one process.
    */
   async summary(collector: SummaryCollector): Promise<Summary> {
     const pending: Promise<[number, number]>[] = [];

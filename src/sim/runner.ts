@@ -8,7 +8,7 @@ import type { Parameters } from '../models/parameters.ts';
 import type { CompiledCatalogue } from '../models/workouts/compile.ts';
 import { ADAPTATION_MODEL, type AdaptationModel } from './model/adaptation-model.ts';
 import { AthleteResults } from './results.ts';
-import type { RunSpec } from './scenario/prepare.ts';
+import { athleteDays, type RunSpec } from './scenario/prepare.ts';
 import { Simulator, type AdjustmentSink, type DaySink } from './simulator.ts';
 import { SummaryCollector, typicalErrorsOf, type Summary } from './summary.ts';
 import { CATALOGUE, PARAMETERS } from './tokens.ts';
@@ -80,7 +80,7 @@ export class ScenarioRunner {
         return (summary ??= collector.summary());
       },
       metrics: collector,
-      athleteDays: size * spec.arms.length * spec.weeks * 7,
+      athleteDays: athleteDays(spec, size),
     };
   }
 }

@@ -141,8 +141,8 @@ export class PlausibilityScan {
       if (Math.abs(value - limit.min) < 1e-9 || Math.abs(value - limit.max) < 1e-9) this.atLimit++;
     };
     const days: DaySink = {
-      day(traits, arm, day, z1, z2, z3, _load, restingHr, lnRmssd, sleepHours, sessionRpe) {
-        const minutes = z1 + z2 + z3;
+      day({ traits, arm, day, z1Minutes, z2Minutes, z3Minutes, restingHr, lnRmssd, sleepHours, sessionRpe }) {
+        const minutes = z1Minutes + z2Minutes + z3Minutes;
         onDay?.(minutes);
         count(restingHr, PLAUSIBLE.restingHr);
         count(lnRmssd, PLAUSIBLE.lnRmssd);

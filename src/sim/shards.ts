@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { ARM_COUNT, TEST_COUNT, type AthleteResults } from './results.ts';
 import type { AthleteTraits } from './population.ts';
 import type { AthleteSink } from './runner.ts';
@@ -29,6 +30,31 @@ export function parseShard(text: string): Shard | string {
 export function shardRange(size: number, shard: Shard): [number, number] {
   return [Math.floor((size * shard.index) / shard.count), Math.floor((size * (shard.index + 1)) / shard.count)];
 }
+
+/**
+ * What a shard folder says it is (its shard.json): which shard of which run — the athletes it holds,
+ * the run's seed and the scenario file it ran, with the SHA-256 of its text. `merge` reads it through
+ * this schema; a shard writes it from the same shape.
+ */
+export const ShardMeta = z.strictObject({
+  /** "i/N": shard i (from 0) of N. */
+  shard: z.string().check((ctx) => {
+    const shard = parseShard(ctx.value);
+    if (typeof shard === 'string') ctx.issues.push({ code: 'custom', message: shard, input: ctx.value });
+  }),
+  /** Its athletes [from, to), as `shardRange` cuts them. */
+  athletes: z.tuple([z.int().min(0), z.int().min(0)]),
+  /** The run's athletes, every shard's together. */
+  of: z.int().min(1),
+  seed: z.int().min(0),
+  scenario: z.strictObject({
+    /** As the command named it. */
+    file: z.string(),
+    path: z.string().min(1),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the SHA-256 of the scenario (64 hex digits)'),
+  }),
+});
+export type ShardMeta = z.infer<typeof ShardMeta>;
 
 /** The number of float64s `packResults` takes for an athlete. */
 function packedLength(results: AthleteResults): number {

@@ -22,22 +22,40 @@ import type { RunSpec } from './scenario/prepare.ts';
 import { runTestBattery } from './test-battery.ts';
 import { WorkoutProfiles } from './workout-profiles.ts';
 
+/**
+ * One athlete-arm-day, as days.csv has it (DAY_COLUMNS). The simulator owns one and overwrites it
+ * every day, so that the daily loop allocates nothing: a sink reads it during `day` and keeps none
+ * of it (copy what is needed).
+ */
+export class DayRow {
+  /** Training day: 1 is the Monday of week 1; the pre-test days follow the last week. */
+  day = 0;
+  /** The arm's index in the scenario. */
+  arm = 0;
+  // Numbers that start as doubles (NaN), so that writing a fraction later never changes the row's shape.
+  z1Minutes = Number.NaN;
+  z2Minutes = Number.NaN;
+  z3Minutes = Number.NaN;
+  /** Σ session RPE × minutes (Foster's session-RPE load, AU). */
+  sessionRpeLoad = Number.NaN;
+  /** This morning's readings; NaN when the watch was not worn. */
+  restingHr = Number.NaN;
+  lnRmssd = Number.NaN;
+  sleepHours = Number.NaN;
+  /** The day's load per minute run; NaN on a day without running. */
+  sessionRpe = Number.NaN;
+  ill = false;
+
+  constructor(
+    /** The athlete (the simulator's, overwritten for each athlete). */
+    readonly traits: AthleteTraits,
+  ) {}
+}
+
 /** Receives one row per athlete-arm-day when daily output is asked for. */
 export interface DaySink {
-  day(
-    traits: AthleteTraits,
-    arm: number,
-    day: number,
-    z1: number,
-    z2: number,
-    z3: number,
-    sessionRpeLoad: number,
-    restingHr: number,
-    lnRmssd: number,
-    sleepHours: number,
-    sessionRpe: number,
-    ill: boolean,
-  ): void;
+  /** `row` is reused: it holds this day only until `day` returns. */
+  day(row: Readonly<DayRow>): void;
 }
 
 /** Receives every change the adaptive engine makes, for adjustments.csv and the summary. */
@@ -120,6 +138,8 @@ export class Simulator {
   private readonly preTestDays: number;
   /** Minutes run on each of the last 7 days (a ring by weekday), for the pre-test days' volume. */
   private readonly lastWeekMinutes = new Float64Array(7);
+  /** The row handed to the day sink, overwritten every day. */
+  private readonly dayRow = new DayRow(this.traits);
 
   constructor(
     private readonly spec: RunSpec,
@@ -304,6 +324,7 @@ export class Simulator {
     }
     this.tracker.reset(traits.weeklyHours, { z1: traits.habitualZ1, z2: traits.habitualZ2, z3: traits.habitualZ3 });
     profiles.startArm();
+    this.dayRow.arm = arm;
     const row = results.arm;
     const base = arm * ARM_COUNT;
     row.fill(0, base, base + ARM_COUNT);
@@ -412,7 +433,12 @@ export class Simulator {
         row[base + ARM.sessionRpeLoad]! += load;
         if (ill) row[base + ARM.illnessDays]!++;
         if (days !== null) {
-          days.day(traits, arm, day, z1, z2, z3, load, today[0]!, today[1]!, worn ? s.sleptHours : Number.NaN, minutes > 0 ? load / minutes : Number.NaN, ill);
+          const out = this.dayRow;
+          out.z1Minutes = z1;
+          out.z2Minutes = z2;
+          out.z3Minutes = z3;
+          out.sessionRpeLoad = load;
+          this.sendDay(days, day, minutes, worn, ill);
         }
       }
     }
@@ -446,8 +472,12 @@ export class Simulator {
       life.runningDay(s, minutes, 0, minutes);
       if (ill) row[base + ARM.illnessDays]!++;
       if (days !== null) {
-        const load = minutes * clampRpe(this.easyRpe + life.rpeShift[0]!);
-        days.day(traits, arm, day, s.doneZ1, 0, 0, load, today[0]!, today[1]!, worn ? s.sleptHours : Number.NaN, minutes > 0 ? load / minutes : Number.NaN, ill);
+        const out = this.dayRow;
+        out.z1Minutes = s.doneZ1;
+        out.z2Minutes = 0;
+        out.z3Minutes = 0;
+        out.sessionRpeLoad = minutes * clampRpe(this.easyRpe + life.rpeShift[0]!);
+        this.sendDay(days, day, minutes, worn, ill);
       }
     }
     // The night before the final tests, and the tests.
@@ -467,6 +497,23 @@ export class Simulator {
       results.finalTrue.fill(Number.NaN, arm * TEST_COUNT, (arm + 1) * TEST_COUNT);
       results.finalMeasured.fill(Number.NaN, arm * TEST_COUNT, (arm + 1) * TEST_COUNT);
     }
+  }
+
+  /**
+   * Completes the day's row — its arm, minutes per zone and load already in it — with the morning's
+   * readings, and hands it to `days`.
+   */
+  private sendDay(days: DaySink, day: number, minutes: number, worn: boolean, ill: boolean): void {
+    const out = this.dayRow;
+    const today = this.life.today;
+    const load = out.sessionRpeLoad;
+    out.day = day;
+    out.restingHr = today[0]!;
+    out.lnRmssd = today[1]!;
+    out.sleepHours = worn ? this.state.sleptHours : Number.NaN;
+    out.sessionRpe = minutes > 0 ? load / minutes : Number.NaN;
+    out.ill = ill;
+    days.day(out);
   }
 
   /** RPE of an easy minute (the pre-test days' sessions). */

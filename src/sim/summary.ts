@@ -153,7 +153,7 @@ export class SummaryCollector {
 
   /**
    * The summary of every athlete added. `interval` computes the bootstrap CIs (by default here, on
-   * this thread; a worker pool may compute them elsewhere — see WorkerPool.summary).
+   * this process; a worker pool may compute them elsewhere — see WorkerPool.summary).
    */
   summary(interval: MeanInterval = bootstrapMeanCi): Summary {
     const { spec, size } = this;

@@ -281,7 +281,7 @@ describe(comparisonTable, () => {
   /** The summary of a small run (two fixed arms), with the first arm made adaptive by hand. */
   function adaptiveSummary(hardSessionsPerWeek: number | null): Summary {
     const folder = temporaryFolder();
-    const summary = createContainer().get(RunScenario).run(writeScenario(folder, 'small.yaml', smallScenario({ size: 4, daily: false })), join(folder, 'out'), 'x').summary!;
+    const summary = createContainer().get(RunScenario).run({ scenario: writeScenario(folder, 'small.yaml', smallScenario({ size: 4, daily: false })), outDir: join(folder, 'out'), command: 'x' }).summary!;
     const [adaptive, fixed] = summary.arms;
     adaptive!.id = 'polarized-hrv';
     adaptive!.rules = 'hrv-swc';

@@ -168,7 +168,7 @@ outputs: { daily: true }
         .get(ScenarioRunner)
         .run(spec, {
           days: {
-            day(_t, _a, _d, _z1, _z2, _z3, _l, restingHr) {
+            day({ restingHr }) {
               rows.push(restingHr);
             },
           },
@@ -201,8 +201,8 @@ events:
       const job = createContainer().get(RunScenario);
       const first = join(folder, 'first');
       const second = join(folder, 'second');
-      job.run(file, first, 'x');
-      job.run(file, second, 'x');
+      job.run({ scenario: file, outDir: first, command: 'x' });
+      job.run({ scenario: file, outDir: second, command: 'x' });
       for (const name of ['adjustments.csv', 'summary.json', 'athletes.csv']) expect(read(join(second, name))).toBe(read(join(first, name)));
       expect(read(join(first, 'adjustments.csv')).split('\n').length).toBeGreaterThan(3);
     });

@@ -9,7 +9,7 @@ import { read, smallScenario, temporaryFolder, writeScenario } from '../helpers.
 describe('the paired contrasts', () => {
   const folder = temporaryFolder();
   const out = join(folder, 'out');
-  createContainer().get(RunScenario).run(writeScenario(folder, 'small.yaml', smallScenario({ size: 60, daily: false })), out, 'x');
+  createContainer().get(RunScenario).run({ scenario: writeScenario(folder, 'small.yaml', smallScenario({ size: 60, daily: false })), outDir: out, command: 'x' });
   const summary = JSON.parse(read(join(out, 'summary.json'))) as Summary;
   const rows = read(join(out, 'contrasts.csv')).trim().split('\n').map((line) => line.split(','));
   const athletes = read(join(out, 'athletes.csv')).trim().split('\n').map((line) => line.split(','));

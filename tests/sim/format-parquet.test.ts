@@ -54,17 +54,17 @@ describe('periodize run --format parquet', () => {
     expect(read(join(folder, 'pq', 'summary.json'))).toBe(read(join(folder, 'csv', 'summary.json')));
   });
 
-  it('should give the same Parquet files from a merge of shards and on worker threads', async () => {
+  it('should give the same Parquet files from a merge of shards and on worker processes', async () => {
     const folder = temporaryFolder();
     const file = writeScenario(folder, 'parquet.yaml', SCENARIO);
     await cli('run', file, '--out', join(folder, 'whole'), '--format', 'parquet', '--quiet');
-    await cli('run', file, '--out', join(folder, 'threads'), '--format', 'parquet', '--workers', '2', '--quiet');
+    await cli('run', file, '--out', join(folder, 'workers'), '--format', 'parquet', '--workers', '2', '--quiet');
     for (const i of [0, 1]) await cli('run', file, '--out', join(folder, `s${i}`), '--shard', `${i}/2`, '--quiet');
     expect((await cli('merge', join(folder, 's0'), join(folder, 's1'), '--out', join(folder, 'merged'), '--format', 'parquet')).code).toBe(0);
     for (const name of ['athletes.parquet', 'days.parquet', 'adjustments.parquet']) {
       const whole = readFileSync(join(folder, 'whole', name));
       expect(readFileSync(join(folder, 'merged', name)).equals(whole), name).toBe(true);
-      expect(readFileSync(join(folder, 'threads', name)).equals(whole), name).toBe(true);
+      expect(readFileSync(join(folder, 'workers', name)).equals(whole), name).toBe(true);
     }
   }, 30_000);
 

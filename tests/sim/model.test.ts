@@ -181,7 +181,7 @@ describe('the simulated athlete', () => {
       });
       const sums = { normal: [0, 0, 0, 0], short: [0, 0, 0, 0] };
       const sink: DaySink = {
-        day(_t, _a, day, _z1, _z2, _z3, _load, restingHr, lnRmssd, sleepHours) {
+        day({ day, restingHr, lnRmssd, sleepHours }) {
           const bucket = day >= 9 && day <= 21 ? sums.short : day <= 7 ? sums.normal : null;
           // Mornings without the watch have no readings (PARAMETERS.markers.wornShare).
           if (bucket === null || Number.isNaN(restingHr)) return;
@@ -210,10 +210,10 @@ describe('the simulated athlete', () => {
       let illDays = 0;
       for (let i = 0; i < run.population.size; i++) {
         simulator.runAthlete(i, results, {
-          day(_t, _a, _day, z1, z2, z3, _l, _h, _r, _s, _rpe, ill) {
+          day({ z1Minutes, z2Minutes, z3Minutes, ill }) {
             if (ill) {
               illDays++;
-              illMinutes += z1 + z2 + z3;
+              illMinutes += z1Minutes + z2Minutes + z3Minutes;
             }
           },
         });
@@ -242,14 +242,38 @@ describe('the simulated athlete', () => {
       const simulator = new Simulator(run, PARAMETERS, model, catalogue);
       const rows: string[][] = [[], []];
       const sink: DaySink = {
-        day(traits, arm, day, z1, z2, z3, load, restingHr, lnRmssd, sleepHours, sessionRpe, ill) {
-          rows[arm]!.push([traits.index, day, z1, z2, z3, load, restingHr, lnRmssd, sleepHours, sessionRpe, ill].join(','));
+        day(row) {
+          const { traits, day, z1Minutes, z2Minutes, z3Minutes, sessionRpeLoad, restingHr, lnRmssd, sleepHours, sessionRpe, ill } = row;
+          rows[row.arm]!.push([traits.index, day, z1Minutes, z2Minutes, z3Minutes, sessionRpeLoad, restingHr, lnRmssd, sleepHours, sessionRpe, ill].join(','));
         },
       };
       const results = new AthleteResults(2);
       for (let i = 0; i < 12; i++) simulator.runAthlete(i, results, sink);
       expect(rows[1]).toEqual(rows[0]);
       expect(rows[0]!.length).toBe(12 * (21 + 3));
+    });
+  });
+
+  describe('having a day sink', () => {
+    it('should hand it one row, overwritten every day (nothing allocated per day), with the athlete in it', () => {
+      const run = spec({ population: { size: 3, level: 'recreational' }, weeks: 2, arms: [{ id: 'a', design: 'polarized' }, { id: 'b', design: 'pyramidal' }] });
+      const simulator = new Simulator(run, PARAMETERS, model, catalogue);
+      const rows = new Set<object>();
+      const seen: string[] = [];
+      const results = new AthleteResults(2);
+      for (let i = 0; i < 3; i++) {
+        simulator.runAthlete(i, results, {
+          day(row) {
+            rows.add(row);
+            seen.push(`${row.traits.index}/${row.arm}/${row.day}`);
+          },
+        });
+      }
+      expect(rows.size).toBe(1);
+      // 3 athletes × 2 arms × (14 days and the 3 pre-test days), each day once, in order.
+      expect(seen).toHaveLength(3 * 2 * 17);
+      expect(seen.slice(0, 2)).toEqual(['0/0/1', '0/0/2']);
+      expect(seen.at(-1)).toBe('2/1/17');
     });
   });
 });

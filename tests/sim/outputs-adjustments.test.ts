@@ -268,7 +268,7 @@ describe('RunScenario', () => {
     it('should write adjustments.csv with its header only and list it in the manifest; the summary says so', () => {
       const folder = temporaryFolder();
       const out = join(folder, 'out');
-      createContainer().get(RunScenario).run(writeScenario(folder, 'small.yaml', smallScenario({ size: 4, weeks: 2, daily: false })), out, 'x');
+      createContainer().get(RunScenario).run({ scenario: writeScenario(folder, 'small.yaml', smallScenario({ size: 4, weeks: 2, daily: false })), outDir: out, command: 'x' });
       expect(read(join(out, 'adjustments.csv'))).toBe(`${HEADER}\n`);
       const manifest = JSON.parse(read(join(out, 'manifest.json')));
       expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['athletes.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv']);

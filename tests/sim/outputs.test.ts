@@ -15,7 +15,7 @@ let runs = 0;
 function runOnce(yaml: string) {
   const file = writeScenario(SHARED_FOLDER, 'scenario.yaml', yaml);
   const out = join(temporaryFolder(), `out${runs++}`);
-  createContainer().get(RunScenario).run(file, out, 'periodize run scenario.yaml');
+  createContainer().get(RunScenario).run({ scenario: file, outDir: out, command: 'periodize run scenario.yaml' });
   return Object.fromEntries(OUTPUTS.map((output) => [output, readFileSync(join(out, output))]));
 }
 
@@ -88,9 +88,9 @@ describe('RunScenario outputs', () => {
       const folder = temporaryFolder();
       const out = join(folder, 'out');
       const job = createContainer().get(RunScenario);
-      job.run(writeScenario(folder, 'daily.yaml', smallScenario()), out, 'first run');
+      job.run({ scenario: writeScenario(folder, 'daily.yaml', smallScenario()), outDir: out, command: 'first run' });
       writeFileSync(join(out, 'notes.txt'), 'mine');
-      job.run(writeScenario(folder, 'plain.yaml', smallScenario({ daily: false })), out, 'second run');
+      job.run({ scenario: writeScenario(folder, 'plain.yaml', smallScenario({ daily: false })), outDir: out, command: 'second run' });
       expect(readdirSync(out).sort()).toEqual(['adjustments.csv', 'athletes.csv', 'contrasts.csv', 'manifest.json', 'notes.txt', 'summary.json']);
     });
   });
@@ -101,13 +101,13 @@ describe('RunScenario outputs', () => {
       const out = join(folder, 'out');
       const container = createContainer();
       const file = writeScenario(folder, 'scenario.yaml', smallScenario());
-      container.get(RunScenario).run(file, out, 'first run');
+      container.get(RunScenario).run({ scenario: file, outDir: out, command: 'first run' });
       const before = Object.fromEntries(OUTPUTS.map((output) => [output, read(join(out, output))]));
 
       const runner = container.get(ScenarioRunner);
       const original = runner.run.bind(runner);
       runner.run = (spec, options) => original(spec, { ...options, progress: (done) => { if (done === 20) throw new Error('disk full'); } });
-      expect(() => container.get(RunScenario).run(writeScenario(folder, 'other.yaml', smallScenario({ seed: 99 })), out, 'second run')).toThrow('disk full');
+      expect(() => container.get(RunScenario).run({ scenario: writeScenario(folder, 'other.yaml', smallScenario({ seed: 99 })), outDir: out, command: 'second run' })).toThrow('disk full');
 
       for (const output of OUTPUTS) expect(read(join(out, output))).toBe(before[output]);
       expect(readdirSync(folder).sort()).toEqual(['other.yaml', 'out', 'scenario.yaml']);

@@ -1,3 +1,4 @@
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AthleteResults } from '../../src/sim/results.ts';
@@ -53,7 +54,7 @@ describe('periodize run --shard and periodize merge', () => {
     }
   });
 
-  it('should write a shard on worker threads byte for byte as on one thread', async () => {
+  it('should write a shard on worker processes byte for byte as on one process', async () => {
     const folder = temporaryFolder();
     const file = writeScenario(folder, 'shards.yaml', scenario);
     expect((await cli('run', file, '--out', join(folder, 'one'), '--shard', '1/2', '--quiet')).code).toBe(0);
@@ -63,7 +64,7 @@ describe('periodize run --shard and periodize merge', () => {
     }
     const manifest = (name: string) => JSON.parse(read(join(folder, name, 'manifest.json')));
     expect(manifest('two').files).toEqual(manifest('one').files);
-    // And it merges with a shard made on one thread into the run never split.
+    // And it merges with a shard made on one process into the run never split.
     expect((await cli('run', file, '--out', join(folder, 's0'), '--shard', '0/2', '--quiet')).code).toBe(0);
     expect((await cli('run', file, '--out', join(folder, 'whole'), '--quiet')).code).toBe(0);
     expect((await cli('merge', join(folder, 's0'), join(folder, 'two'), '--out', join(folder, 'merged'))).code).toBe(0);
@@ -83,11 +84,39 @@ describe('periodize run --shard and periodize merge', () => {
     const notShard = await cli('merge', folder, '--out', join(folder, 'merged'));
     expect(notShard.err).toMatch(/shard\.json:1:1: \(document\): not a shard folder/);
   });
+
+  it('should refuse a corrupted shard.json with every problem as file:line:col: path: what is wrong, exit 2, and write nothing', async () => {
+    const folder = temporaryFolder();
+    const file = writeScenario(folder, 'shards.yaml', scenario);
+    for (const i of [0, 1]) expect((await cli('run', file, '--out', join(folder, `s${i}`), '--shard', `${i}/2`, '--quiet')).code).toBe(0);
+    const meta = join(folder, 's1', 'shard.json');
+    const written = JSON.parse(read(meta));
+    expect(written).toMatchObject({ shard: '1/2', athletes: [12, 25], of: 25, seed: 12 });
+    const merge = (shardJson: string) => {
+      writeFileSync(meta, shardJson);
+      return cli('merge', join(folder, 's0'), join(folder, 's1'), '--out', join(folder, 'merged'));
+    };
+
+    const wrong = await merge(`${JSON.stringify({ ...written, shard: '2/2', seed: 'twelve', extra: 1 }, null, 2)}\n`);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain(`${meta}:2:12: shard: i must be 0 … N − 1 (got 2/2)`);
+    expect(wrong.err).toMatch(/shard\.json:8:11: seed: expected number, received string/);
+    expect(wrong.err).toMatch(/shard\.json:\d+:3: \(document\): unknown key "extra"/);
+
+    const otherAthletes = await merge(JSON.stringify({ ...written, athletes: [10, 25] }, null, 2));
+    expect(otherAthletes.code).toBe(2);
+    expect(otherAthletes.err).toContain(`${meta}:3:15: athletes: expected [12, 25], the athletes of shard 1/2 of 25`);
+
+    const truncated = await merge(JSON.stringify(written, null, 2).slice(0, 40));
+    expect(truncated.code).toBe(2);
+    expect(truncated.err).toMatch(/shard\.json:\d+:\d+: \(document\): YAML: /);
+    expect(existsSync(join(folder, 'merged'))).toBe(false);
+  });
 });
 
 
 describe('periodize run --workers', () => {
-  it('should write the same outputs on 1 and on 3 worker threads (only the manifest\'s command differs)', async () => {
+  it('should write the same outputs on 1 and on 3 worker processes (only the manifest\'s command differs)', async () => {
     const folder = temporaryFolder();
     const file = writeScenario(folder, 'workers.yaml', adaptiveScenario({ name: 'workers', seed: 5, size: 30, weeks: 3, restriction: false }));
     expect((await cli('run', file, '--out', join(folder, 'one'), '--workers', '1', '--quiet')).code).toBe(0);
@@ -99,7 +128,7 @@ describe('periodize run --workers', () => {
     expect(manifest('three').files).toEqual(manifest('one').files);
   }, 30_000);
 
-  it('should reproduce a run of one thread with rerun on two workers', async () => {
+  it('should reproduce a run of one process with rerun on two workers', async () => {
     const folder = temporaryFolder();
     const file = writeScenario(folder, 'workers.yaml', adaptiveScenario({ name: 'workers', seed: 9, size: 24, weeks: 2, restriction: false }));
     expect((await cli('run', file, '--out', join(folder, 'one'), '--workers', '1', '--quiet')).code).toBe(0);

@@ -1,6 +1,5 @@
-import type { AthleteTraits } from '../population.ts';
 import type { RunSpec } from '../scenario/prepare.ts';
-import type { DaySink } from '../simulator.ts';
+import type { DayRow, DaySink } from '../simulator.ts';
 import { field, fixed } from './format.ts';
 import type { StagedFile } from './stage.ts';
 
@@ -22,23 +21,11 @@ export class DaysCsv implements DaySink {
     file.write(`${DAY_COLUMNS.join(',')}\n`);
   }
 
-  day(
-    traits: AthleteTraits,
-    arm: number,
-    day: number,
-    z1: number,
-    z2: number,
-    z3: number,
-    sessionRpeLoad: number,
-    restingHr: number,
-    lnRmssd: number,
-    sleepHours: number,
-    sessionRpe: number,
-    ill: boolean,
-  ): void {
+  day(row: Readonly<DayRow>): void {
+    const { traits, day } = row;
     this.file.write(
-      `${traits.index},${field(traits.id)},${this.armIds[arm]},${day},${Math.ceil(day / 7)},${fixed(z1, 1)},${fixed(z2, 1)},${fixed(z3, 1)},` +
-        `${fixed(sessionRpeLoad, 0)},${fixed(restingHr, 1)},${fixed(lnRmssd, 3)},${fixed(sleepHours, 2)},${fixed(sessionRpe, 1)},${ill ? 1 : 0}\n`,
+      `${traits.index},${field(traits.id)},${this.armIds[row.arm]},${day},${Math.ceil(day / 7)},${fixed(row.z1Minutes, 1)},${fixed(row.z2Minutes, 1)},${fixed(row.z3Minutes, 1)},` +
+        `${fixed(row.sessionRpeLoad, 0)},${fixed(row.restingHr, 1)},${fixed(row.lnRmssd, 3)},${fixed(row.sleepHours, 2)},${fixed(row.sessionRpe, 1)},${row.ill ? 1 : 0}\n`,
     );
   }
 }

@@ -35,6 +35,22 @@ export interface RunSpec {
   sweep?: SweepExpansion | null;
 }
 
+/** What the size of a run is counted from: a RunSpec, or the bench's batch of the Banister model. */
+export interface RunSize {
+  population: { size: number };
+  arms: { length: number };
+  weeks: number;
+}
+
+/**
+ * Athlete-days simulated: athletes × arms × training days (weeks × 7; the baseline week and the
+ * pre-test days are not counted). `athletes`: how many (a slice, a shard, those done so far); the
+ * whole population by default.
+ */
+export function athleteDays(run: RunSize, athletes: number = run.population.size): number {
+  return athletes * run.arms.length * run.weeks * 7;
+}
+
 export type Prepared = { ok: true; spec: RunSpec } | { ok: false; issues: ResolveIssue[] };
 
 /**
