@@ -21,7 +21,7 @@ import { MultiSystemModel } from '../src/sim/model/multi-system.ts';
 import { ScenarioRunner } from '../src/sim/runner.ts';
 import { loadScenario } from '../src/sim/scenario/load.ts';
 import { createContainer } from '../src/composition-root.ts';
-import { WorkerPool } from '../src/sim/parallel.ts';
+import { WorkerPool } from '../src/workers/pool.ts';
 import { RunScenario } from '../src/sim/run-scenario.ts';
 import { banisterThroughput } from './banister.ts';
 import { declareOptions, numberOption, option } from './options.ts';

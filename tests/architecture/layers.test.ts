@@ -22,7 +22,24 @@ function resolvedImports(file: string): string[] {
     .map((spec) => relative(ROOT, join(file, '..', spec)));
 }
 
-describe('the layers (README.md, How it works: cli → sim → engine → models)', () => {
+/** Each file's relative imports that land in a place it must not reach, as `file → target`. */
+function reaching(folder: string, forbidden: (target: string) => boolean): string[] {
+  return sourceFiles(join(ROOT, folder)).flatMap((file) =>
+    resolvedImports(file)
+      .filter(forbidden)
+      .map((target) => `${relative(ROOT, file)} → ${target}`),
+  );
+}
+
+describe('the layers (README.md, How it works: cli, workers → composition root → sim → engine → models)', () => {
+  describe('having the simulator', () => {
+    it('should import neither the composition root, the workers, the CLI nor bin/: it is handed what it runs on', () => {
+      const above = (target: string) =>
+        target === 'src/composition-root.ts' || ['src/workers/', 'src/cli/', 'bin/'].some((folder) => target.startsWith(folder));
+      expect(reaching('src/sim', above)).toEqual([]);
+    });
+  });
+
   describe('having the engine', () => {
     it('should never import the simulator or the CLI: it sees only what a coach would see', () => {
       const offending = sourceFiles(join(ROOT, 'src/engine')).flatMap((file) =>
