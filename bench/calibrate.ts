@@ -32,7 +32,7 @@ import { PARAMETERS } from '../src/models/parameters.ts';
 import { ROOT } from '../src/root.ts';
 import { setParameter } from '../src/sim/calibration/parameter-path.ts';
 import { MultiSystemModel } from '../src/sim/model/multi-system.ts';
-import { InputError } from '../src/sim/scenario/located.ts';
+import { InputError } from '../src/models/input/located.ts';
 import { trialFiles } from '../src/sim/trials/load.ts';
 import { RunTrials } from '../src/sim/trials/run-trials.ts';
 import type { TrialResult } from '../src/sim/trials/run.ts';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Container } from 'inversify';
-import { InputError } from '../sim/scenario/load.ts';
+import { InputError } from '../models/input/located.ts';
 import { OutputError } from '../sim/outputs/stage.ts';
 import { RunScenario, type OutputFormat, type RunReport } from '../sim/run-scenario.ts';
 import { VERSION } from '../version.ts';

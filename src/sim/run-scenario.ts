@@ -17,7 +17,7 @@ import { sweepCsv } from './outputs/sweep-csv.ts';
 import { csvNames, SliceMerger } from './merge.ts';
 import { PackedResults, shardRange, ShardResults, type Shard } from './shards.ts';
 import type { SummaryCollector, Summary } from './summary.ts';
-import { InputError } from './scenario/located.ts';
+import { InputError } from '../models/input/located.ts';
 import { DaysCsv } from './outputs/days-csv.ts';
 import { csvToParquet } from './outputs/parquet.ts';
 import { PARQUET_TABLES } from './outputs/parquet-columns.ts';

@@ -6,7 +6,7 @@ import type { CompiledCatalogue } from '../models/workouts/compile.ts';
 import { BUILTIN_DESIGNS } from '../engine/designs/builtins.ts';
 import { BUILTIN_RULE_SETS } from '../engine/rules/builtins.ts';
 import { stringify } from 'yaml';
-import { LocatedDocument } from './scenario/located.ts';
+import { LocatedDocument } from '../models/input/located.ts';
 import type { AthleteTraits } from './population.ts';
 import { TEST, TEST_COUNT, type AthleteResults } from './results.ts';
 import { RandomStream, deriveStreamSeed } from './rng.ts';

@@ -5,7 +5,7 @@ import { setParameter } from './calibration/parameter-path.ts';
 import type { ScenarioRunner } from './runner.ts';
 import { prepareScenario } from './scenario/prepare.ts';
 import { loadScenarioRules } from './scenario/rules-load.ts';
-import { LocatedDocument } from './scenario/located.ts';
+import { LocatedDocument } from '../models/input/located.ts';
 import { stringify } from 'yaml';
 import { measuredPairs } from './stats/measured.ts';
 import type { MetricName } from './summary.ts';

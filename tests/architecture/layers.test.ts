@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -31,6 +32,25 @@ function reaching(folder: string, forbidden: (target: string) => boolean): strin
   );
 }
 
+/**
+ * The import cycles among `files` (relative imports, types included), each as the path that closes
+ * it: `a → b → a`. A depth-first search that reports each cycle where it first meets it.
+ */
+function importCycles(files: readonly string[]): string[] {
+  const graph = new Map(files.map((file) => [relative(ROOT, file), resolvedImports(file)] as const));
+  const done = new Set<string>();
+  const cycles: string[] = [];
+  const visit = (node: string, path: string[]) => {
+    const seen = path.indexOf(node);
+    if (seen >= 0) return void cycles.push([...path.slice(seen), node].join(' → '));
+    if (done.has(node) || !graph.has(node)) return;
+    for (const next of graph.get(node)!) visit(next, [...path, node]);
+    done.add(node);
+  };
+  for (const node of graph.keys()) visit(node, []);
+  return cycles;
+}
+
 describe('the layers (README.md, How it works: cli, workers → composition root → sim → engine → models)', () => {
   describe('having the simulator', () => {
     it('should import neither the composition root, the workers, the CLI nor bin/: it is handed what it runs on', () => {
@@ -61,9 +81,33 @@ describe('the layers (README.md, How it works: cli, workers → composition root
       expect(offending).toEqual([]);
     });
 
+    it('should read no value of the runtime parameter set (src/models/parameters.ts), only its types: a run may be given another set', () => {
+      const offending = sourceFiles(join(ROOT, 'src/models')).filter((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/import\s+(type\s)?[^;]*?from\s+'([^']+)'/g)].some(
+          ([, typeOnly, spec]) => typeOnly === undefined && spec!.endsWith('/parameters.ts'),
+        ),
+      );
+      expect(offending.map((file) => relative(ROOT, file))).toEqual([]);
+    });
+
     it('should do no I/O', () => {
       const offending = sourceFiles(join(ROOT, 'src/models')).filter((file) => importsOf(file).some((spec) => spec.startsWith('node:')));
       expect(offending.map((file) => relative(ROOT, file))).toEqual([]);
+    });
+  });
+
+  describe('having every source file', () => {
+    it('should import in no circle: a module is read after everything it needs', () => {
+      expect(importCycles(sourceFiles(join(ROOT, 'src')))).toEqual([]);
+    });
+
+    it('should find a circle when there is one (the check itself)', () => {
+      const folder = mkdtempSync(join(tmpdir(), 'periodize-cycles-'));
+      writeFileSync(join(folder, 'a.ts'), "import { b } from './b.ts';\nexport const a = b;\n");
+      writeFileSync(join(folder, 'b.ts'), "import type { a } from './a.ts';\nexport const b = 1;\n");
+      writeFileSync(join(folder, 'c.ts'), "import { a } from './a.ts';\nexport const c = a;\n");
+      const cycles = importCycles(sourceFiles(folder)).map((cycle) => cycle.replaceAll(`${relative(ROOT, folder)}/`, ''));
+      expect(cycles).toEqual(['a.ts → b.ts → a.ts']);
     });
   });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContainer } from '../../src/composition-root.ts';
 import type { Expectation } from '../../src/models/trials/schema.ts';
-import { InputError } from '../../src/sim/scenario/located.ts';
+import { InputError } from '../../src/models/input/located.ts';
 import { ScenarioRunner } from '../../src/sim/runner.ts';
 import { CATALOGUE, PARAMETERS } from '../../src/sim/tokens.ts';
 import { loadTrial } from '../../src/sim/trials/load.ts';

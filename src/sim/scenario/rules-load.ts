@@ -17,7 +17,8 @@ import {
 import type { Scenario } from '../../models/scenario/schema.ts';
 import { didYouMean } from '../../models/text/suggest.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
-import { formatProblem, InputError, LocatedDocument, readInputText, zodProblems, type InputProblem, type PathSegment, type Vocabulary } from './located.ts';
+import { formatProblem, InputError, LocatedDocument, zodProblems, type InputProblem, type PathSegment, type Vocabulary } from '../../models/input/located.ts';
+import { readInputText } from '../input-file.ts';
 
 /*
  * An arm's `rules:` is a built-in rule set's name or the path of a coach's YAML rule file, relative

@@ -5,7 +5,8 @@ import { Scenario } from '../../models/scenario/schema.ts';
 import { Trial } from '../../models/trials/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { didYouMean } from '../../models/text/suggest.ts';
-import { InputError, LocatedDocument, readInputText, zodProblems, type InputProblem, type PathSegment } from '../scenario/located.ts';
+import { InputError, LocatedDocument, zodProblems, type InputProblem, type PathSegment } from '../../models/input/located.ts';
+import { readInputText } from '../input-file.ts';
 import { prepareScenario, type RunSpec } from '../scenario/prepare.ts';
 import { BUILT_IN_VOCABULARY, loadArmRules, type RuleVocabulary } from '../scenario/rules-load.ts';
 

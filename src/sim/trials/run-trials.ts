@@ -6,7 +6,7 @@ import type { Role } from '../../models/trials/schema.ts';
 import type { RuleSet } from '../../models/rules/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { ScenarioRunner } from '../runner.ts';
-import { InputError, type InputProblem } from '../scenario/located.ts';
+import { InputError, type InputProblem } from '../../models/input/located.ts';
 import { ruleVocabulary, type RuleVocabulary } from '../scenario/rules-load.ts';
 import { CATALOGUE, PARAMETERS } from '../tokens.ts';
 import { loadTrial, trialFiles, type LoadedTrial } from './load.ts';

@@ -5,7 +5,8 @@ import { LEVELS } from '../../../src/models/scenario/schema.ts';
 import { PARAMETERS } from '../../../src/models/parameters.ts';
 import { WORKOUTS } from '../../../src/models/workouts/catalogue.ts';
 import { compileCatalogue } from '../../../src/models/workouts/compile.ts';
-import { InputError, loadScenario } from '../../../src/sim/scenario/load.ts';
+import { InputError } from '../../../src/models/input/located.ts';
+import { loadScenario } from '../../../src/sim/scenario/load.ts';
 
 const CATALOGUE = compileCatalogue(WORKOUTS);
 const FILE = 'scenarios/test.yaml';

@@ -6,7 +6,8 @@ import { BUILTIN_RULE_SETS } from '../../../src/engine/rules/builtins.ts';
 import { PARAMETERS } from '../../../src/models/parameters.ts';
 import { WORKOUTS } from '../../../src/models/workouts/catalogue.ts';
 import { compileCatalogue } from '../../../src/models/workouts/compile.ts';
-import { InputError, LocatedDocument, loadScenario } from '../../../src/sim/scenario/load.ts';
+import { InputError, LocatedDocument } from '../../../src/models/input/located.ts';
+import { loadScenario } from '../../../src/sim/scenario/load.ts';
 import { checkRuleSet, loadArmRules } from '../../../src/sim/scenario/rules-load.ts';
 import { temporaryFolder } from '../../helpers.ts';
 
