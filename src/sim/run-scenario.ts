@@ -27,7 +27,7 @@ import { OutputStage, StagedFile } from './outputs/stage.ts';
 import { ScenarioRunner, type AthleteSink, type RunOptions } from './runner.ts';
 import { loadScenario, readScenarioText } from './scenario/load.ts';
 import type { RunSpec } from './scenario/prepare.ts';
-import { CATALOGUE, PARAMETERS } from './tokens.ts';
+import { CATALOGUE, PARAMETER_SET } from './tokens.ts';
 
 /** Every file of the output contract (README.md, The outputs): a run replaces all of them in its folder. */
 export const OUTPUT_FILES: readonly string[] = [
@@ -55,7 +55,7 @@ export interface RunReport {
 @injectable()
 export class RunScenario {
   constructor(
-    @inject(PARAMETERS) private readonly parameters: Parameters,
+    @inject(PARAMETER_SET) private readonly parameters: Parameters,
     @inject(CATALOGUE) private readonly catalogue: CompiledCatalogue,
     @inject(ADAPTATION_MODEL) private readonly model: AdaptationModel,
     @inject(ScenarioRunner) private readonly runner: ScenarioRunner,

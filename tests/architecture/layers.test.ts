@@ -118,6 +118,28 @@ describe('the layers (README.md, How it works: cli, workers → composition root
     });
   });
 
+  describe('having the extension points (README.md, How it works: the adaptive engine)', () => {
+    // The fact providers, action handlers, rule sources and adaptation model reach the code only
+    // through the container: the source and the bench name no built-in one outside the root.
+    const code = [...sourceFiles(join(ROOT, 'src')), ...sourceFiles(join(ROOT, 'bench'))].filter((file) => !file.endsWith('/composition-root.ts'));
+    const text = (file: string) => readFileSync(file, 'utf8');
+
+    it('should be named by the composition root alone: no other file imports the built-in providers, handlers or rule sets', () => {
+      const builtIns = /\bimport\s[^;]*\b(FACT_PROVIDERS_BUILT_IN|ACTION_HANDLERS_BUILT_IN|BUILTIN_RULE_SETS)\b[^;]*from/;
+      expect(code.filter((file) => builtIns.test(text(file))).map((file) => relative(ROOT, file))).toEqual([]);
+    });
+
+    it('should never be built by hand: no other file constructs the runner, the jobs or the model the container builds', () => {
+      const built = /\bnew (ScenarioRunner|RunScenario|RunTrials|PlausibilityScan|MultiSystemModel)\(/;
+      expect(code.filter((file) => built.test(text(file))).map((file) => relative(ROOT, file))).toEqual([]);
+    });
+
+    it('should have no default in an injected parameter that would stand in for a missing binding', () => {
+      const defaulted = /@(?:inject|multiInject)\([^)]*\)\s+(?:(?:private|public|readonly)\s+)*\w+\s*:[^,=)]*=/;
+      expect(code.filter((file) => defaulted.test(text(file))).map((file) => relative(ROOT, file))).toEqual([]);
+    });
+  });
+
   describe('having the physiology', () => {
     // The model, the daily life (nights, illness, markers, injuries) and the tests: code, not comments.
     const physiology = [...sourceFiles(join(ROOT, 'src/sim/model')), join(ROOT, 'src/sim/daily-life.ts'), join(ROOT, 'src/sim/test-battery.ts')];

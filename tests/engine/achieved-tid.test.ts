@@ -4,7 +4,7 @@ import { LEVELS, Scenario, type Level } from '../../src/models/scenario/schema.t
 import { BUILTIN_DESIGNS } from '../../src/engine/designs/builtins.ts';
 import { ScenarioRunner } from '../../src/sim/runner.ts';
 import { prepareScenario } from '../../src/sim/scenario/prepare.ts';
-import { CATALOGUE, PARAMETERS } from '../../src/sim/tokens.ts';
+import { CATALOGUE, PARAMETER_SET } from '../../src/sim/tokens.ts';
 
 /**
  * The plan generator's promise (issue #2): the time in zone of the sessions it writes — by speed
@@ -47,7 +47,7 @@ describe('achieved time in zone of the built-in designs', () => {
     describe(`having ${level} athletes`, () => {
       const arms = designs.map(([name]) => ({ id: name, design: level === 'untrained' ? { extends: name, weeklyHours: 3 } : name }));
       const scenario = Scenario.parse({ name: 'tid', seed: 3, weeks: 8, population: { size: 200, level }, arms });
-      const prepared = prepareScenario(scenario, container.get(CATALOGUE), container.get(PARAMETERS));
+      const prepared = prepareScenario(scenario, container.get(CATALOGUE), container.get(PARAMETER_SET));
       if (!prepared.ok) throw new Error(JSON.stringify(prepared.issues));
       const summary = runner.run(prepared.spec).summary;
 

@@ -4,7 +4,7 @@ import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { InputError, LocatedDocument, zodProblems } from '../../models/input/located.ts';
 import { readInputText } from '../input-file.ts';
 import { prepareScenario, type RunSpec } from './prepare.ts';
-import { BUILT_IN_VOCABULARY, loadScenarioRules, type RuleVocabulary } from './rules-load.ts';
+import { loadScenarioRules, type RuleVocabulary } from './rules-load.ts';
 import { expandSweep } from '../../engine/designs/sweep.ts';
 import type { ResolveIssue } from '../../engine/designs/resolve.ts';
 
@@ -19,8 +19,8 @@ export function loadScenario(
   file: string,
   catalogue: CompiledCatalogue,
   parameters: Parameters,
-  text?: string,
-  vocabulary: RuleVocabulary = BUILT_IN_VOCABULARY,
+  text: string | undefined,
+  vocabulary: RuleVocabulary,
 ): RunSpec {
   const source = text ?? readInputText(file);
   const doc = LocatedDocument.parse(source, file);
