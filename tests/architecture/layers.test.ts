@@ -32,6 +32,12 @@ function reaching(folder: string, forbidden: (target: string) => boolean): strin
   );
 }
 
+/** A target in the composition root or under one of `folders`: what a lower layer must not import. */
+const rootOr =
+  (...folders: string[]) =>
+  (target: string): boolean =>
+    target === 'src/composition-root.ts' || folders.some((folder) => target.startsWith(folder));
+
 /**
  * The import cycles among `files` (relative imports, types included), each as the path that closes
  * it: `a → b → a`. A depth-first search that reports each cycle where it first meets it.
@@ -54,31 +60,19 @@ function importCycles(files: readonly string[]): string[] {
 describe('the layers (README.md, How it works: cli, workers → composition root → sim → engine → models)', () => {
   describe('having the simulator', () => {
     it('should import neither the composition root, the workers, the CLI nor bin/: it is handed what it runs on', () => {
-      const above = (target: string) =>
-        target === 'src/composition-root.ts' || ['src/workers/', 'src/cli/', 'bin/'].some((folder) => target.startsWith(folder));
-      expect(reaching('src/sim', above)).toEqual([]);
+      expect(reaching('src/sim', rootOr('src/workers/', 'src/cli/', 'bin/'))).toEqual([]);
     });
   });
 
   describe('having the engine', () => {
-    it('should never import the simulator or the CLI: it sees only what a coach would see', () => {
-      const offending = sourceFiles(join(ROOT, 'src/engine')).flatMap((file) =>
-        resolvedImports(file)
-          .filter((target) => target.startsWith('src/sim') || target.startsWith('src/cli'))
-          .map((target) => `${relative(ROOT, file)} → ${target}`),
-      );
-      expect(offending).toEqual([]);
+    it('should never import the simulator, the CLI, the workers, the composition root or bin/: it sees only what a coach would see', () => {
+      expect(reaching('src/engine', rootOr('src/sim/', 'src/cli/', 'src/workers/', 'bin/'))).toEqual([]);
     });
   });
 
   describe('having the models', () => {
     it('should import nothing but other models (pure domain)', () => {
-      const offending = sourceFiles(join(ROOT, 'src/models')).flatMap((file) =>
-        resolvedImports(file)
-          .filter((target) => !target.startsWith('src/models'))
-          .map((target) => `${relative(ROOT, file)} → ${target}`),
-      );
-      expect(offending).toEqual([]);
+      expect(reaching('src/models', (target) => !target.startsWith('src/models/'))).toEqual([]);
     });
 
     it('should read no value of the runtime parameter set (src/models/parameters.ts), only its types: a run may be given another set', () => {
@@ -112,6 +106,11 @@ describe('the layers (README.md, How it works: cli, workers → composition root
   });
 
   describe('having the composition root', () => {
+    it('should be called only by the entry points: the CLI and the workers', () => {
+      const importers = sourceFiles(join(ROOT, 'src')).filter((file) => resolvedImports(file).includes('src/composition-root.ts'));
+      expect(importers.map((file) => relative(ROOT, file)).sort()).toEqual(['src/cli/main.ts', 'src/workers/tasks.ts']);
+    });
+
     it('should be the only file that builds a Container', () => {
       const builders = sourceFiles(join(ROOT, 'src')).filter((file) => /new Container\(/.test(readFileSync(file, 'utf8')));
       expect(builders.map((file) => relative(ROOT, file))).toEqual(['src/composition-root.ts']);
