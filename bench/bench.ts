@@ -14,14 +14,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PARAMETERS } from '../src/models/parameters.ts';
-import { compileCatalogue } from '../src/models/workouts/compile.ts';
-import { WORKOUTS } from '../src/models/workouts/catalogue.ts';
-import { MultiSystemModel } from '../src/sim/model/multi-system.ts';
-import { ScenarioRunner } from '../src/sim/runner.ts';
-import { loadScenario } from '../src/sim/scenario/load.ts';
 import { createContainer } from '../src/composition-root.ts';
-import { WorkerPool } from '../src/sim/parallel.ts';
+import { ADAPTATION_MODEL } from '../src/sim/model/adaptation-model.ts';
+import { ScenarioRunner } from '../src/sim/runner.ts';
+import { WorkerPool } from '../src/workers/pool.ts';
 import { RunScenario } from '../src/sim/run-scenario.ts';
 import { banisterThroughput } from './banister.ts';
 import { declareOptions, numberOption, option } from './options.ts';
@@ -31,9 +27,9 @@ declareOptions('bench', import.meta.url, { athletes: 'value', weeks: 'value', ru
 const athletes = numberOption('athletes', 10_000);
 const weeks = numberOption('weeks', 52);
 const rules = option('rules') ?? 'hrv-swc';
-const catalogue = compileCatalogue(WORKOUTS);
-const runner = new ScenarioRunner(PARAMETERS, new MultiSystemModel(PARAMETERS), catalogue);
-const job = createContainer().get(RunScenario);
+const container = createContainer();
+const runner = container.get(ScenarioRunner);
+const job = container.get(RunScenario);
 const collect = (globalThis as { gc?: () => void }).gc;
 const folder = mkdtempSync(join(tmpdir(), 'periodize-bench-'));
 
@@ -49,7 +45,7 @@ function scenarioFile(size: number, weeksOfTraining: number, adaptive: boolean, 
 
 /** The bench scenario, loaded as the CLI loads it. */
 function scenario(size: number, weeksOfTraining: number, adaptive: boolean, alone = false) {
-  return loadScenario(scenarioFile(size, weeksOfTraining, adaptive, alone), catalogue, PARAMETERS);
+  return job.load(scenarioFile(size, weeksOfTraining, adaptive, alone));
 }
 
 /** Runs a scenario and returns its throughput and the largest heap seen while it ran. */
@@ -103,7 +99,7 @@ try {
   const armAdaptive = measure(athletes, weeks, true, true);
   const armFixed = measure(athletes, weeks, false, true);
   const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
-  console.log(`model: ${new MultiSystemModel(PARAMETERS).name}, ${athletes} athletes × ${weeks} weeks × 4 arms (one adaptive: ${rules}), one thread, Node ${process.version}`);
+  console.log(`model: ${container.get(ADAPTATION_MODEL).name}, ${athletes} athletes × ${weeks} weeks × 4 arms (one adaptive: ${rules}), one thread, Node ${process.version}`);
   console.log(`athlete-days/s: ${(full.rate / 1e6).toFixed(2)} M (${full.athleteDays.toLocaleString('en-US')} athlete-days in ${full.seconds.toFixed(2)} s)`);
   console.log(
     `rules cost: ${(full.seconds / fixed.seconds).toFixed(2)}× the time of the same batch with every arm fixed (${fixed.seconds.toFixed(2)} s, ${(fixed.rate / 1e6).toFixed(2)} M athlete-days/s; budget 1.5×)`,

@@ -31,8 +31,8 @@ import type { Role } from '../src/models/trials/schema.ts';
 import { PARAMETERS } from '../src/models/parameters.ts';
 import { ROOT } from '../src/root.ts';
 import { setParameter } from '../src/sim/calibration/parameter-path.ts';
-import { MultiSystemModel } from '../src/sim/model/multi-system.ts';
-import { InputError } from '../src/sim/scenario/located.ts';
+import { ADAPTATION_MODEL } from '../src/sim/model/adaptation-model.ts';
+import { InputError } from '../src/models/input/located.ts';
 import { trialFiles } from '../src/sim/trials/load.ts';
 import { RunTrials } from '../src/sim/trials/run-trials.ts';
 import type { TrialResult } from '../src/sim/trials/run.ts';
@@ -75,12 +75,13 @@ for (const set of sets) {
 }
 
 // A value the model cannot take (a sharing constant of 0, say) is a bad --set, not a crash.
+const container = createContainer(parameters);
 try {
-  new MultiSystemModel(parameters);
+  container.get(ADAPTATION_MODEL);
 } catch (error) {
   fail(`--set: ${(error as Error).message}`);
 }
-const trials = createContainer(parameters).get(RunTrials);
+const trials = container.get(RunTrials);
 const results: TrialResult[] = [];
 const seconds = new Map<string, number>();
 try {

@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { peakResidentBytes } from '../src/sim/process-pool.ts';
+import { peakResidentBytes } from '../src/workers/process-pool.ts';
 import { declareOptions, numberOption } from './options.ts';
 import { benchScenario } from './scenario.ts';
 

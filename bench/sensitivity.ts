@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { createContainer } from '../src/composition-root.ts';
 import { PARAMETERS, UNCERTAIN_PARAMETERS, type Parameters } from '../src/models/parameters.ts';
 import { ScenarioRunner } from '../src/sim/runner.ts';
+import { RULE_VOCABULARY } from '../src/sim/scenario/rules-load.ts';
 import { oneAtATime, sensitivityMarkdown } from '../src/sim/sensitivity.ts';
 import { CATALOGUE } from '../src/sim/tokens.ts';
 import { declareOptions, numberOption } from './options.ts';
@@ -17,10 +18,11 @@ declareOptions('sensitivity', import.meta.url, { size: 'value', seed: 'value', w
 const size = numberOption('size', 600);
 const seed = numberOption('seed', 42);
 const write = process.argv.includes('--write');
-const catalogue = createContainer().get(CATALOGUE);
+const container = createContainer();
+const catalogue = container.get(CATALOGUE);
 const runnerFor = (parameters: Parameters) => createContainer(parameters).get(ScenarioRunner);
 const started = performance.now();
-const result = oneAtATime(runnerFor, PARAMETERS, UNCERTAIN_PARAMETERS, catalogue, {
+const result = oneAtATime(runnerFor, PARAMETERS, UNCERTAIN_PARAMETERS, catalogue, container.get(RULE_VOCABULARY), {
   size,
   seed,
   progress: (done, total) => process.stderr.write(`\r${done}/${total} constants`),

@@ -1,5 +1,5 @@
 // A worker process of `periodize run --workers N` run through the project's TypeScript loader: the
-// fallback when the bundled worker cannot be built (src/sim/worker-bundle.ts).
+// fallback when the bundled worker cannot be built (src/workers/script.ts).
 import './register.js';
 
-await import('../src/sim/worker-main.ts');
+await import('../src/workers/main.ts');

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { InputError, type InputProblem } from '../sim/scenario/located.ts';
+import { InputError, type InputProblem } from '../models/input/located.ts';
 
 /*
  * Reading back the CSV files a run writes (adjustments.csv, days.csv): records streamed line by

@@ -4,7 +4,8 @@ import * as z from 'zod';
 import { didYouMean } from '../models/text/suggest.ts';
 import { ADJUSTMENT_COLUMNS } from '../sim/outputs/adjustments-csv.ts';
 import { DAY_COLUMNS } from '../sim/outputs/days-csv.ts';
-import { InputError, LocatedDocument, readInputText, zodProblems } from '../sim/scenario/located.ts';
+import { InputError, LocatedDocument, zodProblems } from '../models/input/located.ts';
+import { readInputText } from '../sim/input-file.ts';
 import { columnIndex, csvRecords, type ColumnIndex, type CsvRecord } from './csv.ts';
 import { counted } from './plural.ts';
 

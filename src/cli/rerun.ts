@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as z from 'zod';
 import { sha256, sha256File } from '../sim/outputs/read-chunks.ts';
-import { InputError, LocatedDocument, readInputText, zodProblems } from '../sim/scenario/located.ts';
+import { InputError, LocatedDocument, zodProblems } from '../models/input/located.ts';
+import { readInputText } from '../sim/input-file.ts';
 
 /** What `rerun` reads of a manifest.json (the rest is ignored). */
 const Manifest = z.object({

@@ -7,14 +7,15 @@ import {
   FactSettings,
   Guardrails,
   HIT_POLICIES,
+  HitPolicy,
   OPERATORS,
   RANGE_OPERATORS,
   SCALAR_OPERATORS,
+  Scope,
   SCOPES,
   UNARY_OPERATORS,
   type ActionName,
   type RuleSet,
-  type Scope,
 } from '../models/rules/schema.ts';
 import { didYouMean } from '../models/text/suggest.ts';
 
@@ -26,11 +27,6 @@ export class UnknownRuleSetError extends Error {
 /** The width `periodize rules` keeps to: a terminal's 100 columns. */
 const WIDTH = 100;
 
-/*
- * What the schema cannot say at run time (its doc comments), in a coach's words. Each table is
- * typed by the schema's own keys, so a key added there and not here fails to compile.
- */
-
 /** The operators by the value they take (the schema's groups; `in`, in none of them, takes a list). */
 const OPERATOR_VALUES: readonly (readonly [readonly string[], string])[] = [
   [SCALAR_OPERATORS, 'one number'],
@@ -39,33 +35,12 @@ const OPERATOR_VALUES: readonly (readonly [readonly string[], string])[] = [
   [UNARY_OPERATORS, 'nothing (no value:)'],
 ];
 
-export const SCOPE_MEANINGS: Readonly<Record<Scope, string>> = {
-  today: "today's sessions",
-  nextSession: 'the next planned session, today or later',
-  restOfWeek: 'the rest of this week, from today',
-  nextMicrocycle: 'next week',
-  nextMesocycle: 'the rest of the current block, from next week',
-};
-
-export const HIT_POLICY_MEANINGS: Readonly<Record<(typeof HIT_POLICIES)[number], string>> = {
-  first: 'only the highest-priority rule that fires (of equal priorities, the first in the file)',
-  collect: 'every rule that fires; where two change the same sessions, the more conservative wins',
-};
-
-export const GUARDRAIL_MEANINGS: Readonly<Record<keyof Guardrails, string>> = {
-  maxWeeklyIncrease: 'largest rise of weekly minutes over recent weeks (0.1 = +10 %)',
-  maxHardDaysInRow: 'most hard days in a row',
-  minDaysBetweenHard: 'fewest easy or rest days between two hard days',
-  acwrCap: 'largest acute:chronic load ratio (session RPE) a week may reach',
-};
-
-export const FACT_SETTING_MEANINGS: Readonly<Record<keyof FactSettings, string>> = {
-  hrvBaselineDays: 'days of lnRMSSD, to yesterday, in the individual baseline',
-  hrvSwcWidthSd: 'half-width of the smallest-worthwhile-change band, in SDs',
-  hrvRollingDays: 'days of the rolling reference of single-day HRV rules',
-  minReadingsPerWeek: 'fewest readings in 7 days for a 7-day mean',
-  minBaselineReadings: 'fewest readings for a baseline',
-};
+/** What a value of an enum means (its schema's `meanings`), or with no value what a field means (its description). */
+export function meaningOf(schema: z.ZodType, value?: string): string {
+  const meaning = value === undefined ? schema.description : schema.meta()?.meanings?.[value];
+  if (meaning === undefined) throw new Error(`the rule-set schema gives no meaning of ${value ?? 'a field'}`);
+  return meaning;
+}
 
 /**
  * What a coach needs to write a rule file: the built-in rule sets (name, source, rules), the
@@ -94,19 +69,19 @@ export function describeRules(ruleSets: ReadonlyMap<string, RuleSet>, facts: rea
     ...table(OPERATOR_VALUES.map(([operators, value]) => [operators.join(', '), value])),
     '',
     'Scopes (scope:), how far an action reaches:',
-    ...table(SCOPES.map((scope) => [scope, SCOPE_MEANINGS[scope]])),
+    ...table(SCOPES.map((scope) => [scope, meaningOf(Scope, scope)])),
     '',
     'Actions (then:), with what each takes (? may be left out; scope any: every scope above):',
     ...table(actions.map((handler) => [handler.action, actionParameters(handler.action)])),
     '',
     'Hit policies (hitPolicy:):',
-    ...table(HIT_POLICIES.map((policy) => [policy, HIT_POLICY_MEANINGS[policy]])),
+    ...table(HIT_POLICIES.map((policy) => [policy, meaningOf(HitPolicy, policy)])),
     '',
     'Guardrails (guardrails:), with the values allowed; applied after the rules, each off unless set:',
-    ...table(keysOf(Guardrails).map((key) => [key, accepted(Guardrails.shape[key]), GUARDRAIL_MEANINGS[key]])),
+    ...table(keysOf(Guardrails).map((key) => [key, accepted(Guardrails.shape[key]), meaningOf(Guardrails.shape[key])])),
     '',
     'Fact settings (facts:), with the default and the values allowed:',
-    ...table(keysOf(FactSettings).map((key) => [key, `${FACT_DEFAULTS[key]}`, accepted(FactSettings.shape[key]), FACT_SETTING_MEANINGS[key]])),
+    ...table(keysOf(FactSettings).map((key) => [key, `${FACT_DEFAULTS[key]}`, accepted(FactSettings.shape[key]), meaningOf(FactSettings.shape[key])])),
     '',
   );
   return `${lines.join('\n')}\n`;

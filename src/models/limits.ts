@@ -27,7 +27,7 @@ export const PLAUSIBLE = {
    * 0.7 m/s, 10 km takes about 240 min.
    */
   tenKmMinutes: { min: 26, max: 240 },
-  /** VO2max, ml/kg/min (PARAMETERS.traitLimits: frail adults to the highest recorded, Joyner & Coyle 2008). */
+  /** VO2max, ml/kg/min (src/models/trait-limits.ts: frail adults to the highest recorded, Joyner & Coyle 2008). */
   vo2max: { min: 15, max: 95 },
   /**
    * VO2max gained per week of a block, %: HERITAGE's highest responders gained about 40 % in 20

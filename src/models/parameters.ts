@@ -14,16 +14,13 @@
 import type { EffortConstants } from './workouts/dose.ts';
 import type { RaceModelConstants, WalkingConstants } from './physiology/race.ts';
 import type { Level } from './scenario/schema.ts';
+import { TRAIT_LIMITS, type Bounds, type ObservableTrait } from './trait-limits.ts';
+
+export type { Bounds, ObservableTrait } from './trait-limits.ts';
 
 export interface Spread {
   mean: number;
   sd: number;
-}
-
-/** The range a value is kept within. */
-export interface Bounds {
-  min: number;
-  max: number;
 }
 
 /** A hidden trait's distribution: normal, clamped to mean ± 3 SD and to [min, max]. */
@@ -34,20 +31,6 @@ export interface LogSpread extends Bounds {
   median: number;
   sdLog: number;
 }
-
-/** The observable traits a level preset draws and a coach may give for a named athlete. */
-export type ObservableTrait =
-  | 'age'
-  | 'bodyMass'
-  | 'vo2max'
-  | 'lt1Fraction'
-  | 'lt2Fraction'
-  | 'economy'
-  | 'weeklyHours'
-  | 'restingHr'
-  | 'lnRmssd'
-  | 'sleepHours'
-  | 'trainingYears';
 
 /** Trait distributions of one level preset (men / women where they differ): what such athletes look like, nothing hidden. */
 export interface LevelPreset {
@@ -526,26 +509,8 @@ export const PARAMETERS: Parameters = {
    * fraction would need for it (race.ts fastestTopSpeed).
    */
   tenKmRecordMinutes: 26 + 11 / 60,
-  /**
-   * [M] Plausible human ranges: VO2max from frail adults (~15) to the highest recorded (~95
-   * ml/kg/min, Joyner & Coyle 2008); LT fractions as in the level notes (LT2 at most 0.93: elite
-   * runners' maximal lactate steady state is at ~85–90 % of VO2max, Joyner & Coyle 2008); running economy 150–280
-   * ml/kg/km (Saunders et al. 2004); resting HR 30–100 bpm and lnRMSSD 1–6.5 ln ms (Plews et al.
-   * 2012); sleep 3–12 h; up to 40 h of training a week.
-   */
-  traitLimits: {
-    age: { min: 12, max: 90 },
-    bodyMass: { min: 30, max: 150 },
-    vo2max: { min: 15, max: 95 },
-    lt1Fraction: { min: 0.3, max: 0.9 },
-    lt2Fraction: { min: 0.5, max: 0.93 },
-    economy: { min: 150, max: 280 },
-    weeklyHours: { min: 0.25, max: 40 },
-    restingHr: { min: 30, max: 100 },
-    lnRmssd: { min: 1, max: 6.5 },
-    sleepHours: { min: 3, max: 12 },
-    trainingYears: { min: 0, max: 40 },
-  },
+  /** [M] Plausible human ranges, each with its source (src/models/trait-limits.ts). */
+  traitLimits: TRAIT_LIMITS,
   /** [V] Tanaka, Monahan & Seals 2001 (J Am Coll Cardiol 37:153–156): HRmax = 208 − 0.7 × age, SD ≈ 7 bpm. */
   hrMax: { intercept: 208, perYear: 0.7, sd: 7, maxZ: 2.5 },
   habitual: {

@@ -1,11 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { inject, injectable, multiInject } from 'inversify';
-import type { FactProvider } from '../engine/adapt/facts/types.ts';
-import { ruleVocabulary } from './scenario/rules-load.ts';
-import { FACT_PROVIDERS, RULE_SOURCES } from '../engine/adapt/tokens.ts';
-import type { RuleSet } from '../models/rules/schema.ts';
+import { inject, injectable } from 'inversify';
+import { RULE_VOCABULARY, type RuleVocabulary } from './scenario/rules-load.ts';
 import type { Parameters } from '../models/parameters.ts';
 import type { CompiledCatalogue } from '../models/workouts/compile.ts';
 import { ADAPTATION_MODEL, type AdaptationModel } from './model/adaptation-model.ts';
@@ -18,7 +15,7 @@ import type { SummaryCollector, Summary } from './summary.ts';
 import { ScenarioRunner } from './runner.ts';
 import { ScenarioLoader } from './scenario/loader.ts';
 import { athleteDays, type RunSpec } from './scenario/prepare.ts';
-import { CATALOGUE, PARAMETERS } from './tokens.ts';
+import { CATALOGUE, PARAMETER_SET } from './tokens.ts';
 
 export type { OutputFormat } from './outputs/run-outputs.ts';
 
@@ -75,15 +72,14 @@ export interface RunReport {
 @injectable()
 export class RunScenario {
   constructor(
-    @inject(PARAMETERS) private readonly parameters: Parameters,
+    @inject(PARAMETER_SET) private readonly parameters: Parameters,
     @inject(CATALOGUE) catalogue: CompiledCatalogue,
     @inject(ADAPTATION_MODEL) model: AdaptationModel,
     @inject(ScenarioRunner) private readonly runner: ScenarioRunner,
-    @inject(RULE_SOURCES) ruleSets: ReadonlyMap<string, RuleSet>,
-    @multiInject(FACT_PROVIDERS) factProviders: readonly FactProvider[],
+    @inject(RULE_VOCABULARY) vocabulary: RuleVocabulary,
   ) {
-    // A rule file may name any fact of the providers the engine is built with.
-    this.loader = new ScenarioLoader(catalogue, parameters, ruleVocabulary(ruleSets, factProviders));
+    // A rule file may name any fact of the providers the engine is built with (the root binds the vocabulary).
+    this.loader = new ScenarioLoader(catalogue, parameters, vocabulary);
     this.outputs = new OutputWriter(model, parameters, catalogue);
   }
 

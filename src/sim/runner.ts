@@ -1,17 +1,16 @@
 import { inject, injectable, multiInject } from 'inversify';
-import { ACTION_HANDLERS_BUILT_IN, type ActionHandler } from '../engine/adapt/actions.ts';
+import type { ActionHandler } from '../engine/adapt/actions.ts';
 import type { EngineParts } from '../engine/adapt/engine.ts';
-import { FactBook } from '../engine/adapt/fact-book.ts';
-import { FACT_PROVIDERS_BUILT_IN, type FactProvider } from '../engine/adapt/facts/index.ts';
-import { ACTION_HANDLERS, FACT_PROVIDERS } from '../engine/adapt/tokens.ts';
+import { ACTION_HANDLERS } from '../engine/adapt/tokens.ts';
 import type { Parameters } from '../models/parameters.ts';
 import type { CompiledCatalogue } from '../models/workouts/compile.ts';
 import { ADAPTATION_MODEL, type AdaptationModel } from './model/adaptation-model.ts';
 import { AthleteResults } from './results.ts';
 import { athleteDays, type RunSpec } from './scenario/prepare.ts';
+import { RULE_VOCABULARY, type RuleVocabulary } from './scenario/rules-load.ts';
 import { Simulator, type AdjustmentSink, type DaySink } from './simulator.ts';
 import { SummaryCollector, typicalErrorsOf, type Summary } from './summary.ts';
-import { CATALOGUE, PARAMETERS } from './tokens.ts';
+import { CATALOGUE, PARAMETER_SET } from './tokens.ts';
 import type { AthleteTraits } from './population.ts';
 
 /** Receives each athlete once all its arms are done (athletes.csv). */
@@ -43,14 +42,15 @@ export interface RunOutcome {
 @injectable()
 export class ScenarioRunner {
   constructor(
-    @inject(PARAMETERS) private readonly parameters: Parameters,
+    @inject(PARAMETER_SET) private readonly parameters: Parameters,
     @inject(ADAPTATION_MODEL) private readonly model: AdaptationModel,
     @inject(CATALOGUE) private readonly catalogue: CompiledCatalogue,
-    @multiInject(FACT_PROVIDERS) factProviders: readonly FactProvider[] = FACT_PROVIDERS_BUILT_IN,
-    @multiInject(ACTION_HANDLERS) actionHandlers: readonly ActionHandler[] = ACTION_HANDLERS_BUILT_IN,
+    @inject(RULE_VOCABULARY) vocabulary: RuleVocabulary,
+    @multiInject(ACTION_HANDLERS) actionHandlers: readonly ActionHandler[],
   ) {
     this.engineParts = {
-      facts: FactBook.catalogue(factProviders),
+      // The facts the rules were checked against when they were loaded.
+      facts: vocabulary.facts,
       actions: new Map(actionHandlers.map((handler) => [handler.action, handler] as const)),
       catalogue,
     };

@@ -4,17 +4,16 @@ import type { Parameters } from '../models/parameters.ts';
 import { LEVELS, Scenario } from '../models/scenario/schema.ts';
 import type { CompiledCatalogue } from '../models/workouts/compile.ts';
 import { BUILTIN_DESIGNS } from '../engine/designs/builtins.ts';
-import { BUILTIN_RULE_SETS } from '../engine/rules/builtins.ts';
 import { stringify } from 'yaml';
-import { LocatedDocument } from './scenario/located.ts';
+import { LocatedDocument } from '../models/input/located.ts';
 import type { AthleteTraits } from './population.ts';
 import { TEST, TEST_COUNT, type AthleteResults } from './results.ts';
 import { RandomStream, deriveStreamSeed } from './rng.ts';
 import { ScenarioRunner } from './runner.ts';
 import { prepareScenario } from './scenario/prepare.ts';
 import type { DaySink } from './simulator.ts';
-import { CATALOGUE, PARAMETERS } from './tokens.ts';
-import { loadScenarioRules } from './scenario/rules-load.ts';
+import { CATALOGUE, PARAMETER_SET } from './tokens.ts';
+import { loadScenarioRules, RULE_VOCABULARY, type RuleVocabulary } from './scenario/rules-load.ts';
 
 /** One output value outside what is plausible (src/models/limits.ts). */
 export interface Violation {
@@ -43,15 +42,15 @@ export interface ScanReport {
 }
 
 const DESIGNS = Object.keys(BUILTIN_DESIGNS).filter((name) => BUILTIN_DESIGNS[name]!.design.distribution !== undefined);
-const RULE_SETS = [...BUILTIN_RULE_SETS.keys()].filter((name) => name !== 'none');
 
 /**
  * A random scenario, the same for the same seed and index: any level, 1–104 weeks, one to four arms
  * (built-in designs, or their variants with volume from a third to three times the athlete's, or
  * 0.5–20 h a week, and progression from −10 % to +30 % a week), adaptive rule sets on some, and
  * sleep restrictions, illnesses and load changes (× 0–4) at random — what a user may legitimately write.
+ * `ruleSets`: the names an adaptive arm picks from.
  */
-export function randomScenario(seed: number, index: number, size: number): Scenario {
+export function randomScenario(seed: number, index: number, size: number, ruleSets: readonly string[]): Scenario {
   const r = new RandomStream(deriveStreamSeed(seed, index, 'events', new Int32Array(4)));
   const pick = <T>(values: readonly T[]): T => values[Math.floor(r.uniform() * values.length)]!;
   const between = (low: number, high: number) => low + (high - low) * r.uniform();
@@ -68,7 +67,7 @@ export function randomScenario(seed: number, index: number, size: number): Scena
             progression: Math.round(between(-0.1, 0.3) * 100) / 100,
             weeklyHours: r.uniform() < 0.5 ? { relative: Math.round(between(0.3, 3) * 10) / 10 } : Math.round(between(0.5, 20) * 10) / 10,
           };
-    return { id: `arm${a}`, design, ...(r.uniform() < 0.25 ? { rules: pick(RULE_SETS) } : {}) };
+    return { id: `arm${a}`, design, ...(r.uniform() < 0.25 ? { rules: pick(ruleSets) } : {}) };
   });
   const events = Array.from({ length: Math.floor(r.uniform() * 4) }, () => {
     const fromWeek = 1 + Math.floor(r.uniform() * weeks);
@@ -98,8 +97,14 @@ export class PlausibilityScan {
   constructor(
     @inject(ScenarioRunner) private readonly runner: ScenarioRunner,
     @inject(CATALOGUE) private readonly catalogue: CompiledCatalogue,
-    @inject(PARAMETERS) private readonly parameters: Parameters,
-  ) {}
+    @inject(PARAMETER_SET) private readonly parameters: Parameters,
+    @inject(RULE_VOCABULARY) private readonly vocabulary: RuleVocabulary,
+  ) {
+    this.ruleSets = [...vocabulary.ruleSets.keys()].filter((name) => name !== 'none');
+  }
+
+  /** The rule sets a random scenario's adaptive arms pick from: every named one but `none`. */
+  private readonly ruleSets: readonly string[];
 
   run(options: { scenarios: number; size: number; seed: number; progress?: (done: number, total: number) => void }): ScanReport {
     const violations: Violation[] = [];
@@ -107,7 +112,7 @@ export class PlausibilityScan {
     this.readings = 0;
     this.atLimit = 0;
     for (let index = 0; index < options.scenarios; index++) {
-      const scenario = randomScenario(options.seed, index, options.size);
+      const scenario = randomScenario(options.seed, index, options.size, this.ruleSets);
       athleteDays += this.scan(scenario, index, violations);
       options.progress?.(index + 1, options.scenarios);
     }
@@ -124,7 +129,7 @@ export class PlausibilityScan {
   scan(scenario: Scenario, index: number, violations: Violation[], onDay?: (minutes: number) => void): number {
     // The scenario as its YAML, so that its rule sets resolve as a scenario file's do.
     const doc = LocatedDocument.parse(stringify(scenario), `scan-${index}.yaml`);
-    const { rules } = loadScenarioRules(scenario, doc, this.catalogue);
+    const { rules } = loadScenarioRules(scenario, doc, this.catalogue, this.vocabulary);
     const prepared = prepareScenario(scenario, this.catalogue, this.parameters, rules);
     if (!prepared.ok) throw new Error(`random scenario ${index} is not valid: ${prepared.issues.map((issue) => issue.message).join('; ')}`);
     const spec = prepared.spec;

@@ -4,8 +4,8 @@ import type { CompiledCatalogue } from '../models/workouts/compile.ts';
 import { setParameter } from './calibration/parameter-path.ts';
 import type { ScenarioRunner } from './runner.ts';
 import { prepareScenario } from './scenario/prepare.ts';
-import { loadScenarioRules } from './scenario/rules-load.ts';
-import { LocatedDocument } from './scenario/located.ts';
+import { loadScenarioRules, type RuleVocabulary } from './scenario/rules-load.ts';
+import { LocatedDocument } from '../models/input/located.ts';
 import { stringify } from 'yaml';
 import { measuredPairs } from './stats/measured.ts';
 import type { MetricName } from './summary.ts';
@@ -53,6 +53,7 @@ export function contrastValues(
   runnerFor: (parameters: Parameters) => ScenarioRunner,
   parameters: Parameters,
   catalogue: CompiledCatalogue,
+  vocabulary: RuleVocabulary,
   size: number,
   seed: number,
 ): Map<string, number> {
@@ -61,7 +62,7 @@ export function contrastValues(
   for (const level of LEVELS) {
     const scenario = contrastScenario(level, size, seed);
     const doc = LocatedDocument.parse(stringify(scenario), `sensitivity-${level}.yaml`);
-    const prepared = prepareScenario(scenario, catalogue, parameters, loadScenarioRules(scenario, doc, catalogue).rules);
+    const prepared = prepareScenario(scenario, catalogue, parameters, loadScenarioRules(scenario, doc, catalogue, vocabulary).rules);
     if (!prepared.ok) throw new Error(`sensitivity scenario: ${prepared.issues.map((issue) => issue.message).join('; ')}`);
     const outcome = runner.run(prepared.spec);
     const arms = prepared.spec.arms.map((arm) => arm.id);
@@ -93,15 +94,16 @@ export function oneAtATime(
   base: Parameters,
   uncertain: readonly UncertainParameter[],
   catalogue: CompiledCatalogue,
+  vocabulary: RuleVocabulary,
   options: { size: number; seed: number; progress?: (done: number, total: number) => void },
 ): { base: Map<string, number>; swings: Swing[] } {
-  const baseValues = contrastValues(runnerFor, base, catalogue, options.size, options.seed);
+  const baseValues = contrastValues(runnerFor, base, catalogue, vocabulary, options.size, options.seed);
   const swings: Swing[] = [];
   uncertain.forEach((parameter, i) => {
     const at = (value: number) => {
       const parameters = structuredClone(base);
       setParameter(parameters, parameter.path, value);
-      return contrastValues(runnerFor, parameters, catalogue, options.size, options.seed);
+      return contrastValues(runnerFor, parameters, catalogue, vocabulary, options.size, options.seed);
     };
     swings.push({ parameter, low: at(parameter.low), high: at(parameter.high) });
     options.progress?.(i + 1, uncertain.length);

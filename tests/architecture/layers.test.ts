@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -22,26 +23,65 @@ function resolvedImports(file: string): string[] {
     .map((spec) => relative(ROOT, join(file, '..', spec)));
 }
 
-describe('the layers (README.md, How it works: cli → sim → engine → models)', () => {
+/** Each file's relative imports that land in a place it must not reach, as `file → target`. */
+function reaching(folder: string, forbidden: (target: string) => boolean): string[] {
+  return sourceFiles(join(ROOT, folder)).flatMap((file) =>
+    resolvedImports(file)
+      .filter(forbidden)
+      .map((target) => `${relative(ROOT, file)} → ${target}`),
+  );
+}
+
+/** A target in the composition root or under one of `folders`: what a lower layer must not import. */
+const rootOr =
+  (...folders: string[]) =>
+  (target: string): boolean =>
+    target === 'src/composition-root.ts' || folders.some((folder) => target.startsWith(folder));
+
+/**
+ * The import cycles among `files` (relative imports, types included), each as the path that closes
+ * it: `a → b → a`. A depth-first search that reports each cycle where it first meets it.
+ */
+function importCycles(files: readonly string[]): string[] {
+  const graph = new Map(files.map((file) => [relative(ROOT, file), resolvedImports(file)] as const));
+  const done = new Set<string>();
+  const cycles: string[] = [];
+  const visit = (node: string, path: string[]) => {
+    const seen = path.indexOf(node);
+    if (seen >= 0) return void cycles.push([...path.slice(seen), node].join(' → '));
+    if (done.has(node) || !graph.has(node)) return;
+    for (const next of graph.get(node)!) visit(next, [...path, node]);
+    done.add(node);
+  };
+  for (const node of graph.keys()) visit(node, []);
+  return cycles;
+}
+
+describe('the layers (README.md, How it works: cli, workers → composition root → sim → engine → models)', () => {
+  describe('having the simulator', () => {
+    it('should import neither the composition root, the workers, the CLI nor bin/: it is handed what it runs on', () => {
+      expect(reaching('src/sim', rootOr('src/workers/', 'src/cli/', 'bin/'))).toEqual([]);
+    });
+  });
+
   describe('having the engine', () => {
-    it('should never import the simulator or the CLI: it sees only what a coach would see', () => {
-      const offending = sourceFiles(join(ROOT, 'src/engine')).flatMap((file) =>
-        resolvedImports(file)
-          .filter((target) => target.startsWith('src/sim') || target.startsWith('src/cli'))
-          .map((target) => `${relative(ROOT, file)} → ${target}`),
-      );
-      expect(offending).toEqual([]);
+    it('should never import the simulator, the CLI, the workers, the composition root or bin/: it sees only what a coach would see', () => {
+      expect(reaching('src/engine', rootOr('src/sim/', 'src/cli/', 'src/workers/', 'bin/'))).toEqual([]);
     });
   });
 
   describe('having the models', () => {
     it('should import nothing but other models (pure domain)', () => {
-      const offending = sourceFiles(join(ROOT, 'src/models')).flatMap((file) =>
-        resolvedImports(file)
-          .filter((target) => !target.startsWith('src/models'))
-          .map((target) => `${relative(ROOT, file)} → ${target}`),
+      expect(reaching('src/models', (target) => !target.startsWith('src/models/'))).toEqual([]);
+    });
+
+    it('should read no value of the runtime parameter set (src/models/parameters.ts), only its types: a run may be given another set', () => {
+      const offending = sourceFiles(join(ROOT, 'src/models')).filter((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/import\s+(type\s)?[^;]*?from\s+'([^']+)'/g)].some(
+          ([, typeOnly, spec]) => typeOnly === undefined && spec!.endsWith('/parameters.ts'),
+        ),
       );
-      expect(offending).toEqual([]);
+      expect(offending.map((file) => relative(ROOT, file))).toEqual([]);
     });
 
     it('should do no I/O', () => {
@@ -50,10 +90,52 @@ describe('the layers (README.md, How it works: cli → sim → engine → models
     });
   });
 
+  describe('having every source file', () => {
+    it('should import in no circle: a module is read after everything it needs', () => {
+      expect(importCycles(sourceFiles(join(ROOT, 'src')))).toEqual([]);
+    });
+
+    it('should find a circle when there is one (the check itself)', () => {
+      const folder = mkdtempSync(join(tmpdir(), 'periodize-cycles-'));
+      writeFileSync(join(folder, 'a.ts'), "import { b } from './b.ts';\nexport const a = b;\n");
+      writeFileSync(join(folder, 'b.ts'), "import type { a } from './a.ts';\nexport const b = 1;\n");
+      writeFileSync(join(folder, 'c.ts'), "import { a } from './a.ts';\nexport const c = a;\n");
+      const cycles = importCycles(sourceFiles(folder)).map((cycle) => cycle.replaceAll(`${relative(ROOT, folder)}/`, ''));
+      expect(cycles).toEqual(['a.ts → b.ts → a.ts']);
+    });
+  });
+
   describe('having the composition root', () => {
+    it('should be called only by the entry points: the CLI and the workers', () => {
+      const importers = sourceFiles(join(ROOT, 'src')).filter((file) => resolvedImports(file).includes('src/composition-root.ts'));
+      expect(importers.map((file) => relative(ROOT, file)).sort()).toEqual(['src/cli/main.ts', 'src/workers/tasks.ts']);
+    });
+
     it('should be the only file that builds a Container', () => {
       const builders = sourceFiles(join(ROOT, 'src')).filter((file) => /new Container\(/.test(readFileSync(file, 'utf8')));
       expect(builders.map((file) => relative(ROOT, file))).toEqual(['src/composition-root.ts']);
+    });
+  });
+
+  describe('having the extension points (README.md, How it works: the adaptive engine)', () => {
+    // The fact providers, action handlers, rule sources and adaptation model reach the code only
+    // through the container: the source and the bench name no built-in one outside the root.
+    const code = [...sourceFiles(join(ROOT, 'src')), ...sourceFiles(join(ROOT, 'bench'))].filter((file) => !file.endsWith('/composition-root.ts'));
+    const text = (file: string) => readFileSync(file, 'utf8');
+
+    it('should be named by the composition root alone: no other file imports the built-in providers, handlers or rule sets', () => {
+      const builtIns = /\bimport\s[^;]*\b(FACT_PROVIDERS_BUILT_IN|ACTION_HANDLERS_BUILT_IN|BUILTIN_RULE_SETS)\b[^;]*from/;
+      expect(code.filter((file) => builtIns.test(text(file))).map((file) => relative(ROOT, file))).toEqual([]);
+    });
+
+    it('should never be built by hand: no other file constructs the runner, the jobs or the model the container builds', () => {
+      const built = /\bnew (ScenarioRunner|RunScenario|RunTrials|PlausibilityScan|MultiSystemModel)\(/;
+      expect(code.filter((file) => built.test(text(file))).map((file) => relative(ROOT, file))).toEqual([]);
+    });
+
+    it('should have no default in an injected parameter that would stand in for a missing binding', () => {
+      const defaulted = /@(?:inject|multiInject)\([^)]*\)\s+(?:(?:private|public|readonly)\s+)*\w+\s*:[^,=)]*=/;
+      expect(code.filter((file) => defaulted.test(text(file))).map((file) => relative(ROOT, file))).toEqual([]);
     });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnIndex, csvRecordsOf, type CsvRecord } from '../../src/cli/csv.ts';
-import { InputError } from '../../src/sim/scenario/located.ts';
+import { InputError } from '../../src/models/input/located.ts';
 
 /** Every record of the lines, or the InputError's message. */
 async function records(...lines: string[]): Promise<CsvRecord[] | string> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { actionParameters, FACT_SETTING_MEANINGS, GUARDRAIL_MEANINGS, HIT_POLICY_MEANINGS, SCOPE_MEANINGS } from '../../src/cli/rules.ts';
-import { ACTION_NAMES, FactSettings, Guardrails, HIT_POLICIES, SCOPES } from '../../src/models/rules/schema.ts';
+import * as z from 'zod';
+import { actionParameters, meaningOf } from '../../src/cli/rules.ts';
+import { ACTION_NAMES, FactSettings, Guardrails, HIT_POLICIES, HitPolicy, Scope, SCOPES } from '../../src/models/rules/schema.ts';
 
 describe(actionParameters, () => {
   describe('having every action of the schema', () => {
@@ -23,12 +24,26 @@ describe(actionParameters, () => {
   });
 });
 
-describe('the meanings periodize rules prints', () => {
-  // The tables are typed by the schema's keys; these catch a key the schema gains at run time too.
-  it('should cover every scope, hit policy, guardrail and fact setting of the schema, and nothing else', () => {
-    expect(Object.keys(SCOPE_MEANINGS)).toEqual([...SCOPES]);
-    expect(Object.keys(HIT_POLICY_MEANINGS)).toEqual([...HIT_POLICIES]);
-    expect(Object.keys(GUARDRAIL_MEANINGS)).toEqual(Object.keys(Guardrails.shape));
-    expect(Object.keys(FACT_SETTING_MEANINGS)).toEqual(Object.keys(FactSettings.shape));
+describe(meaningOf, () => {
+  describe('having the rule-set schema', () => {
+    // The meanings live in the schema: these catch a value or a field the schema gains without one.
+    it('should find the meaning of every scope and hit policy, and of nothing else', () => {
+      expect(Object.keys(Scope.meta()!.meanings!)).toEqual([...SCOPES]);
+      expect(Object.keys(HitPolicy.meta()!.meanings!)).toEqual([...HIT_POLICIES]);
+      expect(meaningOf(Scope, 'nextMicrocycle')).toBe('next week');
+    });
+
+    it('should find the description of every guardrail and fact setting', () => {
+      const fields = [...Object.values(Guardrails.shape), ...Object.values(FactSettings.shape)];
+      expect(fields.length).toBe(9);
+      for (const field of fields) expect(meaningOf(field)).toMatch(/^[a-z].{10,}[^.]$/);
+    });
+  });
+
+  describe('having a schema that says nothing', () => {
+    it('should throw rather than print an empty meaning', () => {
+      expect(() => meaningOf(z.number())).toThrow('the rule-set schema gives no meaning of a field');
+      expect(() => meaningOf(Scope, 'tomorrow')).toThrow('no meaning of tomorrow');
+    });
   });
 });

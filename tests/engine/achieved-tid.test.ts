@@ -5,7 +5,7 @@ import { BUILTIN_DESIGNS } from '../../src/engine/designs/builtins.ts';
 import { ScenarioRunner } from '../../src/sim/runner.ts';
 import { prepareScenario } from '../../src/sim/scenario/prepare.ts';
 import type { Summary } from '../../src/sim/summary.ts';
-import { CATALOGUE, PARAMETERS } from '../../src/sim/tokens.ts';
+import { CATALOGUE, PARAMETER_SET } from '../../src/sim/tokens.ts';
 
 /**
  * The plan generator's promise (issue #2): the time in zone of the sessions it writes — by speed
@@ -50,7 +50,7 @@ describe('achieved time in zone of the built-in designs', () => {
       const scenario = Scenario.parse({ name: 'tid', seed: 3, weeks: 8, population: { size: 200, level }, arms });
       let summary: Summary;
       beforeAll(() => {
-        const prepared = prepareScenario(scenario, container.get(CATALOGUE), container.get(PARAMETERS));
+        const prepared = prepareScenario(scenario, container.get(CATALOGUE), container.get(PARAMETER_SET));
         if (!prepared.ok) throw new Error(JSON.stringify(prepared.issues));
         summary = runner.run(prepared.spec).summary;
       });

@@ -4,12 +4,12 @@ import { Scenario } from '../../src/models/scenario/schema.ts';
 import { raceTime } from '../../src/cli/table.ts';
 import { ScenarioRunner } from '../../src/sim/runner.ts';
 import { prepareScenario } from '../../src/sim/scenario/prepare.ts';
-import { CATALOGUE, PARAMETERS } from '../../src/sim/tokens.ts';
+import { CATALOGUE, PARAMETER_SET } from '../../src/sim/tokens.ts';
 
 const container = createContainer();
 
 function summaryOf(input: Record<string, unknown>) {
-  const prepared = prepareScenario(Scenario.parse({ name: 'tests', seed: 8, ...input }), container.get(CATALOGUE), container.get(PARAMETERS));
+  const prepared = prepareScenario(Scenario.parse({ name: 'tests', seed: 8, ...input }), container.get(CATALOGUE), container.get(PARAMETER_SET));
   if (!prepared.ok) throw new Error(JSON.stringify(prepared.issues));
   return container.get(ScenarioRunner).run(prepared.spec).summary;
 }
@@ -56,4 +56,4 @@ describe('tests as a trial runs them', () => {
   });
 });
 
-const PARAMETERS_FATIGUE_WARNING = container.get(PARAMETERS).tests.fatigueWarningLoss;
+const PARAMETERS_FATIGUE_WARNING = container.get(PARAMETER_SET).tests.fatigueWarningLoss;

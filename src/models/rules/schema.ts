@@ -1,5 +1,12 @@
 import * as z from 'zod';
 
+declare module 'zod' {
+  interface GlobalMeta {
+    /** What each value of an enum means, in a coach's words (`periodize rules` prints them). */
+    meanings?: Readonly<Record<string, string>>;
+  }
+}
+
 /**
  * The rule-set contract: what a coach writes in a YAML rule file (or what a built-in rule set is).
  *
@@ -12,6 +19,9 @@ import * as z from 'zod';
  * Facts are evaluated with three values: a fact with too few readings (the watch was not worn) is
  * *missing*, which is neither true nor false; a rule fires only when its condition is true. Whether a
  * fact name exists is checked against the engine's fact providers when the rule set is resolved.
+ *
+ * What a scope, a hit policy, a guardrail or a fact setting means is part of its schema (`meanings`
+ * of an enum, `.describe()` of a field): `periodize rules` prints it from here.
  */
 
 const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'rule id: letters, digits, "-", "_" or "." only');
@@ -56,7 +66,15 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
  * from next week.
  */
 export const SCOPES = ['today', 'nextSession', 'restOfWeek', 'nextMicrocycle', 'nextMesocycle'] as const;
-export const Scope = z.enum(SCOPES);
+export const Scope = z.enum(SCOPES).meta({
+  meanings: {
+    today: "today's sessions",
+    nextSession: 'the next planned session, today or later',
+    restOfWeek: 'the rest of this week, from today',
+    nextMicrocycle: 'next week',
+    nextMesocycle: 'the rest of the current block, from next week',
+  } satisfies Record<(typeof SCOPES)[number], string>,
+});
 export type Scope = z.infer<typeof Scope>;
 
 /** Scopes that act on the week already planned; the others act when the next week is planned. */
@@ -122,40 +140,43 @@ export type Rule = z.infer<typeof Rule>;
 
 /** How the facts are computed: windows and thresholds a coach may want to set. */
 export const FactSettings = z.strictObject({
-  /** Days of lnRMSSD (ending yesterday) that make the individual baseline (Vesterinen 2016: 4 weeks). */
-  hrvBaselineDays: z.number().int().min(7).max(90).optional(),
-  /** Half-width of the smallest-worthwhile-change band, in baseline SDs (Vesterinen 2016: 0.5). */
-  hrvSwcWidthSd: z.number().min(0.1).max(3).optional(),
-  /** Days of the rolling reference of single-day HRV rules (Kiviniemi 2007: 10). */
-  hrvRollingDays: z.number().int().min(3).max(30).optional(),
-  /** Fewest readings in a 7-day window for a 7-day mean (Plews 2014: 3). */
-  minReadingsPerWeek: z.number().int().min(1).max(7).optional(),
-  /** Fewest readings for a baseline. */
-  minBaselineReadings: z.number().int().min(3).max(90).optional(),
+  /** Vesterinen 2016: 4 weeks. */
+  hrvBaselineDays: z.number().int().min(7).max(90).optional().describe('days of lnRMSSD, to yesterday, in the individual baseline'),
+  /** Vesterinen 2016: 0.5. */
+  hrvSwcWidthSd: z.number().min(0.1).max(3).optional().describe('half-width of the smallest-worthwhile-change band, in SDs'),
+  /** Kiviniemi 2007: 10. */
+  hrvRollingDays: z.number().int().min(3).max(30).optional().describe('days of the rolling reference of single-day HRV rules'),
+  /** Plews 2014: 3. */
+  minReadingsPerWeek: z.number().int().min(1).max(7).optional().describe('fewest readings in 7 days for a 7-day mean'),
+  minBaselineReadings: z.number().int().min(3).max(90).optional().describe('fewest readings for a baseline'),
 });
 export type FactSettings = z.infer<typeof FactSettings>;
 
 /** Limits applied after the rules, to what the rules and the plan together would do. */
 export const Guardrails = z.strictObject({
-  /** Largest planned increase of weekly minutes over the athlete's recent weeks (0.1 = +10 %). */
-  maxWeeklyIncrease: z.number().min(0).max(2).optional(),
-  /** Most hard days in a row. */
-  maxHardDaysInRow: z.number().int().min(1).max(7).optional(),
-  /** Fewest easy or rest days between two hard days. */
-  minDaysBetweenHard: z.number().int().min(0).max(3).optional(),
-  /** Largest acute:chronic ratio of session-RPE load a week's plan may reach (a spike cap, not an injury predictor). */
-  acwrCap: z.number().min(1).max(3).optional(),
+  /** Of the planned weekly minutes. */
+  maxWeeklyIncrease: z.number().min(0).max(2).optional().describe('largest rise of weekly minutes over recent weeks (0.1 = +10 %)'),
+  maxHardDaysInRow: z.number().int().min(1).max(7).optional().describe('most hard days in a row'),
+  minDaysBetweenHard: z.number().int().min(0).max(3).optional().describe('fewest easy or rest days between two hard days'),
+  /** A spike cap, not an injury predictor. */
+  acwrCap: z.number().min(1).max(3).optional().describe('largest acute:chronic load ratio (session RPE) a week may reach'),
 });
 export type Guardrails = z.infer<typeof Guardrails>;
 
 export const HIT_POLICIES = ['first', 'collect'] as const;
+export const HitPolicy = z.enum(HIT_POLICIES).meta({
+  meanings: {
+    first: 'only the highest-priority rule that fires (of equal priorities, the first in the file)',
+    collect: 'every rule that fires; where two change the same sessions, the more conservative wins',
+  } satisfies Record<(typeof HIT_POLICIES)[number], string>,
+});
 
 export const RuleSet = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   /** Where the rules come from (a citation, or "my own practice"). */
   source: z.string().optional(),
-  hitPolicy: z.enum(HIT_POLICIES),
+  hitPolicy: HitPolicy,
   facts: FactSettings.optional(),
   guardrails: Guardrails.optional(),
   rules: z.array(Rule),

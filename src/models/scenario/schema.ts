@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { PARAMETERS, type ObservableTrait } from '../parameters.ts';
+import { TRAIT_LIMITS, type ObservableTrait } from '../trait-limits.ts';
 
 /**
  * The scenario contract (README.md, A scenario): what a coach or researcher writes in YAML. Objects are
@@ -116,8 +116,8 @@ export const TraitOverrides = z.strictObject({
 });
 export type TraitOverrides = z.infer<typeof TraitOverrides>;
 
-/** A value a coach gives for a trait, within plausible human limits (PARAMETERS.traitLimits). */
-const trait = (name: ObservableTrait) => z.number().min(PARAMETERS.traitLimits[name].min).max(PARAMETERS.traitLimits[name].max).optional();
+/** A value a coach gives for a trait, within plausible human limits (src/models/trait-limits.ts). */
+const trait = (name: ObservableTrait) => z.number().min(TRAIT_LIMITS[name].min).max(TRAIT_LIMITS[name].max).optional();
 
 /** One athlete a coach knows: given traits are fixed, the rest is sampled from the level. */
 export const NamedAthlete = z.strictObject({

@@ -1,7 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { Parameters, PoolConstants } from '../../models/parameters.ts';
 import { fastestTopSpeed, RACE_DISTANCES_KM } from '../../models/physiology/race.ts';
-import { PARAMETERS } from '../tokens.ts';
+import { PARAMETER_SET } from '../tokens.ts';
 import { fractionCeiling, type AthleteTraits } from '../population.ts';
 import type { AdaptationModel } from './adaptation-model.ts';
 import { type AthleteConstants, type AthleteState, setDone } from './state.ts';
@@ -85,7 +85,7 @@ export class MultiSystemModel implements AdaptationModel {
   /** Per pool (central, peripheral, base): zone weights ×3, 1/riseDays, 1/fallDays. */
   private readonly poolConstants: Float64Array;
 
-  constructor(@inject(PARAMETERS) private readonly parameters: Parameters) {
+  constructor(@inject(PARAMETER_SET) private readonly parameters: Parameters) {
     this.centralPool = parameters.pools.central;
     this.peripheralPool = parameters.pools.peripheral;
     this.basePool = parameters.pools.base;

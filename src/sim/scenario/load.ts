@@ -1,22 +1,15 @@
 import type { Parameters } from '../../models/parameters.ts';
 import { Arm, Scenario } from '../../models/scenario/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
-import { InputError, LocatedDocument, readInputText, zodProblems } from './located.ts';
+import { InputError, LocatedDocument, zodProblems } from '../../models/input/located.ts';
+import { readInputText } from '../input-file.ts';
 import { prepareScenario, type RunSpec } from './prepare.ts';
-import { BUILT_IN_VOCABULARY, loadScenarioRules, type RuleVocabulary } from './rules-load.ts';
+import { loadScenarioRules, type RuleVocabulary } from './rules-load.ts';
 import { expandSweep } from '../../engine/designs/sweep.ts';
 import type { ResolveIssue } from '../../engine/designs/resolve.ts';
 
-export {
-  formatPath,
-  formatProblem,
-  InputError,
-  LocatedDocument,
-  readInputText as readScenarioText,
-  zodProblems,
-  type InputProblem,
-  type PathSegment,
-} from './located.ts';
+/** A scenario's text, read as every input file is. */
+export { readInputText as readScenarioText } from '../input-file.ts';
 
 /**
  * Reads (unless given its text), parses, validates and resolves a scenario file, with the rule
@@ -26,8 +19,8 @@ export function loadScenario(
   file: string,
   catalogue: CompiledCatalogue,
   parameters: Parameters,
-  text?: string,
-  vocabulary: RuleVocabulary = BUILT_IN_VOCABULARY,
+  text: string | undefined,
+  vocabulary: RuleVocabulary,
 ): RunSpec {
   const source = text ?? readInputText(file);
   const doc = LocatedDocument.parse(source, file);

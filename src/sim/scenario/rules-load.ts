@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { FACT_KINDS } from '../../engine/adapt/fact-names.ts';
-import type { FactProvider } from '../../engine/adapt/facts/types.ts';
+import type { ServiceIdentifier } from 'inversify';
+import { FactBook } from '../../engine/adapt/fact-book.ts';
+import type { FactDefinition, FactProvider } from '../../engine/adapt/facts/types.ts';
 import { resolveDesign, type ResolvedDesign, type ResolveIssue } from '../../engine/designs/resolve.ts';
 import type { ArmRules } from '../../engine/rules/arm-rules.ts';
-import { BUILTIN_RULE_SETS } from '../../engine/rules/builtins.ts';
 import {
   RANGE_OPERATORS,
   RuleSet,
@@ -17,7 +17,8 @@ import {
 import type { Scenario } from '../../models/scenario/schema.ts';
 import { didYouMean } from '../../models/text/suggest.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
-import { formatProblem, InputError, LocatedDocument, readInputText, zodProblems, type InputProblem, type PathSegment, type Vocabulary } from './located.ts';
+import { formatProblem, InputError, LocatedDocument, zodProblems, type InputProblem, type PathSegment, type Vocabulary } from '../../models/input/located.ts';
+import { readInputText } from '../input-file.ts';
 
 /*
  * An arm's `rules:` is a built-in rule set's name or the path of a coach's YAML rule file, relative
@@ -38,27 +39,29 @@ export interface LoadedScenarioRules {
   problems: InputProblem[];
 }
 
-/** What rules may name: the named rule sets and the facts (by kind) the engine is built with. */
+/**
+ * What rules may name: the named rule sets, and the facts the engine is built with, by name — the
+ * engine reads its facts from the same map, so a rule is checked against exactly what will run it.
+ */
 export interface RuleVocabulary {
   ruleSets: ReadonlyMap<string, RuleSet>;
-  facts: ReadonlyMap<string, FactKind>;
+  facts: ReadonlyMap<string, FactDefinition>;
 }
-export type FactKind = 'number' | 'flag';
 
-/** What rules may name when the engine is built from these rule sets and fact providers. */
+/** The container's vocabulary: the composition root derives it from RULE_SOURCES and FACT_PROVIDERS. */
+export const RULE_VOCABULARY: ServiceIdentifier<RuleVocabulary> = Symbol.for('RuleVocabulary');
+
+/** What rules may name when the engine is built from these rule sets and fact providers (the one place the facts are catalogued). */
 export function ruleVocabulary(ruleSets: ReadonlyMap<string, RuleSet>, factProviders: readonly FactProvider[]): RuleVocabulary {
-  return { ruleSets, facts: new Map(factProviders.flatMap((provider) => provider.facts.map((fact) => [fact.name, fact.kind] as const))) };
+  return { ruleSets, facts: FactBook.catalogue(factProviders) };
 }
-
-/** The built-in rule sets and facts (what the composition root binds unless told otherwise). */
-export const BUILT_IN_VOCABULARY: RuleVocabulary = { ruleSets: BUILTIN_RULE_SETS, facts: FACT_KINDS };
 
 /** Loads the rule set of every arm that names one; a rule file that two arms share is reported once. */
 export function loadScenarioRules(
   scenario: Scenario,
   doc: LocatedDocument,
   catalogue: CompiledCatalogue,
-  vocabulary: RuleVocabulary = BUILT_IN_VOCABULARY,
+  vocabulary: RuleVocabulary,
 ): LoadedScenarioRules {
   const problems = new Map<string, InputProblem>();
   const rules = scenario.arms.map((arm, i) => {
@@ -81,7 +84,7 @@ export function loadArmRules(
   doc: LocatedDocument,
   path: readonly PathSegment[],
   catalogue: CompiledCatalogue,
-  vocabulary: RuleVocabulary = BUILT_IN_VOCABULARY,
+  vocabulary: RuleVocabulary,
 ): LoadedRules {
   const builtin = vocabulary.ruleSets.get(reference);
   if (builtin !== undefined) return { rules: builtinArmRules(builtin, catalogue, vocabulary.facts), problems: [] };
@@ -95,7 +98,7 @@ export function loadArmRules(
 }
 
 /** Reads, parses and checks a rule file; `origin` is its path as the scenario gives it. */
-export function loadRuleFile(file: string, origin: string, catalogue: CompiledCatalogue, facts: ReadonlyMap<string, FactKind> = FACT_KINDS): LoadedRules {
+export function loadRuleFile(file: string, origin: string, catalogue: CompiledCatalogue, facts: ReadonlyMap<string, FactDefinition>): LoadedRules {
   let doc: LocatedDocument;
   let value: unknown;
   try {
@@ -114,7 +117,7 @@ export function loadRuleFile(file: string, origin: string, catalogue: CompiledCa
 }
 
 /** A built-in rule set, checked like a file (a failure is a bug of ours, not bad input); `none` is no rule set. */
-function builtinArmRules(ruleSet: RuleSet, catalogue: CompiledCatalogue, facts: ReadonlyMap<string, FactKind>): ArmRules | null {
+function builtinArmRules(ruleSet: RuleSet, catalogue: CompiledCatalogue, facts: ReadonlyMap<string, FactDefinition>): ArmRules | null {
   if (ruleSet.name === 'none') return null;
   const issues: ResolveIssue[] = [];
   const designs = checkRuleSet(ruleSet, catalogue, issues, facts);
@@ -133,7 +136,7 @@ export function checkRuleSet(
   ruleSet: RuleSet,
   catalogue: CompiledCatalogue,
   issues: ResolveIssue[],
-  facts: ReadonlyMap<string, FactKind> = FACT_KINDS,
+  facts: ReadonlyMap<string, FactDefinition>,
 ): Map<string, ResolvedDesign> {
   const designs = new Map<string, ResolvedDesign>();
   const firstWithId = new Map<string, number>();
@@ -150,7 +153,7 @@ export function checkRuleSet(
   return designs;
 }
 
-function checkCondition(condition: Condition, path: PathSegment[], issues: ResolveIssue[], facts: ReadonlyMap<string, FactKind>): void {
+function checkCondition(condition: Condition, path: PathSegment[], issues: ResolveIssue[], facts: ReadonlyMap<string, FactDefinition>): void {
   if ('fact' in condition) {
     checkFactCondition(condition, path, issues, facts);
   } else if ('not' in condition) {
@@ -168,13 +171,13 @@ function checkCondition(condition: Condition, path: PathSegment[], issues: Resol
   }
 }
 
-function checkFactCondition(condition: FactCondition, path: PathSegment[], issues: ResolveIssue[], facts: ReadonlyMap<string, FactKind>): void {
+function checkFactCondition(condition: FactCondition, path: PathSegment[], issues: ResolveIssue[], facts: ReadonlyMap<string, FactDefinition>): void {
   if (!facts.has(condition.fact)) {
     const names = [...facts.keys()];
     const hint = didYouMean(condition.fact, names);
     issues.push({ path: [...path, 'fact'], message: `unknown fact "${condition.fact}"${hint || ` (facts: ${names.join(', ')})`}` });
   }
-  const kind = facts.get(condition.fact);
+  const kind = facts.get(condition.fact)?.kind;
   const truthOperator = condition.op === 'isTrue' || condition.op === 'isFalse';
   if (kind === 'flag' && !truthOperator && condition.op !== 'isMissing') {
     issues.push({ path: [...path, 'op'], message: `"${condition.fact}" is true or false: use isTrue, isFalse or isMissing (got "${condition.op}")` });

@@ -5,9 +5,10 @@ import { Scenario } from '../../models/scenario/schema.ts';
 import { Trial } from '../../models/trials/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { didYouMean } from '../../models/text/suggest.ts';
-import { InputError, LocatedDocument, readInputText, zodProblems, type InputProblem, type PathSegment } from '../scenario/located.ts';
+import { InputError, LocatedDocument, zodProblems, type InputProblem, type PathSegment } from '../../models/input/located.ts';
+import { readInputText } from '../input-file.ts';
 import { prepareScenario, type RunSpec } from '../scenario/prepare.ts';
-import { BUILT_IN_VOCABULARY, loadArmRules, type RuleVocabulary } from '../scenario/rules-load.ts';
+import { loadArmRules, type RuleVocabulary } from '../scenario/rules-load.ts';
 
 /** A trial file, checked, with each of its scenarios resolved at the size asked for. */
 export interface LoadedTrial {
@@ -60,7 +61,7 @@ export function loadTrial(
   run: TrialRun,
   catalogue: CompiledCatalogue,
   parameters: Parameters,
-  vocabulary: RuleVocabulary = BUILT_IN_VOCABULARY,
+  vocabulary: RuleVocabulary,
 ): LoadedTrial {
   const doc = LocatedDocument.parse(readInputText(file), file);
   const parsed = Trial.safeParse(doc.toJS());

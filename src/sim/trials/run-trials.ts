@@ -1,14 +1,11 @@
-import { inject, injectable, multiInject } from 'inversify';
-import type { FactProvider } from '../../engine/adapt/facts/types.ts';
-import { FACT_PROVIDERS, RULE_SOURCES } from '../../engine/adapt/tokens.ts';
+import { inject, injectable } from 'inversify';
 import type { Parameters } from '../../models/parameters.ts';
 import type { Role } from '../../models/trials/schema.ts';
-import type { RuleSet } from '../../models/rules/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { ScenarioRunner } from '../runner.ts';
-import { InputError, type InputProblem } from '../scenario/located.ts';
-import { ruleVocabulary, type RuleVocabulary } from '../scenario/rules-load.ts';
-import { CATALOGUE, PARAMETERS } from '../tokens.ts';
+import { InputError, type InputProblem } from '../../models/input/located.ts';
+import { RULE_VOCABULARY, type RuleVocabulary } from '../scenario/rules-load.ts';
+import { CATALOGUE, PARAMETER_SET } from '../tokens.ts';
 import { loadTrial, trialFiles, type LoadedTrial } from './load.ts';
 import { runTrial, type TrialResult } from './run.ts';
 
@@ -32,17 +29,12 @@ export interface TrialOptions {
  */
 @injectable()
 export class RunTrials {
-  private readonly vocabulary: RuleVocabulary;
-
   constructor(
-    @inject(PARAMETERS) private readonly parameters: Parameters,
+    @inject(PARAMETER_SET) private readonly parameters: Parameters,
     @inject(CATALOGUE) private readonly catalogue: CompiledCatalogue,
     @inject(ScenarioRunner) private readonly runner: ScenarioRunner,
-    @inject(RULE_SOURCES) ruleSets: ReadonlyMap<string, RuleSet>,
-    @multiInject(FACT_PROVIDERS) factProviders: readonly FactProvider[],
-  ) {
-    this.vocabulary = ruleVocabulary(ruleSets, factProviders);
-  }
+    @inject(RULE_VOCABULARY) private readonly vocabulary: RuleVocabulary,
+  ) {}
 
   run(folder: string, options: TrialOptions): TrialResult[] {
     const files = trialFiles(folder, options.only);

@@ -5,9 +5,13 @@ import { LEVELS } from '../../../src/models/scenario/schema.ts';
 import { PARAMETERS } from '../../../src/models/parameters.ts';
 import { WORKOUTS } from '../../../src/models/workouts/catalogue.ts';
 import { compileCatalogue } from '../../../src/models/workouts/compile.ts';
-import { InputError, loadScenario } from '../../../src/sim/scenario/load.ts';
+import { InputError } from '../../../src/models/input/located.ts';
+import { loadScenario } from '../../../src/sim/scenario/load.ts';
+import { RULE_VOCABULARY } from '../../../src/sim/scenario/rules-load.ts';
+import { createContainer } from '../../../src/composition-root.ts';
 
 const CATALOGUE = compileCatalogue(WORKOUTS);
+const VOCABULARY = createContainer().get(RULE_VOCABULARY);
 const FILE = 'scenarios/test.yaml';
 
 /** YAML from lines, so that line numbers can be read off the array (line n is lines[n − 1]). */
@@ -25,7 +29,7 @@ interface Located {
 const problemsIn = (text: string, file = FILE): Located[] => {
   let error: unknown;
   try {
-    loadScenario(file, CATALOGUE, PARAMETERS, text);
+    loadScenario(file, CATALOGUE, PARAMETERS, text, VOCABULARY);
   } catch (caught) {
     error = caught;
   }
@@ -51,7 +55,7 @@ const TWO_ARMS = ['arms:', '  - { id: polarized, design: polarized }', '  - { id
 
 describe(loadScenario, () => {
   describe('having a valid minimal scenario', () => {
-    const spec = loadScenario(FILE, CATALOGUE, PARAMETERS, yaml(...HEADER, ...TWO_ARMS, 'reference: threshold'));
+    const spec = loadScenario(FILE, CATALOGUE, PARAMETERS, yaml(...HEADER, ...TWO_ARMS, 'reference: threshold'), VOCABULARY);
 
     it('should return its weeks, seed and population size', () => {
       expect(spec.weeks).toBe(9);
@@ -74,7 +78,7 @@ describe(loadScenario, () => {
     });
 
     it('should give referenceIndex −1 when no reference is named', () => {
-      expect(loadScenario(FILE, CATALOGUE, PARAMETERS, yaml(...HEADER, ...TWO_ARMS)).referenceIndex).toBe(-1);
+      expect(loadScenario(FILE, CATALOGUE, PARAMETERS, yaml(...HEADER, ...TWO_ARMS), VOCABULARY).referenceIndex).toBe(-1);
     });
   });
 
@@ -312,7 +316,7 @@ describe(loadScenario, () => {
       const file = join(tmpdir(), `periodize-no-such-dir-${process.pid}`, 'scenario.yaml');
       let error: unknown;
       try {
-        loadScenario(file, CATALOGUE, PARAMETERS);
+        loadScenario(file, CATALOGUE, PARAMETERS, undefined, VOCABULARY);
       } catch (caught) {
         error = caught;
       }

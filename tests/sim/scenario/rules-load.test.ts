@@ -6,11 +6,14 @@ import { BUILTIN_RULE_SETS } from '../../../src/engine/rules/builtins.ts';
 import { PARAMETERS } from '../../../src/models/parameters.ts';
 import { WORKOUTS } from '../../../src/models/workouts/catalogue.ts';
 import { compileCatalogue } from '../../../src/models/workouts/compile.ts';
-import { InputError, LocatedDocument, loadScenario } from '../../../src/sim/scenario/load.ts';
-import { checkRuleSet, loadArmRules } from '../../../src/sim/scenario/rules-load.ts';
+import { InputError, LocatedDocument } from '../../../src/models/input/located.ts';
+import { loadScenario } from '../../../src/sim/scenario/load.ts';
+import { checkRuleSet, loadArmRules, RULE_VOCABULARY } from '../../../src/sim/scenario/rules-load.ts';
+import { createContainer } from '../../../src/composition-root.ts';
 import { temporaryFolder } from '../../helpers.ts';
 
 const CATALOGUE = compileCatalogue(WORKOUTS);
+const VOCABULARY = createContainer().get(RULE_VOCABULARY);
 const SCENARIOS = new URL('../../../scenarios/', import.meta.url).pathname;
 
 /** YAML from lines, so that line numbers can be read off the array (line n is lines[n − 1]). */
@@ -41,7 +44,7 @@ const folderWith = (files: Record<string, string>): string => {
 const problemLines = (folder: string): string[] => {
   let error: unknown;
   try {
-    loadScenario(join(folder, 'scenario.yaml'), CATALOGUE, PARAMETERS);
+    loadScenario(join(folder, 'scenario.yaml'), CATALOGUE, PARAMETERS, undefined, VOCABULARY);
   } catch (caught) {
     error = caught;
   }
@@ -63,7 +66,7 @@ describe(loadArmRules, () => {
   const scenarioAt = (folder: string): LocatedDocument => LocatedDocument.parse(scenarioWithRules('x'), join(folder, 'scenario.yaml'));
 
   describe('having the name of a built-in rule set', () => {
-    const loaded = loadArmRules('hrv-swc', scenarioAt(temporaryFolder()), ['arms', 0, 'rules'], CATALOGUE);
+    const loaded = loadArmRules('hrv-swc', scenarioAt(temporaryFolder()), ['arms', 0, 'rules'], CATALOGUE, VOCABULARY);
 
     it('should return that rule set, from "built-in", with no problems', () => {
       expect(loaded.problems).toEqual([]);
@@ -74,7 +77,7 @@ describe(loadArmRules, () => {
 
   describe('having "none"', () => {
     it('should return no rule set: the fixed plan', () => {
-      expect(loadArmRules('none', scenarioAt(temporaryFolder()), ['arms', 0, 'rules'], CATALOGUE)).toEqual({ rules: null, problems: [] });
+      expect(loadArmRules('none', scenarioAt(temporaryFolder()), ['arms', 0, 'rules'], CATALOGUE, VOCABULARY)).toEqual({ rules: null, problems: [] });
     });
   });
 
@@ -89,7 +92,7 @@ describe(loadArmRules, () => {
         '    then: { action: shiftDesign, scope: nextMicrocycle, design: base }',
       ),
     });
-    const loaded = loadArmRules('coach/rules.yaml', scenarioAt(folder), ['arms', 0, 'rules'], CATALOGUE);
+    const loaded = loadArmRules('coach/rules.yaml', scenarioAt(folder), ['arms', 0, 'rules'], CATALOGUE, VOCABULARY);
 
     it('should read the file in the scenario\'s folder, keeping the path as written as its origin', () => {
       expect(loaded.problems).toEqual([]);
@@ -103,7 +106,7 @@ describe(loadArmRules, () => {
     });
 
     it('should take an absolute path as it is', () => {
-      const absolute = loadArmRules(join(folder, 'coach/rules.yaml'), scenarioAt(temporaryFolder()), ['arms', 0, 'rules'], CATALOGUE);
+      const absolute = loadArmRules(join(folder, 'coach/rules.yaml'), scenarioAt(temporaryFolder()), ['arms', 0, 'rules'], CATALOGUE, VOCABULARY);
       expect(absolute.rules?.name).toBe('my-rules');
     });
   });
@@ -111,7 +114,7 @@ describe(loadArmRules, () => {
 
 describe(loadScenario, () => {
   describe('having scenarios/coach-rules-file.yaml', () => {
-    const spec = loadScenario(join(SCENARIOS, 'coach-rules-file.yaml'), CATALOGUE, PARAMETERS);
+    const spec = loadScenario(join(SCENARIOS, 'coach-rules-file.yaml'), CATALOGUE, PARAMETERS, undefined, VOCABULARY);
 
     it('should give the fixed arm no rules and the coached arm the rule file, named as in the file', () => {
       expect(spec.arms.map((arm) => [arm.id, arm.rules?.name ?? null, arm.rules?.origin ?? null])).toEqual([
@@ -128,7 +131,7 @@ describe(loadScenario, () => {
   describe('having built-in rule sets and "none"', () => {
     it('should give each arm its built-in rule set, and "none" no rule set', () => {
       const folder = folderWith({ 'scenario.yaml': scenarioWithRules('none', 'hrv-kiviniemi', 'conservative-coach') });
-      const spec = loadScenario(join(folder, 'scenario.yaml'), CATALOGUE, PARAMETERS);
+      const spec = loadScenario(join(folder, 'scenario.yaml'), CATALOGUE, PARAMETERS, undefined, VOCABULARY);
       expect(spec.arms.map((arm) => arm.rules && [arm.rules.name, arm.rules.origin])).toEqual([
         null,
         ['hrv-kiviniemi', 'built-in'],
@@ -405,7 +408,7 @@ describe(checkRuleSet, () => {
     // The same checks as a coach's file: a misspelt fact in a built-in would otherwise never fire.
     it.each([...BUILTIN_RULE_SETS.keys()])('should find nothing wrong with %s', (name) => {
       const issues: ResolveIssue[] = [];
-      checkRuleSet(BUILTIN_RULE_SETS.get(name)!, CATALOGUE, issues);
+      checkRuleSet(BUILTIN_RULE_SETS.get(name)!, CATALOGUE, issues, VOCABULARY.facts);
       expect(issues).toEqual([]);
     });
   });

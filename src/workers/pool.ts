@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
-import type { SlicePool, SliceTask } from './run-scenario.ts';
-import type { MeanInterval, Summary, SummaryCollector } from './summary.ts';
+import type { SlicePool, SliceTask } from '../sim/run-scenario.ts';
+import type { MeanInterval, Summary, SummaryCollector } from '../sim/summary.ts';
 import { ProcessPool } from './process-pool.ts';
-import { workerScript } from './worker-bundle.ts';
-import type { IntervalTask } from './worker-task.ts';
+import { workerScript } from './script.ts';
+import type { IntervalTask } from './tasks.ts';
 
 /** Slices per worker: more slices than workers keep every worker busy to the end, and let merging start early. */
 const SLICES_PER_WORKER = 8;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { workerScript } from '../../src/sim/worker-bundle.ts';
+import { workerScript } from '../../src/workers/script.ts';
 
 describe('workerScript', () => {
   it('should give the bundled worker, named by the state of the sources, and the same one twice', () => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ProcessPool } from '../../src/sim/process-pool.ts';
+import { ProcessPool } from '../../src/workers/process-pool.ts';
 import { temporaryFolder } from '../helpers.ts';
 
 /** A worker script in plain JavaScript: doubles a number, and dies when asked to. */

@@ -1,7 +1,7 @@
-// A worker process of `periodize run --workers N` (src/sim/process-pool.ts): answers
+// A worker process of `periodize run --workers N` (src/workers/process-pool.ts): answers
 // `{ name, task }` messages with `{ result }` or `{ error }`. Loaded bundled
-// (src/sim/worker-bundle.ts) or, failing that, through the project's TypeScript loader (bin/worker.js).
-import * as tasks from './worker-task.ts';
+// (src/workers/script.ts) or, failing that, through the project's TypeScript loader (bin/worker.js).
+import * as tasks from './tasks.ts';
 
 const named = tasks as unknown as Record<string, (task: unknown) => unknown>;
 

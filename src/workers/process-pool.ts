@@ -30,7 +30,7 @@ interface Job {
 /**
  * A fixed set of worker processes (`child_process.fork`) running named tasks, one task per process
  * at a time, in the order they were asked for. The worker module answers `{ name, task }` messages
- * with `{ result }` or `{ error }` (see src/sim/worker-main.ts); messages cross with V8's
+ * with `{ result }` or `{ error }` (see src/workers/main.ts); messages cross with V8's
  * serialisation, so typed arrays come back as typed arrays.
  *
  * Processes, not worker threads: two worker threads simulating side by side in one process each ran

@@ -7,5 +7,5 @@ import { ROOT } from '../root.ts';
  * module in each worker; the loader's worker (bin/worker.js) when it cannot be built.
  */
 export function workerScript(): URL {
-  return bundled('src/sim/worker-main.ts', 'worker') ?? new URL('bin/worker.js', ROOT);
+  return bundled('src/workers/main.ts', 'worker') ?? new URL('bin/worker.js', ROOT);
 }

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type * as z from 'zod';
-import { didYouMean } from '../../models/text/suggest.ts';
+import { didYouMean } from '../text/suggest.ts';
 
 /*
- * Input files (scenarios, rule files) and their problems, located for a person: YAML parsed with
- * line counting, zod issues turned into `file:line:col: path: message`, every problem at once.
+ * Input files (scenarios, rule files, trials) and their problems, located for a person: YAML parsed
+ * with line counting, zod issues turned into `file:line:col: path: message`, every problem at once.
+ * Pure: the files are read by src/sim/input-file.ts.
  */
 
 export type PathSegment = string | number;
@@ -260,15 +260,4 @@ function issueMessage(issue: z.core.$ZodIssue): string {
     return issue.message.includes('received undefined') ? `required (${issue.expected})` : issue.message.replace(/^Invalid input: /, '');
   }
   return lowerFirst(issue.message.replace(/^Invalid input: /, ''));
-}
-
-/** The text of an input file (a scenario, a rule file); a file that cannot be read is an InputError at 1:1. */
-export function readInputText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message;
-    throw new InputError([{ file, line: 1, col: 1, path: [], message: reason }]);
-  }
 }

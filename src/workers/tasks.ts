@@ -1,6 +1,6 @@
 import { createContainer } from '../composition-root.ts';
-import { RunScenario, type SliceTask } from './run-scenario.ts';
-import { bootstrapMeanCi } from './stats/index.ts';
+import { RunScenario, type SliceTask } from '../sim/run-scenario.ts';
+import { bootstrapMeanCi } from '../sim/stats/index.ts';
 
 /** The container is built once per worker, at its first slice. */
 let job: RunScenario | null = null;
