@@ -57,7 +57,7 @@ function importCycles(files: readonly string[]): string[] {
   return cycles;
 }
 
-describe('the layers (README.md, How it works: cli, workers → composition root → sim → engine → models)', () => {
+describe('the layers (docs/ARCHITECTURE.md: cli, workers → composition root → sim → engine → models)', () => {
   describe('having the simulator', () => {
     it('should import neither the composition root, the workers, the CLI nor bin/: it is handed what it runs on', () => {
       expect(reaching('src/sim', rootOr('src/workers/', 'src/cli/', 'bin/'))).toEqual([]);
