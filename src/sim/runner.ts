@@ -1,5 +1,5 @@
 import { inject, injectable, multiInject } from 'inversify';
-import { ACTION_HANDLERS_BUILT_IN, type ActionHandler } from '../engine/adapt/actions.ts';
+import { ACTION_HANDLERS_BUILT_IN, actionRegistry, type ActionHandler } from '../engine/adapt/actions.ts';
 import type { EngineParts } from '../engine/adapt/engine.ts';
 import { FactBook } from '../engine/adapt/fact-book.ts';
 import { FACT_PROVIDERS_BUILT_IN, type FactProvider } from '../engine/adapt/facts/index.ts';
@@ -51,7 +51,7 @@ export class ScenarioRunner {
   ) {
     this.engineParts = {
       facts: FactBook.catalogue(factProviders),
-      actions: new Map(actionHandlers.map((handler) => [handler.action, handler] as const)),
+      actions: actionRegistry(actionHandlers),
       catalogue,
     };
   }

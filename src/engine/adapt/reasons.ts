@@ -1,4 +1,5 @@
 import type { Operator } from '../../models/rules/schema.ts';
+import type { GuardrailNumbers } from './decision.ts';
 import type { ConditionTrace, RuleTrace } from './evaluate.ts';
 import type { FactBook } from './fact-book.ts';
 
@@ -99,4 +100,26 @@ function describeFact(book: FactBook, { fact, op, value, negated }: Leaf): strin
   if (definition.kind === 'flag') return `${readsFalse ? 'not ' : ''}${definition.label}`;
   const unit = definition.unit === '' ? '' : ` ${definition.unit}`;
   return `${definition.label} ${formatFact(book, slot)}${unit} (${negated ? 'not ' : ''}${threshold(op, value)})`;
+}
+
+/** Why a guardrail cut the plan, in a coach's words, from the numbers it judged by. */
+export function guardrailReason(numbers: GuardrailNumbers): string {
+  switch (numbers.guardrail) {
+    case 'maxWeeklyIncrease': {
+      const { plannedMinutes: planned, limitMinutes, increase } = numbers;
+      const reference = limitMinutes / (1 + increase);
+      return `planned ${Math.round(planned)} min is ${Math.round((planned / reference - 1) * 100)} % above the fullest of the recent weeks, ${Math.round(reference)} min (limit +${Math.round(increase * 100)} %)`;
+    }
+    case 'acwrCap': {
+      const { plannedLoad: load, limitLoad, cap } = numbers;
+      const recent = (limitLoad * (4 - cap)) / cap;
+      return `the planned week's load ${Math.round(load)} AU would make the acute:chronic ratio ${((4 * load) / (recent + load)).toFixed(2)} (cap ${cap})`;
+    }
+    case 'maxHardDaysInRow':
+      return `${numbers.hardDaysBefore + 1} hard days in a row would exceed the limit of ${numbers.limit}`;
+    default: {
+      const since = numbers.daysSinceHard;
+      return `the last hard day was ${since} day${since === 1 ? '' : 's'} ago (at least ${numbers.minimum} easy days between hard days)`;
+    }
+  }
 }

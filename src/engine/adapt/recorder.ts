@@ -1,10 +1,11 @@
 import type { Action, Scope } from '../../models/rules/schema.ts';
 import type { WeekPlan } from '../plan/week-plan.ts';
 import type { Adjustment, AdjustmentListener, AdjustmentOutcome, FactReading } from './adjustment.ts';
+import { OUTCOME_OVERRIDDEN, overrideReasonOf, type Decision, type GuardrailNumbers } from './decision.ts';
 import { factsRead, traceRule, type CompiledRule } from './evaluate.ts';
 import type { FactBook } from './fact-book.ts';
 import type { PlanEditor } from './plan-edit.ts';
-import { describeReason } from './reasons.ts';
+import { describeReason, guardrailReason } from './reasons.ts';
 
 /** The scope an action without one acts on. */
 function scopeOf(action: Action): Scope {
@@ -17,7 +18,7 @@ function scopeOf(action: Action): Scope {
 /**
  * Turns the engine's changes into records for whoever listens (adjustments.csv, `explain`): the
  * facts a rule read and their companions, its reason in a coach's words, and the days before and
- * after. Records are built only when there is a listener; the engine counts its changes either way.
+ * after. Records are built only when there is a listener; the engine returns its decision either way.
  */
 export class ChangeRecorder {
   listener: AdjustmentListener | null = null;
@@ -30,15 +31,19 @@ export class ChangeRecorder {
     private readonly editor: PlanEditor,
   ) {}
 
-  /** A rule's change to this week's sessions: the days of `was` and `now` that differ. */
-  sessions(rule: CompiledRule, outcome: AdjustmentOutcome, was: WeekPlan, now: WeekPlan, note: string): void {
+  /** A rule's change to this week's sessions (its outcome as `decision` has it): the days of `was` and `now` that differ. */
+  sessions(rule: CompiledRule, decision: Decision, was: WeekPlan, now: WeekPlan): void {
     const [before, after] = this.describeDays(was, now);
-    this.rule(rule, outcome, before, after, note);
+    this.rule(rule, decision, before, after);
   }
 
-  /** A rule's change (or would-be change) described in words. */
-  rule(rule: CompiledRule, outcome: AdjustmentOutcome, before: string, after: string, note: string): void {
+  /** A rule's change (or would-be change) described in words, applied or overridden as `decision` has it. */
+  rule(rule: CompiledRule, decision: Decision, before: string, after: string): void {
     if (this.listener === null) return;
+    const overridden = decision.outcome[rule.order] === OUTCOME_OVERRIDDEN;
+    const outcome: AdjustmentOutcome = overridden ? 'overridden' : 'applied';
+    const winner = decision.overriddenBy[rule.order]!;
+    const note = overridden ? `overridden by ${decision.rules[winner]!.rule.id} (${overrideReasonOf(decision.overrideReason[rule.order]!)})` : '';
     const slots = factsRead(rule.when);
     for (const slot of [...slots]) {
       for (const companion of this.book.definitions[slot]!.companions ?? []) {
@@ -51,12 +56,12 @@ export class ChangeRecorder {
     this.listener.adjustment(this.change(rule.rule.id, scopeOf(rule.rule.then), rule.rule.then.action, outcome, facts, reason, before, after, note));
   }
 
-  /** A guardrail's change; its reason is built only here, when someone listens. */
-  guardrail(name: string, scope: 'week' | 'today', was: WeekPlan, now: WeekPlan, reason: () => string): void {
+  /** A guardrail's change; its reason is built only here, when someone listens, from the numbers it judged by. */
+  guardrail(name: string, scope: 'week' | 'today', was: WeekPlan, now: WeekPlan, numbers: GuardrailNumbers): void {
     if (this.listener === null) return;
     const [before, after] = this.describeDays(was, now);
     this.listener.adjustment(
-      this.change(`guardrail:${name}`, scope, scope === 'week' ? 'scaleVolume' : 'makeHardSessionsEasy', 'guardrail', [], reason(), before, after, ''),
+      this.change(`guardrail:${name}`, scope, scope === 'week' ? 'scaleVolume' : 'makeHardSessionsEasy', 'guardrail', [], guardrailReason(numbers), before, after, ''),
     );
   }
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_HANDLERS_BUILT_IN, type ActionContext, type ActionHandler } from '../../../src/engine/adapt/actions.ts';
+import { applyAction, BUILT_IN_ACTIONS, type ActionContext, type ActionResult } from '../../../src/engine/adapt/actions.ts';
+import { conservativeness } from '../../../src/engine/adapt/conservativeness.ts';
 import type { ObservedHistory } from '../../../src/engine/adapt/history.ts';
 import { WeekSchedule } from '../../../src/engine/adapt/schedule.ts';
 import { resolveDesign, type ResolvedDesign, type ResolveIssue } from '../../../src/engine/designs/resolve.ts';
 import { WeekPlan } from '../../../src/engine/plan/week-plan.ts';
-import type { Action, ActionName } from '../../../src/models/rules/schema.ts';
+import type { Action } from '../../../src/models/rules/schema.ts';
 import {
   CATALOGUE,
   days,
@@ -27,9 +28,6 @@ import {
 } from './fixtures.ts';
 
 
-function handler(name: ActionName): ActionHandler {
-  return ACTION_HANDLERS_BUILT_IN.find((h) => h.action === name)!;
-}
 
 function designNamed(name: string): ResolvedDesign {
   const issues: ResolveIssue[] = [];
@@ -83,8 +81,8 @@ function contextOf(
   };
 }
 
-function apply(action: Action, context: ActionContext): ReturnType<ActionHandler['apply']> {
-  return handler(action.action).apply(action, context);
+function apply(action: Action, context: ActionContext): ActionResult {
+  return applyAction(BUILT_IN_ACTIONS, action, context);
 }
 
 /** The week day by day, as the trace describes it. */
@@ -654,7 +652,7 @@ describe('the actions\' conservativeness (the larger, the less load: it wins a c
       { action: 'shiftDesign', scope: 'nextMicrocycle', design: 'threshold' },
       { action: 'insertDeloadWeek' },
     ];
-    const ranked = [...actions].sort((a, b) => handler(b.action).conservativeness(b) - handler(a.action).conservativeness(a));
+    const ranked = [...actions].sort((a, b) => conservativeness(b) - conservativeness(a));
     expect(ranked.map((a) => a.action)).toEqual([
       'rest',
       'makeHardSessionsEasy',
