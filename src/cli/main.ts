@@ -6,6 +6,7 @@ import { InputError } from '../sim/scenario/load.ts';
 import { OutputError } from '../sim/outputs/stage.ts';
 import { RunScenario, type OutputFormat, type RunReport } from '../sim/run-scenario.ts';
 import { VERSION } from '../version.ts';
+import { FactBook } from '../engine/adapt/fact-book.ts';
 import { ExplainError, explainAthlete } from './explain.ts';
 import { counted } from './plural.ts';
 import { progressBar } from './progress.ts';
@@ -139,7 +140,9 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .requiredOption('--athlete <n-or-id>', "athlete number (athletes.csv's athlete column) or id")
     .option('--replicate <r>', "which version of a named athlete (default 0)", wholeNumber)
     .action(async (options: { out: string; arm: string; athlete: string; replicate?: number }) => {
-      io.out(await explainAthlete({ outDir: options.out, arm: options.arm, athlete: options.athlete, replicate: options.replicate }));
+      // The facts' definitions (labels, templates) to write the reasons from the recorded traces.
+      const facts = FactBook.catalogue((await getContainer()).getAll(FACT_PROVIDERS));
+      io.out(await explainAthlete({ outDir: options.out, arm: options.arm, athlete: options.athlete, replicate: options.replicate }, facts));
     });
 
   program

@@ -259,6 +259,7 @@ describe('the guardrails', () => {
             before: 'Tue: 5 × VO2max intervals (60 min)',
             after: 'Tue: easy run 60 min',
             note: '',
+            trace: { outcome: 'guardrail', guardrail: 'maxHardDaysInRow', hardDaysBefore: 1, limit: 1 },
           },
         ]);
       });
