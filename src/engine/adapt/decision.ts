@@ -62,9 +62,10 @@ export interface RuleDecision {
 /**
  * What the engine decided on one morning (or in one week's review): per rule whether its condition
  * held and what became of its change; per guardrail whether it cut the plan, and by which numbers.
- * The engine owns one and fills it again each morning (typed arrays, nothing allocated); the
- * condition trees and words are built only when asked for, from the morning's facts — so read a
- * decision before the next morning.
+ * The engine owns one and fills it again each morning (typed arrays, nothing allocated: callers
+ * read them, only the engine writes); the condition trees are built only when asked for (`rule`),
+ * from the morning's facts — so read a decision before the next morning, and before the day's
+ * sessions go into the record (a fact no rule needed this morning is computed when asked for).
  */
 export class Decision {
   week = 1;

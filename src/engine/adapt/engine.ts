@@ -48,7 +48,7 @@ export interface EngineParts {
 
 /**
  * What a tally of an engine's decisions counts changes by: each rule's id (in file order), then
- * each guardrail as `guardrail:<name>` (see `DecisionCounts`).
+ * each guardrail as `guardrail:<name>` (the layout of the simulator's `countDecision`).
  */
 export function changeNames(rules: ArmRules): string[] {
   return [...rules.ruleSet.rules.map((rule) => rule.id), ...GUARDRAIL_NAMES.map((name) => `guardrail:${name}`)];
