@@ -1,6 +1,5 @@
 import { GUARDRAIL_NAMES, OUTCOME_APPLIED, OUTCOME_OVERRIDDEN, type Decision } from '../engine/adapt/decision.ts';
 import { changeNames } from '../engine/adapt/engine.ts';
-import { TRUE } from '../engine/adapt/evaluate.ts';
 import type { AthleteResults } from './results.ts';
 import type { RunSpec } from './scenario/prepare.ts';
 
@@ -29,16 +28,17 @@ export function changeCountsLength(rules: number): number {
  * (see `changeCountsLength`). Reads the decision's typed arrays only: nothing allocated.
  */
 export function countDecision(decision: Decision, counts: Int32Array): void {
-  if (decision.heldCount === 0 && decision.changes === 0) return;
   const rules = decision.rules.length;
   const n = rules + GUARDRAIL_NAMES.length;
-  for (let i = 0; i < rules; i++) {
-    if (decision.truth[i] === TRUE) counts[2 * n + i]!++;
+  // Only the rules that held can have an outcome (so a quiet morning costs a comparison or two).
+  for (let h = 0; h < decision.heldCount; h++) {
+    const i = decision.held[h]!;
+    counts[2 * n + i]!++;
     const outcome = decision.outcome[i];
     if (outcome === OUTCOME_APPLIED) counts[i]!++;
     else if (outcome === OUTCOME_OVERRIDDEN) counts[n + i]!++;
   }
-  for (let g = 0; g < GUARDRAIL_NAMES.length; g++) counts[rules + g]! += decision.guardrailCuts[g]!;
+  if (decision.cuts !== 0) for (let g = 0; g < GUARDRAIL_NAMES.length; g++) counts[rules + g]! += decision.guardrailCuts[g]!;
 }
 
 /** The changes an athlete's counts say were applied (by rules and guardrails together). */

@@ -88,8 +88,10 @@ export class Decision {
   readonly guardrailValues: Float64Array;
   /** Changes made to the plan: rules applied and guardrail cuts. */
   changes = 0;
-  /** Whether anything was written since the last reset (so a quiet morning resets nothing). */
-  private dirty = true;
+  /** Per rule, in file order: how conservative its action is (see `CONSERVATIVENESS`). */
+  readonly rank: Float64Array;
+  /** Guardrail cuts among the changes (a quiet morning resets nothing). */
+  cuts = 0;
 
   constructor(
     /** The rules in file order. */
@@ -104,34 +106,42 @@ export class Decision {
     this.held = new Int16Array(n);
     this.guardrailCuts = new Uint8Array(GUARDRAIL_NAMES.length);
     this.guardrailValues = new Float64Array(GUARDRAIL_NAMES.length * GUARDRAIL_WIDTH);
-    this.reset(1, 0);
+    this.rank = Float64Array.from(rules, (rule) => conservativeness(rule.rule.then));
+    this.truth.fill(NOT_EVALUATED);
+    this.overriddenBy.fill(-1);
   }
 
-  /** Empties the decision for a new morning (`weekday` -1: a week's review). */
+  /**
+   * Empties the decision for a new morning, or a week's review (`weekday` -1: no rule evaluated).
+   * Only what the last one wrote is undone (outcomes are written for rules that held only): on a
+   * quiet morning, next to nothing; `decide` writes every rule's truth.
+   */
   reset(week: number, weekday: number): void {
     this.week = week;
     this.weekday = weekday;
-    this.truth.fill(NOT_EVALUATED);
-    if (!this.dirty) return;
-    this.outcome.fill(OUTCOME_NONE);
-    this.overriddenBy.fill(-1);
-    this.overrideReason.fill(0);
+    if (weekday < 0) this.truth.fill(NOT_EVALUATED);
+    for (let i = 0; i < this.heldCount; i++) {
+      const order = this.held[i]!;
+      this.outcome[order] = OUTCOME_NONE;
+      this.overriddenBy[order] = -1;
+      this.overrideReason[order] = 0;
+    }
     this.heldCount = 0;
-    this.guardrailCuts.fill(0);
     this.changes = 0;
-    this.dirty = false;
+    if (this.cuts !== 0) {
+      for (let g = 0; g < GUARDRAIL_NAMES.length; g++) this.guardrailCuts[g] = 0;
+      this.cuts = 0;
+    }
   }
 
   /** Marks rule `order` (file position) as held; the engine orders `held` before applying. */
   hold(order: number): void {
     this.held[this.heldCount++] = order;
-    this.dirty = true;
   }
 
   setOutcome(order: number, outcome: number): void {
     this.outcome[order] = outcome;
     if (outcome === OUTCOME_APPLIED) this.changes++;
-    this.dirty = true;
   }
 
   override(order: number, winner: number, reason: number): void {
@@ -148,7 +158,7 @@ export class Decision {
     this.guardrailValues[g * GUARDRAIL_WIDTH + 1] = second;
     this.guardrailValues[g * GUARDRAIL_WIDTH + 2] = third;
     this.changes++;
-    this.dirty = true;
+    this.cuts++;
   }
 
   /** Rule `order`'s part, with its condition tree traced on this morning's facts (allocates: on request only). */
@@ -201,7 +211,8 @@ export function overrideReasonOf(code: number): OverrideReason {
  */
 export function decide(facts: FactBook, rules: readonly CompiledRule[], hitPolicy: RuleSet['hitPolicy'], into: Decision): Decision {
   const collect = hitPolicy === 'collect';
-  for (let i = 0; i < rules.length; i++) {
+  let i = 0;
+  for (; i < rules.length; i++) {
     const rule = rules[i]!;
     const truth = evaluate(rule.when, facts);
     into.truth[rule.order] = truth;
@@ -210,13 +221,14 @@ export function decide(facts: FactBook, rules: readonly CompiledRule[], hitPolic
     // Hit policy `first`: the highest-priority rule that holds, and no other.
     if (!collect) break;
   }
+  for (i++; i < rules.length; i++) into.truth[rules[i]!.order] = NOT_EVALUATED;
   // Most conservative first (insertion sort: a handful of rules, no allocation).
   const held = into.held;
   const byOrder = into.rules;
   for (let i = 1; i < into.heldCount; i++) {
     const order = held[i]!;
     let j = i;
-    while (j > 0 && compareConservativeness(byOrder[held[j - 1]!]!, byOrder[order]!) > 0) {
+    while (j > 0 && compareConservativeness(byOrder[held[j - 1]!]!, byOrder[order]!, into.rank) > 0) {
       held[j] = held[j - 1]!;
       j--;
     }
@@ -226,6 +238,6 @@ export function decide(facts: FactBook, rules: readonly CompiledRule[], hitPolic
 }
 
 /** Orders rules most conservative first, then by priority and file order. */
-function compareConservativeness(x: CompiledRule, y: CompiledRule): number {
-  return conservativeness(y.rule.then) - conservativeness(x.rule.then) || y.priority - x.priority || x.order - y.order;
+function compareConservativeness(x: CompiledRule, y: CompiledRule, rank: Float64Array): number {
+  return rank[y.order]! - rank[x.order]! || y.priority - x.priority || x.order - y.order;
 }

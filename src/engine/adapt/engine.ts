@@ -1,4 +1,4 @@
-import type { ActionName } from '../../models/rules/schema.ts';
+import type { ActionName, RuleSet } from '../../models/rules/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import type { Macroplan } from '../designs/resolve.ts';
 import type { WeekTargets } from '../plan/targets.ts';
@@ -6,7 +6,6 @@ import { WeekPlan } from '../plan/week-plan.ts';
 import type { ArmRules } from '../rules/arm-rules.ts';
 import { changeKey, handlerOf, type ActionContext, type ActionHandlerOf, type ActionRegistry, type Control, type WeekChange } from './actions.ts';
 import type { AdjustmentListener } from './adjustment.ts';
-import { conservativeness } from './conservativeness.ts';
 import {
   decide,
   Decision,
@@ -93,6 +92,7 @@ export class AdaptiveEngine {
   /** Each rule's handler, by evaluation position. */
   private readonly handlers: readonly ActionHandlerOf<ActionName>[];
   private readonly guardrails: ResolvedGuardrails;
+  private readonly hitPolicy: RuleSet['hitPolicy'];
   private readonly editor: PlanEditor;
   private readonly before = new WeekPlan();
   /** The plan as the morning found it, and what an overridden rule would have made of it. */
@@ -138,6 +138,7 @@ export class AdaptiveEngine {
     this.byOrder = this.rules.slice().sort((x, y) => x.order - y.order);
     this.decision = new Decision(this.byOrder, this.book);
     this.guardrails = resolveGuardrails(ruleSet.guardrails);
+    this.hitPolicy = ruleSet.hitPolicy;
     this.lastChange = new Float64Array(this.rules.length);
     this.editor = new PlanEditor(parts.catalogue, coachProfiles);
     this.recorder = new ChangeRecorder(this.book, this.editor);
@@ -260,7 +261,7 @@ export class AdaptiveEngine {
 
     const decision = this.decision;
     decision.reset(week, weekday);
-    decide(this.book, this.rules, this.armRules.ruleSet.hitPolicy, decision);
+    decide(this.book, this.rules, this.hitPolicy, decision);
     if (decision.heldCount > 0) this.applyDecision(decision, plan);
     if (decision.changes !== 0) this.holdWeekLimits(plan, weekday);
     this.dailyGuardrails(plan);
@@ -364,7 +365,8 @@ export class AdaptiveEngine {
 
   /** Why `winner` went before `loser`: more conservative, or as conservative with a higher priority. */
   private overrideReason(winner: CompiledRule, loser: CompiledRule): number {
-    return conservativeness(winner.rule.then) === conservativeness(loser.rule.then) ? OVERRIDE_HIGHER_PRIORITY : OVERRIDE_MORE_CONSERVATIVE;
+    const rank = this.decision.rank;
+    return rank[winner.order] === rank[loser.order] ? OVERRIDE_HIGHER_PRIORITY : OVERRIDE_MORE_CONSERVATIVE;
   }
 
   /** Weekdays (a bit each) whose sessions differ between two plans of the same week. */
