@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { applyAction, BUILT_IN_ACTIONS, type ActionContext, type ActionResult } from '../../../src/engine/adapt/actions.ts';
+import {
+  ACTION_HANDLERS_BUILT_IN,
+  actionRegistry,
+  applyAction,
+  BUILT_IN_ACTIONS,
+  handlerOf,
+  type ActionContext,
+  type ActionHandlers,
+  type ActionResult,
+} from '../../../src/engine/adapt/actions.ts';
 import { conservativeness } from '../../../src/engine/adapt/conservativeness.ts';
 import type { ObservedHistory } from '../../../src/engine/adapt/history.ts';
 import { WeekSchedule } from '../../../src/engine/adapt/schedule.ts';
@@ -665,5 +674,21 @@ describe('the actions\' conservativeness (the larger, the less load: it wins a c
       'progress',
       'bringForwardHardSession',
     ]);
+  });
+});
+
+describe('the action registry', () => {
+  it('should take only a handler of its own action under each name (checked by the compiler)', () => {
+    // @ts-expect-error: keepPlan's handler cannot stand in for rest's (the mapped type pairs name and handler).
+    const mixed: ActionHandlers = { ...BUILT_IN_ACTIONS, rest: BUILT_IN_ACTIONS.keepPlan };
+    expect(mixed.rest.action).toBe('keepPlan');
+  });
+
+  it('should find every bound handler by its action, the last bound winning', () => {
+    const own = { ...BUILT_IN_ACTIONS.rest };
+    const registry = actionRegistry([...ACTION_HANDLERS_BUILT_IN, own]);
+    expect(handlerOf(registry, 'rest')).toBe(own);
+    expect(handlerOf(registry, 'keepPlan')).toBe(BUILT_IN_ACTIONS.keepPlan);
+    expect(() => handlerOf(actionRegistry([]), 'rest')).toThrow('no handler for action "rest"');
   });
 });
