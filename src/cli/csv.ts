@@ -93,6 +93,8 @@ export async function* csvRecordsOf(lines: AsyncIterable<string> | Iterable<stri
 
 /** Where each named column of a CSV file is, from its header. */
 export interface ColumnIndex {
+  /** Whether the header has column `name` (one that is not required). */
+  has(name: string): boolean;
   /** The record's cell in column `name`; a row shorter than the header is bad input. */
   cell(record: CsvRecord, name: string): string;
   /** The cell as a whole number (0, 1, 2 …); anything else is bad input. */
@@ -119,6 +121,7 @@ export function columnIndex(header: CsvRecord, required: readonly string[], file
     return value;
   };
   return {
+    has: (name) => positions.has(name),
     cell,
     wholeNumber(record, name) {
       const text = cell(record, name);

@@ -1,11 +1,14 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
+import type { FactDefinition } from '../engine/adapt/facts/types.ts';
+import { describeTrace } from '../engine/adapt/reasons.ts';
 import { didYouMean } from '../models/text/suggest.ts';
 import { ADJUSTMENT_COLUMNS } from '../sim/outputs/adjustments-csv.ts';
 import { DAY_COLUMNS } from '../sim/outputs/days-csv.ts';
 import { InputError, LocatedDocument, zodProblems } from '../models/input/located.ts';
 import { readInputText } from '../sim/input-file.ts';
+import { parseTrace } from './adjustment-trace.ts';
 import { columnIndex, csvRecords, type ColumnIndex, type CsvRecord } from './csv.ts';
 import { counted } from './plural.ts';
 
@@ -43,15 +46,21 @@ interface Athlete {
   label: string;
 }
 
-/** One row of adjustments.csv, by column name; the day as a number, to order and group by. */
-type Change = Omit<Record<(typeof ADJUSTMENT_COLUMNS)[number], string>, 'day'> & { day: number };
+/** The columns explain reads (`trace` apart: a run written before it had no such column). */
+const CHANGE_COLUMNS = ADJUSTMENT_COLUMNS.filter((name) => name !== 'trace');
+
+/**
+ * One row of adjustments.csv, by column name; the day as a number, to order and group by; the
+ * reason and note written from the row's trace.
+ */
+type Change = Omit<Record<(typeof CHANGE_COLUMNS)[number], string>, 'day'> & { day: number };
 
 /**
  * `periodize explain`: what the adaptive engine changed in one athlete's plan in one arm, day by day,
  * in words — with the morning markers it saw when days.csv was written. Reads the run's output
  * folder only; both CSV files are streamed, and only the athlete's rows are kept.
  */
-export async function explainAthlete(request: ExplainRequest): Promise<string> {
+export async function explainAthlete(request: ExplainRequest, facts: ReadonlyMap<string, FactDefinition>): Promise<string> {
   const { outDir } = request;
   requireFolder(outDir);
   const summary = readRunSummary(join(outDir, 'summary.json'));
@@ -64,7 +73,7 @@ export async function explainAthlete(request: ExplainRequest): Promise<string> {
   const title = `${arm.id}${typeof arm.rules === 'string' ? ` (rules ${arm.rules})` : ''} — ${athlete.label}`;
   if (arm.rules === null) return `${title}\n${arm.id} follows a fixed plan (no rules): the engine changes nothing in it.\n`;
 
-  const changes = await readChanges(join(outDir, 'adjustments.csv'), arm.id, athlete.index);
+  const changes = await readChanges(join(outDir, 'adjustments.csv'), arm.id, athlete.index, facts);
   const daysFile = join(outDir, 'days.csv');
   const markers = isFile(daysFile) ? await readMarkers(daysFile, arm.id, athlete.index, new Set(changes.map((change) => change.day))) : null;
   return render(title, changes, markers);
@@ -139,13 +148,23 @@ async function* athleteRows(file: string, required: readonly string[], arm: stri
   }
 }
 
-/** The athlete's rows of adjustments.csv for one arm, in day order (the file's order within a day). */
-async function readChanges(file: string, arm: string, athlete: number): Promise<Change[]> {
+/**
+ * The athlete's rows of adjustments.csv for one arm, in day order (the file's order within a day).
+ * Each change's reason and note are written from its trace (the structure the engine recorded, with
+ * the facts' definitions); a run from before the trace column keeps the words it wrote.
+ */
+async function readChanges(file: string, arm: string, athlete: number, facts: ReadonlyMap<string, FactDefinition>): Promise<Change[]> {
   if (!isFile(file)) throw new InputError([{ file, line: 1, col: 1, path: [], message: 'no such file (run the scenario again: older runs did not write it)' }]);
   const changes: Change[] = [];
-  for await (const { record, columns } of athleteRows(file, ADJUSTMENT_COLUMNS, arm, athlete)) {
-    const cells = Object.fromEntries(ADJUSTMENT_COLUMNS.map((name) => [name, columns.cell(record, name)]));
-    changes.push({ ...(cells as Record<(typeof ADJUSTMENT_COLUMNS)[number], string>), day: columns.wholeNumber(record, 'day') });
+  for await (const { record, columns } of athleteRows(file, CHANGE_COLUMNS, arm, athlete)) {
+    const cells = Object.fromEntries(CHANGE_COLUMNS.map((name) => [name, columns.cell(record, name)]));
+    const change = { ...(cells as Record<(typeof CHANGE_COLUMNS)[number], string>), day: columns.wholeNumber(record, 'day') };
+    if (columns.has('trace')) {
+      const read = parseTrace(columns.cell(record, 'trace'));
+      if ('problem' in read) throw new InputError([{ file, line: record.line, col: 1, path: ['trace'], message: read.problem }]);
+      Object.assign(change, describeTrace(read.trace, facts));
+    }
+    changes.push(change);
   }
   return changes.sort((a, b) => a.day - b.day);
 }

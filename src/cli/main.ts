@@ -7,6 +7,7 @@ import { OutputError } from '../sim/outputs/stage.ts';
 import { RunScenario, type OutputFormat, type RunReport, type RunRequest } from '../sim/run-scenario.ts';
 import { VERSION } from '../version.ts';
 import { ExplainError, explainAthlete } from './explain.ts';
+import { RULE_VOCABULARY } from '../sim/scenario/rules-load.ts';
 import { counted } from './plural.ts';
 import { progressBar } from './progress.ts';
 import { WorkerStopped } from '../workers/process-pool.ts';
@@ -139,7 +140,10 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .requiredOption('--athlete <n-or-id>', "athlete number (athletes.csv's athlete column) or id")
     .option('--replicate <r>', "which version of a named athlete (default 0)", wholeNumber)
     .action(async (options: { out: string; arm: string; athlete: string; replicate?: number }) => {
-      io.out(await explainAthlete({ outDir: options.out, arm: options.arm, athlete: options.athlete, replicate: options.replicate }));
+      // The facts' definitions (labels, templates) to write the reasons from the recorded traces.
+      // The facts a run's rules may read, catalogued once by the container (their labels and units word the reasons).
+      const { facts } = (await getContainer()).get(RULE_VOCABULARY);
+      io.out(await explainAthlete({ outDir: options.out, arm: options.arm, athlete: options.athlete, replicate: options.replicate }, facts));
     });
 
   program

@@ -1,3 +1,4 @@
+import { GUARDRAIL_NAMES, OUTCOME_APPLIED, OUTCOME_OVERRIDDEN, type Decision } from '../engine/adapt/decision.ts';
 import { changeNames } from '../engine/adapt/engine.ts';
 import type { AthleteResults } from './results.ts';
 import type { RunSpec } from './scenario/prepare.ts';
@@ -14,6 +15,39 @@ export interface RuleTally {
   overridden: number;
 }
 
+/**
+ * The length of an athlete's counts for an arm with `rules` rules: changes applied and overridden
+ * by `changeNames` index (the rules, then the guardrails), then the mornings each rule held.
+ */
+export function changeCountsLength(rules: number): number {
+  return 2 * (rules + GUARDRAIL_NAMES.length) + rules;
+}
+
+/**
+ * Adds what an engine decided (one morning, or one week's review) to an athlete's counts for the arm
+ * (see `changeCountsLength`). Reads the decision's typed arrays only: nothing allocated.
+ */
+export function countDecision(decision: Decision, counts: Int32Array): void {
+  const rules = decision.rules.length;
+  const n = rules + GUARDRAIL_NAMES.length;
+  // Only the rules that held can have an outcome (so a quiet morning costs a comparison or two).
+  for (let h = 0; h < decision.heldCount; h++) {
+    const i = decision.held[h]!;
+    counts[2 * n + i]!++;
+    const outcome = decision.outcome[i];
+    if (outcome === OUTCOME_APPLIED) counts[i]!++;
+    else if (outcome === OUTCOME_OVERRIDDEN) counts[n + i]!++;
+  }
+  if (decision.cuts !== 0) for (let g = 0; g < GUARDRAIL_NAMES.length; g++) counts[rules + g]! += decision.guardrailCuts[g]!;
+}
+
+/** The changes an athlete's counts say were applied (by rules and guardrails together). */
+export function changesApplied(counts: Int32Array, rules: number): number {
+  let applied = 0;
+  for (let i = 0; i < rules + GUARDRAIL_NAMES.length; i++) applied += counts[i]!;
+  return applied;
+}
+
 /** Rule ids in a fixed order: alphabetical, guardrails (`guardrail:<name>`) after the rules. */
 export function compareRuleIds(a: string, b: string): number {
   const guardrailA = a.startsWith('guardrail:');
@@ -23,8 +57,8 @@ export function compareRuleIds(a: string, b: string): number {
 }
 
 /**
- * Counts the engine's changes per arm and rule from each athlete's results (the counts the engine
- * keeps itself), so the summary needs no listener and no per-change record: an adaptive run is as
+ * Counts the engine's changes per arm and rule from each athlete's results (the counts the
+ * simulator keeps of the engine's decisions, see `countDecision`), so the summary needs no listener and no per-change record: an adaptive run is as
  * cheap without adjustments.csv as the engine's rules make it.
  */
 export class AdjustmentTally {

@@ -1,5 +1,5 @@
 import { inject, injectable, multiInject } from 'inversify';
-import type { ActionHandler } from '../engine/adapt/actions.ts';
+import { actionRegistry, type ActionHandler } from '../engine/adapt/actions.ts';
 import type { EngineParts } from '../engine/adapt/engine.ts';
 import { ACTION_HANDLERS } from '../engine/adapt/tokens.ts';
 import type { Parameters } from '../models/parameters.ts';
@@ -51,7 +51,7 @@ export class ScenarioRunner {
     this.engineParts = {
       // The facts the rules were checked against when they were loaded.
       facts: vocabulary.facts,
-      actions: new Map(actionHandlers.map((handler) => [handler.action, handler] as const)),
+      actions: actionRegistry(actionHandlers),
       catalogue,
     };
   }

@@ -10,6 +10,7 @@ import { habitualDesign } from '../engine/designs/habitual.ts';
 import { WeekPlanner } from '../engine/plan/generator.ts';
 import { TargetTracker, WeekTargets } from '../engine/plan/targets.ts';
 import { WeekPlan } from '../engine/plan/week-plan.ts';
+import { changeCountsLength, changesApplied, countDecision } from './adjustment-tally.ts';
 import { DailyLife } from './daily-life.ts';
 import { EventSchedule } from './events.ts';
 import type { AdaptationModel } from './model/adaptation-model.ts';
@@ -314,6 +315,9 @@ export class Simulator {
     const today = life.today;
     // An adaptive arm plans from the engine's schedule (blocks it may have moved, designs it may have shifted).
     if (engine !== null) engine.startArm(this.baselineRecord!, spec.arms[arm]!.macroplan, traits.weeklyHours * 60);
+    // What the engine decided, counted as it goes (by rule and guardrail, see `countDecision`).
+    const changes = engine === null ? null : (results.changes[arm] ??= new Int32Array(changeCountsLength(engine.armRules.ruleSet.rules.length)));
+    changes?.fill(0);
     const macroplan = engine === null ? spec.arms[arm]!.macroplan : engine.schedule;
     const record = engine === null ? null : engine.history;
     s.copyFrom(this.baselineState);
@@ -344,7 +348,7 @@ export class Simulator {
       row[base + ARM.targetZ2Minutes]! += this.targets.z2Minutes;
       row[base + ARM.targetZ3Minutes]! += this.targets.z3Minutes;
       this.planner.plan(design, this.targets, week, profiles.coachView, plan);
-      engine?.reviewWeek(week, plan);
+      if (engine !== null) countDecision(engine.reviewWeek(week, plan), changes!);
       let k = 0;
       for (let weekday = 0; weekday < 7; weekday++) {
         const day = (week - 1) * 7 + weekday + 1;
@@ -364,7 +368,7 @@ export class Simulator {
           input[1] = today[1]!;
           input[2] = worn ? s.sleptHours : Number.NaN;
           record!.morning(ill);
-          engine.morning(week, weekday, plan);
+          countDecision(engine.morning(week, weekday, plan), changes!);
         }
         const inEvent = this.schedule.inEvent[day] === 1;
         if (inEvent) row[base + ARM.eventDays]!++;
@@ -445,14 +449,7 @@ export class Simulator {
     row[base + ARM.finalWeekRestingHr] = restingHrSum / markerDays;
     row[base + ARM.finalWeekLnRmssd] = lnRmssdSum / markerDays;
     row[base + ARM.finalWeekMarkerDays] = markerDays;
-    if (engine !== null) {
-      row[base + ARM.adjustments] = engine.changes;
-      const n = engine.applied.length;
-      const changes = (results.changes[arm] ??= new Int32Array(2 * n + engine.fired.length));
-      changes.set(engine.applied);
-      changes.set(engine.overridden, n);
-      changes.set(engine.fired, 2 * n);
-    }
+    if (changes !== null) row[base + ARM.adjustments] = changesApplied(changes, engine!.armRules.ruleSet.rules.length);
     // The pre-test days: easy running at a share of the last week's volume, as a trial standardises
     // its post-test.
     let lastWeek = 0;

@@ -187,6 +187,11 @@ week 3 Sat (day 20) — morning: resting HR 55.0 bpm, lnRMSSD 3.310, sleep 5.40 
         before: 'Fri: intervals, 4×8 min\nSat: long run',
         after: 'Fri: rest',
         note: '',
+        trace: {
+          rule: 'rhr-high', priority: 0, held: 'true',
+          when: { fact: 'restingHrDelta7d', op: 'atLeast', value: 5, actual: 6.5, result: 'true', missing: false },
+          facts: { restingHrDelta7d: 6.5, restingHrMean7d: 58.5, restingHrBaseline: 52 }, action: { action: 'rest', scope: 'nextSession' }, outcome: 'applied', overriddenBy: null,
+        },
       });
       file.close();
       rmSync(join(out, 'adjustments.csv'));
@@ -194,7 +199,10 @@ week 3 Sat (day 20) — morning: resting HR 55.0 bpm, lnRMSSD 3.310, sleep 5.40 
       stage.abort();
       const { code, out: printed } = await cli('explain', '--out', out, '--arm', 'polarized-hrv', '--athlete', '1');
       expect(code).toBe(0);
-      expect(printed).toContain('week 1 Fri (day 5)\n  resting HR "high", 3 days running → Fri: intervals, 4×8 min\nSat: long run became Fri: rest  [rule rhr-high, nextSession]');
+      // The reason is written from the trace (its JSON quoted in the cell), not read from the words.
+      expect(printed).toContain(
+        'week 1 Fri (day 5)\n  resting HR 7-day mean 58.5 bpm against its baseline 52.0 (6.5 bpm) (≥ 5) → Fri: intervals, 4×8 min\nSat: long run became Fri: rest  [rule rhr-high, nextSession]',
+      );
       expect(printed).toContain('1 change applied on 1 day (1 by rules, 0 by guardrails)\n');
     });
   });

@@ -15,7 +15,11 @@ import type { RunSpec } from '../../src/sim/scenario/prepare.ts';
 import { SummaryCollector } from '../../src/sim/summary.ts';
 import { read, smallScenario, temporaryFolder, writeScenario } from '../helpers.ts';
 
-const HEADER = 'athlete,id,replicate,arm,day,week,weekday,rule,scope,action,outcome,facts,reason,before,after,note';
+const HEADER = 'athlete,id,replicate,arm,day,week,weekday,rule,scope,action,outcome,facts,reason,before,after,note,trace';
+
+/** A guardrail's trace, and the cell it makes (JSON in quotes, its quotes doubled). */
+const TRACE = { outcome: 'guardrail', guardrail: 'maxHardDaysInRow', hardDaysBefore: 1, limit: 1 } as const;
+const TRACE_CELL = '"{""outcome"":""guardrail"",""guardrail"":""maxHardDaysInRow"",""hardDaysBefore"":1,""limit"":1}"';
 
 function change(overrides: Partial<Adjustment> = {}): Adjustment {
   return {
@@ -35,6 +39,7 @@ function change(overrides: Partial<Adjustment> = {}): Adjustment {
     before: 'Thu: 5×4 min VO2max intervals (52 min)',
     after: 'Thu: easy run 50 min',
     note: '',
+    trace: TRACE,
     ...overrides,
   };
 }
@@ -87,7 +92,7 @@ describe('AdjustmentsCsv', () => {
       expect(lines[1]).toBe(
         '7,maria,2,polarized-hrv,18,3,Thu,hrv-outside-band,restOfWeek,makeHardSessionsEasy,applied,' +
           'hrvMean7d=3.422; hrvBandLower=3.51; hrvMean7dBelowBandDays=2,' +
-          'HRV 7-day mean 3.42 below the lower band 3.51 for 2 days,Thu: 5×4 min VO2max intervals (52 min),Thu: easy run 50 min,',
+          `HRV 7-day mean 3.42 below the lower band 3.51 for 2 days,Thu: 5×4 min VO2max intervals (52 min),Thu: easy run 50 min,,${TRACE_CELL}`,
       );
     });
   });
@@ -107,7 +112,7 @@ describe('AdjustmentsCsv', () => {
       expect(row).toBe(
         '0,a0,0,polarized,18,3,Thu,guardrail:acwrCap,week,makeHardSessionsEasy,guardrail,' +
           'hrvMean7d=3.422; hrvBandLower=3.51; hrvMean7dBelowBandDays=2,' +
-          '"load 1.62 × the 4-week mean, above the cap 1.50","Sat: ""long"" run 120 min","Sat: long run 95 min\nSun: rest","cap, then rest"\n',
+          `"load 1.62 × the 4-week mean, above the cap 1.50","Sat: ""long"" run 120 min","Sat: long run 95 min\nSun: rest","cap, then rest",${TRACE_CELL}\n`,
       );
     });
   });

@@ -1,4 +1,5 @@
 import type { Action, ActionName } from '../../models/rules/schema.ts';
+import type { ActionOf } from './conservativeness.ts';
 import type { ResolvedDesign } from '../designs/resolve.ts';
 import { isDeloadWeek } from '../plan/targets.ts';
 import type { WeekPlan } from '../plan/week-plan.ts';
@@ -50,22 +51,33 @@ export interface WeekChange {
   after: string;
 }
 
+/** What an action did: session actions say whether they changed the plan; week actions describe their change (null: none). */
+export type ActionResult = boolean | WeekChange | null;
+
 /**
  * One kind of action. `apply` is a pure function of its context (it edits the plan or the schedule
  * it is given): testable without a container or a simulator. Session actions report whether they
- * changed the plan (the engine describes the days before and after); week actions describe their change.
+ * changed the plan (the engine describes the days before and after); week actions describe their
+ * change. Its functions are properties, not methods, so that a handler only ever takes its own
+ * action (methods would let `ActionHandlerOf<'rest'>` pass for a handler of any action). How
+ * conservative an action is lives in one table, `CONSERVATIVENESS`.
  */
-export interface ActionHandler<A extends Action = Action> {
-  readonly action: A['action'];
+export interface ActionHandlerOf<N extends ActionName> {
+  readonly action: N;
   readonly controls: readonly Control[];
   /** Acts on this week's sessions, or on the weeks ahead. */
-  reach(action: A): 'sessions' | 'weeks';
-  /** The larger, the less load: when two changes conflict, the more conservative wins. */
-  conservativeness(action: A): number;
-  apply(action: A, context: ActionContext): boolean | WeekChange | null;
+  readonly reach: (action: ActionOf<N>) => 'sessions' | 'weeks';
+  readonly apply: (action: ActionOf<N>, context: ActionContext) => ActionResult;
 }
 
-type Of<N extends ActionName> = Extract<Action, { action: N }>;
+/** A handler for every action, by name: the registry an engine dispatches through. */
+export type ActionHandlers = { readonly [N in ActionName]: ActionHandlerOf<N> };
+
+/** Any one action's handler (what the container binds, several at once). */
+export type ActionHandler = ActionHandlers[ActionName];
+
+/** The handlers an engine has, by action name (a rule set may use only some of them). */
+export type ActionRegistry = { [N in ActionName]: ActionHandlerOf<N> | undefined };
 
 /** Whether weekday `day`'s sessions are taken by a more conservative change this morning. */
 function isLocked(c: ActionContext, day: number): boolean {
@@ -122,12 +134,11 @@ function isSessionScope(scope: string): scope is 'today' | 'nextSession' | 'rest
   return scope === 'today' || scope === 'nextSession' || scope === 'restOfWeek';
 }
 
-const makeHardSessionsEasy: ActionHandler<Of<'makeHardSessionsEasy'>> = {
+const makeHardSessionsEasy: ActionHandlerOf<'makeHardSessionsEasy'> = {
   action: 'makeHardSessionsEasy',
   controls: ['intensity'],
   reach: (a) => (isSessionScope(a.scope) ? 'sessions' : 'weeks'),
-  conservativeness: () => 8,
-  apply(a, c) {
+  apply: (a, c) => {
     const scope = a.scope;
     if (isSessionScope(scope)) {
       let changed = false;
@@ -172,12 +183,11 @@ function fitsHardOn(c: ActionContext, day: number, ignoreDay: number): boolean {
   return run <= c.maxHardDaysInRow;
 }
 
-const postponeHardSession: ActionHandler<Of<'postponeHardSession'>> = {
+const postponeHardSession: ActionHandlerOf<'postponeHardSession'> = {
   action: 'postponeHardSession',
   controls: ['intensity'],
   reach: () => 'sessions',
-  conservativeness: () => 6,
-  apply(_a, c) {
+  apply: (_a, c) => {
     c.editor.dayMasks(c.plan, c.masks);
     if (isLocked(c, c.today) || !has(c, HARD, c.today)) return false;
     // The first later day with easy training (not the long run) where the session keeps its spacing.
@@ -193,12 +203,11 @@ const postponeHardSession: ActionHandler<Of<'postponeHardSession'>> = {
   },
 };
 
-const bringForwardHardSession: ActionHandler<Of<'bringForwardHardSession'>> = {
+const bringForwardHardSession: ActionHandlerOf<'bringForwardHardSession'> = {
   action: 'bringForwardHardSession',
   controls: ['intensity'],
   reach: () => 'sessions',
-  conservativeness: () => -2,
-  apply(_a, c) {
+  apply: (_a, c) => {
     const plan = c.plan;
     const today = c.today;
     c.editor.dayMasks(plan, c.masks);
@@ -214,12 +223,11 @@ const bringForwardHardSession: ActionHandler<Of<'bringForwardHardSession'>> = {
   },
 };
 
-const rest: ActionHandler<Of<'rest'>> = {
+const rest: ActionHandlerOf<'rest'> = {
   action: 'rest',
   controls: ['intensity', 'volume'],
   reach: () => 'sessions',
-  conservativeness: () => 10,
-  apply(a, c) {
+  apply: (a, c) => {
     let day = -1;
     for (let k = 0; k < c.plan.count && day < 0; k++) if (inScope(a.scope, c, k)) day = c.plan.day[k]!;
     if (day >= 0 && isLocked(c, day)) return false;
@@ -229,7 +237,7 @@ const rest: ActionHandler<Of<'rest'>> = {
   },
 };
 
-function scaleVolume(factor: number, scope: Of<'scaleVolume'>['scope'], c: ActionContext): boolean | WeekChange | null {
+function scaleVolume(factor: number, scope: ActionOf<'scaleVolume'>['scope'], c: ActionContext): ActionResult {
   if (isSessionScope(scope)) {
     let changed = false;
     for (let k = 0; k < c.plan.count; k++) {
@@ -249,28 +257,25 @@ function scaleVolume(factor: number, scope: Of<'scaleVolume'>['scope'], c: Actio
   return { before: `${weekRange(from, to)}: volume × ${was.toFixed(2)}`, after: `${weekRange(from, to)}: volume × ${(was * factor).toFixed(2)}` };
 }
 
-const scaleVolumeHandler: ActionHandler<Of<'scaleVolume'>> = {
+const scaleVolumeHandler: ActionHandlerOf<'scaleVolume'> = {
   action: 'scaleVolume',
   controls: ['volume'],
   reach: (a) => (isSessionScope(a.scope) ? 'sessions' : 'weeks'),
-  conservativeness: (a) => 5 + (1 - a.factor),
   apply: (a, c) => scaleVolume(a.factor, a.scope, c),
 };
 
-const progress: ActionHandler<Of<'progress'>> = {
+const progress: ActionHandlerOf<'progress'> = {
   action: 'progress',
   controls: ['volume'],
   reach: (a) => (isSessionScope(a.scope) ? 'sessions' : 'weeks'),
-  conservativeness: (a) => -1 - (a.factor - 1),
   apply: (a, c) => scaleVolume(a.factor, a.scope, c),
 };
 
-const insertDeloadWeek: ActionHandler<Of<'insertDeloadWeek'>> = {
+const insertDeloadWeek: ActionHandlerOf<'insertDeloadWeek'> = {
   action: 'insertDeloadWeek',
   controls: ['volume'],
   reach: () => 'weeks',
-  conservativeness: (a) => 7 + (1 - (a.volume ?? 0.7)),
-  apply(a, c) {
+  apply: (a, c) => {
     const week = c.week + 1;
     if (week > c.schedule.weeks) return null;
     // Next week is already a deload week of its design: one deload, not two on top of each other.
@@ -294,28 +299,25 @@ function resize(weeks: number, c: ActionContext): WeekChange | null {
   return { before: `${block.name}: weeks ${first}–${last}`, after: `${block.name}: weeks ${block.startWeek}–${block.startWeek + block.weeks - 1}` };
 }
 
-const extendBlock: ActionHandler<Of<'extendBlock'>> = {
+const extendBlock: ActionHandlerOf<'extendBlock'> = {
   action: 'extendBlock',
   controls: ['structure'],
   reach: () => 'weeks',
-  conservativeness: () => 2,
   apply: (a, c) => resize(a.weeks, c),
 };
 
-const shortenBlock: ActionHandler<Of<'shortenBlock'>> = {
+const shortenBlock: ActionHandlerOf<'shortenBlock'> = {
   action: 'shortenBlock',
   controls: ['structure'],
   reach: () => 'weeks',
-  conservativeness: () => 2,
   apply: (a, c) => resize(-a.weeks, c),
 };
 
-const shiftDesign: ActionHandler<Of<'shiftDesign'>> = {
+const shiftDesign: ActionHandlerOf<'shiftDesign'> = {
   action: 'shiftDesign',
   controls: ['structure'],
   reach: () => 'weeks',
-  conservativeness: () => 3,
-  apply(a, c) {
+  apply: (a, c) => {
     const design = c.designs.get(a.design);
     if (design === undefined) throw new Error(`shiftDesign: design "${a.design}" was not resolved`);
     const from = firstWeekOf(a.scope, c);
@@ -329,25 +331,68 @@ const shiftDesign: ActionHandler<Of<'shiftDesign'>> = {
   },
 };
 
-const keepPlan: ActionHandler<Of<'keepPlan'>> = {
+const keepPlan: ActionHandlerOf<'keepPlan'> = {
   action: 'keepPlan',
   controls: ['intensity', 'volume', 'structure'],
   reach: () => 'sessions',
-  conservativeness: () => 0,
   apply: () => false,
 };
 
-/** Every built-in action, by name. */
-export const ACTION_HANDLERS_BUILT_IN: readonly ActionHandler[] = [
+/** Every built-in action, by name (the mapped type checks that each handler takes its own action). */
+export const BUILT_IN_ACTIONS: ActionHandlers = {
   makeHardSessionsEasy,
   postponeHardSession,
   bringForwardHardSession,
   rest,
-  scaleVolumeHandler,
+  scaleVolume: scaleVolumeHandler,
   progress,
   insertDeloadWeek,
   extendBlock,
   shortenBlock,
   shiftDesign,
   keepPlan,
-] as unknown as readonly ActionHandler[];
+};
+
+/** Every built-in action, as the container binds them. */
+export const ACTION_HANDLERS_BUILT_IN: readonly ActionHandler[] = Object.values(BUILT_IN_ACTIONS);
+
+/** Whether a handler is the one for action `name` (narrows it to that action's handler type). */
+function handles<N extends ActionName>(handler: { readonly action: ActionName }, name: N): handler is ActionHandlerOf<N> {
+  return handler.action === name;
+}
+
+/** The registry of the handlers the container bound (the last one bound for an action wins). */
+export function actionRegistry(handlers: readonly ActionHandler[]): ActionRegistry {
+  function find<N extends ActionName>(name: N): ActionHandlerOf<N> | undefined {
+    for (let i = handlers.length - 1; i >= 0; i--) {
+      const handler: { readonly action: ActionName } = handlers[i]!;
+      if (handles(handler, name)) return handler;
+    }
+    return undefined;
+  }
+  return {
+    makeHardSessionsEasy: find('makeHardSessionsEasy'),
+    postponeHardSession: find('postponeHardSession'),
+    bringForwardHardSession: find('bringForwardHardSession'),
+    rest: find('rest'),
+    scaleVolume: find('scaleVolume'),
+    progress: find('progress'),
+    insertDeloadWeek: find('insertDeloadWeek'),
+    extendBlock: find('extendBlock'),
+    shortenBlock: find('shortenBlock'),
+    shiftDesign: find('shiftDesign'),
+    keepPlan: find('keepPlan'),
+  };
+}
+
+/** The handler for action `name`: typed by the name, so the action it is given is its own. */
+export function handlerOf<N extends ActionName>(registry: ActionRegistry, name: N): ActionHandlerOf<N> {
+  const handler = registry[name];
+  if (handler === undefined) throw new Error(`no handler for action "${name}"`);
+  return handler;
+}
+
+/** Applies an action through the registry, by the handler of its own name. */
+export function applyAction(registry: ActionRegistry, action: Action, context: ActionContext): ActionResult {
+  return handlerOf(registry, action.action).apply(action, context);
+}

@@ -1,4 +1,6 @@
-import type { Scope } from '../../models/rules/schema.ts';
+import type { Action, Scope } from '../../models/rules/schema.ts';
+import type { GuardrailNumbers, OverrideReason } from './decision.ts';
+import type { ConditionTrace, TruthName } from './evaluate.ts';
 
 /** A fact's value when a rule fired; `null` when the fact was missing (too few readings). */
 export interface FactReading {
@@ -36,6 +38,33 @@ export interface Adjustment {
   after: string;
   /** Why an outcome is not plain "applied": "overridden by hrv-low (more conservative)". Empty otherwise. */
   note: string;
+  /** The same, as structure. */
+  trace: AdjustmentTrace;
+}
+
+/**
+ * The structure behind a change (adjustments.csv's `trace` column, as JSON): for a rule, its
+ * condition tree with the value each fact had (null: missing) and whether each node held, the
+ * values of the facts it read and their companions, the change it proposed, its outcome and what
+ * overrode it; for a guardrail, the numbers it judged by. `periodize explain` writes its reasons
+ * from this, not from the words.
+ */
+export type AdjustmentTrace =
+  | {
+      rule: string;
+      priority: number;
+      held: TruthName;
+      when: ConditionTrace;
+      facts: Record<string, number | null>;
+      action: Action;
+      outcome: 'applied' | 'overridden';
+      overriddenBy: { rule: string; why: OverrideReason } | null;
+    }
+  | ({ outcome: 'guardrail' } & GuardrailNumbers);
+
+/** A trace as compact JSON; a value that is not finite (days since a hard day: Infinity) as a string. */
+export function traceJson(trace: AdjustmentTrace): string {
+  return JSON.stringify(trace, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value));
 }
 
 /** Receives the engine's changes as they happen. */

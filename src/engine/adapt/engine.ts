@@ -1,12 +1,22 @@
-import type { ActionName } from '../../models/rules/schema.ts';
+import type { ActionName, RuleSet } from '../../models/rules/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import type { Macroplan } from '../designs/resolve.ts';
 import type { WeekTargets } from '../plan/targets.ts';
 import { WeekPlan } from '../plan/week-plan.ts';
 import type { ArmRules } from '../rules/arm-rules.ts';
-import { changeKey, type ActionContext, type ActionHandler, type Control, type WeekChange } from './actions.ts';
+import { changeKey, handlerOf, type ActionContext, type ActionHandlerOf, type ActionRegistry, type Control, type WeekChange } from './actions.ts';
 import type { AdjustmentListener } from './adjustment.ts';
-import { compileRules, evaluate, TRUE, type CompiledRule } from './evaluate.ts';
+import {
+  decide,
+  Decision,
+  GUARDRAIL_NAMES,
+  OUTCOME_APPLIED,
+  OUTCOME_UNCHANGED,
+  OVERRIDE_HIGHER_PRIORITY,
+  OVERRIDE_MORE_CONSERVATIVE,
+  type GuardrailName,
+} from './decision.ts';
+import { compileRules, type CompiledRule } from './evaluate.ts';
 import { FactBook } from './fact-book.ts';
 import { FACT_DEFAULTS, FactContext, type FactDefinition } from './facts/types.ts';
 import {
@@ -31,17 +41,13 @@ import { WeekSchedule } from './schedule.ts';
 /** What an engine is built from: the facts and actions it knows (bound in the composition root), and the workouts. */
 export interface EngineParts {
   facts: ReadonlyMap<string, FactDefinition>;
-  actions: ReadonlyMap<ActionName, ActionHandler>;
+  actions: ActionRegistry;
   catalogue: CompiledCatalogue;
 }
 
-/** Guardrails by name, in the order their counts follow the rules' (see `changeNames`). */
-export const GUARDRAIL_NAMES = ['maxWeeklyIncrease', 'acwrCap', 'maxHardDaysInRow', 'minDaysBetweenHard'] as const;
-type GuardrailName = (typeof GUARDRAIL_NAMES)[number];
-
 /**
- * What an engine counts changes by: each rule's id (in file order), then each guardrail as
- * `guardrail:<name>`. `AdaptiveEngine.applied` and `.overridden` are indexed the same way.
+ * What a tally of an engine's decisions counts changes by: each rule's id (in file order), then
+ * each guardrail as `guardrail:<name>` (the layout of the simulator's `countDecision`).
  */
 export function changeNames(rules: ArmRules): string[] {
   return [...rules.ruleSet.rules.map((rule) => rule.id), ...GUARDRAIL_NAMES.map((name) => `guardrail:${name}`)];
@@ -59,7 +65,8 @@ const ALL_DAYS = 0x7f;
 /**
  * The adaptive engine for one arm: each morning it computes the facts a coach can see (markers,
  * the training record, the plan), evaluates the arm's rules under their hit policy, applies the
- * winning actions to the plan, then the guardrails — and reports every change with its reason.
+ * winning actions to the plan, then the guardrails — and returns what it decided (a `Decision`,
+ * the engine's own, filled again each morning); a listener also hears every change with its reason.
  *
  * It sees only the coach's view: the record in `history` (written by whoever observes the athlete)
  * and workout doses at the coach's anchors. Allocation-free on days it changes nothing.
@@ -77,19 +84,15 @@ export class AdaptiveEngine {
   }
 
   private readonly recorder: ChangeRecorder;
-  /** Changes applied (rules and guardrails) since the arm started. */
-  changes = 0;
-  /** Changes applied and overridden since the arm started, by `changeNames` index. */
-  readonly applied: Int32Array;
-  readonly overridden: Int32Array;
-  /** Mornings each rule's condition held since the arm started, by file position. */
-  readonly fired: Int32Array;
+  /** What the engine decided this morning (or in this week's review): returned, and reused. */
+  private readonly decision: Decision;
   private readonly book: FactBook;
   private readonly context: FactContext;
   private readonly rules: readonly CompiledRule[];
-  private readonly handlers: readonly ActionHandler[];
+  /** Each rule's handler, by evaluation position. */
+  private readonly handlers: readonly ActionHandlerOf<ActionName>[];
   private readonly guardrails: ResolvedGuardrails;
-  private readonly collect: boolean;
+  private readonly hitPolicy: RuleSet['hitPolicy'];
   private readonly editor: PlanEditor;
   private readonly before = new WeekPlan();
   /** The plan as the morning found it, and what an overridden rule would have made of it. */
@@ -98,8 +101,8 @@ export class AdaptiveEngine {
   private readonly actionContext: ActionContext;
   /** Planned weekly minutes (index 0: the athlete's usual week, as the coach knows it). */
   private readonly plannedMinutes: Float64Array;
-  /** This morning's firing rules, most conservative first (fixed-size, counted: nothing reallocated). */
-  private readonly holding: CompiledRule[];
+  /** The rules by file position (a decision's order). */
+  private readonly byOrder: readonly CompiledRule[];
   /** What each rule last changed (see `changeKey`), so that a rule that keeps holding changes it once. */
   private readonly lastChange: Float64Array;
   /**
@@ -131,21 +134,15 @@ export class AdaptiveEngine {
     this.book = new FactBook(parts.facts, this.context);
     this.rules = compileRules(ruleSet, this.book);
     this.readsHardToday = this.book.slotOf('hardToday') !== undefined;
-    this.handlers = this.rules.map((rule) => {
-      const handler = parts.actions.get(rule.rule.then.action);
-      if (handler === undefined) throw new Error(`no handler for action "${rule.rule.then.action}"`);
-      return handler;
-    });
+    this.handlers = this.rules.map((rule) => handlerOf(parts.actions, rule.rule.then.action));
+    this.byOrder = this.rules.slice().sort((x, y) => x.order - y.order);
+    this.decision = new Decision(this.byOrder, this.book);
     this.guardrails = resolveGuardrails(ruleSet.guardrails);
-    this.holding = this.rules.slice();
+    this.hitPolicy = ruleSet.hitPolicy;
     this.lastChange = new Float64Array(this.rules.length);
-    this.fired = new Int32Array(this.rules.length);
-    this.collect = ruleSet.hitPolicy === 'collect';
     this.editor = new PlanEditor(parts.catalogue, coachProfiles);
     this.recorder = new ChangeRecorder(this.book, this.editor);
     this.plannedMinutes = new Float64Array(maxWeeks + 1);
-    this.applied = new Int32Array(ruleSet.rules.length + GUARDRAIL_NAMES.length);
-    this.overridden = new Int32Array(ruleSet.rules.length + GUARDRAIL_NAMES.length);
     this.actionContext = {
       plan: this.before,
       editor: this.editor,
@@ -168,10 +165,6 @@ export class AdaptiveEngine {
     this.schedule.reset(macroplan);
     this.plannedMinutes.fill(0);
     this.plannedMinutes[0] = usualWeeklyMinutes;
-    this.changes = 0;
-    this.applied.fill(0);
-    this.overridden.fill(0);
-    this.fired.fill(0);
     this.lastChange.fill(Number.NaN);
   }
 
@@ -188,8 +181,10 @@ export class AdaptiveEngine {
    * After the week is planned: hard sessions off if a rule said so, then the week's guardrails —
    * weekly minutes against the recent weeks, and the planned load against the ACWR cap. The limits
    * they set hold for the whole week: the mornings' rules cannot push the week past them either.
+   * Returns what the guardrails cut (the engine's decision object, reused: read it before the next call).
    */
-  reviewWeek(week: number, plan: WeekPlan): void {
+  reviewWeek(week: number, plan: WeekPlan): Decision {
+    this.decision.reset(week, -1);
     this.weekday = 0;
     this.recorder.week = week;
     this.recorder.weekday = 0;
@@ -212,6 +207,7 @@ export class AdaptiveEngine {
     }
     this.holdWeekLimits(plan, 0);
     if (maxWeeklyIncrease !== null) this.plannedMinutes[week] = editor.minutesOfDays(plan, 0, 6);
+    return this.decision;
   }
 
   /** Cuts the week from weekday `fromDay` on until it is within the limits the review set. */
@@ -223,11 +219,7 @@ export class AdaptiveEngine {
       if (planned > minutesLimit * WEEK_LIMIT_TOLERANCE) {
         if (this.listener !== null) this.before.copyFrom(plan);
         cutWeekTo(plan, editor, minutesLimit, sessionMinutes, fromDay);
-        const increase = this.guardrails.maxWeeklyIncrease!;
-        const reference = minutesLimit / (1 + increase);
-        this.recordGuardrail('maxWeeklyIncrease', 'week', plan, () =>
-          `planned ${Math.round(planned)} min is ${Math.round((planned / reference - 1) * 100)} % above the fullest of the recent weeks, ${Math.round(reference)} min (limit +${Math.round(increase * 100)} %)`,
-        );
+        this.recordGuardrail('maxWeeklyIncrease', 'week', plan, planned, minutesLimit, this.guardrails.maxWeeklyIncrease!);
       }
     }
     const loadLimit = this.weekLoadLimit;
@@ -236,20 +228,18 @@ export class AdaptiveEngine {
       if (load > loadLimit * WEEK_LIMIT_TOLERANCE) {
         if (this.listener !== null) this.before.copyFrom(plan);
         cutWeekTo(plan, editor, loadLimit, sessionLoad, fromDay);
-        const cap = this.guardrails.acwrCap!;
-        this.recordGuardrail('acwrCap', 'week', plan, () => {
-          const recent = (loadLimit * (4 - cap)) / cap;
-          return `the planned week's load ${Math.round(load)} AU would make the acute:chronic ratio ${((4 * load) / (recent + load)).toFixed(2)} (cap ${cap})`;
-        });
+        this.recordGuardrail('acwrCap', 'week', plan, load, loadLimit, this.guardrails.acwrCap!);
       }
     }
   }
 
   /**
-   * This morning (weekday 0 = Monday of `week`): facts, rules, actions on the plan from today on,
-   * then the guardrails. Call after the morning's readings are in the history.
+   * This morning (weekday 0 = Monday of `week`): facts, then `decide` (which rules hold, most
+   * conservative first), then their changes applied to the plan from today on, then the guardrails.
+   * Call after the morning's readings are in the history. Returns what was decided: the engine's
+   * own decision object, filled again each morning (read it before the next call).
    */
-  morning(week: number, weekday: number, plan: WeekPlan): void {
+  morning(week: number, weekday: number, plan: WeekPlan): Decision {
     this.weekday = weekday;
     this.recorder.week = week;
     this.recorder.weekday = weekday;
@@ -269,53 +259,41 @@ export class AdaptiveEngine {
     const designSpacing = schedule.designOf(week).hardDaySpacing;
     a.spacing = spacing > designSpacing ? spacing : designSpacing;
 
-    const changesBefore = this.changes;
-    const holding = this.holding;
-    let count = 0;
-    for (let i = 0; i < this.rules.length; i++) {
-      if (evaluate(this.rules[i]!.when, this.book) !== TRUE) continue;
-      this.fired[this.rules[i]!.order]!++;
-      holding[count++] = this.rules[i]!;
-      // Hit policy `first`: the highest-priority rule that holds, and no other.
-      if (!this.collect) break;
-    }
-    if (count > 0) this.applyRules(plan, count);
-    if (this.changes !== changesBefore) this.holdWeekLimits(plan, weekday);
+    const decision = this.decision;
+    decision.reset(week, weekday);
+    decide(this.book, this.rules, this.hitPolicy, decision);
+    if (decision.heldCount > 0) this.applyDecision(decision, plan);
+    if (decision.changes !== 0) this.holdWeekLimits(plan, weekday);
     this.dailyGuardrails(plan);
+    return decision;
   }
 
   /**
-   * Applies the rules that hold this morning, the most conservative first. A rule does not change
-   * what it already changed (see `changeKey`). Where an earlier — more conservative — change took a
-   * day's sessions for a control (intensity, volume, structure), a later change to the same control
-   * leaves that day alone, and keeps the days it can still change: "rest today" and "easy for the
-   * rest of the week" together give rest today and easy days after. A change that is left with
-   * nothing to do is recorded as overridden, with the rule that took its days.
+   * Applies the changes of the rules that hold this morning, the most conservative first. A rule
+   * does not change what it already changed (see `changeKey`). Where an earlier — more conservative
+   * — change took a day's sessions for a control (intensity, volume, structure), a later change to
+   * the same control leaves that day alone, and keeps the days it can still change: "rest today" and
+   * "easy for the rest of the week" together give rest today and easy days after. A change that is
+   * left with nothing to do is recorded as overridden, with the rule that took its days.
    */
-  private applyRules(plan: WeekPlan, count: number): void {
-    const holding = this.holding;
-    // Most conservative first (insertion sort: a handful of rules, no allocation).
-    for (let i = 1; i < count; i++) {
-      const rule = holding[i]!;
-      let j = i;
-      while (j > 0 && this.byConservativeness(holding[j - 1]!, rule) > 0) {
-        holding[j] = holding[j - 1]!;
-        j--;
-      }
-      holding[j] = rule;
-    }
+  private applyDecision(decision: Decision, plan: WeekPlan): void {
+    const count = decision.heldCount;
     this.lockedDays.fill(0);
     this.weekOwner.fill(-1);
     if (count > 1) this.morningPlan.copyFrom(plan);
-    for (let f = 0; f < count; f++) this.applyRule(holding[f]!, plan, count > 1);
+    for (let f = 0; f < count; f++) this.applyRule(this.byOrder[decision.held[f]!]!, plan, count > 1);
   }
 
   private applyRule(rule: CompiledRule, plan: WeekPlan, contested: boolean): void {
     const handler = this.handlers[rule.index]!;
-    const action = rule.rule.then as never;
+    const action = rule.rule.then;
     const a = this.actionContext;
-    const key = changeKey(rule.rule.then, a);
-    if (this.lastChange[rule.index] === key) return;
+    const decision = this.decision;
+    const key = changeKey(action, a);
+    if (this.lastChange[rule.index] === key) {
+      decision.setOutcome(rule.order, OUTCOME_UNCHANGED);
+      return;
+    }
     const controls = handler.controls;
     if (handler.reach(action) === 'sessions') {
       let locked = 0;
@@ -334,13 +312,11 @@ export class AdaptiveEngine {
           for (let d = 0; d < 7; d++) if ((days & (1 << d)) !== 0 && (this.lockedDays[c]! & (1 << d)) === 0) this.dayOwner[c * 7 + d] = rule.index;
           this.lockedDays[c]! |= days;
         }
-        this.changes++;
-        this.applied[rule.order]!++;
-        if (this.listener !== null) {
-          this.recorder.sessions(rule, 'applied', this.before, plan, '');
-        }
+        decision.setOutcome(rule.order, OUTCOME_APPLIED);
+        if (this.listener !== null) this.recorder.sessions(rule, decision, this.before, plan);
         return;
       }
+      decision.setOutcome(rule.order, OUTCOME_UNCHANGED);
       // Nothing changed: was it because a more conservative change had taken the days?
       if (contested && locked !== 0) this.recordIfOverridden(rule, handler, locked, plan);
       return;
@@ -349,30 +325,30 @@ export class AdaptiveEngine {
     let owner = -1;
     for (let i = 0; i < controls.length && owner < 0; i++) owner = this.weekOwner[CONTROL_INDEX[controls[i]!]]!;
     if (owner >= 0) {
-      this.overridden[rule.order]!++;
-      if (this.listener !== null) this.recorder.rule(rule, 'overridden', '', '', `overridden by ${this.rules[owner]!.rule.id} (more conservative)`);
+      decision.override(rule.order, this.rules[owner]!.order, this.overrideReason(this.rules[owner]!, rule));
+      if (this.listener !== null) this.recorder.rule(rule, decision, '', '');
       return;
     }
     const change = handler.apply(action, a) as WeekChange | null;
-    if (change === null) return;
+    if (change === null) {
+      decision.setOutcome(rule.order, OUTCOME_UNCHANGED);
+      return;
+    }
     this.lastChange[rule.index] = key;
     for (let i = 0; i < controls.length; i++) this.weekOwner[CONTROL_INDEX[controls[i]!]] = rule.index;
-    this.changes++;
-    this.applied[rule.order]!++;
-    this.recorder.rule(rule, 'applied', change.before, change.after, '');
+    decision.setOutcome(rule.order, OUTCOME_APPLIED);
+    this.recorder.rule(rule, decision, change.before, change.after);
   }
 
   /** Records a rule as overridden if, on the morning's plan and without the claims, it would have changed something. */
-  private recordIfOverridden(rule: CompiledRule, handler: ActionHandler, locked: number, plan: WeekPlan): void {
+  private recordIfOverridden(rule: CompiledRule, handler: ActionHandlerOf<ActionName>, locked: number, plan: WeekPlan): void {
     const a = this.actionContext;
     this.wouldBe.copyFrom(this.morningPlan);
     a.plan = this.wouldBe;
-    const changed = handler.apply(rule.rule.then as never, a) === true;
+    const changed = handler.apply(rule.rule.then, a) === true;
     a.plan = plan;
     const days = changed ? this.changedDays(this.morningPlan, this.wouldBe) : 0;
     if ((days & locked) === 0) return;
-    this.overridden[rule.order]!++;
-    if (this.listener === null) return;
     let owner = -1;
     for (let d = 0; d < 7 && owner < 0; d++) {
       if ((days & locked & (1 << d)) === 0) continue;
@@ -381,10 +357,16 @@ export class AdaptiveEngine {
         if (owner < 0 && (this.lockedDays[c]! & (1 << d)) !== 0) owner = this.dayOwner[c * 7 + d]!;
       }
     }
-    if (owner < 0) return;
-    const winner = this.rules[owner]!;
-    const same = this.conservativeness(winner) === this.conservativeness(rule);
-    this.recorder.sessions(rule, 'overridden', this.morningPlan, this.wouldBe, `overridden by ${winner.rule.id} (${same ? 'as conservative, higher priority' : 'more conservative'})`);
+    const winner = owner < 0 ? null : this.rules[owner]!;
+    this.decision.override(rule.order, winner === null ? -1 : winner.order, winner === null ? 0 : this.overrideReason(winner, rule));
+    if (this.listener === null || winner === null) return;
+    this.recorder.sessions(rule, this.decision, this.morningPlan, this.wouldBe);
+  }
+
+  /** Why `winner` went before `loser`: more conservative, or as conservative with a higher priority. */
+  private overrideReason(winner: CompiledRule, loser: CompiledRule): number {
+    const rank = this.decision.rank;
+    return rank[winner.order] === rank[loser.order] ? OVERRIDE_HIGHER_PRIORITY : OVERRIDE_MORE_CONSERVATIVE;
   }
 
   /** Weekdays (a bit each) whose sessions differ between two plans of the same week. */
@@ -392,15 +374,6 @@ export class AdaptiveEngine {
     let days = 0;
     for (let d = 0; d < 7; d++) if (!x.sameDay(y, d)) days |= 1 << d;
     return days;
-  }
-
-  /** Orders rules most conservative first, then by priority and file order. */
-  private byConservativeness(x: CompiledRule, y: CompiledRule): number {
-    return this.conservativeness(y) - this.conservativeness(x) || y.priority - x.priority || x.order - y.order;
-  }
-
-  private conservativeness(rule: CompiledRule): number {
-    return this.handlers[rule.index]!.conservativeness(rule.rule.then as never);
   }
 
   private dailyGuardrails(plan: WeekPlan): void {
@@ -411,7 +384,7 @@ export class AdaptiveEngine {
       if (inRow >= maxHardDaysInRow) {
         if (this.listener !== null) this.before.copyFrom(plan);
         easeToday(plan, this.editor, this.weekday);
-        this.recordGuardrail('maxHardDaysInRow', 'today', plan, () => `${inRow + 1} hard days in a row would exceed the limit of ${maxHardDaysInRow}`);
+        this.recordGuardrail('maxHardDaysInRow', 'today', plan, inRow, maxHardDaysInRow);
         return;
       }
     }
@@ -420,16 +393,15 @@ export class AdaptiveEngine {
       if (since <= minDaysBetweenHard) {
         if (this.listener !== null) this.before.copyFrom(plan);
         easeToday(plan, this.editor, this.weekday);
-        this.recordGuardrail('minDaysBetweenHard', 'today', plan, () => `the last hard day was ${since} day${since === 1 ? '' : 's'} ago (at least ${minDaysBetweenHard} easy days between hard days)`);
+        this.recordGuardrail('minDaysBetweenHard', 'today', plan, since, minDaysBetweenHard);
       }
     }
   }
 
-  /** Counts a guardrail's change and records it for a listener (the reason is built only then). */
-  private recordGuardrail(name: GuardrailName, scope: 'week' | 'today', plan: WeekPlan, reason: () => string): void {
-    this.changes++;
-    this.applied[this.rules.length + GUARDRAIL_NAMES.indexOf(name)]!++;
-    this.recorder.guardrail(name, scope, this.before, plan, reason);
+  /** Enters a guardrail's cut in the decision, with its numbers, and records it for a listener (words only then). */
+  private recordGuardrail(name: GuardrailName, scope: 'week' | 'today', plan: WeekPlan, first: number, second: number, third?: number): void {
+    this.decision.guardrailCut(name, first, second, third);
+    if (this.listener !== null) this.recorder.guardrail(name, scope, this.before, plan, this.decision.guardrail(name)!);
   }
 
   /** For tests and `explain`: a fact's value this morning, formatted. */

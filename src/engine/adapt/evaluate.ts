@@ -168,7 +168,7 @@ export function evaluate(c: CompiledCondition, book: FactBook): Truth {
 
 /** One condition as evaluated: the explanation of a rule's outcome. */
 export type ConditionTrace =
-  | { fact: string; op: Operator; value: number | readonly number[] | undefined; actual: number | null; result: TruthName; missing: boolean }
+  | { fact: string; op: Operator; value?: number | readonly number[] | undefined; actual: number | null; result: TruthName; missing: boolean }
   | { combinator: 'all' | 'any' | 'not' | 'atLeast'; count?: number; result: TruthName; conditions: ConditionTrace[] };
 export type TruthName = 'true' | 'false' | 'missing';
 const TRUTH_NAMES: readonly TruthName[] = ['false', 'true', 'missing'];

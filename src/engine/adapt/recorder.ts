@@ -1,10 +1,11 @@
 import type { Action, Scope } from '../../models/rules/schema.ts';
 import type { WeekPlan } from '../plan/week-plan.ts';
-import type { Adjustment, AdjustmentListener, AdjustmentOutcome, FactReading } from './adjustment.ts';
+import type { Adjustment, AdjustmentListener, AdjustmentOutcome, AdjustmentTrace, FactReading } from './adjustment.ts';
+import { OUTCOME_OVERRIDDEN, overrideReasonOf, type Decision, type GuardrailNumbers } from './decision.ts';
 import { factsRead, traceRule, type CompiledRule } from './evaluate.ts';
 import type { FactBook } from './fact-book.ts';
 import type { PlanEditor } from './plan-edit.ts';
-import { describeReason } from './reasons.ts';
+import { bookView, describeReason, guardrailReason, overrideNote } from './reasons.ts';
 
 /** The scope an action without one acts on. */
 function scopeOf(action: Action): Scope {
@@ -17,7 +18,7 @@ function scopeOf(action: Action): Scope {
 /**
  * Turns the engine's changes into records for whoever listens (adjustments.csv, `explain`): the
  * facts a rule read and their companions, its reason in a coach's words, and the days before and
- * after. Records are built only when there is a listener; the engine counts its changes either way.
+ * after. Records are built only when there is a listener; the engine returns its decision either way.
  */
 export class ChangeRecorder {
   listener: AdjustmentListener | null = null;
@@ -30,14 +31,14 @@ export class ChangeRecorder {
     private readonly editor: PlanEditor,
   ) {}
 
-  /** A rule's change to this week's sessions: the days of `was` and `now` that differ. */
-  sessions(rule: CompiledRule, outcome: AdjustmentOutcome, was: WeekPlan, now: WeekPlan, note: string): void {
+  /** A rule's change to this week's sessions (its outcome as `decision` has it): the days of `was` and `now` that differ. */
+  sessions(rule: CompiledRule, decision: Decision, was: WeekPlan, now: WeekPlan): void {
     const [before, after] = this.describeDays(was, now);
-    this.rule(rule, outcome, before, after, note);
+    this.rule(rule, decision, before, after);
   }
 
-  /** A rule's change (or would-be change) described in words. */
-  rule(rule: CompiledRule, outcome: AdjustmentOutcome, before: string, after: string, note: string): void {
+  /** A rule's change (or would-be change) described in words, applied or overridden as `decision` has it. */
+  rule(rule: CompiledRule, decision: Decision, before: string, after: string): void {
     if (this.listener === null) return;
     const slots = factsRead(rule.when);
     for (const slot of [...slots]) {
@@ -47,16 +48,28 @@ export class ChangeRecorder {
       }
     }
     const facts: FactReading[] = slots.map((slot) => this.book.reading(slot));
-    const reason = describeReason(traceRule(rule, this.book), this.book);
-    this.listener.adjustment(this.change(rule.rule.id, scopeOf(rule.rule.then), rule.rule.then.action, outcome, facts, reason, before, after, note));
+    const evaluated = traceRule(rule, this.book);
+    const winner = decision.overriddenBy[rule.order]!;
+    const trace: AdjustmentTrace = {
+      rule: rule.rule.id,
+      priority: rule.priority,
+      held: evaluated.result,
+      when: evaluated.condition,
+      facts: Object.fromEntries(facts.map((reading) => [reading.fact, reading.value])),
+      action: rule.rule.then,
+      outcome: decision.outcome[rule.order] === OUTCOME_OVERRIDDEN ? 'overridden' : 'applied',
+      overriddenBy: winner < 0 ? null : { rule: decision.rules[winner]!.rule.id, why: overrideReasonOf(decision.overrideReason[rule.order]!) },
+    };
+    const reason = describeReason(evaluated.condition, bookView(this.book));
+    this.listener.adjustment(this.change(rule.rule.id, scopeOf(rule.rule.then), rule.rule.then.action, trace.outcome, facts, reason, before, after, overrideNote(trace), trace));
   }
 
-  /** A guardrail's change; its reason is built only here, when someone listens. */
-  guardrail(name: string, scope: 'week' | 'today', was: WeekPlan, now: WeekPlan, reason: () => string): void {
+  /** A guardrail's change; its reason is built only here, when someone listens, from the numbers it judged by. */
+  guardrail(name: string, scope: 'week' | 'today', was: WeekPlan, now: WeekPlan, numbers: GuardrailNumbers): void {
     if (this.listener === null) return;
     const [before, after] = this.describeDays(was, now);
     this.listener.adjustment(
-      this.change(`guardrail:${name}`, scope, scope === 'week' ? 'scaleVolume' : 'makeHardSessionsEasy', 'guardrail', [], reason(), before, after, ''),
+      this.change(`guardrail:${name}`, scope, scope === 'week' ? 'scaleVolume' : 'makeHardSessionsEasy', 'guardrail', [], guardrailReason(numbers), before, after, '', { outcome: 'guardrail', ...numbers }),
     );
   }
 
@@ -83,8 +96,9 @@ export class ChangeRecorder {
     before: string,
     after: string,
     note: string,
+    trace: AdjustmentTrace,
   ): Adjustment {
     const day = (this.week - 1) * 7 + this.weekday + 1;
-    return { day, week: this.week, weekday: this.weekday, ruleId, scope, action, outcome, facts, reason, before, after, note };
+    return { day, week: this.week, weekday: this.weekday, ruleId, scope, action, outcome, facts, reason, before, after, note, trace };
   }
 }

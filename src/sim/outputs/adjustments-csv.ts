@@ -1,4 +1,4 @@
-import type { Adjustment, FactReading } from '../../engine/adapt/adjustment.ts';
+import { traceJson, type Adjustment, type FactReading } from '../../engine/adapt/adjustment.ts';
 import { WEEKDAYS } from '../../engine/adapt/plan-edit.ts';
 import type { AthleteTraits } from '../population.ts';
 import type { RunSpec } from '../scenario/prepare.ts';
@@ -8,11 +8,12 @@ import type { StagedFile } from './stage.ts';
 
 /**
  * adjustments.csv header: one row per change the adaptive engine made (or a more conservative
- * change overrode), athletes identified as in athletes.csv. `periodize explain` reads it back.
+ * change overrode), athletes identified as in athletes.csv; the last column, `trace`, holds the
+ * change's structure as JSON (see `AdjustmentTrace`). `periodize explain` reads it back.
  */
 export const ADJUSTMENT_COLUMNS = [
   'athlete', 'id', 'replicate', 'arm', 'day', 'week', 'weekday', 'rule', 'scope', 'action', 'outcome',
-  'facts', 'reason', 'before', 'after', 'note',
+  'facts', 'reason', 'before', 'after', 'note', 'trace',
 ] as const;
 
 /**
@@ -50,6 +51,7 @@ export class AdjustmentsCsv implements AdjustmentSink {
       String(change.day), String(change.week), WEEKDAYS[change.weekday] ?? String(change.weekday),
       field(change.ruleId), change.scope, field(change.action), change.outcome,
       field(formatFacts(change.facts)), field(change.reason), field(change.before), field(change.after), field(change.note),
+      field(traceJson(change.trace)),
     ];
     this.file.write(`${cells.join(',')}\n`);
   }

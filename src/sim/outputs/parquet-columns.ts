@@ -8,7 +8,7 @@ const INTEGER_COLUMNS = new Set(['athlete', 'replicate', 'day', 'week', 'session
 
 /** Columns that hold text. */
 const TEXT_COLUMNS = new Set([
-  'id', 'arm', 'level', 'sex', 'weekday', 'rule', 'scope', 'action', 'outcome', 'facts', 'reason', 'before', 'after', 'note',
+  'id', 'arm', 'level', 'sex', 'weekday', 'rule', 'scope', 'action', 'outcome', 'facts', 'reason', 'before', 'after', 'note', 'trace',
 ]);
 
 function typed(names: readonly string[]): ParquetColumn[] {

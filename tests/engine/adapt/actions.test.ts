@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_HANDLERS_BUILT_IN, type ActionContext, type ActionHandler } from '../../../src/engine/adapt/actions.ts';
+import {
+  ACTION_HANDLERS_BUILT_IN,
+  actionRegistry,
+  applyAction,
+  BUILT_IN_ACTIONS,
+  handlerOf,
+  type ActionContext,
+  type ActionHandlers,
+  type ActionResult,
+} from '../../../src/engine/adapt/actions.ts';
+import { conservativeness } from '../../../src/engine/adapt/conservativeness.ts';
 import type { ObservedHistory } from '../../../src/engine/adapt/history.ts';
 import { WeekSchedule } from '../../../src/engine/adapt/schedule.ts';
 import { resolveDesign, type ResolvedDesign, type ResolveIssue } from '../../../src/engine/designs/resolve.ts';
 import { WeekPlan } from '../../../src/engine/plan/week-plan.ts';
-import type { Action, ActionName } from '../../../src/models/rules/schema.ts';
+import type { Action } from '../../../src/models/rules/schema.ts';
 import {
   CATALOGUE,
   days,
@@ -27,9 +37,6 @@ import {
 } from './fixtures.ts';
 
 
-function handler(name: ActionName): ActionHandler {
-  return ACTION_HANDLERS_BUILT_IN.find((h) => h.action === name)!;
-}
 
 function designNamed(name: string): ResolvedDesign {
   const issues: ResolveIssue[] = [];
@@ -83,8 +90,8 @@ function contextOf(
   };
 }
 
-function apply(action: Action, context: ActionContext): ReturnType<ActionHandler['apply']> {
-  return handler(action.action).apply(action, context);
+function apply(action: Action, context: ActionContext): ActionResult {
+  return applyAction(BUILT_IN_ACTIONS, action, context);
 }
 
 /** The week day by day, as the trace describes it. */
@@ -654,7 +661,7 @@ describe('the actions\' conservativeness (the larger, the less load: it wins a c
       { action: 'shiftDesign', scope: 'nextMicrocycle', design: 'threshold' },
       { action: 'insertDeloadWeek' },
     ];
-    const ranked = [...actions].sort((a, b) => handler(b.action).conservativeness(b) - handler(a.action).conservativeness(a));
+    const ranked = [...actions].sort((a, b) => conservativeness(b) - conservativeness(a));
     expect(ranked.map((a) => a.action)).toEqual([
       'rest',
       'makeHardSessionsEasy',
@@ -667,5 +674,21 @@ describe('the actions\' conservativeness (the larger, the less load: it wins a c
       'progress',
       'bringForwardHardSession',
     ]);
+  });
+});
+
+describe('the action registry', () => {
+  it('should take only a handler of its own action under each name (checked by the compiler)', () => {
+    // @ts-expect-error: keepPlan's handler cannot stand in for rest's (the mapped type pairs name and handler).
+    const mixed: ActionHandlers = { ...BUILT_IN_ACTIONS, rest: BUILT_IN_ACTIONS.keepPlan };
+    expect(mixed.rest.action).toBe('keepPlan');
+  });
+
+  it('should find every bound handler by its action, the last bound winning', () => {
+    const own = { ...BUILT_IN_ACTIONS.rest };
+    const registry = actionRegistry([...ACTION_HANDLERS_BUILT_IN, own]);
+    expect(handlerOf(registry, 'rest')).toBe(own);
+    expect(handlerOf(registry, 'keepPlan')).toBe(BUILT_IN_ACTIONS.keepPlan);
+    expect(() => handlerOf(actionRegistry([]), 'rest')).toThrow('no handler for action "rest"');
   });
 });

@@ -1,4 +1,5 @@
-import { ACTION_HANDLERS_BUILT_IN } from '../../../src/engine/adapt/actions.ts';
+import { changeCountsLength, countDecision } from '../../../src/sim/adjustment-tally.ts';
+import { BUILT_IN_ACTIONS } from '../../../src/engine/adapt/actions.ts';
 import type { Adjustment } from '../../../src/engine/adapt/adjustment.ts';
 import { AdaptiveEngine, type EngineParts } from '../../../src/engine/adapt/engine.ts';
 import { ObservedHistory } from '../../../src/engine/adapt/history.ts';
@@ -129,7 +130,7 @@ export function macroplanOf(ref: DesignRef, weeks: number): Macroplan {
 /** The engine's parts as the composition root binds them: the built-in facts and actions, the real catalogue. */
 export const ENGINE_PARTS: EngineParts = {
   facts: FactBook.catalogue(FACT_PROVIDERS_BUILT_IN),
-  actions: new Map(ACTION_HANDLERS_BUILT_IN.map((handler) => [handler.action, handler] as const)),
+  actions: BUILT_IN_ACTIONS,
   catalogue: CATALOGUE,
 };
 
@@ -146,6 +147,14 @@ export function armRulesOf(ruleSet: RuleSet): ArmRules {
   return { name: ruleSet.name, origin: 'test', ruleSet, designs };
 }
 
+/** What each engine of `engineFor` decided on the mornings `liveDay` ran, counted as the simulator counts it. */
+const COUNTS = new WeakMap<AdaptiveEngine, Int32Array>();
+
+/** An engine's counts (see `changeCountsLength`): changes applied and overridden by `changeNames` index, then mornings each rule held. */
+export function decisionCounts(engine: AdaptiveEngine): Int32Array {
+  return COUNTS.get(engine)!;
+}
+
 /** An engine for one arm, started from `record` (the baseline), listening into `changes`. */
 export function engineFor(
   ruleSet: RuleSet,
@@ -156,8 +165,16 @@ export function engineFor(
   const engine = new AdaptiveEngine(armRulesOf(ruleSet), ENGINE_PARTS, PROFILES, record.capacity + weeks * 7, weeks);
   const changes: Adjustment[] = [];
   engine.listener = { adjustment: (change) => changes.push(change) };
+  COUNTS.set(engine, new Int32Array(changeCountsLength(ruleSet.rules.length)));
   engine.startArm(record, options.macroplan ?? macroplanOf('polarized', weeks), options.usualWeeklyMinutes ?? 300);
   return { engine, changes };
+}
+
+/** A week with hard sessions on Monday and Tuesday. */
+export function hardMondayAndTuesday(): WeekPlan {
+  const plan = new WeekPlan();
+  for (const [day, workout, size] of [[MON, TEMPO_RUN, 25], [TUE, VO2MAX_INTERVALS, 5], [THU, EASY_RUN, 40], [SAT, LONG_RUN, 90]] as const) plan.add(day, workout, size, 0);
+  return plan;
 }
 
 /** A plan editor on the coach's profiles of the fixtures. */
@@ -171,7 +188,9 @@ export const EDITOR = new PlanEditor(CATALOGUE, PROFILES);
 export function liveDay(engine: AdaptiveEngine, plan: WeekPlan, week: number, weekday: number, morning: ObservedDay = {}, rpe?: number): void {
   const history = engine.history;
   history.setMorning(morning.restingHr ?? Number.NaN, morning.hrv ?? Number.NaN, morning.sleep ?? Number.NaN, morning.ill ?? false);
-  engine.morning(week, weekday, plan);
+  const counts = COUNTS.get(engine);
+  const decision = engine.morning(week, weekday, plan);
+  if (counts !== undefined) countDecision(decision, counts);
   for (let k = 0; k < plan.count; k++) {
     if (plan.day[k] !== weekday) continue;
     if (morning.ill === true) {
