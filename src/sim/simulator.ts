@@ -362,11 +362,11 @@ export class Simulator {
           markerDays++;
         }
         if (engine !== null) {
-          // Written through the record's input array: nothing boxed in the daily loop.
-          const input = record!.input;
-          input[0] = today[0]!;
-          input[1] = today[1]!;
-          input[2] = worn ? s.sleptHours : Number.NaN;
+          // Written into the record's fields: nothing boxed in the daily loop.
+          const input = record!.morningIn;
+          input.restingHr = today[0]!;
+          input.lnRmssd = today[1]!;
+          input.sleepHours = worn ? s.sleptHours : Number.NaN;
           record!.morning(ill);
           countDecision(engine.morning(week, weekday, plan), changes!);
         }
@@ -416,8 +416,8 @@ export class Simulator {
             if (inEvent) row[base + ARM.eventHardSessions]!++;
           }
           if (record !== null) {
-            record.input[0] = sessionMinutes;
-            record.input[1] = sessionRpe;
+            record.sessionIn.minutes = sessionMinutes;
+            record.sessionIn.rpe = sessionRpe;
             // Hard as the coach prescribed it (the coach's view), not as the athlete's hidden thresholds make it.
             record.session(w, profiles.isHard(w, true));
           }

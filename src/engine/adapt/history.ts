@@ -91,11 +91,12 @@ export class ObservedHistory {
   lastIll = -1;
   lastHard = -1;
   /**
-   * Readings handed in through a typed array, so that a caller in a hot loop boxes nothing: before
-   * `morning`, resting HR, lnRMSSD and sleep hours (NaN when not measured); before `session`, the
-   * session's minutes and RPE. Use `setMorning` / `setSession` where speed does not matter.
+   * This morning's readings (NaN when not measured), written by the caller before `morning`, and
+   * the session just done, before `session`: named fields of objects made once, so that a caller in
+   * a hot loop boxes nothing. Use `setMorning` / `setSession` where speed does not matter.
    */
-  readonly input = new Float64Array(3);
+  readonly morningIn = { restingHr: Number.NaN, lnRmssd: Number.NaN, sleepHours: Number.NaN };
+  readonly sessionIn = { minutes: Number.NaN, rpe: Number.NaN };
 
   constructor(
     readonly capacity: number,
@@ -158,22 +159,24 @@ export class ObservedHistory {
 
   /** A new day: this morning's readings (NaN when not measured) and whether the athlete is ill. */
   setMorning(restingHr: number, lnRmssd: number, sleepHours: number, ill: boolean): void {
-    this.input[0] = restingHr;
-    this.input[1] = lnRmssd;
-    this.input[2] = sleepHours;
+    const input = this.morningIn;
+    input.restingHr = restingHr;
+    input.lnRmssd = lnRmssd;
+    input.sleepHours = sleepHours;
     this.morning(ill);
   }
 
-  /** A new day, its readings in `input` (resting HR, lnRMSSD, sleep). */
+  /** A new day, its readings in `morningIn`. */
   morning(ill: boolean): void {
     const t = ++this.today;
     if (t >= this.capacity) throw new RangeError(`the record holds ${this.capacity} days`);
-    this.restingHr[t] = this.input[0]!;
-    this.hrv[t] = this.input[1]!;
-    this.sleep[t] = this.input[2]!;
-    this.restingHrSums.record(t, this.input[0]!);
-    this.hrvSums.record(t, this.input[1]!);
-    this.sleepSums.record(t, this.input[2]!);
+    const { restingHr, lnRmssd, sleepHours } = this.morningIn;
+    this.restingHr[t] = restingHr;
+    this.hrv[t] = lnRmssd;
+    this.sleep[t] = sleepHours;
+    this.restingHrSums.record(t, restingHr);
+    this.hrvSums.record(t, lnRmssd);
+    this.sleepSums.record(t, sleepHours);
     this.ill[t] = ill ? 1 : 0;
     if (ill) this.lastIll = t;
     this.load[t] = 0;
@@ -192,15 +195,14 @@ export class ObservedHistory {
    * of it are known), then folds into that usual value.
    */
   setSession(workout: number, minutes: number, rpe: number, hard: boolean): void {
-    this.input[0] = minutes;
-    this.input[1] = rpe;
+    this.sessionIn.minutes = minutes;
+    this.sessionIn.rpe = rpe;
     this.session(workout, hard);
   }
 
-  /** A session done today, its minutes and RPE in `input[0]`, `input[1]`. */
+  /** A session done today, its minutes and RPE in `sessionIn`. */
   session(workout: number, hard: boolean): void {
-    const minutes = this.input[0]!;
-    const rpe = this.input[1]!;
+    const { minutes, rpe } = this.sessionIn;
     const t = this.today;
     const before = this.minutes[t]!;
     this.rpe[t] = before > 0 ? (this.rpe[t]! * before + rpe * minutes) / (before + minutes) : rpe;
