@@ -9,20 +9,20 @@ import { writeFileSync } from 'node:fs';
 import { createContainer } from '../src/composition-root.ts';
 import { PARAMETERS, UNCERTAIN_PARAMETERS, type Parameters } from '../src/models/parameters.ts';
 import { ScenarioRunner } from '../src/sim/runner.ts';
-import { RULE_VOCABULARY } from '../src/sim/scenario/rules-load.ts';
+import { ScenarioLoader } from '../src/sim/scenario/loader.ts';
 import { oneAtATime, sensitivityMarkdown } from '../src/sim/sensitivity.ts';
-import { CATALOGUE } from '../src/sim/tokens.ts';
 import { declareOptions, numberOption } from './options.ts';
 
 declareOptions('sensitivity', import.meta.url, { size: 'value', seed: 'value', write: 'flag' });
 const size = numberOption('size', 600);
 const seed = numberOption('seed', 42);
 const write = process.argv.includes('--write');
-const container = createContainer();
-const catalogue = container.get(CATALOGUE);
-const runnerFor = (parameters: Parameters) => createContainer(parameters).get(ScenarioRunner);
+const partsFor = (parameters: Parameters) => {
+  const container = createContainer(parameters);
+  return { loader: container.get(ScenarioLoader), runner: container.get(ScenarioRunner) };
+};
 const started = performance.now();
-const result = oneAtATime(runnerFor, PARAMETERS, UNCERTAIN_PARAMETERS, catalogue, container.get(RULE_VOCABULARY), {
+const result = oneAtATime(partsFor, PARAMETERS, UNCERTAIN_PARAMETERS, {
   size,
   seed,
   progress: (done, total) => process.stderr.write(`\r${done}/${total} constants`),

@@ -11,6 +11,7 @@ import { ADAPTATION_MODEL } from './sim/model/adaptation-model.ts';
 import { MultiSystemModel } from './sim/model/multi-system.ts';
 import { RunScenario } from './sim/run-scenario.ts';
 import { ScenarioRunner } from './sim/runner.ts';
+import { ScenarioLoader } from './sim/scenario/loader.ts';
 import { RULE_VOCABULARY, ruleVocabulary } from './sim/scenario/rules-load.ts';
 import { RunTrials } from './sim/trials/run-trials.ts';
 import { PlausibilityScan } from './sim/scan.ts';
@@ -38,6 +39,7 @@ export function createContainer(parameters: Parameters = PARAMETERS): Container 
     .bind(RULE_VOCABULARY)
     .toDynamicValue((context) => ruleVocabulary(context.get(RULE_SOURCES), context.getAll(FACT_PROVIDERS)))
     .inSingletonScope();
+  container.bind(ScenarioLoader).toSelf().inSingletonScope();
   container.bind(ScenarioRunner).toSelf().inSingletonScope();
   container.bind(RunScenario).toSelf().inSingletonScope();
   container.bind(RunTrials).toSelf().inSingletonScope();

@@ -1,6 +1,6 @@
 import { fixed } from '../sim/outputs/format.ts';
 import type { SweepExpansion } from '../engine/designs/sweep.ts';
-import type { MetricName, MetricSummary, Summary } from '../sim/summary.ts';
+import type { ArmSummary, Comparison, MetricName, MetricSummary, Summary } from '../sim/summary.ts';
 import { counted, noun } from './plural.ts';
 
 const SHOWN: readonly [MetricName, string][] = [
@@ -129,37 +129,29 @@ export function comparisonTable(summary: Summary): string {
     out.push(`Paired difference vs ${summary.reference} (same athletes, same events): mean [95 % CI], Hedges' g`);
     out.push('');
     // Each metric takes two columns, the difference with its interval and Hedges' g, so that g lines up.
-    const paired: string[][] = [['arm', ...SHOWN.flatMap(([, label]) => [label, 'g'])]];
-    for (const arm of summary.arms) {
-      if (arm.vsReference === null) continue;
-      paired.push([
-        arm.id,
-        ...SHOWN.flatMap(([name]) => {
-          const c = arm.vsReference![name];
-          return [withInterval(c.diff, c.ci95), c.hedgesG === null ? '—' : signed(c.hedgesG, 2)];
-        }),
-      ]);
-    }
+    // One row per arm compared with the reference: its id, then its cells.
+    const compared = (header: string[], cells: (arm: ArmSummary, vs: Record<MetricName, Comparison>) => string[]) => [
+      header,
+      ...summary.arms.flatMap((arm) => (arm.vsReference === null ? [] : [[arm.id, ...cells(arm, arm.vsReference)]])),
+    ];
+    const paired = compared(['arm', ...SHOWN.flatMap(([, label]) => [label, 'g'])], (_, vs) =>
+      SHOWN.flatMap(([name]) => [withInterval(vs[name].diff, vs[name].ci95), vs[name].hedgesG === null ? '—' : signed(vs[name].hedgesG, 2)]),
+    );
     out.push(columns(paired, new Set(SHOWN.map((_, i) => 2 + 2 * i))));
     out.push('');
     out.push("d_z (the difference over the SD of the differences), with the difference's Monte Carlo SE;");
     out.push("responders: athletes gaining over 2× / under 0.5× the test's typical error");
     out.push('');
-    const effects: string[][] = [['arm', ...SHOWN.map(([, label]) => `${label.replace(' %', '')} d_z`), ...SHOWN.map(([, label]) => `${label.replace(' %', '')} high/low`)]];
-    for (const arm of summary.arms) {
-      if (arm.vsReference === null) continue;
-      effects.push([
-        arm.id,
-        ...SHOWN.map(([name]) => {
-          const c = arm.vsReference![name];
-          return c.dz === null ? '—' : `${signed(c.dz, 2)} (MCSE ${(c.mcse ?? 0).toFixed(2)} pp)`;
-        }),
+    const effects = compared(
+      ['arm', ...SHOWN.map(([, label]) => `${label.replace(' %', '')} d_z`), ...SHOWN.map(([, label]) => `${label.replace(' %', '')} high/low`)],
+      (arm, vs) => [
+        ...SHOWN.map(([name]) => (vs[name].dz === null ? '—' : `${signed(vs[name].dz, 2)} (MCSE ${(vs[name].mcse ?? 0).toFixed(2)} pp)`)),
         ...SHOWN.map(([name]) => {
           const r = arm.responders[name];
           return r === undefined ? '—' : `${Math.round(r.high * 100)} % / ${Math.round(r.low * 100)} %`;
         }),
-      ]);
-    }
+      ],
+    );
     out.push(columns(effects, new Set(SHOWN.map((_, i) => 1 + i))));
   }
   return out.join('\n');

@@ -2,9 +2,6 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { inject, injectable } from 'inversify';
-import { RULE_VOCABULARY, type RuleVocabulary } from './scenario/rules-load.ts';
-import type { Parameters } from '../models/parameters.ts';
-import type { CompiledCatalogue } from '../models/workouts/compile.ts';
 import { ADAPTATION_MODEL, type AdaptationModel } from './model/adaptation-model.ts';
 import { csvNames, SliceMerger } from './merge.ts';
 import { mergeShards, orderShards, shardScenarioText } from './merge-shards.ts';
@@ -15,7 +12,6 @@ import type { SummaryCollector, Summary } from './summary.ts';
 import { ScenarioRunner } from './runner.ts';
 import { ScenarioLoader } from './scenario/loader.ts';
 import { athleteDays, type RunSpec } from './scenario/prepare.ts';
-import { CATALOGUE, PARAMETER_SET } from './tokens.ts';
 
 export type { OutputFormat } from './outputs/run-outputs.ts';
 
@@ -72,18 +68,13 @@ export interface RunReport {
 @injectable()
 export class RunScenario {
   constructor(
-    @inject(PARAMETER_SET) private readonly parameters: Parameters,
-    @inject(CATALOGUE) catalogue: CompiledCatalogue,
+    @inject(ScenarioLoader) private readonly loader: ScenarioLoader,
     @inject(ADAPTATION_MODEL) model: AdaptationModel,
     @inject(ScenarioRunner) private readonly runner: ScenarioRunner,
-    @inject(RULE_VOCABULARY) vocabulary: RuleVocabulary,
   ) {
-    // A rule file may name any fact of the providers the engine is built with (the root binds the vocabulary).
-    this.loader = new ScenarioLoader(catalogue, parameters, vocabulary);
-    this.outputs = new OutputWriter(model, parameters, catalogue);
+    this.outputs = new OutputWriter(model, loader.parameters, loader.catalogue);
   }
 
-  private readonly loader: ScenarioLoader;
   private readonly outputs: OutputWriter;
 
   /** Loads and checks a scenario; throws InputError listing every problem. */
@@ -159,7 +150,7 @@ export class RunScenario {
     const scratch = mkdtempSync(join(tmpdir(), 'periodize-slices-'));
     const stage = new OutputStage(request.outDir);
     try {
-      const merger = new SliceMerger(stage, spec, this.parameters, shard !== null);
+      const merger = new SliceMerger(stage, spec, this.loader.parameters, shard !== null);
       const [from, to] = shard === null ? [0, spec.population.size] : shardRange(spec.population.size, shard);
       const slices = pool.slices(to - from).map(([a, b]): [number, number] => [from + a, from + b]);
       const dirOf = (index: number) => join(scratch, String(index));
@@ -188,7 +179,7 @@ export class RunScenario {
    */
   async summariseParallel(file: string, pool: SlicePool): Promise<{ summary: Summary; athleteDays: number }> {
     const spec = this.load(file);
-    const merger = new SliceMerger(null, spec, this.parameters);
+    const merger = new SliceMerger(null, spec, this.loader.parameters);
     await inOrder(
       pool.slices(spec.population.size).map((slice) => pool.runSlice({ scenario: resolve(file), slice, dir: null })),
       (results) => merger.addPacked(results),
@@ -210,7 +201,7 @@ export class RunScenario {
     const { spec } = scenario;
     const stage = new OutputStage(request.outDir);
     try {
-      const summary = mergeShards({ stage, spec, parameters: this.parameters, shards, outDir: request.outDir });
+      const summary = mergeShards({ stage, spec, parameters: this.loader.parameters, shards, outDir: request.outDir });
       const extra = { mergedFrom: shards.map(({ dir }) => dir) };
       const files = this.outputs.write({ stage, scenario, command: request.command, summary, format: request.format ?? 'csv', extra });
       return { spec, summary, files, athleteDays: athleteDays(spec), seconds: (performance.now() - started) / 1000 };

@@ -1,8 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { PLAUSIBLE } from '../models/limits.ts';
-import type { Parameters } from '../models/parameters.ts';
 import { LEVELS, Scenario } from '../models/scenario/schema.ts';
-import type { CompiledCatalogue } from '../models/workouts/compile.ts';
 import { BUILTIN_DESIGNS } from '../engine/designs/builtins.ts';
 import { stringify } from 'yaml';
 import { LocatedDocument } from '../models/input/located.ts';
@@ -10,10 +8,8 @@ import type { AthleteTraits } from './population.ts';
 import { TEST, TEST_COUNT, type AthleteResults } from './results.ts';
 import { RandomStream, deriveStreamSeed } from './rng.ts';
 import { ScenarioRunner } from './runner.ts';
-import { prepareScenario } from './scenario/prepare.ts';
+import { ScenarioLoader } from './scenario/loader.ts';
 import type { DaySink } from './simulator.ts';
-import { CATALOGUE, PARAMETER_SET } from './tokens.ts';
-import { loadScenarioRules, RULE_VOCABULARY, type RuleVocabulary } from './scenario/rules-load.ts';
 
 /** One output value outside what is plausible (src/models/limits.ts). */
 export interface Violation {
@@ -96,11 +92,9 @@ export function randomScenario(seed: number, index: number, size: number, ruleSe
 export class PlausibilityScan {
   constructor(
     @inject(ScenarioRunner) private readonly runner: ScenarioRunner,
-    @inject(CATALOGUE) private readonly catalogue: CompiledCatalogue,
-    @inject(PARAMETER_SET) private readonly parameters: Parameters,
-    @inject(RULE_VOCABULARY) private readonly vocabulary: RuleVocabulary,
+    @inject(ScenarioLoader) private readonly loader: ScenarioLoader,
   ) {
-    this.ruleSets = [...vocabulary.ruleSets.keys()].filter((name) => name !== 'none');
+    this.ruleSets = [...loader.vocabulary.ruleSets.keys()].filter((name) => name !== 'none');
   }
 
   /** The rule sets a random scenario's adaptive arms pick from: every named one but `none`. */
@@ -129,8 +123,7 @@ export class PlausibilityScan {
   scan(scenario: Scenario, index: number, violations: Violation[], onDay?: (minutes: number) => void): number {
     // The scenario as its YAML, so that its rule sets resolve as a scenario file's do.
     const doc = LocatedDocument.parse(stringify(scenario), `scan-${index}.yaml`);
-    const { rules } = loadScenarioRules(scenario, doc, this.catalogue, this.vocabulary);
-    const prepared = prepareScenario(scenario, this.catalogue, this.parameters, rules);
+    const prepared = this.loader.prepare(scenario, doc);
     if (!prepared.ok) throw new Error(`random scenario ${index} is not valid: ${prepared.issues.map((issue) => issue.message).join('; ')}`);
     const spec = prepared.spec;
     const armIds = spec.arms.map((arm) => arm.id);
@@ -161,7 +154,7 @@ export class PlausibilityScan {
       },
     };
     // From the baseline tests to the final ones: the weeks and the pre-test days after them.
-    const weeks = Math.round((spec.weeks + (scenario.tests?.preTestDays ?? this.parameters.tests.preTestDays) / 7) * 100) / 100;
+    const weeks = Math.round((spec.weeks + (scenario.tests?.preTestDays ?? this.loader.parameters.tests.preTestDays) / 7) * 100) / 100;
     const athletes = {
       athlete(traits: AthleteTraits, results: AthleteResults) {
         const check = (arm: number, values: Float64Array, offset: number, when: string) => {

@@ -1,10 +1,8 @@
 import type { Parameters, UncertainParameter } from '../models/parameters.ts';
 import { LEVELS, Scenario, type Level } from '../models/scenario/schema.ts';
-import type { CompiledCatalogue } from '../models/workouts/compile.ts';
 import { setParameter } from './calibration/parameter-path.ts';
 import type { ScenarioRunner } from './runner.ts';
-import { prepareScenario } from './scenario/prepare.ts';
-import { loadScenarioRules, type RuleVocabulary } from './scenario/rules-load.ts';
+import type { ScenarioLoader } from './scenario/loader.ts';
 import { LocatedDocument } from '../models/input/located.ts';
 import { stringify } from 'yaml';
 import { measuredPairs } from './stats/measured.ts';
@@ -48,21 +46,17 @@ export function contrastScenario(level: Level, size: number, seed: number): Scen
   });
 }
 
+/** What runs a scenario under one parameter set: a container's loader and runner (src/composition-root.ts). */
+export type PartsFor = (parameters: Parameters) => { loader: ScenarioLoader; runner: ScenarioRunner };
+
 /** The key contrasts' values (mean paired differences, pp) under one parameter set. */
-export function contrastValues(
-  runnerFor: (parameters: Parameters) => ScenarioRunner,
-  parameters: Parameters,
-  catalogue: CompiledCatalogue,
-  vocabulary: RuleVocabulary,
-  size: number,
-  seed: number,
-): Map<string, number> {
+export function contrastValues(partsFor: PartsFor, parameters: Parameters, size: number, seed: number): Map<string, number> {
   const values = new Map<string, number>();
-  const runner = runnerFor(parameters);
+  const { loader, runner } = partsFor(parameters);
   for (const level of LEVELS) {
     const scenario = contrastScenario(level, size, seed);
     const doc = LocatedDocument.parse(stringify(scenario), `sensitivity-${level}.yaml`);
-    const prepared = prepareScenario(scenario, catalogue, parameters, loadScenarioRules(scenario, doc, catalogue, vocabulary).rules);
+    const prepared = loader.prepare(scenario, doc);
     if (!prepared.ok) throw new Error(`sensitivity scenario: ${prepared.issues.map((issue) => issue.message).join('; ')}`);
     const outcome = runner.run(prepared.spec);
     const arms = prepared.spec.arms.map((arm) => arm.id);
@@ -90,20 +84,18 @@ export interface Swing {
  * on, not how they interact: a global analysis (Sobol') is the model-uncertainty work (issue 12).
  */
 export function oneAtATime(
-  runnerFor: (parameters: Parameters) => ScenarioRunner,
+  partsFor: PartsFor,
   base: Parameters,
   uncertain: readonly UncertainParameter[],
-  catalogue: CompiledCatalogue,
-  vocabulary: RuleVocabulary,
   options: { size: number; seed: number; progress?: (done: number, total: number) => void },
 ): { base: Map<string, number>; swings: Swing[] } {
-  const baseValues = contrastValues(runnerFor, base, catalogue, vocabulary, options.size, options.seed);
+  const baseValues = contrastValues(partsFor, base, options.size, options.seed);
   const swings: Swing[] = [];
   uncertain.forEach((parameter, i) => {
     const at = (value: number) => {
       const parameters = structuredClone(base);
       setParameter(parameters, parameter.path, value);
-      return contrastValues(runnerFor, parameters, catalogue, vocabulary, options.size, options.seed);
+      return contrastValues(partsFor, parameters, options.size, options.seed);
     };
     swings.push({ parameter, low: at(parameter.low), high: at(parameter.high) });
     options.progress?.(i + 1, uncertain.length);

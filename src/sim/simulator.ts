@@ -13,7 +13,7 @@ import { WeekPlan } from '../engine/plan/week-plan.ts';
 import { changeCountsLength, changesApplied, countDecision } from './adjustment-tally.ts';
 import { DailyLife } from './daily-life.ts';
 import { EventSchedule } from './events.ts';
-import type { AdaptationModel } from './model/adaptation-model.ts';
+import { HabitualWeek, type AdaptationModel } from './model/adaptation-model.ts';
 import { AthleteConstants, AthleteState, setDone } from './model/state.ts';
 import { fatigueLoss } from './model/multi-system.ts';
 import { AthleteTraits, sampleAthlete } from './population.ts';
@@ -127,14 +127,9 @@ export class Simulator {
   private readonly weekPlan = new WeekPlan();
   private readonly targets = new WeekTargets();
   private readonly tracker = new TargetTracker();
-  private readonly habitualZ1 = new Float64Array(7);
-  private readonly habitualZ2 = new Float64Array(7);
-  private readonly habitualZ3 = new Float64Array(7);
-  private readonly habitualCost = new Float64Array(7);
+  private readonly habitualWeek = new HabitualWeek();
   private readonly habitualDesigns = new Map<string, ResolvedDesign>();
   /** Running minutes and longest session of each day of the habitual week, as the athlete reports it. */
-  private readonly habitualRun = new Float64Array(7);
-  private readonly habitualLongest = new Float64Array(7);
   /** Easy days before the baseline and the final tests, and the minutes run on each. */
   private readonly preTestDays: number;
   /** Minutes run on each of the last 7 days (a ring by weekday), for the pre-test days' volume. */
@@ -200,31 +195,27 @@ export class Simulator {
     this.targets.z2Minutes = this.targets.totalMinutes * traits.habitualZ2;
     this.targets.z3Minutes = this.targets.totalMinutes * traits.habitualZ3;
     this.planner.plan(habitual, this.targets, 1, profiles.habitualView, this.weekPlan);
-    this.habitualZ1.fill(0);
-    this.habitualZ2.fill(0);
-    this.habitualZ3.fill(0);
-    this.habitualCost.fill(0);
-    this.habitualRun.fill(0);
-    this.habitualLongest.fill(0);
+    const week = this.habitualWeek;
+    for (const values of [week.z1, week.z2, week.z3, week.cost, week.run, week.longest]) values.fill(0);
     // The week as the athlete reports it and has run it lately (the model takes the year's average
     // of it, PARAMETERS.habitual.consistency, as what their fitness is in equilibrium with).
     for (let k = 0; k < this.weekPlan.count; k++) {
       const day = this.weekPlan.day[k]!;
       const dose = profiles.sessionDose(this.weekPlan, k);
       const minutes = dose[DOSE_Z1]! + dose[DOSE_Z2]! + dose[DOSE_Z3]!;
-      this.habitualZ1[day]! += dose[DOSE_Z1]!;
-      this.habitualZ2[day]! += dose[DOSE_Z2]!;
-      this.habitualZ3[day]! += dose[DOSE_Z3]!;
-      this.habitualCost[day]! += dose[DOSE_COST]!;
-      this.habitualRun[day]! += minutes;
-      if (minutes > this.habitualLongest[day]!) this.habitualLongest[day] = minutes;
+      week.z1[day]! += dose[DOSE_Z1]!;
+      week.z2[day]! += dose[DOSE_Z2]!;
+      week.z3[day]! += dose[DOSE_Z3]!;
+      week.cost[day]! += dose[DOSE_COST]!;
+      week.run[day]! += minutes;
+      if (minutes > week.longest[day]!) week.longest[day] = minutes;
     }
-    model.initialize(traits, this.habitualZ1, this.habitualZ2, this.habitualZ3, this.habitualCost, constants, this.baselineState);
+    model.initialize(traits, week, constants, this.baselineState);
     // The month before the baseline, for the injury hazard: the reported week, as the athlete ran it lately.
-    life.startHistory(this.baselineState, this.habitualRun, this.habitualLongest);
+    life.startHistory(this.baselineState, week.run, week.longest);
     life.startStress(this.baselineState);
     let habitualMinutes = 0;
-    for (let d = 0; d < 7; d++) habitualMinutes += this.habitualZ1[d]! + this.habitualZ2[d]! + this.habitualZ3[d]!;
+    for (let d = 0; d < 7; d++) habitualMinutes += week.z1[d]! + week.z2[d]! + week.z3[d]!;
     const easyBefore = BASELINE_DAYS - this.preTestDays;
 
     // Baseline week (days −6 … 0) of habitual training with markers, then the night before day 1.
@@ -250,7 +241,7 @@ export class Simulator {
       if (record !== null) this.recordHabitualDay(record, s, d, ill, life.rpeShift[0]!, easy);
       if (ill) setDone(s, 0, 0, 0, 0);
       else if (easy >= 0) this.setEasyDay(s, easy);
-      else setDone(s, this.habitualZ1[d]!, this.habitualZ2[d]!, this.habitualZ3[d]!, this.habitualCost[d]!);
+      else setDone(s, week.z1[d]!, week.z2[d]!, week.z3[d]!, week.cost[d]!);
       model.train(constants, s);
     }
     life.night(s, 1);

@@ -128,8 +128,8 @@ describe('the layers (docs/ARCHITECTURE.md: cli, workers â†’ composition root â†
       expect(code.filter((file) => builtIns.test(text(file))).map((file) => relative(ROOT, file))).toEqual([]);
     });
 
-    it('should never be built by hand: no other file constructs the runner, the jobs or the model the container builds', () => {
-      const built = /\bnew (ScenarioRunner|RunScenario|RunTrials|PlausibilityScan|MultiSystemModel)\(/;
+    it('should never be built by hand: no other file constructs the loader, the runner, the jobs or the model the container builds', () => {
+      const built = /\bnew (ScenarioLoader|ScenarioRunner|RunScenario|RunTrials|PlausibilityScan|MultiSystemModel)\(/;
       expect(code.filter((file) => built.test(text(file))).map((file) => relative(ROOT, file))).toEqual([]);
     });
 

@@ -4,6 +4,7 @@ import { Scenario } from '../../src/models/scenario/schema.ts';
 import { compileCatalogue } from '../../src/models/workouts/compile.ts';
 import { WORKOUTS } from '../../src/models/workouts/catalogue.ts';
 import { fatigueLoss, MultiSystemModel } from '../../src/sim/model/multi-system.ts';
+import { HabitualWeek } from '../../src/sim/model/adaptation-model.ts';
 import { AthleteConstants, AthleteState, setDone } from '../../src/sim/model/state.ts';
 import { AthleteTraits } from '../../src/sim/population.ts';
 import { ARM_COUNT, AthleteResults, TEST, TEST_COUNT } from '../../src/sim/results.ts';
@@ -43,12 +44,8 @@ function traits(overrides: Partial<AthleteTraits> = {}): AthleteTraits {
 }
 
 /** A plain habitual week: 40 easy minutes a day, one day with 16 min above LT2. */
-function week(): [Float64Array, Float64Array, Float64Array, Float64Array] {
-  const z1 = Float64Array.from([40, 40, 0, 40, 40, 60, 0]);
-  const z2 = new Float64Array(7);
-  const z3 = Float64Array.from([0, 16, 0, 0, 0, 0, 0]);
-  const cost = Float64Array.from([30, 80, 0, 30, 30, 45, 0]);
-  return [z1, z2, z3, cost];
+function week(): HabitualWeek {
+  return HabitualWeek.of([40, 40, 0, 40, 40, 60, 0], new Float64Array(7), [0, 16, 0, 0, 0, 0, 0], [30, 80, 0, 30, 30, 45, 0]);
 }
 
 describe('MultiSystemModel', () => {
@@ -56,7 +53,7 @@ describe('MultiSystemModel', () => {
     it('should reproduce the athlete\'s observed VO2max, threshold fractions and economy', () => {
       const c = new AthleteConstants();
       const s = new AthleteState();
-      model.initialize(traits(), ...week(), c, s);
+      model.initialize(traits(), week(), c, s);
       expect(s.vo2max).toBeCloseTo(50, 9);
       expect(s.lt2Fraction).toBeCloseTo(0.8, 9);
       expect(s.lt1Fraction).toBeCloseTo(0.65, 9);
@@ -66,9 +63,10 @@ describe('MultiSystemModel', () => {
     it('should stay where it is when the reported week is lived at its year-round average (habitual.consistency) for a year, life as usual (nights, colds, stress)', () => {
       const c = new AthleteConstants();
       const s = new AthleteState();
-      const [z1, z2, z3, cost] = week();
+      const habitual = week();
+      const { z1, z3, cost } = habitual;
       const scale = PARAMETERS.habitual.consistency;
-      model.initialize(traits(), z1, z2, z3, cost, c, s);
+      model.initialize(traits(), habitual, c, s);
       const stream = (purpose: 'sleep' | 'illness' | 'markers' | 'rpe' | 'wear' | 'injury' | 'stress') => openStream(1, 0, purpose);
       const streams = { sleep: stream('sleep'), illness: stream('illness'), markers: stream('markers'), rpe: stream('rpe'), wear: stream('wear'), injury: stream('injury'), stress: stream('stress') };
       // Mean over 40 athletes' lives: one athlete's colds and stressful spells would move them by chance.
@@ -101,7 +99,7 @@ describe('MultiSystemModel', () => {
     it('should keep every pool between untrained (0) and the ceiling (1)', () => {
       const c = new AthleteConstants();
       const s = new AthleteState();
-      model.initialize(traits({ responsivenessCentral: 500, responsivenessPeripheral: 500, responsivenessBase: 500 }), ...week(), c, s);
+      model.initialize(traits({ responsivenessCentral: 500, responsivenessPeripheral: 500, responsivenessBase: 500 }), week(), c, s);
       for (let day = 0; day < 200; day++) {
         s.sleptHours = 8;
         model.sleep(c, s);
@@ -119,7 +117,7 @@ describe('MultiSystemModel', () => {
     it('should lose performancePerStrain × strain² and nothing for a normal night', () => {
       const c = new AthleteConstants();
       const s = new AthleteState();
-      model.initialize(traits(), ...week(), c, s);
+      model.initialize(traits(), week(), c, s);
       s.strain = 1;
       s.lastNightDeficit = c.habitualSleepDeficit;
       s.sleepDebt = c.baselineSleepDebt;
@@ -134,7 +132,7 @@ describe('MultiSystemModel', () => {
     it('should never lose more than maxPerformanceLoss to fatigue, however deep (a 10-km time cannot double)', () => {
       const c = new AthleteConstants();
       const s = new AthleteState();
-      model.initialize(traits(), ...week(), c, s);
+      model.initialize(traits(), week(), c, s);
       s.lastNightDeficit = c.habitualSleepDeficit;
       s.sleepDebt = c.baselineSleepDebt;
       let previous = 1;
@@ -151,7 +149,7 @@ describe('MultiSystemModel', () => {
     it('should lose performancePerHourDeficit for each hour slept under the usual', () => {
       const c = new AthleteConstants();
       const s = new AthleteState();
-      model.initialize(traits(), ...week(), c, s);
+      model.initialize(traits(), week(), c, s);
       s.strain = 1;
       s.sleepDebt = c.baselineSleepDebt;
       s.lastNightDeficit = c.habitualSleepDeficit;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContainer } from '../../src/composition-root.ts';
 import type { Parameters } from '../../src/models/parameters.ts';
-import { ADAPTATION_MODEL, type AdaptationModel } from '../../src/sim/model/adaptation-model.ts';
+import { ADAPTATION_MODEL, type AdaptationModel, type HabitualWeek } from '../../src/sim/model/adaptation-model.ts';
 import { MultiSystemModel } from '../../src/sim/model/multi-system.ts';
 import type { AthleteConstants, AthleteState } from '../../src/sim/model/state.ts';
 import type { AthleteTraits } from '../../src/sim/population.ts';
@@ -26,8 +26,8 @@ class TrainingDoesNothing implements AdaptationModel {
     this.physiology = new MultiSystemModel(parameters);
   }
 
-  initialize(traits: AthleteTraits, z1: Float64Array, z2: Float64Array, z3: Float64Array, cost: Float64Array, constants: AthleteConstants, state: AthleteState): void {
-    this.physiology.initialize(traits, z1, z2, z3, cost, constants, state);
+  initialize(traits: AthleteTraits, habitual: HabitualWeek, constants: AthleteConstants, state: AthleteState): void {
+    this.physiology.initialize(traits, habitual, constants, state);
   }
 
   sleep(constants: AthleteConstants, state: AthleteState): void {

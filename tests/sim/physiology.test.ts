@@ -4,6 +4,7 @@ import { PARAMETERS } from '../../src/models/parameters.ts';
 import { compileCatalogue } from '../../src/models/workouts/compile.ts';
 import { WORKOUTS } from '../../src/models/workouts/catalogue.ts';
 import { MultiSystemModel } from '../../src/sim/model/multi-system.ts';
+import { HabitualWeek } from '../../src/sim/model/adaptation-model.ts';
 import { AthleteConstants, AthleteState, setDone } from '../../src/sim/model/state.ts';
 import { AthleteTraits, planPopulation, sampleAthlete } from '../../src/sim/population.ts';
 import { openStream } from '../../src/sim/rng.ts';
@@ -101,7 +102,7 @@ describe('the physiology', () => {
       const cost = z1.map((m, d) => m * 0.8 + z2[d]! * 1.8 + z3[d]! * 2.5);
       const c = new AthleteConstants();
       const s = new AthleteState();
-      model.initialize(traits, z1, z2, z3, cost, c, s);
+      model.initialize(traits, HabitualWeek.of(z1, z2, z3, cost), c, s);
       const vo2max = s.vo2max;
       const lt2 = s.lt2Fraction;
       liveDays(model, c, s, 84, (day) => {
@@ -137,7 +138,7 @@ describe('the physiology', () => {
         const s = new AthleteState();
         const week = Float64Array.from([40, 40, 0, 40, 40, 60, 0]);
         const none = new Float64Array(7);
-        model.initialize(traits, week, none, none, week.map((m) => m * 0.8), c, s);
+        model.initialize(traits, HabitualWeek.of(week, none, none, week.map((m) => m * 0.8)), c, s);
         const before = { vo2max: s.vo2max, lt2: s.lt2Fraction, economy: s.economy, headroom: 1 - s.base };
         liveDays(model, c, s, 84, (day) => {
           const hard = day % 7 === 1 || day % 7 === 4;
@@ -166,7 +167,7 @@ describe('the physiology', () => {
         const traits = sampleAthlete(planPopulation(Population.parse({ size: 3000, level: 'elite' }), PARAMETERS), i, openStream(9, i, 'traits'), PARAMETERS, new AthleteTraits());
         const c = new AthleteConstants();
         const s = new AthleteState();
-        model.initialize(traits, week, none, hard, week.map((m, d) => m * 0.8 + hard[d]! * 2.5), c, s);
+        model.initialize(traits, HabitualWeek.of(week, none, hard, week.map((m, d) => m * 0.8 + hard[d]! * 2.5)), c, s);
         s.central = 1;
         s.peripheral = 1;
         s.base = 1;
@@ -198,7 +199,7 @@ describe('the physiology', () => {
       const none = new Float64Array(7);
       const c = new AthleteConstants();
       const s = new AthleteState();
-      physiology.initialize(traits, habit, none, none, habit.map((m) => m * 0.8), c, s);
+      physiology.initialize(traits, HabitualWeek.of(habit, none, none, habit.map((m) => m * 0.8)), c, s);
       const vo2max = [s.vo2max];
       liveDays(
         physiology, c, s, 70,
@@ -241,7 +242,7 @@ describe('the physiology', () => {
       const live = (factor: number, days: number) => {
         const c = new AthleteConstants();
         const s = new AthleteState();
-        model.initialize(traits, week, none, none, cost, c, s);
+        model.initialize(traits, HabitualWeek.of(week, none, none, cost), c, s);
         for (let day = 0; day < days; day++) {
           s.sleptHours = c.habitualSleep;
           model.sleep(c, s);

@@ -3,6 +3,7 @@ import { PARAMETERS } from '../../src/models/parameters.ts';
 import { DailyLife } from '../../src/sim/daily-life.ts';
 import { EventSchedule } from '../../src/sim/events.ts';
 import { MultiSystemModel } from '../../src/sim/model/multi-system.ts';
+import { HabitualWeek } from '../../src/sim/model/adaptation-model.ts';
 import { AthleteConstants, AthleteState, setDone } from '../../src/sim/model/state.ts';
 import { AthleteTraits } from '../../src/sim/population.ts';
 import { openStream } from '../../src/sim/rng.ts';
@@ -20,7 +21,7 @@ const none = new Float64Array(7);
 function athlete(): { c: AthleteConstants; s: AthleteState } {
   const c = new AthleteConstants();
   const s = new AthleteState();
-  model.initialize(traits, week, none, none, week.map((m) => m * 0.8), c, s);
+  model.initialize(traits, HabitualWeek.of(week, none, none, week.map((m) => m * 0.8)), c, s);
   return { c, s };
 }
 
@@ -60,7 +61,7 @@ function gainPerSession(perWeek: number, weeks: number, on: MultiSystemModel = m
   const c = new AthleteConstants();
   const s = new AthleteState();
   // Overreaching would blunt the denser blocks whatever the sharing: this athlete does not overreach.
-  on.initialize(Object.assign(new AthleteTraits(), traits, { overreachingTolerance: 1e6 }), week, none, none, week.map((m) => m * 0.8), c, s);
+  on.initialize(Object.assign(new AthleteTraits(), traits, { overreachingTolerance: 1e6 }), HabitualWeek.of(week, none, none, week.map((m) => m * 0.8)), c, s);
   const start = s.vo2max;
   const hardDays = [[], [1], [1, 4], [0, 2, 4], [0, 2, 4, 6], [0, 1, 3, 4, 6], [0, 1, 2, 3, 4, 5]][perWeek]!;
   liveDays(on, c, s, weeks * 7, (d) => (hardDays.includes(d % 7) ? setDone(s, 30, 0, 20, 90) : setDone(s, 40, 0, 0, 32)));

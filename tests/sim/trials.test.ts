@@ -5,8 +5,7 @@ import { createContainer } from '../../src/composition-root.ts';
 import type { Expectation } from '../../src/models/trials/schema.ts';
 import { InputError } from '../../src/models/input/located.ts';
 import { ScenarioRunner } from '../../src/sim/runner.ts';
-import { RULE_VOCABULARY } from '../../src/sim/scenario/rules-load.ts';
-import { CATALOGUE, PARAMETER_SET } from '../../src/sim/tokens.ts';
+import { ScenarioLoader } from '../../src/sim/scenario/loader.ts';
 import { loadTrial } from '../../src/sim/trials/load.ts';
 import { bandOf, type TrialResult } from '../../src/sim/trials/run.ts';
 import { RunTrials } from '../../src/sim/trials/run-trials.ts';
@@ -206,7 +205,7 @@ describe('RunTrials', () => {
 
     it("should count hard sessions a week per athlete as summary.json does for the arm", () => {
       const container = createContainer();
-      const loaded = loadTrial(join(trialFolder(lines), 'mine.yaml'), { size: 300 }, container.get(CATALOGUE), container.get(PARAMETER_SET), container.get(RULE_VOCABULARY));
+      const loaded = loadTrial(join(trialFolder(lines), 'mine.yaml'), { size: 300 }, container.get(ScenarioLoader));
       const { summary } = container.get(ScenarioRunner).run(loaded.runs.get('main')!);
       expect(small.outcomes[2]!.simulated).toBeGreaterThan(1);
       expect(small.outcomes[2]!.simulated).toBeCloseTo(summary.arms[0]!.hardSessionsPerWeek, 2);

@@ -127,23 +127,18 @@ export function evaluate(c: CompiledCondition, book: FactBook): Truth {
       if (actual !== actual) return MISSING;
       return compareCode(c.opCode, actual, c.low, c.high, c.list) ? TRUE : FALSE;
     }
-    case KIND_ALL: {
-      let missing = false;
-      for (let i = 0; i < c.children.length; i++) {
-        const t = evaluate(c.children[i]!, book);
-        if (t === FALSE) return FALSE;
-        if (t === MISSING) missing = true;
-      }
-      return missing ? MISSING : TRUE;
-    }
+    case KIND_ALL:
     case KIND_ANY: {
+      // Kleene's three-valued and/or: one child at the deciding value settles it (false for all,
+      // true for any); else a missing child leaves it missing; else it is the other value.
+      const decides = c.kind === KIND_ALL ? FALSE : TRUE;
       let missing = false;
       for (let i = 0; i < c.children.length; i++) {
         const t = evaluate(c.children[i]!, book);
-        if (t === TRUE) return TRUE;
+        if (t === decides) return decides;
         if (t === MISSING) missing = true;
       }
-      return missing ? MISSING : FALSE;
+      return missing ? MISSING : decides === FALSE ? TRUE : FALSE;
     }
     case KIND_NOT: {
       const t = evaluate(c.children[0]!, book);

@@ -3,7 +3,7 @@ import type { Parameters, PoolConstants } from '../../models/parameters.ts';
 import { fastestTopSpeed, RACE_DISTANCES_KM } from '../../models/physiology/race.ts';
 import { PARAMETER_SET } from '../tokens.ts';
 import { fractionCeiling, type AthleteTraits } from '../population.ts';
-import type { AdaptationModel } from './adaptation-model.ts';
+import type { AdaptationModel, HabitualWeek } from './adaptation-model.ts';
 import { type AthleteConstants, type AthleteState, setDone } from './state.ts';
 
 /** Weeks of habitual training lived to settle the chronic stimulus (a 14-day average, pools held) before the baseline. */
@@ -123,15 +123,7 @@ export class MultiSystemModel implements AdaptationModel {
     );
   }
 
-  initialize(
-    traits: AthleteTraits,
-    habitualZ1: Float64Array,
-    habitualZ2: Float64Array,
-    habitualZ3: Float64Array,
-    habitualCost: Float64Array,
-    c: AthleteConstants,
-    s: AthleteState,
-  ): void {
+  initialize(traits: AthleteTraits, habitual: HabitualWeek, c: AthleteConstants, s: AthleteState): void {
     const p = this.parameters;
     c.responsivenessCentral = traits.responsivenessCentral;
     c.responsivenessPeripheral = traits.responsivenessPeripheral;
@@ -173,7 +165,7 @@ export class MultiSystemModel implements AdaptationModel {
     c.baselineSleepDebt = s.sleepDebt;
     c.habitualSleepDeficit = deficit;
     let cost = 0;
-    for (let d = 0; d < 7; d++) cost += habitualCost[d]!;
+    for (let d = 0; d < 7; d++) cost += habitual.cost[d]!;
     // The reported week, or the floor anyone tolerates, sets how far tolerance can grow.
     c.toleranceCeiling = p.fatigue.loadCapacity * Math.max(p.fatigue.chronicFloor, cost / 7);
     // Fitness is in equilibrium with the year's average of the reported week (its consistency):
@@ -181,7 +173,7 @@ export class MultiSystemModel implements AdaptationModel {
     // chronic stimulus each pool's target is measured against.
     const consistency = p.habitual.consistency;
     this.settling = true;
-    this.settle(c, s, habitualZ1, habitualZ2, habitualZ3, habitualCost, consistency, WARM_UP_WEEKS);
+    this.settle(c, s, habitual, consistency, WARM_UP_WEEKS);
     const centralHabit = this.weekMean[0]!;
     const peripheralHabit = this.weekMean[1]!;
     const baseHabit = this.weekMean[2]!;
@@ -214,7 +206,7 @@ export class MultiSystemModel implements AdaptationModel {
     const peripheralStimulus = s.peripheralStimulus;
     const baseStimulus = s.baseStimulus;
     const centralHard = s.centralHard;
-    this.settle(c, s, habitualZ1, habitualZ2, habitualZ3, habitualCost, 1, RECENT_WEEKS);
+    this.settle(c, s, habitual, 1, RECENT_WEEKS);
     this.settling = false;
     c.baselineSleepDebt = this.weekMean[3]!;
     c.habitualSleepDeficit = this.weekMean[4]!;
@@ -273,16 +265,7 @@ export class MultiSystemModel implements AdaptationModel {
    * nights spread as the athlete's do (a fixed pattern of normal quantiles), because short nights
    * cost more than long ones give. Leaves the last week's means in `weekMean`.
    */
-  private settle(
-    c: AthleteConstants,
-    s: AthleteState,
-    habitualZ1: Float64Array,
-    habitualZ2: Float64Array,
-    habitualZ3: Float64Array,
-    habitualCost: Float64Array,
-    scale: number,
-    weeks: number,
-  ): void {
+  private settle(c: AthleteConstants, s: AthleteState, habitual: HabitualWeek, scale: number, weeks: number): void {
     const p = this.parameters;
     let cost = 0;
     let central = 0;
@@ -290,10 +273,10 @@ export class MultiSystemModel implements AdaptationModel {
     let base = 0;
     let centralHard = 0;
     for (let d = 0; d < 7; d++) {
-      cost += (scale * habitualCost[d]!) / 7;
-      const z1 = scale * habitualZ1[d]!;
-      const z2 = scale * habitualZ2[d]!;
-      const z3 = scale * habitualZ3[d]!;
+      cost += (scale * habitual.cost[d]!) / 7;
+      const z1 = scale * habitual.z1[d]!;
+      const z2 = scale * habitual.z2[d]!;
+      const z3 = scale * habitual.z3[d]!;
       const m1 = z1 / (1 + z1 * this.inverseSaturation1);
       const m2 = z2 / (1 + z2 * this.inverseSaturation2);
       const m3 = z3 / (1 + z3 * this.inverseSaturation3);
@@ -319,7 +302,7 @@ export class MultiSystemModel implements AdaptationModel {
       for (let d = 0; d < 7; d++) {
         s.sleptHours = c.habitualSleep + p.sleep.nightlySdHours * NIGHT_PATTERN[d]!;
         this.sleep(c, s);
-        setDone(s, scale * habitualZ1[d]!, scale * habitualZ2[d]!, scale * habitualZ3[d]!, scale * habitualCost[d]!);
+        setDone(s, scale * habitual.z1[d]!, scale * habitual.z2[d]!, scale * habitual.z3[d]!, scale * habitual.cost[d]!);
         this.live(c, s);
         if (week === weeks - 1) {
           const shared = this.sharedCentral(s);

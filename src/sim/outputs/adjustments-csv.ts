@@ -4,6 +4,7 @@ import type { AthleteTraits } from '../population.ts';
 import type { RunSpec } from '../scenario/prepare.ts';
 import type { AdjustmentSink } from '../simulator.ts';
 import { field, fixed } from './format.ts';
+import { RowCsv } from './row-csv.ts';
 import type { StagedFile } from './stage.ts';
 
 /**
@@ -34,15 +35,9 @@ export function formatFacts(facts: readonly FactReading[]): string {
 }
 
 /** Streams adjustments.csv as the simulation runs; nothing is kept in memory. */
-export class AdjustmentsCsv implements AdjustmentSink {
-  private readonly armIds: string[];
-
-  constructor(
-    private readonly file: StagedFile,
-    spec: RunSpec,
-  ) {
-    this.armIds = spec.arms.map((arm) => field(arm.id));
-    file.write(`${ADJUSTMENT_COLUMNS.join(',')}\n`);
+export class AdjustmentsCsv extends RowCsv implements AdjustmentSink {
+  constructor(file: StagedFile, spec: RunSpec) {
+    super(file, spec, ADJUSTMENT_COLUMNS);
   }
 
   adjustment(traits: AthleteTraits, arm: number, change: Adjustment): void {

@@ -1,6 +1,7 @@
 import type { RunSpec } from '../scenario/prepare.ts';
 import type { DayRow, DaySink } from '../simulator.ts';
 import { field, fixed } from './format.ts';
+import { RowCsv } from './row-csv.ts';
 import type { StagedFile } from './stage.ts';
 
 /** days.csv header: one row per athlete × arm × day (day 1 = Monday of week 1). */
@@ -10,15 +11,9 @@ export const DAY_COLUMNS = [
 ];
 
 /** Streams days.csv as the simulation runs; memory stays flat whatever the number of days. */
-export class DaysCsv implements DaySink {
-  private readonly armIds: string[];
-
-  constructor(
-    private readonly file: StagedFile,
-    spec: RunSpec,
-  ) {
-    this.armIds = spec.arms.map((arm) => field(arm.id));
-    file.write(`${DAY_COLUMNS.join(',')}\n`);
+export class DaysCsv extends RowCsv implements DaySink {
+  constructor(file: StagedFile, spec: RunSpec) {
+    super(file, spec, DAY_COLUMNS);
   }
 
   day(row: Readonly<DayRow>): void {

@@ -1,8 +1,12 @@
+import { inject, injectable } from 'inversify';
+import type { LocatedDocument } from '../../models/input/located.ts';
 import type { Parameters } from '../../models/parameters.ts';
+import type { Scenario } from '../../models/scenario/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
+import { CATALOGUE, PARAMETER_SET } from '../tokens.ts';
 import { loadScenario, readScenarioText } from './load.ts';
-import type { RunSpec } from './prepare.ts';
-import type { RuleVocabulary } from './rules-load.ts';
+import { prepareScenario, type Prepared, type RunSpec } from './prepare.ts';
+import { loadScenarioRules, RULE_VOCABULARY, type RuleVocabulary } from './rules-load.ts';
 
 /**
  * A scenario as a run read it: the file as the command named it, its text (the outputs record its
@@ -14,13 +18,19 @@ export interface LoadedScenario {
   spec: RunSpec;
 }
 
-/** Reads and checks scenario files against one workout catalogue, parameter set and rule vocabulary. */
+/**
+ * What a scenario is read against — the workout catalogue, the parameter set and the rule
+ * vocabulary of the container (src/composition-root.ts) — and the reading itself: a scenario file,
+ * or a scenario built as data (the plausibility scan's, a trial's) with the YAML its rule files are
+ * located in.
+ */
+@injectable()
 export class ScenarioLoader {
   constructor(
-    private readonly catalogue: CompiledCatalogue,
-    private readonly parameters: Parameters,
+    @inject(CATALOGUE) readonly catalogue: CompiledCatalogue,
+    @inject(PARAMETER_SET) readonly parameters: Parameters,
     /** The rule sets a scenario may name and the facts its rule files may read. */
-    private readonly vocabulary: RuleVocabulary,
+    @inject(RULE_VOCABULARY) readonly vocabulary: RuleVocabulary,
   ) {}
 
   /**
@@ -29,5 +39,10 @@ export class ScenarioLoader {
    */
   load(file: string, text: string = readScenarioText(file)): LoadedScenario {
     return { file, text, spec: loadScenario(file, this.catalogue, this.parameters, text, this.vocabulary) };
+  }
+
+  /** Resolves a scenario given as data, its arms' rule files read relative to `doc`. */
+  prepare(scenario: Scenario, doc: LocatedDocument): Prepared {
+    return prepareScenario(scenario, this.catalogue, this.parameters, loadScenarioRules(scenario, doc, this.catalogue, this.vocabulary).rules);
   }
 }

@@ -1,14 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Parameters } from '../../models/parameters.ts';
 import { Scenario } from '../../models/scenario/schema.ts';
 import { Trial } from '../../models/trials/schema.ts';
-import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { didYouMean } from '../../models/text/suggest.ts';
 import { InputError, LocatedDocument, zodProblems, type InputProblem, type PathSegment } from '../../models/input/located.ts';
 import { readInputText } from '../input-file.ts';
 import { prepareScenario, type RunSpec } from '../scenario/prepare.ts';
-import { loadArmRules, type RuleVocabulary } from '../scenario/rules-load.ts';
+import type { ScenarioLoader } from '../scenario/loader.ts';
+import { loadArmRules } from '../scenario/rules-load.ts';
 
 /** A trial file, checked, with each of its scenarios resolved at the size asked for. */
 export interface LoadedTrial {
@@ -59,9 +58,7 @@ export function trialFiles(folder: string, only?: readonly string[]): string[] {
 export function loadTrial(
   file: string,
   run: TrialRun,
-  catalogue: CompiledCatalogue,
-  parameters: Parameters,
-  vocabulary: RuleVocabulary,
+  { catalogue, parameters, vocabulary }: ScenarioLoader,
 ): LoadedTrial {
   const doc = LocatedDocument.parse(readInputText(file), file);
   const parsed = Trial.safeParse(doc.toJS());

@@ -1,11 +1,8 @@
 import { inject, injectable } from 'inversify';
-import type { Parameters } from '../../models/parameters.ts';
 import type { Role } from '../../models/trials/schema.ts';
-import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { ScenarioRunner } from '../runner.ts';
+import { ScenarioLoader } from '../scenario/loader.ts';
 import { InputError, type InputProblem } from '../../models/input/located.ts';
-import { RULE_VOCABULARY, type RuleVocabulary } from '../scenario/rules-load.ts';
-import { CATALOGUE, PARAMETER_SET } from '../tokens.ts';
 import { loadTrial, trialFiles, type LoadedTrial } from './load.ts';
 import { runTrial, type TrialResult } from './run.ts';
 
@@ -30,10 +27,8 @@ export interface TrialOptions {
 @injectable()
 export class RunTrials {
   constructor(
-    @inject(PARAMETER_SET) private readonly parameters: Parameters,
-    @inject(CATALOGUE) private readonly catalogue: CompiledCatalogue,
+    @inject(ScenarioLoader) private readonly loader: ScenarioLoader,
     @inject(ScenarioRunner) private readonly runner: ScenarioRunner,
-    @inject(RULE_VOCABULARY) private readonly vocabulary: RuleVocabulary,
   ) {}
 
   run(folder: string, options: TrialOptions): TrialResult[] {
@@ -42,7 +37,7 @@ export class RunTrials {
     const loaded: LoadedTrial[] = [];
     for (const file of files) {
       try {
-        loaded.push(loadTrial(file, { size: options.size, ...(options.seed === undefined ? {} : { seed: options.seed }) }, this.catalogue, this.parameters, this.vocabulary));
+        loaded.push(loadTrial(file, { size: options.size, ...(options.seed === undefined ? {} : { seed: options.seed }) }, this.loader));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         problems.push(...error.problems);
