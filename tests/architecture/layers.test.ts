@@ -23,6 +23,11 @@ function resolvedImports(file: string): string[] {
     .map((spec) => relative(ROOT, join(file, '..', spec)));
 }
 
+/** A file's code without its comments. */
+function code(file: string): string {
+  return readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+}
+
 /** Each file's relative imports that land in a place it must not reach, as `file â†’ target`. */
 function reaching(folder: string, forbidden: (target: string) => boolean): string[] {
   return sourceFiles(join(ROOT, folder)).flatMap((file) =>
@@ -62,11 +67,36 @@ describe('the layers (docs/ARCHITECTURE.md: cli, workers â†’ composition root â†
     it('should import neither the composition root, the workers, the CLI nor bin/: it is handed what it runs on', () => {
       expect(reaching('src/sim', rootOr('src/workers/', 'src/cli/', 'bin/'))).toEqual([]);
     });
+
+    it("should count a run's athlete-days in one place (athleteDays, src/sim/scenario/prepare.ts)", () => {
+      const product = /\barms\.length\s*\*[^;\n]*\bweeks\s*\*\s*7\b|\bweeks\s*\*\s*7\s*\*[^;\n]*\barms\.length\b/;
+      const counting = [...sourceFiles(join(ROOT, 'src')), ...sourceFiles(join(ROOT, 'bench'))].filter((file) => product.test(code(file)));
+      expect(counting.map((file) => relative(ROOT, file))).toEqual(['src/sim/scenario/prepare.ts']);
+    });
   });
 
   describe('having the engine', () => {
+    const engine = sourceFiles(join(ROOT, 'src/engine'));
+
     it('should never import the simulator, the CLI, the workers, the composition root or bin/: it sees only what a coach would see', () => {
       expect(reaching('src/engine', rootOr('src/sim/', 'src/cli/', 'src/workers/', 'bin/'))).toEqual([]);
+    });
+
+    it('should return what it decided: the morning and the weekly review give a Decision, no public counter carries it out', () => {
+      const text = readFileSync(join(ROOT, 'src/engine/adapt/engine.ts'), 'utf8');
+      expect(text).toMatch(/\n {2}morning\([^)]*\): Decision \{/);
+      expect(text).toMatch(/\n {2}reviewWeek\([^)]*\): Decision \{/);
+      expect(text).not.toMatch(/\n {2}(?:readonly )?(?:applied|overridden|fired)\b/);
+    });
+
+    it('should keep the conflict order in one table (src/engine/adapt/conservativeness.ts), not as a number on each action', () => {
+      const ranked = engine.filter((file) => !file.endsWith('/conservativeness.ts') && /\bconservativeness\s*[:=]/.test(code(file)));
+      expect(ranked.map((file) => relative(ROOT, file))).toEqual([]);
+    });
+
+    it('should need no cast through never or unknown: its registry and its decision are typed', () => {
+      const casts = [...engine, ...sourceFiles(join(ROOT, 'src/sim'))].filter((file) => /\bas (?:never|unknown as)\b/.test(code(file)));
+      expect(casts.map((file) => relative(ROOT, file))).toEqual([]);
     });
   });
 
@@ -142,7 +172,6 @@ describe('the layers (docs/ARCHITECTURE.md: cli, workers â†’ composition root â†
   describe('having the physiology', () => {
     // The model, the daily life (nights, illness, markers, injuries) and the tests: code, not comments.
     const physiology = [...sourceFiles(join(ROOT, 'src/sim/model')), join(ROOT, 'src/sim/daily-life.ts'), join(ROOT, 'src/sim/test-battery.ts')];
-    const code = (file: string) => readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
 
     it('should never read a design or rule-set name: the model files do not see labels', () => {
       const offending = physiology.filter((file) => /\b(label|design|macroplan|designs|rules|ruleSet)\b/.test(code(file)));

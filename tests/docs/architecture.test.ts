@@ -33,3 +33,22 @@ describe('docs/ARCHITECTURE.md', () => {
     expect(folders.filter((folder) => folder !== 'src' && !text.includes(`${folder}/`))).toEqual([]);
   });
 });
+
+describe('the docs the code cites', () => {
+  // The project carries its own docs: code and docs point into docs/ and the README, never to a
+  // design note or a constants list outside the repository.
+  const CITING = ['src', 'tests', 'bench', 'bin', 'docs'].flatMap((folder) => files(join(ROOT, folder))).filter((file) => /\.(ts|js|md)$/.test(file));
+  const text = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+  const outside = new RegExp(['\\.\\./shared', '\\bDESIGN\\.md', '\\bSCIENCE\\.md'].join('|'));
+
+  it('should be files of this repository', () => {
+    expect(CITING.length).toBeGreaterThan(150);
+    expect([...CITING, 'README.md'].filter((file) => file !== relative(ROOT, new URL(import.meta.url).pathname) && outside.test(text(file)))).toEqual([]);
+  });
+
+  it('should exist: every docs/… file a source file or a doc names', () => {
+    const cited = new Set(CITING.flatMap((file) => [...text(file).matchAll(/\bdocs\/([\w.-]+\.md)\b/g)].map((m) => m[1]!)));
+    expect(cited.size).toBeGreaterThan(2);
+    expect([...cited].filter((name) => !existsSync(join(ROOT, 'docs', name)))).toEqual([]);
+  });
+});
