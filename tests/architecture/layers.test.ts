@@ -75,6 +75,13 @@ describe('the layers (docs/ARCHITECTURE.md: cli, workers → composition root �
     });
   });
 
+  describe('having the entry points (the CLI and the workers)', () => {
+    it('should import neither bench/ nor tests/, and of bin/ only the bundler, for the worker script', () => {
+      const reached = [...reaching('src/cli', (target) => /^(bench|tests|bin)\//.test(target)), ...reaching('src/workers', (target) => /^(bench|tests|bin)\//.test(target))];
+      expect(reached).toEqual(['src/workers/script.ts → bin/bundle.js']);
+    });
+  });
+
   describe('having the engine', () => {
     const engine = sourceFiles(join(ROOT, 'src/engine'));
 
