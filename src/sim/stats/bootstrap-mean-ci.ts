@@ -120,7 +120,7 @@ function bootstrapSeed(seed: number): Int32Array {
 }
 
 /** R's type-7 quantile of an ascending array (not empty), as in `quantile.default`. */
-function quantileType7(sorted: Float64Array, p: number): number {
+export function quantileType7(sorted: Float64Array, p: number): number {
   const h = (sorted.length - 1) * p;
   const lower = Math.floor(h);
   const below = sorted[lower]!;
