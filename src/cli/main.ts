@@ -3,7 +3,13 @@ import { basename, dirname, extname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Container } from 'inversify';
 import { InputError } from '../models/input/located.ts';
-import { OutputError } from '../sim/outputs/stage.ts';
+import { OutputError, OutputStage } from '../sim/outputs/stage.ts';
+import { PARAMETER_SET } from '../sim/tokens.ts';
+import { UNCERTAIN_PARAMETERS, type Parameters, type UncertainParameter } from '../models/parameters.ts';
+import { globalSensitivity, type GlobalSensitivityResult, type SensitivityMethod } from '../sim/global-sensitivity.ts';
+import { ScenarioLoader } from '../sim/scenario/loader.ts';
+import type { MetricName } from '../sim/summary.ts';
+import { chooseMetrics, choosePriors, globalSensitivityTable, sensitivityCsv, sensitivitySetsCsv } from './global-sensitivity.ts';
 import { RunScenario, type OutputFormat, type RunReport, type RunRequest } from '../sim/run-scenario.ts';
 import { VERSION } from '../version.ts';
 import { ExplainError, explainAthlete } from './explain.ts';
@@ -246,6 +252,78 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         io.out(`wrote ${file}\n`);
       }
       if (results.some((result) => result.outcomes.some((outcome) => !outcome.within))) exitCode = EXIT_OUTSIDE;
+    });
+
+  program
+    .command('sensitivity')
+    .description("global sensitivity of a scenario's paired contrasts to the uncertain constants (src/models/parameters.ts, UNCERTAIN_PARAMETERS): Morris screening or Sobol' indices over their ranges")
+    .argument('<scenario>', 'scenario YAML file (with a reference arm)')
+    .addOption(new Option('--method <method>', "morris (elementary effects, a screening) or sobol (shares of variance, Saltelli's design)").choices(['morris', 'sobol']).default('morris'))
+    .option('--samples <n>', "Morris: trajectories, r (k + 1) sets (default 10); Sobol': base samples, n (k + 2) sets (default 32)", wholeNumber)
+    .option('--size <n>', "athletes per parameter set: the scenario's first n (default 200)", wholeNumber)
+    .option('--seed <n>', 'which points of the design (default 1); the scenario\'s own seed draws the athletes', wholeNumber)
+    .option('--replicates <k>', "bootstrap resamples of the Sobol' intervals (default 1000)", wholeNumber)
+    .option('--only <paths>', 'only these uncertain constants, comma-separated paths (default: all)')
+    .option('--metrics <names>', 'outcomes, comma-separated (default: vo2maxPct,lt2SpeedPct,timeTrialPct)')
+    .option('-o, --out <dir>', 'output folder for sensitivity.csv and sensitivity-sets.csv (default: out/<scenario name>-sensitivity)')
+    .action(async (scenario: string, options: { method: SensitivityMethod; samples?: number; size?: number; seed?: number; replicates?: number; only?: string; metrics?: string; out?: string }) => {
+      let priors: UncertainParameter[];
+      let metrics: MetricName[];
+      try {
+        priors = choosePriors(UNCERTAIN_PARAMETERS, options.only);
+        metrics = chooseMetrics(options.metrics);
+      } catch (error) {
+        io.err(`periodize sensitivity: ${error instanceof Error ? error.message : String(error)}\n`);
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
+      const least = { samples: 2, size: 2, replicates: 1 };
+      const small = (Object.keys(least) as (keyof typeof least)[]).find((name) => options[name] !== undefined && options[name]! < least[name]);
+      if (small !== undefined) {
+        io.err(`periodize sensitivity: --${small}: at least ${least[small]}\n`);
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
+      const container = await getContainer();
+      const spec = container.get(RunScenario).load(scenario);
+      if (spec.referenceIndex < 0) {
+        io.err(`${scenario}: sensitivity compares arms with a reference: add reference: <arm id> to the scenario\n`);
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
+      const { createContainer } = await import('../composition-root.ts');
+      const partsFor = (parameters: Parameters) => {
+        const each = createContainer(parameters);
+        return { loader: each.get(ScenarioLoader), runner: each.get(ScenarioRunner) };
+      };
+      const outDir = options.out ?? join('out', `${basename(scenario, extname(scenario))}-sensitivity`);
+      const bar = io === PROCESS_IO && process.stderr.isTTY === true ? progressBar(false, 'parameter sets') : null;
+      let result: GlobalSensitivityResult;
+      try {
+        result = globalSensitivity(partsFor, {
+          file: scenario,
+          method: options.method,
+          samples: options.samples ?? (options.method === 'morris' ? 10 : 32),
+          size: options.size ?? 200,
+          seed: options.seed ?? 1,
+          replicates: options.replicates ?? 1000,
+          metrics,
+          priors,
+          base: container.get(PARAMETER_SET),
+          ...(bar === null ? {} : { progress: bar.update }),
+        });
+      } finally {
+        bar?.stop();
+      }
+      const stage = new OutputStage(outDir);
+      try {
+        stage.write('sensitivity.csv', sensitivityCsv(result));
+        stage.write('sensitivity-sets.csv', sensitivitySetsCsv(result));
+        stage.commit();
+      } finally {
+        stage.abort();
+      }
+      io.out(`${globalSensitivityTable(result)}\n\nwrote ${outDir}/ (sensitivity.csv, sensitivity-sets.csv): ${result.athleteDays.toLocaleString('en-US')} athlete-days\n`);
     });
 
   program

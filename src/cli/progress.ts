@@ -5,9 +5,9 @@ import { SingleBar } from 'cli-progress';
  * left. Once every athlete is done, a run (`summary`) still computes its bootstrap intervals —
  * seconds for 100 000 athletes — and the bar says so rather than sitting at 100 %.
  */
-export function progressBar(summary = true): { update: (done: number, total: number, athleteDays: number) => void; stop: () => void } {
+export function progressBar(summary = true, unit = 'athletes'): { update: (done: number, total: number, athleteDays: number) => void; stop: () => void } {
   const bar = new SingleBar({
-    format: '{bar} {value}/{total} athletes | {rate} M athlete-days/s | {tail}',
+    format: `{bar} {value}/{total} ${unit} | {rate} M athlete-days/s | {tail}`,
     stream: process.stderr,
     hideCursor: true,
     clearOnComplete: true,

@@ -6,7 +6,7 @@ import type { ScenarioLoader } from './scenario/loader.ts';
 import { LocatedDocument } from '../models/input/located.ts';
 import { stringify } from 'yaml';
 import { measuredPairs } from './stats/measured.ts';
-import type { MetricName } from './summary.ts';
+import type { MetricName, SummaryCollector } from './summary.ts';
 
 /** One contrast the answers of the project stand on: arm − reference, on one metric, at one level. */
 export interface Contrast {
@@ -46,6 +46,14 @@ export function contrastScenario(level: Level, size: number, seed: number): Scen
   });
 }
 
+/** The mean of arm − reference over the athletes measured in both (pp): a paired contrast's point estimate. */
+export function meanPairedDifference(metrics: SummaryCollector, arm: number, reference: number, metric: MetricName): number {
+  const [treated, referred] = measuredPairs(metrics.valuesOf(arm, metric), metrics.valuesOf(reference, metric));
+  let sum = 0;
+  for (let i = 0; i < treated.length; i++) sum += treated[i]! - referred[i]!;
+  return sum / treated.length;
+}
+
 /** What runs a scenario under one parameter set: a container's loader and runner (src/composition-root.ts). */
 export type PartsFor = (parameters: Parameters) => { loader: ScenarioLoader; runner: ScenarioRunner };
 
@@ -61,10 +69,7 @@ export function contrastValues(partsFor: PartsFor, parameters: Parameters, size:
     const outcome = runner.run(prepared.spec);
     const arms = prepared.spec.arms.map((arm) => arm.id);
     for (const contrast of KEY_CONTRASTS.filter((c) => c.level === level)) {
-      const [treated, referred] = measuredPairs(outcome.metrics.valuesOf(arms.indexOf(contrast.arm), contrast.metric), outcome.metrics.valuesOf(arms.indexOf(contrast.reference), contrast.metric));
-      let sum = 0;
-      for (let i = 0; i < treated.length; i++) sum += treated[i]! - referred[i]!;
-      values.set(contrast.id, sum / treated.length);
+      values.set(contrast.id, meanPairedDifference(outcome.metrics, arms.indexOf(contrast.arm), arms.indexOf(contrast.reference), contrast.metric));
     }
   }
   return values;

@@ -1,0 +1,140 @@
+import type { Parameters, UncertainParameter } from '../models/parameters.ts';
+import { setParameter } from './calibration/parameter-path.ts';
+import { readScenarioText } from './scenario/load.ts';
+import type { RunSpec } from './scenario/prepare.ts';
+import { meanPairedDifference, type PartsFor } from './sensitivity.ts';
+import { morrisDesign, morrisIndices, saltelliDesign, sobolIndices, type MorrisIndex, type SobolIndex, type UnitDesign } from './stats/global-sensitivity.ts';
+import type { MetricName } from './summary.ts';
+
+export type SensitivityMethod = 'morris' | 'sobol';
+
+/** `periodize sensitivity`: a scenario's paired contrasts over the uncertain constants' ranges. */
+export interface GlobalSensitivityRequest {
+  file: string;
+  method: SensitivityMethod;
+  /** Morris: trajectories (r, r (k + 1) parameter sets); Sobol': base samples (n, n (k + 2) sets). */
+  samples: number;
+  /** Athletes per parameter set: the scenario's first `size` (the same athletes under every set). */
+  size: number;
+  /** Which points of the design (the scenario's own seed draws the athletes). */
+  seed: number;
+  /** Bootstrap resamples of the Sobol' intervals. */
+  replicates: number;
+  /** The outcomes whose contrasts are analysed. */
+  metrics: readonly MetricName[];
+  /** The inputs and their ranges, each taken as uniform over its range. */
+  priors: readonly UncertainParameter[];
+  /** The values of every other constant. */
+  base: Parameters;
+  progress?: (done: number, total: number, athleteDays: number) => void;
+}
+
+/** One paired contrast (arm − reference on a metric) and what drives it. */
+export interface ContrastSensitivity {
+  arm: string;
+  reference: string;
+  metric: MetricName;
+  /** The contrast with the constants as committed (pp). */
+  value: number;
+  /** Its lowest and highest over the parameter sets run. */
+  min: number;
+  max: number;
+  /**
+   * Sobol' only (its A and B rows are a uniform sample of the ranges): the share of sets in which
+   * the contrast has the sign it has with the committed constants; null for Morris, whose grid is
+   * not a sample.
+   */
+  sameSign: number | null;
+  morris: MorrisIndex[] | null;
+  sobol: SobolIndex[] | null;
+}
+
+export interface GlobalSensitivityResult {
+  method: SensitivityMethod;
+  priors: readonly UncertainParameter[];
+  athletes: number;
+  /** Every parameter set run: its inputs (row-major, one column per prior) and each contrast's value (one column per contrast). */
+  sets: number;
+  inputs: Float64Array;
+  outputs: Float64Array;
+  contrasts: ContrastSensitivity[];
+  athleteDays: number;
+}
+
+/** The paired contrasts of a scenario: every arm but the reference against it, on each metric. */
+function contrastsOf(spec: RunSpec, metrics: readonly MetricName[]): { arm: number; metric: MetricName }[] {
+  return spec.arms.flatMap((_, arm) => (arm === spec.referenceIndex ? [] : metrics.map((metric) => ({ arm, metric }))));
+}
+
+/**
+ * Global sensitivity of a scenario's paired contrasts to the uncertain constants: the scenario run
+ * at every point of a Morris or Saltelli design over the constants' ranges — the same athletes and
+ * seed at every point (common random numbers), so that what moves a contrast is the constants, not
+ * which athletes were drawn — and the indices of each contrast.
+ */
+export function globalSensitivity(partsFor: PartsFor, request: GlobalSensitivityRequest): GlobalSensitivityResult {
+  const { priors, base } = request;
+  const k = priors.length;
+  const text = readScenarioText(request.file);
+  const at = (parameters: Parameters) => {
+    const { loader, runner } = partsFor(parameters);
+    const spec = loader.load(request.file, text).spec;
+    return { spec, outcome: runner.run(spec, { slice: [0, Math.min(request.size, spec.population.size)] }) };
+  };
+  const committed = at(base);
+  const spec = committed.spec;
+  if (spec.referenceIndex < 0) throw new RangeError('global sensitivity needs a reference arm to compare with');
+  const contrasts = contrastsOf(spec, request.metrics);
+  const reference = spec.referenceIndex;
+  const plan =
+    request.method === 'morris'
+      ? { method: 'morris' as const, design: morrisDesign(k, request.samples, request.seed) }
+      : { method: 'sobol' as const, design: saltelliDesign(k, request.samples, request.seed) };
+  const design: UnitDesign = plan.design;
+  const inputs = new Float64Array(design.rows * k);
+  const outputs = new Float64Array(design.rows * contrasts.length);
+  let athleteDays = committed.outcome.athleteDays;
+  for (let row = 0; row < design.rows; row++) {
+    const parameters = structuredClone(base);
+    priors.forEach((prior, i) => {
+      const value = prior.low + (prior.high - prior.low) * design.points[row * k + i]!;
+      inputs[row * k + i] = value;
+      setParameter(parameters, prior.path, value);
+    });
+    const { outcome } = at(parameters);
+    contrasts.forEach(({ arm, metric }, c) => {
+      outputs[row * contrasts.length + c] = meanPairedDifference(outcome.metrics, arm, reference, metric);
+    });
+    athleteDays += outcome.athleteDays;
+    request.progress?.(row + 1, design.rows, athleteDays);
+  }
+  return {
+    method: request.method,
+    priors,
+    athletes: Math.min(request.size, spec.population.size),
+    sets: design.rows,
+    inputs,
+    outputs,
+    athleteDays,
+    contrasts: contrasts.map(({ arm, metric }, c) => {
+      const values = Float64Array.from({ length: design.rows }, (_, row) => outputs[row * contrasts.length + c]!);
+      const value = meanPairedDifference(committed.outcome.metrics, arm, reference, metric);
+      let sameSign: number | null = null;
+      if (plan.method === 'sobol') {
+        const sample = values.subarray(0, 2 * request.samples);
+        sameSign = sample.filter((v) => Math.sign(v) === Math.sign(value)).length / sample.length;
+      }
+      return {
+        arm: spec.arms[arm]!.id,
+        reference: spec.arms[reference]!.id,
+        metric,
+        value,
+        min: Math.min(...values),
+        max: Math.max(...values),
+        sameSign,
+        morris: plan.method === 'morris' ? morrisIndices(plan.design, values) : null,
+        sobol: plan.method === 'sobol' ? sobolIndices(plan.design, values, request.replicates, request.seed) : null,
+      };
+    }),
+  };
+}

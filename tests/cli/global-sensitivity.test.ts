@@ -1,0 +1,102 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, read, smallScenario, temporaryFolder, writeScenario } from '../helpers.ts';
+
+/** sensitivity.csv's rows as records. */
+function rows(csv: string): Record<string, string>[] {
+  const [header, ...lines] = csv.trim().split('\n');
+  const names = header!.split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [names[i]!, cell])));
+}
+
+const ONLY = 'pools.central.zoneWeights.1,pools.central.elasticity,injury.per1000hExperienced';
+
+describe('periodize sensitivity (global sensitivity of the contrasts)', () => {
+  let folder: string;
+  let file: string;
+  let morris: { code: number; out: string; err: string };
+  beforeAll(async () => {
+    folder = temporaryFolder();
+    file = writeScenario(folder, 'small.yaml', smallScenario({ size: 40, weeks: 6, daily: false }));
+    morris = await cli('sensitivity', file, '--samples', '4', '--size', '30', '--only', ONLY, '--out', join(folder, 'morris'));
+  });
+
+  describe('having the Morris screening', () => {
+    it('should print, per contrast, its value and spread over the sets, and the constants by μ*', () => {
+      expect(morris.err).toBe('');
+      expect(morris.code).toBe(0);
+      expect(morris.out).toMatch(/^Morris elementary effects: 16 parameter sets \(4 trajectories × 4\), 30 athletes each/);
+      expect(morris.out).toMatch(/polarized − threshold, 10-km TT %: [+-]?\d+\.\d\d pp for these 30 athletes with the committed constants; [+-]?\d+\.\d\d to [+-]?\d+\.\d\d over the 16 sets/);
+      expect(morris.out).toMatch(/wrote .*morris\/ \(sensitivity\.csv, sensitivity-sets\.csv\)/);
+    });
+
+    it('should write every set run, the constants inside their ranges, and every index in a tidy table', () => {
+      const sets = read(join(folder, 'morris', 'sensitivity-sets.csv')).trim().split('\n');
+      expect(sets[0]).toBe(`set,${ONLY},polarized - threshold: vo2maxPct,polarized - threshold: lt2SpeedPct,polarized - threshold: timeTrialPct`);
+      expect(sets).toHaveLength(1 + 16);
+      for (const line of sets.slice(1)) {
+        const [, weight, elasticity, injuries] = line.split(',').map(Number);
+        expect(weight).toBeGreaterThanOrEqual(0.15);
+        expect(weight).toBeLessThanOrEqual(0.5);
+        expect(elasticity).toBeGreaterThanOrEqual(0.1);
+        expect(elasticity).toBeLessThanOrEqual(2);
+        expect(injuries).toBeGreaterThanOrEqual(2);
+        expect(injuries).toBeLessThanOrEqual(4);
+      }
+      const indices = rows(read(join(folder, 'morris', 'sensitivity.csv')));
+      // Per metric: committed, min, max, then 3 indices × 3 constants.
+      expect(indices).toHaveLength(3 * (3 + 9));
+      expect(new Set(indices.map((row) => row.index))).toEqual(new Set(['committed', 'min', 'max', 'muStar', 'mu', 'sigma']));
+    });
+
+    it("should find what the physiology says: zone 2's weight for VO2max favours the threshold design, a recreational runner's injury rate moves nothing", () => {
+      const indices = rows(read(join(folder, 'morris', 'sensitivity.csv')));
+      const of = (constant: string, index: string) => Number(indices.find((row) => row.metric === 'vo2maxPct' && row.constant === constant && row.index === index)!.value);
+      // Threshold training holds more zone-2 minutes: the more each one counts, the less polarized gains over it.
+      expect(of('pools.central.zoneWeights.1', 'mu')).toBeLessThan(-0.5);
+      expect(of('pools.central.zoneWeights.1', 'muStar')).toBeGreaterThan(of('injury.per1000hExperienced', 'muStar'));
+    });
+
+    it('should give the same files for the same seed, and other points for another', async () => {
+      const again = await cli('sensitivity', file, '--samples', '4', '--size', '30', '--only', ONLY, '--out', join(folder, 'again'));
+      expect(again.code).toBe(0);
+      for (const name of ['sensitivity.csv', 'sensitivity-sets.csv']) expect(read(join(folder, 'again', name))).toBe(read(join(folder, 'morris', name)));
+      await cli('sensitivity', file, '--samples', '4', '--size', '30', '--only', ONLY, '--seed', '2', '--out', join(folder, 'other'));
+      expect(read(join(folder, 'other', 'sensitivity-sets.csv'))).not.toBe(read(join(folder, 'morris', 'sensitivity-sets.csv')));
+    });
+  });
+
+  describe("having Sobol' indices", () => {
+    it('should give each constant its total and first-order share with intervals, and the share of the sample keeping the sign', async () => {
+      const { code, out } = await cli('sensitivity', file, '--method', 'sobol', '--samples', '8', '--size', '20', '--only', 'pools.central.zoneWeights.1,acute.costPerStrain', '--metrics', 'timeTrialPct', '--replicates', '50', '--out', join(folder, 'sobol'));
+      expect(code).toBe(0);
+      expect(out).toMatch(/^Sobol' indices \(Saltelli design\): 32 parameter sets/);
+      expect(out).toMatch(/\(the same sign in \d+ % of the sample\)/);
+      const indices = rows(read(join(folder, 'sobol', 'sensitivity.csv')));
+      const total = indices.find((row) => row.constant === 'pools.central.zoneWeights.1' && row.index === 'total')!;
+      expect(Number(total.ciLow)).toBeLessThanOrEqual(Number(total.value));
+      expect(Number(total.ciHigh)).toBeGreaterThanOrEqual(Number(total.value));
+      const sameSign = Number(indices.find((row) => row.index === 'sameSign')!.value);
+      expect(sameSign).toBeGreaterThanOrEqual(0);
+      expect(sameSign).toBeLessThanOrEqual(1);
+    });
+  });
+
+  describe('having bad input', () => {
+    it('should name the unknown constant or outcome, a too small sample, a missing reference — exit 2, nothing written', async () => {
+      const out = join(folder, 'bad');
+      const unknown = await cli('sensitivity', file, '--only', 'pools.central.zoneWeight.1', '--out', out);
+      expect([unknown.code, unknown.err]).toEqual([2, expect.stringMatching(/^periodize sensitivity: --only: no uncertain constant "pools\.central\.zoneWeight\.1" \(did you mean "pools\.central\.zoneWeights\.1"\?\)/)]);
+      const metric = await cli('sensitivity', file, '--metrics', 'timeTrial', '--out', out);
+      expect([metric.code, metric.err]).toEqual([2, expect.stringMatching(/^periodize sensitivity: --metrics: no outcome "timeTrial"/)]);
+      const small = await cli('sensitivity', file, '--samples', '1', '--out', out);
+      expect([small.code, small.err]).toEqual([2, 'periodize sensitivity: --samples: at least 2\n']);
+      const noReference = writeScenario(folder, 'no-reference.yaml', smallScenario({ size: 20 }).replace('reference: threshold\n', ''));
+      const missing = await cli('sensitivity', noReference, '--out', out);
+      expect([missing.code, missing.err]).toEqual([2, `${noReference}: sensitivity compares arms with a reference: add reference: <arm id> to the scenario\n`]);
+      expect(existsSync(out)).toBe(false);
+      expect(readdirSync(folder).filter((name) => name.includes('.partial-'))).toEqual([]);
+    });
+  });
+});
