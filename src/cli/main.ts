@@ -6,7 +6,7 @@ import { InputError } from '../models/input/located.ts';
 import { OutputError, OutputStage } from '../sim/outputs/stage.ts';
 import { PARAMETER_SET } from '../sim/tokens.ts';
 import { UNCERTAIN_PARAMETERS, type Parameters, type UncertainParameter } from '../models/parameters.ts';
-import { globalSensitivity, type GlobalSensitivityResult, type SensitivityMethod } from '../sim/global-sensitivity.ts';
+import { globalSensitivity, runSet, type GlobalSensitivityResult, type SensitivityMethod } from '../sim/global-sensitivity.ts';
 import { ScenarioLoader } from '../sim/scenario/loader.ts';
 import type { MetricName } from '../sim/summary.ts';
 import { chooseMetrics, choosePriors, globalSensitivityTable, sensitivityCsv, sensitivitySetsCsv } from './global-sensitivity.ts';
@@ -266,7 +266,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('--only <paths>', 'only these uncertain constants, comma-separated paths (default: all)')
     .option('--metrics <names>', 'outcomes, comma-separated (default: vo2maxPct,lt2SpeedPct,timeTrialPct)')
     .option('-o, --out <dir>', 'output folder for sensitivity.csv and sensitivity-sets.csv (default: out/<scenario name>-sensitivity)')
-    .action(async (scenario: string, options: { method: SensitivityMethod; samples?: number; size?: number; seed?: number; replicates?: number; only?: string; metrics?: string; out?: string }) => {
+    .option('--workers <n>', 'worker processes, each running whole parameter sets (default: the available cores for a million athlete-days or more, else 1); the outputs are the same for any number', wholeNumber)
+    .action(async (scenario: string, options: { method: SensitivityMethod; samples?: number; size?: number; seed?: number; replicates?: number; only?: string; metrics?: string; out?: string; workers?: number }) => {
       let priors: UncertainParameter[];
       let metrics: MetricName[];
       try {
@@ -277,7 +278,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         exitCode = EXIT_BAD_INPUT;
         return;
       }
-      const least = { samples: 2, size: 2, replicates: 1 };
+      const least = { samples: 2, size: 2, replicates: 1, workers: 1 };
       const small = (Object.keys(least) as (keyof typeof least)[]).find((name) => options[name] !== undefined && options[name]! < least[name]);
       if (small !== undefined) {
         io.err(`periodize sensitivity: --${small}: at least ${least[small]}\n`);
@@ -297,13 +298,17 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         return { loader: each.get(ScenarioLoader), runner: each.get(ScenarioRunner) };
       };
       const outDir = options.out ?? join('out', `${basename(scenario, extname(scenario))}-sensitivity`);
+      const samples = options.samples ?? (options.method === 'morris' ? 10 : 32);
+      const sets = 1 + (options.method === 'morris' ? samples * (priors.length + 1) : samples * (priors.length + 2));
+      const workers = options.workers ?? defaultWorkers(sets * athleteDays(spec, Math.min(options.size ?? 200, spec.population.size)));
+      const pool = workers > 1 ? new WorkerPool(workers) : null;
       const bar = io === PROCESS_IO && process.stderr.isTTY === true ? progressBar(false, 'parameter sets') : null;
       let result: GlobalSensitivityResult;
       try {
-        result = globalSensitivity(partsFor, {
+        result = await globalSensitivity(spec, {
           file: scenario,
           method: options.method,
-          samples: options.samples ?? (options.method === 'morris' ? 10 : 32),
+          samples,
           size: options.size ?? 200,
           seed: options.seed ?? 1,
           replicates: options.replicates ?? 1000,
@@ -311,9 +316,10 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
           priors,
           base: container.get(PARAMETER_SET),
           ...(bar === null ? {} : { progress: bar.update }),
-        });
+        }, pool === null ? (task) => runSet(partsFor, task) : (task) => pool.runSet(task));
       } finally {
         bar?.stop();
+        await pool?.destroy();
       }
       const stage = new OutputStage(outDir);
       try {

@@ -66,26 +66,52 @@ function contrastsOf(spec: RunSpec, metrics: readonly MetricName[]): { arm: numb
   return spec.arms.flatMap((_, arm) => (arm === spec.referenceIndex ? [] : metrics.map((metric) => ({ arm, metric }))));
 }
 
+/** One parameter set to run: the scenario (its text, as read once), the set, the athletes and the outcomes. */
+export interface SetTask {
+  file: string;
+  text: string;
+  parameters: Parameters;
+  size: number;
+  metrics: readonly MetricName[];
+}
+
+/** What one set gave: each contrast's value (in `contrastsOf` order) and the athlete-days it took. */
+export interface SetResult {
+  values: Float64Array;
+  athleteDays: number;
+}
+
+/** Runs the scenario's first `size` athletes under one parameter set (on this process, or in a worker: src/workers/tasks.ts). */
+export function runSet(partsFor: PartsFor, task: SetTask): SetResult {
+  const { loader, runner } = partsFor(task.parameters);
+  const spec = loader.load(task.file, task.text).spec;
+  const outcome = runner.run(spec, { slice: [0, Math.min(task.size, spec.population.size)] });
+  const contrasts = contrastsOf(spec, task.metrics);
+  return {
+    values: Float64Array.from(contrasts, ({ arm, metric }) => meanPairedDifference(outcome.metrics, arm, spec.referenceIndex, metric)),
+    athleteDays: outcome.athleteDays,
+  };
+}
+
 /**
  * Global sensitivity of a scenario's paired contrasts to the uncertain constants: the scenario run
  * at every point of a Morris or Saltelli design over the constants' ranges — the same athletes and
  * seed at every point (common random numbers), so that what moves a contrast is the constants, not
- * which athletes were drawn — and the indices of each contrast.
+ * which athletes were drawn — and the indices of each contrast. `spec` is the scenario as the
+ * committed constants read it; `run` runs one set, here or on a pool of workers (the sets are
+ * independent, and each lands in its own row: the result is the same for any number of workers).
  */
-export function globalSensitivity(partsFor: PartsFor, request: GlobalSensitivityRequest): GlobalSensitivityResult {
+export async function globalSensitivity(
+  spec: RunSpec,
+  request: GlobalSensitivityRequest,
+  run: (task: SetTask) => SetResult | Promise<SetResult>,
+): Promise<GlobalSensitivityResult> {
   const { priors, base } = request;
   const k = priors.length;
-  const text = readScenarioText(request.file);
-  const at = (parameters: Parameters) => {
-    const { loader, runner } = partsFor(parameters);
-    const spec = loader.load(request.file, text).spec;
-    return { spec, outcome: runner.run(spec, { slice: [0, Math.min(request.size, spec.population.size)] }) };
-  };
-  const committed = at(base);
-  const spec = committed.spec;
   if (spec.referenceIndex < 0) throw new RangeError('global sensitivity needs a reference arm to compare with');
+  const text = readScenarioText(request.file);
+  const task = (parameters: Parameters): SetTask => ({ file: request.file, text, parameters, size: request.size, metrics: request.metrics });
   const contrasts = contrastsOf(spec, request.metrics);
-  const reference = spec.referenceIndex;
   const plan =
     request.method === 'morris'
       ? { method: 'morris' as const, design: morrisDesign(k, request.samples, request.seed) }
@@ -93,21 +119,24 @@ export function globalSensitivity(partsFor: PartsFor, request: GlobalSensitivity
   const design: UnitDesign = plan.design;
   const inputs = new Float64Array(design.rows * k);
   const outputs = new Float64Array(design.rows * contrasts.length);
-  let athleteDays = committed.outcome.athleteDays;
-  for (let row = 0; row < design.rows; row++) {
-    const parameters = structuredClone(base);
-    priors.forEach((prior, i) => {
-      const value = prior.low + (prior.high - prior.low) * design.points[row * k + i]!;
-      inputs[row * k + i] = value;
-      setParameter(parameters, prior.path, value);
-    });
-    const { outcome } = at(parameters);
-    contrasts.forEach(({ arm, metric }, c) => {
-      outputs[row * contrasts.length + c] = meanPairedDifference(outcome.metrics, arm, reference, metric);
-    });
-    athleteDays += outcome.athleteDays;
-    request.progress?.(row + 1, design.rows, athleteDays);
-  }
+  const committed = await run(task(base));
+  let athleteDays = committed.athleteDays;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: design.rows }, async (_, row) => {
+      const parameters = structuredClone(base);
+      priors.forEach((prior, i) => {
+        const value = prior.low + (prior.high - prior.low) * design.points[row * k + i]!;
+        inputs[row * k + i] = value;
+        setParameter(parameters, prior.path, value);
+      });
+      const result = await run(task(parameters));
+      outputs.set(result.values, row * contrasts.length);
+      athleteDays += result.athleteDays;
+      request.progress?.(++done, design.rows, athleteDays);
+    }),
+  );
+  const reference = spec.referenceIndex;
   return {
     method: request.method,
     priors,
@@ -118,7 +147,7 @@ export function globalSensitivity(partsFor: PartsFor, request: GlobalSensitivity
     athleteDays,
     contrasts: contrasts.map(({ arm, metric }, c) => {
       const values = Float64Array.from({ length: design.rows }, (_, row) => outputs[row * contrasts.length + c]!);
-      const value = meanPairedDifference(committed.outcome.metrics, arm, reference, metric);
+      const value = committed.values[c]!;
       let sameSign: number | null = null;
       if (plan.method === 'sobol') {
         const sample = values.subarray(0, 2 * request.samples);

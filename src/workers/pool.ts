@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { SetResult, SetTask } from '../sim/global-sensitivity.ts';
 import type { SlicePool, SliceTask } from '../sim/run-scenario.ts';
 import type { MeanInterval, Summary, SummaryCollector } from '../sim/summary.ts';
 import { ProcessPool } from './process-pool.ts';
@@ -24,7 +25,8 @@ const WORKER_OLD_SPACE_MB = 128;
 
 /**
  * A pool of worker processes for `periodize run --workers N`: each runs slices of a
- * scenario (RunScenario.runSlice) and bootstrap intervals. Build it before loading anything else,
+ * scenario (RunScenario.runSlice) and bootstrap intervals — or, for `periodize sensitivity`, whole
+ * parameter sets. Build it before loading anything else,
  * so that the workers start while the main process reads the scenario.
  */
 export class WorkerPool implements SlicePool {
@@ -62,6 +64,11 @@ export class WorkerPool implements SlicePool {
     let next = 0;
     const computed: MeanInterval = () => intervals[next++]!;
     return collector.summary(computed);
+  }
+
+  /** One parameter set of `periodize sensitivity`, in whichever worker is free. */
+  runSet(task: SetTask): Promise<SetResult> {
+    return this.pool.run('sensitivitySet', task);
   }
 
   /** Each worker's peak resident memory so far, bytes; null where the system does not say. */

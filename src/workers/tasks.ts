@@ -1,5 +1,8 @@
 import { createContainer } from '../composition-root.ts';
+import { runSet, type SetResult, type SetTask } from '../sim/global-sensitivity.ts';
 import { RunScenario, type SliceTask } from '../sim/run-scenario.ts';
+import { ScenarioLoader } from '../sim/scenario/loader.ts';
+import { ScenarioRunner } from '../sim/runner.ts';
 import { bootstrapMeanCi } from '../sim/stats/index.ts';
 
 /** The container is built once per worker, at its first slice. */
@@ -20,4 +23,12 @@ export interface IntervalTask {
 
 export function bootstrapInterval(task: IntervalTask): [number, number] {
   return bootstrapMeanCi(task.values, task.replicates, task.seed);
+}
+
+/** One parameter set of `periodize sensitivity` (see globalSensitivity): a container of its own, as on the main process. */
+export function sensitivitySet(task: SetTask): SetResult {
+  return runSet((parameters) => {
+    const container = createContainer(parameters);
+    return { loader: container.get(ScenarioLoader), runner: container.get(ScenarioRunner) };
+  }, task);
 }

@@ -58,6 +58,12 @@ describe('periodize sensitivity (global sensitivity of the contrasts)', () => {
       expect(of('pools.central.zoneWeights.1', 'muStar')).toBeGreaterThan(of('injury.per1000hExperienced', 'muStar'));
     });
 
+    it('should give the same files on two worker processes, each running whole sets', async () => {
+      const pooled = await cli('sensitivity', file, '--samples', '4', '--size', '30', '--only', ONLY, '--workers', '2', '--out', join(folder, 'pooled'));
+      expect(pooled.code).toBe(0);
+      for (const name of ['sensitivity.csv', 'sensitivity-sets.csv']) expect(read(join(folder, 'pooled', name))).toBe(read(join(folder, 'morris', name)));
+    });
+
     it('should give the same files for the same seed, and other points for another', async () => {
       const again = await cli('sensitivity', file, '--samples', '4', '--size', '30', '--only', ONLY, '--out', join(folder, 'again'));
       expect(again.code).toBe(0);
@@ -92,6 +98,8 @@ describe('periodize sensitivity (global sensitivity of the contrasts)', () => {
       expect([metric.code, metric.err]).toEqual([2, expect.stringMatching(/^periodize sensitivity: --metrics: no outcome "timeTrial"/)]);
       const small = await cli('sensitivity', file, '--samples', '1', '--out', out);
       expect([small.code, small.err]).toEqual([2, 'periodize sensitivity: --samples: at least 2\n']);
+      const noWorkers = await cli('sensitivity', file, '--workers', '0', '--out', out);
+      expect([noWorkers.code, noWorkers.err]).toEqual([2, 'periodize sensitivity: --workers: at least 1\n']);
       const noReference = writeScenario(folder, 'no-reference.yaml', smallScenario({ size: 20 }).replace('reference: threshold\n', ''));
       const missing = await cli('sensitivity', noReference, '--out', out);
       expect([missing.code, missing.err]).toEqual([2, `${noReference}: sensitivity compares arms with a reference: add reference: <arm id> to the scenario\n`]);
