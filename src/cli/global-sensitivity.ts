@@ -6,6 +6,20 @@ import { didYouMean } from '../models/text/suggest.ts';
 
 const METRIC_LABELS: Partial<Record<MetricName, string>> = { vo2maxPct: 'VO2max %', lt2SpeedPct: 'LT2 speed %', timeTrialPct: '10-km TT %' };
 
+/** The unit of a contrast (arm − reference) on each outcome. */
+const UNITS: Record<MetricName, string> = {
+  vo2maxPct: 'pp',
+  lt2SpeedPct: 'pp',
+  timeTrialPct: 'pp',
+  peakSpeedPct: 'pp',
+  restingHrDelta: 'bpm',
+  lnRmssdDelta: 'ln ms',
+  illnessDays: 'days',
+  injured: '(share)',
+  injuryDaysLost: 'days',
+  overreached: '(share)',
+};
+
 /** The metrics `--metrics` names (comma-separated), or the three performance outcomes the run's table shows. */
 export function chooseMetrics(list: string | undefined): MetricName[] {
   if (list === undefined) return ['vo2maxPct', 'lt2SpeedPct', 'timeTrialPct'];
@@ -19,7 +33,9 @@ export function chooseMetrics(list: string | undefined): MetricName[] {
 /** Rows the terminal shows per contrast (sensitivity.csv has every one). */
 const SHOWN_PARAMETERS = 6;
 
-const signed = (value: number, decimals: number) => (value > 0 ? `+${fixed(value, decimals)}` : fixed(value, decimals));
+/** A number with its sign, or — where there is none (NaN). */
+const signed = (value: number, decimals: number) => (Number.isNaN(value) ? '—' : value > 0 ? `+${fixed(value, decimals)}` : fixed(value, decimals));
+const plain = (value: number, decimals: number) => (Number.isNaN(value) ? '—' : fixed(value, decimals));
 const range = (prior: UncertainParameter) => `${prior.low} – ${prior.high}`;
 
 /** The priors `--only` names (comma-separated paths), in their table's order; an Error naming an unknown one. */
@@ -39,32 +55,36 @@ function columns(rows: string[][]): string {
 
 /** One contrast's block: its value, its spread over the sets, and the constants that drive it most. */
 function contrastBlock(result: GlobalSensitivityResult, contrast: ContrastSensitivity): string {
-  const title = `${contrast.arm} − ${contrast.reference}, ${METRIC_LABELS[contrast.metric] ?? contrast.metric}: ${signed(contrast.value, 2)} pp for these ${result.athletes} athletes with the committed constants; ${signed(contrast.min, 2)} to ${signed(contrast.max, 2)} over the ${result.sets} sets`;
-  const sign = contrast.sameSign === null ? '' : ` (the same sign in ${Math.round(contrast.sameSign * 100)} % of the sample)`;
+  const unit = UNITS[contrast.metric];
+  const title = `${contrast.arm} − ${contrast.reference}, ${METRIC_LABELS[contrast.metric] ?? contrast.metric}: ${signed(contrast.value, 2)} ${unit} for these ${result.athletes} athletes with the committed constants; ${signed(contrast.min, 2)} to ${signed(contrast.max, 2)} over the ${result.sets} sets`;
+  const sign = contrast.sameSign === null ? '' : `; the same sign in ${Math.round(contrast.sameSign * 100)} % of the ${2 * (result.sets / (result.priors.length + 2))} sets sampled at random`;
+  const missing = contrast.missing === 0 ? '' : `\nnote: ${contrast.missing} of the sets gave no value (no athlete measured in both arms): the indices they touch are —; raise --size`;
   const order = result.priors.map((_, i) => i);
   let rows: string[][];
   if (contrast.morris !== null) {
     const m = contrast.morris;
-    order.sort((a, b) => m[b]!.muStar - m[a]!.muStar || a - b);
-    rows = [['constant', 'range', 'μ* pp', 'μ pp', 'σ pp'], ...order.slice(0, SHOWN_PARAMETERS).map((i) => [result.priors[i]!.path, range(result.priors[i]!), fixed(m[i]!.muStar, 2), signed(m[i]!.mu, 2), fixed(m[i]!.sigma, 2)])];
+    const key = (i: number) => (Number.isNaN(m[i]!.muStar) ? -1 : m[i]!.muStar);
+    order.sort((a, b) => key(b) - key(a) || a - b);
+    const u = unit.startsWith('(') ? '' : ` ${unit}`;
+    rows = [['constant', 'range', `μ*${u}`, `μ${u}`, `σ${u}`], ...order.slice(0, SHOWN_PARAMETERS).map((i) => [result.priors[i]!.path, range(result.priors[i]!), plain(m[i]!.muStar, 2), signed(m[i]!.mu, 2), plain(m[i]!.sigma, 2)])];
   } else {
     const s = contrast.sobol!;
     const key = (i: number) => (Number.isNaN(s[i]!.total) ? -1 : s[i]!.total);
     order.sort((a, b) => key(b) - key(a) || a - b);
-    const share = (value: number, [low, high]: [number, number]) => (Number.isNaN(value) ? '—' : `${fixed(value, 2)} [${fixed(low, 2)}, ${fixed(high, 2)}]`);
+    const share = (value: number, [low, high]: [number, number]) => (Number.isNaN(value) ? '—' : Number.isNaN(low) ? fixed(value, 2) : `${fixed(value, 2)} [${fixed(low, 2)}, ${fixed(high, 2)}]`);
     rows = [['constant', 'range', 'total [95 % CI]', 'first order [95 % CI]'], ...order.slice(0, SHOWN_PARAMETERS).map((i) => [result.priors[i]!.path, range(result.priors[i]!), share(s[i]!.total, s[i]!.totalCi), share(s[i]!.first, s[i]!.firstCi)])];
   }
-  return `${title}${sign}\n${columns(rows)}`;
+  return `${title}${sign}${missing}\n${columns(rows)}`;
 }
 
 /** The terminal's answer: how the indices read, then a block per contrast. */
 export function globalSensitivityTable(result: GlobalSensitivityResult): string {
   const how =
     result.method === 'morris'
-      ? `Morris elementary effects: ${result.sets} parameter sets (${result.sets / (result.priors.length + 1)} trajectories × ${result.priors.length + 1}), ${result.athletes} athletes each, the same athletes under every set.\n` +
-        'μ*: how far the contrast moves, on average, as the constant goes over its whole range (pp); μ: the same with its sign;\n' +
-        'σ: how much that move depends on the other constants (σ near or above μ*: interactions or a curved response). A screening, not shares of variance.'
-      : `Sobol' indices (Saltelli design): ${result.sets} parameter sets, each constant uniform over its range, ${result.athletes} athletes each, the same athletes under every set.\n` +
+      ? `Morris elementary effects: ${result.sets} parameter sets (${result.sets / (result.priors.length + 1)} trajectories × ${result.priors.length + 1}), ${result.athletes} athletes each, drawn from the same random streams under every set.\n` +
+        "μ*: the mean absolute change of the contrast over a step of 2/3 of the constant's range, scaled to the whole range; μ: the same with its sign;\n" +
+        'σ: how much that change depends on the other constants (σ near or above μ*: interactions or a curved response). A screening, not shares of variance.'
+      : `Sobol' indices (Saltelli design): ${result.sets} parameter sets, each constant uniform over its range, ${result.athletes} athletes each, drawn from the same random streams under every set.\n` +
         "total: the share of the contrast's variance over the ranges that the constant explains with its interactions (0: it does not matter);\n" +
         'first order: the share it explains alone. Intervals: bootstrap over the base samples; wide ones ask for more --samples.';
   return [how, ...result.contrasts.map((contrast) => contrastBlock(result, contrast)), `(every constant and index in sensitivity.csv; every set run in sensitivity-sets.csv)`].join('\n\n');
@@ -73,16 +93,17 @@ export function globalSensitivityTable(result: GlobalSensitivityResult): string 
 /**
  * sensitivity.csv: one row per contrast, constant and index (tidy); first, per contrast, rows
  * without a constant: its value with the committed constants (`committed`), its lowest and highest
- * over the sets (`min`, `max`), and for Sobol' the share of the sample with that sign (`sameSign`).
+ * over the sets (`min`, `max`), the sets that gave no value (`missing`), and for Sobol' the share of
+ * the random sample with the committed value's sign (`sameSign`).
  */
 export function sensitivityCsv(result: GlobalSensitivityResult): string {
-  const lines = ['method,arm,reference,metric,constant,low,high,index,value,ciLow,ciHigh'];
+  const lines = ['method,arm,reference,metric,unit,constant,low,high,index,value,ciLow,ciHigh'];
   for (const contrast of result.contrasts) {
-    const about = [result.method, field(contrast.arm), field(contrast.reference), contrast.metric, '', '', ''].join(',');
-    lines.push(`${about},committed,${fixed(contrast.value, 6)},,`, `${about},min,${fixed(contrast.min, 6)},,`, `${about},max,${fixed(contrast.max, 6)},,`);
+    const about = [result.method, field(contrast.arm), field(contrast.reference), contrast.metric, UNITS[contrast.metric], '', '', ''].join(',');
+    lines.push(`${about},committed,${fixed(contrast.value, 6)},,`, `${about},min,${fixed(contrast.min, 6)},,`, `${about},max,${fixed(contrast.max, 6)},,`, `${about},missing,${contrast.missing},,`);
     if (contrast.sameSign !== null) lines.push(`${about},sameSign,${fixed(contrast.sameSign, 6)},,`);
     result.priors.forEach((prior, i) => {
-      const start = [result.method, field(contrast.arm), field(contrast.reference), contrast.metric, prior.path, String(prior.low), String(prior.high)].join(',');
+      const start = [result.method, field(contrast.arm), field(contrast.reference), contrast.metric, UNITS[contrast.metric], prior.path, String(prior.low), String(prior.high)].join(',');
       const row = (index: string, value: number, ci: [number, number] | null) =>
         `${start},${index},${fixed(value, 6)},${ci === null ? '' : fixed(ci[0], 6)},${ci === null ? '' : fixed(ci[1], 6)}`;
       if (contrast.morris !== null) {

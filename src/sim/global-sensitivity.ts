@@ -27,6 +27,8 @@ export interface GlobalSensitivityRequest {
   /** The values of every other constant. */
   base: Parameters;
   progress?: (done: number, total: number, athleteDays: number) => void;
+  /** Sets in flight at once (a pool's workers and a few more to keep them busy); 1 on this process. */
+  concurrency?: number;
 }
 
 /** One paired contrast (arm − reference on a metric) and what drives it. */
@@ -36,13 +38,15 @@ export interface ContrastSensitivity {
   metric: MetricName;
   /** The contrast with the constants as committed (pp). */
   value: number;
-  /** Its lowest and highest over the parameter sets run. */
+  /** Its lowest and highest over the parameter sets that gave a value (NaN if none did). */
   min: number;
   max: number;
+  /** Sets that gave no value (no athlete measured in both arms): their indices are NaN. */
+  missing: number;
   /**
-   * Sobol' only (its A and B rows are a uniform sample of the ranges): the share of sets in which
-   * the contrast has the sign it has with the committed constants; null for Morris, whose grid is
-   * not a sample.
+   * Sobol' only (its A and B rows, 2n sets, are a uniform sample of the ranges): the share of those
+   * that gave a value in which the contrast has the sign it has with the committed constants; null
+   * for Morris, whose grid is not a sample, and when the committed value has no sign (0 or missing).
    */
   sameSign: number | null;
   morris: MorrisIndex[] | null;
@@ -122,8 +126,11 @@ export async function globalSensitivity(
   const committed = await run(task(base));
   let athleteDays = committed.athleteDays;
   let done = 0;
-  await Promise.all(
-    Array.from({ length: design.rows }, async (_, row) => {
+  let next = 0;
+  // A few lanes take the next set as each finishes: no more sets in memory than lanes, whatever the design's size.
+  const lane = async () => {
+    while (next < design.rows) {
+      const row = next++;
       const parameters = structuredClone(base);
       priors.forEach((prior, i) => {
         const value = prior.low + (prior.high - prior.low) * design.points[row * k + i]!;
@@ -134,8 +141,9 @@ export async function globalSensitivity(
       outputs.set(result.values, row * contrasts.length);
       athleteDays += result.athleteDays;
       request.progress?.(++done, design.rows, athleteDays);
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, request.concurrency ?? 1) }, lane));
   const reference = spec.referenceIndex;
   return {
     method: request.method,
@@ -148,18 +156,29 @@ export async function globalSensitivity(
     contrasts: contrasts.map(({ arm, metric }, c) => {
       const values = Float64Array.from({ length: design.rows }, (_, row) => outputs[row * contrasts.length + c]!);
       const value = committed.values[c]!;
+      let min = Number.POSITIVE_INFINITY;
+      let max = Number.NEGATIVE_INFINITY;
+      let missing = 0;
+      for (const v of values) {
+        if (Number.isNaN(v)) missing++;
+        else {
+          if (v < min) min = v;
+          if (v > max) max = v;
+        }
+      }
       let sameSign: number | null = null;
-      if (plan.method === 'sobol') {
-        const sample = values.subarray(0, 2 * request.samples);
-        sameSign = sample.filter((v) => Math.sign(v) === Math.sign(value)).length / sample.length;
+      if (plan.method === 'sobol' && value !== 0 && !Number.isNaN(value)) {
+        const sample = values.subarray(0, 2 * request.samples).filter((v) => !Number.isNaN(v));
+        if (sample.length > 0) sameSign = sample.filter((v) => Math.sign(v) === Math.sign(value)).length / sample.length;
       }
       return {
         arm: spec.arms[arm]!.id,
         reference: spec.arms[reference]!.id,
         metric,
         value,
-        min: Math.min(...values),
-        max: Math.max(...values),
+        min: missing === values.length ? Number.NaN : min,
+        max: missing === values.length ? Number.NaN : max,
+        missing,
         sameSign,
         morris: plan.method === 'morris' ? morrisIndices(plan.design, values) : null,
         sobol: plan.method === 'sobol' ? sobolIndices(plan.design, values, request.replicates, request.seed) : null,

@@ -162,7 +162,12 @@ export interface SobolIndex {
   totalCi: [number, number];
 }
 
-/** The indices from the rows `rows` (a resample, or 0 … n − 1) of a Saltelli design's outputs. */
+/**
+ * The indices from the rows `rows` (a resample, or 0 … n − 1) of a Saltelli design's outputs. The
+ * outputs are centred on the mean of A and B first: the first-order estimator is unbiased either
+ * way, but its error grows with the mean's square over the variance (a contrast of +5 pp varying by
+ * 1 would swamp it); the total estimator takes differences and does not care.
+ */
 function sobolFrom(outputs: ArrayLike<number>, k: number, n: number, rows: Int32Array, first: Float64Array, total: Float64Array): void {
   let sum = 0;
   for (let j = 0; j < n; j++) sum += outputs[rows[j]!]! + outputs[n + rows[j]!]!;
@@ -174,9 +179,9 @@ function sobolFrom(outputs: ArrayLike<number>, k: number, n: number, rows: Int32
     let vi = 0;
     let vti = 0;
     for (let j = 0; j < n; j++) {
-      const a = outputs[rows[j]!]!;
-      const b = outputs[n + rows[j]!]!;
-      const ab = outputs[(2 + i) * n + rows[j]!]!;
+      const a = outputs[rows[j]!]! - mean;
+      const b = outputs[n + rows[j]!]! - mean;
+      const ab = outputs[(2 + i) * n + rows[j]!]! - mean;
       vi += b * (ab - a);
       vti += (a - ab) ** 2;
     }
@@ -188,7 +193,8 @@ function sobolFrom(outputs: ArrayLike<number>, k: number, n: number, rows: Int32
 /**
  * Sobol' first-order and total indices from a Saltelli design's outputs (one per row), with
  * percentile bootstrap intervals over the n base rows (`replicates` resamples, deterministic for
- * the seed). An output that does not vary has no shares to give: its indices are NaN.
+ * the seed; a resample whose outputs happen not to vary gives no index and is left out). An output
+ * that does not vary, or with a missing (NaN) value, has no shares to give: its indices are NaN.
  */
 export function sobolIndices(design: UnitDesign & { n: number }, outputs: ArrayLike<number>, replicates: number, seed: number): SobolIndex[] {
   const { k, n } = design;
@@ -197,6 +203,12 @@ export function sobolIndices(design: UnitDesign & { n: number }, outputs: ArrayL
   const rows = Int32Array.from({ length: n }, (_, j) => j);
   const first = new Float64Array(k);
   const total = new Float64Array(k);
+  for (let p = 0; p < design.rows; p++) {
+    if (!Number.isFinite(outputs[p]!)) {
+      const none: [number, number] = [Number.NaN, Number.NaN];
+      return Array.from({ length: k }, () => ({ first: Number.NaN, firstCi: none, total: Number.NaN, totalCi: none }));
+    }
+  }
   sobolFrom(outputs, k, n, rows, first, total);
   const firstDraws = Array.from({ length: k }, () => new Float64Array(replicates));
   const totalDraws = Array.from({ length: k }, () => new Float64Array(replicates));
@@ -212,9 +224,9 @@ export function sobolIndices(design: UnitDesign & { n: number }, outputs: ArrayL
     }
   }
   const interval = (draws: Float64Array): [number, number] => {
-    if (draws.some((value) => value !== value)) return [Number.NaN, Number.NaN];
-    draws.sort();
-    return [quantileType7(draws, 0.025), quantileType7(draws, 0.975)];
+    const finite = draws.filter((value) => Number.isFinite(value)).sort();
+    if (finite.length === 0) return [Number.NaN, Number.NaN];
+    return [quantileType7(finite, 0.025), quantileType7(finite, 0.975)];
   };
   return Array.from({ length: k }, (_, i) => ({ first: first[i]!, firstCi: interval(firstDraws[i]!), total: total[i]!, totalCi: interval(totalDraws[i]!) }));
 }

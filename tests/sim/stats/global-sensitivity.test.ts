@@ -60,6 +60,32 @@ describe('Sobol\' indices (Saltelli 2010 design and estimators)', () => {
     expect(indices.map((index) => index.total)).toEqual([expect.closeTo(0.2, 1), expect.closeTo(0.8, 1), 0]);
   });
 
+  it('should give a model far from zero the same shares: the outputs are centred before the first-order estimate', () => {
+    // A contrast of about +50 varying by a few: uncentred, the first-order estimator's error grows with 50² over the variance.
+    const design = saltelliDesign(2, 2_048, 4);
+    const indices = sobolIndices(design, outputsOf(design, (x) => 50 + x[0]! + 2 * x[1]!), 200, 4);
+    expect(Math.abs(indices[0]!.first - 0.2)).toBeLessThan(0.05);
+    expect(Math.abs(indices[1]!.first - 0.8)).toBeLessThan(0.05);
+    expect(indices[1]!.firstCi[1] - indices[1]!.firstCi[0]).toBeLessThan(0.15);
+  });
+
+  it('should leave out of an interval the resamples that happen not to vary, not give up on it', () => {
+    // A step that only one base sample in eight reaches: some resamples miss it and have no variance.
+    const design = saltelliDesign(1, 8, 2);
+    const outputs = outputsOf(design, (x) => (x[0]! > 0.85 ? 1 : 0));
+    const [index] = sobolIndices(design, outputs, 200, 2);
+    if (outputs.subarray(0, 16).every((value) => value === 0)) throw new Error('the design should reach the step at least once');
+    expect(index!.total).toBeGreaterThan(0);
+    expect(index!.totalCi.every(Number.isFinite)).toBe(true);
+  });
+
+  it('should give NaN indices when an output is missing, not shares computed around it', () => {
+    const design = saltelliDesign(2, 8, 1);
+    const outputs = outputsOf(design, (x) => x[0]!);
+    outputs[5] = Number.NaN;
+    for (const index of sobolIndices(design, outputs, 10, 1)) expect([index.first, index.total, ...index.firstCi, ...index.totalCi].every(Number.isNaN)).toBe(true);
+  });
+
   it("should lay out A, B, then each A_B^i: A with column i from B", () => {
     const design = saltelliDesign(3, 4, 1);
     const row = (r: number) => Array.from(design.points.subarray(r * 3, r * 3 + 3));
@@ -76,9 +102,9 @@ describe('Sobol\' indices (Saltelli 2010 design and estimators)', () => {
 
   it('should give an output that does not vary no shares (NaN), not a number that looks like one', () => {
     const design = saltelliDesign(2, 8, 1);
-    const [index] = sobolIndices(design, new Float64Array(design.rows).fill(3), 10, 1);
-    expect(index!.first).toBeNaN();
-    expect(index!.firstCi[0]).toBeNaN();
+    for (const index of sobolIndices(design, new Float64Array(design.rows).fill(3), 10, 1)) {
+      expect([index.first, index.total, ...index.firstCi, ...index.totalCi].every(Number.isNaN)).toBe(true);
+    }
   });
 
   it('should refuse outputs that do not match the design', () => {
@@ -106,11 +132,12 @@ describe("Morris's elementary effects (Morris 1991, μ* of Campolongo 2007)", ()
     expect(second!.sigma).toBeGreaterThan(0.1);
   });
 
-  it('should rank the Ishigami inputs as their total indices do: none of the three negligible', () => {
+  it("should see Ishigami's x3 act only through its interaction with x1: little on average (μ), much in absolute value (μ*), and no input negligible", () => {
     const design = morrisDesign(3, 100, 11);
     const indices = morrisIndices(design, outputsOf(design, ishigami, -Math.PI, Math.PI));
-    // x3 acts only through its interaction with x1: little on average (μ), much in absolute value (μ*).
     expect(Math.abs(indices[2]!.mu)).toBeLessThan(indices[2]!.muStar / 3);
+    // x3's effect changes sign with sin(x1): its spread is at least its mean absolute size.
+    expect(indices[2]!.sigma).toBeGreaterThan(indices[2]!.muStar);
     for (const index of indices) expect(index.muStar).toBeGreaterThan(3);
   });
 
