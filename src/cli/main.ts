@@ -19,7 +19,7 @@ import { progressBar } from './progress.ts';
 import { WorkerStopped } from '../workers/process-pool.ts';
 import { parseShard } from '../sim/shards.ts';
 import { defaultWorkers, WorkerPool } from '../workers/pool.ts';
-import { athleteDays } from '../sim/scenario/prepare.ts';
+import { athleteDays, type RunSpec } from '../sim/scenario/prepare.ts';
 import { comparisonTable, sweepSummary } from './table.ts';
 import { trialsMarkdown, trialsTable } from './trials.ts';
 import { RunTrials } from '../sim/trials/run-trials.ts';
@@ -177,12 +177,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         return;
       }
       const container = await getContainer();
-      const spec = container.get(RunScenario).load(scenario);
-      if (spec.referenceIndex < 0) {
-        io.err(`${scenario}: power compares arms with a reference: add reference: <arm id> to the scenario\n`);
-        exitCode = EXIT_BAD_INPUT;
-        return;
-      }
+      const spec = withReference(container.get(RunScenario).load(scenario), scenario, 'power');
       const outcome = container.get(ScenarioRunner).run(spec);
       io.out(powerTable(studyPower(spec, outcome, sizes, options.replicates ?? 1000, options.paired === true), sizes, spec, options.paired === true));
     });
@@ -286,12 +281,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         return;
       }
       const container = await getContainer();
-      const spec = container.get(RunScenario).load(scenario);
-      if (spec.referenceIndex < 0) {
-        io.err(`${scenario}: sensitivity compares arms with a reference: add reference: <arm id> to the scenario\n`);
-        exitCode = EXIT_BAD_INPUT;
-        return;
-      }
+      const spec = withReference(container.get(RunScenario).load(scenario), scenario, 'sensitivity');
       const { createContainer } = await import('../composition-root.ts');
       const partsFor = (parameters: Parameters) => {
         const each = createContainer(parameters);
@@ -357,7 +347,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     }
-    if (error instanceof InputError || error instanceof OutputError || error instanceof ExplainError || error instanceof UnknownRuleSetError) {
+    if (error instanceof InputError || error instanceof OutputError || error instanceof ExplainError || error instanceof UnknownRuleSetError || error instanceof UsageError) {
       io.err(`${error.message}\n`);
       return EXIT_BAD_INPUT;
     }
@@ -368,6 +358,15 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     io.err(`periodize: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_INTERNAL;
   }
+}
+
+/** A command asked of input it cannot serve (bad input: exit 2, the message alone). */
+class UsageError extends Error {}
+
+/** The scenario, which must name a reference arm for `command`'s comparisons. */
+function withReference(spec: RunSpec, scenario: string, command: string): RunSpec {
+  if (spec.referenceIndex < 0) throw new UsageError(`${scenario}: ${command} compares arms with a reference: add reference: <arm id> to the scenario`);
+  return spec;
 }
 
 /** `--format csv|parquet`: how the per-athlete tables (athletes, days, adjustments) are written. */
