@@ -7,9 +7,11 @@
  * done. Tags: [V] read in the source, [M] from memory or a secondary source, [D] derived here by
  * arithmetic on sourced numbers (the arithmetic is given), [C] a modelling choice fitted by the
  * calibration search against the calibration outcomes of trials/ (docs/CALIBRATION.md). Every
- * uncertain value has a range in UNCERTAIN_PARAMETERS at the end of this file, with its reason; the
- * sensitivity table (docs/SENSITIVITY.md) shows what each range does to the answers. Units are in
- * the names or the comments.
+ * value tagged [M] or [C] has a prior — a range in UNCERTAIN_PARAMETERS at the end of this file,
+ * uniform or log-uniform, with its reason and source — or says in WITHOUT_PRIOR why it takes none
+ * (the bound of a distribution, a convention); tests/models/priors.test.ts holds every one to it.
+ * The sensitivity analyses (docs/SENSITIVITY.md, `periodize sensitivity`) show what each range does
+ * to the answers. Units are in the names or the comments.
  */
 import type { EffortConstants } from './workouts/dose.ts';
 import type { RaceModelConstants, WalkingConstants } from './physiology/race.ts';
@@ -330,6 +332,31 @@ export interface UncertainParameter {
   why: string;
   /** Fitted by the calibration search within [low, high] (docs/CALIBRATION.md); otherwise fixed at its value, the range for the sensitivity table. */
   calibrate?: true;
+  /**
+   * How the prior spreads over [low, high]: uniform, unless `logUniform` — a positive scale known
+   * only to within a factor of several (a time constant, a hazard), as likely to be halved as doubled.
+   */
+  distribution?: 'logUniform';
+}
+
+/**
+ * The value at quantile `u` (0 … 1) of a prior: low + (high − low) u, or, log-uniform,
+ * low (high / low)^u.
+ * @example priorValue({ path: 'x', low: 2, high: 8, why: '', distribution: 'logUniform' }, 0.5) // 4
+ */
+export function priorValue(prior: UncertainParameter, u: number): number {
+  return prior.distribution === 'logUniform' ? prior.low * (prior.high / prior.low) ** u : prior.low + (prior.high - prior.low) * u;
+}
+
+/**
+ * A constant tagged [M] or [C] that takes no prior, and why: the bound of a distribution's support
+ * or a plausibility clamp (`limit`), or a protocol choice or a definition (`convention`). A path
+ * covers everything below it.
+ */
+export interface WithoutPrior {
+  path: string;
+  kind: 'limit' | 'convention';
+  why: string;
 }
 
 export const PARAMETERS: Parameters = {
@@ -876,12 +903,12 @@ export const UNCERTAIN_PARAMETERS: readonly UncertainParameter[] = [
   { path: 'pools.peripheral.zoneWeights.0', low: 0.1, high: 0.6, why: 'zone 1 for LT2: volume keeps mitochondrial content (Granata 2018)' },
   { path: 'pools.peripheral.zoneWeights.1', low: 0.3, high: 0.9, why: 'zone 2 for LT2: work-matched mitochondrial gains 1.5–2× for the higher intensity (MacInnis 2017, Daussin 2008)' },
   { path: 'pools.base.zoneWeights.0', low: 0.4, high: 1.2, why: 'economy improved alike across intensities with work matched (Enoksen 2011, Helgerud 2007)' },
-  { path: 'pools.base.zoneWeights.1', low: 0.6, high: 1.2, why: 'as zone 1' },
+  { path: 'pools.base.zoneWeights.1', low: 0.6, high: 1.2, why: 'as zone 1: economy improved alike across intensities with work matched (Enoksen 2011, Helgerud 2007)' },
   { path: 'pools.central.elasticity', low: 0.1, high: 2, why: 'calibrated: from a doubling of the stimulus closing 7 % of the headroom left to 75 %', calibrate: true },
   { path: 'pools.peripheral.elasticity', low: 0.1, high: 2, why: 'calibrated; as central', calibrate: true },
   { path: 'pools.base.elasticity', low: 0.05, high: 1, why: 'calibrated; economy moves slowly', calibrate: true },
-  { path: 'pools.central.halfStimulus', low: 1, high: 8, why: 'calibrated', calibrate: true },
-  { path: 'pools.peripheral.halfStimulus', low: 3, high: 30, why: 'calibrated', calibrate: true },
+  { path: 'pools.central.halfStimulus', low: 1, high: 8, why: 'no direct measure: from a habit supporting 5/6 of the ceiling at a reference stimulus of 5 (1) to half of it at 8; fitted by the calibration search', calibrate: true, distribution: 'logUniform' },
+  { path: 'pools.peripheral.halfStimulus', low: 3, high: 30, why: 'no direct measure: a factor of ten around the central pool\'s scale for a pool fed more by volume; fitted by the calibration search', calibrate: true, distribution: 'logUniform' },
   { path: 'pools.central.riseDays', low: 10, high: 35, why: 'VO2max rises over weeks (Coyle 1984; HERITAGE)', calibrate: true },
   { path: 'pools.peripheral.riseDays', low: 10, high: 35, why: 'enzymes respond within weeks' },
   { path: 'habitual.consistency', low: 0.5, high: 0.9, why: 'a reported week against the year\'s average: calibrated', calibrate: true },
@@ -892,17 +919,120 @@ export const UNCERTAIN_PARAMETERS: readonly UncertainParameter[] = [
   { path: 'fatigue.vdrGain', low: 0.2, high: 1.2, why: 'calibrated on the inverted U', calibrate: true },
   { path: 'fatigue.bluntingStrain', low: 2, high: 5, why: 'calibrated on the inverted U' },
   { path: 'acute.efficacyLossPerStrain', low: 0, high: 0.5, why: 'no direct evidence: from no effect to a hard session after a hard day keeping two-thirds of its stimulus' },
-  { path: 'acute.costPerStrain', low: 0, high: 0.3, why: 'assumed' },
+  { path: 'acute.costPerStrain', low: 0, high: 0.3, why: 'no direct source: from no extra cost to a hard session the morning after a hard day (acute strain ≈ 2) costing 30 % more fatigue' },
   { path: 'hardDensity.halfSessionsPerWeek', low: 2, high: 20, why: 'Hatle 2014: 24 sessions at 8 a week gained 0.57 of the same at 3 a week peak against peak (K ≈ 3.6), 0.77 on the same day (K ≈ 14): from a stronger sharing (2) to little (20: a session counts 0.87 at three a week)' },
   { path: 'markers.lnRmssd.noiseSd', low: 0.12, high: 0.35, why: 'day-to-day SD of morning lnRMSSD in all (Plews 2012; Buchheit 2014)' },
   { path: 'lifeStress.efficacyLoss', low: 0, high: 1, why: 'Ruuska 2012: high stress, little or no gain; from no effect to a half of a hard session\'s stimulus lost at 1 SD' },
   { path: 'lifeStress.lnRmssd', low: -0.17, high: 0, why: 'from none to most (0.17 of 0.2) of the day-to-day variation of lnRMSSD' },
   { path: 'markers.lnRmssd.perAcuteStrain', low: -0.15, high: -0.03, why: 'the morning after a hard session −0.05 to −0.25 ln ms (Hynynen 2010)' },
   { path: 'markers.lnRmssd.perStrain', low: -0.25, high: 0, why: 'accumulated strain: from no change (Bellenger 2016) to Plews 2012\'s decline' },
-  { path: 'overreaching.tolerance.median', low: 3, high: 15, why: 'calibrated', calibrate: true },
+  { path: 'overreaching.tolerance.median', low: 3, high: 15, why: 'strain-days above 1.5 before non-functional overreaching: from half of Aubry 2014\'s overload group (3) to rare at Lehmann 1992\'s doubling (15); fitted', calibrate: true, distribution: 'logUniform' },
   { path: 'injury.per1000hNovice', low: 10, high: 33, why: 'Videbæk 2015 and the cohorts around it' },
   { path: 'injury.timeLossShare', low: 0.3, high: 1, why: 'calibrated on Run Clever', calibrate: true },
   { path: 'injury.per1000hExperienced', low: 2, high: 4, why: 'Lysholm 1987; Jacobsson 2013' },
   { path: 'injury.progressionHazard', low: 0.96, high: 2.66, why: 'Nielsen 2014, 95 % CI' },
   { path: 'trainability.responsivenessSdLog', low: 0.35, high: 0.5, why: 'HERITAGE\'s spread with and without test error' },
+  // The priors of the constants from memory and the modelling choices (issue 12): sources looked up, or "no direct source" and a deliberately wide range.
+  { path: 'race.minutesAtVVO2max', low: 4, high: 10, why: 'Billat 1994: Tlim at vVO2max 404 ± 101 s (CV 25 %) in subelite runners; ends span roughly mean ± 1.5 SD of individuals (4–10 min)' },
+  { path: 'race.minutesAtLt2', low: 40, high: 90, why: 'Hafen 2018: time to exhaustion at MLSS 79 ± 17 min in well-trained runners; cycling MLSS trials ~45–60 min [M]; the hour-race convention sits inside' },
+  { path: 'race.minutesAtLt1', low: 360, high: 1800, why: 'no direct source: fitted; 360 puts a 4-h marathoner near LT1, 1800 keeps him ~93 % of LT2; Joyner 1991/Joyner & Coyle 2008: elite marathon just under LT2', distribution: 'logUniform' },
+  { path: 'effort.costExponentBelowLt1', low: 1.2, high: 3.2, why: 'Banister TRIMP (Morton 1990, HRr·0.64e^1.92HRr) with HRr ~ speed gives an exponent ≈2.0–2.2 below LT1; ends from near-linear (distance-like) to steeper' },
+  { path: 'effort.costAtLt2', low: 1.3, high: 2.5, why: 'per-minute weight at LT2 vs LT1: Edwards zones ≈1.3–1.7, Banister TRIMP (Morton 1990) ≈1.9–2.0 for HRr 0.65–0.7→0.87–0.9, Lucia TRIMP 2' },
+  { path: 'effort.costAtVVO2max', low: 2.5, high: 5, why: 'Banister TRIMP (Morton 1990) gives 2.5–3.0× at HRr 1 vs LT1, Lucia 3; up to 5 since HR-based TRIMP under-counts short intervals' },
+  { path: 'effort.rpeCurve.0.1', low: 0.5, high: 1.5, why: 'no direct source: CR-10 for a walk at half LT1 speed, "very weak" (0.5) to below easy running (1.5); kept under the next point so the curve rises' },
+  { path: 'effort.rpeCurve.1.1', low: 1.5, high: 3.5, why: 'easy running below LT1: CR-10 ~3 at LT (PMC4429818: 3.1–3.2); sRPE zone 1 below 4 (Seiler & Kjerland 2006); between the walk and LT1 points' },
+  { path: 'effort.rpeCurve.2.1', low: 3.5, high: 5.5, why: 'RPE at LT1: CR-10 3.1 at LT (PMC4429818), Borg 11 ± 2 (Seip 1991); sRPE Z1/Z2 border 3–4 (Seiler & Kjerland 2006); from 3.5, above easy running' },
+  { path: 'effort.rpeCurve.3.1', low: 5.5, high: 8, why: 'RPE at LT2: Borg 16.5 ± 2.3 at 4 mM (Seip 1991) ≈ CR-10 6–7; sRPE zone 2 is 5–6 and zone 3 ≥ 7 (Seiler & Kjerland 2006; Ieno 2020)' },
+  { path: 'effort.rpeCurve.4.1', low: 8, high: 9.5, why: 'RPE at vVO2max, near-maximal: CR-10 8 to 9.5; peak Borg 18–19 in FRIEND tests (Myers 2023) ≈ CR-10 9–10 at exhaustion' },
+  { path: 'effort.rpeCurve.5.1', low: 9.5, high: 10, why: 'top of the CR-10 scale for supramaximal running (session RPE is clamped to 10); from 9.5, above the vVO2max point' },
+  { path: 'traitCorrelations.vo2maxEconomy', low: 0.1, high: 0.55, why: 'Shaw 2015 (168 highly trained runners): partial r 0.25–0.26, changes r 0.35; Pate 1992: positive in 188 mixed runners; within-level 0.1–0.55' },
+  { path: 'history.maturityAtStart', low: 0.2, high: 0.8, why: 'no direct source: share of the habit-supported level realised in year 0; from a fifth to four-fifths, HERITAGE (Bouchard 1999) gains most in 20 weeks' },
+  { path: 'history.maturityYears.central', low: 0.2, high: 1.5, why: 'VO2max gains mostly within 20 wk (Bouchard 1999), half-time 10–11 d at constant load (Hickson 1981) but still rising at 10 wk (Hickson 1977): 2.5 mo to 1.5 yr', distribution: 'logUniform' },
+  { path: 'history.maturityYears.peripheral', low: 0.2, high: 1.5, why: 'no direct source: enzymes and LT respond within weeks (Mujika & Padilla 2000) yet LT fraction keeps rising with years of training; as central', distribution: 'logUniform' },
+  { path: 'trainability.lt2FractionCeiling', low: 0.89, high: 0.93, why: 'Joyner & Coyle 2008: elite LT2 ~80–90 % VO2max; Hafen 2018: MLSS 83 ± 5 %; from 0.89, above the LT1 ceiling\'s top plus the least gap (0.04)' },
+  { path: 'trainability.lt1FractionCeiling', low: 0.77, high: 0.85, why: 'LT1 of elite endurance athletes ≈ 75–85 % VO2max (Seiler 2010; Joyner & Coyle 2008); at least the elite preset\'s mean 0.77' },
+  { path: 'trainability.economyCeilingGain.mean', low: 0.04, high: 0.12, why: 'Jones 2006: 15 % better economy over 11 yr in one elite runner (kept as the clamp); untrained → elite presets 215 → 192 ml/kg/km ≈ 11 %; 4–12 %', distribution: 'logUniform' },
+  { path: 'trainability.economyCeilingGain.sd', low: 0.01, high: 0.04, why: 'no direct source: between-person spread of the economy headroom, from a CV of ~12 % to 50 % of the mean, like the VO2max ceiling (0.12 of 0.6)', distribution: 'logUniform' },
+  { path: 'trainability.poolResponseCorrelation', low: 0.1, high: 0.85, why: 'Vollaard 2009: VO2max low responders not consistently low for submaximal/LT variables, ΔVO2max unrelated to Δperformance; Gaskill 2001: VT response ≠ VO2max response' },
+  { path: 'zoneSaturationMinutes.0', low: 45, high: 240, why: 'no direct source: half-saturation of easy minutes in a day, from a long run (45 min) to ~4 h before the third hour counts half', distribution: 'logUniform' },
+  { path: 'zoneSaturationMinutes.1', low: 20, high: 100, why: 'no direct source: Seiler 2013, 4×16 min at 88 % HRmax gained less than 4×8 at 90 % (4.2 vs 11.4 % VO2peak): zone-2 minutes saturate within ~20–100 min', distribution: 'logUniform' },
+  { path: 'zoneSaturationMinutes.2', low: 12, high: 60, why: 'Seiler 2013: 32 min at ~90 % HRmax beat 16 min at 94 % and 64 min at 88 %; Hickson 1985: reduced volume at same intensity keeps VO2max', distribution: 'logUniform' },
+  { path: 'stimulusWindowDays', low: 7, high: 28, why: 'averaging time constant of the chronic stimulus: 7 d acute to 28 d chronic windows (Hulin 2016; Williams 2017); VO2max half-time 10–11 d (Hickson 1981)', distribution: 'logUniform' },
+  { path: 'pools.base.halfStimulus', low: 10, high: 90, why: 'no direct source: ~1 h of easy running a day (≈25 units at w1 0.7) supports half the economy/LT1 headroom; from ~25 min to ~3 h a day', distribution: 'logUniform' },
+  { path: 'pools.base.riseDays', low: 25, high: 150, why: 'no direct source: economy/LT1 change over weeks to months in training studies yet over years in Jones 2006; from 3.5 weeks to 5 months', distribution: 'logUniform' },
+  { path: 'pools.base.fallDays', low: 60, high: 365, why: 'Mujika & Padilla 2000: LT lowered but above untrained after long detraining; Lepers 2024 case: RE 22 % worse after 12 wk off; 2 months to a year', distribution: 'logUniform' },
+  { path: 'fatigue.vdrTimeConstantDays', low: 1.5, high: 10, why: 'Busso 2003 VDR form; fitted τ3 not read in the source (public code: 2.3 d \'per Busso 2003\', sysmod default 5 d); from a 2-day window to beyond the 7-d ATL convention', distribution: 'logUniform' },
+  { path: 'fatigue.chronicFloor', low: 10, high: 50, why: 'no direct source: WHO 2020 (Bull) 150–300 min/wk moderate activity ≈ 21–43 min/day anyone tolerates; from ~1.5 h to ~6 h of easy running a week', distribution: 'logUniform' },
+  { path: 'fatigue.loadCapacity', low: 1.3, high: 3, why: 'no direct source [C]: +40 % volume overreached half of triathletes (Aubry 2014), doubling did worse (Lehmann 1992); from +30 % to tripling of the habit' },
+  { path: 'fatigue.bluntingExponent', low: 1, high: 4, why: 'no direct source: Hill exponent; 2 as in public VDR/Hill code (γ = 2); from a gentle (1) to a near-threshold (4) fall of adaptation past bluntingStrain' },
+  { path: 'acute.timeConstantDays', low: 0.7, high: 3, why: 'Stanley 2013 review: vagal reactivation ~24 h after easy, 24–48 h after threshold, ≥48 h after HIT; τ from 0.7 d (mostly gone in 1 d) to 3 d', distribution: 'logUniform' },
+  { path: 'lifeStress.timeConstantDays', low: 2, high: 14, why: 'no direct source: daily stressors pile up over days (Smyth 2023) and only stressors ≥1 month raised cold risk (Cohen 1998); AR(1) τ from 2 d to 2 weeks', distribution: 'logUniform' },
+  { path: 'lifeStress.restingHr', low: 0, high: 2.5, why: 'Kim 2018 meta-analysis: stress lowers vagal HRV, raises HR, no per-SD size; from none to most (2.5 of 3 bpm) of resting HR\'s day-to-day SD, as lnRmssd\'s range' },
+  { path: 'lifeStress.illnessHazard', low: 0.05, high: 0.8, why: 'Cohen 1991: colds 27→47 % across 5 stress levels (×1.7 over ~3 SD); Cohen 1998: chronic stressors ~×2; per SD of stress from ×1.05 to ×1.8', distribution: 'logUniform' },
+  { path: 'sleep.needHours.mean', low: 7, high: 8.7, why: 'Hirshkowitz 2015: 7–9 h for adults; Van Dongen 2003: need 8.16 h (24 − 15.84, SE 0.73); Klerman 2005: 8.9 h asymptote in the young' },
+  { path: 'sleep.needHours.sd', low: 0.2, high: 0.8, why: 'no direct source for need\'s spread: Kitamura 2016 and Klerman 2005 show individual optimal sleep; 0.2 h to 0.8 h (±2 SD covering Hirshkowitz\'s 7–9 h)', distribution: 'logUniform' },
+  { path: 'sleep.nightlySdHours', low: 0.4, high: 1.3, why: 'within-person night-to-night SD: 1.26 h adults (Knutson 2007), 63 min swimmers (Gudmundsdottir 2020), 87 min youth footballers (Lolli 2024); actigraphy inflates it', distribution: 'logUniform' },
+  { path: 'sleep.debtTimeConstantDays', low: 1.5, high: 10, why: 'Kitamura 2016: 1 h of debt takes 4 days to repay; Banks 2010: one recovery night insufficient; Belenky 2003: no recovery in 3 days after 5–7 h nights', distribution: 'logUniform' },
+  { path: 'sleep.performancePerDebtHour', low: 0.001, high: 0.012, why: 'no direct source: Craven 2022 measured next-day effects only (−7.6 %); Van Dongen 2003: deficits grow with cumulative debt; carry-over 0.1–1.2 % per hour', distribution: 'logUniform' },
+  { path: 'sleep.adaptationLostPerDebtHour', low: 0.01, high: 0.12, why: 'Saner 2021: 5 nights of 4 h cut mitochondrial function and SarcPS, but HIIE prevented it; Knowles 2024 altered response; 1–12 % per hour of debt', distribution: 'logUniform' },
+  { path: 'sleep.minAdaptationKept', low: 0.05, high: 0.6, why: 'Saner 2021: HIIE under 4 h nights kept mitochondrial function; no direct source for the floor: from almost none (5 %) to most (60 %) kept' },
+  { path: 'sleep.restrictedNightSdHours', low: 0.15, high: 0.6, why: 'Rae 2017: half-night restriction slept 3.83 ± 0.33 h (CON 7.56 ± 0.63 h); a scheduled night varies less than a free one: 0.15–0.6 h', distribution: 'logUniform' },
+  { path: 'illness.episodesPerYear', low: 1, high: 4, why: 'Heikkinen 2003: adults 2–4 colds/yr; Svendsen 2016 elite skiers median 3 (1–7) RTI/GI events/yr; elite runners 1.0 ± 0.8 in 2.5 winter months', distribution: 'logUniform' },
+  { path: 'illness.sleepDebtHazard', low: 0.03, high: 0.5, why: 'Prather 2015: <6 h vs >7 h OR 4.2; Cohen 2009: <7 h vs ≥8 h OR 2.94 (1.18–7.30); ~1.5 h/night less ≈ 7 h extra debt; RR 1.2–4.5', distribution: 'logUniform' },
+  { path: 'illness.durationDays.min', low: 2, high: 5, why: 'lower end of the uniform episode length: Svendsen 2016 symptoms median 5 (1–24) d; elite runners 5.4 ± 3.8 d; sets mean duration with max' },
+  { path: 'illness.durationDays.max', low: 6, high: 12, why: 'upper end of the uniform episode length: common colds resolve in 7–10 d (Heikkinen 2003); Svendsen 2016 median 5 d; mean 4–8.5 d with min' },
+  { path: 'illness.adaptationWhileIll', low: 0, high: 0.6, why: 'no direct source: Weidner 1998 moderate exercise did not worsen a rhinovirus cold, nothing on adaptation; from none to most of the stimulus counting' },
+  { path: 'illness.performanceWhileIll', low: 0, high: 0.15, why: 'Weidner 1997: rhinovirus URI did not change maximal exercise; febrile illness costs more; from none to 15 % lost while ill' },
+  { path: 'overreaching.strainThreshold', low: 1.2, high: 2, why: 'no direct source: Aubry 2014 (+40 % volume for 3 wk overreached ~half) and Lehmann 1992 (doubled volume) must cross it; habitual strain 1, 1.2–2' },
+  { path: 'overreaching.timeConstantDays', low: 7, high: 28, why: 'overreaching builds over 1–4 weeks: Halson 2002 after 7–14 days of intensified training, Lehmann 1997 staleness after ~3 weeks; 7–28 d', distribution: 'logUniform' },
+  { path: 'overreaching.tolerance.sdLog', low: 0.25, high: 0.9, why: 'no direct source: the same overload overreached 11 of 23 (Aubry 2014) and 9 of 18 (Hausswirth 2014): a wide individual spread, sdLog 0.25–0.9' },
+  { path: 'overreaching.performanceLoss', low: 0.02, high: 0.1, why: 'Aubry 2014 −2 % (functional OR) to Halson 2002: 1-h TT 59.4→65.3 min (≈10 %), max power −5.6 % after 2 wk intensified training' },
+  { path: 'overreaching.adaptationKept', low: 0, high: 0.7, why: 'no direct source: Lehmann 1992 doubled volume gave stagnant v4mmol (≈ no gain); from none kept (hard limit) to most of it' },
+  { path: 'injury.intensityHazard', low: 1, high: 2.5, why: 'evidence on intensity and injury conflicting (Nielsen 2012 review); Ramskov 2018: intensity vs volume progression alike; 1 (no extra) to 2.5' },
+  { path: 'injury.restDays.median', low: 7, high: 30, why: 'no direct source for days off: full recovery takes median 71 d (Nielsen 2014) and 56 d (Mulvad 2018), mostly reduced running; 7 (the clamp) to 30 d', distribution: 'logUniform' },
+  { path: 'injury.restDays.sdLog', low: 0.3, high: 1.2, why: 'recovery times range 9–617 d (Nielsen 2014), IQR 70 d around median 56 (Mulvad 2018): wide spread, sdLog 0.3–1.2', distribution: 'logUniform' },
+  { path: 'markers.rpe.noiseSd', low: 0.3, high: 1.2, why: 'session RPE test–retest r 0.88, means 2.0/1.9, 4.2/4.3, 7.3/7.4 (Herman 2006); ICC 0.88 (Day 2004): day-to-day SD ≈ 0.3–1.2 CR-10', distribution: 'logUniform' },
+  { path: 'markers.rpe.perStrain', low: 0.3, high: 1.5, why: 'Halson 2002: perception of effort +8.6 % after 2 wk intensified training; sRPE rises with fatigue at fixed load (JFMK 2020): 0.3–1.5 per strain unit', distribution: 'logUniform' },
+  { path: 'markers.rpe.perHourDeficit', low: 0, high: 0.6, why: 'RPE rises with sleep loss over several-min exercise (Myles 1985) yet not at self-selected work (Martin 1982): from none to +0.6 CR-10 per hour' },
+  { path: 'markers.wornShare', low: 0.7, high: 0.97, why: 'wrist-wearable long-term adherence median 88 % of days (IQR 75–97 %; Frodi 2024); HRV guidance needs ≥3 readings a week (Plews 2014)' },
+  { path: 'tests.vo2maxCv', low: 0.015, high: 0.055, why: 'VO2max test–retest CoV 2.0 % (Eur J Appl Physiol 2023, men); meta-analysis of 39 studies SEM 2.58 ml/kg/min ≈ 4–5 %: 1.5–5.5 %', distribution: 'logUniform' },
+  { path: 'tests.lt1SpeedCv', low: 0.015, high: 0.06, why: 'threshold speeds CV < 3.1 % for all LT/VT methods (Cerezuela-Espejo 2018), SEM 0.06–0.14 km/h (Pfitzinger 1998); LT1 harder to pin: to 6 %', distribution: 'logUniform' },
+  { path: 'tests.timeTrialCv', low: 0.008, high: 0.035, why: 'running TT CV: outdoor 5 km 0.95 %, treadmill 5 km 2.0 % (Laursen 2007), 60 min 2.7 % (1.8–4.0; Schabort 1998); review <1–5 % (Stevens 2015)', distribution: 'logUniform' },
+  { path: 'tests.peakSpeedCv', low: 0.012, high: 0.035, why: 'treadmill peak speed CV 1.5–3.8 % by definition (Peserico 2014), 2.6 % in 38 men (Rev Bras Med Esporte); track Vpeak 1.2–1.3 % (Front Physiol 2021)' },
+  { path: 'tests.peakSpeedOverVVO2max', low: 1, high: 1.12, why: 'peak speed includes an anaerobic part above the lowest speed at VO2max; definitions differ (Billat 1996); ≥1 by definition, up to ~12 %' },
+  { path: 'tests.lt2ReadinessShare', low: 0, high: 1, why: 'no direct source: from a lab threshold blind to fatigue (0) to one losing as much as a race (1); Halson 2002 saw VO2max −5 % with fatigue' },
+];
+
+/** The constants tagged [M] or [C] that take no prior, and why (tests/models/priors.test.ts holds every other one to a prior). */
+export const WITHOUT_PRIOR: readonly WithoutPrior[] = [
+  {
+    path: 'levels',
+    kind: 'convention',
+    why: 'a level preset describes a population to observe (its traits\' means, spreads and limits), data about athletes and their own distributions, not a constant of the physiology',
+  },
+  { path: 'effort.rpeCurve.0.0', kind: 'convention', why: 'x-position where the RPE curve is read: a walk at half LT1 speed (position scale of dose.ts, 4 per fraction below LT1)' },
+  { path: 'effort.rpeCurve.1.0', kind: 'convention', why: 'x-position where the RPE curve is read: easy running at ~88 % of LT1 speed' },
+  { path: 'effort.rpeCurve.2.0', kind: 'convention', why: 'x-position where the RPE curve is read: LT1 (anchor 0 of the intensity scale)' },
+  { path: 'effort.rpeCurve.3.0', kind: 'convention', why: 'x-position where the RPE curve is read: LT2 (anchor 1 of the intensity scale)' },
+  { path: 'effort.rpeCurve.4.0', kind: 'convention', why: 'x-position where the RPE curve is read: vVO2max (anchor 2 of the intensity scale)' },
+  { path: 'effort.rpeCurve.5.0', kind: 'convention', why: 'x-position where the RPE curve is read: supramaximal speed where the curve reaches the top of the scale' },
+  { path: 'trainability.lt2FractionFloor', kind: 'limit', why: 'clamp: lowest LT2 fraction however far one detrains, well below untrained 65–70 % (Bassett & Howley 2000); a plausibility bound, rarely reached' },
+  { path: 'trainability.lt1FractionFloor', kind: 'limit', why: 'clamp: lowest LT1 fraction on complete detraining, well below untrained 50–60 %; a plausibility bound keeping the fraction positive, rarely reached' },
+  { path: 'trainability.minThresholdGap', kind: 'limit', why: 'clamp keeping LT1 below LT2 (drawn athletes, named-athlete validation, detraining); typical gap 10–20 points, so it only bounds the support' },
+  { path: 'trainability.economyCeilingGain.min', kind: 'limit', why: 'lower clamp of the truncated normal economy headroom (already inside mean − 3 SD = 0.02): support bound, not a rate' },
+  { path: 'trainability.economyCeilingGain.max', kind: 'limit', why: 'upper clamp of the truncated normal economy headroom, near Jones 2006\'s 15 % in a world-record holder: support bound' },
+  { path: 'pools.base.zoneWeights.2', kind: 'convention', why: 'normalisation: zone-3 weight is the unit the other weights are expressed in (zone 3 = 1); its scale is absorbed by halfStimulus' },
+  { path: 'sleep.needHours.min', kind: 'limit', why: 'clamp of the sleep-need trait (already within mean ± 3 SD = 6.5–8.9 h): bounds its support, not a rate' },
+  { path: 'sleep.needHours.max', kind: 'limit', why: 'clamp of the sleep-need trait (above mean + 3 SD): bounds its support, not a rate' },
+  { path: 'sleep.minNightHours', kind: 'limit', why: 'plausibility clamp on one night\'s drawn sleep; bounds the support of the nightly draw, not a physiological rate' },
+  { path: 'sleep.maxNightHours', kind: 'limit', why: 'plausibility clamp on one night\'s drawn sleep (Klerman 2005 gave 12 h nights); bounds the support, not a rate' },
+  { path: 'vVO2maxLimit.min', kind: 'limit', why: 'lower end of the vVO2max clamp (km/h, a walking pace): a plausibility bound no drawn athlete reaches, not a rate' },
+  { path: 'vVO2maxLimit.max', kind: 'limit', why: 'ceiling clamp on vVO2max at the fastest runners (elite Kenyans ≈ 23.5 km/h, Billat 2003): bounds drawn/ceiling athletes, the 10-km record binds too' },
+  { path: 'traitLimits', kind: 'limit', why: 'TRAIT_LIMITS: plausible human ranges of each observable trait; a named athlete outside is rejected, a drawn one clamped — support bounds' },
+  { path: 'overreaching.tolerance.min', kind: 'limit', why: 'lower truncation of the log-normal tolerance (strain-days); keeps a drawn athlete from overreaching on any excess; support bound' },
+  { path: 'overreaching.tolerance.max', kind: 'limit', why: 'upper truncation of the log-normal tolerance (strain-days, ~5 SD above the median); support bound, rarely reached' },
+  { path: 'injury.restDays.min', kind: 'limit', why: 'lower truncation of days off: cohort injury definitions need ≥1 week of restricted running (DANO-RUN, Nielsen 2014); support bound' },
+  { path: 'injury.restDays.max', kind: 'limit', why: 'upper truncation of days off (~2 months, beyond it a scenario loses the athlete anyway); support bound, not a rate' },
+  { path: 'tests.preTestDays', kind: 'convention', why: 'protocol of the simulated trial: 2–3 days without hard training before tests (the usual 48–72 h standardisation); a scenario sets 0–7' },
+  { path: 'tests.preTestVolume', kind: 'convention', why: 'protocol of the simulated trial: easy running at half the recent daily volume in the pre-test days; a choice of how trials standardise' },
 ];

@@ -1,4 +1,4 @@
-import type { Parameters, UncertainParameter } from '../models/parameters.ts';
+import { priorValue, type Parameters, type UncertainParameter } from '../models/parameters.ts';
 import { setParameter } from './calibration/parameter-path.ts';
 import { readScenarioText } from './scenario/load.ts';
 import type { RunSpec } from './scenario/prepare.ts';
@@ -22,7 +22,7 @@ export interface GlobalSensitivityRequest {
   replicates: number;
   /** The outcomes whose contrasts are analysed. */
   metrics: readonly MetricName[];
-  /** The inputs and their ranges, each taken as uniform over its range. */
+  /** The inputs and their priors (uniform or log-uniform over their ranges: `priorValue`). */
   priors: readonly UncertainParameter[];
   /** The values of every other constant. */
   base: Parameters;
@@ -133,7 +133,7 @@ export async function globalSensitivity(
       const row = next++;
       const parameters = structuredClone(base);
       priors.forEach((prior, i) => {
-        const value = prior.low + (prior.high - prior.low) * design.points[row * k + i]!;
+        const value = priorValue(prior, design.points[row * k + i]!);
         inputs[row * k + i] = value;
         setParameter(parameters, prior.path, value);
       });
