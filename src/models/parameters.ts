@@ -7,9 +7,10 @@
  * done. Tags: [V] read in the source, [M] from memory or a secondary source, [D] derived here by
  * arithmetic on sourced numbers (the arithmetic is given), [C] a modelling choice fitted by the
  * calibration search against the calibration outcomes of trials/ (docs/CALIBRATION.md). Every
- * value tagged [M] or [C] has a prior — a range in UNCERTAIN_PARAMETERS at the end of this file,
- * uniform or log-uniform, with its reason and source — or says in WITHOUT_PRIOR why it takes none
- * (the bound of a distribution, a convention); tests/models/priors.test.ts holds every one to it.
+ * value has a prior — a range in UNCERTAIN_PARAMETERS at the end of this file, uniform or
+ * log-uniform, with its reason and source (a value read in a source keeps the uncertainty the
+ * source states) — or says in WITHOUT_PRIOR why it takes none (the bound of a distribution, a
+ * convention, a value stated exactly); tests/models/priors.test.ts holds every one to it.
  * The sensitivity analyses (docs/SENSITIVITY.md, `periodize sensitivity`) show what each range does
  * to the answers. Units are in the names or the comments.
  */
@@ -349,13 +350,14 @@ export function priorValue(prior: UncertainParameter, u: number): number {
 }
 
 /**
- * A constant tagged [M] or [C] that takes no prior, and why: the bound of a distribution's support
- * or a plausibility clamp (`limit`), or a protocol choice or a definition (`convention`). A path
- * covers everything below it.
+ * A constant that takes no prior, and why: the bound of a distribution's support or a plausibility
+ * clamp (`limit`), a protocol choice or a definition (`convention`), or a value read in a source
+ * that states no uncertainty for it (`exact`, [V] and [D] values only). A path covers everything
+ * below it.
  */
 export interface WithoutPrior {
   path: string;
-  kind: 'limit' | 'convention';
+  kind: 'limit' | 'convention' | 'exact';
   why: string;
 }
 
@@ -1001,9 +1003,53 @@ export const UNCERTAIN_PARAMETERS: readonly UncertainParameter[] = [
   { path: 'tests.peakSpeedCv', low: 0.012, high: 0.035, why: 'treadmill peak speed CV 1.5–3.8 % by definition (Peserico 2014), 2.6 % in 38 men (Rev Bras Med Esporte); track Vpeak 1.2–1.3 % (Front Physiol 2021)' },
   { path: 'tests.peakSpeedOverVVO2max', low: 1, high: 1.12, why: 'peak speed includes an anaerobic part above the lowest speed at VO2max; definitions differ (Billat 1996); ≥1 by definition, up to ~12 %' },
   { path: 'tests.lt2ReadinessShare', low: 0, high: 1, why: 'no direct source: from a lab threshold blind to fatigue (0) to one losing as much as a race (1); Halson 2002 saw VO2max −5 % with fatigue' },
+  // Values read in a source, with the uncertainty their sources state (issue 12).
+  { path: 'walking.restingVo2', low: 2.6, high: 4.2, why: 'Byrne 2005: measured resting VO2 2.6 ± 0.4 ml/kg/min against the 3.5 MET convention; Ludlow 2016: ACSM under-predicts walking cost in 97 % of cases: 2.6–4.2' },
+  { path: 'walking.vo2PerMetrePerMinute', low: 0.08, high: 0.12, why: 'Hall 2004: ACSM walking within 14.4 of 340 kJ measured per 1600 m at 1.41 m/s (~4 %); Ludlow 2016: under-predicts in 97 % of cases; net cost ±20 %: 0.08–0.12' },
+  { path: 'coaching.riegelExponent', low: 1.04, high: 1.12, why: 'Riegel 1981: 1.06 typical, up to ~1.08 for elite records; Vickers 2016 (n = 2303): calibrated to the half, but marathons ≥10 min slower for half of runners (≈1.12)' },
+  { path: 'traitCorrelations.vo2maxWeeklyHours', low: 0.1, high: 0.5, why: 'Hagan 1981: marathon time r −0.63 (VO2max), −0.67 (km); Hagan 1987: −0.65, −0.74 → VO2max–volume ≈0.45 across levels, lower within one: 0.1–0.5' },
+  { path: 'traitCorrelations.vo2maxTrainingYears', low: 0, high: 0.4, why: 'Hagan 1987: marathon time r −0.47 with marathons done, −0.65 with VO2max (→ ≈0.3 across levels); Nikolaidis 2021: speed vs marathons done r 0.08: 0–0.4' },
+  { path: 'traitCorrelations.weeklyHoursTrainingYears', low: 0.1, high: 0.5, why: 'Hagan 1987: marathon time r −0.47 with marathons done, −0.74 with km/wk (→ ≈0.35 across levels); experienced runners run ~25 % more: 0.1–0.5' },
+  { path: 'traitCorrelations.lt2FractionWeeklyHours', low: 0.05, high: 0.45, why: 'no within-level r read: threshold fraction rises with volume (Bassett & Howley 2000); volume r −0.67 to −0.74 with marathon time (Hagan 1981, 1987): 0.05–0.45' },
+  { path: 'hrMax.intercept', low: 205, high: 211, why: 'intercepts of large age equations: 207 (Gellish 2007, longitudinal), 208 (Tanaka 2001 meta-analysis), 211 (Nes 2013, n = 3320); women runners ~5 below (Nikolaidis 2018)' },
+  { path: 'hrMax.perYear', low: 0.6, high: 0.8, why: 'slopes: 0.64 (Nes 2013), 0.63 at 25–50 y (Zhu 2010, CARDIA), 0.7 (Tanaka 2001; Gellish 2007); 0.6–0.8 around them' },
+  { path: 'hrMax.sd', low: 6, high: 11, why: 'individual spread around age equations: Sxy 7–11 bpm (Robergs & Landwehr 2002), SEE 10.8 (Nes 2013), SD 10–12 for 220 − age (Gellish 2007); part is test error' },
+  { path: 'trainability.vo2maxCeilingGain.mean', low: 0.4, high: 0.8, why: 'Hickson 1977: +44 % in 10 wk, still rising linearly; Joyner & Coyle 2008: trained VO2max ~40–60 % above untrained; HERITAGE +17–19 % in 20 wk (Bouchard 1999): 0.4–0.8' },
+  { path: 'trainability.vo2maxCeilingGain.sd', low: 0.06, high: 0.24, why: 'no direct SD of the ceiling: HERITAGE gains 384 ± 202 ml/min (Bouchard & Rankinen 2001, CV ≈0.5); Hickson 1977 4 of 8 reached ~60; CV 10–40 % of 0.6', distribution: 'logUniform' },
+  { path: 'trainability.vo2maxMostGainPerWeek', low: 0.03, high: 0.07, why: 'Hickson 1977: +5 % in week 1, +44 % in 10 wk (4.4 %/wk, 0.12 L/min/wk), half the subjects from ~38 to ~60 ml/kg/min (~5.7 %/wk); Hickson 1981 slower: 3–7 %/wk' },
+  { path: 'pools.central.fallDays', low: 25, high: 160, why: 'Coyle 1984: VO2max −7 % by 12–21 d, −14 % by 56 d, −16 % by 84 d, still above sedentary; Mujika & Padilla 2001: recent gains gone after >4 wk: 25–160 d', distribution: 'logUniform' },
+  { path: 'pools.peripheral.fallDays', low: 20, high: 150, why: 'Coyle 1985: mitochondrial enzymes −40 % by 56 d then stable, 50 % above sedentary at 84 d; LT still 75 vs 62 % VO2max of controls: 20–150 d', distribution: 'logUniform' },
+  { path: 'fatigue.timeConstantDays.mean', low: 4, high: 20, why: 'Banister τ2: 7 d convention and values from 4 d (IJSPP 2022); 15 d Fitz-Clarke 1991; 19 d (6–32) Hellard 2006; 21 d Clarke & Skiba 2013: 4–20', distribution: 'logUniform' },
+  { path: 'fatigue.timeConstantDays.sd', low: 1, high: 5, why: 'no between-athlete SD read: individually fitted τ2 span 4–20+ d (IJSPP 2022; Hellard 2006 CI 6–32 is fit error, not spread): SD 1–5 d', distribution: 'logUniform' },
+  { path: 'fatigue.chronicTimeConstantDays', low: 20, high: 60, why: 'chronic load windows: 28 d (Hulin 2016), 42 d CTL convention; fitted fitness τ 38 d (17–59) Hellard 2006, 36 d Clarke & Skiba 2013: 20–60 d', distribution: 'logUniform' },
+  { path: 'fatigue.maxPerformanceLoss', low: 0.08, high: 0.2, why: 'Halson 2002: 2 wk intensified training, max power 338→319 W (−5.6 %), 1-h TT 59.4→65.3 min (+9.9 %), VO2max −5 %; deeper fatigue could cost more: 0.08–0.2' },
+  { path: 'illness.strainHazard', low: 0.1, high: 1.5, why: 'Foster 1998: illness above individual strain thresholds, no size; Hellard 2015: OR 1.08–1.10 per +10 % load, 1.5–1.7× in intensive periods; Svendsen 2016: none', distribution: 'logUniform' },
+  { path: 'illness.prodromeDays', low: 1, high: 4, why: 'wearable signals precede symptoms: ~1 d for H1N1/rhinovirus challenge (Grzesiak 2021), median 3 d for COVID-19 (Alavi 2021), ≥9 d in 4 of 25 (Mishra 2020): 1–4 d' },
+  { path: 'overreaching.durationDays.median', low: 21, high: 60, why: 'Meeusen 2013: NFOR recovers in weeks to months, OTS beyond ~2 months; NFOR = decrement lasting ≥3 wk (Tian 2013 wrestlers); F-OR resolves in 1–3 wk (Hausswirth 2014): 21–60 d' },
+  { path: 'overreaching.durationDays.sdLog', low: 0.3, high: 0.8, why: 'no reported spread: Meeusen 2013 \'weeks to months\' (≈2 wk–3 mo) read as ±2 SD gives sdLog ≈0.47; from a narrow 0.3 to 0.8' },
+  { path: 'overreaching.illnessHazard', low: 2, high: 8, why: 'Hausswirth 2014: URTI in 67 % of F-OR vs 22 % (AF) and 11 % (CTL), ×3–6; 6/9 vs 3/18 gives RR 4 (95 % CI ≈1.3–12, n = 9 a group): 2–8', distribution: 'logUniform' },
+  { path: 'overreaching.restingHr', low: 0, high: 5.5, why: 'Bosquet 2008 meta: short-term overload resting HR SMD 0.55 (p = 0.01 → CI ≈0.13–0.97 ≈ +0.7–5.3 bpm at SD ~5.5); long-term overload no change: 0–5.5 bpm' },
+  { path: 'overreaching.lnRmssd', low: -0.4, high: 0, why: 'Bellenger 2016 meta: resting HRV largely unaffected by overreaching (0); Plews 2012 NFOR case: 7-d lnRMSSD −0.17 a week over the build-up (≈ −0.4)' },
+  { path: 'injury.historyYears', low: 2.5, high: 7.5, why: 'derived: 3 + 15·e^(−y/τ) must reach Videbæk 2015\'s 7.7/1000 h (recreational) at y/τ ≈1.16; recreational runners\' 3–8 yr of running give τ ≈2.5–7.5', distribution: 'logUniform' },
+  { path: 'injury.spikeHazard.0', low: 1.31, high: 2.05, why: 'Frandsen 2025 (5 205 runners): single-session spike 10–30 % over the 30-day longest run, HRR 1.64, 95 % CI 1.31–2.05' },
+  { path: 'injury.spikeHazard.1', low: 1.16, high: 2.0, why: 'Frandsen 2025 (5 205 runners): single-session spike 30–100 %, HRR 1.52, 95 % CI 1.16–2.00' },
+  { path: 'injury.spikeHazard.2', low: 1.5, high: 3.48, why: 'Frandsen 2025 (5 205 runners): single-session spike > 100 %, HRR 2.28, 95 % CI 1.50–3.48' },
+  { path: 'injury.previousInjuryHazard', low: 1.3, high: 3.2, why: 'previous injury: Walter 1989 OR 1.69 (1.27–2.25) men, 2.35 (1.33–4.07) women; Wen 1998 RR 2.02 (1.27–3.21); Macera 1989 OR 2.7: 1.3–3.2' },
+  { path: 'injury.returnDays', low: 14, high: 42, why: 'walk/run return protocols: continuous 20 min within ~3 wk (Louw, physio protocol); Sharman (Trail Runner): ~2 wk walk-run/short runs, then 50–75 % mileage: 2–6 wk', distribution: 'logUniform' },
+  { path: 'injury.returnStartVolume', low: 0.1, high: 0.5, why: 'return protocols start at 5×30 s to 5–10 min of jogging (Sharman, Trail Runner; Louw) and reach 50–75 % of usual mileage by week 3: start 10–50 % of plan' },
+  { path: 'markers.restingHr.noiseSd', low: 2, high: 5.5, why: 'day-to-day SD of morning resting HR: typical error ~10 % (Buchheit 2014, Table 1; ≈5 bpm at 50 bpm), sitting CV 4.7 % (≈2.5–3 bpm): 2–5.5 bpm' },
+  { path: 'markers.restingHr.perAcuteStrain', low: 0.6, high: 3, why: 'Hynynen 2010: nocturnal HR +9 ± 6 % after a moderate session, +30 % after a marathon ≈ +1–5 bpm next morning; per acute-strain unit (×0.6, as lnRmssd): 0.6–3', distribution: 'logUniform' },
+  { path: 'markers.restingHr.perStrain', low: 0, high: 4, why: 'Bosquet 2008 meta: overload ≤2 wk raises resting HR SMD 0.55 (~+3 bpm at strain 1.5–2), longer overload no change: 0–4 bpm per strain unit' },
+  { path: 'markers.restingHr.perSleepDebtHour', low: 0, high: 1, why: 'van Leeuwen 2017: 5 nights of 4 h TIB, HR 60→63 bpm (65 after recovery) ≈0.2–0.4 bpm per h of debt; 5-h nights: daytime HR −1.2 bpm (Psychosom Med 2023): 0–1' },
+  { path: 'markers.restingHr.illness', low: 1, high: 11, why: 'fever raises resting HR ≈8.5 bpm per 1.1 °C (cited with Radin 2020); URTI case: supine HR +11 bpm (Hottenrott 2021); afebrile colds less: +1 to +11 bpm', distribution: 'logUniform' },
+  { path: 'markers.restingHr.perVo2maxGainPct', low: -0.012, high: -0.002, why: 'Tulppo 2003: 24-h HR 70→64 and 67→60 bpm (−9 to −10 %) with VO2peak ~+11 %; HERITAGE (Wilmore 1996): −2.6 bpm (~−4 %) with +17.7 % VO2max: −0.002 to −0.012/%' },
+  { path: 'markers.lnRmssd.perSleepDebtHour', low: -0.08, high: 0, why: 'inconsistent: RMSSD fell after 3 nights of 3 h (Bourdillon 2021), LF/HF rose after 5 nights of 4 h (van Leeuwen 2017), others no change: 0 to −0.08 per h' },
+  { path: 'markers.lnRmssd.illness', low: -0.8, high: -0.05, why: 'URTI case (Hottenrott 2021): standing RMSSD 20.8→4.2 ms (ln −1.6) but supine unchanged; wearables show HRV falls with infection: −0.05 to −0.8 ln ms' },
+  { path: 'markers.lnRmssd.perVo2maxGainPct', low: 0.008, high: 0.05, why: '+11.6 % RMSSD with +3.7 % VO2max ≈0.03/%; Bellenger 2016: improved performance raises resting RMSSD SMD 0.58; HR-based ratios differ ×3.5 (Wilmore 1996): 0.008–0.05', distribution: 'logUniform' },
+  { path: 'tests.lt2SpeedCv', low: 0.015, high: 0.05, why: 'threshold speed CV < 3.1 % for all LT/VT (Cerezuela-Espejo 2018); standardized Dmax LT2 CV ≤ 1.9 % (IJSPP 2015); LoA ±1.62 km/h (~5 %) in moderately fit (Grant 2002)', distribution: 'logUniform' },
 ];
 
-/** The constants tagged [M] or [C] that take no prior, and why (tests/models/priors.test.ts holds every other one to a prior). */
+/** The constants that take no prior, and why (tests/models/priors.test.ts holds every other one to a prior). */
 export const WITHOUT_PRIOR: readonly WithoutPrior[] = [
   {
     path: 'levels',
@@ -1035,4 +1081,22 @@ export const WITHOUT_PRIOR: readonly WithoutPrior[] = [
   { path: 'injury.restDays.max', kind: 'limit', why: 'upper truncation of days off (~2 months, beyond it a scenario loses the athlete anyway); support bound, not a rate' },
   { path: 'tests.preTestDays', kind: 'convention', why: 'protocol of the simulated trial: 2–3 days without hard training before tests (the usual 48–72 h standardisation); a scenario sets 0–7' },
   { path: 'tests.preTestVolume', kind: 'convention', why: 'protocol of the simulated trial: easy running at half the recent daily volume in the pre-test days; a choice of how trials standardise' },
+  { path: 'walking.topSpeed', kind: 'limit', why: 'upper end of the ACSM walking equation\'s validated range (50–100 m/min = 3–6 km/h): caps walking speed, past it running is the cheaper gait' },
+  { path: 'tenKmRecordMinutes', kind: 'exact', why: 'World Athletics: 10 000 m world record 26:11.00 (Cheptegei 2020), a timed record without uncertainty; used as a ceiling on drawn athletes' },
+  { path: 'hrMax.maxZ', kind: 'limit', why: 'clamp of the individual HRmax draw at ±2.5 SD of the normal spread: bounds the support, not a rate' },
+  { path: 'trainability.vo2maxCeilingGain.min', kind: 'limit', why: 'lower clamp of the truncated normal VO2max headroom (below mean − 3 SD = 0.24): a support bound, not a rate' },
+  { path: 'trainability.vo2maxCeilingGain.max', kind: 'limit', why: 'upper clamp of the truncated normal VO2max headroom (mean + 2.5 SD): a support bound, not a rate' },
+  { path: 'pools.central.zoneWeights.2', kind: 'convention', why: 'normalisation: zone-3 weight is the unit the other zone weights are expressed in (zone 3 = 1); its scale is absorbed by halfStimulus' },
+  { path: 'pools.peripheral.zoneWeights.2', kind: 'convention', why: 'normalisation: zone-3 weight is the unit the other zone weights are expressed in (zone 3 = 1); its scale is absorbed by halfStimulus' },
+  { path: 'fatigue.timeConstantDays.min', kind: 'limit', why: 'lower clamp of the individual fatigue time constant, the shortest fitted τ2 reported (IJSPP 2022): a support bound' },
+  { path: 'fatigue.timeConstantDays.max', kind: 'limit', why: 'upper clamp of the individual fatigue time constant, above Hellard 2006\'s 19 d and Clarke & Skiba\'s 21 d: a support bound' },
+  { path: 'fatigue.minReadiness', kind: 'limit', why: 'plausibility floor on all performance losses together (fatigue, sleep, illness, overreaching): a clamp on the day\'s readiness' },
+  { path: 'hardDensity.sessionMinutes', kind: 'convention', why: 'unit: Hatle 2014\'s 4 × 4 min session (16 min above LT2) as one reference session; its uncertainty lies in halfSessionsPerWeek' },
+  { path: 'overreaching.durationDays.min', kind: 'limit', why: 'lower truncation of the log-normal episode length: NFOR outlasts the 1–3 wk of functional overreaching (Meeusen 2013); support bound' },
+  { path: 'overreaching.durationDays.max', kind: 'limit', why: 'upper truncation of the log-normal episode length (~3 months, where NFOR shades into OTS, Meeusen 2013); support bound' },
+  { path: 'markers.restingHr.limits.min', kind: 'limit', why: 'plausibility clamp on a resting-HR reading: the lowest resting HRs recorded in endurance athletes are ~28 bpm; support bound' },
+  { path: 'markers.restingHr.limits.max', kind: 'limit', why: 'plausibility clamp on a morning resting-HR reading (tachycardia well above any modelled shift); support bound, not a rate' },
+  { path: 'markers.lnRmssd.limits.min', kind: 'limit', why: 'plausibility clamp on a morning lnRMSSD reading (RMSSD ≈2.7 ms); support bound, not a rate' },
+  { path: 'markers.lnRmssd.limits.max', kind: 'limit', why: 'plausibility clamp on a morning lnRMSSD reading (RMSSD ≈665 ms, above any athlete\'s); support bound, not a rate' },
+  { path: 'tests.fatigueWarningLoss', kind: 'convention', why: 'reporting threshold for a warning, set at one time-trial typical error (1.5 %, Hopkins 2001); changes only the summary\'s warnings, not the simulation' },
 ];

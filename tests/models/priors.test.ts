@@ -51,7 +51,7 @@ function taggedLeaves(): { path: string; tag: string | null }[] {
 
 const covers = (prefix: string, path: string) => path === prefix || path.startsWith(`${prefix}.`);
 
-describe('the priors of the parameter set (issue 12: every [M] and [C] constant says what is not known of it)', () => {
+describe('the priors of the parameter set (issue 12: every constant says what is not known of it)', () => {
   const leaves = taggedLeaves();
 
   it('should read a tag for every constant of PARAMETERS', () => {
@@ -59,13 +59,16 @@ describe('the priors of the parameter set (issue 12: every [M] and [C] constant 
     expect(leaves.filter((leaf) => leaf.tag === null).map((leaf) => leaf.path)).toEqual([]);
   });
 
-  it('should give every constant from memory [M] or fitted [C] a prior, or say why it takes none (a limit or a convention)', () => {
+  it('should give every constant a prior, or say why it takes none (a limit, a convention, or a value its source states without uncertainty)', () => {
     const priors = new Set(UNCERTAIN_PARAMETERS.map((prior) => prior.path));
-    const uncovered = leaves
-      .filter((leaf) => leaf.tag === 'M' || leaf.tag === 'C')
-      .filter((leaf) => !priors.has(leaf.path) && !WITHOUT_PRIOR.some((entry) => covers(entry.path, leaf.path)))
-      .map((leaf) => leaf.path);
+    const uncovered = leaves.filter((leaf) => !priors.has(leaf.path) && !WITHOUT_PRIOR.some((entry) => covers(entry.path, leaf.path))).map((leaf) => leaf.path);
     expect(uncovered).toEqual([]);
+  });
+
+  it('should call exact only a value read in a source or derived from such ([V], [D]): one from memory or fitted is uncertain', () => {
+    const exact = WITHOUT_PRIOR.filter((entry) => entry.kind === 'exact');
+    const tagged = leaves.filter((leaf) => exact.some((entry) => covers(entry.path, leaf.path)));
+    expect(tagged.filter((leaf) => leaf.tag !== 'V' && leaf.tag !== 'D').map((leaf) => leaf.path)).toEqual([]);
   });
 
   it('should hold each committed value inside its prior, a log-uniform prior on positive numbers, every path once', () => {
