@@ -3,6 +3,7 @@ import type { Parameters, PoolConstants } from '../../models/parameters.ts';
 import { fastestTopSpeed, RACE_DISTANCES_KM } from '../../models/physiology/race.ts';
 import { PARAMETER_SET } from '../tokens.ts';
 import { fractionCeiling, type AthleteTraits } from '../population.ts';
+import { normalCdf } from '../stats/normal.ts';
 import type { AdaptationModel, HabitualWeek } from './adaptation-model.ts';
 import { type AthleteConstants, type AthleteState, setDone } from './state.ts';
 
@@ -568,9 +569,3 @@ function expectedShortfall(mean: number, sd: number): number {
   return mean * normalCdf(z) + sd * density;
 }
 
-function normalCdf(z: number): number {
-  // Abramowitz & Stegun 7.1.26 via erf; |error| < 1.5e-7.
-  const t = 1 / (1 + 0.3275911 * (Math.abs(z) / Math.SQRT2));
-  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-(z * z) / 2);
-  return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
-}
