@@ -171,3 +171,14 @@ export function deriveStreamSeed(seed: number, athlete: number, purpose: StreamP
 export function openStream(seed: number, athlete: number, purpose: StreamPurpose): RandomStream {
   return new RandomStream(deriveStreamSeed(seed, athlete, purpose, new Int32Array(4)));
 }
+
+/**
+ * A stream keyed by a string (Alea → 128 bits of state), for the draws of an analysis rather than
+ * of an athlete: `keyedStream('periodize:morris:1')`.
+ */
+export function keyedStream(key: string): RandomStream {
+  const alea = seedrandom.alea(key);
+  const words = new Int32Array(4);
+  for (let i = 0; i < 4; i++) words[i] = alea.int32();
+  return new RandomStream(words);
+}

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { Discrepancy, DiscrepancyTask } from '../sim/calibration/ensemble.ts';
 import type { SetResult, SetTask } from '../sim/global-sensitivity.ts';
 import type { SlicePool, SliceTask } from '../sim/run-scenario.ts';
 import type { MeanInterval, Summary, SummaryCollector } from '../sim/summary.ts';
@@ -69,6 +70,11 @@ export class WorkerPool implements SlicePool {
   /** One parameter set of `periodize sensitivity`, in whichever worker is free. */
   runSet(task: SetTask): Promise<SetResult> {
     return this.pool.run('sensitivitySet', task);
+  }
+
+  /** One parameter set's calibration discrepancy (the ensemble's ABC-SMC), in whichever worker is free. */
+  discrepancy(task: DiscrepancyTask): Promise<Discrepancy> {
+    return this.pool.run('calibrationDiscrepancy', task);
   }
 
   /** Each worker's peak resident memory so far, bytes; null where the system does not say. */

@@ -1,5 +1,7 @@
 import { createContainer } from '../composition-root.ts';
+import { discrepancyOf, type Discrepancy, type DiscrepancyTask } from '../sim/calibration/ensemble.ts';
 import { runSet, type SetResult, type SetTask } from '../sim/global-sensitivity.ts';
+import { RunTrials } from '../sim/trials/run-trials.ts';
 import { RunScenario, type SliceTask } from '../sim/run-scenario.ts';
 import { ScenarioLoader } from '../sim/scenario/loader.ts';
 import { ScenarioRunner } from '../sim/runner.ts';
@@ -31,4 +33,9 @@ export function sensitivitySet(task: SetTask): SetResult {
     const container = createContainer(parameters);
     return { loader: container.get(ScenarioLoader), runner: container.get(ScenarioRunner) };
   }, task);
+}
+
+/** One parameter set's calibration discrepancy for the ensemble (see calibrateEnsemble). */
+export function calibrationDiscrepancy(task: DiscrepancyTask): Discrepancy {
+  return discrepancyOf(createContainer(task.parameters).get(RunTrials), task);
 }

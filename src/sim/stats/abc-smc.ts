@@ -25,8 +25,7 @@
  * Beaumont MA, Cornuet J-M, Marin J-M, Robert CP. Biometrika 2009;96:983–990. Del Moral P, Doucet
  * A, Jasra A. Stat Comput 2012;22:1009–1020.
  */
-import seedrandom from 'seedrandom';
-import { RandomStream } from '../rng.ts';
+import { keyedStream, type RandomStream } from '../rng.ts';
 import { normalCdf } from './normal.ts';
 
 export interface AbcSmcOptions {
@@ -69,14 +68,20 @@ export interface Evaluated {
   index: number;
   point: Float64Array;
   distance: number;
+  /** The generation's tolerance: a proposal within it that was not kept came after the population was full. */
+  tolerance: number;
   kept: boolean;
 }
 
+/** Where a run starts (`from`: a saved generation) and what it tells as it goes. */
+export interface AbcSmcHooks {
+  from?: Population;
+  onGeneration?: (population: Population) => void;
+  onEvaluated?: (evaluated: Evaluated) => void;
+}
+
 function streamFor(seed: number, generation: number, index: number): RandomStream {
-  const alea = seedrandom.alea(`periodize:abc-smc:${seed}:${generation}:${index}`);
-  const words = new Int32Array(4);
-  for (let i = 0; i < 4; i++) words[i] = alea.int32();
-  return new RandomStream(words);
+  return keyedStream(`periodize:abc-smc:${seed}:${generation}:${index}`);
 }
 
 /** The next generation's tolerance: the `quantile` of the distances (type 7), never above the last. */
@@ -143,7 +148,7 @@ function weightOf(point: Float64Array, population: Population, k: number, sds: F
 export async function abcSmc(
   distance: (point: Float64Array) => number | Promise<number>,
   options: AbcSmcOptions,
-  hooks: { from?: Population; onGeneration?: (population: Population) => void; onEvaluated?: (evaluated: Evaluated) => void } = {},
+  hooks: AbcSmcHooks = {},
 ): Promise<Population> {
   const { k, particles } = options;
   if (!Number.isInteger(particles) || particles < 2) throw new RangeError(`particles must be an integer of at least 2 (got ${particles})`);
@@ -177,7 +182,7 @@ export async function abcSmc(
       batch.forEach(({ index, point }, b) => {
         const d = found[b]!;
         const kept = distances.length < particles && Number.isFinite(d) && d <= tolerance;
-        hooks.onEvaluated?.({ generation, index, point, distance: d, kept });
+        hooks.onEvaluated?.({ generation, index, point, distance: d, tolerance, kept });
         if (!kept) return;
         points.push(...point);
         distances.push(d);

@@ -16,17 +16,8 @@
  * - Ishigami T, Homma T. An importance quantification technique in uncertainty analysis for
  *   computer models. ISUMA 1990:398–403 (the test function with known indices).
  */
-import seedrandom from 'seedrandom';
-import { RandomStream } from '../rng.ts';
+import { keyedStream } from '../rng.ts';
 import { quantileType7 } from './bootstrap-mean-ci.ts';
-
-/** A stream keyed by "periodize:<purpose>:<seed>" (Alea → xoshiro128**, as the bootstrap's). */
-function keyedStream(purpose: string, seed: number): RandomStream {
-  const alea = seedrandom.alea(`periodize:${purpose}:${seed}`);
-  const words = new Int32Array(4);
-  for (let i = 0; i < 4; i++) words[i] = alea.int32();
-  return new RandomStream(words);
-}
 
 function checkSize(name: string, value: number, least: number): void {
   if (!Number.isInteger(value) || value < least) throw new RangeError(`${name} must be an integer of at least ${least} (got ${value})`);
@@ -63,7 +54,7 @@ export function morrisDesign(k: number, trajectories: number, seed: number, leve
   const points = new Float64Array(rows * k);
   const moved = new Int32Array(trajectories * k);
   const step = new Float64Array(trajectories * k);
-  const stream = keyedStream('morris', seed);
+  const stream = keyedStream(`periodize:morris:${seed}`);
   const order = new Int32Array(k);
   const start = new Float64Array(k);
   const direction = new Float64Array(k);
@@ -141,7 +132,7 @@ export function saltelliDesign(k: number, n: number, seed: number): UnitDesign &
   checkSize('base samples', n, 2);
   const rows = n * (k + 2);
   const points = new Float64Array(rows * k);
-  const stream = keyedStream('saltelli', seed);
+  const stream = keyedStream(`periodize:saltelli:${seed}`);
   for (let p = 0; p < 2 * n; p++) for (let i = 0; i < k; i++) points[p * k + i] = stream.uniform();
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < n; j++) {
@@ -212,7 +203,7 @@ export function sobolIndices(design: UnitDesign & { n: number }, outputs: ArrayL
   sobolFrom(outputs, k, n, rows, first, total);
   const firstDraws = Array.from({ length: k }, () => new Float64Array(replicates));
   const totalDraws = Array.from({ length: k }, () => new Float64Array(replicates));
-  const stream = keyedStream('sobol-bootstrap', seed);
+  const stream = keyedStream(`periodize:sobol-bootstrap:${seed}`);
   const f = new Float64Array(k);
   const t = new Float64Array(k);
   for (let b = 0; b < replicates; b++) {
