@@ -11,6 +11,7 @@
  * point, with its weight) and removes the partial file. The same options and seed write the same
  * bytes.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
@@ -19,6 +20,7 @@ import { PARAMETERS, UNCERTAIN_PARAMETERS } from '../src/models/parameters.ts';
 import { ROOT } from '../src/root.ts';
 import { calibrateEnsemble, ensembleOf, type Discrepancy, type EnsembleRequest } from '../src/sim/calibration/ensemble.ts';
 import type { Population } from '../src/sim/stats/abc-smc.ts';
+import { trialFiles } from '../src/sim/trials/load.ts';
 import { VERSION } from '../src/version.ts';
 import { WorkerPool } from '../src/workers/pool.ts';
 import { declareOptions, fail, numberOption, option } from './options.ts';
@@ -35,12 +37,21 @@ const workers = numberOption('workers', availableParallelism());
 const evaluations = numberOption('evaluations', 6000);
 const out = option('out') ?? fileURLToPath(new URL('ensemble/ensemble.json', ROOT));
 const resume = process.argv.includes('--resume');
-if (!Number.isInteger(particles) || particles < 2) fail('--particles: a whole number of at least 2');
+function whole(name: string, value: number, least: number): void {
+  if (!Number.isInteger(value) || value < least) fail(`--${name}: a whole number of at least ${least}`);
+}
+whole('particles', particles, 2);
+whole('generations', generations, 1);
+whole('size', size, 2);
+whole('seed', seed, 0);
+whole('evaluations', evaluations, particles);
 if (!(quantile > 0 && quantile < 1)) fail('--quantile: between 0 and 1');
 if (!Number.isInteger(workers) || workers < 1) fail('--workers: at least 1');
 
 const priors = UNCERTAIN_PARAMETERS.filter((prior) => prior.calibrate === true);
-const command = ['npm run ensemble --', ...process.argv.slice(2).filter((arg) => arg !== '--resume')].join(' ').replace(/ --$/, '');
+// The command that regenerates the file: --resume and --workers change nothing in it.
+const args = process.argv.slice(2).filter((arg, i, all) => arg !== '--resume' && arg !== '--workers' && all[i - 1] !== '--workers');
+const command = ['npm run ensemble --', ...args].join(' ').replace(/ --$/, '');
 const request: EnsembleRequest = {
   folder: fileURLToPath(new URL('trials/', ROOT)),
   size,
@@ -53,12 +64,21 @@ const request: EnsembleRequest = {
 };
 const partial = `${out}.partial.json`;
 /** What must match for a saved generation to be gone on from. */
-const key = JSON.stringify({ size, seed, particles, quantile, priors: priors.map((prior) => [prior.path, prior.low, prior.high, prior.distribution ?? 'uniform']) });
+const key = JSON.stringify({
+  version: VERSION,
+  size,
+  seed,
+  particles,
+  quantile,
+  priors: priors.map((prior) => [prior.path, prior.low, prior.high, prior.distribution ?? 'uniform']),
+  parameters: createHash('sha256').update(JSON.stringify(PARAMETERS)).digest('hex'),
+  trials: trialFiles(request.folder).map((file) => createHash('sha256').update(readFileSync(file)).digest('hex')),
+});
 let from: Population | undefined;
 if (resume) {
   if (!existsSync(partial)) fail(`--resume: no ${partial} to go on from`);
   const saved = JSON.parse(readFileSync(partial, 'utf8')) as { key: string; population: Population };
-  if (saved.key !== key) fail(`--resume: ${partial} was made with other options or priors (size, seed, particles, quantile, priors must match)`);
+  if (saved.key !== key) fail(`--resume: ${partial} was made with other options, priors, parameters, trial files or version (all must match)`);
   from = { ...saved.population, tolerance: saved.population.tolerance ?? Number.POSITIVE_INFINITY };
   process.stderr.write(`going on from generation ${from.generation} (tolerance ${from.tolerance})\n`);
 }
@@ -98,10 +118,14 @@ try {
       renameSync(`${partial}.tmp`, partial);
     },
   });
+  if (population.generation < generations && population.tolerance > 0) {
+    // The budget ran out within a generation: that generation's runs are lost, the last whole one kept.
+    console.log(`note: the budget of ${evaluations} model runs ran out in generation ${population.generation + 1}; writing generation ${population.generation} (--evaluations more and --resume to go on)`);
+  }
   const document = ensembleOf(request, population);
   writeFileSync(`${out}.tmp`, `${JSON.stringify(document, null, 1)}\n`);
   renameSync(`${out}.tmp`, out);
-  rmSync(partial, { force: true });
+  if (population.generation >= generations) rmSync(partial, { force: true });
   console.log(`wrote ${out}: ${document.sets.length} parameter sets, generation ${population.generation}, tolerance ${population.tolerance.toPrecision(4)}, ${population.evaluations} model runs`);
 } finally {
   await pool.destroy();

@@ -10,25 +10,34 @@
  * docs/PREDICTIVE.md. The validation outcomes set nothing: the ensemble is fitted to the
  * calibration outcomes only.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { calibrationBand } from '../src/cli/calibration.ts';
 import { createContainer } from '../src/composition-root.ts';
-import { PARAMETERS } from '../src/models/parameters.ts';
+import { PARAMETERS, UNCERTAIN_PARAMETERS } from '../src/models/parameters.ts';
 import { ROOT } from '../src/root.ts';
 import type { Ensemble } from '../src/sim/calibration/ensemble.ts';
 import { setParameter } from '../src/sim/calibration/parameter-path.ts';
 import { predictionOf, resampleSets, type Prediction } from '../src/sim/calibration/predictive.ts';
 import { RunTrials } from '../src/sim/trials/run-trials.ts';
 import type { OutcomeResult, TrialResult } from '../src/sim/trials/run.ts';
-import { declareOptions, numberOption } from './options.ts';
+import { declareOptions, fail, numberOption } from './options.ts';
 
 declareOptions('predictive', import.meta.url, { sets: 'value', size: 'value', write: 'flag' });
 const count = numberOption('sets', 50);
 const size = numberOption('size', 300);
 const write = process.argv.includes('--write');
+if (!Number.isInteger(count) || count < 2) fail('--sets: a whole number of at least 2');
+if (!Number.isInteger(size) || size < 2) fail('--size: a whole number of at least 2');
 const TRIALS = fileURLToPath(new URL('trials/', ROOT));
 const ensemble = JSON.parse(readFileSync(new URL('ensemble/ensemble.json', ROOT), 'utf8')) as Ensemble;
+// An ensemble fitted to other priors or other trial files predicts for a model that is no longer there.
+const calibrated = UNCERTAIN_PARAMETERS.filter((prior) => prior.calibrate === true).map((prior) => prior.path);
+if (JSON.stringify(ensemble.constants.map((constant) => constant.path)) !== JSON.stringify(calibrated)) fail('ensemble/ensemble.json was fitted to other constants: npm run ensemble first');
+for (const trial of ensemble.provenance.trials) {
+  if (createHash('sha256').update(readFileSync(new URL(trial.file, ROOT))).digest('hex') !== trial.sha256) fail(`ensemble/ensemble.json was fitted before ${trial.file} changed: npm run ensemble first`);
+}
 
 const started = performance.now();
 const chosen = resampleSets(ensemble, count);

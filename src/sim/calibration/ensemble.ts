@@ -53,7 +53,8 @@ export function discrepancyOf(trials: RunTrials, task: DiscrepancyTask): Discrep
     for (const outcome of result.outcomes) {
       const widths = outsideInWidths(outcome);
       distance += widths ** 2;
-      if (widths > worstWidths) {
+      // A missing value (NaN) is the worst there is.
+      if (!(widths <= worstWidths)) {
         worstWidths = widths;
         worst = `${result.trial.study}: ${outcome.expectation.outcome}`;
       }
@@ -108,7 +109,7 @@ export function ensembleOf(request: EnsembleRequest, population: Population): En
     provenance: {
       command: request.command,
       version: request.version,
-      method: 'ABC-SMC: adaptive tolerance (Del Moral 2012), Beaumont 2009 kernel, Toni 2009 weights; src/sim/stats/abc-smc.ts',
+      method: 'ABC-SMC: tolerance the quantile of the last generation (Beaumont 2009; Drovandi & Pettitt 2011), Beaumont 2009 kernel, Toni 2009 weights; src/sim/stats/abc-smc.ts',
       discrepancy: 'Σ over the calibration outcomes of trials/ of (distance outside the band / band width)²; src/sim/calibration/objective.ts',
       acceptance: `discrepancy ≤ the generation's tolerance, the ${request.smc.quantile} quantile of the last generation's`,
       athletesPerScenario: request.size,

@@ -6,8 +6,8 @@
  * - Parameters live in the unit cube: point u, each coordinate the quantile of its prior (the
  *   caller maps it, `priorValue`), so the prior density is 1 on the cube.
  * - Generation 0: `particles` points from the prior, every one kept (tolerance ∞).
- * - Generation t: the tolerance εₜ is the `quantile` of the last generation's distances (Del Moral,
- *   Doucet & Jasra 2012's adaptive schedule); a proposal is a point of the last generation drawn by
+ * - Generation t: the tolerance εₜ is the `quantile` of the last generation's distances (the
+ *   adaptive schedule of Beaumont et al. 2009 and Drovandi & Pettitt 2011), never above the last; a proposal is a point of the last generation drawn by
  *   weight, moved by a normal kernel with twice the population's weighted variance per coordinate
  *   (Beaumont, Cornuet, Marin & Robert 2009), redrawn until inside the cube; it is kept if its
  *   distance is at most εₜ, until `particles` are kept. A kept point's weight is its prior density
@@ -23,7 +23,8 @@
  *
  * References: Toni T, Welch D, Strelkowa N, Ipsen A, Stumpf MPH. J R Soc Interface 2009;6:187–202.
  * Beaumont MA, Cornuet J-M, Marin J-M, Robert CP. Biometrika 2009;96:983–990. Del Moral P, Doucet
- * A, Jasra A. Stat Comput 2012;22:1009–1020.
+ * A, Jasra A. Stat Comput 2012;22:1009–1020 (ε chosen by the effective sample size instead). Drovandi
+ * CC, Pettitt AN. Biometrics 2011;67:225–233.
  */
 import { keyedStream, type RandomStream } from '../rng.ts';
 import { normalCdf } from './normal.ts';
