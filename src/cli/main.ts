@@ -1,4 +1,4 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Container } from 'inversify';
@@ -292,7 +292,6 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const sets = 1 + (options.method === 'morris' ? samples * (priors.length + 1) : samples * (priors.length + 2));
       const workers = options.workers ?? defaultWorkers(sets * athleteDays(spec, Math.min(options.size ?? 200, spec.population.size)));
       // The output folder is made (or refused) before hours of sets, not after.
-      if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new OutputError(outDir, 'cannot create the output folder', new Error('a file is in the way'));
       const stage = new OutputStage(outDir);
       const pool = workers > 1 ? new WorkerPool(workers) : null;
       const bar = io === PROCESS_IO && process.stderr.isTTY === true ? progressBar(false, 'parameter sets') : null;

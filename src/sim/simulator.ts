@@ -196,7 +196,7 @@ export class Simulator {
     this.targets.z3Minutes = this.targets.totalMinutes * traits.habitualZ3;
     this.planner.plan(habitual, this.targets, 1, profiles.habitualView, this.weekPlan);
     const week = this.habitualWeek;
-    for (const values of [week.z1, week.z2, week.z3, week.cost, week.run, week.longest]) values.fill(0);
+    week.clear();
     // The week as the athlete reports it and has run it lately (the model takes the year's average
     // of it, PARAMETERS.habitual.consistency, as what their fitness is in equilibrium with).
     for (let k = 0; k < this.weekPlan.count; k++) {

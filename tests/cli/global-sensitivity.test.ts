@@ -121,7 +121,7 @@ describe('periodize sensitivity (global sensitivity of the contrasts)', () => {
       // A file where the folder should go: refused before any set is run.
       const inTheWay = writeScenario(folder, 'in-the-way', 'x');
       const blocked = await cli('sensitivity', file, '--samples', '2', '--size', '4', '--only', 'acute.costPerStrain', '--out', inTheWay);
-      expect([blocked.code, blocked.err, blocked.out]).toEqual([2, `${inTheWay}: cannot create the output folder: a file is in the way\n`, '']);
+      expect([blocked.code, blocked.err, blocked.out]).toEqual([2, `${inTheWay}: cannot create the output folder: EEXIST\n`, '']);
       expect(read(inTheWay)).toBe('x');
       const noReference = writeScenario(folder, 'no-reference.yaml', smallScenario({ size: 20 }).replace('reference: threshold\n', ''));
       const missing = await cli('sensitivity', noReference, '--out', out);

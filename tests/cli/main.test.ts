@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { comparisonTable } from '../../src/cli/table.ts';
@@ -264,6 +264,10 @@ reference: c
       const result = await cli('run', file, '--out', join(folder, 'in-the-way', 'out'));
       expect(result.code).toBe(2);
       expect(result.err.trim()).toBe(`${join(folder, 'in-the-way', 'out')}: cannot create the output folder: EEXIST`);
+      // The output folder itself a file: refused before the simulation, the file left as it was.
+      const itself = await cli('run', file, '--out', join(folder, 'in-the-way'));
+      expect([itself.code, itself.err.trim(), itself.out]).toEqual([2, `${join(folder, 'in-the-way')}: cannot create the output folder: EEXIST`, '']);
+      expect(readFileSync(join(folder, 'in-the-way'), 'utf8')).toBe('a file, not a folder');
     });
 
     it('should print only the final line with --quiet', async () => {

@@ -15,6 +15,16 @@ export class HabitualWeek {
   readonly run = new Float64Array(7);
   readonly longest = new Float64Array(7);
 
+  /** Every day back to nothing, for the next athlete. */
+  clear(): void {
+    this.z1.fill(0);
+    this.z2.fill(0);
+    this.z3.fill(0);
+    this.cost.fill(0);
+    this.run.fill(0);
+    this.longest.fill(0);
+  }
+
   /** A week of the given daily minutes per zone and costs (a model's test, a researcher's own model). */
   static of(z1: ArrayLike<number>, z2: ArrayLike<number>, z3: ArrayLike<number>, cost: ArrayLike<number>): HabitualWeek {
     const week = new HabitualWeek();

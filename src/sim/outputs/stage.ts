@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { forEachChunk } from './read-chunks.ts';
 
@@ -26,6 +26,8 @@ export class OutputStage {
     this.staging = `${absolute}.partial-${process.pid}`;
     try {
       mkdirSync(dirname(absolute), { recursive: true });
+      // A file where the folder should go is refused now, before the work, not when moving the outputs in.
+      if (existsSync(absolute) && !statSync(absolute).isDirectory()) throw Object.assign(new Error('a file is in the way'), { code: 'EEXIST' });
       rmSync(this.staging, { recursive: true, force: true });
       mkdirSync(this.staging, { recursive: true });
     } catch (error) {

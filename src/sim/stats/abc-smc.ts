@@ -123,8 +123,13 @@ function propose(population: Population, k: number, sds: Float64Array, stream: R
   }
 }
 
+/** Per point of the population and coordinate, the mass its kernel keeps inside the cube (once a generation). */
+function kernelMasses(population: Population, k: number, sds: Float64Array): Float64Array {
+  return Float64Array.from(population.points, (centre, i) => normalCdf((1 - centre) / sds[i % k]!) - normalCdf(-centre / sds[i % k]!));
+}
+
 /** A kept point's weight: the prior density (1) over the truncated kernel mixture that proposed it. */
-function weightOf(point: Float64Array, population: Population, k: number, sds: Float64Array): number {
+function weightOf(point: Float64Array, population: Population, k: number, sds: Float64Array, masses: Float64Array): number {
   let mixture = 0;
   const n = population.weights.length;
   for (let j = 0; j < n; j++) {
@@ -133,8 +138,7 @@ function weightOf(point: Float64Array, population: Population, k: number, sds: F
       const centre = population.points[j * k + d]!;
       const sd = sds[d]!;
       const z = (point[d]! - centre) / sd;
-      const mass = normalCdf((1 - centre) / sd) - normalCdf(-centre / sd);
-      density *= Math.exp(-0.5 * z * z) / (Math.sqrt(2 * Math.PI) * sd * mass);
+      density *= Math.exp(-0.5 * z * z) / (Math.sqrt(2 * Math.PI) * sd * masses[j * k + d]!);
     }
     mixture += population.weights[j]! * density;
   }
@@ -160,6 +164,7 @@ export async function abcSmc(
     if (population !== null && population.tolerance <= options.tolerance) break;
     const tolerance = population === null ? Number.POSITIVE_INFINITY : nextTolerance(population, options.quantile);
     const sds = population === null ? null : kernelSds(population, k);
+    const masses = population === null || sds === null ? null : kernelMasses(population, k, sds);
     const points: number[] = [];
     const weights: number[] = [];
     const distances: number[] = [];
@@ -187,7 +192,7 @@ export async function abcSmc(
         if (!kept) return;
         points.push(...point);
         distances.push(d);
-        weights.push(population === null || sds === null ? 1 : weightOf(point, population, k, sds));
+        weights.push(population === null || sds === null || masses === null ? 1 : weightOf(point, population, k, sds, masses));
       });
     }
     const sum = weights.reduce((a, b) => a + b, 0);
