@@ -10,15 +10,14 @@
  * docs/PREDICTIVE.md. The validation outcomes set nothing: the ensemble is fitted to the
  * calibration outcomes only.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { calibrationBand } from '../src/cli/calibration.ts';
 import { createContainer } from '../src/composition-root.ts';
 import { PARAMETERS, UNCERTAIN_PARAMETERS } from '../src/models/parameters.ts';
 import { ROOT } from '../src/root.ts';
 import type { Ensemble } from '../src/sim/calibration/ensemble.ts';
-import { setParameter } from '../src/sim/calibration/parameter-path.ts';
+import { EnsembleError, parametersOfSet, readEnsemble } from '../src/sim/calibration/ensemble-file.ts';
 import { predictionOf, resampleSets, type Prediction } from '../src/sim/calibration/predictive.ts';
 import { RunTrials } from '../src/sim/trials/run-trials.ts';
 import type { OutcomeResult, TrialResult } from '../src/sim/trials/run.ts';
@@ -31,12 +30,13 @@ const write = process.argv.includes('--write');
 if (!Number.isInteger(count) || count < 2) fail('--sets: a whole number of at least 2');
 if (!Number.isInteger(size) || size < 2) fail('--size: a whole number of at least 2');
 const TRIALS = fileURLToPath(new URL('trials/', ROOT));
-const ensemble = JSON.parse(readFileSync(new URL('ensemble/ensemble.json', ROOT), 'utf8')) as Ensemble;
 // An ensemble fitted to other priors or other trial files predicts for a model that is no longer there.
-const calibrated = UNCERTAIN_PARAMETERS.filter((prior) => prior.calibrate === true).map((prior) => prior.path);
-if (JSON.stringify(ensemble.constants.map((constant) => constant.path)) !== JSON.stringify(calibrated)) fail('ensemble/ensemble.json was fitted to other constants: npm run ensemble first');
-for (const trial of ensemble.provenance.trials) {
-  if (createHash('sha256').update(readFileSync(new URL(trial.file, ROOT))).digest('hex') !== trial.sha256) fail(`ensemble/ensemble.json was fitted before ${trial.file} changed: npm run ensemble first`);
+let ensemble: Ensemble;
+try {
+  ensemble = readEnsemble(UNCERTAIN_PARAMETERS).ensemble;
+} catch (error) {
+  if (error instanceof EnsembleError) fail(error.message);
+  throw error;
 }
 
 const started = performance.now();
@@ -45,9 +45,7 @@ let shape: { trial: TrialResult; outcome: OutcomeResult }[] = [];
 const values: number[][] = [];
 const within: boolean[][] = [];
 chosen.forEach((index, i) => {
-  const parameters = structuredClone(PARAMETERS);
-  ensemble.constants.forEach((constant, c) => setParameter(parameters, constant.path, ensemble.sets[index]!.values[c]!));
-  const results = createContainer(parameters).get(RunTrials).run(TRIALS, { size, replicates: 0, roles: ['validation'] });
+  const results = createContainer(parametersOfSet(PARAMETERS, ensemble, index)).get(RunTrials).run(TRIALS, { size, replicates: 0, roles: ['validation'] });
   const flat = results.flatMap((trial) => trial.outcomes.map((outcome) => ({ trial, outcome })));
   if (i === 0) shape = flat;
   flat.forEach(({ outcome }, o) => {

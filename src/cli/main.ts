@@ -25,12 +25,17 @@ import { trialsMarkdown, trialsTable } from './trials.ts';
 import { RunTrials } from '../sim/trials/run-trials.ts';
 import { PlausibilityScan } from '../sim/scan.ts';
 import { scanText } from './scan.ts';
-import { studyPower } from '../sim/power.ts';
+import { powerRanges, studyPower } from '../sim/power.ts';
 import { ScenarioRunner } from '../sim/runner.ts';
-import { powerTable } from './power.ts';
+import { powerTable, type PowerUncertainty } from './power.ts';
 import { differingFiles, readManifest } from './rerun.ts';
 import { describeRules, ruleSetAsYaml, UnknownRuleSetError } from './rules.ts';
 import { ACTION_HANDLERS, FACT_PROVIDERS, RULE_SOURCES } from '../engine/adapt/tokens.ts';
+import type { Ensemble } from '../sim/calibration/ensemble.ts';
+import { ENSEMBLE_FILE, EnsembleError, parametersOfSet, readEnsemble } from '../sim/calibration/ensemble-file.ts';
+import { resampleSets } from '../sim/calibration/predictive.ts';
+import { DEFAULT_UNCERTAINTY_SETS, parseUncertainty, runEnsembleSets, type EnsembleRuns } from '../sim/model-uncertainty.ts';
+import { readScenarioText } from '../sim/scenario/load.ts';
 
 /** Where the CLI writes: the process's streams, or a test's buffers. */
 export interface CliIo {
@@ -78,10 +83,17 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('--shard <i/N>', 'only shard i of N (i from 0) of the athletes, for `periodize merge` (a Kubernetes Indexed Job or SLURM array task)')
     .option('--workers <n>', 'worker processes (default: the available cores for a run of a million athlete-days or more, else 1; 1 for a shard); the outputs are the same for any number', wholeNumber)
     .addOption(formatOption())
-    .action(async (scenario: string, options: { out?: string; quiet?: boolean; shard?: string; workers?: number; format: OutputFormat }) => {
+    .addOption(uncertaintyOption())
+    .action(async (scenario: string, options: { out?: string; quiet?: boolean; shard?: string; workers?: number; format: OutputFormat; uncertainty?: string }) => {
       const shard = options.shard === undefined ? null : parseShard(options.shard);
       if (typeof shard === 'string') {
         io.err(`periodize run: --shard: ${shard}\n`);
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
+      const uncertainty = options.uncertainty === undefined ? null : parseUncertainty(options.uncertainty);
+      if (typeof uncertainty === 'string' || (uncertainty !== null && shard !== null)) {
+        io.err(`periodize run: --uncertainty: ${typeof uncertainty === 'string' ? uncertainty : 'a shard has no summary: run the whole scenario for its model uncertainty'}\n`);
         exitCode = EXIT_BAD_INPUT;
         return;
       }
@@ -98,22 +110,32 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         exitCode = EXIT_BAD_INPUT;
         return;
       }
-      const workers = options.workers ?? (shard === null ? defaultWorkers(athleteDays(job.load(scenario))) : 1);
+      const spec = job.load(scenario);
+      const ensemble = uncertainty === null ? null : withEnsemble(spec, scenario, 'run --uncertainty');
+      // The output folder is checked (a file in the way) before the parameter sets, not after them.
+      if (ensemble !== null) new OutputStage(outDir).abort();
+      const workers = options.workers ?? (shard === null ? defaultWorkers(athleteDays(spec) * (1 + (uncertainty?.sets ?? 0))) : 1);
       // A progress bar on a terminal; nothing but the final line otherwise (logs, pipes, tests).
-      const bar = io === PROCESS_IO && process.stderr.isTTY === true && options.quiet !== true ? progressBar(shard === null) : null;
-      let report: RunReport;
-      try {
-        report = await simulate(job, { scenario, outDir, command, progress: bar?.update ?? null, format: options.format, shard }, workers);
-      } finally {
-        bar?.stop();
-      }
+      const bars = io === PROCESS_IO && process.stderr.isTTY === true && options.quiet !== true;
+      let runs: EnsembleRuns | null = null;
+      const report = await withPool(workers, async (pool) => {
+        runs = ensemble === null ? null : await ensembleRuns(spec, scenario, { ...ensemble, sets: uncertainty!.sets }, pool, bars, await getContainer());
+        const bar = bars ? progressBar(shard === null) : null;
+        try {
+          return await simulate(job, { scenario, outDir, command, progress: bar?.update ?? null, format: options.format, shard, uncertainty: runs }, pool);
+        } finally {
+          bar?.stop();
+        }
+      });
       // A shard has no summary of its own: `merge` makes it.
       const summary = report.summary;
       if (!options.quiet && summary !== null) io.out(`${comparisonTable(summary)}\n\n`);
       if (!options.quiet && summary !== null && report.spec.sweep != null) io.out(`${sweepSummary(summary, report.spec.sweep)}\n\n`);
       const rate = report.athleteDays / Math.max(report.seconds, 1e-9);
+      const ran = runs as EnsembleRuns | null;
+      const underSets = ran === null ? '' : `; ${ran.athleteDays.toLocaleString('en-US')} more under ${counted(ran.about.distinct, 'parameter set')} of the ensemble`;
       io.out(
-        `wrote ${outDir}/ (${report.files.join(', ')}): ${report.athleteDays.toLocaleString('en-US')} athlete-days in ${report.seconds.toFixed(2)} s (${(rate / 1e6).toFixed(2)} M/s)\n`,
+        `wrote ${outDir}/ (${report.files.join(', ')}): ${report.athleteDays.toLocaleString('en-US')} athlete-days in ${report.seconds.toFixed(2)} s (${(rate / 1e6).toFixed(2)} M/s)${underSets}\n`,
       );
     });
 
@@ -169,17 +191,45 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('--n <sizes>', 'athletes per arm, comma-separated', '15,30,60')
     .option('--replicates <k>', 'simulated trials per size (default 1000)', wholeNumber)
     .option('--paired', 'a crossover: the same athletes in both arms (default: parallel groups)')
-    .action(async (scenario: string, options: { n: string; replicates?: number; paired?: boolean }) => {
+    .addOption(uncertaintyOption())
+    .action(async (scenario: string, options: { n: string; replicates?: number; paired?: boolean; uncertainty?: string }) => {
       const sizes = options.n.split(',').map(Number);
-      if (sizes.some((n) => !Number.isInteger(n) || n < 2)) {
-        io.err(`periodize power: --n: whole numbers of at least 2, comma-separated (got ${options.n})\n`);
+      const uncertainty = options.uncertainty === undefined ? null : parseUncertainty(options.uncertainty);
+      const misuse = sizes.some((n) => !Number.isInteger(n) || n < 2)
+        ? `--n: whole numbers of at least 2, comma-separated (got ${options.n})`
+        : typeof uncertainty === 'string'
+          ? `--uncertainty: ${uncertainty}`
+          : null;
+      if (misuse !== null) {
+        io.err(`periodize power: ${misuse}\n`);
         exitCode = EXIT_BAD_INPUT;
         return;
       }
       const container = await getContainer();
       const spec = withReference(container.get(RunScenario).load(scenario), scenario, 'power');
-      const outcome = container.get(ScenarioRunner).run(spec);
-      io.out(powerTable(studyPower(spec, outcome, sizes, options.replicates ?? 1000, options.paired === true), sizes, spec, options.paired === true));
+      const replicates = options.replicates ?? 1000;
+      const paired = options.paired === true;
+      const rows = studyPower(spec, container.get(ScenarioRunner).run(spec), sizes, replicates, paired);
+      let ranges: PowerUncertainty | null = null;
+      if (uncertainty !== null && typeof uncertainty !== 'string') {
+        // Each drawn set runs the same athletes (the scenario's seed) and the same simulated trials.
+        const { ensemble } = withEnsemble(spec, scenario, 'power --uncertainty');
+        const { createContainer } = await import('../composition-root.ts');
+        const base = container.get(PARAMETER_SET);
+        const drawn = resampleSets(ensemble, uncertainty.sets);
+        const distinct = [...new Set(drawn)];
+        const bar = io === PROCESS_IO && process.stderr.isTTY === true ? progressBar(false, 'parameter sets') : null;
+        const perDistinct = distinct.map((set, i) => {
+          const each = createContainer(parametersOfSet(base, ensemble, set));
+          const setSpec = each.get(ScenarioLoader).load(scenario).spec;
+          const outcome = each.get(ScenarioRunner).run(setSpec);
+          bar?.update(i + 1, distinct.length, outcome.athleteDays * (i + 1));
+          return studyPower(setSpec, outcome, sizes, replicates, paired);
+        });
+        bar?.stop();
+        ranges = { ranges: powerRanges(drawn.map((set) => perDistinct[distinct.indexOf(set)]!)), sets: drawn.length, distinct: distinct.length, ensemble: ENSEMBLE_FILE };
+      }
+      io.out(powerTable(rows, sizes, spec, paired, ranges));
     });
 
   program
@@ -197,14 +247,22 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const { manifest, scenario } = readManifest(manifestFile);
       const job = (await getContainer()).get(RunScenario);
       const outDir = options.out ?? `${dirname(manifestFile)}-rerun`;
-      const workers = options.workers ?? defaultWorkers(athleteDays(job.load(scenario)));
-      const bar = io === PROCESS_IO && process.stderr.isTTY === true ? progressBar() : null;
-      try {
-        await simulate(job, { scenario, outDir, command: manifest.command, progress: bar?.update ?? null, format: manifest.format }, workers);
-      } finally {
-        bar?.stop();
-      }
+      const spec = job.load(scenario);
+      const sets = manifest.uncertainty?.sets ?? 0;
+      const ensemble = sets === 0 ? null : withEnsemble(spec, scenario, 'rerun');
+      const workers = options.workers ?? defaultWorkers(athleteDays(spec) * (1 + sets));
+      const bars = io === PROCESS_IO && process.stderr.isTTY === true;
+      await withPool(workers, async (pool) => {
+        const runs = ensemble === null ? null : await ensembleRuns(spec, scenario, { ...ensemble, sets }, pool, bars, await getContainer());
+        const bar = bars ? progressBar() : null;
+        try {
+          await simulate(job, { scenario, outDir, command: manifest.command, progress: bar?.update ?? null, format: manifest.format, uncertainty: runs }, pool);
+        } finally {
+          bar?.stop();
+        }
+      });
       if (manifest.version !== VERSION) io.out(`note: the run was made by periodize ${manifest.version}, this is ${VERSION}\n`);
+      if (ensemble !== null && ensemble.sha256 !== manifest.uncertainty?.ensembleSha256) io.out(`note: ${ENSEMBLE_FILE} has changed since the run: its model intervals will differ\n`);
       const differing = differingFiles(manifest, outDir);
       if (differing.length === 0) {
         io.out(`reproduced: ${counted(manifest.files.length, 'file')} in ${outDir}/ byte-identical to ${manifestFile}\n`);
@@ -375,14 +433,70 @@ function formatOption(): Option {
     .default('csv');
 }
 
-/** A run, or a shard of one: on a pool of `workers` processes when more than one, else on this one. */
-async function simulate(job: RunScenario, request: RunRequest, workers: number): Promise<RunReport> {
-  if (workers <= 1) return job.run(request);
-  const pool = new WorkerPool(workers);
+/** A run, or a shard of one: on the pool when there is one, else on this process. */
+async function simulate(job: RunScenario, request: RunRequest, pool: WorkerPool | null): Promise<RunReport> {
+  return pool === null ? job.run(request) : await job.runParallel({ ...request, pool });
+}
+
+/** `work` with a pool of `workers` processes when more than one (null: this process), the pool ended after. */
+async function withPool<T>(workers: number, work: (pool: WorkerPool | null) => Promise<T>): Promise<T> {
+  const pool = workers > 1 ? new WorkerPool(workers) : null;
   try {
-    return await job.runParallel({ ...request, pool });
+    return await work(pool);
   } finally {
-    await pool.destroy();
+    await pool?.destroy();
+  }
+}
+
+/** `--uncertainty ensemble[:M]`: the model's uncertainty carried into every paired contrast (src/sim/model-uncertainty.ts). */
+function uncertaintyOption(): Option {
+  return new Option(
+    '--uncertainty <ensemble[:M]>',
+    `also run the athletes under M parameter sets of the calibrated ensemble (${ENSEMBLE_FILE}; default M ${DEFAULT_UNCERTAINTY_SETS}): every paired contrast gains its interval over plausible models and the share of them agreeing in sign`,
+  );
+}
+
+/** The scenario, with a reference arm, and the committed ensemble, checked against today's model. */
+function withEnsemble(spec: RunSpec, scenario: string, command: string): { ensemble: Ensemble; sha256: string } {
+  withReference(spec, scenario, command);
+  try {
+    return readEnsemble(UNCERTAIN_PARAMETERS);
+  } catch (error) {
+    if (error instanceof EnsembleError) throw new UsageError(`periodize ${command}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The scenario's contrasts under `sets` drawn sets of the ensemble: each set on a worker of the pool, or here in turn. */
+async function ensembleRuns(
+  spec: RunSpec,
+  scenario: string,
+  chosen: { ensemble: Ensemble; sha256: string; sets: number },
+  pool: WorkerPool | null,
+  bars: boolean,
+  container: Container,
+): Promise<EnsembleRuns> {
+  const { createContainer } = await import('../composition-root.ts');
+  const partsFor = (parameters: Parameters) => {
+    const each = createContainer(parameters);
+    return { loader: each.get(ScenarioLoader), runner: each.get(ScenarioRunner) };
+  };
+  const bar = bars ? progressBar(false, 'parameter sets') : null;
+  try {
+    return await runEnsembleSets(
+      spec,
+      {
+        file: scenario,
+        text: readScenarioText(scenario),
+        ...chosen,
+        base: container.get(PARAMETER_SET),
+        concurrency: pool === null ? 1 : 2 * pool.workers,
+        ...(bar === null ? {} : { progress: bar.update }),
+      },
+      pool === null ? (task) => runSet(partsFor, task) : (task) => pool.runSet(task),
+    );
+  } finally {
+    bar?.stop();
   }
 }
 

@@ -14,6 +14,8 @@ const Manifest = z.object({
   /** Manifests from before `--format` are CSV runs. */
   format: z.enum(['csv', 'parquet']).default('csv'),
   files: z.array(z.object({ name: z.string(), sha256: z.string() })),
+  /** A run with `--uncertainty ensemble:M`: the sets it drew, and the ensemble's SHA-256 then. */
+  uncertainty: z.object({ sets: z.number().int().min(2), ensembleSha256: z.string() }).optional(),
 });
 export type Manifest = z.infer<typeof Manifest>;
 

@@ -153,8 +153,41 @@ export function comparisonTable(summary: Summary): string {
       ],
     );
     out.push(columns(effects, new Set(SHOWN.map((_, i) => 1 + i))));
+    out.push(...modelUncertaintyLines(summary, compared));
   }
   return out.join('\n');
+}
+
+/**
+ * With `--uncertainty`: each paired difference over the ensemble's plausible parameter sets —
+ * median [5th, 95th percentile], and in how many of them it has the sign of the estimate above —
+ * labelled apart from the 95 % CI, which is the sampling error under the committed constants.
+ */
+function modelUncertaintyLines(
+  summary: Summary,
+  compared: (header: string[], cells: (arm: ArmSummary, vs: Record<MetricName, Comparison>) => string[]) => string[][],
+): string[] {
+  const about = summary.modelUncertainty;
+  if (about === undefined) return [];
+  const sets = about.distinct === about.sets ? counted(about.sets, 'parameter set') : `${counted(about.sets, 'parameter set')} (${about.distinct} distinct)`;
+  const rows = compared(['arm', ...SHOWN.map(([, label]) => label), ...SHOWN.map(([, label]) => `${label.replace(' %', '')} same sign`)], (_, vs) => [
+    ...SHOWN.map(([name]) => {
+      const model = vs[name].modelUncertainty;
+      return model === undefined || model.sets === 0 ? '—' : `${signed(model.median)} [${signed(model.interval90[0])}, ${signed(model.interval90[1])}]`;
+    }),
+    ...SHOWN.map(([name]) => {
+      const share = vs[name].modelUncertainty?.sameSign;
+      return share == null ? '—' : percent(share);
+    }),
+  ]);
+  return [
+    '',
+    `Model uncertainty — the paired difference under ${sets} drawn by weight from the calibrated ensemble (${about.ensemble}),`,
+    `the same athletes under each: median [90 % of plausible models], and the share of them agreeing in sign with the mean above.`,
+    `The 95 % CI above is the sampling error of these athletes under the committed constants; this interval is what the model does not know.`,
+    '',
+    columns(rows, new Set(SHOWN.flatMap((_, i) => [1 + i, 1 + SHOWN.length + i]))),
+  ];
 }
 
 /**

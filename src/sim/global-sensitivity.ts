@@ -66,7 +66,7 @@ export interface GlobalSensitivityResult {
 }
 
 /** The paired contrasts of a scenario: every arm but the reference against it, on each metric. */
-function contrastsOf(spec: RunSpec, metrics: readonly MetricName[]): { arm: number; metric: MetricName }[] {
+export function contrastsOf(spec: RunSpec, metrics: readonly MetricName[]): { arm: number; metric: MetricName }[] {
   return spec.arms.flatMap((_, arm) => (arm === spec.referenceIndex ? [] : metrics.map((metric) => ({ arm, metric }))));
 }
 

@@ -4,6 +4,8 @@ import type { RunSpec } from './scenario/prepare.ts';
 import { significantShare } from './stats/index.ts';
 import { measured, measuredPairs } from './stats/measured.ts';
 import type { MetricName } from './summary.ts';
+import { quantileType7 } from './stats/bootstrap-mean-ci.ts';
+import { MODEL_INTERVAL } from './model-uncertainty.ts';
 
 /** The metrics a study's power is worked out for: the tested % changes. */
 export const POWER_METRICS: readonly MetricName[] = ['vo2maxPct', 'lt2SpeedPct', 'timeTrialPct', 'peakSpeedPct'];
@@ -48,3 +50,24 @@ export function studyPower(spec: RunSpec, outcome: RunOutcome, sizes: readonly n
   return rows;
 }
 
+
+/** A power row over the ensemble's parameter sets (`power --uncertainty`): the 5th, 50th and 95th percentiles of each number. */
+export interface PowerRange {
+  difference: [number, number, number];
+  power: [number, number, number][];
+}
+
+/**
+ * Each row's difference and power over the rows of every drawn set (`perSet[s]` is `studyPower`
+ * under set s, rows in the same order): what the model does not know about the trial's power.
+ */
+export function powerRanges(perSet: readonly (readonly PowerRow[])[]): PowerRange[] {
+  const spread = (values: number[]): [number, number, number] => {
+    const sorted = Float64Array.from(values.filter((v) => !Number.isNaN(v))).sort();
+    return sorted.length === 0 ? [Number.NaN, Number.NaN, Number.NaN] : [quantileType7(sorted, MODEL_INTERVAL[0]), quantileType7(sorted, 0.5), quantileType7(sorted, MODEL_INTERVAL[1])];
+  };
+  return perSet[0]!.map((row, r) => ({
+    difference: spread(perSet.map((rows) => rows[r]!.difference)),
+    power: row.power.map((_, n) => spread(perSet.map((rows) => rows[r]!.power[n]!))),
+  }));
+}

@@ -12,6 +12,7 @@ import type { SummaryCollector, Summary } from './summary.ts';
 import { ScenarioRunner } from './runner.ts';
 import { ScenarioLoader } from './scenario/loader.ts';
 import { athleteDays, type RunSpec } from './scenario/prepare.ts';
+import { withModelUncertainty, type EnsembleRuns } from './model-uncertainty.ts';
 
 export type { OutputFormat } from './outputs/run-outputs.ts';
 
@@ -32,6 +33,11 @@ export interface RunRequest {
   shard?: Shard | null;
   /** CSV by default; a shard is written as CSV (merge may write Parquet). */
   format?: OutputFormat;
+  /**
+   * The contrasts under the ensemble's parameter sets (`runEnsembleSets`), run before: the summary's
+   * contrasts gain their model-uncertainty intervals. None by default (not for a shard).
+   */
+  uncertainty?: EnsembleRuns | null;
 }
 
 /** `runParallel`'s request: a run's, and the pool of worker processes it runs on. */
@@ -103,8 +109,8 @@ export class RunScenario {
       });
       for (const file of [...csvFiles, ...(resultsFile === null ? [] : [resultsFile])]) file.close();
       const seconds = (performance.now() - started) / 1000;
-      const summary = shard === null ? outcome.summary : null;
-      const files = this.outputs.write({ stage, scenario, command: request.command, summary, shard, format });
+      const summary = shard === null ? withUncertainty(outcome.summary, spec, request.uncertainty) : null;
+      const files = this.outputs.write({ stage, scenario, command: request.command, summary, shard, format, ...uncertaintyExtra(request.uncertainty) });
       return { spec, summary, files, athleteDays: outcome.athleteDays, seconds };
     } finally {
       stage.abort();
@@ -164,8 +170,8 @@ export class RunScenario {
         },
       );
       merger.close();
-      const summary = shard === null ? await pool.summary(merger.collector) : null;
-      const files = this.outputs.write({ stage, scenario, command: request.command, summary, shard, format });
+      const summary = shard === null ? withUncertainty(await pool.summary(merger.collector), spec, request.uncertainty) : null;
+      const files = this.outputs.write({ stage, scenario, command: request.command, summary, shard, format, ...uncertaintyExtra(request.uncertainty) });
       return { spec, summary, files, athleteDays: athleteDays(spec, to - from), seconds: (performance.now() - started) / 1000 };
     } finally {
       stage.abort();
@@ -211,10 +217,23 @@ export class RunScenario {
   }
 }
 
+/** The summary with the contrasts' model uncertainty, when the request brought it. */
+function withUncertainty(summary: Summary, spec: RunSpec, runs: EnsembleRuns | null | undefined): Summary {
+  return runs == null ? summary : withModelUncertainty(summary, spec, runs);
+}
+
+/** What manifest.json records of the ensemble sets a run's intervals are over (`rerun` runs them again). */
+function uncertaintyExtra(runs: EnsembleRuns | null | undefined): { extra?: Record<string, unknown> } {
+  if (runs == null) return {};
+  const { ensemble, ensembleSha256, sets, distinct } = runs.about;
+  return { extra: { uncertainty: { ensemble, ensembleSha256, sets, distinct } } };
+}
+
 /** A request's options with their defaults; a shard is written as CSV. */
 function withDefaults(request: RunRequest): { shard: Shard | null; format: OutputFormat; progress: RunProgress | null } {
   const { shard = null, format = 'csv', progress = null } = request;
   if (shard !== null && format !== 'csv') throw new RangeError('a shard is written as CSV, for merge (which may write Parquet)');
+  if (shard !== null && request.uncertainty != null) throw new RangeError('a shard has no summary: the model uncertainty is for a whole run');
   return { shard, format, progress };
 }
 

@@ -285,6 +285,31 @@ export interface Comparison {
   mcse: number | null;
   /** Athletes paired (measured in both arms). */
   n: number;
+  /** With `--uncertainty`: the contrast over plausible parameter sets (src/sim/model-uncertainty.ts); absent otherwise. */
+  modelUncertainty?: ModelInterval;
+}
+
+/** summary.json's `modelUncertainty`: what its intervals are over. */
+export interface ModelUncertaintyAbout {
+  ensemble: string;
+  ensembleSha256: string;
+  /** Sets drawn, and how many of them differ (systematic resampling draws a heavy set more than once). */
+  sets: number;
+  distinct: number;
+  athletesPerSet: number;
+  interval: string;
+  sameSign: string;
+}
+
+/** A paired contrast's model uncertainty (summary.json: `vsReference.<metric>.modelUncertainty`; src/sim/model-uncertainty.ts). */
+export interface ModelInterval {
+  /** The median and the 5th and 95th percentiles of the per-set mean difference. */
+  median: number;
+  interval90: [number, number];
+  /** The share of the sets whose mean difference has the sign of the run's own (null: the run's is 0 or missing). */
+  sameSign: number | null;
+  /** Sets that gave a difference (none is missing unless no athlete was measured in both arms). */
+  sets: number;
 }
 
 /**
@@ -300,6 +325,8 @@ export type Summary = {
   reference: string | null;
   zoneSystem: '3-zone';
   arms: ArmSummary[];
+  /** With `--uncertainty`: the sets the contrasts' model intervals are over; absent otherwise. */
+  modelUncertainty?: ModelUncertaintyAbout;
 };
 export type ArmSummary = {
   id: string;

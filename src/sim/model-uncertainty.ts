@@ -1,0 +1,141 @@
+import type { Parameters } from '../models/parameters.ts';
+import type { Ensemble } from './calibration/ensemble.ts';
+import { ENSEMBLE_FILE, parametersOfSet } from './calibration/ensemble-file.ts';
+import { resampleSets } from './calibration/predictive.ts';
+import { contrastsOf, type SetResult, type SetTask } from './global-sensitivity.ts';
+import type { RunSpec } from './scenario/prepare.ts';
+import { quantileType7 } from './stats/bootstrap-mean-ci.ts';
+import { METRICS, round, type Comparison, type ModelInterval, type ModelUncertaintyAbout, type Summary } from './summary.ts';
+
+export type { ModelInterval, ModelUncertaintyAbout } from './summary.ts';
+
+/**
+ * What the model does not know, carried into a run's contrasts (issue 12, item 3; README, What the
+ * model does not know): the scenario's athletes run again under M parameter sets drawn from the
+ * calibrated ensemble — the same athletes and events under every set (the scenario's seed: common
+ * random numbers), so that what moves a contrast from set to set is the constants, not which
+ * athletes were drawn — and each paired contrast's per-set mean difference. Its spread over the sets
+ * is the model-uncertainty interval; the bootstrap 95 % CI of the summary stays what it is, the
+ * sampling error of these athletes under the committed constants.
+ */
+
+/** Sets drawn when `--uncertainty ensemble` names no number. */
+export const DEFAULT_UNCERTAINTY_SETS = 20;
+/** The interval over the sets: their 5th to 95th percentiles (type 7). */
+export const MODEL_INTERVAL = [0.05, 0.95] as const;
+
+/** `--uncertainty ensemble[:M]`: M sets of the committed ensemble; a message when the text is not that. */
+export function parseUncertainty(text: string): { sets: number } | string {
+  const match = /^ensemble(?::(\d+))?$/.exec(text);
+  if (match === null) return `expected ensemble or ensemble:M, M the parameter sets to draw (got ${text})`;
+  const sets = match[1] === undefined ? DEFAULT_UNCERTAINTY_SETS : Number(match[1]);
+  if (sets < 2 || sets > 1000) return `ensemble:M: M from 2 to 1000 parameter sets (got ${sets})`;
+  return { sets };
+}
+
+/** What to run: the scenario, the ensemble and how many of its sets. */
+export interface EnsembleRunRequest {
+  /** The scenario file and its text, as read once. */
+  file: string;
+  text: string;
+  ensemble: Ensemble;
+  /** The ensemble file's SHA-256, for the manifest. */
+  sha256: string;
+  /** Sets to draw (by weight, systematic resampling: deterministic). */
+  sets: number;
+  /** The values of every constant the ensemble leaves alone. */
+  base: Parameters;
+  /** Sets in flight at once (a pool's workers and a few more); 1 on this process. */
+  concurrency?: number;
+  progress?: (done: number, total: number, athleteDays: number) => void;
+}
+
+/** Every contrast's mean paired difference under each drawn set, and what was drawn. */
+export interface EnsembleRuns {
+  /** How the sets were drawn, for summary.json and manifest.json. */
+  about: ModelUncertaintyAbout;
+  /** One row per drawn set (a set drawn twice is run once and counted twice), one column per contrast (`contrastsOf(spec, METRICS)`). */
+  values: Float64Array;
+  athleteDays: number;
+}
+
+/**
+ * Runs the scenario's athletes under `request.sets` sets of the ensemble, drawn by weight; `run`
+ * runs one set, here or on a worker (each set lands in its own row: the same for any number of workers).
+ */
+export async function runEnsembleSets(spec: RunSpec, request: EnsembleRunRequest, run: (task: SetTask) => SetResult | Promise<SetResult>): Promise<EnsembleRuns> {
+  const contrasts = contrastsOf(spec, METRICS);
+  const drawn = resampleSets(request.ensemble, request.sets);
+  const distinct = [...new Set(drawn)];
+  const byDistinct: Float64Array[] = [];
+  let athleteDays = 0;
+  let done = 0;
+  let next = 0;
+  const lane = async () => {
+    while (next < distinct.length) {
+      const d = next++;
+      const parameters = parametersOfSet(request.base, request.ensemble, distinct[d]!);
+      const result = await run({ file: request.file, text: request.text, parameters, size: spec.population.size, metrics: METRICS });
+      byDistinct[d] = result.values;
+      athleteDays += result.athleteDays;
+      request.progress?.(++done, distinct.length, athleteDays);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, request.concurrency ?? 1) }, lane));
+  const values = new Float64Array(drawn.length * contrasts.length);
+  drawn.forEach((set, row) => values.set(byDistinct[distinct.indexOf(set)]!, row * contrasts.length));
+  return {
+    about: {
+      ensemble: ENSEMBLE_FILE,
+      ensembleSha256: request.sha256,
+      sets: drawn.length,
+      distinct: distinct.length,
+      athletesPerSet: spec.population.size,
+      interval: "the 5th to 95th percentile over the sets of the contrast's mean paired difference, the same athletes under every set: what the calibrated model does not know (ci95 is the sampling error of these athletes under the committed constants)",
+      sameSign: "the share of the sets whose mean difference has the sign of the run's own",
+    },
+    values,
+    athleteDays,
+  };
+}
+
+/** One contrast's model interval from its per-set values and the run's own difference. */
+export function modelIntervalOf(values: ArrayLike<number>, own: number): ModelInterval {
+  const present = Float64Array.from(values).filter((v) => !Number.isNaN(v)).sort();
+  if (present.length === 0) return { median: Number.NaN, interval90: [Number.NaN, Number.NaN], sameSign: null, sets: 0 };
+  const sign = Math.sign(own);
+  return {
+    median: quantileType7(present, 0.5),
+    interval90: [quantileType7(present, MODEL_INTERVAL[0]), quantileType7(present, MODEL_INTERVAL[1])],
+    sameSign: sign === 0 || Number.isNaN(sign) ? null : present.filter((v) => Math.sign(v) === sign).length / present.length,
+    sets: present.length,
+  };
+}
+
+/**
+ * The summary with its model uncertainty: `modelUncertainty` (what the intervals are over) after its
+ * arms, and each paired comparison's `modelUncertainty` after its own statistics. A summary without
+ * it is unchanged, byte for byte.
+ */
+export function withModelUncertainty(summary: Summary, spec: RunSpec, runs: EnsembleRuns): Summary {
+  const contrasts = contrastsOf(spec, METRICS);
+  const rows = runs.values.length / contrasts.length;
+  const arms = summary.arms.map((arm, a) => {
+    if (arm.vsReference === null) return arm;
+    const vsReference = { ...arm.vsReference };
+    for (const metric of METRICS) {
+      const c = contrasts.findIndex((contrast) => contrast.arm === a && contrast.metric === metric);
+      const values = Float64Array.from({ length: rows }, (_, row) => runs.values[row * contrasts.length + c]!);
+      const comparison: Comparison = vsReference[metric];
+      vsReference[metric] = { ...comparison, modelUncertainty: rounded(modelIntervalOf(values, comparison.diff)) };
+    }
+    return { ...arm, vsReference };
+  });
+  return { ...summary, arms, modelUncertainty: runs.about };
+}
+
+/** As the summary rounds its statistics (4 decimals). */
+function rounded(interval: ModelInterval): ModelInterval {
+  const r = round;
+  return { ...interval, median: r(interval.median), interval90: [r(interval.interval90[0]), r(interval.interval90[1])], sameSign: interval.sameSign === null ? null : r(interval.sameSign) };
+}

@@ -1,0 +1,128 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createContainer } from '../../src/composition-root.ts';
+import { PARAMETERS, UNCERTAIN_PARAMETERS } from '../../src/models/parameters.ts';
+import { parametersOfSet, readEnsemble } from '../../src/sim/calibration/ensemble-file.ts';
+import { resampleSets } from '../../src/sim/calibration/predictive.ts';
+import { CONTRAST_COLUMNS, MODEL_COLUMNS } from '../../src/sim/outputs/contrasts-csv.ts';
+import { RunScenario } from '../../src/sim/run-scenario.ts';
+import type { Summary } from '../../src/sim/summary.ts';
+import { cli, read, smallScenario, temporaryFolder, writeScenario } from '../helpers.ts';
+
+describe('periodize run --uncertainty ensemble:M (the model uncertainty of every contrast)', () => {
+  let folder: string;
+  let file: string;
+  let run: { code: number; out: string; err: string };
+  let summary: Summary;
+  beforeAll(async () => {
+    folder = temporaryFolder();
+    file = writeScenario(folder, 'small.yaml', smallScenario({ size: 40, weeks: 6, daily: false }));
+    run = await cli('run', file, '--out', join(folder, 'with'), '--uncertainty', 'ensemble:3', '--workers', '1');
+    summary = JSON.parse(read(join(folder, 'with', 'summary.json'))) as Summary;
+  });
+
+  it('should print both intervals, labelled apart, and say what the sets cost', () => {
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('Paired difference vs threshold (same athletes, same events): mean [95 % CI]');
+    expect(run.out).toContain('Model uncertainty — the paired difference under 3 parameter sets drawn by weight from the calibrated ensemble (ensemble/ensemble.json)');
+    expect(run.out).toMatch(/\npolarized +[+-]?\d+\.\d \[[+-]?\d+\.\d, [+-]?\d+\.\d\] .* \d+ %\n/);
+    expect(run.out).toMatch(/athlete-days in .*; [\d,]+ more under 3 parameter sets of the ensemble\n$/);
+  });
+
+  it('should give each contrast the median and 90 % range of its mean difference under each drawn set, run on its own', async () => {
+    const { ensemble } = readEnsemble(UNCERTAIN_PARAMETERS);
+    // Each drawn set run as a plain run would be, under that set's constants: its contrast, rounded as summary.json rounds.
+    const perSet = resampleSets(ensemble, 3).map((set, i) => {
+      const job = createContainer(parametersOfSet(PARAMETERS, ensemble, set)).get(RunScenario);
+      return job.run({ scenario: file, outDir: join(folder, `set-${i}`), command: 'test' }).summary!.arms[0]!.vsReference!.timeTrialPct.diff;
+    });
+    const sorted = [...perSet].sort((a, b) => a - b);
+    const model = summary.arms[0]!.vsReference!.timeTrialPct.modelUncertainty!;
+    expect(model.sets).toBe(3);
+    expect(model.median).toBeCloseTo(sorted[1]!, 3);
+    // Type 7 over three values: the 5th percentile a tenth of the way from the lowest to the middle one.
+    expect(model.interval90[0]).toBeCloseTo(sorted[0]! + 0.1 * (sorted[1]! - sorted[0]!), 3);
+    expect(model.interval90[1]).toBeCloseTo(sorted[1]! + 0.9 * (sorted[2]! - sorted[1]!), 3);
+    const own = summary.arms[0]!.vsReference!.timeTrialPct.diff;
+    expect(model.sameSign).toBeCloseTo(perSet.filter((d) => Math.sign(d) === Math.sign(own)).length / 3, 4);
+    expect(summary.modelUncertainty).toMatchObject({ ensemble: 'ensemble/ensemble.json', sets: 3, athletesPerSet: 40 });
+  });
+
+  it('should add the model columns to contrasts.csv and record the sets in the manifest', () => {
+    const [header, ...rows] = read(join(folder, 'with', 'contrasts.csv')).trim().split('\n');
+    expect(header).toBe([...CONTRAST_COLUMNS, ...MODEL_COLUMNS].join(','));
+    const timeTrial = rows.find((row) => row.startsWith('polarized,threshold,timeTrialPct,'))!.split(',');
+    const model = summary.arms[0]!.vsReference!.timeTrialPct.modelUncertainty!;
+    expect(timeTrial.slice(CONTRAST_COLUMNS.length).map(Number)).toEqual([model.median, ...model.interval90, model.sameSign, 3]);
+    const manifest = JSON.parse(read(join(folder, 'with', 'manifest.json')));
+    expect(manifest.uncertainty).toMatchObject({ ensemble: 'ensemble/ensemble.json', sets: 3 });
+    expect(manifest.uncertainty.ensembleSha256).toBe(readEnsemble(UNCERTAIN_PARAMETERS).sha256);
+  });
+
+  it('should leave a run without the flag as it was: the same athletes, no model field or column', async () => {
+    const plain = await cli('run', file, '--out', join(folder, 'plain'), '-q');
+    expect(plain.code).toBe(0);
+    expect(read(join(folder, 'plain', 'summary.json'))).not.toContain('modelUncertainty');
+    expect(read(join(folder, 'plain', 'contrasts.csv')).split('\n')[0]).toBe(CONTRAST_COLUMNS.join(','));
+    expect(read(join(folder, 'plain', 'athletes.csv'))).toBe(read(join(folder, 'with', 'athletes.csv')));
+    const { modelUncertainty: _, arms, ...rest } = summary;
+    const stripped = { ...rest, arms: arms.map((arm) => (arm.vsReference === null ? arm : { ...arm, vsReference: Object.fromEntries(Object.entries(arm.vsReference).map(([metric, { modelUncertainty: __, ...c }]) => [metric, c])) })) };
+    expect(JSON.parse(read(join(folder, 'plain', 'summary.json')))).toEqual(stripped);
+  });
+
+  it('should write the same files on two worker processes, and rerun reproduce them', async () => {
+    const two = await cli('run', file, '--out', join(folder, 'two'), '--uncertainty', 'ensemble:3', '--workers', '2', '-q');
+    expect(two.code).toBe(0);
+    for (const name of ['summary.json', 'contrasts.csv', 'athletes.csv']) expect(read(join(folder, 'two', name)), name).toBe(read(join(folder, 'with', name)));
+    const rerun = await cli('rerun', join(folder, 'with', 'manifest.json'), '--out', join(folder, 'rerun'), '--workers', '1');
+    expect(rerun.out).toMatch(/^reproduced: 4 files/);
+    expect(rerun.code).toBe(0);
+  });
+
+  it('should refuse a bad --uncertainty, a shard, or a scenario without a reference, before any work and writing nothing', async () => {
+    const noReference = writeScenario(folder, 'no-reference.yaml', smallScenario({ size: 4 }).replace('reference: threshold\n', ''));
+    const cases: [string[], RegExp][] = [
+      [['run', file, '--out', join(folder, 'x1'), '--uncertainty', 'ensemble:1'], /^periodize run: --uncertainty: ensemble:M: M from 2 to 1000 parameter sets \(got 1\)\n$/],
+      [['run', file, '--out', join(folder, 'x2'), '--uncertainty', 'prior'], /^periodize run: --uncertainty: expected ensemble or ensemble:M/],
+      [['run', file, '--out', join(folder, 'x3'), '--uncertainty', 'ensemble', '--shard', '0/2'], /a shard has no summary/],
+      [['run', noReference, '--out', join(folder, 'x4'), '--uncertainty', 'ensemble'], /compares arms with a reference: add reference: <arm id> to the scenario\n$/],
+      [['power', file, '--uncertainty', 'ensemble:0'], /^periodize power: --uncertainty: ensemble:M: M from 2/],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await cli(...argv);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.err, argv.join(' ')).toMatch(message);
+      expect(result.err).not.toMatch(/\n\s+at /);
+    }
+    expect(readdirSync(folder).filter((name) => name.startsWith('x'))).toEqual([]);
+  });
+
+  it('should refuse, before the sets, an output folder with a file in its place', async () => {
+    const inTheWay = join(folder, 'file-in-the-way');
+    writeScenario(folder, 'file-in-the-way', 'not a folder');
+    const result = await cli('run', file, '--out', inTheWay, '--uncertainty', 'ensemble:2', '--workers', '1');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/file-in-the-way: cannot create the output folder: EEXIST/);
+    expect(existsSync(`${inTheWay}.partial-${process.pid}`)).toBe(false);
+  });
+});
+
+describe('periodize power --uncertainty ensemble:M', () => {
+  it('should give the difference and every power with its range over plausible models', async () => {
+    const folder = temporaryFolder();
+    const file = writeScenario(folder, 'small.yaml', smallScenario({ size: 60, weeks: 6, daily: false }));
+    const result = await cli('power', file, '--n', '10,20', '--replicates', '50', '--uncertainty', 'ensemble:3');
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('[brackets]: the 5th to 95th percentile over 3 parameter sets drawn by weight from the calibrated ensemble');
+    const row = result.out.split('\n').find((line) => line.startsWith('polarized') && line.includes('10-km TT %'))!;
+    expect(row).toMatch(/[+-]\d+\.\d\d pp \[[+-]\d+\.\d\d pp, [+-]\d+\.\d\d pp\] +\d+ % \[\d+–\d+ %\] +\d+ % \[\d+–\d+ %\]$/);
+    const plain = await cli('power', file, '--n', '10,20', '--replicates', '50');
+    // The committed constants' numbers are the same with or without the ranges beside them.
+    const strip = (line: string) => line.replace(/ \[[^\]]*\]/g, '').replace(/\s+/g, ' ');
+    const plainRow = plain.out.split('\n').find((line) => line.startsWith('polarized') && line.includes('10-km TT %'))!;
+    expect(strip(row)).toBe(strip(plainRow));
+  });
+});
