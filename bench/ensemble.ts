@@ -20,7 +20,7 @@ import { PARAMETERS, UNCERTAIN_PARAMETERS } from '../src/models/parameters.ts';
 import { ROOT } from '../src/root.ts';
 import { calibrateEnsemble, ensembleOf, type Discrepancy, type EnsembleRequest } from '../src/sim/calibration/ensemble.ts';
 import type { Population } from '../src/sim/stats/abc-smc.ts';
-import { trialFiles } from '../src/sim/trials/load.ts';
+import { trialContentSha256, trialFiles } from '../src/sim/trials/load.ts';
 import { VERSION } from '../src/version.ts';
 import { WorkerPool } from '../src/workers/pool.ts';
 import { declareOptions, fail, numberOption, option } from './options.ts';
@@ -72,7 +72,7 @@ const key = JSON.stringify({
   quantile,
   priors: priors.map((prior) => [prior.path, prior.low, prior.high, prior.distribution ?? 'uniform']),
   parameters: createHash('sha256').update(JSON.stringify(PARAMETERS)).digest('hex'),
-  trials: trialFiles(request.folder).map((file) => createHash('sha256').update(readFileSync(file)).digest('hex')),
+  trials: trialFiles(request.folder).map(trialContentSha256),
 });
 let from: Population | undefined;
 if (resume) {

@@ -21,11 +21,11 @@ import { parseShard } from '../sim/shards.ts';
 import { defaultWorkers, WorkerPool } from '../workers/pool.ts';
 import { athleteDays, type RunSpec } from '../sim/scenario/prepare.ts';
 import { comparisonTable, sweepSummary } from './table.ts';
-import { trialsMarkdown, trialsTable } from './trials.ts';
+import { STUDIES_PER_SET, trialsMarkdown, trialsTable, type TrialPredictive } from './trials.ts';
 import { RunTrials } from '../sim/trials/run-trials.ts';
 import { PlausibilityScan } from '../sim/scan.ts';
 import { scanText } from './scan.ts';
-import { powerRanges, studyPower } from '../sim/power.ts';
+import { powerRanges, studyPower, type PowerRow } from '../sim/power.ts';
 import { ScenarioRunner } from '../sim/runner.ts';
 import { powerTable, type PowerUncertainty } from './power.ts';
 import { differingFiles, readManifest } from './rerun.ts';
@@ -33,7 +33,8 @@ import { describeRules, ruleSetAsYaml, UnknownRuleSetError } from './rules.ts';
 import { ACTION_HANDLERS, FACT_PROVIDERS, RULE_SOURCES } from '../engine/adapt/tokens.ts';
 import type { Ensemble } from '../sim/calibration/ensemble.ts';
 import { ENSEMBLE_FILE, EnsembleError, parametersOfSet, readEnsemble } from '../sim/calibration/ensemble-file.ts';
-import { resampleSets } from '../sim/calibration/predictive.ts';
+import { resampleSets, runDrawnSets } from '../sim/calibration/draws.ts';
+import { runTrialSet, trialPredictions, type TrialSetTask } from '../sim/calibration/predictive.ts';
 import { DEFAULT_UNCERTAINTY_SETS, parseUncertainty, runEnsembleSets, type EnsembleRuns } from '../sim/model-uncertainty.ts';
 import { readScenarioText } from '../sim/scenario/load.ts';
 
@@ -111,7 +112,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         return;
       }
       const spec = job.load(scenario);
-      const ensemble = uncertainty === null ? null : withEnsemble(spec, scenario, 'run --uncertainty');
+      const ensemble = uncertainty === null ? null : withEnsemble(spec, scenario, 'run --uncertainty', (await getContainer()).get(PARAMETER_SET));
       // The output folder is checked (a file in the way) before the parameter sets, not after them.
       if (ensemble !== null) new OutputStage(outDir).abort();
       const workers = options.workers ?? (shard === null ? defaultWorkers(athleteDays(spec) * (1 + (uncertainty?.sets ?? 0))) : 1);
@@ -200,7 +201,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         : typeof uncertainty === 'string'
           ? `--uncertainty: ${uncertainty}`
           : null;
-      if (misuse !== null) {
+      if (misuse !== null || typeof uncertainty === 'string') {
         io.err(`periodize power: ${misuse}\n`);
         exitCode = EXIT_BAD_INPUT;
         return;
@@ -209,25 +210,32 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const spec = withReference(container.get(RunScenario).load(scenario), scenario, 'power');
       const replicates = options.replicates ?? 1000;
       const paired = options.paired === true;
+      const base = container.get(PARAMETER_SET);
+      // The ensemble checked before any work: a stale one is refused at once.
+      const ensemble = uncertainty === null ? null : withEnsemble(spec, scenario, 'power --uncertainty', base).ensemble;
       const rows = studyPower(spec, container.get(ScenarioRunner).run(spec), sizes, replicates, paired);
       let ranges: PowerUncertainty | null = null;
-      if (uncertainty !== null && typeof uncertainty !== 'string') {
+      if (uncertainty !== null && ensemble !== null) {
         // Each drawn set runs the same athletes (the scenario's seed) and the same simulated trials.
-        const { ensemble } = withEnsemble(spec, scenario, 'power --uncertainty');
         const { createContainer } = await import('../composition-root.ts');
-        const base = container.get(PARAMETER_SET);
         const drawn = resampleSets(ensemble, uncertainty.sets);
-        const distinct = [...new Set(drawn)];
         const bar = io === PROCESS_IO && process.stderr.isTTY === true ? progressBar(false, 'parameter sets') : null;
-        const perDistinct = distinct.map((set, i) => {
-          const each = createContainer(parametersOfSet(base, ensemble, set));
-          const setSpec = each.get(ScenarioLoader).load(scenario).spec;
-          const outcome = each.get(ScenarioRunner).run(setSpec);
-          bar?.update(i + 1, distinct.length, outcome.athleteDays * (i + 1));
-          return studyPower(setSpec, outcome, sizes, replicates, paired);
-        });
-        bar?.stop();
-        ranges = { ranges: powerRanges(drawn.map((set) => perDistinct[distinct.indexOf(set)]!)), sets: drawn.length, distinct: distinct.length, ensemble: ENSEMBLE_FILE };
+        let perSet: PowerRow[][];
+        try {
+          perSet = await runDrawnSets(
+            drawn,
+            (set) => {
+              const each = createContainer(parametersOfSet(base, ensemble, set));
+              const setSpec = each.get(ScenarioLoader).load(scenario).spec;
+              return studyPower(setSpec, each.get(ScenarioRunner).run(setSpec), sizes, replicates, paired);
+            },
+            1,
+            bar === null ? undefined : (done, total) => bar.update(done, total, 0),
+          );
+        } finally {
+          bar?.stop();
+        }
+        ranges = { ranges: powerRanges(perSet), sets: drawn.length, distinct: new Set(drawn).size, ensemble: ENSEMBLE_FILE };
       }
       io.out(powerTable(rows, sizes, spec, paired, ranges));
     });
@@ -249,7 +257,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const outDir = options.out ?? `${dirname(manifestFile)}-rerun`;
       const spec = job.load(scenario);
       const sets = manifest.uncertainty?.sets ?? 0;
-      const ensemble = sets === 0 ? null : withEnsemble(spec, scenario, 'rerun');
+      const ensemble = sets === 0 ? null : withEnsemble(spec, scenario, 'rerun', (await getContainer()).get(PARAMETER_SET));
       const workers = options.workers ?? defaultWorkers(athleteDays(spec) * (1 + sets));
       const bars = io === PROCESS_IO && process.stderr.isTTY === true;
       await withPool(workers, async (pool) => {
@@ -280,8 +288,16 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('--replicates <k>', "simulated studies of each trial's own size, for how often its finding is reproduced (default 0)", wholeNumber)
     .option('--only <names>', 'only these trial files, comma-separated, without .yaml')
     .option('--write', 'also write <folder>/RESULTS.md')
-    .action(async (folder: string, options: { size?: number; replicates?: number; only?: string; write?: boolean }) => {
+    .addOption(
+      new Option(
+        '--uncertainty <ensemble[:M]>',
+        `also run every trial under M parameter sets of the calibrated ensemble (${ENSEMBLE_FILE}; default M ${DEFAULT_UNCERTAINTY_SETS}): each outcome's interval over plausible models, the study's predictive interval with its own sampling error, and the coverage of the published values`,
+      ),
+    )
+    .option('--workers <n>', 'worker processes for --uncertainty, each running whole parameter sets (default: the available cores)', wholeNumber)
+    .action(async (folder: string, options: { size?: number; replicates?: number; only?: string; write?: boolean; uncertainty?: string; workers?: number }) => {
       const replicates = options.replicates ?? 0;
+      const uncertainty = options.uncertainty === undefined ? null : parseUncertainty(options.uncertainty);
       // Fewer athletes than a study's own n would resample a handful of athletes into every simulated study.
       const misuse =
         options.size !== undefined && options.size < MIN_TRIAL_SIZE
@@ -289,19 +305,50 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
           : // RESULTS.md is the whole folder's table: a partial run must not overwrite it.
             options.write === true && options.only !== undefined
             ? '--write writes every trial of the folder: leave out --only'
-            : null;
-      if (misuse !== null) {
+            : typeof uncertainty === 'string'
+              ? `--uncertainty: ${uncertainty}`
+              : options.workers === 0
+                ? '--workers: at least 1'
+                : options.workers !== undefined && uncertainty === null
+                  ? '--workers runs the parameter sets of --uncertainty: give --uncertainty too'
+                  : null;
+      if (misuse !== null || typeof uncertainty === 'string') {
         io.err(`periodize trials: ${misuse}\n`);
         exitCode = EXIT_BAD_INPUT;
         return;
       }
-      const results = (await getContainer())
-        .get(RunTrials)
-        .run(folder, { size: options.size ?? 4000, replicates, ...(options.only === undefined ? {} : { only: options.only.split(',') }) });
-      io.out(trialsTable(results, replicates));
+      const container = await getContainer();
+      const size = options.size ?? 4000;
+      const only = options.only === undefined ? undefined : options.only.split(',');
+      const base = container.get(PARAMETER_SET);
+      // The ensemble checked before any work: a stale one is refused at once.
+      const ensemble = uncertainty === null ? null : withEnsembleOnly('trials --uncertainty', base).ensemble;
+      const results = container.get(RunTrials).run(folder, { size, replicates, ...(only === undefined ? {} : { only }) });
+      let predictive: TrialPredictive | null = null;
+      if (uncertainty !== null && ensemble !== null) {
+        const drawn = resampleSets(ensemble, uncertainty.sets);
+        const { createContainer } = await import('../composition-root.ts');
+        // Each distinct set draws its studies from a stream of its own (d: its place among them).
+        const task = (set: number, d: number): TrialSetTask => ({ folder, size, parameters: parametersOfSet(base, ensemble, set), studies: STUDIES_PER_SET, stream: d, ...(only === undefined ? {} : { only }) });
+        const bar = io === PROCESS_IO && process.stderr.isTTY === true ? progressBar(false, 'parameter sets') : null;
+        const packed = await withPool(options.workers ?? defaultWorkers(Number.POSITIVE_INFINITY), async (pool) => {
+          try {
+            return await runDrawnSets(
+              drawn,
+              (set, d) => (pool === null ? runTrialSet(createContainer(task(set, d).parameters).get(RunTrials), task(set, d)) : pool.trialSet(task(set, d))),
+              pool === null ? 1 : 2 * pool.workers,
+              bar === null ? undefined : (done, total) => bar.update(done, total, 0),
+            );
+          } finally {
+            bar?.stop();
+          }
+        });
+        predictive = { predictions: trialPredictions(results, packed, STUDIES_PER_SET), sets: drawn.length, distinct: new Set(drawn).size, studies: STUDIES_PER_SET };
+      }
+      io.out(trialsTable(results, replicates, predictive));
       if (options.write === true) {
         const file = join(folder, 'RESULTS.md');
-        writeFileSync(file, trialsMarkdown(results, replicates, ['periodize', ...argv].join(' ')));
+        writeFileSync(file, trialsMarkdown(results, replicates, ['periodize', ...argv].join(' '), predictive));
         io.out(`wrote ${file}\n`);
       }
       if (results.some((result) => result.outcomes.some((outcome) => !outcome.within))) exitCode = EXIT_OUTSIDE;
@@ -457,10 +504,15 @@ function uncertaintyOption(): Option {
 }
 
 /** The scenario, with a reference arm, and the committed ensemble, checked against today's model. */
-function withEnsemble(spec: RunSpec, scenario: string, command: string): { ensemble: Ensemble; sha256: string } {
+function withEnsemble(spec: RunSpec, scenario: string, command: string, base: Parameters): { ensemble: Ensemble; sha256: string } {
   withReference(spec, scenario, command);
+  return withEnsembleOnly(command, base);
+}
+
+/** The committed ensemble, checked against today's model: a stale or missing one is bad input, with the command that refits it. */
+function withEnsembleOnly(command: string, base: Parameters): { ensemble: Ensemble; sha256: string } {
   try {
-    return readEnsemble(UNCERTAIN_PARAMETERS);
+    return readEnsemble(UNCERTAIN_PARAMETERS, base);
   } catch (error) {
     if (error instanceof EnsembleError) throw new UsageError(`periodize ${command}: ${error.message}`);
     throw error;

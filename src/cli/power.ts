@@ -1,7 +1,7 @@
 import type { PowerRange, PowerRow } from '../sim/power.ts';
 import type { RunSpec } from '../sim/scenario/prepare.ts';
 import { counted } from './plural.ts';
-import { columns } from './table.ts';
+import { columns, FEW_SETS } from './table.ts';
 
 const LABELS: Record<string, string> = { vo2maxPct: 'VO2max %', lt2SpeedPct: 'LT2 speed %', timeTrialPct: '10-km TT %', peakSpeedPct: 'peak speed %' };
 
@@ -37,6 +37,8 @@ export function powerTable(rows: readonly PowerRow[], sizes: readonly number[], 
     const sets = uncertainty.distinct === uncertainty.sets ? counted(uncertainty.sets, 'parameter set') : `${counted(uncertainty.sets, 'parameter set')} (${uncertainty.distinct} distinct)`;
     lines.push(
       `[brackets]: the 5th to 95th percentile over ${sets} drawn by weight from the calibrated ensemble (${uncertainty.ensemble}), the same athletes under each — what the model does not know about the difference and the power.`,
+      'The number before them is the committed constants\' (the ensemble\'s medians, not one of its sets: it need not lie inside); each set\'s power is in that set\'s direction.',
+      ...(uncertainty.sets < FEW_SETS ? [`With ${uncertainty.sets} sets the interval is little more than their range: ask for ensemble:${FEW_SETS} or more.`] : []),
     );
   }
   return [...lines, '', columns(table, new Set([2, ...sizes.map((_, i) => 3 + i)])), ''].join('\n');

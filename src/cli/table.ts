@@ -158,6 +158,9 @@ export function comparisonTable(summary: Summary): string {
   return out.join('\n');
 }
 
+/** Fewer sets than this make a 90 % interval of their 5th and 95th percentiles little more than their range. */
+export const FEW_SETS = 20;
+
 /**
  * With `--uncertainty`: each paired difference over the ensemble's plausible parameter sets —
  * median [5th, 95th percentile], and in how many of them it has the sign of the estimate above —
@@ -184,7 +187,9 @@ function modelUncertaintyLines(
     '',
     `Model uncertainty — the paired difference under ${sets} drawn by weight from the calibrated ensemble (${about.ensemble}),`,
     `the same athletes under each: median [90 % of plausible models], and the share of them agreeing in sign with the mean above.`,
-    `The 95 % CI above is the sampling error of these athletes under the committed constants; this interval is what the model does not know.`,
+    `The 95 % CI above is the sampling error of these athletes under the committed constants (the ensemble's medians, not one of its`,
+    `sets: the mean need not lie inside); this interval is what the model does not know.`,
+    ...(about.sets < FEW_SETS ? [`With ${about.sets} sets the 90 % interval is little more than their range: ask for ensemble:${FEW_SETS} or more.`] : []),
     '',
     columns(rows, new Set(SHOWN.flatMap((_, i) => [1 + i, 1 + SHOWN.length + i]))),
   ];

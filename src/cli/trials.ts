@@ -1,5 +1,17 @@
 import type { Role, Trial } from '../models/trials/schema.ts';
+import type { Prediction } from '../sim/calibration/predictive.ts';
 import type { OutcomeResult, TrialResult } from '../sim/trials/run.ts';
+
+/** Simulated estimates of each study per parameter set (`trials --uncertainty`): 50, pooled over the sets. */
+export const STUDIES_PER_SET = 50;
+
+/** `trials --uncertainty`: every outcome's prediction (in the trials' order) and what they are over. */
+export interface TrialPredictive {
+  predictions: readonly Prediction[];
+  sets: number;
+  distinct: number;
+  studies: number;
+}
 
 /** "+8.0 ± 2.0 %", "−7.6 % (95 % CI −11.9 to −3.1)", "+400 ml/min", "+3 to +6 %". */
 export function published(o: OutcomeResult): string {
@@ -48,8 +60,51 @@ export function tally(outcomes: readonly OutcomeResult[]): string {
   return `validation: ${part('validation')}; calibration (in-sample): ${part('calibration')}`;
 }
 
+/** A value in an outcome's unit and decimals: "+2.9", "−0.13". */
+function valueOf(o: OutcomeResult, value: number): string {
+  return signed(value, decimalsFor(o));
+}
+
+/** "+2.9 [+1.8, +3.6]": a prediction's median with its model interval. */
+function modelInterval(o: OutcomeResult, p: Prediction): string {
+  return `${valueOf(o, p.median)} [${valueOf(o, p.low)}, ${valueOf(o, p.high)}]`;
+}
+
+function studyInterval(o: OutcomeResult, p: Prediction): string {
+  return `${valueOf(o, p.study[0])} to ${valueOf(o, p.study[1])}`;
+}
+
+/**
+ * "validation: 12 of 20 published estimates inside the study's 90 % predictive interval (60 %);
+ * 5 of 23 other published figures": the coverage counts the estimates published with their
+ * uncertainty (mean ± SD, or a 95 % CI), and gives the other figures (a band's centre, a nominal 0)
+ * apart.
+ */
+export function coverage(outcomes: readonly OutcomeResult[], predictions: readonly Prediction[], role: Role): string {
+  const count = (estimate: boolean) => {
+    const these = predictions.filter((p, o) => outcomes[o]!.expectation.role === role && p.inside !== null && p.estimate === estimate);
+    return { inside: these.filter((p) => p.inside === true).length, of: these.length };
+  };
+  const estimates = count(true);
+  const others = count(false);
+  const share = estimates.of === 0 ? '' : ` (${Math.round((estimates.inside / estimates.of) * 100)} %)`;
+  return `${estimates.inside} of ${estimates.of} published estimates inside the study's 90 % predictive interval${share}; ${others.inside} of ${others.of} other published figures`;
+}
+
+/** What `--uncertainty` runs over, in words. */
+function predictiveMethod(predictive: TrialPredictive): string {
+  const sets = predictive.distinct === predictive.sets ? `${predictive.sets} parameter sets` : `${predictive.sets} parameter sets (${predictive.distinct} distinct)`;
+  return (
+    `every trial run again under ${sets} drawn by weight from the calibrated ensemble (ensemble/ensemble.json, fitted to the calibration outcomes only), the same athletes under each. ` +
+    "*Model*: the 5th to 95th percentile of the population's value over the sets — what the model does not know. " +
+    `*Study*: the 5th to 95th percentile of the study's own estimate — each set's value with the study's sampling error (${predictive.studies} draws a set: normal with the SE its published 95 % CI implies where it states one, as a meta-analysis does for its pooled studies; else studies of its own n drawn from the simulated athletes) — where a published estimate lands 90 % of the time if the model is right. ` +
+    'The coverage counts the estimates published with their uncertainty (mean ± SD, or a 95 % CI); a figure a band was drawn around (a nominal 0 for "unchanged", a round number for a percentile, an abstract\'s mean without its SD) is counted apart. ' +
+    "Two limits: a study's outcomes are correlated, so the coverage is not of independent checks; and the simulated athletes of a crossover share one baseline test (and a contrast between two runs of the same athletes shares their test errors), so a crossover's simulated spread is somewhat narrower than a real one's."
+  );
+}
+
 /** The trials as a terminal table, one row per outcome with its role, and closing lines. */
-export function trialsTable(results: readonly TrialResult[], replicates: number): string {
+export function trialsTable(results: readonly TrialResult[], replicates: number, predictive: TrialPredictive | null = null): string {
   const lines: string[] = [];
   for (const result of results) {
     const t = result.trial;
@@ -70,6 +125,20 @@ export function trialsTable(results: readonly TrialResult[], replicates: number)
       ? `${outcomes.length === 1 ? 'the outcome is' : `all ${outcomes.length} outcomes are`} within the published band${outcomes.length === 1 ? '' : 's'}`
       : `${outside} of ${outcomes.length} outcomes outside their published bands`,
   );
+  if (predictive !== null) {
+    lines.push('', `Predictive checks: ${predictiveMethod(predictive).replace(/\*/g, '')}`, '');
+    let o = 0;
+    for (const result of results) {
+      for (const outcome of result.outcomes) {
+        const p = predictive.predictions[o++]!;
+        const verdict = p.inside === null ? '—      ' : p.inside ? 'inside ' : 'OUTSIDE';
+        lines.push(
+          `  ${verdict}  ${outcome.expectation.role.padEnd(11)}  ${result.trial.study}: ${outcome.expectation.outcome}: published ${published(outcome)}, study ${studyInterval(outcome, p)}, model ${modelInterval(outcome, p)} ${outcome.expectation.published.unit}`,
+        );
+      }
+    }
+    lines.push('', `validation: ${coverage(outcomes, predictive.predictions, 'validation')}; calibration (in-sample): ${coverage(outcomes, predictive.predictions, 'calibration')}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -80,7 +149,7 @@ export function studyLink(t: Trial): string {
 }
 
 /** trials/RESULTS.md: the same outcomes in Markdown, validation and calibration apart, with how they were made. */
-export function trialsMarkdown(results: readonly TrialResult[], replicates: number, command: string): string {
+export function trialsMarkdown(results: readonly TrialResult[], replicates: number, command: string, predictive: TrialPredictive | null = null): string {
   const lines = [
     '# Simulated vs published trials',
     '',
@@ -110,6 +179,7 @@ export function trialsMarkdown(results: readonly TrialResult[], replicates: numb
   table('validation', 'Validation: out of sample');
   table('calibration', 'Calibration: in-sample');
   lines.push('', `Summary — ${tally(outcomes)}; n = ${results[0]?.size.toLocaleString('en-US') ?? 0} simulated athletes per scenario.`);
+  if (predictive !== null) lines.push(...predictiveMarkdown(results, predictive));
   const analysed = results.filter((r) => r.trial.analysis !== undefined);
   if (analysed.length > 0) {
     lines.push('', '## What the simulation makes of each study');
@@ -119,4 +189,43 @@ export function trialsMarkdown(results: readonly TrialResult[], replicates: numb
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** RESULTS.md's predictive checks: the method, the coverage per role, then one row per outcome, validation first. */
+function predictiveMarkdown(results: readonly TrialResult[], predictive: TrialPredictive): string[] {
+  const outcomes = results.flatMap((r) => r.outcomes);
+  const lines = [
+    '',
+    '## Predictive checks: the calibrated ensemble',
+    '',
+    `With \`--uncertainty\`: ${predictiveMethod(predictive)}`,
+    '',
+    `**Coverage — validation: ${coverage(outcomes, predictive.predictions, 'validation')}; calibration (in-sample): ${coverage(outcomes, predictive.predictions, 'calibration')}.** A model that is right puts about 90 % of the estimates inside. "Model meets the band": whether the model interval reaches the band the paper's uncertainty allows; "sets within": the share of the sets in which the suite's verdict is *within*.`,
+  ];
+  const missed: string[] = [];
+  let index = 0;
+  for (const result of results) {
+    for (const outcome of result.outcomes) {
+      const p = predictive.predictions[index++]!;
+      if (outcome.expectation.role === 'validation' && p.estimate && p.inside === false) missed.push(`${result.trial.study}: ${outcome.expectation.outcome}`);
+    }
+  }
+  if (missed.length > 0) {
+    lines.push('', `Validation estimates outside their study's predictive interval — each taken up in its study's analysis (What the simulation makes of each study, below): ${missed.join('; ')}.`);
+  }
+  for (const role of ['validation', 'calibration'] as const) {
+    lines.push('', `### ${role === 'validation' ? 'Validation' : 'Calibration (in-sample)'}`, '', '| study | outcome | published | study: 90 % predictive | model: median [90 %] | published inside | model meets the band | sets within |', '|---|---|---|---|---|---|---|---|');
+    let o = 0;
+    for (const result of results) {
+      for (const outcome of result.outcomes) {
+        const p = predictive.predictions[o++]!;
+        if (outcome.expectation.role !== role) continue;
+        const inside = p.inside === null ? '—' : `${p.inside ? 'inside' : '**outside**'}${p.estimate ? '' : ' (a figure, not an estimate)'}`;
+        lines.push(
+          `| ${studyLink(result.trial)} | ${outcome.expectation.outcome} | ${published(outcome)} | ${studyInterval(outcome, p)} ${outcome.expectation.published.unit} | ${modelInterval(outcome, p)} | ${inside} | ${p.meetsBand ? 'meets' : '**misses**'} | ${Math.round(p.withinShare * 100)} % |`,
+        );
+      }
+    }
+  }
+  return lines;
 }

@@ -5,8 +5,11 @@
  * level: a level preset only says what such athletes are like to observe (VO2max, thresholds,
  * economy, years and hours of training), and the physiology works from what an athlete is and has
  * done. Tags: [V] read in the source, [M] from memory or a secondary source, [D] derived here by
- * arithmetic on sourced numbers (the arithmetic is given), [C] a modelling choice fitted by the
- * calibration search against the calibration outcomes of trials/ (docs/CALIBRATION.md). Every
+ * arithmetic on sourced numbers (the arithmetic is given), [C] a modelling choice fitted against
+ * the calibration outcomes of trials/: the constants marked `calibrate: true` in
+ * UNCERTAIN_PARAMETERS take the weighted median of the calibrated ensemble, ensemble/ensemble.json
+ * (docs/CALIBRATION.md, The default parameter set; tests/sim/calibration/default-set.test.ts holds
+ * them to it). Every
  * value has a prior — a range in UNCERTAIN_PARAMETERS at the end of this file, uniform or
  * log-uniform, with its reason and source (a value read in a source keeps the uncertainty the
  * source states) — or says in WITHOUT_PRIOR why it takes none (the bound of a distribution, a
@@ -331,7 +334,7 @@ export interface UncertainParameter {
   low: number;
   high: number;
   why: string;
-  /** Fitted by the calibration search within [low, high] (docs/CALIBRATION.md); otherwise fixed at its value, the range for the sensitivity table. */
+  /** Fitted to the calibration outcomes within [low, high]: by the ensemble (npm run ensemble), whose weighted median is the committed value, and by the calibration search (npm run calibrate -- --search); otherwise fixed at its value, the range for the sensitivity analyses. */
   calibrate?: true;
   /**
    * How the prior spreads over [low, high]: uniform, unless `logUniform` — a positive scale known
@@ -548,7 +551,7 @@ export const PARAMETERS: Parameters = {
      * the year's average with easier weeks, travel and off-season — which is why even arms that keep
      * their usual week improve in trials.
      */
-    consistency: 0.510,
+    consistency: 0.58869,
   },
   history: {
     /**
@@ -605,7 +608,7 @@ export const PARAMETERS: Parameters = {
    */
   zoneSaturationMinutes: [90, 40, 25],
   /** [M] About 20–30 min of light activity a day (walking, stairs) in a sedentary adult's life. */
-  lifeStimulusMinutes: 20.0,
+  lifeStimulusMinutes: 29.5192,
   /** [M] Chronic stimulus over two weeks: a single session does not move the supported level. */
   stimulusWindowDays: 14,
   pools: {
@@ -620,7 +623,7 @@ export const PARAMETERS: Parameters = {
      * Rises over ~2–3 weeks; falls by about half of the trained gain in 8 weeks (Coyle et al. 1984,
      * J Appl Physiol 57:1857–1864) [M]. halfStimulus, elasticity and riseDays [C].
      */
-    central: { zoneWeights: [0.107, 0.352, 1], halfStimulus: 1.16, elasticity: 1.13, riseDays: 11.7, fallDays: 80 },
+    central: { zoneWeights: [0.130829, 0.372643, 1], halfStimulus: 1.93167, elasticity: 1.066, riseDays: 22.8848, fallDays: 80 },
     /**
      * Peripheral (fraction of VO2max at LT2: mitochondria, lactate transport and clearance). Work at
      * LT2 raises it in trained runners at small doses (Sjödin et al. 1982, Eur J Appl Physiol
@@ -629,14 +632,14 @@ export const PARAMETERS: Parameters = {
      * 595:2955–2968; Daussin et al. 2008, Am J Physiol 295:R264) [V]; volume maintains mitochondrial
      * content (Granata et al. 2018, Sports Med 48:1809) [V]. Enzymes respond within weeks.
      */
-    peripheral: { zoneWeights: [0.3, 0.6, 1], halfStimulus: 8.18, elasticity: 0.517, riseDays: 20, fallDays: 60 },
+    peripheral: { zoneWeights: [0.3, 0.6, 1], halfStimulus: 10.6565, elasticity: 0.756291, riseDays: 20, fallDays: 60 },
     /**
      * Base (economy and LT1): volume, mostly easy. With work matched, economy improved alike across
      * intensities (Helgerud et al. 2007 [M]; Enoksen et al. 2011, JSCR 25:812) and all-easy training
      * raised power at LT1 most (Ingham et al. 2008, MSSE 40:579–584) [V]; economy follows years of
      * mileage (Jones 2006) [M]. Slow to gain and slow to lose.
      */
-    base: { zoneWeights: [0.7, 0.9, 1], halfStimulus: 30, elasticity: 0.681, riseDays: 60, fallDays: 150 },
+    base: { zoneWeights: [0.7, 0.9, 1], halfStimulus: 30, elasticity: 0.486684, riseDays: 60, fallDays: 150 },
   },
   fatigue: {
     /**
@@ -651,7 +654,7 @@ export const PARAMETERS: Parameters = {
      * tolerance, not with absolute recent load.
      */
     vdrTimeConstantDays: 5,
-    vdrGain: 1.01,
+    vdrGain: 0.934239,
     /** [V] Chronic load over 28–42 days (Hulin et al. 2016; the 42-d fitness convention). */
     chronicTimeConstantDays: 42,
     /** [M] 25 cost units a day (a minute at LT1 costs 1): about 3–4 hours of easy running a week. */
@@ -663,7 +666,7 @@ export const PARAMETERS: Parameters = {
      * in steady habitual training performance sits about 2 % below fresh (this at strain 1), after a
      * hard block several per cent. The loss grows as strain² (Busso 2003: fatigue effects grow faster than load) ...
      */
-    performancePerStrain: 0.0225,
+    performancePerStrain: 0.0218402,
     /**
      * [V] ... but stays within what overload costs: 2 weeks of intensified training cost 5–8 % of
      * maximal power and 5–10 % of time-trial time (Halson et al. 2002, J Appl Physiol 93:947–956;
@@ -753,7 +756,7 @@ export const PARAMETERS: Parameters = {
     /** [M] Debt from several short nights takes several nights to repay: one night of recovery is not enough (Banks et al. 2010, Sleep 33:1013–1026). */
     debtTimeConstantDays: 4,
     /** [V] Craven et al. 2022 (Sports Med 52:2669): one night ≤ 6 h → −7.6 % (−11.9 to −3.1) next-day performance; [C] per hour below need. */
-    performancePerHourDeficit: 0.0268,
+    performancePerHourDeficit: 0.0248757,
     /** [M] Accumulated debt costs much less per hour than last night's deficit (Craven 2022 measured next-day effects; the carry-over is assumed small). */
     performancePerDebtHour: 0.004,
     /** [M] Sleep restriction blunts training adaptation (Lopes et al. 2023, Sports Med) — size [C]. */
@@ -793,7 +796,7 @@ export const PARAMETERS: Parameters = {
      */
     strainThreshold: 1.5,
     timeConstantDays: 14,
-    tolerance: { median: 6.15, sdLog: 0.5, min: 1, max: 60 },
+    tolerance: { median: 4.94414, sdLog: 0.5, min: 1, max: 60 },
     /** [V] Non-functional overreaching lasts weeks to months (Meeusen 2013): median 6 weeks, 2 weeks to 3 months [M]. */
     durationDays: { median: 42, sdLog: 0.5, min: 14, max: 90 },
     /** [M] Performance 3–10 % down (Meeusen 2013; Halson et al. 2002): 5 %. */
@@ -821,7 +824,7 @@ export const PARAMETERS: Parameters = {
      * a lower volume. Fitted to Run Clever (Ramskov et al. 2018: 28 % of recreational runners injured
      * in 16 weeks of progressing volume; trials/run-clever-2018.yaml).
      */
-    timeLossShare: 0.687,
+    timeLossShare: 0.578012,
     /** [V] A session longer than the longest of the last 30 days: +10–30 % HR 1.64, +30–100 % 1.52, > 100 % 2.28 (Frandsen et al. 2025, Br J Sports Med, 5 205 runners). */
     spikeHazard: [1.64, 1.52, 2.28],
     /** [V] Over 30 % more volume in two weeks than in the two before: HR 1.59 (0.96–2.66) (Nielsen et al. 2014, J Orthop Sports Phys Ther 44:739–747). */

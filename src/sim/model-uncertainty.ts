@@ -1,13 +1,12 @@
 import type { Parameters } from '../models/parameters.ts';
-import type { Ensemble } from './calibration/ensemble.ts';
-import { ENSEMBLE_FILE, parametersOfSet } from './calibration/ensemble-file.ts';
-import { resampleSets } from './calibration/predictive.ts';
+import { modelIntervalOf, resampleSets, runDrawnSets } from './calibration/draws.ts';
+import { ENSEMBLE_FILE, parametersOfSet, type Ensemble } from './calibration/ensemble-file.ts';
 import { contrastsOf, type SetResult, type SetTask } from './global-sensitivity.ts';
 import type { RunSpec } from './scenario/prepare.ts';
-import { quantileType7 } from './stats/bootstrap-mean-ci.ts';
 import { METRICS, round, type Comparison, type ModelInterval, type ModelUncertaintyAbout, type Summary } from './summary.ts';
 
 export type { ModelInterval, ModelUncertaintyAbout } from './summary.ts';
+export { MODEL_INTERVAL, modelIntervalOf } from './calibration/draws.ts';
 
 /**
  * What the model does not know, carried into a run's contrasts (issue 12, item 3; README, What the
@@ -21,9 +20,6 @@ export type { ModelInterval, ModelUncertaintyAbout } from './summary.ts';
 
 /** Sets drawn when `--uncertainty ensemble` names no number. */
 export const DEFAULT_UNCERTAINTY_SETS = 20;
-/** The interval over the sets: their 5th to 95th percentiles (type 7). */
-export const MODEL_INTERVAL = [0.05, 0.95] as const;
-
 /** `--uncertainty ensemble[:M]`: M sets of the committed ensemble; a message when the text is not that. */
 export function parseUncertainty(text: string): { sets: number } | string {
   const match = /^ensemble(?::(\d+))?$/.exec(text);
@@ -66,49 +62,33 @@ export interface EnsembleRuns {
 export async function runEnsembleSets(spec: RunSpec, request: EnsembleRunRequest, run: (task: SetTask) => SetResult | Promise<SetResult>): Promise<EnsembleRuns> {
   const contrasts = contrastsOf(spec, METRICS);
   const drawn = resampleSets(request.ensemble, request.sets);
-  const distinct = [...new Set(drawn)];
-  const byDistinct: Float64Array[] = [];
   let athleteDays = 0;
-  let done = 0;
-  let next = 0;
-  const lane = async () => {
-    while (next < distinct.length) {
-      const d = next++;
-      const parameters = parametersOfSet(request.base, request.ensemble, distinct[d]!);
+  const perSet = await runDrawnSets(
+    drawn,
+    async (set) => {
+      const parameters = parametersOfSet(request.base, request.ensemble, set);
       const result = await run({ file: request.file, text: request.text, parameters, size: spec.population.size, metrics: METRICS });
-      byDistinct[d] = result.values;
       athleteDays += result.athleteDays;
-      request.progress?.(++done, distinct.length, athleteDays);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, request.concurrency ?? 1) }, lane));
+      return result.values;
+    },
+    request.concurrency ?? 1,
+    request.progress === undefined ? undefined : (done, total) => request.progress!(done, total, athleteDays),
+  );
   const values = new Float64Array(drawn.length * contrasts.length);
-  drawn.forEach((set, row) => values.set(byDistinct[distinct.indexOf(set)]!, row * contrasts.length));
+  perSet.forEach((row, r) => values.set(row, r * contrasts.length));
+  const distinct = new Set(drawn);
   return {
     about: {
       ensemble: ENSEMBLE_FILE,
       ensembleSha256: request.sha256,
       sets: drawn.length,
-      distinct: distinct.length,
+      distinct: distinct.size,
       athletesPerSet: spec.population.size,
       interval: "the 5th to 95th percentile over the sets of the contrast's mean paired difference, the same athletes under every set: what the calibrated model does not know (ci95 is the sampling error of these athletes under the committed constants)",
       sameSign: "the share of the sets whose mean difference has the sign of the run's own",
     },
     values,
     athleteDays,
-  };
-}
-
-/** One contrast's model interval from its per-set values and the run's own difference. */
-export function modelIntervalOf(values: ArrayLike<number>, own: number): ModelInterval {
-  const present = Float64Array.from(values).filter((v) => !Number.isNaN(v)).sort();
-  if (present.length === 0) return { median: Number.NaN, interval90: [Number.NaN, Number.NaN], sameSign: null, sets: 0 };
-  const sign = Math.sign(own);
-  return {
-    median: quantileType7(present, 0.5),
-    interval90: [quantileType7(present, MODEL_INTERVAL[0]), quantileType7(present, MODEL_INTERVAL[1])],
-    sameSign: sign === 0 || Number.isNaN(sign) ? null : present.filter((v) => Math.sign(v) === sign).length / present.length,
-    sets: present.length,
   };
 }
 

@@ -5,7 +5,7 @@ import { significantShare } from './stats/index.ts';
 import { measured, measuredPairs } from './stats/measured.ts';
 import type { MetricName } from './summary.ts';
 import { quantileType7 } from './stats/bootstrap-mean-ci.ts';
-import { MODEL_INTERVAL } from './model-uncertainty.ts';
+import { MODEL_INTERVAL } from './calibration/draws.ts';
 
 /** The metrics a study's power is worked out for: the tested % changes. */
 export const POWER_METRICS: readonly MetricName[] = ['vo2maxPct', 'lt2SpeedPct', 'timeTrialPct', 'peakSpeedPct'];

@@ -6,7 +6,11 @@ import type { ScenarioLoader } from './scenario/loader.ts';
 import { LocatedDocument } from '../models/input/located.ts';
 import { stringify } from 'yaml';
 import { measuredPairs } from './stats/measured.ts';
-import type { MetricName, SummaryCollector } from './summary.ts';
+import { BOOTSTRAP_REPLICATES, type MetricName, type ModelInterval, type SummaryCollector } from './summary.ts';
+import type { Ensemble } from './calibration/ensemble.ts';
+import { parametersOfSet } from './calibration/ensemble-file.ts';
+import { modelIntervalOf, resampleSets, runDrawnSets } from './calibration/draws.ts';
+import { bootstrapMeanCi } from './stats/bootstrap-mean-ci.ts';
 
 /** One contrast the answers of the project stand on: arm − reference, on one metric, at one level. */
 export interface Contrast {
@@ -57,9 +61,9 @@ export function meanPairedDifference(metrics: SummaryCollector, arm: number, ref
 /** What runs a scenario under one parameter set: a container's loader and runner (src/composition-root.ts). */
 export type PartsFor = (parameters: Parameters) => { loader: ScenarioLoader; runner: ScenarioRunner };
 
-/** The key contrasts' values (mean paired differences, pp) under one parameter set. */
-export function contrastValues(partsFor: PartsFor, parameters: Parameters, size: number, seed: number): Map<string, number> {
-  const values = new Map<string, number>();
+/** The key contrasts' paired differences (pp, one per athlete measured in both arms) under one parameter set. */
+export function contrastDifferences(partsFor: PartsFor, parameters: Parameters, size: number, seed: number): Map<string, Float64Array> {
+  const differences = new Map<string, Float64Array>();
   const { loader, runner } = partsFor(parameters);
   for (const level of LEVELS) {
     const scenario = contrastScenario(level, size, seed);
@@ -69,10 +73,48 @@ export function contrastValues(partsFor: PartsFor, parameters: Parameters, size:
     const outcome = runner.run(prepared.spec);
     const arms = prepared.spec.arms.map((arm) => arm.id);
     for (const contrast of KEY_CONTRASTS.filter((c) => c.level === level)) {
-      values.set(contrast.id, meanPairedDifference(outcome.metrics, arms.indexOf(contrast.arm), arms.indexOf(contrast.reference), contrast.metric));
+      const [treated, referred] = measuredPairs(outcome.metrics.valuesOf(arms.indexOf(contrast.arm), contrast.metric), outcome.metrics.valuesOf(arms.indexOf(contrast.reference), contrast.metric));
+      differences.set(contrast.id, treated.map((value, i) => value - referred[i]!));
     }
   }
-  return values;
+  return differences;
+}
+
+/** The key contrasts' values (mean paired differences, pp) under one parameter set. */
+export function contrastValues(partsFor: PartsFor, parameters: Parameters, size: number, seed: number): Map<string, number> {
+  return new Map([...contrastDifferences(partsFor, parameters, size, seed)].map(([id, differences]) => [id, differences.reduce((sum, d) => sum + d, 0) / differences.length]));
+}
+
+/**
+ * The key contrasts with both their intervals (README, What the default scenario says): with the
+ * committed constants, the mean and its seeded bootstrap 95 % CI (the sampling error of these
+ * athletes); and under each of the ensemble's drawn sets, the same athletes again — the model
+ * interval over plausible models and the share of them agreeing in sign.
+ */
+export interface KeyAnswer {
+  value: number;
+  ci95: [number, number];
+  model: ModelInterval;
+}
+
+export async function keyAnswers(
+  partsFor: PartsFor,
+  base: Parameters,
+  ensemble: Ensemble,
+  sets: number,
+  options: { size: number; seed: number; progress?: (done: number, total: number) => void },
+): Promise<Map<string, KeyAnswer>> {
+  const committed = contrastDifferences(partsFor, base, options.size, options.seed);
+  const drawn = resampleSets(ensemble, sets);
+  const perSet = await runDrawnSets(drawn, (set) => contrastValues(partsFor, parametersOfSet(base, ensemble, set), options.size, options.seed), 1, options.progress);
+  const answers = new Map<string, KeyAnswer>();
+  KEY_CONTRASTS.forEach((contrast, c) => {
+    const differences = committed.get(contrast.id)!;
+    const value = differences.reduce((sum, d) => sum + d, 0) / differences.length;
+    const values = perSet.map((byContrast) => byContrast.get(contrast.id)!);
+    answers.set(contrast.id, { value, ci95: bootstrapMeanCi(differences, BOOTSTRAP_REPLICATES, options.seed * 1_000 + c), model: modelIntervalOf(values, value) });
+  });
+  return answers;
 }
 
 /** How the key contrasts move when one uncertain constant goes to the low and the high end of its range. */
@@ -111,7 +153,11 @@ export function oneAtATime(
 /** A contrast smaller than this (pp) is taken to be zero: its sign is noise. */
 const NO_SIGN = 0.05;
 
-const pp = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(2)}`;
+/** A contrast in pp with its sign, "+1.23", "−0.40"; one that rounds to zero has none: "0.00". */
+const pp = (value: number) => {
+  const text = Math.abs(value).toFixed(2);
+  return text === '0.00' ? text : `${value >= 0 ? '+' : '−'}${text}`;
+};
 
 /**
  * One line per key contrast: its value with the committed constants, the lowest and highest it
@@ -119,8 +165,11 @@ const pp = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFi
  * over every range (else: over how many ranges it changes). The table README.md shows beside the
  * default scenario's answer.
  */
-export function sensitivitySummary(result: { base: Map<string, number>; swings: Swing[] }): string {
-  const lines = ['| contrast (10-km time trial, pp) | committed | over the ranges | moved most by | sign |', '|---|---:|---:|---|---|'];
+export function sensitivitySummary(result: { base: Map<string, number>; swings: Swing[] }, answers: Map<string, KeyAnswer>): string {
+  const lines = [
+    '| contrast (10-km time trial, pp) | committed [95 % CI] | plausible models: median [90 %] | agree in sign | one range at a time | moved most by | sign over the ranges |',
+    '|---|---:|---:|---:|---:|---|---|',
+  ];
   for (const contrast of KEY_CONTRASTS) {
     const base = result.base.get(contrast.id)!;
     let lowest = base;
@@ -141,25 +190,47 @@ export function sensitivitySummary(result: { base: Map<string, number>; swings: 
     }
     // A contrast within a hair of zero has no sign to hold.
     const sign = Math.abs(base) < NO_SIGN ? 'none (≈ 0)' : flips === 0 ? 'holds' : `changes in ${flips} range${flips === 1 ? '' : 's'}`;
-    lines.push(`| ${contrast.id} | ${pp(base)} | ${pp(lowest)} to ${pp(highest)} | \`${most?.parameter.path ?? '—'}\` | ${sign} |`);
+    const answer = answers.get(contrast.id)!;
+    const model = answer.model;
+    const agree = Math.abs(base) < NO_SIGN || model.sameSign === null ? '—' : `${Math.round(model.sameSign * 100)} %`;
+    lines.push(
+      `| ${contrast.id} | ${pp(base)} [${pp(answer.ci95[0])}, ${pp(answer.ci95[1])}] | ${pp(model.median)} [${pp(model.interval90[0])}, ${pp(model.interval90[1])}] | ${agree} | ${pp(lowest)} to ${pp(highest)} | \`${most?.parameter.path ?? '—'}\` | ${sign} |`,
+    );
   }
   return lines.join('\n');
 }
 
 /** docs/SENSITIVITY.md: the summary, then per contrast the constants sorted by how far their range moves it. */
-export function sensitivityMarkdown(result: { base: Map<string, number>; swings: Swing[] }, size: number, seed: number, command: string, shown = 8): string {
+export function sensitivityMarkdown(
+  result: { base: Map<string, number>; swings: Swing[] },
+  answers: { byContrast: Map<string, KeyAnswer>; sets: number; distinct: number },
+  size: number,
+  seed: number,
+  command: string,
+  shown = 8,
+): string {
   const lines = [
     '# How the key answers depend on the uncertain constants',
     '',
-    `Written by \`${command}\`: every uncertain constant of src/models/parameters.ts (UNCERTAIN_PARAMETERS) set to the low and`,
-    `the high end of its range, one at a time, the others at their committed values; ${size} athletes per level, seed ${seed}, the same`,
-    'athletes every time. Each contrast is a mean paired difference in the 10-km time trial, pp (positive: the first arm faster),',
-    'after 12 weeks at the athletes\' usual volume (untrained: 3 h a week). Per contrast, the constants that move it most; a',
-    'contrast whose sign changes within a range (marked **sign**) is one the model cannot decide from what is known.',
+    `Written by \`${command}\`.`,
+    'Each contrast is a mean paired difference in the 10-km time trial, pp (positive: the first arm faster), after 12 weeks at',
+    `the athletes' usual volume (untrained: 3 h a week), ${size} athletes per level, seed ${seed}, the same athletes every time.`,
+    'Three views of what is not known:',
+    '',
+    '- **committed [95 % CI]**: the contrast with the committed constants, and its seeded bootstrap interval — the sampling error of',
+    '  these athletes, which more athletes shrink;',
+    `- **plausible models**: the same athletes under ${answers.sets} parameter sets drawn by weight from the calibrated ensemble`,
+    `  (ensemble/ensemble.json; ${answers.distinct} distinct), the median and 5th to 95th percentile of the contrast over them, and the share`,
+    '  of them in which it has the sign of the committed value (— when that is within 0.05 pp of zero) — what the calibration leaves',
+    '  open of the fifteen fitted constants, which no number of athletes shrinks;',
+    '- **one range at a time**: every uncertain constant of src/models/parameters.ts (UNCERTAIN_PARAMETERS) set to the low and the',
+    '  high end of its prior range, the others at their committed values — the lowest and highest the contrast takes, the constant',
+    '  that moves it most, and in how many ranges its sign changes. Per contrast below, the constants that move it most; a contrast',
+    '  whose sign changes within a range (marked **sign**) is one the model cannot decide from what is known.',
     '',
     '## Summary',
     '',
-    sensitivitySummary(result),
+    sensitivitySummary(result, answers.byContrast),
     '',
   ];
   for (const contrast of KEY_CONTRASTS) {

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Discrepancy, DiscrepancyTask } from '../sim/calibration/ensemble.ts';
+import type { TrialSetTask } from '../sim/calibration/predictive.ts';
 import type { SetResult, SetTask } from '../sim/global-sensitivity.ts';
 import type { SlicePool, SliceTask } from '../sim/run-scenario.ts';
 import type { MeanInterval, Summary, SummaryCollector } from '../sim/summary.ts';
@@ -75,6 +76,11 @@ export class WorkerPool implements SlicePool {
   /** One parameter set's calibration discrepancy (the ensemble's ABC-SMC), in whichever worker is free. */
   discrepancy(task: DiscrepancyTask): Promise<Discrepancy> {
     return this.pool.run('calibrationDiscrepancy', task);
+  }
+
+  /** One parameter set's trials (`periodize trials --uncertainty`), in whichever worker is free. */
+  trialSet(task: TrialSetTask): Promise<Float64Array> {
+    return this.pool.run('trialSet', task);
   }
 
   /** Each worker's peak resident memory so far, bytes; null where the system does not say. */

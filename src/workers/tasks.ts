@@ -1,5 +1,6 @@
 import { createContainer } from '../composition-root.ts';
 import { discrepancyOf, type Discrepancy, type DiscrepancyTask } from '../sim/calibration/ensemble.ts';
+import { runTrialSet, type TrialSetTask } from '../sim/calibration/predictive.ts';
 import { runSet, type SetResult, type SetTask } from '../sim/global-sensitivity.ts';
 import { RunTrials } from '../sim/trials/run-trials.ts';
 import { RunScenario, type SliceTask } from '../sim/run-scenario.ts';
@@ -38,4 +39,9 @@ export function sensitivitySet(task: SetTask): SetResult {
 /** One parameter set's calibration discrepancy for the ensemble (see calibrateEnsemble). */
 export function calibrationDiscrepancy(task: DiscrepancyTask): Discrepancy {
   return discrepancyOf(createContainer(task.parameters).get(RunTrials), task);
+}
+
+/** One parameter set's trials for `periodize trials --uncertainty` (see runTrialSet). */
+export function trialSet(task: TrialSetTask): Float64Array {
+  return runTrialSet(createContainer(task.parameters).get(RunTrials), task);
 }

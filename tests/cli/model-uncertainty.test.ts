@@ -1,14 +1,16 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContainer } from '../../src/composition-root.ts';
 import { PARAMETERS, UNCERTAIN_PARAMETERS } from '../../src/models/parameters.ts';
 import { parametersOfSet, readEnsemble } from '../../src/sim/calibration/ensemble-file.ts';
-import { resampleSets } from '../../src/sim/calibration/predictive.ts';
+import { resampleSets } from '../../src/sim/calibration/draws.ts';
 import { CONTRAST_COLUMNS, MODEL_COLUMNS } from '../../src/sim/outputs/contrasts-csv.ts';
 import { RunScenario } from '../../src/sim/run-scenario.ts';
 import type { Summary } from '../../src/sim/summary.ts';
 import { cli, read, smallScenario, temporaryFolder, writeScenario } from '../helpers.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
 
 describe('periodize run --uncertainty ensemble:M (the model uncertainty of every contrast)', () => {
   let folder: string;
@@ -32,7 +34,7 @@ describe('periodize run --uncertainty ensemble:M (the model uncertainty of every
   });
 
   it('should give each contrast the median and 90 % range of its mean difference under each drawn set, run on its own', async () => {
-    const { ensemble } = readEnsemble(UNCERTAIN_PARAMETERS);
+    const { ensemble } = readEnsemble(UNCERTAIN_PARAMETERS, PARAMETERS);
     // Each drawn set run as a plain run would be, under that set's constants: its contrast, rounded as summary.json rounds.
     const perSet = resampleSets(ensemble, 3).map((set, i) => {
       const job = createContainer(parametersOfSet(PARAMETERS, ensemble, set)).get(RunScenario);
@@ -58,10 +60,10 @@ describe('periodize run --uncertainty ensemble:M (the model uncertainty of every
     expect(timeTrial.slice(CONTRAST_COLUMNS.length).map(Number)).toEqual([model.median, ...model.interval90, model.sameSign, 3]);
     const manifest = JSON.parse(read(join(folder, 'with', 'manifest.json')));
     expect(manifest.uncertainty).toMatchObject({ ensemble: 'ensemble/ensemble.json', sets: 3 });
-    expect(manifest.uncertainty.ensembleSha256).toBe(readEnsemble(UNCERTAIN_PARAMETERS).sha256);
+    expect(manifest.uncertainty.ensembleSha256).toBe(readEnsemble(UNCERTAIN_PARAMETERS, PARAMETERS).sha256);
   });
 
-  it('should leave a run without the flag as it was: the same athletes, no model field or column', async () => {
+  it("should leave the run's own outputs as a run without the flag writes them: the same athletes and statistics, no model field or column", async () => {
     const plain = await cli('run', file, '--out', join(folder, 'plain'), '-q');
     expect(plain.code).toBe(0);
     expect(read(join(folder, 'plain', 'summary.json'))).not.toContain('modelUncertainty');
@@ -124,5 +126,43 @@ describe('periodize power --uncertainty ensemble:M', () => {
     const strip = (line: string) => line.replace(/ \[[^\]]*\]/g, '').replace(/\s+/g, ' ');
     const plainRow = plain.out.split('\n').find((line) => line.startsWith('polarized') && line.includes('10-km TT %'))!;
     expect(strip(row)).toBe(strip(plainRow));
+  });
+});
+
+describe('periodize trials --uncertainty ensemble:M (predictive checks)', () => {
+  let folder: string;
+  let result: { code: number; out: string; err: string };
+  beforeAll(async () => {
+    folder = temporaryFolder();
+    // Craven states a 95 % CI (its sampling error, from the paper); Mujika a band (studies of its n, drawn).
+    for (const name of ['craven-2022.yaml', 'mujika-1996.yaml']) copyFileSync(join(ROOT, 'trials', name), join(folder, name));
+    result = await cli('trials', folder, '--size', '500', '--uncertainty', 'ensemble:3', '--workers', '1', '--write');
+  }, 120_000);
+
+  it("should give each outcome the model's interval and the study's, and the coverage per role", () => {
+    expect(result.err).toBe('');
+    // Exit 3 when an outcome misses its band (the suite's verdict), as without --uncertainty.
+    expect(result.code).toBe(/\n {2}OUTSIDE .*, band /.test(result.out) ? 3 : 0);
+    expect(result.out).toContain('Predictive checks: every trial run again under 3 parameter sets drawn by weight from the calibrated ensemble');
+    expect(result.out).toMatch(/\n {2}(inside |OUTSIDE) {2}calibration {2}Craven et al\. 2022: next-day endurance performance, short night − normal → time trial: published −7\.6 pp \(95 % CI −11\.9 to −3\.1\), study −?\d+\.\d to −?\d+\.\d, model −?\d+\.\d \[−?\d+\.\d, −?\d+\.\d\] pp\n/);
+    // Craven states a 95 % CI (an estimate); Mujika's two are figures its bands were drawn around.
+    expect(result.out).toMatch(/\nvalidation: 0 of 0 published estimates inside the study's 90 % predictive interval; 0 of 0 other published figures; calibration \(in-sample\): [01] of 1 published estimates inside the study's 90 % predictive interval \(\d+ %\); [0-2] of 2 other published figures\n/);
+  });
+
+  it("should widen the study's interval by the SE its published CI implies", () => {
+    const line = result.out.split('\n').find((l) => l.includes('Craven et al. 2022: next-day'))!;
+    const [, low, high] = /study (−?\d+\.\d) to (−?\d+\.\d)/.exec(line)!.map((text) => Number(text.replace('−', '-')));
+    // SE = (11.9 − 3.1) / 3.92 ≈ 2.24: the study's 90 % interval is at least about ± 1.645 SE wide.
+    expect(high! - low!).toBeGreaterThan(2 * 1.645 * 2.24 * 0.85);
+  });
+
+  it('should write the checks into RESULTS.md, with the command that made it', () => {
+    const markdown = read(join(folder, 'RESULTS.md'));
+    expect(markdown).toContain('## Predictive checks: the calibrated ensemble');
+    expect(markdown).toMatch(/\*\*Coverage — validation: 0 of 0 published estimates inside .*; calibration \(in-sample\): [01] of 1 published estimates inside .*; [0-2] of 2 other published figures\.\*\*/);
+    expect(markdown).toContain('(a figure, not an estimate)');
+    expect(markdown).toContain('--uncertainty ensemble:3');
+    // Mujika's two outcomes, in the calibration table and in the predictive checks' table.
+    expect(markdown.split('\n').filter((l) => l.startsWith('| [Mujika et al. 1996]'))).toHaveLength(4);
   });
 });

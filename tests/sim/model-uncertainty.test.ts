@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UNCERTAIN_PARAMETERS } from '../../src/models/parameters.ts';
+import { PARAMETERS, UNCERTAIN_PARAMETERS } from '../../src/models/parameters.ts';
 import type { Ensemble } from '../../src/sim/calibration/ensemble.ts';
 import { EnsembleError, readEnsemble } from '../../src/sim/calibration/ensemble-file.ts';
 import type { SetTask } from '../../src/sim/global-sensitivity.ts';
@@ -86,20 +86,31 @@ describe('running the drawn sets', () => {
 
 describe('the committed ensemble, read for a run', () => {
   it('should be refused, with the command that refits it, when a trial file has changed since the fit', () => {
-    const { ensemble } = readEnsemble(UNCERTAIN_PARAMETERS);
+    const { ensemble } = readEnsemble(UNCERTAIN_PARAMETERS, PARAMETERS);
     const folder = temporaryFolder();
     const stale = structuredClone(ensemble);
-    stale.provenance.trials[0]!.sha256 = '0'.repeat(64);
+    stale.provenance.trials[0]!.contentSha256 = '0'.repeat(64);
     writeFileSync(join(folder, 'stale.json'), JSON.stringify(stale));
-    expect(() => readEnsemble(UNCERTAIN_PARAMETERS, join(folder, 'stale.json'))).toThrow(/was fitted before trials\/.*\.yaml changed: npm run ensemble refits it/);
+    expect(() => readEnsemble(UNCERTAIN_PARAMETERS, PARAMETERS, join(folder, 'stale.json'))).toThrow(/was fitted before trials\/.*\.yaml changed: npm run ensemble refits it/);
     const other = structuredClone(ensemble);
     other.constants = other.constants.slice(1);
     writeFileSync(join(folder, 'other.json'), JSON.stringify(other));
-    expect(() => readEnsemble(UNCERTAIN_PARAMETERS, join(folder, 'other.json'))).toThrow(/fitted to other constants/);
+    expect(() => readEnsemble(UNCERTAIN_PARAMETERS, PARAMETERS, join(folder, 'other.json'))).toThrow(/fitted to other constants/);
     mkdirSync(join(folder, 'bad'));
     writeFileSync(join(folder, 'bad', 'e.json'), '{"provenance": {}}');
-    expect(() => readEnsemble(UNCERTAIN_PARAMETERS, join(folder, 'bad', 'e.json'))).toThrow(EnsembleError);
-    expect(() => readEnsemble(UNCERTAIN_PARAMETERS, join(folder, 'none.json'))).toThrow(/no calibrated ensemble there/);
+    expect(() => readEnsemble(UNCERTAIN_PARAMETERS, PARAMETERS, join(folder, 'bad', 'e.json'))).toThrow(EnsembleError);
+    expect(() => readEnsemble(UNCERTAIN_PARAMETERS, PARAMETERS, join(folder, 'none.json'))).toThrow(/no calibrated ensemble there/);
+    const widened = UNCERTAIN_PARAMETERS.map((prior) => (prior.path === 'lifeStimulusMinutes' ? { ...prior, high: 60 } : prior));
+    expect(() => readEnsemble(widened, PARAMETERS)).toThrow(/was fitted to another prior of lifeStimulusMinutes \(10 – 45, uniform\)/);
+  });
+
+  it('should be refused when a constant it held fixed has changed, and not when a fitted one has (every set replaces it)', () => {
+    const fixedChanged = structuredClone(PARAMETERS);
+    fixedChanged.stimulusWindowDays += 1;
+    expect(() => readEnsemble(UNCERTAIN_PARAMETERS, fixedChanged)).toThrow(/was fitted with other values of the constants it holds fixed/);
+    const fittedChanged = structuredClone(PARAMETERS);
+    fittedChanged.lifeStimulusMinutes += 1;
+    expect(() => readEnsemble(UNCERTAIN_PARAMETERS, fittedChanged)).not.toThrow();
   });
 });
 

@@ -299,7 +299,12 @@ describe('trials/RESULTS.md', () => {
     await cli('trials', folder, '--replicates', '1000', '--write');
     // The command line in the header names the folder it was run on.
     const fresh = readFileSync(join(folder, 'RESULTS.md'), 'utf8').replace(/Written by `[^`]*`/, '');
-    const committed = readFileSync(join(TRIALS, 'RESULTS.md'), 'utf8').replace(/Written by `[^`]*`/, '');
+    // The predictive checks (--uncertainty ensemble:20, 20 runs of every trial: ≈ 7 min on 2 cores)
+    // are left to `npm run trials`; tests/cli/model-uncertainty.test.ts checks how they are made.
+    const committed = readFileSync(join(TRIALS, 'RESULTS.md'), 'utf8')
+      .replace(/Written by `[^`]*`/, '')
+      .replace(/\n## Predictive checks: the calibrated ensemble\n[\s\S]*?(?=\n## What the simulation makes of each study)/, '');
+    expect(committed).not.toContain('Predictive checks');
     expect(fresh).toBe(committed);
   });
 });

@@ -4,8 +4,33 @@ import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import type { Parameters, UncertainParameter } from '../../models/parameters.ts';
 import { ROOT } from '../../root.ts';
-import type { Ensemble } from './ensemble.ts';
 import { setParameter } from './parameter-path.ts';
+import { trialContentSha256, trialFiles } from '../trials/load.ts';
+import { basename } from 'node:path';
+
+/** The ensemble as data: its provenance, then one parameter set per kept point. */
+export interface Ensemble {
+  provenance: {
+    command: string;
+    version: string;
+    method: string;
+    discrepancy: string;
+    acceptance: string;
+    athletesPerScenario: number;
+    seed: number;
+    particles: number;
+    quantile: number;
+    generation: number;
+    tolerance: number;
+    modelRuns: number;
+    /** The SHA-256 of the parameter set the fit held fixed: every constant but the fitted ones (fixedParametersSha256). */
+    fixedParametersSha256: string;
+    /** The trial files, each with its content's SHA-256 (trialContentSha256: without the words). */
+    trials: { file: string; contentSha256: string }[];
+  };
+  constants: { path: string; low: number; high: number; distribution: 'uniform' | 'logUniform' }[];
+  sets: { weight: number; discrepancy: number; values: number[] }[];
+}
 
 /** Where the calibrated ensemble is committed (`npm run ensemble` writes it; docs/CALIBRATION.md, The ensemble). */
 export const ENSEMBLE_FILE = 'ensemble/ensemble.json';
@@ -27,7 +52,8 @@ const EnsembleSchema = z.object({
     generation: z.number(),
     tolerance: z.number(),
     modelRuns: z.number(),
-    trials: z.array(z.object({ file: z.string(), sha256: z.string() })),
+    fixedParametersSha256: z.string(),
+    trials: z.array(z.object({ file: z.string(), contentSha256: z.string() })),
   }),
   constants: z.array(z.object({ path: z.string(), low: z.number(), high: z.number(), distribution: z.enum(['uniform', 'logUniform']) })),
   sets: z.array(z.object({ weight: z.number().nonnegative(), discrepancy: z.number(), values: z.array(z.number()) })).min(1),
@@ -39,7 +65,11 @@ const EnsembleSchema = z.object({
  * fitted to other constants or other trials describes a model that is no longer there: refused,
  * with the command that refits it.
  */
-export function readEnsemble(priors: readonly UncertainParameter[], file: string = fileURLToPath(new URL(ENSEMBLE_FILE, ROOT))): { ensemble: Ensemble; sha256: string } {
+export function readEnsemble(
+  priors: readonly UncertainParameter[],
+  base: Parameters,
+  file: string = fileURLToPath(new URL(ENSEMBLE_FILE, ROOT)),
+): { ensemble: Ensemble; sha256: string } {
   if (!existsSync(file)) throw new EnsembleError(`${file}: no calibrated ensemble there (npm run ensemble writes it)`);
   const text = readFileSync(file, 'utf8');
   let json: unknown;
@@ -54,21 +84,50 @@ export function readEnsemble(priors: readonly UncertainParameter[], file: string
     throw new EnsembleError(`${file}: ${issue.path.join('.')}: ${issue.message}: npm run ensemble rewrites it`);
   }
   const ensemble: Ensemble = parsed.data;
-  const calibrated = priors.filter((prior) => prior.calibrate === true).map((prior) => prior.path);
+  const calibratedPriors = priors.filter((prior) => prior.calibrate === true);
+  const calibrated = calibratedPriors.map((prior) => prior.path);
   const fitted = ensemble.constants.map((constant) => constant.path);
   if (JSON.stringify(fitted) !== JSON.stringify(calibrated)) {
     throw new EnsembleError(`${file} was fitted to other constants (${fitted.join(', ')}) than those marked for calibration today: npm run ensemble refits it`);
   }
+  ensemble.constants.forEach((constant, c) => {
+    const prior = calibratedPriors[c]!;
+    if (constant.low !== prior.low || constant.high !== prior.high || constant.distribution !== (prior.distribution ?? 'uniform')) {
+      throw new EnsembleError(`${file} was fitted to another prior of ${constant.path} (${constant.low} – ${constant.high}, ${constant.distribution}): npm run ensemble refits it`);
+    }
+  });
+  if (ensemble.provenance.fixedParametersSha256 !== fixedParametersSha256(base, calibratedPriors)) {
+    throw new EnsembleError(`${file} was fitted with other values of the constants it holds fixed (src/models/parameters.ts has changed since): npm run ensemble refits it`);
+  }
+  const now = trialFiles(fileURLToPath(new URL('trials/', ROOT))).map((path) => `trials/${basename(path)}`);
+  const then = ensemble.provenance.trials.map((trial) => trial.file);
+  const added = now.filter((name) => !then.includes(name));
+  if (added.length > 0) throw new EnsembleError(`${file} was fitted before ${added.join(', ')} ${added.length === 1 ? 'was' : 'were'} added: npm run ensemble refits it`);
   ensemble.sets.forEach((set, i) => {
     if (set.values.length !== fitted.length) throw new EnsembleError(`${file}: sets.${i}.values: ${set.values.length} values for ${fitted.length} constants`);
   });
   for (const trial of ensemble.provenance.trials) {
     const path = fileURLToPath(new URL(trial.file, ROOT));
-    if (!existsSync(path) || sha256(readFileSync(path)) !== trial.sha256) {
+    if (!existsSync(path) || trialContentSha256(path) !== trial.contentSha256) {
       throw new EnsembleError(`${file} was fitted before ${trial.file} changed: npm run ensemble refits it`);
     }
   }
   return { ensemble, sha256: sha256(text) };
+}
+
+/**
+ * The SHA-256 of a parameter set with the fitted constants blanked (null): what an ensemble was
+ * fitted conditional on. Changing any other constant moves the fit; changing the committed values
+ * of the fitted ones (the default set) does not, since every set replaces them.
+ */
+export function fixedParametersSha256(parameters: Parameters, fitted: readonly UncertainParameter[]): string {
+  const blanked = JSON.parse(JSON.stringify(parameters)) as Record<string, unknown>;
+  for (const { path } of fitted) {
+    const keys = path.split('.');
+    const parent = keys.slice(0, -1).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, blanked);
+    parent[keys[keys.length - 1]!] = null;
+  }
+  return sha256(JSON.stringify(blanked));
 }
 
 /** The parameter set of the ensemble's set `index`: `base` with the ensemble's constants set to that set's values. */
@@ -82,3 +141,21 @@ function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+
+/**
+ * The ensemble's weighted median of each constant: the smallest of its values at which the sets'
+ * cumulative weight reaches half. The default parameter set takes these values
+ * (docs/CALIBRATION.md, The default parameter set).
+ */
+export function ensembleMedian(ensemble: Ensemble): number[] {
+  const total = ensemble.sets.reduce((sum, set) => sum + set.weight, 0);
+  return ensemble.constants.map((_, c) => {
+    const byValue = ensemble.sets.map((set) => ({ value: set.values[c]!, weight: set.weight })).sort((a, b) => a.value - b.value);
+    let cumulative = 0;
+    for (const { value, weight } of byValue) {
+      cumulative += weight;
+      if (cumulative >= total / 2) return value;
+    }
+    return byValue[byValue.length - 1]!.value;
+  });
+}

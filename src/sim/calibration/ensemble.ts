@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+
 import { basename } from 'node:path';
 import { priorValue, type Parameters, type UncertainParameter } from '../../models/parameters.ts';
 import { abcSmc, type AbcSmcHooks, type AbcSmcOptions, type Population } from '../stats/abc-smc.ts';
-import { trialFiles } from '../trials/load.ts';
+import { trialContentSha256, trialFiles } from '../trials/load.ts';
 import type { RunTrials, TrialOptions } from '../trials/run-trials.ts';
 import { outsideInWidths } from './objective.ts';
 import { setParameter } from './parameter-path.ts';
+import { fixedParametersSha256, type Ensemble } from './ensemble-file.ts';
 
 /**
  * The calibrated ensemble (issue 12): ABC-SMC (src/sim/stats/abc-smc.ts) over the priors of the
@@ -80,26 +80,7 @@ export interface EnsembleRequest {
   version: string;
 }
 
-/** The ensemble as data: its provenance, then one parameter set per kept point. */
-export interface Ensemble {
-  provenance: {
-    command: string;
-    version: string;
-    method: string;
-    discrepancy: string;
-    acceptance: string;
-    athletesPerScenario: number;
-    seed: number;
-    particles: number;
-    quantile: number;
-    generation: number;
-    tolerance: number;
-    modelRuns: number;
-    trials: { file: string; sha256: string }[];
-  };
-  constants: { path: string; low: number; high: number; distribution: 'uniform' | 'logUniform' }[];
-  sets: { weight: number; discrepancy: number; values: number[] }[];
-}
+export type { Ensemble } from './ensemble-file.ts';
 
 /** The ensemble document of a population (values rounded to 6 significant digits, as committed). */
 export function ensembleOf(request: EnsembleRequest, population: Population): Ensemble {
@@ -119,7 +100,8 @@ export function ensembleOf(request: EnsembleRequest, population: Population): En
       generation: population.generation,
       tolerance: round(population.tolerance),
       modelRuns: population.evaluations,
-      trials: trialFiles(request.folder).map((file) => ({ file: `trials/${basename(file)}`, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') })),
+      fixedParametersSha256: fixedParametersSha256(request.base, request.priors),
+      trials: trialFiles(request.folder).map((file) => ({ file: `trials/${basename(file)}`, contentSha256: trialContentSha256(file) })),
     },
     constants: request.priors.map((prior) => ({ path: prior.path, low: prior.low, high: prior.high, distribution: prior.distribution ?? 'uniform' })),
     sets: population.weights.map((weight, i) => ({

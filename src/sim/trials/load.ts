@@ -1,4 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { join } from 'node:path';
 import { Scenario } from '../../models/scenario/schema.ts';
 import { Trial } from '../../models/trials/schema.ts';
@@ -24,6 +26,25 @@ export interface TrialRun {
   size: number;
   /** Every scenario's seed instead of the trial's `seed` (to check a result on other athletes). */
   seed?: number;
+}
+
+/** A trial file's words: what it says of the study and its outcomes, none of which the simulation reads. */
+const PROSE_KEYS = ['study', 'source', 'doi', 'population', 'duration', 'mapping', 'analysis'];
+const OUTCOME_PROSE_KEYS = ['outcome', 'why'];
+
+/**
+ * The SHA-256 of a trial file as the simulation reads it: its YAML parsed, as JSON, without the
+ * comments and the words (PROSE_KEYS; each outcome's name and `why`) — what an ensemble was fitted
+ * to (ensemble/ensemble.json's provenance). Rewording what a result means leaves it valid; a change
+ * of n, design, seed, a scenario, a band, a published value or a role does not.
+ */
+export function trialContentSha256(file: string): string {
+  const doc = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const content = Object.fromEntries(Object.entries(doc).filter(([key]) => !PROSE_KEYS.includes(key)));
+  if (Array.isArray(content.expect)) {
+    content.expect = content.expect.map((outcome: Record<string, unknown>) => Object.fromEntries(Object.entries(outcome).filter(([key]) => !OUTCOME_PROSE_KEYS.includes(key))));
+  }
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
 /**

@@ -4,7 +4,7 @@ import { ScenarioRunner } from '../runner.ts';
 import { ScenarioLoader } from '../scenario/loader.ts';
 import { InputError, type InputProblem } from '../../models/input/located.ts';
 import { loadTrial, trialFiles, type LoadedTrial } from './load.ts';
-import { runTrial, type TrialResult } from './run.ts';
+import { runTrial, type StudyDraws, type TrialResult } from './run.ts';
 
 export interface TrialOptions {
   /** Simulated athletes per scenario. */
@@ -17,6 +17,8 @@ export interface TrialOptions {
   roles?: readonly Role[];
   /** Every trial's scenarios run with this seed instead of the trial's own. */
   seed?: number;
+  /** Simulated estimates of each study (OutcomeResult.studies): how many, from which stream; none by default. */
+  studies?: StudyDraws;
 }
 
 /**
@@ -47,6 +49,6 @@ export class RunTrials {
     const { roles } = options;
     return loaded
       .filter((trial) => roles === undefined || trial.trial.expect.some((e) => roles.includes(e.role)))
-      .map((trial) => runTrial(trial, this.runner, options.replicates, roles));
+      .map((trial) => runTrial(trial, this.runner, options.replicates, roles, options.studies ?? null));
   }
 }

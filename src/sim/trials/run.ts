@@ -25,6 +25,14 @@ export interface OutcomeResult {
    * not asked for or the trial states no finding.
    */
   power: number | null;
+  /**
+   * With `studies` asked for (`trials --uncertainty`): that many simulated estimates of the study
+   * — the spread its own sampling adds to the population's value. When the paper states a 95 % CI
+   * of the outcome, normal about the simulated value with the SE the interval implies (a
+   * meta-analysis's, its pooled studies'); else the statistic of studies of the trial's own size
+   * (its n per arm; paired for a crossover) drawn from the simulated athletes.
+   */
+  studies?: Float64Array;
 }
 
 export interface TrialResult {
@@ -45,7 +53,7 @@ type Values = Map<string, Map<string, Map<TrialMetric, Float64Array>>>;
  * Runs a loaded trial and judges its outcomes — with `roles`, only the outcomes of those roles, and
  * only the scenarios they need (`npm run calibrate` runs the calibration outcomes alone).
  */
-export function runTrial(loaded: LoadedTrial, runner: ScenarioRunner, replicates: number, roles?: readonly Role[]): TrialResult {
+export function runTrial(loaded: LoadedTrial, runner: ScenarioRunner, replicates: number, roles?: readonly Role[], studies: StudyDraws | null = null): TrialResult {
   const onlyRun = [...loaded.runs.keys()][0]!;
   // Each outcome keeps its index in the file: the stream of its simulated studies derives from it.
   const chosen = loaded.trial.expect.map((e, index) => ({ e, index })).filter(({ e }) => roles === undefined || roles.includes(e.role));
@@ -62,7 +70,19 @@ export function runTrial(loaded: LoadedTrial, runner: ScenarioRunner, replicates
     const own = values.get(run)!.get(e.arm)!.get(e.metric)!;
     const other = e.vs === undefined ? null : values.get(e.vs.run ?? run)!.get(e.vs.arm)!.get(e.metric)!;
     const seed = deriveStreamSeed(loaded.seed, index, 'tests', new Int32Array(4));
-    return judge(e, own, other, loaded.trial, replicates, new RandomStream(seed));
+    const result = judge(e, own, other, loaded.trial, replicates, new RandomStream(seed));
+    if (studies === null) return result;
+    // A stream of its own, per outcome and parameter set, so that asking for the studies changes nothing else.
+    const draws = new RandomStream(deriveStreamSeed(loaded.seed, STUDY_STREAMS + studies.stream * STUDY_STREAMS + index, 'tests', new Int32Array(4)));
+    const ci = e.published.ci95;
+    // A study that states its interval has told its own sampling error (a meta-analysis's is its
+    // pooled studies'): about the population's value, each side with the SE its half of the
+    // interval implies (z, as a meta-analysis's interval is). Else: drawn studies of its n.
+    const drawn =
+      ci === undefined
+        ? simulatedStudies(e, own, other, loaded.trial, studies.count, draws)
+        : aroundValue(result.simulated, halfWidthSes(ci, e.published.mean ?? (ci[0] + ci[1]) / 2), studies.count, draws);
+    return { ...result, studies: drawn };
   });
   return { file: loaded.file, trial: loaded.trial, size, seed: loaded.seed, outcomes };
 }
@@ -146,6 +166,85 @@ function standardisedMeanDifference(own: Float64Array, other: Float64Array): num
   return hedgesG(group(own), group(other));
 }
 
+
+/** Where the streams of an outcome's simulated studies start (past any outcome's power stream), and how many a parameter set takes. */
+const STUDY_STREAMS = 1_000_000;
+
+/** Simulated estimates of each study: how many, and the stream they draw from (one per parameter set). */
+export interface StudyDraws {
+  count: number;
+  stream: number;
+}
+
+/**
+ * The outcome's statistic in `count` simulated studies of the trial's own size, drawn from the
+ * simulated athletes measured (with replacement): a mean of n changes, a paired mean difference of
+ * n pairs (a crossover) or the difference of two groups' means of n each (parallel groups); an smd
+ * of two groups of n; a percentile of n.
+ */
+export function simulatedStudies(e: Expectation, own: Float64Array, other: Float64Array | null, trial: Trial, count: number, stream: RandomStream): Float64Array {
+  const n = trial.n;
+  const statistic: Statistic = e.statistic ?? 'mean';
+  const crossover = other !== null && trial.design === 'crossover' && statistic === 'mean';
+  // A percentile of a difference is of the athletes' paired differences, as the outcome's value is (judge).
+  const percentileOfDifferences = other !== null && statistic !== 'mean' && statistic !== 'smd';
+  const [pairedA, pairedB] =
+    other === null
+      ? [measured(own), null]
+      : crossover
+        ? measuredPairs(own, other)
+        : percentileOfDifferences
+          ? [own.map((v, i) => v - other[i]!).filter((v) => !Number.isNaN(v)), null]
+          : [measured(own), measured(other)];
+  const draw = (from: Float64Array, into: Float64Array) => {
+    for (let i = 0; i < n; i++) into[i] = from[Math.floor(stream.uniform() * from.length)]!;
+    return into;
+  };
+  const a = new Float64Array(n);
+  const b = new Float64Array(n);
+  const out = new Float64Array(count);
+  for (let r = 0; r < count; r++) {
+    if (crossover) {
+      for (let i = 0; i < n; i++) {
+        const k = Math.floor(stream.uniform() * pairedA.length);
+        a[i] = pairedA[k]! - pairedB![k]!;
+      }
+      out[r] = meanOf(a);
+    } else if (statistic === 'smd') {
+      out[r] = hedgesG(groupOf(draw(pairedA, a)), groupOf(draw(pairedB!, b)));
+    } else if (statistic === 'mean') {
+      out[r] = pairedB === null ? meanOf(draw(pairedA, a)) : meanOf(draw(pairedA, a)) - meanOf(draw(pairedB, b));
+    } else {
+      out[r] = percentile(draw(pairedA, a), Number(statistic.slice(1)) / 100);
+    }
+  }
+  return out;
+}
+
+/** The standard errors a 95 % CI implies below and above its estimate (z: a meta-analysis's, or a large study's). */
+function halfWidthSes(ci: readonly [number, number], estimate: number): [number, number] {
+  return [(estimate - ci[0]) / 1.959964, (ci[1] - estimate) / 1.959964];
+}
+
+/** `count` draws of a study's estimate about `value`: normal with standard error `se[0]` below and `se[1]` above (an interval printed asymmetric). */
+function aroundValue(value: number, se: readonly [number, number], count: number, stream: RandomStream): Float64Array {
+  return Float64Array.from({ length: count }, () => {
+    const z = stream.normal();
+    return value + z * (z < 0 ? se[0] : se[1]);
+  });
+}
+
+function meanOf(values: Float64Array): number {
+  let sum = 0;
+  for (const value of values) sum += value;
+  return sum / values.length;
+}
+
+/** A group's mean, SD and size, as Hedges' g takes them. */
+function groupOf(values: Float64Array): { mean: number; sd: number; n: number } {
+  const summary = summarize(values);
+  return { mean: summary.mean, sd: summary.sd ?? 0, n: summary.n };
+}
 
 /** The p-th quantile (nearest rank) of the values. */
 function percentile(values: Float64Array, p: number): number {

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContainer } from '../../../src/composition-root.ts';
 import { PARAMETERS, UNCERTAIN_PARAMETERS } from '../../../src/models/parameters.ts';
 import { calibrateEnsemble, discrepancyOf, ensembleOf, type Ensemble, type EnsembleRequest } from '../../../src/sim/calibration/ensemble.ts';
 import { RunTrials } from '../../../src/sim/trials/run-trials.ts';
+import { trialContentSha256 } from '../../../src/sim/trials/load.ts';
 import { temporaryFolder } from '../../helpers.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -51,12 +52,33 @@ describe('the calibrated ensemble (ABC-SMC against the calibration outcomes of t
 
     it('should record where it came from: the trial files and their hashes, the seed, the acceptance rule', () => {
       expect(first.provenance.trials).toEqual([
-        { file: 'trials/craven-2022.yaml', sha256: sha256(join(folder, 'craven-2022.yaml')) },
-        { file: 'trials/mujika-1996.yaml', sha256: sha256(join(folder, 'mujika-1996.yaml')) },
+        { file: 'trials/craven-2022.yaml', contentSha256: trialContentSha256(join(folder, 'craven-2022.yaml')) },
+        { file: 'trials/mujika-1996.yaml', contentSha256: trialContentSha256(join(folder, 'mujika-1996.yaml')) },
       ]);
       expect(first.provenance).toMatchObject({ seed: 3, particles: 4, athletesPerScenario: 40, quantile: 0.5 });
       expect(first.provenance.acceptance).toMatch(/discrepancy ≤ the generation's tolerance, the 0\.5 quantile/);
       expect(first.constants.map((constant) => constant.path)).toEqual(priors.map((prior) => prior.path));
+    });
+  });
+
+  describe("having a trial file's content hash (what an ensemble was fitted to)", () => {
+    it('should stay when only the words change — the analysis, a comment, an outcome\'s name, the population — and move with anything the simulation reads', () => {
+      const folder = temporaryFolder();
+      const original = readFileSync(join(ROOT, 'trials', 'mujika-1996.yaml'), 'utf8');
+      const hashOf = (text: string) => {
+        writeFileSync(join(folder, 'mujika-1996.yaml'), text);
+        return trialContentSha256(join(folder, 'mujika-1996.yaml'));
+      };
+      const committed = hashOf(original);
+      expect(hashOf(original.replace('The taper gains', 'In the model, the taper gains'))).toBe(committed);
+      expect(hashOf(`# a new comment\n${original}`)).toBe(committed);
+      expect(hashOf(original.replace('outcome: "fitness after the taper', 'outcome: "fitness after a taper'))).toBe(committed);
+      expect(hashOf(original.replace('population: 18 competitive swimmers', 'population: eighteen competitive swimmers'))).toBe(committed);
+      expect(hashOf(original.replace('band: [2, 3]', 'band: [2, 3.5]'))).not.toBe(committed);
+      expect(hashOf(original.replace('seed: 1996', 'seed: 1997'))).not.toBe(committed);
+      expect(hashOf(original.replace('\nn: 18\n', '\nn: 19\n'))).not.toBe(committed);
+      expect(hashOf(original.replace('role: calibration', 'role: validation'))).not.toBe(committed);
+      expect(sha256(join(ROOT, 'trials', 'mujika-1996.yaml'))).not.toBe(committed);
     });
   });
 
@@ -70,7 +92,7 @@ describe('the calibrated ensemble (ABC-SMC against the calibration outcomes of t
     });
 
     it('should be made from the trial files as they are now (else: npm run ensemble, with its recorded command)', () => {
-      for (const trial of ensemble!.provenance.trials) expect(sha256(join(ROOT, trial.file)), trial.file).toBe(trial.sha256);
+      for (const trial of ensemble!.provenance.trials) expect(trialContentSha256(join(ROOT, trial.file)), trial.file).toBe(trial.contentSha256);
     });
 
     it('should cover the constants marked for calibration, with their priors as they are now, every value inside them', () => {

@@ -1,4 +1,0 @@
-#!/usr/bin/env node
-import './register.js';
-
-await import('../bench/predictive.ts');
