@@ -1,5 +1,5 @@
 /**
- * npm run ensemble [-- --particles 100 --generations 6 --quantile 0.5 --size 300 --seed 1 --workers N --evaluations 6000 --out ensemble/ensemble.json --resume]
+ * npm run ensemble [-- --particles 100 --generations 6 --quantile 0.5 --size 300 --seed 1 --workers N --evaluations 6000 --out ensemble/ensemble.json --resume --leave-out <trial>]
  *
  * The calibrated ensemble (issue 12; src/sim/calibration/ensemble.ts): ABC-SMC over the priors of
  * the constants marked `calibrate: true` in src/models/parameters.ts, against the calibration
@@ -9,7 +9,9 @@
  * and saves the generation to `<out>.partial.json`; `--resume` goes on from there exactly as if it
  * had not stopped. At the end it writes `<out>` (the provenance and one parameter set per kept
  * point, with its weight) and removes the partial file. The same options and seed write the same
- * bytes.
+ * bytes. `--leave-out <trial>` fits without that trial file's calibration outcomes (leave one study
+ * out), into ensemble/leave-out/<trial>.json by default, for `periodize trials --only <trial>
+ * --uncertainty ensemble --ensemble <that file>` to predict the study it never saw.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,10 +26,12 @@ import { trialContentSha256, trialFiles } from '../src/sim/trials/load.ts';
 import { VERSION } from '../src/version.ts';
 import { WorkerPool } from '../src/workers/pool.ts';
 import { declareOptions, fail, numberOption, option } from './options.ts';
+import { parse } from 'yaml';
 
 declareOptions('ensemble', import.meta.url, {
-  particles: 'value', generations: 'value', quantile: 'value', size: 'value', seed: 'value', workers: 'value', evaluations: 'value', out: 'value', resume: 'flag',
+  particles: 'value', generations: 'value', quantile: 'value', size: 'value', seed: 'value', workers: 'value', evaluations: 'value', out: 'value', resume: 'flag', 'leave-out': 'value',
 });
+const leaveOut = option('leave-out');
 const particles = numberOption('particles', 100);
 const generations = numberOption('generations', 6);
 const quantile = numberOption('quantile', 0.5);
@@ -35,7 +39,7 @@ const size = numberOption('size', 300);
 const seed = numberOption('seed', 1);
 const workers = numberOption('workers', availableParallelism());
 const evaluations = numberOption('evaluations', 6000);
-const out = option('out') ?? fileURLToPath(new URL('ensemble/ensemble.json', ROOT));
+const out = option('out') ?? fileURLToPath(new URL(leaveOut === undefined ? 'ensemble/ensemble.json' : `ensemble/leave-out/${leaveOut}.json`, ROOT));
 const resume = process.argv.includes('--resume');
 function whole(name: string, value: number, least: number): void {
   if (!Number.isInteger(value) || value < least) fail(`--${name}: a whole number of at least ${least}`);
@@ -47,6 +51,14 @@ whole('seed', seed, 0);
 whole('evaluations', evaluations, particles);
 if (!(quantile > 0 && quantile < 1)) fail('--quantile: between 0 and 1');
 if (!Number.isInteger(workers) || workers < 1) fail('--workers: at least 1');
+
+if (leaveOut !== undefined) {
+  // Leave-one-study-out: a trial file whose calibration outcomes the fit does without.
+  const file = fileURLToPath(new URL(`trials/${leaveOut}.yaml`, ROOT));
+  if (!existsSync(file)) fail(`--leave-out: no trials/${leaveOut}.yaml`);
+  const trial = parse(readFileSync(file, 'utf8')) as { expect?: { role?: string }[] };
+  if (!(trial.expect ?? []).some((outcome) => outcome.role === 'calibration')) fail(`--leave-out: trials/${leaveOut}.yaml has no calibration outcome to leave out`);
+}
 
 const priors = UNCERTAIN_PARAMETERS.filter((prior) => prior.calibrate === true);
 // The command that regenerates the file: --resume and --workers change nothing in it.
@@ -61,6 +73,7 @@ const request: EnsembleRequest = {
   smc: { k: priors.length, particles, generations, quantile, tolerance: 0, evaluations, batch: 8, seed },
   command,
   version: VERSION,
+  ...(leaveOut === undefined ? {} : { leaveOut }),
 };
 const partial = `${out}.partial.json`;
 /** What must match for a saved generation to be gone on from. */
@@ -73,6 +86,7 @@ const key = JSON.stringify({
   priors: priors.map((prior) => [prior.path, prior.low, prior.high, prior.distribution ?? 'uniform']),
   parameters: createHash('sha256').update(JSON.stringify(PARAMETERS)).digest('hex'),
   trials: trialFiles(request.folder).map(trialContentSha256),
+  leaveOut: leaveOut ?? null,
 });
 let from: Population | undefined;
 if (resume) {

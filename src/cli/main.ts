@@ -295,7 +295,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       ),
     )
     .option('--workers <n>', 'worker processes for --uncertainty, each running whole parameter sets (default: the available cores)', wholeNumber)
-    .action(async (folder: string, options: { size?: number; replicates?: number; only?: string; write?: boolean; uncertainty?: string; workers?: number }) => {
+    .option('--ensemble <file>', `the ensemble --uncertainty draws from (default ${ENSEMBLE_FILE}; a leave-one-study-out fit: ensemble/leave-out/<trial>.json)`)
+    .action(async (folder: string, options: { size?: number; replicates?: number; only?: string; write?: boolean; uncertainty?: string; workers?: number; ensemble?: string }) => {
       const replicates = options.replicates ?? 0;
       const uncertainty = options.uncertainty === undefined ? null : parseUncertainty(options.uncertainty);
       // Fewer athletes than a study's own n would resample a handful of athletes into every simulated study.
@@ -309,8 +310,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
               ? `--uncertainty: ${uncertainty}`
               : options.workers === 0
                 ? '--workers: at least 1'
-                : options.workers !== undefined && uncertainty === null
-                  ? '--workers runs the parameter sets of --uncertainty: give --uncertainty too'
+                : (options.workers !== undefined || options.ensemble !== undefined) && uncertainty === null
+                  ? `--${options.workers !== undefined ? 'workers' : 'ensemble'} is for the parameter sets of --uncertainty: give --uncertainty too`
                   : null;
       if (misuse !== null || typeof uncertainty === 'string') {
         io.err(`periodize trials: ${misuse}\n`);
@@ -322,7 +323,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const only = options.only === undefined ? undefined : options.only.split(',');
       const base = container.get(PARAMETER_SET);
       // The ensemble checked before any work: a stale one is refused at once.
-      const ensemble = uncertainty === null ? null : withEnsembleOnly('trials --uncertainty', base).ensemble;
+      const ensemble = uncertainty === null ? null : withEnsembleOnly('trials --uncertainty', base, options.ensemble).ensemble;
       const results = container.get(RunTrials).run(folder, { size, replicates, ...(only === undefined ? {} : { only }) });
       let predictive: TrialPredictive | null = null;
       if (uncertainty !== null && ensemble !== null) {
@@ -343,7 +344,14 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
             bar?.stop();
           }
         });
-        predictive = { predictions: trialPredictions(results, packed, STUDIES_PER_SET), sets: drawn.length, distinct: new Set(drawn).size, studies: STUDIES_PER_SET };
+        predictive = {
+          predictions: trialPredictions(results, packed, STUDIES_PER_SET),
+          sets: drawn.length,
+          distinct: new Set(drawn).size,
+          studies: STUDIES_PER_SET,
+          ensemble: options.ensemble ?? ENSEMBLE_FILE,
+          leftOut: ensemble.provenance.leftOut ?? [],
+        };
       }
       io.out(trialsTable(results, replicates, predictive));
       if (options.write === true) {
@@ -510,9 +518,9 @@ function withEnsemble(spec: RunSpec, scenario: string, command: string, base: Pa
 }
 
 /** The committed ensemble, checked against today's model: a stale or missing one is bad input, with the command that refits it. */
-function withEnsembleOnly(command: string, base: Parameters): { ensemble: Ensemble; sha256: string } {
+function withEnsembleOnly(command: string, base: Parameters, file?: string): { ensemble: Ensemble; sha256: string } {
   try {
-    return readEnsemble(UNCERTAIN_PARAMETERS, base);
+    return file === undefined ? readEnsemble(UNCERTAIN_PARAMETERS, base) : readEnsemble(UNCERTAIN_PARAMETERS, base, file);
   } catch (error) {
     if (error instanceof EnsembleError) throw new UsageError(`periodize ${command}: ${error.message}`);
     throw error;

@@ -11,6 +11,9 @@ export interface TrialPredictive {
   sets: number;
   distinct: number;
   studies: number;
+  /** The ensemble file drawn from, and the trial files its fit left out (leave-one-study-out). */
+  ensemble: string;
+  leftOut: readonly string[];
 }
 
 /** "+8.0 ± 2.0 %", "−7.6 % (95 % CI −11.9 to −3.1)", "+400 ml/min", "+3 to +6 %". */
@@ -95,7 +98,7 @@ export function coverage(outcomes: readonly OutcomeResult[], predictions: readon
 function predictiveMethod(predictive: TrialPredictive): string {
   const sets = predictive.distinct === predictive.sets ? `${predictive.sets} parameter sets` : `${predictive.sets} parameter sets (${predictive.distinct} distinct)`;
   return (
-    `every trial run again under ${sets} drawn by weight from the calibrated ensemble (ensemble/ensemble.json, fitted to the calibration outcomes only), the same athletes under each. ` +
+    `every trial run again under ${sets} drawn by weight from the calibrated ensemble (${predictive.ensemble}, fitted to the calibration outcomes only${predictive.leftOut.length === 0 ? '' : `, without those of ${predictive.leftOut.join(', ')}: what it says of that study is a prediction of a study it never saw`}), the same athletes under each. ` +
     "*Model*: the 5th to 95th percentile of the population's value over the sets — what the model does not know. " +
     `*Study*: the 5th to 95th percentile of the study's own estimate — each set's value with the study's sampling error (${predictive.studies} draws a set: normal with the SE its published 95 % CI implies where it states one, as a meta-analysis does for its pooled studies; else studies of its own n drawn from the simulated athletes) — where a published estimate lands 90 % of the time if the model is right. ` +
     'The coverage counts the estimates published with their uncertainty (mean ± SD, or a 95 % CI); a figure a band was drawn around (a nominal 0 for "unchanged", a round number for a percentile, an abstract\'s mean without its SD) is counted apart. ' +

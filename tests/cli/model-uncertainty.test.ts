@@ -166,3 +166,26 @@ describe('periodize trials --uncertainty ensemble:M (predictive checks)', () => 
     expect(markdown.split('\n').filter((l) => l.startsWith('| [Mujika et al. 1996]'))).toHaveLength(4);
   });
 });
+
+describe('periodize trials --uncertainty --ensemble <file> (a leave-one-study-out fit)', () => {
+  it("should draw from that file, and say that what it gives of the study left out is a prediction of a study it never saw", async () => {
+    const folder = temporaryFolder();
+    // A fixture: the committed ensemble's sets, its provenance saying it left Craven 2022 out.
+    const { ensemble } = readEnsemble(UNCERTAIN_PARAMETERS, PARAMETERS);
+    const fixture = structuredClone(ensemble);
+    fixture.provenance.trials = fixture.provenance.trials.filter((trial) => trial.file !== 'trials/craven-2022.yaml');
+    fixture.provenance.leftOut = ['trials/craven-2022.yaml'];
+    writeScenario(folder, 'leave-out.json', JSON.stringify(fixture));
+    const result = await cli('trials', join(ROOT, 'trials'), '--only', 'craven-2022', '--size', '500', '--uncertainty', 'ensemble:2', '--workers', '1', '--ensemble', join(folder, 'leave-out.json'));
+    expect(result.err).toBe('');
+    expect(result.out).toContain(`drawn by weight from the calibrated ensemble (${join(folder, 'leave-out.json')}, fitted to the calibration outcomes only, without those of trials/craven-2022.yaml: what it says of that study is a prediction of a study it never saw)`);
+    // Without its leftOut, the same file lists Craven as added since the fit: refused.
+    delete fixture.provenance.leftOut;
+    writeScenario(folder, 'stale.json', JSON.stringify(fixture));
+    const stale = await cli('trials', join(ROOT, 'trials'), '--only', 'craven-2022', '--size', '500', '--uncertainty', 'ensemble:2', '--ensemble', join(folder, 'stale.json'));
+    expect(stale.code).toBe(2);
+    expect(stale.err).toMatch(/stale\.json was fitted before trials\/craven-2022\.yaml was added: npm run ensemble refits it\n$/);
+    const without = await cli('trials', join(ROOT, 'trials'), '--only', 'craven-2022', '--size', '500', '--ensemble', join(folder, 'stale.json'));
+    expect(without.err).toMatch(/--ensemble is for the parameter sets of --uncertainty: give --uncertainty too/);
+  }, 120_000);
+});

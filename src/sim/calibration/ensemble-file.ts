@@ -27,6 +27,8 @@ export interface Ensemble {
     fixedParametersSha256: string;
     /** The trial files, each with its content's SHA-256 (trialContentSha256: without the words). */
     trials: { file: string; contentSha256: string }[];
+    /** Leave-one-study-out: the trial file whose calibration outcomes the fit left out. */
+    leftOut?: string[];
   };
   constants: { path: string; low: number; high: number; distribution: 'uniform' | 'logUniform' }[];
   sets: { weight: number; discrepancy: number; values: number[] }[];
@@ -54,6 +56,7 @@ const EnsembleSchema = z.object({
     modelRuns: z.number(),
     fixedParametersSha256: z.string(),
     trials: z.array(z.object({ file: z.string(), contentSha256: z.string() })),
+    leftOut: z.array(z.string()).optional(),
   }),
   constants: z.array(z.object({ path: z.string(), low: z.number(), high: z.number(), distribution: z.enum(['uniform', 'logUniform']) })),
   sets: z.array(z.object({ weight: z.number().nonnegative(), discrepancy: z.number(), values: z.array(z.number()) })).min(1),
@@ -100,7 +103,7 @@ export function readEnsemble(
     throw new EnsembleError(`${file} was fitted with other values of the constants it holds fixed (src/models/parameters.ts has changed since): npm run ensemble refits it`);
   }
   const now = trialFiles(fileURLToPath(new URL('trials/', ROOT))).map((path) => `trials/${basename(path)}`);
-  const then = ensemble.provenance.trials.map((trial) => trial.file);
+  const then = [...ensemble.provenance.trials.map((trial) => trial.file), ...(ensemble.provenance.leftOut ?? [])];
   const added = now.filter((name) => !then.includes(name));
   if (added.length > 0) throw new EnsembleError(`${file} was fitted before ${added.join(', ')} ${added.length === 1 ? 'was' : 'were'} added: npm run ensemble refits it`);
   ensemble.sets.forEach((set, i) => {

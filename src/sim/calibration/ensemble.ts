@@ -34,13 +34,15 @@ export interface DiscrepancyTask {
   folder: string;
   size: number;
   parameters: Parameters;
+  /** Only these trial files (names without .yaml): all but a study left out; every file by default. */
+  only?: readonly string[];
 }
 
 /** The discrepancy of one parameter set (on this process, or in a worker: src/workers/tasks.ts). */
 export function discrepancyOf(trials: RunTrials, task: DiscrepancyTask): Discrepancy {
   let results;
   try {
-    results = trials.run(task.folder, { size: task.size, replicates: 0, roles: ['calibration'] } satisfies TrialOptions);
+    results = trials.run(task.folder, { size: task.size, replicates: 0, roles: ['calibration'], ...(task.only === undefined ? {} : { only: task.only }) } satisfies TrialOptions);
   } catch (error) {
     // Non-finite results make the statistics throw a RangeError: the model broke down at this point.
     if (error instanceof RangeError) return { distance: Number.POSITIVE_INFINITY, worst: `the model broke down (${error.message})`, worstWidths: Number.POSITIVE_INFINITY };
@@ -78,6 +80,13 @@ export interface EnsembleRequest {
   smc: AbcSmcOptions;
   command: string;
   version: string;
+  /** A trial file (its name without .yaml) whose calibration outcomes the fit leaves out: leave-one-study-out. */
+  leaveOut?: string;
+}
+
+/** The trial files a fit reads: every one of the folder, but the one it leaves out. */
+function fittedFiles(request: EnsembleRequest): string[] {
+  return trialFiles(request.folder).filter((file) => basename(file).replace(/\.ya?ml$/, '') !== request.leaveOut);
 }
 
 export type { Ensemble } from './ensemble-file.ts';
@@ -101,7 +110,8 @@ export function ensembleOf(request: EnsembleRequest, population: Population): En
       tolerance: round(population.tolerance),
       modelRuns: population.evaluations,
       fixedParametersSha256: fixedParametersSha256(request.base, request.priors),
-      trials: trialFiles(request.folder).map((file) => ({ file: `trials/${basename(file)}`, contentSha256: trialContentSha256(file) })),
+      trials: fittedFiles(request).map((file) => ({ file: `trials/${basename(file)}`, contentSha256: trialContentSha256(file) })),
+      ...(request.leaveOut === undefined ? {} : { leftOut: trialFiles(request.folder, [request.leaveOut]).map((file) => `trials/${basename(file)}`) }),
     },
     constants: request.priors.map((prior) => ({ path: prior.path, low: prior.low, high: prior.high, distribution: prior.distribution ?? 'uniform' })),
     sets: population.weights.map((weight, i) => ({
@@ -119,7 +129,8 @@ export async function calibrateEnsemble(
   hooks: AbcSmcHooks & { onDiscrepancy?: (point: Float64Array, discrepancy: Discrepancy) => void } = {},
 ): Promise<Population> {
   return abcSmc(async (point) => {
-    const found = await evaluate({ folder: request.folder, size: request.size, parameters: parametersAtQuantiles(request.base, request.priors, point) });
+    const only = request.leaveOut === undefined ? {} : { only: fittedFiles(request).map((file) => basename(file).replace(/\.ya?ml$/, '')) };
+    const found = await evaluate({ folder: request.folder, size: request.size, parameters: parametersAtQuantiles(request.base, request.priors, point), ...only });
     hooks.onDiscrepancy?.(point, found);
     return found.distance;
   }, request.smc, hooks);

@@ -61,6 +61,32 @@ describe('the calibrated ensemble (ABC-SMC against the calibration outcomes of t
     });
   });
 
+  describe('having a study left out (leave-one-study-out)', () => {
+    it("should fit to the other files' calibration outcomes alone, and say which it left out", async () => {
+      const both = temporaryFolder();
+      const alone = temporaryFolder();
+      for (const name of ['craven-2022.yaml', 'mujika-1996.yaml']) copyFileSync(join(ROOT, 'trials', name), join(both, name));
+      copyFileSync(join(ROOT, 'trials', 'craven-2022.yaml'), join(alone, 'craven-2022.yaml'));
+      const priors = UNCERTAIN_PARAMETERS.filter((prior) => prior.path === 'sleep.performancePerHourDeficit' || prior.path === 'fatigue.performancePerStrain');
+      const request = (folder: string): EnsembleRequest => ({
+        folder,
+        size: 40,
+        priors,
+        base: PARAMETERS,
+        smc: { k: 2, particles: 4, generations: 1, quantile: 0.5, tolerance: 0, evaluations: 200, batch: 4, seed: 5 },
+        command: 'a test',
+        version: '0',
+      });
+      const evaluate = (task: Parameters<typeof discrepancyOf>[1]) => discrepancyOf(createContainer(task.parameters).get(RunTrials), task);
+      const leftOut = ensembleOf({ ...request(both), leaveOut: 'mujika-1996' }, await calibrateEnsemble({ ...request(both), leaveOut: 'mujika-1996' }, evaluate));
+      const fittedAlone = ensembleOf(request(alone), await calibrateEnsemble(request(alone), evaluate));
+      expect(leftOut.sets).toEqual(fittedAlone.sets);
+      expect(leftOut.provenance.trials.map((trial) => trial.file)).toEqual(['trials/craven-2022.yaml']);
+      expect(leftOut.provenance.leftOut).toEqual(['trials/mujika-1996.yaml']);
+      expect(fittedAlone.provenance.leftOut).toBeUndefined();
+    });
+  });
+
   describe("having a trial file's content hash (what an ensemble was fitted to)", () => {
     it('should stay when only the words change — the analysis, a comment, an outcome\'s name, the population — and move with anything the simulation reads', () => {
       const folder = temporaryFolder();
