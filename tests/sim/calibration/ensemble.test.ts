@@ -12,21 +12,27 @@ import { temporaryFolder } from '../../helpers.ts';
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
+/** A small fit of two constants (a short night's cost, the fatigue cost) to the trial files of `folder`. */
+function smallRequest(folder: string, seed: number): EnsembleRequest {
+  return {
+    folder,
+    size: 40,
+    priors: UNCERTAIN_PARAMETERS.filter((prior) => prior.path === 'sleep.performancePerHourDeficit' || prior.path === 'fatigue.performancePerStrain'),
+    base: PARAMETERS,
+    smc: { k: 2, particles: 4, generations: 1, quantile: 0.5, tolerance: 0, evaluations: 200, batch: 4, seed },
+    command: 'a test',
+    version: '0',
+  };
+}
+
+const evaluate = (task: Parameters<typeof discrepancyOf>[1]) => discrepancyOf(createContainer(task.parameters).get(RunTrials), task);
+
 describe('the calibrated ensemble (ABC-SMC against the calibration outcomes of trials/)', () => {
   describe('having a small run', () => {
     const folder = temporaryFolder();
     for (const name of ['craven-2022.yaml', 'mujika-1996.yaml']) copyFileSync(join(ROOT, 'trials', name), join(folder, name));
-    const priors = UNCERTAIN_PARAMETERS.filter((prior) => prior.path === 'sleep.performancePerHourDeficit' || prior.path === 'fatigue.performancePerStrain');
-    const request: EnsembleRequest = {
-      folder,
-      size: 40,
-      priors,
-      base: PARAMETERS,
-      smc: { k: 2, particles: 4, generations: 1, quantile: 0.5, tolerance: 0, evaluations: 200, batch: 4, seed: 3 },
-      command: 'a test',
-      version: '0',
-    };
-    const evaluate = (task: Parameters<typeof discrepancyOf>[1]) => discrepancyOf(createContainer(task.parameters).get(RunTrials), task);
+    const request = smallRequest(folder, 3);
+    const { priors } = request;
     let first: Ensemble;
     beforeAll(async () => {
       first = ensembleOf(request, await calibrateEnsemble(request, evaluate));
@@ -67,17 +73,7 @@ describe('the calibrated ensemble (ABC-SMC against the calibration outcomes of t
       const alone = temporaryFolder();
       for (const name of ['craven-2022.yaml', 'mujika-1996.yaml']) copyFileSync(join(ROOT, 'trials', name), join(both, name));
       copyFileSync(join(ROOT, 'trials', 'craven-2022.yaml'), join(alone, 'craven-2022.yaml'));
-      const priors = UNCERTAIN_PARAMETERS.filter((prior) => prior.path === 'sleep.performancePerHourDeficit' || prior.path === 'fatigue.performancePerStrain');
-      const request = (folder: string): EnsembleRequest => ({
-        folder,
-        size: 40,
-        priors,
-        base: PARAMETERS,
-        smc: { k: 2, particles: 4, generations: 1, quantile: 0.5, tolerance: 0, evaluations: 200, batch: 4, seed: 5 },
-        command: 'a test',
-        version: '0',
-      });
-      const evaluate = (task: Parameters<typeof discrepancyOf>[1]) => discrepancyOf(createContainer(task.parameters).get(RunTrials), task);
+      const request = (folder: string) => smallRequest(folder, 5);
       const leftOut = ensembleOf({ ...request(both), leaveOut: 'mujika-1996' }, await calibrateEnsemble({ ...request(both), leaveOut: 'mujika-1996' }, evaluate));
       const fittedAlone = ensembleOf(request(alone), await calibrateEnsemble(request(alone), evaluate));
       expect(leftOut.sets).toEqual(fittedAlone.sets);
