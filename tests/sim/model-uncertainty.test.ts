@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PARAMETERS, UNCERTAIN_PARAMETERS } from '../../src/models/parameters.ts';
@@ -122,5 +122,19 @@ describe('power over plausible parameter sets', () => {
     expect(range!.power[0]![1]).toBeCloseTo(0.2, 12);
     expect(range!.power[1]![0]).toBeCloseTo(0.62, 12);
     expect(range!.power[1]![2]).toBeCloseTo(0.98, 12);
+  });
+});
+
+describe('the committed leave-one-study-out fits (ensemble/leave-out/)', () => {
+  it('should each read as fresh for today\'s model, and say which study it left out', () => {
+    const folder = new URL('../../ensemble/leave-out/', import.meta.url).pathname;
+    const files = readdirSync(folder).filter((name) => name.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const name of files) {
+      const { ensemble } = readEnsemble(UNCERTAIN_PARAMETERS, PARAMETERS, join(folder, name));
+      expect(ensemble.provenance.leftOut, name).toEqual([`trials/${name.replace(/\.json$/, '.yaml')}`]);
+      expect(ensemble.provenance.trials.map((trial) => trial.file)).not.toContain(`trials/${name.replace(/\.json$/, '.yaml')}`);
+      expect(ensemble.sets.length).toBeGreaterThanOrEqual(100);
+    }
   });
 });
