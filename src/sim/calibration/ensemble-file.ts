@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
@@ -6,6 +5,7 @@ import type { Parameters, UncertainParameter } from '../../models/parameters.ts'
 import { ROOT } from '../../root.ts';
 import { setParameter } from './parameter-path.ts';
 import { trialContentSha256, trialFiles } from '../trials/load.ts';
+import { sha256 } from '../outputs/read-chunks.ts';
 import { basename } from 'node:path';
 
 /** The ensemble as data: its provenance, then one parameter set per kept point. */
@@ -138,10 +138,6 @@ export function parametersOfSet(base: Parameters, ensemble: Ensemble, index: num
   const parameters = structuredClone(base);
   ensemble.constants.forEach((constant, c) => setParameter(parameters, constant.path, ensemble.sets[index]!.values[c]!));
   return parameters;
-}
-
-function sha256(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { Trial } from '../../models/trials/schema.ts';
 import { didYouMean } from '../../models/text/suggest.ts';
 import { InputError, LocatedDocument, zodProblems, type InputProblem, type PathSegment } from '../../models/input/located.ts';
 import { readInputText } from '../input-file.ts';
+import { sha256 } from '../outputs/read-chunks.ts';
 import { prepareScenario, type RunSpec } from '../scenario/prepare.ts';
 import type { ScenarioLoader } from '../scenario/loader.ts';
 import { loadArmRules } from '../scenario/rules-load.ts';
@@ -44,7 +44,7 @@ export function trialContentSha256(file: string): string {
   if (Array.isArray(content.expect)) {
     content.expect = content.expect.map((outcome: Record<string, unknown>) => Object.fromEntries(Object.entries(outcome).filter(([key]) => !OUTCOME_PROSE_KEYS.includes(key))));
   }
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  return sha256(JSON.stringify(content));
 }
 
 /**

@@ -159,11 +159,7 @@ export function bandOf(e: Expectation): [number, number] {
  * estimates the population's value too.
  */
 function standardisedMeanDifference(own: Float64Array, other: Float64Array): number {
-  const group = (values: Float64Array) => {
-    const summary = summarize(measured(values));
-    return { mean: summary.mean, sd: summary.sd ?? 0, n: summary.n };
-  };
-  return hedgesG(group(own), group(other));
+  return hedgesG(groupOf(measured(own)), groupOf(measured(other)));
 }
 
 
