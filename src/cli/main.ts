@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ROOT } from '../root.ts';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Container } from 'inversify';
 import { InputError } from '../models/input/located.ts';
@@ -32,7 +34,7 @@ import { differingFiles, readManifest } from './rerun.ts';
 import { describeRules, ruleSetAsYaml, UnknownRuleSetError } from './rules.ts';
 import { ACTION_HANDLERS, FACT_PROVIDERS, RULE_SOURCES } from '../engine/adapt/tokens.ts';
 import type { Ensemble } from '../sim/calibration/ensemble.ts';
-import { ENSEMBLE_FILE, EnsembleError, parametersOfSet, readEnsemble } from '../sim/calibration/ensemble-file.ts';
+import { ENSEMBLE_FILE, EnsembleError, LEAVE_OUT_FOLDER, leaveOutFits, parametersOfSet, readEnsemble } from '../sim/calibration/ensemble-file.ts';
 import { resampleSets, runDrawnSets } from '../sim/calibration/draws.ts';
 import { runTrialSet, trialPredictions, type TrialSetTask } from '../sim/calibration/predictive.ts';
 import { DEFAULT_UNCERTAINTY_SETS, parseUncertainty, runEnsembleSets, type EnsembleRuns } from '../sim/model-uncertainty.ts';
@@ -327,30 +329,63 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const results = container.get(RunTrials).run(folder, { size, replicates, ...(only === undefined ? {} : { only }) });
       let predictive: TrialPredictive | null = null;
       if (uncertainty !== null && ensemble !== null) {
-        const drawn = resampleSets(ensemble, uncertainty.sets);
         const { createContainer } = await import('../composition-root.ts');
+        // Leave one study out: with the committed ensemble over trials/, each trial file that has a
+        // committed fit without it (ensemble/leave-out/<trial>.json) is predicted by that fit too.
+        const leaveOneOut = options.ensemble === undefined && resolve(folder) === resolve(fileURLToPath(new URL('trials/', ROOT)));
+        const fits = leaveOneOut ? leaveOutFits(UNCERTAIN_PARAMETERS, base, results.map((result) => basename(result.file, extname(result.file)))) : [];
+        const usable = fits.filter((fit) => fit.ensemble !== null);
+        // Every run's drawn sets, the ensemble's first, then each usable leave-out fit's (its trial alone).
+        const jobs = [
+          { ensemble, only, drawn: resampleSets(ensemble, uncertainty.sets) },
+          ...usable.map((fit) => ({ ensemble: fit.ensemble!, only: [fit.trial], drawn: resampleSets(fit.ensemble!, uncertainty.sets) })),
+        ];
+        const total = jobs.reduce((sum, job) => sum + new Set(job.drawn).size, 0);
         // Each distinct set draws its studies from a stream of its own (d: its place among them).
-        const task = (set: number, d: number): TrialSetTask => ({ folder, size, parameters: parametersOfSet(base, ensemble, set), studies: STUDIES_PER_SET, stream: d, ...(only === undefined ? {} : { only }) });
+        const task = (job: (typeof jobs)[number], set: number, d: number): TrialSetTask => ({
+          folder,
+          size,
+          parameters: parametersOfSet(base, job.ensemble, set),
+          studies: STUDIES_PER_SET,
+          stream: d,
+          ...(job.only === undefined ? {} : { only: job.only }),
+        });
         const bar = io === PROCESS_IO && process.stderr.isTTY === true ? progressBar(false, 'parameter sets') : null;
         const packed = await withPool(options.workers ?? defaultWorkers(Number.POSITIVE_INFINITY), async (pool) => {
+          const all: Float64Array[][] = [];
+          let before = 0;
           try {
-            return await runDrawnSets(
-              drawn,
-              (set, d) => (pool === null ? runTrialSet(createContainer(task(set, d).parameters).get(RunTrials), task(set, d)) : pool.trialSet(task(set, d))),
-              pool === null ? 1 : 2 * pool.workers,
-              bar === null ? undefined : (done, total) => bar.update(done, total, 0),
-            );
+            for (const job of jobs) {
+              all.push(
+                await runDrawnSets(
+                  job.drawn,
+                  (set, d) => (pool === null ? runTrialSet(createContainer(task(job, set, d).parameters).get(RunTrials), task(job, set, d)) : pool.trialSet(task(job, set, d))),
+                  pool === null ? 1 : 2 * pool.workers,
+                  bar === null ? undefined : (done) => bar.update(before + done, total, 0),
+                ),
+              );
+              before += new Set(job.drawn).size;
+            }
+            return all;
           } finally {
             bar?.stop();
           }
         });
+        const drawn = jobs[0]!.drawn;
         predictive = {
-          predictions: trialPredictions(results, packed, STUDIES_PER_SET),
+          predictions: trialPredictions(results, packed[0]!, STUDIES_PER_SET),
           sets: drawn.length,
           distinct: new Set(drawn).size,
           studies: STUDIES_PER_SET,
           ensemble: options.ensemble ?? ENSEMBLE_FILE,
           leftOut: ensemble.provenance.leftOut ?? [],
+          leaveOneOut: !leaveOneOut ? null : fits.map((fit) => {
+            const file = `${LEAVE_OUT_FOLDER}/${fit.trial}.json`;
+            if (fit.ensemble === null) return { trial: fit.trial, file, stale: fit.stale, predictions: null, sets: 0, distinct: 0 };
+            const j = 1 + usable.indexOf(fit);
+            const ofTrial = results.filter((result) => basename(result.file, extname(result.file)) === fit.trial);
+            return { trial: fit.trial, file, stale: null, predictions: trialPredictions(ofTrial, packed[j]!, STUDIES_PER_SET), sets: jobs[j]!.drawn.length, distinct: new Set(jobs[j]!.drawn).size };
+          }),
         };
       }
       io.out(trialsTable(results, replicates, predictive));

@@ -14,6 +14,23 @@ export interface TrialPredictive {
   /** The ensemble file drawn from, and the trial files its fit left out (leave-one-study-out). */
   ensemble: string;
   leftOut: readonly string[];
+  /**
+   * Leave one study out: each trial file with a committed fit without it, predicted by that fit
+   * (null where it does not apply: another ensemble, or another folder than trials/).
+   */
+  leaveOneOut?: readonly LeaveOneOut[] | null;
+}
+
+/** One trial file predicted by the ensemble fitted without it (ensemble/leave-out/<trial>.json). */
+export interface LeaveOneOut {
+  trial: string;
+  file: string;
+  /** Why the fit cannot serve today (then no predictions), else null. */
+  stale: string | null;
+  /** Its outcomes' predictions, in the file's order. */
+  predictions: readonly Prediction[] | null;
+  sets: number;
+  distinct: number;
 }
 
 /** "+8.0 ± 2.0 %", "−7.6 % (95 % CI −11.9 to −3.1)", "+400 ml/min", "+3 to +6 %". */
@@ -84,14 +101,18 @@ function studyInterval(o: OutcomeResult, p: Prediction): string {
  * apart.
  */
 export function coverage(outcomes: readonly OutcomeResult[], predictions: readonly Prediction[], role: Role): string {
+  const { estimates, others } = coverageCounts(outcomes, predictions, role);
+  const share = estimates.of === 0 ? '' : ` (${Math.round((estimates.inside / estimates.of) * 100)} %)`;
+  return `${estimates.inside} of ${estimates.of} published estimates inside the study's 90 % predictive interval${share}; ${others.inside} of ${others.of} other published figures`;
+}
+
+/** How many of a role's published estimates, and of its other figures, are inside the study's predictive interval. */
+function coverageCounts(outcomes: readonly OutcomeResult[], predictions: readonly Prediction[], role: Role): Record<'estimates' | 'others', { inside: number; of: number }> {
   const count = (estimate: boolean) => {
     const these = predictions.filter((p, o) => outcomes[o]!.expectation.role === role && p.inside !== null && p.estimate === estimate);
     return { inside: these.filter((p) => p.inside === true).length, of: these.length };
   };
-  const estimates = count(true);
-  const others = count(false);
-  const share = estimates.of === 0 ? '' : ` (${Math.round((estimates.inside / estimates.of) * 100)} %)`;
-  return `${estimates.inside} of ${estimates.of} published estimates inside the study's 90 % predictive interval${share}; ${others.inside} of ${others.of} other published figures`;
+  return { estimates: count(true), others: count(false) };
 }
 
 /** What `--uncertainty` runs over, in words. */
@@ -141,9 +162,84 @@ export function trialsTable(results: readonly TrialResult[], replicates: number,
       }
     }
     lines.push('', `validation: ${coverage(outcomes, predictive.predictions, 'validation')}; calibration (in-sample): ${coverage(outcomes, predictive.predictions, 'calibration')}`);
+    if (predictive.leaveOneOut !== undefined && predictive.leaveOneOut !== null) lines.push(...leaveOneOutLines(results, predictive));
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** A trial file's name without its extension: "helgerud-2007". */
+function trialName(result: TrialResult): string {
+  return result.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
+}
+
+/** Per left-out study: its result, its outcomes' predictions fitted with it (the ensemble's) and without it. */
+function leftOutRows(results: readonly TrialResult[], predictive: TrialPredictive): { result: TrialResult; fit: LeaveOneOut; rows: { outcome: OutcomeResult; with: Prediction; without: Prediction }[] }[] {
+  const first = new Map<string, number>();
+  let index = 0;
+  for (const result of results) {
+    first.set(trialName(result), index);
+    index += result.outcomes.length;
+  }
+  return (predictive.leaveOneOut ?? []).flatMap((fit) => {
+    const result = results.find((r) => trialName(r) === fit.trial);
+    if (result === undefined || fit.predictions === null) return [];
+    const at = first.get(fit.trial)!;
+    return [{ result, fit, rows: result.outcomes.map((outcome, o) => ({ outcome, with: predictive.predictions[at + o]!, without: fit.predictions![o]! })) }];
+  });
+}
+
+/** The calibration trial files of the run without a committed leave-out fit, and those whose fit is stale. */
+function leftOutMissing(results: readonly TrialResult[], predictive: TrialPredictive): { missing: string[]; stale: LeaveOneOut[] } {
+  const fits = predictive.leaveOneOut ?? [];
+  const missing = results.filter((r) => r.outcomes.some((o) => o.expectation.role === 'calibration') && !fits.some((fit) => fit.trial === trialName(r))).map(trialName);
+  return { missing, stale: fits.filter((fit) => fit.stale !== null) };
+}
+
+/**
+ * "calibration: 3 of 4 published estimates inside the study's 90 % predictive interval and 1 of 2
+ * other published figures (fitted with them: 4 of 4 and 2 of 2)": the left-out outcomes of a role,
+ * predicted without and with them in the fit; null when the studies have none of that role.
+ */
+function leftOutCoverage(studies: ReturnType<typeof leftOutRows>, role: Role): string | null {
+  const rows = studies.flatMap((study) => study.rows).filter((row) => row.outcome.expectation.role === role);
+  if (rows.length === 0) return null;
+  const outcomes = rows.map((row) => row.outcome);
+  const without = coverageCounts(outcomes, rows.map((row) => row.without), role);
+  const within = coverageCounts(outcomes, rows.map((row) => row.with), role);
+  return (
+    `${role}: ${without.estimates.inside} of ${without.estimates.of} published estimates inside the study's 90 % predictive interval and ${without.others.inside} of ${without.others.of} other published figures ` +
+    `(fitted with them: ${within.estimates.inside} of ${within.estimates.of} and ${within.others.inside} of ${within.others.of})`
+  );
+}
+
+/** The left-out coverage of each role the studies have, joined. */
+function leftOutSummary(studies: ReturnType<typeof leftOutRows>): string {
+  return (['calibration', 'validation'] as const).map((role) => leftOutCoverage(studies, role)).filter((text) => text !== null).join('; ');
+}
+
+/** The terminal's leave-one-study-out lines. */
+function leaveOneOutLines(results: readonly TrialResult[], predictive: TrialPredictive): string[] {
+  const studies = leftOutRows(results, predictive);
+  const lines = ['', `Leave one study out: ${LEAVE_ONE_OUT_METHOD}`, ''];
+  for (const { result, rows } of studies) {
+    for (const { outcome, with: w, without } of rows) {
+      const verdict = without.inside === null ? '—      ' : without.inside ? 'inside ' : 'OUTSIDE';
+      lines.push(
+        `  ${verdict}  ${outcome.expectation.role.padEnd(11)}  ${result.trial.study}: ${outcome.expectation.outcome}: published ${published(outcome)}; fitted without it: study ${studyInterval(outcome, without)}, model ${modelInterval(outcome, without)}; fitted with it: study ${studyInterval(outcome, w)}, model ${modelInterval(outcome, w)} ${outcome.expectation.published.unit}`,
+      );
+    }
+  }
+  if (studies.length > 0) lines.push('', `left out: ${leftOutSummary(studies)}`);
+  const { missing, stale } = leftOutMissing(results, predictive);
+  for (const fit of stale) lines.push(`not used: ${fit.stale}`);
+  if (missing.length > 0) lines.push(`not yet fitted without them: ${missing.join(', ')} (npm run ensemble -- --leave-out <trial>, ≈ 40 min each on 2 cores)`);
+  return lines;
+}
+
+/** What the leave-one-study-out checks are, in words. */
+const LEAVE_ONE_OUT_METHOD =
+  'each study below predicted by the ensemble fitted without its calibration outcomes (npm run ensemble -- --leave-out <trial>: the same priors, seed, tolerance rule and athletes, into ensemble/leave-out/<trial>.json) — a prediction of a study the fit never saw — beside the ensemble fitted with it, each under the same number of sets drawn by weight. ' +
+  'Where the two differ, the study pulled the fit; where the study is missed only without it, the rest of the calibration does not imply it.';
 
 /** The study's name linked to its DOI, and to the further DOIs of a file resting on several studies. */
 export function studyLink(t: Trial): string {
@@ -183,6 +279,7 @@ export function trialsMarkdown(results: readonly TrialResult[], replicates: numb
   table('calibration', 'Calibration: in-sample');
   lines.push('', `Summary — ${tally(outcomes)}; n = ${results[0]?.size.toLocaleString('en-US') ?? 0} simulated athletes per scenario.`);
   if (predictive !== null) lines.push(...predictiveMarkdown(results, predictive));
+  if (predictive?.leaveOneOut !== undefined && predictive.leaveOneOut !== null) lines.push(...leaveOneOutMarkdown(results, predictive));
   const analysed = results.filter((r) => r.trial.analysis !== undefined);
   if (analysed.length > 0) {
     lines.push('', '## What the simulation makes of each study');
@@ -229,6 +326,35 @@ function predictiveMarkdown(results: readonly TrialResult[], predictive: TrialPr
         );
       }
     }
+  }
+  return lines;
+}
+
+/** RESULTS.md's leave-one-study-out section: the method, the coverage, one row per outcome of each study left out, what is missing. */
+function leaveOneOutMarkdown(results: readonly TrialResult[], predictive: TrialPredictive): string[] {
+  const studies = leftOutRows(results, predictive);
+  const lines = ['', '## Leave one study out', '', `With \`--uncertainty\`: ${LEAVE_ONE_OUT_METHOD.replace(/npm run ensemble -- --leave-out <trial>/, '`npm run ensemble -- --leave-out <trial>`')}`];
+  if (studies.length > 0) {
+    lines.push(
+      '',
+      `**Left out — ${leftOutSummary(studies)}.** The calibration outcomes are the ones each fit left out: their count is the leave-one-study-out coverage; a study's validation outcomes were never fitted to.`,
+      '',
+      '| study | outcome | role | published | fitted without it: study 90 % | without: model median [90 %] | published inside | fitted with it: study 90 % | with: model median [90 %] |',
+      '|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const { result, fit, rows } of studies) {
+      for (const { outcome, with: w, without } of rows) {
+        const inside = without.inside === null ? '—' : `${without.inside ? 'inside' : '**outside**'}${without.estimate ? '' : ' (a figure, not an estimate)'}`;
+        lines.push(
+          `| ${studyLink(result.trial)} (\`${fit.file}\`, ${fit.distinct === fit.sets ? `${fit.sets} sets` : `${fit.sets} sets, ${fit.distinct} distinct`}) | ${outcome.expectation.outcome} | ${outcome.expectation.role} | ${published(outcome)} | ${studyInterval(outcome, without)} ${outcome.expectation.published.unit} | ${modelInterval(outcome, without)} | ${inside} | ${studyInterval(outcome, w)} | ${modelInterval(outcome, w)} |`,
+        );
+      }
+    }
+  }
+  const { missing, stale } = leftOutMissing(results, predictive);
+  for (const fit of stale) lines.push('', `Not used: ${fit.stale}.`);
+  if (missing.length > 0) {
+    lines.push('', `Not yet fitted without them (≈ 40 min each on 2 cores, \`npm run ensemble -- --leave-out <trial>\`): ${missing.join(', ')}.`);
   }
   return lines;
 }

@@ -1,9 +1,9 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PARAMETERS, UNCERTAIN_PARAMETERS } from '../../src/models/parameters.ts';
 import type { Ensemble } from '../../src/sim/calibration/ensemble.ts';
-import { EnsembleError, readEnsemble } from '../../src/sim/calibration/ensemble-file.ts';
+import { EnsembleError, leaveOutFits, readEnsemble } from '../../src/sim/calibration/ensemble-file.ts';
 import type { SetTask } from '../../src/sim/global-sensitivity.ts';
 import { DEFAULT_UNCERTAINTY_SETS, modelIntervalOf, parseUncertainty, runEnsembleSets } from '../../src/sim/model-uncertainty.ts';
 import { powerRanges } from '../../src/sim/power.ts';
@@ -136,5 +136,30 @@ describe('the committed leave-one-study-out fits (ensemble/leave-out/)', () => {
       expect(ensemble.provenance.trials.map((trial) => trial.file)).not.toContain(`trials/${name.replace(/\.json$/, '.yaml')}`);
       expect(ensemble.sets.length).toBeGreaterThanOrEqual(100);
     }
+  });
+});
+
+describe('the leave-one-study-out fits a trials run uses (leaveOutFits)', () => {
+  const committed = new URL('../../ensemble/leave-out/helgerud-2007.json', import.meta.url).pathname;
+  it('should read the fit of each trial named that has one, in their order, and pass over those without', () => {
+    const folder = temporaryFolder();
+    copyFileSync(committed, join(folder, 'helgerud-2007.json'));
+    const fits = leaveOutFits(UNCERTAIN_PARAMETERS, PARAMETERS, ['busso-2003', 'helgerud-2007'], folder);
+    expect(fits.map((fit) => [fit.trial, fit.stale])).toEqual([['helgerud-2007', null]]);
+    expect(fits[0]!.ensemble!.provenance.leftOut).toEqual(['trials/helgerud-2007.yaml']);
+  });
+
+  it("should report a fit of another model, or of another study left out, as not usable, with the command that refits it", () => {
+    const folder = temporaryFolder();
+    const ensemble = JSON.parse(readFileSync(committed, 'utf8')) as Ensemble;
+    writeFileSync(join(folder, 'helgerud-2007.json'), JSON.stringify({ ...ensemble, provenance: { ...ensemble.provenance, fixedParametersSha256: '0'.repeat(64) } }));
+    // A fit that left another file out, filed under this study's name.
+    const other = ensemble.provenance.trials.find((trial) => trial.file === 'trials/busso-2003.yaml')!;
+    const swapped = { ...ensemble.provenance, trials: [...ensemble.provenance.trials.filter((trial) => trial !== other), { file: 'trials/helgerud-2007.yaml', contentSha256: '' }], leftOut: ['trials/busso-2003.yaml'] };
+    writeFileSync(join(folder, 'mujika-1996.json'), JSON.stringify({ ...ensemble, provenance: swapped }));
+    const fits = leaveOutFits(UNCERTAIN_PARAMETERS, PARAMETERS, ['helgerud-2007', 'mujika-1996'], folder);
+    expect(fits.map((fit) => fit.ensemble)).toEqual([null, null]);
+    expect(fits[0]!.stale).toMatch(/helgerud-2007\.json was fitted with other values of the constants it holds fixed .*: npm run ensemble -- --leave-out helgerud-2007 refits it$/);
+    expect(fits[1]!.stale).toMatch(/mujika-1996\.json was fitted before trials\/helgerud-2007\.yaml changed: npm run ensemble -- --leave-out mujika-1996 refits it$/);
   });
 });

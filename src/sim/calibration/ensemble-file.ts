@@ -6,7 +6,7 @@ import { ROOT } from '../../root.ts';
 import { setParameter } from './parameter-path.ts';
 import { trialContentSha256, trialFiles } from '../trials/load.ts';
 import { sha256 } from '../outputs/read-chunks.ts';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 
 /** The ensemble as data: its provenance, then one parameter set per kept point. */
 export interface Ensemble {
@@ -157,4 +157,40 @@ export function ensembleMedian(ensemble: Ensemble): number[] {
     }
     return byValue[byValue.length - 1]!.value;
   });
+}
+
+/** Where the leave-one-study-out fits are committed (`npm run ensemble -- --leave-out <trial>`), one file per trial file left out. */
+export const LEAVE_OUT_FOLDER = 'ensemble/leave-out';
+
+/** A committed leave-one-study-out fit of one trial file: the ensemble, or why it cannot serve today. */
+export type LeaveOutFit = { trial: string; file: string } & ({ ensemble: Ensemble; stale: null } | { ensemble: null; stale: string });
+
+/**
+ * The committed leave-one-study-out fits of the trial files named (without .yaml), in their order:
+ * `<folder>/<trial>.json` for each that has one, each read as `readEnsemble` reads the ensemble —
+ * a fit of a model that is no longer there comes back with the reason instead (a stale fit is
+ * reported, never used, and costs ≈ 40 min to refit, so it does not stop the other checks).
+ */
+export function leaveOutFits(
+  priors: readonly UncertainParameter[],
+  base: Parameters,
+  trials: readonly string[],
+  folder: string = fileURLToPath(new URL(`${LEAVE_OUT_FOLDER}/`, ROOT)),
+): LeaveOutFit[] {
+  const fits: LeaveOutFit[] = [];
+  for (const trial of trials) {
+    const file = join(folder, `${trial}.json`);
+    if (!existsSync(file)) continue;
+    try {
+      const { ensemble } = readEnsemble(priors, base, file);
+      const expected = `trials/${trial}.yaml`;
+      if (JSON.stringify(ensemble.provenance.leftOut ?? []) !== JSON.stringify([expected])) {
+        fits.push({ trial, file, ensemble: null, stale: `${file} does not leave out ${expected} alone: npm run ensemble -- --leave-out ${trial} refits it` });
+      } else fits.push({ trial, file, ensemble, stale: null });
+    } catch (error) {
+      if (!(error instanceof EnsembleError)) throw error;
+      fits.push({ trial, file, ensemble: null, stale: error.message.replace(/npm run ensemble refits it$/, `npm run ensemble -- --leave-out ${trial} refits it`) });
+    }
+  }
+  return fits;
 }
