@@ -122,15 +122,24 @@ export function ensembleOf(request: EnsembleRequest, population: Population): En
   };
 }
 
-/** Runs the ABC-SMC of the ensemble; `evaluate` runs one parameter set's calibration outcomes (here or on a pool). */
+/** The discrepancy task of a point of the unit cube: its parameter set against the files the fit reads. */
+export function taskAt(request: EnsembleRequest, point: ArrayLike<number>): DiscrepancyTask {
+  const only = request.leaveOut === undefined ? {} : { only: fittedFiles(request).map((file) => basename(file).replace(/\.ya?ml$/, '')) };
+  return { folder: request.folder, size: request.size, parameters: parametersAtQuantiles(request.base, request.priors, point), ...only };
+}
+
+/**
+ * Runs the ABC-SMC of the ensemble; `evaluate` runs one parameter set's calibration outcomes (here
+ * or on a pool). `known` gives a point's discrepancy found elsewhere (a shard's,
+ * src/sim/calibration/ensemble-shards.ts), which is then not run again.
+ */
 export async function calibrateEnsemble(
   request: EnsembleRequest,
   evaluate: (task: DiscrepancyTask) => Discrepancy | Promise<Discrepancy>,
-  hooks: AbcSmcHooks & { onDiscrepancy?: (point: Float64Array, discrepancy: Discrepancy) => void } = {},
+  hooks: AbcSmcHooks & { onDiscrepancy?: (point: Float64Array, discrepancy: Discrepancy) => void; known?: (point: Float64Array) => Discrepancy | undefined } = {},
 ): Promise<Population> {
   return abcSmc(async (point) => {
-    const only = request.leaveOut === undefined ? {} : { only: fittedFiles(request).map((file) => basename(file).replace(/\.ya?ml$/, '')) };
-    const found = await evaluate({ folder: request.folder, size: request.size, parameters: parametersAtQuantiles(request.base, request.priors, point), ...only });
+    const found = hooks.known?.(point) ?? (await evaluate(taskAt(request, point)));
     hooks.onDiscrepancy?.(point, found);
     return found.distance;
   }, request.smc, hooks);

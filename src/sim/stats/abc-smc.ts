@@ -145,6 +145,26 @@ function weightOf(point: Float64Array, population: Population, k: number, sds: F
   return 1 / mixture;
 }
 
+/** Proposal `index` of `generation`: from the prior (the first generation), else moved from a point of `population`. */
+function proposalAt(options: AbcSmcOptions, population: Population | null, sds: Float64Array | null, generation: number, index: number): Float64Array {
+  const stream = streamFor(options.seed, generation, index);
+  const point = new Float64Array(options.k);
+  if (population === null || sds === null) for (let d = 0; d < options.k; d++) point[d] = stream.uniform();
+  else propose(population, options.k, sds, stream, point);
+  return point;
+}
+
+/**
+ * The proposals `indices` of the generation after `from` (the prior's with none): the very points
+ * `abcSmc` going on from `from` evaluates under those indices — for shards that evaluate them on
+ * other machines beforehand (src/sim/calibration/ensemble-shards.ts).
+ */
+export function proposalsAfter(options: AbcSmcOptions, from: Population | null, indices: readonly number[]): { generation: number; points: Float64Array[] } {
+  const generation = from === null ? 0 : from.generation + 1;
+  const sds = from === null ? null : kernelSds(from, options.k);
+  return { generation, points: indices.map((index) => proposalAt(options, from, sds, generation, index)) };
+}
+
 /**
  * Runs ABC-SMC from the prior, or from `from` (a generation saved by `onGeneration`: the run goes on
  * exactly as if it had not stopped). `distance` runs the model at a point and says how far its
@@ -176,11 +196,7 @@ export async function abcSmc(
       }
       const batch = Array.from({ length: options.batch }, (_, b) => {
         const index = proposed + b;
-        const stream = streamFor(options.seed, generation, index);
-        const point = new Float64Array(k);
-        if (population === null || sds === null) for (let d = 0; d < k; d++) point[d] = stream.uniform();
-        else propose(population, k, sds, stream, point);
-        return { index, point };
+        return { index, point: proposalAt(options, population, sds, generation, index) };
       });
       const found = await Promise.all(batch.map(({ point }) => distance(point)));
       evaluations += options.batch;

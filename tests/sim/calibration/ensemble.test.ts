@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContainer } from '../../../src/composition-root.ts';
 import { PARAMETERS, UNCERTAIN_PARAMETERS } from '../../../src/models/parameters.ts';
-import { calibrateEnsemble, discrepancyOf, ensembleOf, type Ensemble, type EnsembleRequest } from '../../../src/sim/calibration/ensemble.ts';
+import { calibrateEnsemble, discrepancyOf, ensembleOf, taskAt, type Ensemble, type EnsembleRequest } from '../../../src/sim/calibration/ensemble.ts';
+import { evaluateShard, pointKey, shardDiscrepancies, shardIndices } from '../../../src/sim/calibration/ensemble-shards.ts';
+import type { Population } from '../../../src/sim/stats/abc-smc.ts';
 import { RunTrials } from '../../../src/sim/trials/run-trials.ts';
 import { trialContentSha256 } from '../../../src/sim/trials/load.ts';
 import { temporaryFolder } from '../../helpers.ts';
@@ -64,6 +66,69 @@ describe('the calibrated ensemble (ABC-SMC against the calibration outcomes of t
       expect(first.provenance).toMatchObject({ seed: 3, particles: 4, athletesPerScenario: 40, quantile: 0.5 });
       expect(first.provenance.acceptance).toMatch(/discrepancy ≤ the generation's tolerance, the 0\.5 quantile/);
       expect(first.constants.map((constant) => constant.path)).toEqual(priors.map((prior) => prior.path));
+    });
+  });
+
+  describe('having its generations evaluated by shards (a cluster: npm run ensemble -- --shard i/N)', () => {
+    const folder = temporaryFolder();
+    for (const name of ['craven-2022.yaml', 'mujika-1996.yaml']) copyFileSync(join(ROOT, 'trials', name), join(folder, name));
+    const request = { ...smallRequest(folder, 3), smc: { ...smallRequest(folder, 3).smc, generations: 2 } };
+
+    it('should split the proposals i, i + N, … among the shards, each once', () => {
+      expect(shardIndices(10, { index: 1, count: 3 })).toEqual([1, 4, 7]);
+      const all = [0, 1, 2].flatMap((index) => shardIndices(10, { index, count: 3 })).sort((a, b) => a - b);
+      expect(all).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    });
+
+    it('should give the very ensemble of the fit never split, running here only what no shard ran', async () => {
+      const whole = ensembleOf(request, await calibrateEnsemble(request, evaluate));
+      let from: Population | null = null;
+      let here = 0;
+      let byShards = 0;
+      for (let generation = 0; generation <= request.smc.generations; generation++) {
+        // Two shards of the generation's first 6 proposals: too few for the later generations, whose remainder runs here.
+        const files = await Promise.all(
+          [0, 1].map(async (index) => ({ file: `${index}`, text: JSON.stringify(await evaluateShard(request.smc, from, 'the fit', { index, count: 2 }, 6, (point) => evaluate(taskAt(request, point)))) })),
+        );
+        const { found, used, unused } = shardDiscrepancies(files, 'the fit', from);
+        expect([used, unused]).toEqual([['0', '1'], []]);
+        from = await calibrateEnsemble(
+          { ...request, smc: { ...request.smc, generations: generation } },
+          (task) => (here++, evaluate(task)),
+          { ...(from === null ? {} : { from }), known: (point) => (found.has(pointKey(point)) ? (byShards++, found.get(pointKey(point))) : undefined) },
+        );
+        expect(from.generation).toBe(generation);
+      }
+      expect(JSON.stringify(ensembleOf(request, from!))).toBe(JSON.stringify(whole));
+      // Generation 0 keeps its 4 from its first batch of 4 (the shards' proposals 4 and 5 go unused); the later two need all 6 and more.
+      expect(byShards).toBe(4 + 6 + 6);
+      expect(here).toBe(whole.provenance.modelRuns - byShards);
+      expect(here).toBeGreaterThan(0);
+    });
+
+    it("should pass over, with the reason, a shard file of another fit, of another generation, drawn from another population, or broken", async () => {
+      const prior = await evaluateShard(request.smc, null, 'the fit', { index: 0, count: 1 }, 4, (point) => evaluate(taskAt(request, point)));
+      const first = await calibrateEnsemble({ ...request, smc: { ...request.smc, generations: 0 } }, evaluate);
+      const other: Population = { ...first, distances: first.distances.map((d) => d + 1) };
+      const next = await evaluateShard(request.smc, other, 'the fit', { index: 0, count: 1 }, 4, (point) => evaluate(taskAt(request, point)));
+      const files = [
+        { file: 'other fit', text: JSON.stringify({ ...prior, key: 'another fit' }) },
+        { file: 'prior', text: JSON.stringify(prior) },
+        { file: 'other population', text: JSON.stringify(next) },
+        { file: 'broken', text: '{"key": "the fit"' },
+        { file: 'no points', text: JSON.stringify({ ...prior, evaluated: [{ index: 0 }] }) },
+      ];
+      const { used, unused } = shardDiscrepancies(files, 'the fit', first);
+      expect(used).toEqual([]);
+      expect(unused.map(({ file, why }) => `${file}: ${why}`)).toEqual([
+        'other fit: made by a fit with other options, priors, constants, trial files or version',
+        'prior: evaluates generation 0, not 1, the one the fit goes on to',
+        'other population: drawn from another generation 0 than the fit\'s',
+        expect.stringMatching(/^broken: not JSON \(/),
+        expect.stringMatching(/^no points: evaluated\.0\.point: /),
+      ]);
+      // The prior's shard serves a fit from the prior.
+      expect(shardDiscrepancies(files.slice(1, 2), 'the fit', null).found.size).toBe(4);
     });
   });
 
