@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { ROOT } from '../root.ts';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Container } from 'inversify';
@@ -117,7 +118,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const ensemble = uncertainty === null ? null : withEnsemble(spec, scenario, 'run --uncertainty', (await getContainer()).get(PARAMETER_SET));
       // The output folder is checked (a file in the way) before the parameter sets, not after them.
       if (ensemble !== null) new OutputStage(outDir).abort();
-      const workers = options.workers ?? (shard === null ? defaultWorkers(athleteDays(spec) * (1 + (uncertainty?.sets ?? 0))) : 1);
+      const workers = workerCount(io, 'run', options.workers, shard === null ? defaultWorkers(athleteDays(spec) * (1 + (uncertainty?.sets ?? 0))) : 1);
       // A progress bar on a terminal; nothing but the final line otherwise (logs, pipes, tests).
       const bars = io === PROCESS_IO && process.stderr.isTTY === true && options.quiet !== true;
       let runs: EnsembleRuns | null = null;
@@ -149,6 +150,14 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .requiredOption('-o, --out <dir>', 'output folder')
     .addOption(formatOption())
     .action(async (dirs: string[], options: { out: string; format: OutputFormat }) => {
+      // The inputs are never touched: an --out that is a shard folder, or inside one, is refused.
+      const out = resolve(options.out);
+      const clash = dirs.find((dir) => out === resolve(dir) || out.startsWith(`${resolve(dir)}${sep}`));
+      if (clash !== undefined) {
+        io.err(`periodize merge: --out ${options.out}: ${out === resolve(clash) ? 'is' : 'is inside'} the shard folder ${clash}, which merge reads and never changes: choose another folder\n`);
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
       const report = (await getContainer()).get(RunScenario).merge({ shards: dirs, outDir: options.out, command: ['periodize', ...argv].join(' '), format: options.format });
       io.out(`merged ${counted(dirs.length, 'shard')} into ${options.out}/ (${report.files.join(', ')}): ${report.athleteDays.toLocaleString('en-US')} athlete-days\n`);
     });
@@ -200,7 +209,11 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const uncertainty = options.uncertainty === undefined ? null : parseUncertainty(options.uncertainty);
       const misuse = sizes.some((n) => !Number.isInteger(n) || n < 2)
         ? `--n: whole numbers of at least 2, comma-separated (got ${options.n})`
-        : typeof uncertainty === 'string'
+        : sizes.some((n) => n > MAX_POWER_N)
+          ? `--n: at most ${MAX_POWER_N.toLocaleString('en-US')} athletes per arm, more than any study enrols (got ${options.n})`
+          : options.replicates !== undefined && (options.replicates < 1 || options.replicates > MAX_POWER_REPLICATES)
+            ? `--replicates: 1 to ${MAX_POWER_REPLICATES.toLocaleString('en-US')} simulated trials per size (got ${options.replicates})`
+            : typeof uncertainty === 'string'
           ? `--uncertainty: ${uncertainty}`
           : null;
       if (misuse !== null || typeof uncertainty === 'string') {
@@ -260,7 +273,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const spec = job.load(scenario);
       const sets = manifest.uncertainty?.sets ?? 0;
       const ensemble = sets === 0 ? null : withEnsemble(spec, scenario, 'rerun', (await getContainer()).get(PARAMETER_SET));
-      const workers = options.workers ?? defaultWorkers(athleteDays(spec) * (1 + sets));
+      const workers = workerCount(io, 'rerun', options.workers, defaultWorkers(athleteDays(spec) * (1 + sets)));
       const bars = io === PROCESS_IO && process.stderr.isTTY === true;
       await withPool(workers, async (pool) => {
         const runs = ensemble === null ? null : await ensembleRuns(spec, scenario, { ...ensemble, sets }, pool, bars, await getContainer());
@@ -351,7 +364,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
           ...(job.only === undefined ? {} : { only: job.only }),
         });
         const bar = io === PROCESS_IO && process.stderr.isTTY === true ? progressBar(false, 'parameter sets') : null;
-        const packed = await withPool(options.workers ?? defaultWorkers(Number.POSITIVE_INFINITY), async (pool) => {
+        const packed = await withPool(workerCount(io, 'trials', options.workers, defaultWorkers(Number.POSITIVE_INFINITY)), async (pool) => {
           const all: Float64Array[][] = [];
           let before = 0;
           try {
@@ -438,7 +451,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const outDir = options.out ?? join('out', `${basename(scenario, extname(scenario))}-sensitivity`);
       const samples = options.samples ?? (options.method === 'morris' ? 10 : 32);
       const sets = 1 + (options.method === 'morris' ? samples * (priors.length + 1) : samples * (priors.length + 2));
-      const workers = options.workers ?? defaultWorkers(sets * athleteDays(spec, Math.min(options.size ?? 200, spec.population.size)));
+      const workers = workerCount(io, 'sensitivity', options.workers, defaultWorkers(sets * athleteDays(spec, Math.min(options.size ?? 200, spec.population.size))));
       // The output folder is made (or refused) before hours of sets, not after.
       const stage = new OutputStage(outDir);
       const pool = workers > 1 ? new WorkerPool(workers) : null;
@@ -502,9 +515,32 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       io.err(`periodize: ${error.message}\n`);
       return EXIT_INTERNAL;
     }
+    const environment = environmentProblem(error);
+    if (environment !== null) {
+      io.err(`periodize: ${environment}\n`);
+      return EXIT_INTERNAL;
+    }
     io.err(`periodize: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_INTERNAL;
   }
+}
+
+/** What the machine refused (a full disk, a read-only file system, too many open files…): one line naming the cause, no stack. */
+const ENVIRONMENT_ERRORS: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the file system is read-only',
+  EIO: 'the device failed to read or write',
+  EMFILE: 'too many files open',
+  ENFILE: 'too many files open on the machine',
+  ENOMEM: 'out of memory',
+};
+
+function environmentProblem(error: unknown): string | null {
+  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  const cause = code === undefined ? undefined : ENVIRONMENT_ERRORS[code];
+  if (cause === undefined) return null;
+  return `${path === undefined ? '' : `${path}: `}${cause} (${code})`;
 }
 
 /** A command asked of input it cannot serve (bad input: exit 2, the message alone). */
@@ -526,6 +562,24 @@ function formatOption(): Option {
 /** A run, or a shard of one: on the pool when there is one, else on this process. */
 async function simulate(job: RunScenario, request: RunRequest, pool: WorkerPool | null): Promise<RunReport> {
   return pool === null ? job.run(request) : await job.runParallel({ ...request, pool });
+}
+
+/** power's --n: athletes per arm, at most — ten times the largest training study's enrolment, and memory stays bounded. */
+const MAX_POWER_N = 100_000;
+/** power's --replicates, at most: the Monte Carlo error of a power at 100 000 trials is below 0.2 pp. */
+const MAX_POWER_REPLICATES = 100_000;
+
+/**
+ * The worker processes a command starts: those asked for (or `fallback`), at most the cores the
+ * machine has — a larger request is capped, with a note on stderr (more processes than cores only
+ * share them, and each holds its own heap).
+ */
+function workerCount(io: CliIo, command: string, requested: number | undefined, fallback: number): number {
+  const cores = availableParallelism();
+  if (requested === undefined) return Math.min(fallback, cores);
+  if (requested <= cores) return requested;
+  io.err(`periodize ${command}: --workers ${requested} capped at the ${cores} cores available\n`);
+  return cores;
 }
 
 /** `work` with a pool of `workers` processes when more than one (null: this process), the pool ended after. */

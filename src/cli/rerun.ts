@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as z from 'zod';
 import { sha256, sha256File } from '../sim/outputs/read-chunks.ts';
@@ -13,7 +13,8 @@ const Manifest = z.object({
   parametersSha256: z.string(),
   /** Manifests from before `--format` are CSV runs. */
   format: z.enum(['csv', 'parquet']).default('csv'),
-  files: z.array(z.object({ name: z.string(), sha256: z.string() })),
+  // Each a file of the run's folder: a name, not a path.
+  files: z.array(z.object({ name: z.string().regex(/^[^/\\]+$/, 'a file name of the output folder').refine((name) => name !== '.' && name !== '..', 'a file name of the output folder'), sha256: z.string() })),
   /** A run with `--uncertainty ensemble:M`: the sets it drew, and the ensemble's SHA-256 then. */
   uncertainty: z.object({ sets: z.number().int().min(2), ensembleSha256: z.string() }).optional(),
 });
@@ -27,11 +28,11 @@ export function readManifest(file: string): { manifest: Manifest; scenario: stri
   const manifest = parsed.data;
   // The scenario as the run named it (relative to where it ran), or where it was.
   const candidates = [manifest.scenario.file, manifest.scenario.path, join(dirname(file), manifest.scenario.file)].filter((c): c is string => c !== undefined);
-  const scenario = candidates.find((candidate) => existsSync(candidate));
+  const scenario = candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
   if (scenario === undefined) {
     throw new InputError([doc.problem(['scenario', 'file'], `the scenario is not where the run found it (${candidates.join(', ')})`)]);
   }
-  const text = readFileSync(scenario, 'utf8');
+  const text = readInputText(scenario);
   if (sha256(text) !== manifest.scenario.sha256) {
     throw new InputError([doc.problem(['scenario', 'sha256'], `${scenario} has changed since the run: it would not reproduce it`)]);
   }

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import * as z from 'zod';
 import type { Parameters } from '../models/parameters.ts';
 import { SliceMerger } from './merge.ts';
-import { sha256 } from './outputs/read-chunks.ts';
+import { sha256, sha256File } from './outputs/read-chunks.ts';
 import type { OutputStage } from './outputs/stage.ts';
 import { InputError, LocatedDocument, zodProblems, type InputProblem } from '../models/input/located.ts';
 import { readInputText } from './input-file.ts';
@@ -44,7 +45,52 @@ export function readShardFolder(dir: string): ShardFolder {
   if (meta.athletes[0] !== from || meta.athletes[1] !== to) {
     throw new InputError([doc.problem(['athletes'], `expected [${from}, ${to}], the athletes of shard ${meta.shard} of ${meta.of}`)]);
   }
+  verifyShardFiles(dir);
   return { dir, meta, shard };
+}
+
+/** What a shard's manifest.json says of its files (src/sim/outputs/manifest.ts writes it). */
+const ShardManifest = z.object({ files: z.array(z.object({ name: z.string().min(1), bytes: z.number(), sha256: z.string() })) });
+
+/**
+ * Every file a shard wrote is as it wrote it: its size and SHA-256 as its manifest.json records them,
+ * shard.json and shard.results among them. A file changed, cut short or missing since is bad input —
+ * merged, it would give a run that never was.
+ */
+function verifyShardFiles(dir: string): void {
+  const file = join(dir, 'manifest.json');
+  const at = (name: string, message: string): InputProblem => ({ file: join(dir, name), line: 1, col: 1, path: [], message });
+  let manifest: z.infer<typeof ShardManifest>;
+  try {
+    const parsed = ShardManifest.safeParse(JSON.parse(readInputText(file)));
+    if (!parsed.success) throw new InputError([at('manifest.json', `not a shard's manifest (${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}): run the shard again`)]);
+    manifest = parsed.data;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError([at('manifest.json', `not JSON (${(error as Error).message}): run the shard again`)]);
+  }
+  const problems: InputProblem[] = [];
+  for (const name of ['shard.json', 'shard.results']) {
+    if (!manifest.files.some((entry) => entry.name === name)) problems.push(at('manifest.json', `lists no ${name}: not a shard's manifest; run the shard again`));
+  }
+  for (const { name, bytes, sha256: written } of manifest.files) {
+    const path = join(dir, basename(name));
+    if (basename(name) !== name) {
+      problems.push(at('manifest.json', `files: ${JSON.stringify(name)} is not a file of the folder`));
+      continue;
+    }
+    let size: number;
+    try {
+      size = statSync(path).size;
+    } catch {
+      problems.push(at(name, 'missing: the shard wrote it (manifest.json); run the shard again'));
+      continue;
+    }
+    if (size !== bytes || sha256File(path) !== written) {
+      problems.push(at(name, `changed since the shard wrote it (${size} bytes, SHA-256 ${sha256File(path).slice(0, 12)}…; manifest.json: ${bytes} bytes, ${written.slice(0, 12)}…): run the shard again`));
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
 }
 
 /**
@@ -52,7 +98,18 @@ export function readShardFolder(dir: string): ShardFolder {
  * Throws InputError with every problem (at `outDir`, where nothing is written).
  */
 export function orderShards(dirs: readonly string[], outDir: string): ShardFolder[] {
-  const shards = dirs.map(readShardFolder);
+  // Every folder's problems at once.
+  const shards: ShardFolder[] = [];
+  const unread: InputProblem[] = [];
+  for (const dir of dirs) {
+    try {
+      shards.push(readShardFolder(dir));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      unread.push(...error.problems);
+    }
+  }
+  if (unread.length > 0) throw new InputError(unread);
   const first = shards[0]!;
   const count = first.shard.count;
   const problems: string[] = [];
@@ -64,7 +121,10 @@ export function orderShards(dirs: readonly string[], outDir: string): ShardFolde
   const byIndex = new Map(shards.map((folder) => [folder.shard.index, folder] as const));
   if (byIndex.size !== shards.length) problems.push('a shard is given twice');
   const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !byIndex.has(i));
-  if (missing.length > 0) problems.push(`shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} missing`);
+  if (missing.length > 0) {
+    const listed = missing.slice(0, 10).map((i) => `${i}/${count}`).join(', ');
+    problems.push(`shard${missing.length === 1 ? '' : 's'} ${listed}${missing.length > 10 ? ` and ${(missing.length - 10).toLocaleString('en-US')} more` : ''} missing`);
+  }
   if (problems.length > 0) throw new InputError(problems.map((message) => atFolder(outDir, message)));
   return Array.from({ length: count }, (_, i) => byIndex.get(i)!);
 }

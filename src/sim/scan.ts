@@ -106,7 +106,7 @@ export class PlausibilityScan {
     this.readings = 0;
     this.atLimit = 0;
     for (let index = 0; index < options.scenarios; index++) {
-      const scenario = randomScenario(options.seed, index, options.size, this.ruleSets);
+      const scenario = this.withinWeekCapacity(randomScenario(options.seed, index, options.size, this.ruleSets), index);
       athleteDays += this.scan(scenario, index, violations);
       options.progress?.(index + 1, options.scenarios);
     }
@@ -115,6 +115,28 @@ export class PlausibilityScan {
 
   private readings = 0;
   private atLimit = 0;
+
+  /**
+   * A random scenario whose progressions compound past what a week holds (WEEK_CAPACITY_HOURS,
+   * src/sim/scenario/prepare.ts) is not one a user may write: such an arm's progression is halved
+   * (to the hundredth) until the scenario is valid — the same scenario for the same seed and index.
+   */
+  private withinWeekCapacity(scenario: Scenario, index: number): Scenario {
+    for (;;) {
+      const prepared = this.loader.prepare(scenario, LocatedDocument.parse(stringify(scenario), `scan-${index}.yaml`));
+      const growing = prepared.ok ? [] : prepared.issues.filter((issue) => issue.path.length === 4 && issue.path[0] === 'arms' && issue.path[3] === 'progression');
+      if (growing.length === 0) return scenario;
+      const arms = scenario.arms.map((arm, a) => {
+        if (!growing.some((issue) => issue.path[1] === a)) return arm;
+        // A built-in design by name becomes its variant; a halved progression reaches 0 in a few steps.
+        const design = typeof arm.design === 'string' ? { extends: arm.design } : arm.design;
+        if (typeof design !== 'object' || !('extends' in design) || design.extends === undefined) throw new Error(`random scenario ${index}: arms[${a}] grows past a week's capacity`);
+        const progression = design.progression ?? BUILTIN_DESIGNS[design.extends]!.design.progression ?? 0;
+        return { ...arm, design: { ...design, progression: Math.floor((progression / 2) * 100) / 100 } };
+      });
+      scenario = { ...scenario, arms };
+    }
+  }
 
   /**
    * Runs one scenario, adding what it shows outside the limits to `violations`; returns its

@@ -16,6 +16,9 @@ export interface Shard {
   count: number;
 }
 
+/** The most shards a run splits into: more than a cluster's array job holds, and merge keeps them all in view. */
+export const MAX_SHARDS = 10_000;
+
 /** "2/8" → the third of eight shards; null and a reason when it is not that. */
 export function parseShard(text: string): Shard | string {
   const match = /^(\d+)\/(\d+)$/.exec(text);
@@ -23,6 +26,7 @@ export function parseShard(text: string): Shard | string {
   const index = Number(match[1]);
   const count = Number(match[2]);
   if (count < 1 || index >= count) return `i must be 0 … N − 1 (got ${text})`;
+  if (count > MAX_SHARDS) return `at most ${MAX_SHARDS.toLocaleString('en-US')} shards (got ${text})`;
   return { index, count };
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expandSweep, rangeValues } from '../../src/engine/designs/sweep.ts';
+import { expandSweep, rangeCount, rangeValues } from '../../src/engine/designs/sweep.ts';
 import type { ResolveIssue } from '../../src/engine/designs/resolve.ts';
 import { Scenario } from '../../src/models/scenario/schema.ts';
 import { METRICS } from '../../src/sim/summary.ts';
@@ -86,5 +86,28 @@ describe('a run with a sweep', () => {
     expect(row).not.toBeNull();
     expect(Number(row![1])).toBeGreaterThan(15);
     expect(Number(row![1])).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('rangeCount (a sweep counted before its values are built)', () => {
+  it('should count what rangeValues gives, to the last value, rounding included', () => {
+    const ranges = [
+      { from: 0, to: 0.5, step: 0.1 },
+      { from: 0.05, to: 0.3, step: 0.05 },
+      { from: 0.1, to: 0.3, step: 0.1 },
+      { from: 4, to: 12, step: 2 },
+      { from: 1, to: 1, step: 0.5 },
+      { from: 0.3, to: 0.7, step: 0.15 },
+      { from: -0.1, to: 0.3, step: 0.01 },
+      { from: 2, to: 1, step: 1 },
+    ];
+    for (const range of ranges) expect(rangeCount(range), JSON.stringify(range)).toBe(rangeValues(range.from, range.to, range.step).length);
+  });
+
+  it('should count a range of 10^600 steps without building it, and refuse it as a sweep', () => {
+    expect(rangeCount({ from: 0, to: 1e300, step: 1e-300 })).toBe(Number.POSITIVE_INFINITY);
+    const issues: ResolveIssue[] = [];
+    expect(expandSweep(scenario({ design: 'polarized', vary: { z2: { from: 0, to: 1e300, step: 1e-300 } } }), issues)).toBeNull();
+    expect(issues).toEqual([{ path: ['sweep', 'vary'], message: 'more than 1e308 combinations; a sweep adds at most 200 arms' }]);
   });
 });

@@ -81,7 +81,7 @@ describe('periodize run --shard and periodize merge', () => {
     const missing = await cli('merge', join(folder, 's0'), join(folder, 's2'), '--out', join(folder, 'merged'));
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/shard 1\/3 missing/);
-    const notShard = await cli('merge', folder, '--out', join(folder, 'merged'));
+    const notShard = await cli('merge', folder, '--out', join(temporaryFolder(), 'merged'));
     expect(notShard.err).toMatch(/shard\.json:1:1: \(document\): not a shard folder/);
   });
 

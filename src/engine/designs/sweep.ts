@@ -24,6 +24,17 @@ export function rangeValues(from: number, to: number, step: number): number[] {
   return values;
 }
 
+/** How many values rangeValues gives, counted without building them (0 when to is below from). */
+export function rangeCount(range: { from: number; to: number; step: number }): number {
+  if (range.to + 1e-9 < range.from) return 0;
+  const steps = Math.floor((range.to + 1e-9 - range.from) / range.step);
+  if (!(steps < 1e7)) return steps + 1;
+  // The loop's own test, from + i × step ≤ to + 1e-9, at the last value or two (rounding).
+  let n = Math.max(0, steps - 1);
+  while (range.from + n * range.step <= range.to + 1e-9) n++;
+  return n;
+}
+
 /**
  * Expands a scenario's sweep into arms: every combination of the varied values, each an inline
  * design extending the sweep's design. Zone 1 takes what zones 2 and 3 leave; a combination that
@@ -37,12 +48,19 @@ export function expandSweep(scenario: Scenario, issues: ResolveIssue[]): SweepEx
     issues.push({ path: ['sweep', 'vary'], message: `vary at least one of ${SWEEP_KEYS.join(', ')}` });
     return null;
   }
-  const ranges = keys.map((key) => {
+  // Counted before any value is built: a range of 10³⁰⁰ steps is refused, not listed.
+  const count = keys.reduce((product, key) => product * rangeCount(sweep.vary[key]!), 1);
+  keys.forEach((key) => {
     const range = sweep.vary[key]!;
     if (range.to < range.from) issues.push({ path: ['sweep', 'vary', key], message: `to must not be below from (got from ${range.from}, to ${range.to})` });
-    return rangeValues(range.from, range.to, range.step);
   });
-  const count = ranges.reduce((product, values) => product * values.length, 1);
+  if (!(count <= MAX_SWEEP_ARMS)) {
+    const many = count < 1e15 ? String(count) : Number.isFinite(count) ? count.toExponential(1) : 'more than 1e308';
+    issues.push({ path: ['sweep', 'vary'], message: `${many} combinations; a sweep adds at most ${MAX_SWEEP_ARMS} arms` });
+    return null;
+  }
+  const ranges = keys.map((key) => rangeValues(sweep.vary[key]!.from, sweep.vary[key]!.to, sweep.vary[key]!.step));
+  if (count !== ranges.reduce((product, values) => product * values.length, 1)) throw new Error('sweep: rangeCount and rangeValues disagree');
   if (count > MAX_SWEEP_ARMS) {
     issues.push({ path: ['sweep', 'vary'], message: `${count} combinations; a sweep adds at most ${MAX_SWEEP_ARMS} arms` });
     return null;

@@ -96,20 +96,28 @@ export const Arm = z.strictObject({
 });
 export type Arm = z.infer<typeof Arm>;
 
-const TraitDistribution = z.strictObject({ mean: z.number(), sd: z.number().min(0) });
+/**
+ * A trait's distribution: its mean within the trait's plausible human range, as a named athlete's
+ * value is (src/models/trait-limits.ts) — a draw is kept within that range, so a mean outside it
+ * would run as the range's edge, silently — and its SD at most the range's width.
+ */
+const TraitDistribution = (name: ObservableTrait) => {
+  const { min, max } = TRAIT_LIMITS[name];
+  return z.strictObject({ mean: z.number().min(min).max(max), sd: z.number().min(0).max(max - min) });
+};
 /** Overrides of a level preset's trait distributions (means and SDs). */
 export const TraitOverrides = z.strictObject({
-  vo2max: TraitDistribution.optional(),
-  lt1Fraction: TraitDistribution.optional(),
-  lt2Fraction: TraitDistribution.optional(),
-  economy: TraitDistribution.optional(),
-  weeklyHours: TraitDistribution.optional(),
-  restingHr: TraitDistribution.optional(),
-  lnRmssd: TraitDistribution.optional(),
-  age: TraitDistribution.optional(),
-  bodyMass: TraitDistribution.optional(),
-  sleepHours: TraitDistribution.optional(),
-  trainingYears: TraitDistribution.optional(),
+  vo2max: TraitDistribution('vo2max').optional(),
+  lt1Fraction: TraitDistribution('lt1Fraction').optional(),
+  lt2Fraction: TraitDistribution('lt2Fraction').optional(),
+  economy: TraitDistribution('economy').optional(),
+  weeklyHours: TraitDistribution('weeklyHours').optional(),
+  restingHr: TraitDistribution('restingHr').optional(),
+  lnRmssd: TraitDistribution('lnRmssd').optional(),
+  age: TraitDistribution('age').optional(),
+  bodyMass: TraitDistribution('bodyMass').optional(),
+  sleepHours: TraitDistribution('sleepHours').optional(),
+  trainingYears: TraitDistribution('trainingYears').optional(),
   femaleShare: Fraction.optional(),
   /** The intensity distribution of the athletes' habitual training (3-zone, by time; adds up to 1). */
   habitualDistribution: ThreeZoneShares.optional(),

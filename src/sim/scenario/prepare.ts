@@ -2,6 +2,8 @@ import type { Parameters } from '../../models/parameters.ts';
 import { DEFAULT_REPLICATES, MAX_POPULATION, type Event, type Scenario } from '../../models/scenario/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { resolveMacroplan, type Macroplan, type ResolveIssue } from '../../engine/designs/resolve.ts';
+import { PLANNING } from '../../engine/plan/constants.ts';
+import { volumeFactor } from '../../engine/plan/targets.ts';
 import type { ArmRules } from '../../engine/rules/arm-rules.ts';
 import type { SweepExpansion } from '../../engine/designs/sweep.ts';
 import { eventFirstDay } from '../events.ts';
@@ -105,6 +107,7 @@ export function prepareScenario(
     const macroplan = resolveMacroplan(arm.design, scenario.weeks, catalogue, ['arms', i, 'design'], issues);
     if (macroplan !== null) arms.push({ id: arm.id, label: macroplan.label, description: arm.description ?? null, macroplan, rules: armRules[i] ?? null });
   });
+  if (issues.length === 0) checkVolumeGrowth(scenario, arms, parameters, issues);
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
@@ -156,4 +159,58 @@ function checkNamedAthletes(scenario: Scenario, parameters: Parameters, issues: 
       message: `${population.athletes.length} athletes × ${population.replicates ?? DEFAULT_REPLICATES} replicates is ${size.toLocaleString('en-US')} athletes; at most ${MAX_POPULATION.toLocaleString('en-US')} run at once`,
     });
   }
+}
+
+/**
+ * The most a planned week can hold, hours: seven days at the planner's day cap
+ * (PLANNING.maxDayMinutes, src/engine/plan/constants.ts: 3.5 h, a world-class marathoner's biggest
+ * day) — 24.5 h. The planner never plans more (it falls short of a bigger target); a design whose
+ * progression compounds past it asks for weeks no body trains.
+ */
+export const WEEK_CAPACITY_HOURS = (7 * PLANNING.maxDayMinutes) / 60;
+
+/**
+ * Each block's progression compounds over its loading weeks (volumeFactor): a design must not plan
+ * a week past WEEK_CAPACITY_HOURS within the scenario's weeks — for its absolute hours, or for a
+ * relative volume the population's typical habitual week (the level's mean, or its override; the
+ * largest of named athletes'). Reported at the design's progression. (A week asked for above the
+ * capacity from the first falls short from the first, as any such week does.)
+ */
+function checkVolumeGrowth(scenario: Scenario, arms: readonly ArmSpec[], parameters: Parameters, issues: ResolveIssue[]): void {
+  const population = scenario.population;
+  const habitual =
+    'athletes' in population
+      ? Math.max(...population.athletes.map((athlete) => athlete.weeklyHours ?? parameters.levels[athlete.level].weeklyHours.mean))
+      : (population.traits?.weeklyHours?.mean ?? parameters.levels[population.level].weeklyHours.mean);
+  arms.forEach((arm, i) => {
+    const design = scenario.arms[i]!.design;
+    arm.macroplan.blocks.forEach((block, b) => {
+      const d = block.design;
+      if (d.taper !== null || d.progression <= 0) return;
+      let factor = 0;
+      let week = 0;
+      for (let w = 0; w < block.weeks; w++) {
+        const f = volumeFactor(d, w);
+        if (f > factor) [factor, week] = [f, w];
+      }
+      const start = 'absolute' in d.weeklyHours ? d.weeklyHours.absolute : d.weeklyHours.relative * habitual;
+      const peak = start * factor;
+      // A week asked for above the capacity from the start falls short from the start: the growth adds nothing.
+      if (peak <= WEEK_CAPACITY_HOURS || start > WEEK_CAPACITY_HOURS) return;
+      const where = typeof design === 'object' && 'blocks' in design ? ['arms', i, 'design', 'blocks', b, 'design', 'progression'] : ['arms', i, 'design', 'progression'];
+      const hours = (value: number) => `${+value.toFixed(1)} h`;
+      const from =
+        'absolute' in d.weeklyHours
+          ? hours(start)
+          : d.weeklyHours.relative === 1
+            ? `the population's ${hours(habitual)} a week`
+            : `${d.weeklyHours.relative} × the population's ${hours(habitual)} a week (${hours(start)})`;
+      issues.push({
+        path: where,
+        message:
+          `+${+(d.progression * 100).toFixed(1)} % a loading week from ${from} plans ${peak < 1000 ? +peak.toFixed(1) : peak.toExponential(1)} h in week ${block.startWeek + week}; ` +
+          `a week holds at most ${WEEK_CAPACITY_HOURS} h (7 days of ${PLANNING.maxDayMinutes / 60} h, src/engine/plan/constants.ts): a smaller progression, a loading pattern with deloads or shorter blocks`,
+      });
+    });
+  });
 }

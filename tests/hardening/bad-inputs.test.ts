@@ -1,0 +1,211 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LocatedDocument } from '../../src/models/input/located.ts';
+import { parseShard } from '../../src/sim/shards.ts';
+import { cli, read, temporaryFolder, writeScenario } from '../helpers.ts';
+
+const TINY = 'name: tiny\nseed: 1\npopulation: { size: 6, level: recreational }\nweeks: 2\narms:\n  - { id: polarized, design: polarized }\n  - { id: threshold, design: threshold }\nreference: threshold\n';
+
+/**
+ * Issue 13's table of bad inputs and faults (docs/HARDENING.md): each case, the command, and the exit
+ * code and message it must give. A valid-looking scenario that would hang or write nonsense is bad
+ * input, reported at its line.
+ */
+interface Case {
+  name: string;
+  scenario: string;
+  /** The command, the scenario file's path in place of FILE. */
+  argv: string[];
+  code: number;
+  /** The whole of stderr, FILE in place of the scenario file's path. */
+  err: string | RegExp;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'a scenario file over 1 MiB',
+    scenario: `${TINY}${'# a comment line of padding, 64 bytes long, repeated past 1 MiB\n'.repeat(17_000)}`,
+    argv: ['validate', 'FILE'],
+    code: 2,
+    err: 'FILE:1:1: (document): more than 1 MiB: an input file this big is not one a person wrote (src/sim/input-file.ts)\n',
+  },
+  {
+    name: 'a rule file that never ends (/dev/zero)',
+    scenario: TINY.replace('design: polarized }', 'design: polarized, rules: /dev/zero }'),
+    argv: ['validate', 'FILE'],
+    code: 2,
+    err: '/dev/zero:1:1: (document): more than 1 MiB: an input file this big is not one a person wrote (src/sim/input-file.ts)\n',
+  },
+  {
+    name: 'a sweep of 10^600 values (counted, not built)',
+    scenario: `${TINY}sweep:\n  design: polarized\n  vary:\n    z2: { from: 0, to: 1e300, step: 1e-300 }\n`,
+    argv: ['validate', 'FILE'],
+    code: 2,
+    err: /^FILE:12:5: sweep\.vary: more than 1e308 combinations; a sweep adds at most 200 arms\n$/,
+  },
+  {
+    name: 'a key given twice, in a nested mapping',
+    scenario: TINY.replace('seed: 1\n', 'seed: 1\ntests: { preTestDays: 2, preTestDays: 3 }\n'),
+    argv: ['validate', 'FILE'],
+    code: 2,
+    err: 'FILE:3:26: (document): YAML: map keys must be unique\n',
+  },
+  {
+    name: "a population's trait mean outside the human range (it ran as the range's edge, silently)",
+    scenario: TINY.replace('level: recreational }', 'level: recreational, traits: { vo2max: { mean: -50, sd: 2 }, age: { mean: 30, sd: 500 } } }'),
+    argv: ['validate', 'FILE'],
+    code: 2,
+    err: 'FILE:3:71: population.traits.vo2max.mean: too small: expected number to be >=15\nFILE:3:106: population.traits.age.sd: too big: expected number to be <=78\n',
+  },
+  {
+    name: 'power with a billion athletes per arm',
+    scenario: TINY,
+    argv: ['power', 'FILE', '--n', '1000000000'],
+    code: 2,
+    err: 'periodize power: --n: at most 100,000 athletes per arm, more than any study enrols (got 1000000000)\n',
+  },
+  {
+    name: 'power with no simulated trials',
+    scenario: TINY,
+    argv: ['power', 'FILE', '--replicates', '0'],
+    code: 2,
+    err: 'periodize power: --replicates: 1 to 100,000 simulated trials per size (got 0)\n',
+  },
+  {
+    name: 'a progression compounding past what a week holds (+30 % a loading week for 104 weeks)',
+    scenario: 'name: compounding\nseed: 1\npopulation: { size: 1, level: trained }\nweeks: 104\narms:\n  - { id: a, design: { extends: polarized, progression: 0.3 } }\n',
+    argv: ['validate', 'FILE'],
+    code: 2,
+    err: /^FILE:6:57: arms\[0\]\.design\.progression: \+30 % a loading week from the population's 6\.5 h a week plans 3\.9e\+9 h in week 103; a week holds at most 24\.5 h \(7 days of 3\.5 h, src\/engine\/plan\/constants\.ts\): a smaller progression, a loading pattern with deloads or shorter blocks\n$/,
+  },
+  {
+    name: "a built-in design's own progression over a long block, for athletes who start high",
+    scenario: 'name: long\nseed: 1\npopulation: { size: 1, level: elite }\nweeks: 40\narms:\n  - { id: a, design: polarized }\n',
+    argv: ['run', 'FILE'],
+    code: 2,
+    err: /^FILE:6:22: arms\[0\]\.design\.progression: \+3 % a loading week from the population's 13 h a week plans 30\.6 h in week 39; a week holds at most 24\.5 h/,
+  },
+  {
+    name: 'the same growth in one block of a macrocycle, reported at that block',
+    scenario:
+      'name: blocks\nseed: 1\npopulation: { size: 1, level: recreational }\nweeks: 30\narms:\n  - id: a\n    design:\n      blocks:\n        - { weeks: 4, design: pyramidal }\n        - { weeks: 26, design: { extends: polarized, weeklyHours: { relative: 2 }, progression: 0.1 } }\n',
+    argv: ['validate', 'FILE'],
+    code: 2,
+    err: /^FILE:10:\d+: arms\[0\]\.design\.blocks\[1\]\.design\.progression: \+10 % a loading week from 2 × the population's 4\.5 h a week \(9 h\) plans 55 h in week 30; /,
+  },
+];
+
+describe('bad input and faults (issue 13)', () => {
+  for (const c of CASES) {
+    it(`should refuse ${c.name}: exit ${c.code}, the message at its line`, async () => {
+      const folder = temporaryFolder();
+      const file = writeScenario(folder, 'scenario.yaml', c.scenario);
+      const result = await cli(...c.argv.map((arg) => (arg === 'FILE' ? file : arg)), ...(c.argv[0] === 'run' ? ['--out', `${folder}/out`] : []));
+      const err = result.err.split(file).join('FILE');
+      if (typeof c.err === 'string') expect(err).toBe(c.err);
+      else expect(err).toMatch(c.err);
+      expect(result.code).toBe(c.code);
+    });
+  }
+
+  it('should take a long block whose growth stays within a week, and a week asked for above it from the start (it falls short from the start)', async () => {
+    const folder = temporaryFolder();
+    const within = writeScenario(folder, 'within.yaml', 'name: ok\nseed: 1\npopulation: { size: 1, level: recreational }\nweeks: 52\narms:\n  - { id: a, design: polarized }\n');
+    expect(await cli('validate', within)).toMatchObject({ code: 0, err: '' });
+    const big = writeScenario(folder, 'big.yaml', 'name: big\nseed: 1\npopulation: { size: 1, level: recreational }\nweeks: 8\narms:\n  - { id: a, design: { extends: polarized, weeklyHours: 25 } }\n');
+    expect(await cli('validate', big)).toMatchObject({ code: 0, err: '' });
+  });
+});
+
+describe('resources and environment (issue 13)', () => {
+  it('should cap --workers at the cores there are, with a note, and run', async () => {
+    const folder = temporaryFolder();
+    const file = writeScenario(folder, 'tiny.yaml', TINY);
+    const result = await cli('run', file, '--workers', '64', '--out', join(folder, 'out'), '-q');
+    expect(result.err).toBe(`periodize run: --workers 64 capped at the ${availableParallelism()} cores available\n`);
+    expect(result.code).toBe(0);
+  });
+
+  it('should refuse more than 10 000 shards before anything is read', () => {
+    expect(parseShard('0/300000000')).toBe('at most 10,000 shards (got 0/300000000)');
+    expect(parseShard('9999/10000')).toEqual({ index: 9999, count: 10000 });
+  });
+
+  it('should say in one line that the disk is full, without a stack trace (a small tmpfs, where the machine lets a test mount one)', async () => {
+    const folder = temporaryFolder();
+    const mount = join(folder, 'full');
+    mkdirSync(mount);
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8k', 'tmpfs', mount]).status !== 0) return; // not permitted here: nothing to test
+    try {
+      const file = writeScenario(folder, 'tiny.yaml', TINY);
+      const result = await cli('run', file, '--out', join(mount, 'out'), '-q');
+      expect(result.err).toMatch(/^periodize: (\S+: )?no space left on the device \(ENOSPC\)\n$/);
+      expect(result.code).toBe(1);
+      expect(existsSync(join(mount, 'out', 'summary.json'))).toBe(false);
+    } finally {
+      spawnSync('umount', [mount]);
+    }
+  });
+});
+
+describe('merge verifies what it merges and never touches its inputs (issue 13)', () => {
+  it('should refuse a shard file changed since the shard wrote it, every such file at once, and an --out that is an input or inside one', async () => {
+    const folder = temporaryFolder();
+    const file = writeScenario(folder, 'tiny.yaml', TINY);
+    const [d0, d1] = [join(folder, 'd0'), join(folder, 'd1')];
+    expect((await cli('run', file, '--shard', '0/2', '--out', d0, '-q')).code).toBe(0);
+    expect((await cli('run', file, '--shard', '1/2', '--out', d1, '-q')).code).toBe(0);
+    const before = readdirSync(d0).map((name) => [name, read(join(d0, name))]);
+    for (const out of [d0, join(d1, 'merged')]) {
+      const clash = await cli('merge', d0, d1, '--out', out);
+      expect(clash.code).toBe(2);
+      expect(clash.err).toMatch(/^periodize merge: --out .*: is (inside )?the shard folder .*, which merge reads and never changes: choose another folder\n$/);
+    }
+    expect(readdirSync(d0).map((name) => [name, read(join(d0, name))])).toEqual(before);
+    // A value edited in one shard's table, the other's results cut short.
+    const athletes = read(join(d0, 'athletes.csv')).split('\n');
+    athletes[1] = athletes[1]!.replace(/,(\d)/, (_, digit: string) => `,${(Number(digit) + 1) % 10}`);
+    writeFileSync(join(d0, 'athletes.csv'), athletes.join('\n'));
+    writeFileSync(join(d1, 'shard.results'), readFileSync(join(d1, 'shard.results')).subarray(0, 2000));
+    const changed = await cli('merge', d0, d1, '--out', join(folder, 'merged'));
+    expect(changed.code).toBe(2);
+    const lines = changed.err.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(new RegExp(`^${join(d0, 'athletes.csv')}:1:1: \\(document\\): changed since the shard wrote it \\(\\d+ bytes, SHA-256 [0-9a-f]{12}…; manifest\\.json: \\d+ bytes, [0-9a-f]{12}…\\): run the shard again$`));
+    expect(lines[1]).toMatch(new RegExp(`^${join(d1, 'shard.results')}:1:1: \\(document\\): changed since the shard wrote it \\(2000 bytes, `));
+    expect(existsSync(join(folder, 'merged', 'summary.json'))).toBe(false);
+  });
+});
+
+describe('rerun reads only what a manifest may name (issue 13)', () => {
+  it('should refuse a manifest whose scenario is a folder, or whose file name is empty, at its line', async () => {
+    const folder = temporaryFolder();
+    const file = writeScenario(folder, 'tiny.yaml', TINY);
+    expect((await cli('run', file, '--out', join(folder, 'out'), '-q')).code).toBe(0);
+    const manifest = JSON.parse(read(join(folder, 'out', 'manifest.json'))) as { scenario: { file: string; path: string }; files: { name: string }[] };
+    mkdirSync(join(folder, 'a'));
+    writeFileSync(join(folder, 'a', 'manifest.json'), JSON.stringify({ ...manifest, scenario: { ...manifest.scenario, file: folder, path: folder } }, null, 1));
+    const asFolder = await cli('rerun', join(folder, 'a', 'manifest.json'));
+    expect(asFolder.code).toBe(2);
+    expect(asFolder.err).toMatch(/manifest\.json:\d+:\d+: scenario\.file: the scenario is not where the run found it/);
+    mkdirSync(join(folder, 'b'));
+    writeFileSync(join(folder, 'b', 'manifest.json'), JSON.stringify({ ...manifest, files: [{ ...manifest.files[0]!, name: '' }, ...manifest.files.slice(1)] }, null, 1));
+    const empty = await cli('rerun', join(folder, 'b', 'manifest.json'));
+    expect(empty.code).toBe(2);
+    expect(empty.err).toMatch(/manifest\.json:\d+:\d+: files\[0\]\.name: a file name of the output folder\n$/);
+  });
+});
+
+describe('input files are located in one pass (issue 13)', () => {
+  it('should report each repeated key at its own line, in any mapping, and locate 30 000 unknown keys', () => {
+    expect(() => LocatedDocument.parse('a: 1\nb:\n  c: 1\n  c: 2\na: 3\n', 'f.yaml')).toThrow('f.yaml:4:3: (document): YAML: map keys must be unique\nf.yaml:5:1: (document): YAML: map keys must be unique');
+    const keys = Array.from({ length: 30_000 }, (_, i) => `k${i}: ${i}`).join('\n');
+    const doc = LocatedDocument.parse(keys, 'big.yaml');
+    expect(doc.locate([], 'k29999')).toEqual({ line: 30_000, col: 1 });
+    expect(doc.locate([], 'k0')).toEqual({ line: 1, col: 1 });
+  });
+});
+
