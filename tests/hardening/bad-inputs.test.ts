@@ -40,6 +40,13 @@ const CASES: Case[] = [
     err: '/dev/zero:1:1: (document): more than 1 MiB: an input file this big is not one a person wrote (src/sim/input-file.ts)\n',
   },
   {
+    name: 'a rule file that is not one (/etc/passwd): said in one line, nothing of it quoted',
+    scenario: TINY.replace('design: polarized }', 'design: polarized, rules: /etc/passwd }'),
+    argv: ['validate', 'FILE'],
+    code: 2,
+    err: '/etc/passwd:1:1: (document): not a rule file (a YAML mapping with name, hitPolicy and rules: README, Writing your own rule file)\n',
+  },
+  {
     name: 'a sweep of 10^600 values (counted, not built)',
     scenario: `${TINY}sweep:\n  design: polarized\n  vary:\n    z2: { from: 0, to: 1e300, step: 1e-300 }\n`,
     argv: ['validate', 'FILE'],

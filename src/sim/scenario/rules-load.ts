@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { ServiceIdentifier } from 'inversify';
 import { FactBook } from '../../engine/adapt/fact-book.ts';
@@ -89,10 +89,11 @@ export function loadArmRules(
   const builtin = vocabulary.ruleSets.get(reference);
   if (builtin !== undefined) return { rules: builtinArmRules(builtin, catalogue, vocabulary.facts), problems: [] };
   const file = isAbsolute(reference) ? reference : join(dirname(doc.file), reference);
-  if (!existsSync(file)) {
+  // A file missing and one that cannot be read are told alike: the message says nothing of what is on the machine.
+  if (!readableFile(file)) {
     const names = [...vocabulary.ruleSets.keys()];
     const hint = didYouMean(reference, names);
-    return { rules: null, problems: [doc.problem(path, `no built-in rule set or file "${reference}"${hint || ` (built-in: ${names.join(', ')})`}`)] };
+    return { rules: null, problems: [doc.problem(path, `no built-in rule set or readable rule file "${reference}"${hint || ` (built-in: ${names.join(', ')})`}`)] };
   }
   return loadRuleFile(file, reference, catalogue, vocabulary.facts);
 }
@@ -107,6 +108,11 @@ export function loadRuleFile(file: string, origin: string, catalogue: CompiledCa
   } catch (error) {
     if (error instanceof InputError) return { rules: null, problems: [...error.problems] };
     throw error;
+  }
+  // A file that is not a rule file at all (no mapping with `rules`) is said to be so in one line:
+  // its content is never quoted back (a scenario could name any file on the machine).
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, 'rules')) {
+    return { rules: null, problems: [{ file, line: 1, col: 1, path: [], message: 'not a rule file (a YAML mapping with name, hitPolicy and rules: README, Writing your own rule file)' }] };
   }
   const parsed = RuleSet.safeParse(value);
   if (!parsed.success) return { rules: null, problems: zodProblems(parsed.error.issues, doc, [], RULE_FILE_WORDS) };
@@ -210,3 +216,13 @@ const RULE_FILE_WORDS: Vocabulary = {
   names: { op: { word: 'operator' }, hitPolicy: { word: 'hit policy' }, scope: { known: SCOPES } },
   nameOf: (path) => (path[0] === 'rules' && path[2] === 'when' ? 'a condition' : undefined),
 };
+
+/** Whether `file` is there for this process to read (a folder is, to be told it is a folder). */
+function readableFile(file: string): boolean {
+  try {
+    accessSync(file, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -145,14 +145,14 @@ describe(loadScenario, () => {
     it('should point at the arm\'s rules in the scenario, with the closest built-in name', () => {
       const folder = folderWith({ 'scenario.yaml': scenarioWithRules('hrv-swk') });
       expect(problemLines(folder)).toEqual([
-        `${join(folder, 'scenario.yaml')}:6:43: arms[0].rules: no built-in rule set or file "hrv-swk" (did you mean "hrv-swc"?)`,
+        `${join(folder, 'scenario.yaml')}:6:43: arms[0].rules: no built-in rule set or readable rule file "hrv-swk" (did you mean "hrv-swc"?)`,
       ]);
     });
 
     it('should list the built-in rule sets when no name is close', () => {
       const folder = folderWith({ 'scenario.yaml': scenarioWithRules('rules/coach.yaml') });
       expect(problemLines(folder)).toEqual([
-        `${join(folder, 'scenario.yaml')}:6:43: arms[0].rules: no built-in rule set or file "rules/coach.yaml" ` +
+        `${join(folder, 'scenario.yaml')}:6:43: arms[0].rules: no built-in rule set or readable rule file "rules/coach.yaml" ` +
           '(built-in: none, hrv-kiviniemi, hrv-swc, multi-marker, conservative-coach)',
       ]);
     });
@@ -396,7 +396,7 @@ describe(loadScenario, () => {
       expect(problemLines(folder)).toEqual([
         `${join(folder, 'first.yaml')}:5:43: rules[0].when.value: "isTrue" takes no value (got 1)`,
         `${join(folder, 'scenario.yaml')}:7:22: arms[1].design: unknown design "polarised" (did you mean "polarized"?)`,
-        `${join(folder, 'scenario.yaml')}:9:40: arms[3].rules: no built-in rule set or file "multi-markers" (did you mean "multi-marker"?)`,
+        `${join(folder, 'scenario.yaml')}:9:40: arms[3].rules: no built-in rule set or readable rule file "multi-markers" (did you mean "multi-marker"?)`,
         `${join(folder, 'second.yaml')}:2:12: hitPolicy: unknown hit policy "everything" (expected first or collect)`,
       ]);
     });
