@@ -113,7 +113,7 @@ let from: Population | undefined;
 if (resume || ((shard !== null || step) && existsSync(partial))) {
   if (!existsSync(partial)) fail(`--resume: no ${partial} to go on from`);
   const saved = JSON.parse(readFileSync(partial, 'utf8')) as { key: string; population: Population };
-  if (saved.key !== key) fail(`--resume: ${partial} was made with other options, priors, parameters, trial files or version (all must match)`);
+  if (saved.key !== key) fail(`${resume ? '--resume' : shard !== null ? '--shard' : '--step'}: ${partial} was made with other options, priors, parameters, trial files or version (all must match)`);
   from = { ...saved.population, tolerance: saved.population.tolerance ?? Number.POSITIVE_INFINITY };
   process.stderr.write(`going on from generation ${from.generation} (tolerance ${from.tolerance})\n`);
 }
@@ -124,6 +124,7 @@ if (shard !== null) {
   // One shard of the next generation's proposals, into a file for the fit to go on from.
   const proposals = numberOption('proposals', from === undefined ? Math.ceil((1.25 * particles) / request.smc.batch) * request.smc.batch : 2 * from.proposed);
   whole('proposals', proposals, 1);
+  if (proposals > evaluations) fail(`--proposals: at most the budget, --evaluations ${evaluations}`);
   const file = shardFile(from === undefined ? 0 : from.generation + 1, shard);
   try {
     const evaluations = await evaluateShard(request.smc, from ?? null, key, shard, proposals, (point) => pool.discrepancy(taskAt(request, point)), 2 * workers, (done, total) => {

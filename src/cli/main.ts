@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { existsSync, realpathSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { ROOT } from '../root.ts';
@@ -151,10 +151,11 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .addOption(formatOption())
     .action(async (dirs: string[], options: { out: string; format: OutputFormat }) => {
       // The inputs are never touched: an --out that is a shard folder, or inside one, is refused.
-      const out = resolve(options.out);
-      const clash = dirs.find((dir) => out === resolve(dir) || out.startsWith(`${resolve(dir)}${sep}`));
+      // Compared as the file system resolves them: a symlink to a shard folder is that folder.
+      const out = realPathOf(options.out);
+      const clash = dirs.find((dir) => out === realPathOf(dir) || out.startsWith(`${realPathOf(dir)}${sep}`));
       if (clash !== undefined) {
-        io.err(`periodize merge: --out ${options.out}: ${out === resolve(clash) ? 'is' : 'is inside'} the shard folder ${clash}, which merge reads and never changes: choose another folder\n`);
+        io.err(`periodize merge: --out ${options.out}: ${out === realPathOf(clash) ? 'is' : 'is inside'} the shard folder ${clash}, which merge reads and never changes: choose another folder\n`);
         exitCode = EXIT_BAD_INPUT;
         return;
       }
@@ -269,7 +270,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       }
       const { manifest, scenario } = readManifest(manifestFile);
       const job = (await getContainer()).get(RunScenario);
-      const outDir = options.out ?? `${dirname(manifestFile)}-rerun`;
+      // Beside the run's folder, named after it (from inside it too: not a hidden .-rerun there).
+      const outDir = options.out ?? `${resolve(dirname(manifestFile))}-rerun`;
       const spec = job.load(scenario);
       const sets = manifest.uncertainty?.sets ?? 0;
       const ensemble = sets === 0 ? null : withEnsemble(spec, scenario, 'rerun', (await getContainer()).get(PARAMETER_SET));
@@ -536,7 +538,7 @@ const ENVIRONMENT_ERRORS: Readonly<Record<string, string>> = {
   ENOMEM: 'out of memory',
 };
 
-function environmentProblem(error: unknown): string | null {
+export function environmentProblem(error: unknown): string | null {
   const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
   const cause = code === undefined ? undefined : ENVIRONMENT_ERRORS[code];
   if (cause === undefined) return null;
@@ -562,6 +564,14 @@ function formatOption(): Option {
 /** A run, or a shard of one: on the pool when there is one, else on this process. */
 async function simulate(job: RunScenario, request: RunRequest, pool: WorkerPool | null): Promise<RunReport> {
   return pool === null ? job.run(request) : await job.runParallel({ ...request, pool });
+}
+
+/** A path as the file system resolves it, symlinks followed: its deepest existing part's real path, then the rest. */
+function realPathOf(path: string): string {
+  const absolute = resolve(path);
+  let existing = absolute;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  return join(realpathSync(existing), relative(existing, absolute));
 }
 
 /** power's --n: athletes per arm, at most — ten times the largest training study's enrolment, and memory stays bounded. */

@@ -42,8 +42,12 @@ export function readInputText(file: string): string {
   }
 }
 
-function unreadable(file: string, error: unknown): InputError {
+/** What the machine refused, not the input: left to the command line's one-line report (exit 1). */
+const MACHINE_ERRORS = new Set(['EMFILE', 'ENFILE', 'EIO', 'ENOMEM']);
+
+function unreadable(file: string, error: unknown): Error {
   const code = (error as NodeJS.ErrnoException).code;
+  if (code !== undefined && MACHINE_ERRORS.has(code)) return error as Error;
   const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message;
   return new InputError([{ file, line: 1, col: 1, path: [], message: reason }]);
 }

@@ -81,13 +81,20 @@ function verifyShardFiles(dir: string): void {
     }
     let size: number;
     try {
-      size = statSync(path).size;
+      const stat = statSync(path);
+      // A folder or a pipe where the file was is not it (a pipe would be read for ever).
+      if (!stat.isFile()) {
+        problems.push(at(name, 'not a file: the shard wrote a file here (manifest.json); run the shard again'));
+        continue;
+      }
+      size = stat.size;
     } catch {
       problems.push(at(name, 'missing: the shard wrote it (manifest.json); run the shard again'));
       continue;
     }
-    if (size !== bytes || sha256File(path) !== written) {
-      problems.push(at(name, `changed since the shard wrote it (${size} bytes, SHA-256 ${sha256File(path).slice(0, 12)}…; manifest.json: ${bytes} bytes, ${written.slice(0, 12)}…): run the shard again`));
+    const now = size === bytes ? sha256File(path) : null;
+    if (now !== written) {
+      problems.push(at(name, `changed since the shard wrote it (${size} bytes${now === null ? '' : `, SHA-256 ${now.slice(0, 12)}…`}; manifest.json: ${bytes} bytes, ${written.slice(0, 12)}…): run the shard again`));
     }
   }
   if (problems.length > 0) throw new InputError(problems);

@@ -207,5 +207,13 @@ describe('periodize trials --uncertainty over trials/ (leave one study out)', ()
     const other = await cli('trials', join(ROOT, 'trials'), '--only', 'helgerud-2007', '--size', '500', '--uncertainty', 'ensemble:2', '--workers', '1', '--ensemble', join(ROOT, 'ensemble', 'leave-out', 'helgerud-2007.json'));
     expect(other.out).toContain('Predictive checks: ');
     expect(other.out).not.toContain('Leave one study out');
+    // The rows "fitted without it" are that fit's own predictions: the same draws, athletes and studies.
+    const intervals = /study (\S+ to \S+), model (\S+ \[\S+, \S+\])/;
+    const without = rows.map((row) => intervals.exec(row.slice(row.indexOf('fitted without it:')))!.slice(1).join(' | '));
+    const alone = other.out.split('\n').filter((line) => line.includes('Helgerud et al. 2007: ') && line.includes(', study ')).map((line) => intervals.exec(line)!.slice(1).join(' | '));
+    expect(without).toEqual(alone);
+    // … and not the ensemble fitted with it.
+    const withIt = rows.map((row) => intervals.exec(row.slice(row.indexOf('fitted with it:')))!.slice(1).join(' | '));
+    expect(withIt).not.toEqual(without);
   }, 120_000);
 });

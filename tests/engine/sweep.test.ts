@@ -106,6 +106,9 @@ describe('rangeCount (a sweep counted before its values are built)', () => {
 
   it('should count a range of 10^600 steps without building it, and refuse it as a sweep', () => {
     expect(rangeCount({ from: 0, to: 1e300, step: 1e-300 })).toBe(Number.POSITIVE_INFINITY);
+    // A step below what from can resolve: the same value for ever, not zero steps (it hung).
+    expect(rangeCount({ from: 1e300, to: 1e300, step: 1e-300 })).toBe(Number.POSITIVE_INFINITY);
+    expect(rangeCount({ from: 0.5, to: 0.5, step: 1e-300 })).toBe(Number.POSITIVE_INFINITY);
     const issues: ResolveIssue[] = [];
     expect(expandSweep(scenario({ design: 'polarized', vary: { z2: { from: 0, to: 1e300, step: 1e-300 } } }), issues)).toBeNull();
     expect(issues).toEqual([{ path: ['sweep', 'vary'], message: 'more than 1e308 combinations; a sweep adds at most 200 arms' }]);

@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism, homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { environmentProblem } from '../../src/cli/main.ts';
 import { LocatedDocument } from '../../src/models/input/located.ts';
 import { parseShard } from '../../src/sim/shards.ts';
+import { OutputError, OutputStage } from '../../src/sim/outputs/stage.ts';
+import { sha256 } from '../../src/sim/outputs/read-chunks.ts';
 import { cli, read, temporaryFolder, writeScenario } from '../helpers.ts';
 
 const TINY = 'name: tiny\nseed: 1\npopulation: { size: 6, level: recreational }\nweeks: 2\narms:\n  - { id: polarized, design: polarized }\n  - { id: threshold, design: threshold }\nreference: threshold\n';
@@ -118,12 +121,17 @@ describe('bad input and faults (issue 13)', () => {
     });
   }
 
-  it('should take a long block whose growth stays within a week, and a week asked for above it from the start (it falls short from the start)', async () => {
+  it('should take a long block whose growth stays within a week, and a week asked for above it that does not grow (it falls short from the start)', async () => {
     const folder = temporaryFolder();
     const within = writeScenario(folder, 'within.yaml', 'name: ok\nseed: 1\npopulation: { size: 1, level: recreational }\nweeks: 52\narms:\n  - { id: a, design: polarized }\n');
     expect(await cli('validate', within)).toMatchObject({ code: 0, err: '' });
-    const big = writeScenario(folder, 'big.yaml', 'name: big\nseed: 1\npopulation: { size: 1, level: recreational }\nweeks: 8\narms:\n  - { id: a, design: { extends: polarized, weeklyHours: 25 } }\n');
+    const big = writeScenario(folder, 'big.yaml', 'name: big\nseed: 1\npopulation: { size: 1, level: recreational }\nweeks: 8\narms:\n  - { id: a, design: { extends: polarized, weeklyHours: 25, progression: 0 } }\n');
     expect(await cli('validate', big)).toMatchObject({ code: 0, err: '' });
+    // Growing from above the capacity is refused as growing past it is.
+    const growing = writeScenario(folder, 'growing.yaml', 'name: growing\nseed: 1\npopulation: { size: 1, level: recreational }\nweeks: 8\narms:\n  - { id: a, design: { extends: polarized, weeklyHours: 30, progression: 0.3 } }\n');
+    const refused = await cli('validate', growing);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/arms\[0\]\.design\.progression: \+30 % a loading week from 30 h plans \d+(\.\d)? h in week \d; a week holds at most 24\.5 h/);
   });
 });
 
@@ -141,11 +149,27 @@ describe('resources and environment (issue 13)', () => {
     expect(parseShard('9999/10000')).toEqual({ index: 9999, count: 10000 });
   });
 
-  it('should say in one line that the disk is full, without a stack trace (a small tmpfs, where the machine lets a test mount one)', async () => {
+  it('should name what the machine refused in one line: a full disk, a read-only file system, too many open files', () => {
+    expect(environmentProblem(Object.assign(new Error('x'), { code: 'ENOSPC', path: '/x/out.partial-1/days.csv' }))).toBe('/x/out.partial-1/days.csv: no space left on the device (ENOSPC)');
+    expect(environmentProblem(Object.assign(new Error('x'), { code: 'EROFS' }))).toBe('the file system is read-only (EROFS)');
+    expect(environmentProblem(Object.assign(new Error('x'), { code: 'EMFILE' }))).toBe('too many files open (EMFILE)');
+    // Anything else is not the machine's: an internal error, with its stack, for a bug report.
+    expect(environmentProblem(Object.assign(new Error('x'), { code: 'ENOENT' }))).toBeNull();
+    expect(environmentProblem(new RangeError('x'))).toBeNull();
+  });
+
+  const mountable = (() => {
+    const probe = temporaryFolder();
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8k', 'tmpfs', probe]).status !== 0) return false;
+    spawnSync('umount', [probe]);
+    return true;
+  })();
+
+  it.skipIf(!mountable)('should say in one line that the disk is full when it fills while staging, without a stack trace (an 8-KB tmpfs)', async () => {
     const folder = temporaryFolder();
     const mount = join(folder, 'full');
     mkdirSync(mount);
-    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8k', 'tmpfs', mount]).status !== 0) return; // not permitted here: nothing to test
+    expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8k', 'tmpfs', mount]).status).toBe(0);
     try {
       const file = writeScenario(folder, 'tiny.yaml', TINY);
       const result = await cli('run', file, '--out', join(mount, 'out'), '-q');
@@ -166,7 +190,8 @@ describe('merge verifies what it merges and never touches its inputs (issue 13)'
     expect((await cli('run', file, '--shard', '0/2', '--out', d0, '-q')).code).toBe(0);
     expect((await cli('run', file, '--shard', '1/2', '--out', d1, '-q')).code).toBe(0);
     const before = readdirSync(d0).map((name) => [name, read(join(d0, name))]);
-    for (const out of [d0, join(d1, 'merged')]) {
+    symlinkSync(d0, join(folder, 'link'));
+    for (const out of [d0, join(d1, 'merged'), join(folder, 'link')]) {
       const clash = await cli('merge', d0, d1, '--out', out);
       expect(clash.code).toBe(2);
       expect(clash.err).toMatch(/^periodize merge: --out .*: is (inside )?the shard folder .*, which merge reads and never changes: choose another folder\n$/);
@@ -182,8 +207,14 @@ describe('merge verifies what it merges and never touches its inputs (issue 13)'
     const lines = changed.err.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(new RegExp(`^${join(d0, 'athletes.csv')}:1:1: \\(document\\): changed since the shard wrote it \\(\\d+ bytes, SHA-256 [0-9a-f]{12}…; manifest\\.json: \\d+ bytes, [0-9a-f]{12}…\\): run the shard again$`));
-    expect(lines[1]).toMatch(new RegExp(`^${join(d1, 'shard.results')}:1:1: \\(document\\): changed since the shard wrote it \\(2000 bytes, `));
+    expect(lines[1]).toMatch(new RegExp(`^${join(d1, 'shard.results')}:1:1: \\(document\\): changed since the shard wrote it \\(2000 bytes; manifest\\.json: \\d+ bytes, [0-9a-f]{12}…\\): run the shard again$`));
     expect(existsSync(join(folder, 'merged', 'summary.json'))).toBe(false);
+    // A folder where a file was: said so, no stack trace.
+    rmSync(join(d1, 'adjustments.csv'));
+    mkdirSync(join(d1, 'adjustments.csv'));
+    const folderInstead = await cli('merge', d0, d1, '--out', join(folder, 'merged'));
+    expect(folderInstead.code).toBe(2);
+    expect(folderInstead.err).toContain(`${join(d1, 'adjustments.csv')}:1:1: (document): not a file: the shard wrote a file here (manifest.json); run the shard again\n`);
   });
 });
 
@@ -214,5 +245,65 @@ describe('input files are located in one pass (issue 13)', () => {
     expect(doc.locate([], 'k29999')).toEqual({ line: 30_000, col: 1 });
     expect(doc.locate([], 'k0')).toEqual({ line: 1, col: 1 });
   });
+
+  it('should report 30 000 unknown keys of a scenario, each at its line', async () => {
+    const folder = temporaryFolder();
+    const file = writeScenario(folder, 'keys.yaml', `${TINY}${Array.from({ length: 30_000 }, (_, i) => `unknown${i}: 1`).join('\n')}\n`);
+    const result = await cli('validate', file);
+    expect(result.code).toBe(2);
+    const lines = result.err.trimEnd().split('\n');
+    expect(lines).toHaveLength(30_000);
+    expect(lines[29_999]).toBe(`${file}:30008:1: (document): unknown key "unknown29999"`);
+  });
+});
+
+describe('outputs replace each other whole or not at all, where they belong (issue 13)', () => {
+  it('should put the earlier files back when a move fails at the last step', () => {
+    const folder = temporaryFolder();
+    const out = join(folder, 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'a.csv'), 'earlier a');
+    writeFileSync(join(out, 'manifest.json'), 'earlier manifest');
+    writeFileSync(join(out, 'notes.txt'), 'the user\'s own');
+    const stage = new OutputStage(out);
+    stage.write('a.csv', 'new a');
+    stage.write('manifest.json', 'new manifest');
+    // The manifest's staged file gone before it could move: the last move fails.
+    rmSync(join(stage.staging, 'manifest.json'));
+    expect(() => stage.commit()).toThrow(OutputError);
+    expect(Object.fromEntries(readdirSync(out).map((name) => [name, read(join(out, name))]))).toEqual({ 'a.csv': 'earlier a', 'manifest.json': 'earlier manifest', 'notes.txt': 'the user\'s own' });
+  });
+
+  it("should write a whole run over one whose manifest.json became a folder (the issue's case: it left a mix)", async () => {
+    const folder = temporaryFolder();
+    const out = join(folder, 'o3');
+    expect((await cli('run', writeScenario(folder, 'a.yaml', TINY), '--out', out, '-q')).code).toBe(0);
+    rmSync(join(out, 'manifest.json'));
+    mkdirSync(join(out, 'manifest.json', 'x'), { recursive: true });
+    expect((await cli('run', writeScenario(folder, 'b.yaml', TINY.replace('seed: 1', 'seed: 2')), '--out', out, '-q')).code).toBe(0);
+    const manifest = JSON.parse(read(join(out, 'manifest.json'))) as { seed: number; files: { name: string; sha256: string }[] };
+    expect(manifest.seed).toBe(2);
+    for (const file of manifest.files) expect(sha256(readFileSync(join(out, file.name))), file.name).toBe(file.sha256);
+  });
+
+  it('should refuse the root and the home folder as --out, before the work', async () => {
+    const folder = temporaryFolder();
+    const file = writeScenario(folder, 'tiny.yaml', TINY);
+    expect(await cli('run', file, '--out', '/', '-q')).toEqual({ code: 2, out: '', err: '/: not an output folder: the root of the file system holds everything else; give a folder of its own, e.g. /out\n' });
+    const home = await cli('run', file, '--out', homedir(), '-q');
+    expect(home.code).toBe(2);
+    expect(home.err).toBe(`${homedir()}: not an output folder: the home folder holds everything else; give a folder of its own, e.g. ${join(homedir(), 'out')}\n`);
+  });
+
+  it("should rerun beside the run's folder when run from inside it", async () => {
+    const folder = temporaryFolder();
+    const file = writeScenario(folder, 'tiny.yaml', TINY);
+    expect((await cli('run', file, '--out', join(folder, 'run'), '-q')).code).toBe(0);
+    const bin = new URL('../../bin/periodize.js', import.meta.url).pathname;
+    const rerun = spawnSync(process.execPath, [bin, 'rerun', 'manifest.json'], { cwd: join(folder, 'run'), encoding: 'utf8' });
+    expect(rerun.status).toBe(0);
+    expect(readdirSync(join(folder, 'run')).filter((name) => name.startsWith('.'))).toEqual([]);
+    expect(existsSync(join(folder, 'run-rerun', 'summary.json'))).toBe(true);
+  }, 30_000);
 });
 

@@ -157,8 +157,12 @@ describe('the leave-one-study-out fits a trials run uses (leaveOutFits)', () => 
     const other = ensemble.provenance.trials.find((trial) => trial.file === 'trials/busso-2003.yaml')!;
     const swapped = { ...ensemble.provenance, trials: [...ensemble.provenance.trials.filter((trial) => trial !== other), { file: 'trials/helgerud-2007.yaml', contentSha256: '' }], leftOut: ['trials/busso-2003.yaml'] };
     writeFileSync(join(folder, 'mujika-1996.json'), JSON.stringify({ ...ensemble, provenance: swapped }));
-    const fits = leaveOutFits(UNCERTAIN_PARAMETERS, PARAMETERS, ['helgerud-2007', 'mujika-1996'], folder);
-    expect(fits.map((fit) => fit.ensemble)).toEqual([null, null]);
+    writeFileSync(join(folder, 'craven-2022.json'), '{ not json');
+    mkdirSync(join(folder, 'treff-2017.json'));
+    const fits = leaveOutFits(UNCERTAIN_PARAMETERS, PARAMETERS, ['helgerud-2007', 'mujika-1996', 'craven-2022', 'treff-2017'], folder);
+    expect(fits.map((fit) => fit.ensemble)).toEqual([null, null, null, null]);
+    expect(fits[2]!.stale).toMatch(/craven-2022\.json: not JSON .*: npm run ensemble -- --leave-out craven-2022 refits it$/);
+    expect(fits[3]!.stale).toMatch(/treff-2017\.json: .*: npm run ensemble -- --leave-out treff-2017 refits it$/);
     expect(fits[0]!.stale).toMatch(/helgerud-2007\.json was fitted with other values of the constants it holds fixed .*: npm run ensemble -- --leave-out helgerud-2007 refits it$/);
     expect(fits[1]!.stale).toMatch(/mujika-1996\.json was fitted before trials\/helgerud-2007\.yaml changed: npm run ensemble -- --leave-out mujika-1996 refits it$/);
   });

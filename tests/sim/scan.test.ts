@@ -27,7 +27,7 @@ describe(PlausibilityScan, () => {
     it('should hold it to the limits too (the scan is not vacuous: it sees every day)', () => {
       const scan = createContainer().get(PlausibilityScan);
       const violations: Violation[] = [];
-      const scenario = Scenario.parse({ name: 'big', seed: 3, population: { size: 3, level: 'recreational' }, weeks: 3, arms: [{ id: 'a', design: { extends: 'polarized', weeklyHours: 25 } }] });
+      const scenario = Scenario.parse({ name: 'big', seed: 3, population: { size: 3, level: 'recreational' }, weeks: 3, arms: [{ id: 'a', design: { extends: 'polarized', weeklyHours: 25, progression: 0 } }] });
       const seen: number[] = [];
       const days = scan.scan(scenario, 0, violations, (minutes) => seen.push(minutes));
       expect(days).toBe(3 * 21);

@@ -39,18 +39,32 @@ export async function runDrawnSets<T>(
   progress?: (done: number, total: number) => void,
 ): Promise<T[]> {
   const distinct = [...new Set(drawn)];
-  const byDistinct: T[] = [];
+  const byDistinct = await mapConcurrently(distinct, run, concurrency, progress);
+  return drawn.map((set) => byDistinct[distinct.indexOf(set)]!);
+}
+
+/**
+ * `run` over `items`, `concurrency` at a time (each lane takes the next item when its last is done),
+ * the results in the items' order whatever order they finish in; `progress` hears of each done.
+ */
+export async function mapConcurrently<T, R>(
+  items: readonly T[],
+  run: (item: T, index: number) => R | Promise<R>,
+  concurrency = 1,
+  progress?: (done: number, total: number) => void,
+): Promise<R[]> {
+  const results: R[] = [];
   let next = 0;
   let done = 0;
   const lane = async () => {
-    while (next < distinct.length) {
-      const d = next++;
-      byDistinct[d] = await run(distinct[d]!, d);
-      progress?.(++done, distinct.length);
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await run(items[i]!, i);
+      progress?.(++done, items.length);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
-  return drawn.map((set) => byDistinct[distinct.indexOf(set)]!);
+  return results;
 }
 
 /** One contrast's model interval from its per-set values and the run's own difference. */

@@ -188,8 +188,10 @@ export function leaveOutFits(
         fits.push({ trial, file, ensemble: null, stale: `${file} does not leave out ${expected} alone: npm run ensemble -- --leave-out ${trial} refits it` });
       } else fits.push({ trial, file, ensemble, stale: null });
     } catch (error) {
-      if (!(error instanceof EnsembleError)) throw error;
-      fits.push({ trial, file, ensemble: null, stale: error.message.replace(/npm run ensemble refits it$/, `npm run ensemble -- --leave-out ${trial} refits it`) });
+      // Whatever stops the fit from serving (stale, broken, not a file) is reported with the command that refits this one.
+      const refit = `npm run ensemble -- --leave-out ${trial} refits it`;
+      const message = error instanceof EnsembleError ? error.message.replace(/npm run ensemble (refits|rewrites) it$/, refit) : `${file}: ${(error as Error).message}: ${refit}`;
+      fits.push({ trial, file, ensemble: null, stale: message.endsWith(refit) ? message : `${message}: ${refit}` });
     }
   }
   return fits;

@@ -3,6 +3,7 @@ import { proposalsAfter, type AbcSmcOptions, type Population } from '../stats/ab
 import { sha256 } from '../outputs/read-chunks.ts';
 import type { Shard } from '../shards.ts';
 import type { Discrepancy } from './ensemble.ts';
+import { mapConcurrently } from './draws.ts';
 
 /*
  * The ensemble's fit on a cluster (issue 12, item 6; `npm run ensemble -- --shard i/N`,
@@ -73,17 +74,7 @@ export async function evaluateShard(
 ): Promise<ShardEvaluations> {
   const indices = shardIndices(proposals, shard);
   const { generation, points } = proposalsAfter(options, from, indices);
-  const found: Discrepancy[] = [];
-  let next = 0;
-  let done = 0;
-  const lane = async () => {
-    while (next < points.length) {
-      const i = next++;
-      found[i] = await evaluate(points[i]!);
-      progress?.(++done, points.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
+  const found = await mapConcurrently(points, (point) => evaluate(point), concurrency, progress);
   const finite = (value: number) => (Number.isFinite(value) ? value : null);
   return {
     key,

@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, parse, resolve } from 'node:path';
+import { homedir } from 'node:os';
 import { forEachChunk } from './read-chunks.ts';
 
 /** The output folder cannot be written (a file in the way, no permission): the CLI reports it as bad input. */
@@ -13,8 +14,9 @@ export class OutputError extends Error {
 
 /**
  * Outputs are written whole or not at all: every file goes to a staging folder beside the output
- * folder, and only when all are complete are they moved into place (a rename each). If anything
- * fails before that, the staging folder is removed and the output folder is left as it was.
+ * folder, and only when all are complete are they moved into place (a rename each; `commit` puts
+ * the earlier files back if a move fails). If anything fails before that, the staging folder is
+ * removed and the output folder is left as it was.
  */
 export class OutputStage {
   readonly staging: string;
@@ -24,6 +26,10 @@ export class OutputStage {
   constructor(readonly outDir: string) {
     const absolute = resolve(outDir);
     this.staging = `${absolute}.partial-${process.pid}`;
+    // The root and the home folder hold everything else: outputs go into a folder of their own.
+    if (absolute === parse(absolute).root || absolute === resolve(homedir())) {
+      throw new OutputError(outDir, 'not an output folder', new Error(`${absolute === resolve(homedir()) ? 'the home folder' : 'the root of the file system'} holds everything else; give a folder of its own, e.g. ${join(absolute, 'out')}`));
+    }
     try {
       mkdirSync(dirname(absolute), { recursive: true });
       // A file where the folder should go is refused now, before the work, not when moving the outputs in.
@@ -79,16 +85,32 @@ export class OutputStage {
 
   /**
    * Moves every staged file into the output folder, in the order written (the manifest, written
-   * last, arrives last), and removes any of `replaces` this run did not write — a days.csv left by
-   * an earlier run — so that the folder holds one run's outputs. Other files in the folder are left alone.
+   * last, arrives last), and takes away any of `replaces` this run did not write — a days.csv left
+   * by an earlier run — so that the folder holds one run's outputs. Other files in the folder are
+   * left alone. Whole or not at all, to the last step: the earlier run's files are first moved
+   * aside into the staging folder (a rename each, on the same file system), then the new ones in;
+   * if any step fails, the new ones come out and the earlier ones go back, as they were.
    */
   commit(replaces: readonly string[] = []): string[] {
     const names = this.files.map((file) => file.name);
+    const aside = join(this.staging, '.earlier');
+    const moved: string[] = [];
+    const placed: string[] = [];
     try {
       mkdirSync(this.outDir, { recursive: true });
-      for (const name of replaces) if (!names.includes(name)) rmSync(join(this.outDir, name), { force: true });
-      for (const file of this.files) renameSync(file.path, join(this.outDir, file.name));
+      mkdirSync(aside);
+      for (const name of new Set([...names, ...replaces])) {
+        if (!existsSync(join(this.outDir, name))) continue;
+        renameSync(join(this.outDir, name), join(aside, name));
+        moved.push(name);
+      }
+      for (const file of this.files) {
+        renameSync(file.path, join(this.outDir, file.name));
+        placed.push(file.name);
+      }
     } catch (error) {
+      for (const name of placed) rmSync(join(this.outDir, name), { recursive: true, force: true });
+      for (const name of moved) renameSync(join(aside, name), join(this.outDir, name));
       throw new OutputError(this.outDir, 'cannot write the outputs', error);
     }
     rmSync(this.staging, { recursive: true, force: true });

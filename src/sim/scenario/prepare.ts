@@ -173,8 +173,8 @@ export const WEEK_CAPACITY_HOURS = (7 * PLANNING.maxDayMinutes) / 60;
  * Each block's progression compounds over its loading weeks (volumeFactor): a design must not plan
  * a week past WEEK_CAPACITY_HOURS within the scenario's weeks — for its absolute hours, or for a
  * relative volume the population's typical habitual week (the level's mean, or its override; the
- * largest of named athletes'). Reported at the design's progression. (A week asked for above the
- * capacity from the first falls short from the first, as any such week does.)
+ * largest of named athletes'), or past the first week when that already asks for more. Reported
+ * at the design's progression.
  */
 function checkVolumeGrowth(scenario: Scenario, arms: readonly ArmSpec[], parameters: Parameters, issues: ResolveIssue[]): void {
   const population = scenario.population;
@@ -195,8 +195,9 @@ function checkVolumeGrowth(scenario: Scenario, arms: readonly ArmSpec[], paramet
       }
       const start = 'absolute' in d.weeklyHours ? d.weeklyHours.absolute : d.weeklyHours.relative * habitual;
       const peak = start * factor;
-      // A week asked for above the capacity from the start falls short from the start: the growth adds nothing.
-      if (peak <= WEEK_CAPACITY_HOURS || start > WEEK_CAPACITY_HOURS) return;
+      // Past what a week holds — or, for a week asked for above that from the start (it falls short
+      // from the start, as any such week does), past that first week.
+      if (peak <= Math.max(WEEK_CAPACITY_HOURS, start)) return;
       const where = typeof design === 'object' && 'blocks' in design ? ['arms', i, 'design', 'blocks', b, 'design', 'progression'] : ['arms', i, 'design', 'progression'];
       const hours = (value: number) => `${+value.toFixed(1)} h`;
       const from =
