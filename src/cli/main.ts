@@ -6,7 +6,7 @@ import { ROOT } from '../root.ts';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Container } from 'inversify';
 import { InputError } from '../models/input/located.ts';
-import { OutputError, OutputStage } from '../sim/outputs/stage.ts';
+import { abortStagesOnSignals, OutputError, OutputStage } from '../sim/outputs/stage.ts';
 import { PARAMETER_SET } from '../sim/tokens.ts';
 import { UNCERTAIN_PARAMETERS, type Parameters, type UncertainParameter } from '../models/parameters.ts';
 import { globalSensitivity, runSet, type GlobalSensitivityResult, type SensitivityMethod } from '../sim/global-sensitivity.ts';
@@ -595,9 +595,12 @@ function workerCount(io: CliIo, command: string, requested: number | undefined, 
 /** `work` with a pool of `workers` processes when more than one (null: this process), the pool ended after. */
 async function withPool<T>(workers: number, work: (pool: WorkerPool | null) => Promise<T>): Promise<T> {
   const pool = workers > 1 ? new WorkerPool(workers) : null;
+  // While the work waits on the workers, an interrupt removes what it was staging.
+  const release = pool === null ? () => {} : abortStagesOnSignals();
   try {
     return await work(pool);
   } finally {
+    release();
     await pool?.destroy();
   }
 }

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inject, injectable } from 'inversify';
 import { ADAPTATION_MODEL, type AdaptationModel } from './model/adaptation-model.ts';
@@ -153,9 +152,11 @@ export class RunScenario {
     const started = performance.now();
     const scenario = this.loader.load(request.scenario);
     const { spec } = scenario;
-    const scratch = mkdtempSync(join(tmpdir(), 'periodize-slices-'));
     const stage = new OutputStage(request.outDir);
+    // The workers' slices inside the staging folder: an abort or an interrupt removes them with it.
+    const scratch = join(stage.staging, '.slices');
     try {
+      mkdirSync(scratch);
       const merger = new SliceMerger(stage, spec, this.loader.parameters, shard !== null);
       const [from, to] = shard === null ? [0, spec.population.size] : shardRange(spec.population.size, shard);
       const slices = pool.slices(to - from).map(([a, b]): [number, number] => [from + a, from + b]);

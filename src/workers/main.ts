@@ -12,7 +12,11 @@ process.on('message', (message: { name: string; task: unknown }) => {
   } catch (error) {
     reply = { error };
   }
-  process.send!(reply);
+  // The parent gone while this task ran: no one to answer, and nothing to say about it.
+  if (!process.connected) process.exit(0);
+  process.send!(reply, undefined, undefined, (error: Error | null) => {
+    if (error !== null) process.exit(0);
+  });
 });
 // The parent gone (it closed the pool, or died): nothing left to answer.
 process.on('disconnect', () => process.exit(0));

@@ -263,7 +263,8 @@ reference: c
       writeScenario(folder, 'in-the-way', 'a file, not a folder');
       const result = await cli('run', file, '--out', join(folder, 'in-the-way', 'out'));
       expect(result.code).toBe(2);
-      expect(result.err.trim()).toBe(`${join(folder, 'in-the-way', 'out')}: cannot create the output folder: EEXIST`);
+      // A file where a parent folder should be: not a folder.
+      expect(result.err.trim()).toBe(`${join(folder, 'in-the-way', 'out')}: cannot create the output folder: ENOTDIR`);
       // The output folder itself a file: refused before the simulation, the file left as it was.
       const itself = await cli('run', file, '--out', join(folder, 'in-the-way'));
       expect([itself.code, itself.err.trim(), itself.out]).toEqual([2, `${join(folder, 'in-the-way')}: cannot create the output folder: EEXIST`, '']);

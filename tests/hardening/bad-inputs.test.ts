@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,14 @@ import { parseShard } from '../../src/sim/shards.ts';
 import { OutputError, OutputStage } from '../../src/sim/outputs/stage.ts';
 import { sha256 } from '../../src/sim/outputs/read-chunks.ts';
 import { cli, read, temporaryFolder, writeScenario } from '../helpers.ts';
+
+/** Whether this machine lets a test mount a tmpfs (root in a VM does; an unprivileged CI does not). */
+const mountable = (() => {
+  const probe = temporaryFolder();
+  if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8k', 'tmpfs', probe]).status !== 0) return false;
+  spawnSync('umount', [probe]);
+  return true;
+})();
 
 const TINY = 'name: tiny\nseed: 1\npopulation: { size: 6, level: recreational }\nweeks: 2\narms:\n  - { id: polarized, design: polarized }\n  - { id: threshold, design: threshold }\nreference: threshold\n';
 
@@ -158,13 +166,6 @@ describe('resources and environment (issue 13)', () => {
     expect(environmentProblem(new RangeError('x'))).toBeNull();
   });
 
-  const mountable = (() => {
-    const probe = temporaryFolder();
-    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8k', 'tmpfs', probe]).status !== 0) return false;
-    spawnSync('umount', [probe]);
-    return true;
-  })();
-
   it.skipIf(!mountable)('should say in one line that the disk is full when it fills while staging, without a stack trace (an 8-KB tmpfs)', async () => {
     const folder = temporaryFolder();
     const mount = join(folder, 'full');
@@ -271,6 +272,7 @@ describe('outputs replace each other whole or not at all, where they belong (iss
     // The manifest's staged file gone before it could move: the last move fails.
     rmSync(join(stage.staging, 'manifest.json'));
     expect(() => stage.commit()).toThrow(OutputError);
+    stage.abort();
     expect(Object.fromEntries(readdirSync(out).map((name) => [name, read(join(out, name))]))).toEqual({ 'a.csv': 'earlier a', 'manifest.json': 'earlier manifest', 'notes.txt': 'the user\'s own' });
   });
 
@@ -305,5 +307,48 @@ describe('outputs replace each other whole or not at all, where they belong (iss
     expect(readdirSync(join(folder, 'run')).filter((name) => name.startsWith('.'))).toEqual([]);
     expect(existsSync(join(folder, 'run-rerun', 'summary.json'))).toBe(true);
   }, 30_000);
+});
+
+describe('staging inside --out, cleaned up after an interrupt (issue 13)', () => {
+  const bin = new URL('../../bin/periodize.js', import.meta.url).pathname;
+  const BIG = TINY.replace('size: 6', 'size: 20000').replace('weeks: 2', 'weeks: 8');
+
+  it('should stage inside the output folder (nothing beside it), and remove a killed run\'s staging on the next run', async () => {
+    const folder = temporaryFolder();
+    const out = join(folder, 'out');
+    mkdirSync(join(out, '.partial-2147483646'), { recursive: true });
+    writeFileSync(join(out, '.partial-2147483646', 'days.csv'), 'half a table');
+    expect((await cli('run', writeScenario(folder, 'tiny.yaml', TINY), '--out', out, '-q')).code).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(['out', 'tiny.yaml']);
+    expect(readdirSync(out).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it.skipIf(!mountable)('should write into a mount point of another file system (it failed with EXDEV)', async () => {
+    const folder = temporaryFolder();
+    const mount = join(folder, 'volume');
+    mkdirSync(mount);
+    expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mount]).status).toBe(0);
+    try {
+      const result = await cli('run', writeScenario(folder, 'tiny.yaml', TINY), '--out', mount, '-q');
+      expect(result.err).toBe('');
+      expect(result.code).toBe(0);
+      expect(readdirSync(mount).sort()).toEqual(['adjustments.csv', 'athletes.csv', 'contrasts.csv', 'manifest.json', 'summary.json']);
+    } finally {
+      spawnSync('umount', [mount]);
+    }
+  });
+
+  it('should remove its staging and the folder it made on SIGINT while on worker processes, and exit 130', async () => {
+    const folder = temporaryFolder();
+    const out = join(folder, 'out');
+    const child = spawn(process.execPath, [bin, 'run', writeScenario(folder, 'big.yaml', BIG), '--out', out, '-q', '--workers', '2'], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    // Interrupted once it is staging.
+    while (!(existsSync(out) && readdirSync(out).some((name) => name.startsWith('.partial-')))) await new Promise((wait) => setTimeout(wait, 50));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(folder)).toEqual(['big.yaml']);
+  }, 60_000);
 });
 

@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { dirname, join, parse, resolve } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, parse, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { forEachChunk } from './read-chunks.ts';
 
@@ -13,32 +13,40 @@ export class OutputError extends Error {
 }
 
 /**
- * Outputs are written whole or not at all: every file goes to a staging folder beside the output
- * folder, and only when all are complete are they moved into place (a rename each; `commit` puts
- * the earlier files back if a move fails). If anything fails before that, the staging folder is
- * removed and the output folder is left as it was.
+ * Outputs are written whole or not at all: every file goes to a staging folder inside the output
+ * folder (`.partial-<pid>`: the same file system, so a mount point or a symlink to another disk
+ * works, and nothing is written beside `--out`), and only when all are complete are they moved into
+ * place (a rename each; `commit` puts the earlier files back if a move fails). If anything fails
+ * before that, the staging folder is removed — and the output folder too, if this run made it and
+ * it is empty — and the output folder is left as it was. A staging folder of a process that is no
+ * longer running (killed, or interrupted in a simulation on this process) is removed by the next
+ * run into the folder; a run on worker processes interrupted (SIGINT, SIGTERM) removes its own
+ * (`abortStagesOnSignals`).
  */
 export class OutputStage {
   readonly staging: string;
   private readonly files: StagedFile[] = [];
   private done = false;
+  /** Whether this run made the output folder (then an abort leaves none behind). */
+  private readonly made: boolean;
 
   constructor(readonly outDir: string) {
     const absolute = resolve(outDir);
-    this.staging = `${absolute}.partial-${process.pid}`;
+    this.staging = join(absolute, `.partial-${process.pid}`);
     // The root and the home folder hold everything else: outputs go into a folder of their own.
     if (absolute === parse(absolute).root || absolute === resolve(homedir())) {
       throw new OutputError(outDir, 'not an output folder', new Error(`${absolute === resolve(homedir()) ? 'the home folder' : 'the root of the file system'} holds everything else; give a folder of its own, e.g. ${join(absolute, 'out')}`));
     }
     try {
-      mkdirSync(dirname(absolute), { recursive: true });
       // A file where the folder should go is refused now, before the work, not when moving the outputs in.
       if (existsSync(absolute) && !statSync(absolute).isDirectory()) throw Object.assign(new Error('a file is in the way'), { code: 'EEXIST' });
-      rmSync(this.staging, { recursive: true, force: true });
-      mkdirSync(this.staging, { recursive: true });
+      this.made = makeFolder(absolute);
+      removeStaleStaging(absolute);
+      mkdirSync(this.staging);
     } catch (error) {
       throw new OutputError(outDir, 'cannot create the output folder', error);
     }
+    ACTIVE.add(this);
   }
 
   /** Opens a staged file for streaming. */
@@ -115,6 +123,7 @@ export class OutputStage {
     }
     rmSync(this.staging, { recursive: true, force: true });
     this.done = true;
+    ACTIVE.delete(this);
     return names;
   }
 
@@ -122,12 +131,82 @@ export class OutputStage {
   abort(): void {
     if (this.done) return;
     this.done = true;
+    ACTIVE.delete(this);
     for (const file of this.files) file.abandon();
     try {
       rmSync(this.staging, { recursive: true, force: true });
+      if (this.made && readdirSync(this.outDir).length === 0) rmdirSync(this.outDir);
     } catch {
       // Cleaning up must not hide the failure that brought us here.
     }
+  }
+}
+
+/** The stages of this process not yet committed or aborted: what an interrupt leaves to clean up. */
+const ACTIVE = new Set<OutputStage>();
+
+/**
+ * Until the returned function is called, SIGINT or SIGTERM abort every stage of this process (its
+ * staging folder removed) and end it with 128 + the signal's number, as a shell expects (130, 143).
+ * Only while the process waits — on its workers: a handler cannot run inside a synchronous
+ * simulation, and would only delay the default, immediate exit there (whose staging folder the next
+ * run into the folder removes).
+ */
+export function abortStagesOnSignals(): () => void {
+  const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
+    const handler = () => {
+      for (const stage of ACTIVE) stage.abort();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    process.on(signal, handler);
+    return [signal, handler] as const;
+  });
+  return () => {
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+  };
+}
+
+/**
+ * Makes `folder` and any missing parents, one level at a time from the deepest that exists (Node's
+ * recursive mkdir never returns on some special file systems, /proc among them); whether it made it.
+ */
+function makeFolder(folder: string): boolean {
+  const missing: string[] = [];
+  let at = folder;
+  while (!existsSync(at)) {
+    missing.unshift(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const level of missing) mkdirSync(level);
+  return missing.length > 0;
+}
+
+/** Removes the staging folders in `folder` (and the older kind beside it) of processes no longer running. */
+function removeStaleStaging(folder: string): void {
+  const stale = (name: string, prefix: string): boolean => {
+    const match = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.partial-(\\d+)$`).exec(name);
+    return match !== null && Number(match[1]) !== process.pid && !running(Number(match[1]));
+  };
+  for (const name of readdirSync(folder)) if (stale(name, '')) rmSync(join(folder, name), { recursive: true, force: true });
+  const parent = dirname(folder);
+  if (parent !== folder) {
+    try {
+      for (const name of readdirSync(parent)) if (stale(name, basename(folder))) rmSync(join(parent, name), { recursive: true, force: true });
+    } catch {
+      // A parent that cannot be listed holds nothing of ours to clean.
+    }
+  }
+}
+
+/** Whether a process of this id is running (signal 0 checks without sending). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
