@@ -274,14 +274,18 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const outDir = options.out ?? `${resolve(dirname(manifestFile))}-rerun`;
       const spec = job.load(scenario);
       const sets = manifest.uncertainty?.sets ?? 0;
+      // A shard's manifest: that shard again, not the whole scenario (its command says which).
+      const shardText = /(?:^| )--shard[ =](\S+)/.exec(manifest.command)?.[1];
+      const shard = shardText === undefined ? null : parseShard(shardText);
+      if (typeof shard === 'string') throw new UsageError(`periodize rerun: ${manifestFile}: the command's --shard: ${shard}`);
       const ensemble = sets === 0 ? null : withEnsemble(spec, scenario, 'rerun', (await getContainer()).get(PARAMETER_SET));
-      const workers = workerCount(io, 'rerun', options.workers, defaultWorkers(athleteDays(spec) * (1 + sets)));
+      const workers = workerCount(io, 'rerun', options.workers, shard === null ? defaultWorkers(athleteDays(spec) * (1 + sets)) : 1);
       const bars = io === PROCESS_IO && process.stderr.isTTY === true;
       await withPool(workers, async (pool) => {
         const runs = ensemble === null ? null : await ensembleRuns(spec, scenario, { ...ensemble, sets }, pool, bars, await getContainer());
         const bar = bars ? progressBar() : null;
         try {
-          await simulate(job, { scenario, outDir, command: manifest.command, progress: bar?.update ?? null, format: manifest.format, uncertainty: runs }, pool);
+          await simulate(job, { scenario, outDir, command: manifest.command, progress: bar?.update ?? null, format: manifest.format, shard, uncertainty: runs }, pool);
         } finally {
           bar?.stop();
         }

@@ -238,6 +238,19 @@ describe('rerun reads only what a manifest may name (issue 13)', () => {
   });
 });
 
+describe('rerun of a shard (issue 13)', () => {
+  it("should run that shard again, not the whole scenario, and find it byte-identical", async () => {
+    const folder = temporaryFolder();
+    const file = writeScenario(folder, 'tiny.yaml', TINY);
+    expect((await cli('run', file, '--shard', '1/2', '--out', join(folder, 's1'), '-q')).code).toBe(0);
+    const rerun = await cli('rerun', join(folder, 's1', 'manifest.json'));
+    expect(rerun.err).toBe('');
+    expect(rerun.out).toBe(`reproduced: 4 files in ${join(folder, 's1')}-rerun/ byte-identical to ${join(folder, 's1', 'manifest.json')}\n`);
+    expect(rerun.code).toBe(0);
+    expect(JSON.parse(read(join(folder, 's1-rerun', 'shard.json'))).shard).toBe('1/2');
+  });
+});
+
 describe('input files are located in one pass (issue 13)', () => {
   it('should report each repeated key at its own line, in any mapping, and locate 30 000 unknown keys', () => {
     expect(() => LocatedDocument.parse('a: 1\nb:\n  c: 1\n  c: 2\na: 3\n', 'f.yaml')).toThrow('f.yaml:4:3: (document): YAML: map keys must be unique\nf.yaml:5:1: (document): YAML: map keys must be unique');
@@ -320,6 +333,20 @@ describe('staging inside --out, cleaned up after an interrupt (issue 13)', () =>
     writeFileSync(join(out, '.partial-2147483646', 'days.csv'), 'half a table');
     expect((await cli('run', writeScenario(folder, 'tiny.yaml', TINY), '--out', out, '-q')).code).toBe(0);
     expect(readdirSync(folder).sort()).toEqual(['out', 'tiny.yaml']);
+    expect(readdirSync(out).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('should keep a second run out of a folder another is writing into, and take over the lock of a run no longer running', async () => {
+    const folder = temporaryFolder();
+    const out = join(folder, 'out');
+    const file = writeScenario(folder, 'tiny.yaml', TINY);
+    mkdirSync(out);
+    // The lock of a process that is running (this one's parent stands in for another run).
+    writeFileSync(join(out, '.lock'), `${process.ppid}\n`);
+    expect(await cli('run', file, '--out', out, '-q')).toEqual({ code: 2, out: '', err: `${out}: in use: another run (process ${process.ppid}) is writing into this folder: wait for it to end, or choose another folder\n` });
+    expect(readdirSync(out)).toEqual(['.lock']);
+    writeFileSync(join(out, '.lock'), '2147483646\n');
+    expect((await cli('run', file, '--out', out, '-q')).code).toBe(0);
     expect(readdirSync(out).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, parse, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { forEachChunk } from './read-chunks.ts';
@@ -41,13 +41,26 @@ export class OutputStage {
       // A file where the folder should go is refused now, before the work, not when moving the outputs in.
       if (existsSync(absolute) && !statSync(absolute).isDirectory()) throw Object.assign(new Error('a file is in the way'), { code: 'EEXIST' });
       this.made = makeFolder(absolute);
+    } catch (error) {
+      throw new OutputError(outDir, 'cannot create the output folder', error);
+    }
+    this.lock = join(absolute, '.lock');
+    const holder = takeLock(this.lock);
+    if (holder !== null) {
+      throw new OutputError(outDir, 'in use', new Error(`another run (process ${holder}) is writing into this folder: wait for it to end, or choose another folder`));
+    }
+    try {
       removeStaleStaging(absolute);
       mkdirSync(this.staging);
     } catch (error) {
+      rmSync(this.lock, { force: true });
       throw new OutputError(outDir, 'cannot create the output folder', error);
     }
     ACTIVE.add(this);
   }
+
+  /** The lock file that keeps a second run out of the folder while this one writes (`takeLock`). */
+  private readonly lock: string;
 
   /** Opens a staged file for streaming. */
   open(name: string): StagedFile {
@@ -122,6 +135,7 @@ export class OutputStage {
       throw new OutputError(this.outDir, 'cannot write the outputs', error);
     }
     rmSync(this.staging, { recursive: true, force: true });
+    rmSync(this.lock, { force: true });
     this.done = true;
     ACTIVE.delete(this);
     return names;
@@ -135,6 +149,7 @@ export class OutputStage {
     for (const file of this.files) file.abandon();
     try {
       rmSync(this.staging, { recursive: true, force: true });
+      rmSync(this.lock, { force: true });
       if (this.made && readdirSync(this.outDir).length === 0) rmdirSync(this.outDir);
     } catch {
       // Cleaning up must not hide the failure that brought us here.
@@ -198,6 +213,27 @@ function removeStaleStaging(folder: string): void {
       // A parent that cannot be listed holds nothing of ours to clean.
     }
   }
+}
+
+/**
+ * Takes the folder's lock — a file made only if absent, holding this process's id — and gives null,
+ * or the id of the running process that holds it. A lock left by a process no longer running is
+ * taken over.
+ */
+function takeLock(lock: string): number | null {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
+      return null;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new OutputError(dirname(lock), 'cannot create the output folder', error);
+    }
+    const holder = Number(readFileSync(lock, 'utf8').trim());
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && running(holder)) return holder;
+    rmSync(lock, { force: true });
+  }
+  // Taken over by another run in between: it holds the folder now.
+  return Number(readFileSync(lock, 'utf8').trim()) || -1;
 }
 
 /** Whether a process of this id is running (signal 0 checks without sending). */
