@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { Container } from 'inversify';
 import { InputError } from '../models/input/located.ts';
 import { abortStagesOnSignals, OutputError, OutputStage } from '../sim/outputs/stage.ts';
+import { OUTPUT_FILES } from '../sim/outputs/run-outputs.ts';
 import { PARAMETER_SET } from '../sim/tokens.ts';
 import { UNCERTAIN_PARAMETERS, type Parameters, type UncertainParameter } from '../models/parameters.ts';
 import { globalSensitivity, runSet, type GlobalSensitivityResult, type SensitivityMethod } from '../sim/global-sensitivity.ts';
@@ -117,7 +118,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const spec = job.load(scenario);
       const ensemble = uncertainty === null ? null : withEnsemble(spec, scenario, 'run --uncertainty', (await getContainer()).get(PARAMETER_SET));
       // The output folder is checked (a file in the way) before the parameter sets, not after them.
-      if (ensemble !== null) new OutputStage(outDir).abort();
+      if (ensemble !== null) new OutputStage(outDir, OUTPUT_FILES).abort();
       const workers = workerCount(io, 'run', options.workers, shard === null ? defaultWorkers(athleteDays(spec) * (1 + (uncertainty?.sets ?? 0))) : 1);
       // A progress bar on a terminal; nothing but the final line otherwise (logs, pipes, tests).
       const bars = io === PROCESS_IO && process.stderr.isTTY === true && options.quiet !== true;

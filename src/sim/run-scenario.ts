@@ -4,7 +4,7 @@ import { inject, injectable } from 'inversify';
 import { ADAPTATION_MODEL, type AdaptationModel } from './model/adaptation-model.ts';
 import { csvNames, SliceMerger } from './merge.ts';
 import { mergeShards, orderShards, shardScenarioText } from './merge-shards.ts';
-import { csvSinks, OutputWriter, type OutputFormat } from './outputs/run-outputs.ts';
+import { csvSinks, OUTPUT_FILES, OutputWriter, type OutputFormat } from './outputs/run-outputs.ts';
 import { OutputStage, StagedFile } from './outputs/stage.ts';
 import { PackedResults, shardRange, ShardResults, type Shard } from './shards.ts';
 import type { SummaryCollector, Summary } from './summary.ts';
@@ -96,7 +96,7 @@ export class RunScenario {
     const { shard, format, progress } = withDefaults(request);
     const scenario = this.loader.load(request.scenario);
     const { spec } = scenario;
-    const stage = new OutputStage(request.outDir);
+    const stage = new OutputStage(request.outDir, OUTPUT_FILES);
     try {
       const started = performance.now();
       const csvFiles = csvNames(spec).map((name) => stage.open(name));
@@ -152,7 +152,7 @@ export class RunScenario {
     const started = performance.now();
     const scenario = this.loader.load(request.scenario);
     const { spec } = scenario;
-    const stage = new OutputStage(request.outDir);
+    const stage = new OutputStage(request.outDir, OUTPUT_FILES);
     // The workers' slices inside the staging folder: an abort or an interrupt removes them with it.
     const scratch = join(stage.staging, '.slices');
     try {
@@ -206,7 +206,7 @@ export class RunScenario {
     const { file, text } = shardScenarioText(shards);
     const scenario = this.loader.load(file, text);
     const { spec } = scenario;
-    const stage = new OutputStage(request.outDir);
+    const stage = new OutputStage(request.outDir, OUTPUT_FILES);
     try {
       const summary = mergeShards({ stage, spec, parameters: this.loader.parameters, shards, outDir: request.outDir });
       const extra = { mergedFrom: shards.map(({ dir }) => dir) };

@@ -336,6 +336,19 @@ describe('staging inside --out, cleaned up after an interrupt (issue 13)', () =>
     expect(readdirSync(out).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
+  it("should refuse, before the work, a folder holding someone's own file under a contract name, and replace an earlier run's", async () => {
+    const folder = temporaryFolder();
+    const out = join(folder, 'out');
+    const file = writeScenario(folder, 'tiny.yaml', TINY);
+    mkdirSync(out);
+    writeFileSync(join(out, 'days.csv'), 'my own notes');
+    expect(await cli('run', file, '--out', out, '-q')).toEqual({ code: 2, out: '', err: `${out}: not an earlier run: holds days.csv but no manifest.json of a run: a run would replace them; move them, or choose another folder\n` });
+    expect(read(join(out, 'days.csv'))).toBe('my own notes');
+    rmSync(join(out, 'days.csv'));
+    expect((await cli('run', file, '--out', out, '-q')).code).toBe(0);
+    expect((await cli('run', file, '--out', out, '-q')).code).toBe(0);
+  });
+
   it('should keep a second run out of a folder another is writing into, and take over the lock of a run no longer running', async () => {
     const folder = temporaryFolder();
     const out = join(folder, 'out');

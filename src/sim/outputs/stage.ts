@@ -30,7 +30,15 @@ export class OutputStage {
   /** Whether this run made the output folder (then an abort leaves none behind). */
   private readonly made: boolean;
 
-  constructor(readonly outDir: string) {
+  /**
+   * `contract`: the names a commit replaces. A folder holding some of them but no manifest.json of
+   * an earlier run holds someone's own files under those names: refused, before the work, rather
+   * than replaced.
+   */
+  constructor(
+    readonly outDir: string,
+    contract: readonly string[] = [],
+  ) {
     const absolute = resolve(outDir);
     this.staging = join(absolute, `.partial-${process.pid}`);
     // The root and the home folder hold everything else: outputs go into a folder of their own.
@@ -43,6 +51,10 @@ export class OutputStage {
       this.made = makeFolder(absolute);
     } catch (error) {
       throw new OutputError(outDir, 'cannot create the output folder', error);
+    }
+    const theirs = contract.filter((name) => name !== 'manifest.json' && existsSync(join(absolute, name)));
+    if (theirs.length > 0 && !existsSync(join(absolute, 'manifest.json'))) {
+      throw new OutputError(outDir, 'not an earlier run', new Error(`holds ${theirs.join(', ')} but no manifest.json of a run: a run would replace them; move them, or choose another folder`));
     }
     this.lock = join(absolute, '.lock');
     const holder = takeLock(this.lock);
