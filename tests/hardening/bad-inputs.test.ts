@@ -65,6 +65,13 @@ const CASES: Case[] = [
     err: /^FILE:12:5: sweep\.vary: more than 1e308 combinations; a sweep adds at most 200 arms\n$/,
   },
   {
+    name: "a sweep's rules that are no rule set, at the sweep's rules: once (it was each added arm's, at arms[0]'s line)",
+    scenario: `${TINY}sweep:\n  design: polarized\n  vary:\n    z2: { from: 0, to: 0.1, step: 0.1 }\n  rules: no-such-rules.yaml\n`,
+    argv: ['validate', 'FILE'],
+    code: 2,
+    err: /^FILE:13:10: sweep\.rules: no built-in rule set or readable rule file "no-such-rules\.yaml" \(built-in: [^)]*\)\n$/,
+  },
+  {
     name: 'a key given twice, in a nested mapping',
     scenario: TINY.replace('seed: 1\n', 'seed: 1\ntests: { preTestDays: 2, preTestDays: 3 }\n'),
     argv: ['validate', 'FILE'],

@@ -36,10 +36,11 @@ export function loadScenario(
   });
   if (sweepIssues.length > 0) throw new InputError(sweepIssues.map((issue) => doc.problem(issue.path, issue.message)));
   const scenario = sweep === null ? parsed.data : { ...parsed.data, arms: [...parsed.data.arms, ...sweep.arms] };
-  const armRules = loadScenarioRules(scenario, doc, catalogue, vocabulary);
+  // A sweep's arms are not written as arms: their problems point at the sweep.
+  const located = (path: (string | number)[]) => (path[0] === 'arms' && typeof path[1] === 'number' && path[1] >= written ? ['sweep', ...path.slice(2)] : path);
+  const armRules = loadScenarioRules(scenario, doc, catalogue, vocabulary, located);
   const prepared = prepareScenario(scenario, catalogue, parameters, armRules.rules);
   if (!prepared.ok || armRules.problems.length > 0) {
-    const located = (path: (string | number)[]) => (path[0] === 'arms' && typeof path[1] === 'number' && path[1] >= written ? ['sweep', ...path.slice(2)] : path);
     const scenarioProblems = prepared.ok ? [] : prepared.issues.map((issue) => doc.problem(located(issue.path), issue.message));
     throw new InputError([...scenarioProblems, ...armRules.problems]);
   }

@@ -62,11 +62,13 @@ export function loadScenarioRules(
   doc: LocatedDocument,
   catalogue: CompiledCatalogue,
   vocabulary: RuleVocabulary,
+  /** Where an arm's `rules:` is written (a sweep's arms: the sweep's `rules:`). */
+  located: (path: PathSegment[]) => PathSegment[] = (path) => path,
 ): LoadedScenarioRules {
   const problems = new Map<string, InputProblem>();
   const rules = scenario.arms.map((arm, i) => {
     if (arm.rules === undefined) return null;
-    const loaded = loadArmRules(arm.rules, doc, ['arms', i, 'rules'], catalogue, vocabulary);
+    const loaded = loadArmRules(arm.rules, doc, located(['arms', i, 'rules']), catalogue, vocabulary);
     for (const problem of loaded.problems) problems.set(formatProblem(problem), problem);
     return loaded.rules;
   });
