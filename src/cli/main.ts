@@ -68,6 +68,15 @@ export const EXIT_OUTSIDE = 3;
  * stack trace), 1 internal error — so it can be tested without a child process.
  */
 export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, container?: Container): Promise<number> {
+  // Output piped into a reader that stops early (`| head`): the reader has what it wanted.
+  if (io === PROCESS_IO) {
+    for (const stream of [process.stdout, process.stderr]) {
+      stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(0);
+        throw error;
+      });
+    }
+  }
   const getContainer = async () => container ?? (await import('../composition-root.ts')).createContainer();
   const program = new Command()
     .name('periodize')

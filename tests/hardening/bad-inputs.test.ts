@@ -245,6 +245,18 @@ describe('rerun reads only what a manifest may name (issue 13)', () => {
   });
 });
 
+describe('output piped into a reader that stops early', () => {
+  it('should end quietly with exit 0, not crash on EPIPE (periodize … | head)', () => {
+    const folder = temporaryFolder();
+    // 30 000 problems: 2 MB of messages, far more than a pipe holds, so the writes after head has gone fail.
+    const file = writeScenario(folder, 'keys.yaml', `${TINY}${Array.from({ length: 30_000 }, (_, i) => `unknown${i}: 1`).join('\n')}\n`);
+    const bin = new URL('../../bin/periodize.js', import.meta.url).pathname;
+    const piped = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" validate "${file}" 2>&1 | head -c 100 > /dev/null`], { encoding: 'utf8' });
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(0);
+  }, 30_000);
+});
+
 describe('rerun of a shard (issue 13)', () => {
   it("should run that shard again, not the whole scenario, and find it byte-identical", async () => {
     const folder = temporaryFolder();
