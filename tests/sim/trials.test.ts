@@ -305,6 +305,20 @@ describe('trials/RESULTS.md', () => {
       .replace(/Written by `[^`]*`/, '')
       .replace(/\n## Predictive checks: the calibrated ensemble\n[\s\S]*?(?=\n## What the simulation makes of each study)/, '');
     expect(committed).not.toContain('Predictive checks');
+    expect(committed).not.toContain('## Leave one study out');
     expect(fresh).toBe(committed);
+  });
+
+  it('should predict each study that has a committed leave-one-study-out fit from it, and name the calibration files that have none', () => {
+    const markdown = readFileSync(join(TRIALS, 'RESULTS.md'), 'utf8');
+    const section = markdown.slice(markdown.indexOf('\n## Leave one study out\n'), markdown.indexOf('\n## What the simulation makes of each study'));
+    const fitted = readdirSync(join(TRIALS, '..', 'ensemble', 'leave-out')).filter((name) => name.endsWith('.json')).map((name) => name.replace(/\.json$/, ''));
+    for (const trial of fitted) expect(section).toContain(`(\`ensemble/leave-out/${trial}.json\`, `);
+    const calibration = readdirSync(TRIALS)
+      .filter((name) => name.endsWith('.yaml') && /\brole: calibration\b/.test(readFileSync(join(TRIALS, name), 'utf8')))
+      .map((name) => name.replace(/\.yaml$/, ''));
+    const missing = calibration.filter((trial) => !fitted.includes(trial));
+    if (missing.length === 0) expect(section).not.toContain('Not yet fitted without them');
+    else expect(section).toContain(`\`npm run ensemble -- --leave-out <trial>\`): ${missing.join(', ')}.`);
   });
 });
