@@ -8,6 +8,7 @@ import type { Container } from 'inversify';
 import { InputError } from '../models/input/located.ts';
 import { abortStagesOnSignals, OutputError, OutputStage } from '../sim/outputs/stage.ts';
 import { OUTPUT_FILES } from '../sim/outputs/run-outputs.ts';
+import { MACHINE_ERRORS } from '../sim/machine-errors.ts';
 import { PARAMETER_SET } from '../sim/tokens.ts';
 import { UNCERTAIN_PARAMETERS, type Parameters, type UncertainParameter } from '../models/parameters.ts';
 import { globalSensitivity, runSet, type GlobalSensitivityResult, type SensitivityMethod } from '../sim/global-sensitivity.ts';
@@ -541,20 +542,10 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
   }
 }
 
-/** What the machine refused (a full disk, a read-only file system, too many open files…): one line naming the cause, no stack. */
-const ENVIRONMENT_ERRORS: Readonly<Record<string, string>> = {
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'the disk quota is used up',
-  EROFS: 'the file system is read-only',
-  EIO: 'the device failed to read or write',
-  EMFILE: 'too many files open',
-  ENFILE: 'too many files open on the machine',
-  ENOMEM: 'out of memory',
-};
-
+/** The one line for what the machine refused (MACHINE_ERRORS), or null for anything else. */
 export function environmentProblem(error: unknown): string | null {
   const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
-  const cause = code === undefined ? undefined : ENVIRONMENT_ERRORS[code];
+  const cause = code === undefined ? undefined : MACHINE_ERRORS[code];
   if (cause === undefined) return null;
   return `${path === undefined ? '' : `${path}: `}${cause} (${code})`;
 }

@@ -1,3 +1,4 @@
+import { basename, extname } from 'node:path';
 import type { Role, Trial } from '../models/trials/schema.ts';
 import type { Prediction } from '../sim/calibration/predictive.ts';
 import type { OutcomeResult, TrialResult } from '../sim/trials/run.ts';
@@ -169,7 +170,7 @@ export function trialsTable(results: readonly TrialResult[], replicates: number,
 
 /** A trial file's name without its extension: "helgerud-2007". */
 function trialName(result: TrialResult): string {
-  return result.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
+  return basename(result.file, extname(result.file));
 }
 
 /** Per left-out study: its result, its outcomes' predictions fitted with it (the ensemble's) and without it. */

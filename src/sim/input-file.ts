@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../models/input/located.ts';
+import { MACHINE_ERRORS } from './machine-errors.ts';
 
 /**
  * The most an input file (a scenario, a rule file, a trial, a shard's or run's manifest) may hold:
@@ -42,12 +43,11 @@ export function readInputText(file: string): string {
   }
 }
 
-/** What the machine refused, not the input: left to the command line's one-line report (exit 1). */
-const MACHINE_ERRORS = new Set(['EMFILE', 'ENFILE', 'EIO', 'ENOMEM']);
 
 function unreadable(file: string, error: unknown): Error {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code !== undefined && MACHINE_ERRORS.has(code)) return error as Error;
+  // What the machine refused, not the input: left to the command line's one-line report (exit 1).
+  if (code !== undefined && Object.hasOwn(MACHINE_ERRORS, code)) return error as Error;
   const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message;
   return new InputError([{ file, line: 1, col: 1, path: [], message: reason }]);
 }

@@ -212,9 +212,10 @@ function makeFolder(folder: string): boolean {
 
 /** Removes the staging folders in `folder` (and the older kind beside it) of processes no longer running. */
 function removeStaleStaging(folder: string): void {
+  // `<prefix>.partial-<pid>`, the pid not this process's nor any running one's.
   const stale = (name: string, prefix: string): boolean => {
-    const match = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.partial-(\\d+)$`).exec(name);
-    return match !== null && Number(match[1]) !== process.pid && !running(Number(match[1]));
+    const pid = name.startsWith(`${prefix}.partial-`) ? name.slice(prefix.length + '.partial-'.length) : '';
+    return /^\d+$/.test(pid) && Number(pid) !== process.pid && !running(Number(pid));
   };
   for (const name of readdirSync(folder)) if (stale(name, '')) rmSync(join(folder, name), { recursive: true, force: true });
   const parent = dirname(folder);
