@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { Container } from 'inversify';
 import { InputError } from '../models/input/located.ts';
 import { abortStagesOnSignals, OutputError, OutputStage } from '../sim/outputs/stage.ts';
+import { LocalPool } from '../sim/local-pool.ts';
 import { OUTPUT_FILES } from '../sim/outputs/run-outputs.ts';
 import { MACHINE_ERRORS } from '../sim/machine-errors.ts';
 import { PARAMETER_SET } from '../sim/tokens.ts';
@@ -99,7 +100,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('--workers <n>', 'worker processes (default: the available cores for a run of a million athlete-days or more, else 1; 1 for a shard); the outputs are the same for any number', wholeNumber)
     .addOption(formatOption())
     .addOption(uncertaintyOption())
-    .action(async (scenario: string, options: { out?: string; quiet?: boolean; shard?: string; workers?: number; format: OutputFormat; uncertainty?: string }) => {
+    .option('--resume', 'continue a run into --out that was killed (SIGKILL, out of memory, a machine gone down): its checkpointed slices, checked against their SHA-256, are kept and only the rest simulated; the outputs are byte-identical to a run never stopped')
+    .action(async (scenario: string, options: { out?: string; quiet?: boolean; shard?: string; workers?: number; format: OutputFormat; uncertainty?: string; resume?: boolean }) => {
       const shard = options.shard === undefined ? null : parseShard(options.shard);
       if (typeof shard === 'string') {
         io.err(`periodize run: --shard: ${shard}\n`);
@@ -137,7 +139,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         runs = ensemble === null ? null : await ensembleRuns(spec, scenario, { ...ensemble, sets: uncertainty!.sets }, pool, bars, await getContainer());
         const bar = bars ? progressBar(shard === null) : null;
         try {
-          return await simulate(job, { scenario, outDir, command, progress: bar?.update ?? null, format: options.format, shard, uncertainty: runs }, pool);
+          return await simulate(job, { scenario, outDir, command, progress: bar?.update ?? null, format: options.format, shard, uncertainty: runs, resume: options.resume === true }, pool);
         } finally {
           bar?.stop();
         }
@@ -146,6 +148,10 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const summary = report.summary;
       if (!options.quiet && summary !== null) io.out(`${comparisonTable(summary)}\n\n`);
       if (!options.quiet && summary !== null && report.spec.sweep != null) io.out(`${sweepSummary(summary, report.spec.sweep)}\n\n`);
+      if (options.resume === true) {
+        const resumed = report.resumed ?? null;
+        io.out(resumed === null ? `note: no killed run to resume in ${outDir}/: ran from the start\n` : `resumed: ${resumed.slices} of ${counted(resumed.of, 'slice')} were done before the run was killed; simulated the rest\n`);
+      }
       const rate = report.athleteDays / Math.max(report.seconds, 1e-9);
       const ran = runs as EnsembleRuns | null;
       const underSets = ran === null ? '' : `; ${ran.athleteDays.toLocaleString('en-US')} more under ${counted(ran.about.distinct, 'parameter set')} of the ensemble`;
@@ -567,8 +573,18 @@ function formatOption(): Option {
 }
 
 /** A run, or a shard of one: on the pool when there is one, else on this process. */
-async function simulate(job: RunScenario, request: RunRequest, pool: WorkerPool | null): Promise<RunReport> {
-  return pool === null ? job.run(request) : await job.runParallel({ ...request, pool });
+/**
+ * A run, on the pool's workers or, without one, on this process a slice at a time (LocalPool) —
+ * so that an interrupt between two slices removes the staging, and a checkpoint follows each.
+ */
+async function simulate(job: RunScenario, request: RunRequest & { resume?: boolean }, pool: WorkerPool | null): Promise<RunReport> {
+  if (pool !== null) return await job.runParallel({ ...request, pool });
+  const release = abortStagesOnSignals();
+  try {
+    return await job.runParallel({ ...request, pool: new LocalPool(job) });
+  } finally {
+    release();
+  }
 }
 
 /** A path as the file system resolves it, symlinks followed: its deepest existing part's real path, then the rest. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Parameters } from '../models/parameters.ts';
 import { forEachLine } from './outputs/read-chunks.ts';
-import type { OutputStage, StagedFile } from './outputs/stage.ts';
+import { CheckpointMismatch, type OutputStage, type StagedFile } from './outputs/stage.ts';
 import { AthleteResults } from './results.ts';
 import type { RunSpec } from './scenario/prepare.ts';
 import { decodeResults, encodeResults, unpackResults } from './shards.ts';
@@ -37,9 +37,24 @@ export class SliceMerger {
     spec: RunSpec,
     parameters: Parameters,
     shard = false,
+    /**
+     * The staged files of a killed run to go on from (`run --resume`): each as far as its checkpoint
+     * records, the `slices` and `athletes` merged into them. A run's athletes are then replayed into
+     * its summary (`replay`), a shard's are already in its shard.results.
+     */
+    resume: { files: readonly { name: string; bytes: number; sha256: string }[]; slices: number; athletes: number } | null = null,
   ) {
-    this.files = stage === null ? [] : csvNames(spec).map((name) => ({ name, file: stage.open(name) }));
-    this.shardResults = shard && stage !== null ? stage.open('shard.results') : null;
+    const open = (name: string): StagedFile => {
+      if (resume === null) return stage!.open(name);
+      const at = resume.files.find((file) => file.name === name);
+      if (at === undefined) throw new CheckpointMismatch(`${name} is not in the checkpoint`);
+      return stage!.reopen(name, at.bytes, at.sha256);
+    };
+    this.files = stage === null ? [] : csvNames(spec).map((name) => ({ name, file: open(name) }));
+    this.shardResults = shard && stage !== null ? open('shard.results') : null;
+    this.slices = resume?.slices ?? 0;
+    // A run's athletes are counted again as they are replayed into its summary; a shard's are in its files.
+    this.athletes = this.shardResults === null ? 0 : (resume?.athletes ?? 0);
     // A shard's athletes go to shard.results: no summary, so no room for the population's values.
     this.collector = new SummaryCollector(spec, this.shardResults === null ? spec.population.size : 0, typicalErrorsOf(parameters), parameters.tests.fatigueWarningLoss);
     this.results = new AthleteResults(spec.arms.length);
@@ -70,6 +85,24 @@ export class SliceMerger {
       decodeResults(line, this.results);
       this.add();
     });
+  }
+
+  /**
+   * A merged slice's athletes again, into the summary only (their rows and a shard's results are
+   * already in the reopened files): a resumed run's slices done before it was killed, in order.
+   */
+  replay(values: Float64Array): void {
+    if (this.shardResults !== null) throw new Error('a shard has no summary to replay into');
+    for (let at = 0; at < values.length; ) {
+      at = unpackResults(values, at, this.results);
+      this.add();
+    }
+  }
+
+  /** Each staged file as far as it is written, flushed to disk: what a checkpoint records. */
+  checkpoint(): { name: string; bytes: number; sha256: string }[] {
+    const files = [...this.files, ...(this.shardResults === null ? [] : [{ name: 'shard.results', file: this.shardResults }])];
+    return files.map(({ name, file }) => ({ name, ...file.checkpoint() }));
   }
 
   /** Closes the files. */

@@ -1,11 +1,13 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { inject, injectable } from 'inversify';
 import { ADAPTATION_MODEL, type AdaptationModel } from './model/adaptation-model.ts';
 import { csvNames, SliceMerger } from './merge.ts';
 import { mergeShards, orderShards, shardScenarioText } from './merge-shards.ts';
 import { csvSinks, OUTPUT_FILES, OutputWriter, type OutputFormat } from './outputs/run-outputs.ts';
-import { OutputStage, StagedFile } from './outputs/stage.ts';
+import { CheckpointMismatch, OutputError, OutputStage, StagedFile } from './outputs/stage.ts';
+import { forEachCheckpointedSlice, readCheckpoint, RESULTS_FILE, runKey, writeCheckpoint, type Checkpoint } from './outputs/checkpoint.ts';
+import { resolvedConfig } from './outputs/resolved.ts';
 import { PackedResults, shardRange, ShardResults, type Shard } from './shards.ts';
 import type { SummaryCollector, Summary } from './summary.ts';
 import { ScenarioRunner } from './runner.ts';
@@ -42,6 +44,12 @@ export interface RunRequest {
 /** `runParallel`'s request: a run's, and the pool of worker processes it runs on. */
 export interface ParallelRunRequest extends RunRequest {
   pool: SlicePool;
+  /**
+   * Continue a run of the same scenario into the same folder that was killed: its staging folder
+   * and checkpoint taken over, only the slices not done simulated (src/sim/outputs/checkpoint.ts).
+   * With none to continue, the run starts from the beginning.
+   */
+  resume?: boolean;
 }
 
 /** What `merge` is asked to do. */
@@ -62,6 +70,8 @@ export interface RunReport {
   files: string[];
   athleteDays: number;
   seconds: number;
+  /** A resumed run (`resume`): the slices a killed run had done, of all; null otherwise. */
+  resumed?: { slices: number; of: number } | null;
 }
 
 /**
@@ -119,9 +129,9 @@ export class RunScenario {
   /**
    * A worker's part of a run (`runParallel`): the athletes of `task.slice`, their CSV rows into
    * the folder `task.dir` (none when null), and every athlete's results, packed in athlete order.
+   * `spec`: the scenario already loaded (a run on this process loads it once, src/sim/local-pool.ts).
    */
-  runSlice(task: SliceTask): Float64Array {
-    const spec = this.load(task.scenario);
+  runSlice(task: SliceTask, spec: RunSpec = this.load(task.scenario)): Float64Array {
     const packed = new PackedResults();
     if (task.dir === null) {
       this.runner.run(spec, { athletes: packed, slice: task.slice });
@@ -152,31 +162,95 @@ export class RunScenario {
     const started = performance.now();
     const scenario = this.loader.load(request.scenario);
     const { spec } = scenario;
-    const stage = new OutputStage(request.outDir, OUTPUT_FILES);
+    const [from, to] = shard === null ? [0, spec.population.size] : shardRange(spec.population.size, shard);
+    const key = runKey({ parameters: this.loader.parameters, scenarioText: scenario.text, resolved: resolvedConfig(spec, this.loader.catalogue), shard });
+    // After each slice merged, a checkpoint: a killed run can be continued (`resume`).
+    let checkpoint: Checkpoint | null = null;
+    const adopt = (staging: string): boolean => {
+      const found = readCheckpoint(staging);
+      if (found === null) return false;
+      if (found.key !== key || !coversInOrder(found.slices, from, to) || (found.results === null) !== (shard !== null)) {
+        const other = 'was of another scenario, rule file, parameter set, shard or version of periodize';
+        throw new OutputError(request.outDir, 'cannot resume', new Error(`the killed run in ${basename(staging)} ${other}: run without --resume to replace it`));
+      }
+      checkpoint = found;
+      return true;
+    };
+    const stage = new OutputStage(request.outDir, OUTPUT_FILES, request.resume === true ? adopt : null);
+    const resumed = checkpoint as Checkpoint | null;
     // The workers' slices inside the staging folder: an abort or an interrupt removes them with it.
     const scratch = join(stage.staging, '.slices');
+    let results: StagedFile | null = null;
     try {
+      rmSync(scratch, { recursive: true, force: true });
       mkdirSync(scratch);
-      const merger = new SliceMerger(stage, spec, this.loader.parameters, shard !== null);
-      const [from, to] = shard === null ? [0, spec.population.size] : shardRange(spec.population.size, shard);
-      const slices = pool.slices(to - from).map(([a, b]): [number, number] => [from + a, from + b]);
+      const slices = resumed?.slices ?? pool.slices(to - from).map(([a, b]): [number, number] => [from + a, from + b]);
+      const done = resumed?.done ?? 0;
+      const merger = this.mergerFor(stage, spec, shard !== null, resumed);
+      // Every athlete's results, kept for a resumed run's summary (a shard keeps them in shard.results).
+      const resultsPath = join(stage.staging, RESULTS_FILE);
+      const resultsBytes = [...(resumed?.results?.bytes ?? [])];
+      if (shard === null) {
+        results = resumed === null ? new StagedFile(resultsPath, RESULTS_FILE) : this.reopened(stage, () => StagedFile.reopen(resultsPath, RESULTS_FILE, sum(resultsBytes), resumed.results!.sha256));
+        if (resumed !== null) forEachCheckpointedSlice(stage.staging, resultsBytes, (values) => merger.replay(values));
+      }
       const dirOf = (index: number) => join(scratch, String(index));
       await inOrder(
-        slices.map((slice, index) => pool.runSlice({ scenario: resolve(request.scenario), slice, dir: dirOf(index) })),
-        (results, index) => {
-          merger.addCsv(dirOf(index));
-          merger.addPacked(results);
-          rmSync(dirOf(index), { recursive: true, force: true });
+        slices.slice(done).map((slice, index) => pool.runSlice({ scenario: resolve(request.scenario), slice, dir: dirOf(done + index) })),
+        (values, index) => {
+          merger.addCsv(dirOf(done + index));
+          merger.addPacked(values);
+          rmSync(dirOf(done + index), { recursive: true, force: true });
+          if (results !== null) {
+            results.writeBytes(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+            resultsBytes.push(values.byteLength);
+          }
+          writeCheckpoint(stage.staging, {
+            periodize: 'checkpoint',
+            key,
+            slices,
+            done: done + index + 1,
+            files: merger.checkpoint(),
+            results: results === null ? null : { bytes: resultsBytes, sha256: results.checkpoint().sha256 },
+          });
           progress?.(merger.count, to - from, athleteDays(spec, merger.count));
         },
       );
       merger.close();
+      results?.abandon();
+      rmSync(resultsPath, { force: true });
       const summary = shard === null ? withUncertainty(await pool.summary(merger.collector), spec, request.uncertainty) : null;
       const files = this.outputs.write({ stage, scenario, command: request.command, summary, shard, format, ...uncertaintyExtra(request.uncertainty) });
-      return { spec, summary, files, athleteDays: athleteDays(spec, to - from), seconds: (performance.now() - started) / 1000 };
+      return {
+        spec,
+        summary,
+        files,
+        athleteDays: athleteDays(spec, to - from) - athleteDays(spec, resumed === null ? 0 : slices[done - 1]![1] - from),
+        seconds: (performance.now() - started) / 1000,
+        resumed: resumed === null ? null : { slices: done, of: slices.length },
+      };
     } finally {
+      (results as StagedFile | null)?.abandon();
       stage.abort();
       rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+
+  /** The merger of a run's slices: from the beginning, or from a killed run's checkpoint (its files checked and reopened). */
+  private mergerFor(stage: OutputStage, spec: RunSpec, shard: boolean, resumed: Checkpoint | null): SliceMerger {
+    if (resumed === null) return new SliceMerger(stage, spec, this.loader.parameters, shard);
+    const athletes = resumed.done === 0 ? 0 : resumed.slices[resumed.done - 1]![1] - resumed.slices[0]![0];
+    return this.reopened(stage, () => new SliceMerger(stage, spec, this.loader.parameters, shard, { files: resumed.files, slices: resumed.done, athletes }));
+  }
+
+  /** `reopen`'s result; a file that is not what the checkpoint recorded makes the run unresumable, as bad input. */
+  private reopened<T>(stage: OutputStage, reopen: () => T): T {
+    try {
+      return reopen();
+    } catch (error) {
+      if (!(error instanceof CheckpointMismatch)) throw error;
+      const why = `${error.message}: the folder changed after the run was killed; run without --resume to start over`;
+      throw new OutputError(stage.outDir, 'cannot resume', new Error(why));
     }
   }
 
@@ -216,6 +290,15 @@ export class RunScenario {
       stage.abort();
     }
   }
+}
+
+/** Whether slices run contiguously from `from` to `to`. */
+function coversInOrder(slices: readonly [number, number][], from: number, to: number): boolean {
+  return slices.length > 0 && slices[0]![0] === from && slices.at(-1)![1] === to && slices.every(([a, b], i) => a < b && (i === 0 || a === slices[i - 1]![1]));
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
 }
 
 /** The summary with the contrasts' model uncertainty, when the request brought it. */

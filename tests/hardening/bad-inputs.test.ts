@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -397,6 +397,88 @@ describe('staging inside --out, cleaned up after an interrupt (issue 13)', () =>
     }
   });
 
+  it('should remove its staging on SIGINT in a run on one process too, between two slices, and exit 130', async () => {
+    const folder = temporaryFolder();
+    const out = join(folder, 'out');
+    const child = spawn(process.execPath, [bin, 'run', writeScenario(folder, 'big.yaml', BIG), '--out', out, '-q', '--workers', '1'], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    // Interrupted inside the simulation, once a slice is done.
+    while (slicesDone(out) < 1) await new Promise((wait) => setTimeout(wait, 20));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(folder)).toEqual(['big.yaml']);
+  }, 60_000);
+
+  describe('run --resume', () => {
+    // Six slices of 500 athletes on one process (three for a shard of two), with daily rows: long enough to be killed midway.
+    const LONG = TINY.replace('size: 6', 'size: 3000').replace('weeks: 2', 'weeks: 8') + 'outputs: { daily: true }\n';
+
+    /** A run killed (SIGKILL) after its first checkpoint, and the same run never stopped; `options`: more for both. */
+    async function killedRun(...options: string[]): Promise<{ folder: string; file: string; killed: string; whole: string; done: number }> {
+      const folder = temporaryFolder();
+      const file = writeScenario(folder, 'long.yaml', LONG);
+      const killed = join(folder, 'killed');
+      const child = spawn(process.execPath, [bin, 'run', file, '--out', killed, '-q', '--workers', '1', ...options], { stdio: 'ignore' });
+      const exited = new Promise<string | null>((done) => child.on('exit', (_code, signal) => done(signal)));
+      while (slicesDone(killed) < 1) await new Promise((wait) => setTimeout(wait, 5));
+      child.kill('SIGKILL');
+      expect(await exited).toBe('SIGKILL');
+      const whole = join(folder, 'whole');
+      expect((await cli('run', file, '--out', whole, '-q', ...options)).code).toBe(0);
+      return { folder, file, killed, whole, done: slicesDone(killed) };
+    }
+
+    /** The files of two runs' outputs are byte-identical, their manifests list the same files. */
+    function expectSameOutputs(resumed: string, whole: string, names: string[]): void {
+      const manifest = JSON.parse(read(join(whole, 'manifest.json'))) as { files: { name: string }[] };
+      expect(manifest.files.map((entry) => entry.name)).toEqual(names);
+      for (const name of names) expect(sha256(readFileSync(join(resumed, name))), name).toBe(sha256(readFileSync(join(whole, name))));
+      expect(JSON.parse(read(join(resumed, 'manifest.json'))).files).toEqual(manifest.files);
+      expect(readdirSync(resumed).filter((name) => name.startsWith('.'))).toEqual([]);
+    }
+
+    it('should continue a killed run from its checkpoint into outputs byte-identical to a run never stopped, on any number of workers', async () => {
+      const { file, killed, whole, done } = await killedRun();
+      expect(done).toBeGreaterThanOrEqual(1);
+      expect(done).toBeLessThan(6);
+      expect(readdirSync(killed).filter((name) => !name.startsWith('.'))).toEqual([]);
+      const resumed = await cli('run', file, '--out', killed, '-q', '--resume', '--workers', '2');
+      expect(resumed.code).toBe(0);
+      expect(resumed.out).toContain(`resumed: ${done} of 6 slices were done before the run was killed; simulated the rest\n`);
+      expectSameOutputs(killed, whole, ['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv']);
+    }, 120_000);
+
+    it('should continue a killed shard; refuse to continue a killed run of another scenario, and keep it; refuse one whose files changed since', async () => {
+      const { folder, file, killed, whole, done } = await killedRun('--shard', '1/2');
+      const copy = join(folder, 'copy');
+      cpSync(killed, copy, { recursive: true });
+      const resumed = await cli('run', file, '--out', killed, '-q', '--resume', '--shard', '1/2');
+      expect(resumed.out).toContain(`resumed: ${done} of 3 slices were done before the run was killed; simulated the rest\n`);
+      expectSameOutputs(killed, whole, ['athletes.csv', 'days.csv', 'adjustments.csv', 'shard.results', 'shard.json']);
+      // The same killed shard, resumed as another shard or with another scenario: refused, kept as it was.
+      const staging = readdirSync(copy).find((name) => name.startsWith('.partial-'))!;
+      const refused = `${copy}: cannot resume: the killed run in ${staging} was of another scenario, rule file, parameter set, shard or version of periodize: run without --resume to replace it\n`;
+      expect(await cli('run', file, '--out', copy, '-q', '--resume', '--shard', '0/2')).toEqual({ code: 2, out: '', err: refused });
+      writeFileSync(file, LONG.replace('seed: 1', 'seed: 2'));
+      expect(await cli('run', file, '--out', copy, '-q', '--resume', '--shard', '1/2')).toEqual({ code: 2, out: '', err: refused });
+      expect(readdirSync(copy)).toEqual([staging]);
+      writeFileSync(file, LONG);
+      // A staged file changed after the kill: the checkpoint no longer holds, and the folder is cleared.
+      writeFileSync(join(copy, staging, 'athletes.csv'), 'edited\n', { flag: 'r+' });
+      expect(await cli('run', file, '--out', copy, '-q', '--resume', '--shard', '1/2')).toEqual({
+        code: 2,
+        out: '',
+        err: `${copy}: cannot resume: athletes.csv differs from its checkpoint's SHA-256: the folder changed after the run was killed; run without --resume to start over\n`,
+      });
+      expect(readdirSync(copy)).toEqual([]);
+      // Nothing to continue: a note, and the whole run.
+      const fresh = await cli('run', file, '--out', copy, '-q', '--resume', '--shard', '1/2');
+      expect(fresh.out).toContain(`note: no killed run to resume in ${copy}/: ran from the start\n`);
+      expectSameOutputs(copy, whole, ['athletes.csv', 'days.csv', 'adjustments.csv', 'shard.results', 'shard.json']);
+    }, 120_000);
+  });
+
   it('should remove its staging and the folder it made on SIGINT while on worker processes, and exit 130', async () => {
     const folder = temporaryFolder();
     const out = join(folder, 'out');
@@ -411,3 +493,12 @@ describe('staging inside --out, cleaned up after an interrupt (issue 13)', () =>
   }, 60_000);
 });
 
+/** Slices a run into `out` has checkpointed (src/sim/outputs/checkpoint.ts): 0 before its first. */
+function slicesDone(out: string): number {
+  try {
+    const staging = readdirSync(out).find((name) => name.startsWith('.partial-'));
+    return staging === undefined ? 0 : (JSON.parse(readFileSync(join(out, staging, 'checkpoint.json'), 'utf8')) as { done: number }).done;
+  } catch {
+    return 0;
+  }
+}

@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, parse, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { forEachChunk } from './read-chunks.ts';
@@ -20,7 +20,8 @@ export class OutputError extends Error {
  * before that, the staging folder is removed — and the output folder too, if this run made it and
  * it is empty — and the output folder is left as it was. A staging folder of a process that is no
  * longer running (killed, or interrupted in a simulation on this process) is removed by the next
- * run into the folder; a run on worker processes interrupted (SIGINT, SIGTERM) removes its own
+ * run into the folder — or, asked to (`adopt`), taken over to be continued (`run --resume`,
+ * src/sim/outputs/checkpoint.ts); a run interrupted (SIGINT, SIGTERM) removes its own
  * (`abortStagesOnSignals`).
  */
 export class OutputStage {
@@ -35,9 +36,18 @@ export class OutputStage {
    * an earlier run holds someone's own files under those names: refused, before the work, rather
    * than replaced.
    */
+  /** The staging folder of a run no longer running that this one took over (`adopt`), now `staging`; null if none. */
+  readonly adopted: string | null = null;
+
+  /**
+   * `adopt`: asked of each staging folder of a process no longer running, before any is removed;
+   * the first it accepts becomes this run's staging folder, as it was (a killed run's checkpoint,
+   * to continue). It may throw to refuse the run, and then nothing in the folder has changed.
+   */
   constructor(
     readonly outDir: string,
     contract: readonly string[] = [],
+    adopt: ((staging: string) => boolean) | null = null,
   ) {
     const absolute = resolve(outDir);
     this.staging = join(absolute, `.partial-${process.pid}`);
@@ -61,13 +71,32 @@ export class OutputStage {
     if (holder !== null) {
       throw new OutputError(outDir, 'in use', new Error(`another run (process ${holder}) is writing into this folder: wait for it to end, or choose another folder`));
     }
-    try {
-      removeStaleStaging(absolute);
-      mkdirSync(this.staging);
-    } catch (error) {
+    const failed = (error: unknown): never => {
       rmSync(this.lock, { force: true });
       throw new OutputError(outDir, 'cannot create the output folder', error);
+    };
+    let stale: string[] = [];
+    try {
+      stale = staleStaging(absolute);
+    } catch (error) {
+      failed(error);
     }
+    let adopted: string | null = null;
+    try {
+      // Only a staging folder inside --out: the older kind beside it is only ever removed.
+      adopted = adopt === null ? null : (stale.find((folder) => dirname(folder) === absolute && adopt(folder)) ?? null);
+    } catch (error) {
+      rmSync(this.lock, { force: true });
+      throw error;
+    }
+    try {
+      for (const folder of stale) if (folder !== adopted) rmSync(folder, { recursive: true, force: true });
+      if (adopted === null) mkdirSync(this.staging);
+      else renameSync(adopted, this.staging);
+    } catch (error) {
+      failed(error);
+    }
+    this.adopted = adopted;
     ACTIVE.add(this);
   }
 
@@ -77,6 +106,17 @@ export class OutputStage {
   /** Opens a staged file for streaming. */
   open(name: string): StagedFile {
     const file = new StagedFile(join(this.staging, name), name);
+    this.files.push(file);
+    return file;
+  }
+
+  /**
+   * Opens a staged file of the adopted staging folder to go on writing it after its first `bytes`
+   * bytes, which must hash to `sha256` (what a checkpoint recorded); anything written after them
+   * is cut off. Throws a CheckpointMismatch when the file is missing, shorter or different.
+   */
+  reopen(name: string, bytes: number, sha256: string): StagedFile {
+    const file = StagedFile.reopen(join(this.staging, name), name, bytes, sha256);
     this.files.push(file);
     return file;
   }
@@ -175,9 +215,8 @@ const ACTIVE = new Set<OutputStage>();
 /**
  * Until the returned function is called, SIGINT or SIGTERM abort every stage of this process (its
  * staging folder removed) and end it with 128 + the signal's number, as a shell expects (130, 143).
- * Only while the process waits — on its workers: a handler cannot run inside a synchronous
- * simulation, and would only delay the default, immediate exit there (whose staging folder the next
- * run into the folder removes).
+ * A handler runs when the process waits — on its workers, or between the slices a run on this
+ * process simulates (src/sim/local-pool.ts): never inside a synchronous simulation.
  */
 export function abortStagesOnSignals(): () => void {
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
@@ -210,21 +249,31 @@ function makeFolder(folder: string): boolean {
   return missing.length > 0;
 }
 
-/** Removes the staging folders in `folder` (and the older kind beside it) of processes no longer running. */
-function removeStaleStaging(folder: string): void {
+/** The staging folders in `folder` (and the older kind beside it) of processes no longer running, newest first. */
+function staleStaging(folder: string): string[] {
   // `<prefix>.partial-<pid>`, the pid not this process's nor any running one's.
   const stale = (name: string, prefix: string): boolean => {
     const pid = name.startsWith(`${prefix}.partial-`) ? name.slice(prefix.length + '.partial-'.length) : '';
     return /^\d+$/.test(pid) && Number(pid) !== process.pid && !running(Number(pid));
   };
-  for (const name of readdirSync(folder)) if (stale(name, '')) rmSync(join(folder, name), { recursive: true, force: true });
+  const found = readdirSync(folder).filter((name) => stale(name, '')).map((name) => join(folder, name));
   const parent = dirname(folder);
   if (parent !== folder) {
     try {
-      for (const name of readdirSync(parent)) if (stale(name, basename(folder))) rmSync(join(parent, name), { recursive: true, force: true });
+      for (const name of readdirSync(parent)) if (stale(name, basename(folder))) found.push(join(parent, name));
     } catch {
       // A parent that cannot be listed holds nothing of ours to clean.
     }
+  }
+  return found.map((path) => ({ path, time: modified(path) })).sort((a, b) => b.time - a.time).map(({ path }) => path);
+}
+
+/** When a path last changed, ms; 0 if it cannot be read. */
+function modified(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
   }
 }
 
@@ -261,6 +310,14 @@ function running(pid: number): boolean {
 
 const WRITE_BUFFER_BYTES = 1 << 20;
 
+/** A file of an interrupted run's staging folder is not what its checkpoint recorded: it cannot be continued. */
+export class CheckpointMismatch extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CheckpointMismatch';
+  }
+}
+
 /**
  * A file written through a 1 MiB buffer with synchronous writes — flat memory whatever its size —
  * and hashed (SHA-256) as it goes, for the manifest.
@@ -284,9 +341,52 @@ export class StagedFile {
     readonly path: string,
     readonly name: string,
     hashed = true,
+    /** Go on writing after the file's first `from.bytes` bytes, hashed in `from.hash` (`reopen`). */
+    from: { bytes: number; hash: Hash } | null = null,
   ) {
-    this.fd = openSync(path, 'w');
-    this.hash = hashed ? createHash('sha256') : null;
+    this.fd = openSync(path, from === null ? 'w' : 'a');
+    this.hash = from?.hash ?? (hashed ? createHash('sha256') : null);
+    this.bytes = from?.bytes ?? 0;
+  }
+
+  /**
+   * A staged file to go on writing after its first `bytes` bytes, which must hash to `sha256`:
+   * anything after them is cut off. Throws a CheckpointMismatch if the file is missing, shorter or
+   * different.
+   */
+  static reopen(path: string, name: string, bytes: number, sha256: string): StagedFile {
+    const hash = createHash('sha256');
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch {
+      throw new CheckpointMismatch(`${name} is missing`);
+    }
+    try {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      let left = bytes;
+      while (left > 0) {
+        const read = readSync(fd, chunk, 0, Math.min(left, chunk.length), bytes - left);
+        if (read === 0) throw new CheckpointMismatch(`${name} is shorter than its checkpoint (${bytes} bytes)`);
+        hash.update(chunk.subarray(0, read));
+        left -= read;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    if (hash.copy().digest('hex') !== sha256) throw new CheckpointMismatch(`${name} differs from its checkpoint's SHA-256`);
+    truncateSync(path, bytes);
+    return new StagedFile(path, name, true, { bytes, hash });
+  }
+
+  /**
+   * What is written so far, on disk: its size and SHA-256 (a checkpoint's record of the file, which
+   * `reopen` checks). The file stays open.
+   */
+  checkpoint(): { bytes: number; sha256: string } {
+    if (this.hash === null) throw new Error(`${this.name} is not hashed`);
+    this.flush();
+    return { bytes: this.bytes, sha256: this.hash.copy().digest('hex') };
   }
 
   sha256(): string {
