@@ -8,6 +8,7 @@ import type { Container } from 'inversify';
 import { InputError } from '../models/input/located.ts';
 import { abortStagesOnSignals, OutputError, OutputStage } from '../sim/outputs/stage.ts';
 import { LocalPool } from '../sim/local-pool.ts';
+import type { RuleFileAccess } from '../sim/scenario/rules-load.ts';
 import { OUTPUT_FILES } from '../sim/outputs/run-outputs.ts';
 import { MACHINE_ERRORS } from '../sim/machine-errors.ts';
 import { PARAMETER_SET } from '../sim/tokens.ts';
@@ -100,8 +101,9 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('--workers <n>', 'worker processes (default: the available cores for a run of a million athlete-days or more, else 1; 1 for a shard); the outputs are the same for any number', wholeNumber)
     .addOption(formatOption())
     .addOption(uncertaintyOption())
+    .addOption(allowOutsideRulesOption())
     .option('--resume', 'continue a run into --out that was killed (SIGKILL, out of memory, a machine gone down): its checkpointed slices, checked against their SHA-256, are kept and only the rest simulated; the outputs are byte-identical to a run never stopped')
-    .action(async (scenario: string, options: { out?: string; quiet?: boolean; shard?: string; workers?: number; format: OutputFormat; uncertainty?: string; resume?: boolean }) => {
+    .action(async (scenario: string, options: { out?: string; quiet?: boolean; shard?: string; workers?: number; format: OutputFormat; uncertainty?: string; resume?: boolean; allowOutsideRules?: boolean }) => {
       const shard = options.shard === undefined ? null : parseShard(options.shard);
       if (typeof shard === 'string') {
         io.err(`periodize run: --shard: ${shard}\n`);
@@ -127,7 +129,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         exitCode = EXIT_BAD_INPUT;
         return;
       }
-      const spec = job.load(scenario);
+      const spec = job.load(scenario, ruleAccess(options));
       const ensemble = uncertainty === null ? null : withEnsemble(spec, scenario, 'run --uncertainty', (await getContainer()).get(PARAMETER_SET));
       // The output folder is checked (a file in the way) before the parameter sets, not after them.
       if (ensemble !== null) new OutputStage(outDir, OUTPUT_FILES).abort();
@@ -184,8 +186,9 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .command('validate')
     .description('check a scenario without running it')
     .argument('<scenario>', 'scenario YAML file')
-    .action(async (scenario: string) => {
-      const spec = (await getContainer()).get(RunScenario).load(scenario);
+    .addOption(allowOutsideRulesOption())
+    .action(async (scenario: string, options: { allowOutsideRules?: boolean }) => {
+      const spec = (await getContainer()).get(RunScenario).load(scenario, ruleAccess(options));
       const arms = spec.arms.map((arm) => `${arm.id} (${arm.label})`).join(', ');
       io.out(`${scenario}: ok — ${counted(spec.population.size, 'athlete')}, ${counted(spec.weeks, 'week')}, arms: ${arms}\n`);
     });
@@ -222,7 +225,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('--replicates <k>', 'simulated trials per size (default 1000)', wholeNumber)
     .option('--paired', 'a crossover: the same athletes in both arms (default: parallel groups)')
     .addOption(uncertaintyOption())
-    .action(async (scenario: string, options: { n: string; replicates?: number; paired?: boolean; uncertainty?: string }) => {
+    .addOption(allowOutsideRulesOption())
+    .action(async (scenario: string, options: { n: string; replicates?: number; paired?: boolean; uncertainty?: string; allowOutsideRules?: boolean }) => {
       const sizes = options.n.split(',').map(Number);
       const uncertainty = options.uncertainty === undefined ? null : parseUncertainty(options.uncertainty);
       const misuse = sizes.some((n) => !Number.isInteger(n) || n < 2)
@@ -240,7 +244,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         return;
       }
       const container = await getContainer();
-      const spec = withReference(container.get(RunScenario).load(scenario), scenario, 'power');
+      const spec = withReference(container.get(RunScenario).load(scenario, ruleAccess(options)), scenario, 'power');
       const replicates = options.replicates ?? 1000;
       const paired = options.paired === true;
       const base = container.get(PARAMETER_SET);
@@ -289,7 +293,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const job = (await getContainer()).get(RunScenario);
       // Beside the run's folder, named after it (from inside it too: not a hidden .-rerun there).
       const outDir = options.out ?? `${resolve(dirname(manifestFile))}-rerun`;
-      const spec = job.load(scenario);
+      // The run's own permission to read rule files outside the scenario's folder, as its command gave it.
+      const spec = job.load(scenario, ruleAccess({ allowOutsideRules: /(?:^| )--allow-outside-rules(?: |$)/.test(manifest.command) }));
       const sets = manifest.uncertainty?.sets ?? 0;
       // A shard's manifest: that shard again, not the whole scenario (its command says which).
       const shardText = /(?:^| )--shard[ =](\S+)/.exec(manifest.command)?.[1];
@@ -334,7 +339,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     )
     .option('--workers <n>', 'worker processes for --uncertainty, each running whole parameter sets (default: the available cores)', wholeNumber)
     .option('--ensemble <file>', `the ensemble --uncertainty draws from (default ${ENSEMBLE_FILE}; a leave-one-study-out fit: ensemble/leave-out/<trial>.json)`)
-    .action(async (folder: string, options: { size?: number; replicates?: number; only?: string; write?: boolean; uncertainty?: string; workers?: number; ensemble?: string }) => {
+    .addOption(allowOutsideRulesOption())
+    .action(async (folder: string, options: { size?: number; replicates?: number; only?: string; write?: boolean; uncertainty?: string; workers?: number; ensemble?: string; allowOutsideRules?: boolean }) => {
       const replicates = options.replicates ?? 0;
       const uncertainty = options.uncertainty === undefined ? null : parseUncertainty(options.uncertainty);
       // Fewer athletes than a study's own n would resample a handful of athletes into every simulated study.
@@ -362,7 +368,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const base = container.get(PARAMETER_SET);
       // The ensemble checked before any work: a stale one is refused at once.
       const ensemble = uncertainty === null ? null : withEnsembleOnly('trials --uncertainty', base, options.ensemble).ensemble;
-      const results = container.get(RunTrials).run(folder, { size, replicates, ...(only === undefined ? {} : { only }) });
+      const results = container.get(RunTrials).run(folder, { size, replicates, ...(only === undefined ? {} : { only }), ruleFiles: ruleAccess(options) });
       let predictive: TrialPredictive | null = null;
       if (uncertainty !== null && ensemble !== null) {
         const { createContainer } = await import('../composition-root.ts');
@@ -446,7 +452,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('--metrics <names>', 'outcomes, comma-separated (default: vo2maxPct,lt2SpeedPct,timeTrialPct)')
     .option('-o, --out <dir>', 'output folder for sensitivity.csv and sensitivity-sets.csv (default: out/<scenario name>-sensitivity)')
     .option('--workers <n>', 'worker processes, each running whole parameter sets (default: the available cores for a million athlete-days or more, else 1); the outputs are the same for any number', wholeNumber)
-    .action(async (scenario: string, options: { method: SensitivityMethod; samples?: number; size?: number; seed?: number; replicates?: number; only?: string; metrics?: string; out?: string; workers?: number }) => {
+    .addOption(allowOutsideRulesOption())
+    .action(async (scenario: string, options: { method: SensitivityMethod; samples?: number; size?: number; seed?: number; replicates?: number; only?: string; metrics?: string; out?: string; workers?: number; allowOutsideRules?: boolean }) => {
       let priors: UncertainParameter[];
       let metrics: MetricName[];
       try {
@@ -465,7 +472,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         return;
       }
       const container = await getContainer();
-      const spec = withReference(container.get(RunScenario).load(scenario), scenario, 'sensitivity');
+      const spec = withReference(container.get(RunScenario).load(scenario, ruleAccess(options)), scenario, 'sensitivity');
       const { createContainer } = await import('../composition-root.ts');
       const partsFor = (parameters: Parameters) => {
         const each = createContainer(parameters);
@@ -624,6 +631,16 @@ async function withPool<T>(workers: number, work: (pool: WorkerPool | null) => P
     release();
     await pool?.destroy();
   }
+}
+
+/** `--allow-outside-rules`: a scenario may name rule files outside its folder (RuleFileAccess). */
+function allowOutsideRulesOption(): Option {
+  return new Option('--allow-outside-rules', "read rule files the scenario names outside its own folder (by an absolute path, ../ or a symlink): refused by default, so that a scenario from elsewhere reads nothing else on the machine");
+}
+
+/** Which rule files the scenario a command is given may name: its folder's, unless the user allowed any. */
+function ruleAccess(options: { allowOutsideRules?: boolean }): RuleFileAccess {
+  return options.allowOutsideRules === true ? 'anywhere' : 'inside';
 }
 
 /** `--uncertainty ensemble[:M]`: the model's uncertainty carried into every paired contrast (src/sim/model-uncertainty.ts). */

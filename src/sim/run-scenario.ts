@@ -12,6 +12,7 @@ import { PackedResults, shardRange, ShardResults, type Shard } from './shards.ts
 import type { SummaryCollector, Summary } from './summary.ts';
 import { ScenarioRunner } from './runner.ts';
 import { ScenarioLoader } from './scenario/loader.ts';
+import type { RuleFileAccess } from './scenario/rules-load.ts';
 import { athleteDays, type RunSpec } from './scenario/prepare.ts';
 import { withModelUncertainty, type EnsembleRuns } from './model-uncertainty.ts';
 
@@ -92,9 +93,12 @@ export class RunScenario {
 
   private readonly outputs: OutputWriter;
 
-  /** Loads and checks a scenario; throws InputError listing every problem. */
-  load(file: string): RunSpec {
-    return this.loader.load(file).spec;
+  /**
+   * Loads and checks a scenario; throws InputError listing every problem. `access`: which rule
+   * files it may name (RuleFileAccess; the command line asks for `inside`).
+   */
+  load(file: string, access: RuleFileAccess = 'anywhere'): RunSpec {
+    return this.loader.load(file, undefined, access).spec;
   }
 
   /**

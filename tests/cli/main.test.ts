@@ -14,7 +14,7 @@ describe('periodize (the CLI)', () => {
       const { code, out } = await cli('--help');
       expect(code).toBe(0);
       expect(out).toMatch(/run \[options\] <scenario>/);
-      expect(out).toMatch(/validate <scenario>/);
+      expect(out).toMatch(/validate \[options\] <scenario>/);
       expect(out).toMatch(/explain \[options\]/);
     });
   });

@@ -46,16 +46,37 @@ const CASES: Case[] = [
   {
     name: 'a rule file that never ends (/dev/zero)',
     scenario: TINY.replace('design: polarized }', 'design: polarized, rules: /dev/zero }'),
-    argv: ['validate', 'FILE'],
+    argv: ['validate', 'FILE', '--allow-outside-rules'],
     code: 2,
     err: '/dev/zero:1:1: (document): more than 1 MiB: an input file this big is not one a person wrote (src/sim/input-file.ts)\n',
   },
   {
     name: 'a rule file that is not one (/etc/passwd): said in one line, nothing of it quoted',
     scenario: TINY.replace('design: polarized }', 'design: polarized, rules: /etc/passwd }'),
-    argv: ['validate', 'FILE'],
+    argv: ['validate', 'FILE', '--allow-outside-rules'],
     code: 2,
     err: '/etc/passwd:1:1: (document): not a rule file (a YAML mapping with name, hitPolicy and rules: README, Writing your own rule file)\n',
+  },
+  {
+    name: 'a rule file outside the scenario\'s folder, by its absolute path: refused unread',
+    scenario: TINY.replace('design: polarized }', 'design: polarized, rules: /etc/shadow }'),
+    argv: ['run', 'FILE'],
+    code: 2,
+    err: 'FILE:6:48: arms[0].rules: rule file "/etc/shadow" is outside the scenario\'s folder: put it there (or below), or pass --allow-outside-rules to read it where it is\n',
+  },
+  {
+    name: 'a rule file outside the scenario\'s folder, by ../',
+    scenario: TINY.replace('design: polarized }', 'design: polarized, rules: ../../../../etc/passwd }'),
+    argv: ['validate', 'FILE'],
+    code: 2,
+    err: 'FILE:6:48: arms[0].rules: rule file "../../../../etc/passwd" is outside the scenario\'s folder: put it there (or below), or pass --allow-outside-rules to read it where it is\n',
+  },
+  {
+    name: 'a rule file outside the scenario\'s folder, /proc/self/environ',
+    scenario: TINY.replace('design: polarized }', 'design: polarized, rules: /proc/self/environ }'),
+    argv: ['power', 'FILE', '--n', '5'],
+    code: 2,
+    err: 'FILE:6:48: arms[0].rules: rule file "/proc/self/environ" is outside the scenario\'s folder: put it there (or below), or pass --allow-outside-rules to read it where it is\n',
   },
   {
     name: 'a sweep of 10^600 values (counted, not built)',
@@ -188,6 +209,55 @@ describe('resources and environment (issue 13)', () => {
       spawnSync('umount', [mount]);
     }
   });
+});
+
+describe('rule files stay where the scenario is (issue 13)', () => {
+  /** A scenario folder with a rule file beside it (in rules/), one outside it, and a symlink inside leading out. */
+  async function layout(): Promise<{ folder: string; scenarios: string; file: string }> {
+    const folder = temporaryFolder();
+    const scenarios = join(folder, 'scenarios');
+    mkdirSync(join(scenarios, 'rules'), { recursive: true });
+    const ruleFile = (await cli('rules', 'hrv-swc')).out;
+    writeFileSync(join(scenarios, 'rules', 'mine.yaml'), ruleFile);
+    writeFileSync(join(folder, 'shared.yaml'), ruleFile);
+    symlinkSync(join(folder, 'shared.yaml'), join(scenarios, 'rules', 'link.yaml'));
+    return { folder, scenarios, file: join(scenarios, 'arm.yaml') };
+  }
+  const withRules = (rules: string) => TINY.replace('design: polarized }', `design: polarized, rules: ${rules} }`);
+
+  it("should read a rule file in the scenario's folder or below, and refuse one a symlink leads out to unless allowed", async () => {
+    const { scenarios, file } = await layout();
+    writeFileSync(file, withRules('rules/mine.yaml'));
+    expect((await cli('validate', file)).code).toBe(0);
+    writeFileSync(file, withRules('rules/link.yaml'));
+    expect(await cli('validate', file)).toEqual({
+      code: 2,
+      out: '',
+      err: `${file}:6:48: arms[0].rules: rule file "rules/link.yaml" is outside the scenario's folder: put it there (or below), or pass --allow-outside-rules to read it where it is\n`,
+    });
+    expect((await cli('validate', file, '--allow-outside-rules')).code).toBe(0);
+    // A scenario folder reached through a symlink is the folder it leads to: its own files are inside.
+    const alias = join(scenarios, '..', 'alias');
+    symlinkSync(scenarios, alias);
+    writeFileSync(file, withRules('rules/mine.yaml'));
+    expect((await cli('validate', join(alias, 'arm.yaml'))).code).toBe(0);
+  });
+
+  it('should run, on workers too, and rerun a scenario whose rule file is outside when allowed; trials refuse one too', async () => {
+    const { folder, file } = await layout();
+    writeFileSync(file, withRules('../shared.yaml'));
+    const out = join(folder, 'out');
+    expect((await cli('run', file, '--out', out, '-q')).code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    expect((await cli('run', file, '--out', out, '-q', '--workers', '2', '--allow-outside-rules')).code).toBe(0);
+    expect((await cli('rerun', join(out, 'manifest.json'), '--out', join(folder, 'again'))).out).toMatch(/^reproduced: 4 files/);
+    const trials = join(folder, 'trials');
+    mkdirSync(trials);
+    writeFileSync(join(trials, 'study.yaml'), read(join('trials', 'helgerud-2007.yaml')).replace('      - id: long-slow\n', '      - id: long-slow\n        rules: ../shared.yaml\n'));
+    const refused = await cli('trials', trials);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/rules: rule file "\.\.\/shared\.yaml" is outside the scenario's folder/);
+  }, 60_000);
 });
 
 describe('merge verifies what it merges and never touches its inputs (issue 13)', () => {

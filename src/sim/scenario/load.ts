@@ -4,7 +4,7 @@ import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { InputError, LocatedDocument, zodProblems } from '../../models/input/located.ts';
 import { readInputText } from '../input-file.ts';
 import { prepareScenario, type RunSpec } from './prepare.ts';
-import { loadScenarioRules, type RuleVocabulary } from './rules-load.ts';
+import { loadScenarioRules, type RuleFileAccess, type RuleVocabulary } from './rules-load.ts';
 import { expandSweep } from '../../engine/designs/sweep.ts';
 import type { ResolveIssue } from '../../engine/designs/resolve.ts';
 
@@ -21,6 +21,7 @@ export function loadScenario(
   parameters: Parameters,
   text: string | undefined,
   vocabulary: RuleVocabulary,
+  access: RuleFileAccess = 'anywhere',
 ): RunSpec {
   const source = text ?? readInputText(file);
   const doc = LocatedDocument.parse(source, file);
@@ -38,7 +39,7 @@ export function loadScenario(
   const scenario = sweep === null ? parsed.data : { ...parsed.data, arms: [...parsed.data.arms, ...sweep.arms] };
   // A sweep's arms are not written as arms: their problems point at the sweep.
   const located = (path: (string | number)[]) => (path[0] === 'arms' && typeof path[1] === 'number' && path[1] >= written ? ['sweep', ...path.slice(2)] : path);
-  const armRules = loadScenarioRules(scenario, doc, catalogue, vocabulary, located);
+  const armRules = loadScenarioRules(scenario, doc, catalogue, vocabulary, located, access);
   const prepared = prepareScenario(scenario, catalogue, parameters, armRules.rules);
   if (!prepared.ok || armRules.problems.length > 0) {
     const scenarioProblems = prepared.ok ? [] : prepared.issues.map((issue) => doc.problem(located(issue.path), issue.message));

@@ -6,7 +6,7 @@ import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { CATALOGUE, PARAMETER_SET } from '../tokens.ts';
 import { loadScenario, readScenarioText } from './load.ts';
 import { prepareScenario, type Prepared, type RunSpec } from './prepare.ts';
-import { loadScenarioRules, RULE_VOCABULARY, type RuleVocabulary } from './rules-load.ts';
+import { loadScenarioRules, RULE_VOCABULARY, type RuleFileAccess, type RuleVocabulary } from './rules-load.ts';
 
 /**
  * A scenario as a run read it: the file as the command named it, its text (the outputs record its
@@ -35,10 +35,11 @@ export class ScenarioLoader {
 
   /**
    * Reads (unless its `text` is given, already read and checked), parses, checks and resolves a
-   * scenario; throws InputError listing every problem.
+   * scenario; throws InputError listing every problem. `access`: which rule files it may name
+   * (the command line's first reading of a scenario: only those in its folder, RuleFileAccess).
    */
-  load(file: string, text: string = readScenarioText(file)): LoadedScenario {
-    return { file, text, spec: loadScenario(file, this.catalogue, this.parameters, text, this.vocabulary) };
+  load(file: string, text: string = readScenarioText(file), access: RuleFileAccess = 'anywhere'): LoadedScenario {
+    return { file, text, spec: loadScenario(file, this.catalogue, this.parameters, text, this.vocabulary, access) };
   }
 
   /** Resolves a scenario given as data, its arms' rule files read relative to `doc`. */

@@ -1,5 +1,5 @@
-import { accessSync, constants } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { accessSync, constants, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ServiceIdentifier } from 'inversify';
 import { FactBook } from '../../engine/adapt/fact-book.ts';
 import type { FactDefinition, FactProvider } from '../../engine/adapt/facts/types.ts';
@@ -56,6 +56,13 @@ export function ruleVocabulary(ruleSets: ReadonlyMap<string, RuleSet>, factProvi
   return { ruleSets, facts: FactBook.catalogue(factProviders) };
 }
 
+/**
+ * Which rule files a scenario may name: only those in its own folder or below (`inside`: what the
+ * command line reads from a scenario it is given, unless `--allow-outside-rules`), or any
+ * (`anywhere`: a scenario the command has already checked, read again — by a worker, by a merge).
+ */
+export type RuleFileAccess = 'inside' | 'anywhere';
+
 /** Loads the rule set of every arm that names one; a rule file that two arms share is reported once. */
 export function loadScenarioRules(
   scenario: Scenario,
@@ -64,11 +71,12 @@ export function loadScenarioRules(
   vocabulary: RuleVocabulary,
   /** Where an arm's `rules:` is written (a sweep's arms: the sweep's `rules:`). */
   located: (path: PathSegment[]) => PathSegment[] = (path) => path,
+  access: RuleFileAccess = 'anywhere',
 ): LoadedScenarioRules {
   const problems = new Map<string, InputProblem>();
   const rules = scenario.arms.map((arm, i) => {
     if (arm.rules === undefined) return null;
-    const loaded = loadArmRules(arm.rules, doc, located(['arms', i, 'rules']), catalogue, vocabulary);
+    const loaded = loadArmRules(arm.rules, doc, located(['arms', i, 'rules']), catalogue, vocabulary, access);
     for (const problem of loaded.problems) problems.set(formatProblem(problem), problem);
     return loaded.rules;
   });
@@ -87,10 +95,16 @@ export function loadArmRules(
   path: readonly PathSegment[],
   catalogue: CompiledCatalogue,
   vocabulary: RuleVocabulary,
+  access: RuleFileAccess = 'anywhere',
 ): LoadedRules {
   const builtin = vocabulary.ruleSets.get(reference);
   if (builtin !== undefined) return { rules: builtinArmRules(builtin, catalogue, vocabulary.facts), problems: [] };
   const file = isAbsolute(reference) ? reference : join(dirname(doc.file), reference);
+  // A scenario names files beside it: one elsewhere on the machine — by its path, `../`, or a
+  // symlink leading out — is refused unread, unless the user said it may be read.
+  if (access === 'inside' && !insideFolder(file, dirname(doc.file))) {
+    return { rules: null, problems: [doc.problem(path, `rule file "${reference}" is outside the scenario's folder: put it there (or below), or pass --allow-outside-rules to read it where it is`)] };
+  }
   // A file missing and one that cannot be read are told alike: the message says nothing of what is on the machine.
   if (!readableFile(file)) {
     const names = [...vocabulary.ruleSets.keys()];
@@ -218,6 +232,24 @@ const RULE_FILE_WORDS: Vocabulary = {
   names: { op: { word: 'operator' }, hitPolicy: { word: 'hit policy' }, scope: { known: SCOPES } },
   nameOf: (path) => (path[0] === 'rules' && path[2] === 'when' ? 'a condition' : undefined),
 };
+
+/**
+ * Whether `file` lies in `folder` or below, as written and, where it exists, as the file system
+ * resolves it (symlinks followed, the folder's own included).
+ */
+function insideFolder(file: string, folder: string): boolean {
+  const within = (path: string, root: string) => {
+    const away = relative(root, path);
+    return away !== '' && away !== '..' && !away.startsWith(`..${sep}`) && !isAbsolute(away);
+  };
+  if (!within(resolve(file), resolve(folder))) return false;
+  try {
+    return within(realpathSync(file), realpathSync(folder));
+  } catch {
+    // Not there (or not reachable): nothing outside is read; it is reported as missing.
+    return true;
+  }
+}
 
 /** Whether `file` is there for this process to read (a folder is, to be told it is a folder). */
 function readableFile(file: string): boolean {

@@ -9,7 +9,7 @@ import { readInputText } from '../input-file.ts';
 import { sha256 } from '../outputs/read-chunks.ts';
 import { prepareScenario, type RunSpec } from '../scenario/prepare.ts';
 import type { ScenarioLoader } from '../scenario/loader.ts';
-import { loadArmRules } from '../scenario/rules-load.ts';
+import { loadArmRules, type RuleFileAccess } from '../scenario/rules-load.ts';
 
 /** A trial file, checked, with each of its scenarios resolved at the size asked for. */
 export interface LoadedTrial {
@@ -26,6 +26,8 @@ export interface TrialRun {
   size: number;
   /** Every scenario's seed instead of the trial's `seed` (to check a result on other athletes). */
   seed?: number;
+  /** Which rule files a trial's arms may name (the command line: only those in the trial's folder). */
+  ruleFiles?: RuleFileAccess;
 }
 
 /** A trial file's words: what it says of the study and its outcomes, none of which the simulation reads. */
@@ -96,7 +98,7 @@ export function loadTrial(
     const scenario = Scenario.parse({ ...body, population, name: `${trial.study}: ${name}`, seed: run.seed ?? trial.seed });
     const armRules = body.arms.map((arm, i) => {
       if (arm.rules === undefined) return null;
-      const loaded = loadArmRules(arm.rules, doc, [...base, 'arms', i, 'rules'], catalogue, vocabulary);
+      const loaded = loadArmRules(arm.rules, doc, [...base, 'arms', i, 'rules'], catalogue, vocabulary, run.ruleFiles);
       problems.push(...loaded.problems);
       return loaded.rules;
     });

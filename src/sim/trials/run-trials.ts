@@ -4,6 +4,7 @@ import { ScenarioRunner } from '../runner.ts';
 import { ScenarioLoader } from '../scenario/loader.ts';
 import { InputError, type InputProblem } from '../../models/input/located.ts';
 import { loadTrial, trialFiles, type LoadedTrial } from './load.ts';
+import type { RuleFileAccess } from '../scenario/rules-load.ts';
 import { runTrial, type StudyDraws, type TrialResult } from './run.ts';
 
 export interface TrialOptions {
@@ -19,6 +20,8 @@ export interface TrialOptions {
   seed?: number;
   /** Simulated estimates of each study (OutcomeResult.studies): how many, from which stream; none by default. */
   studies?: StudyDraws;
+  /** Which rule files a trial's arms may name (RuleFileAccess): any by default; the command line: its folder's. */
+  ruleFiles?: RuleFileAccess;
 }
 
 /**
@@ -39,7 +42,7 @@ export class RunTrials {
     const loaded: LoadedTrial[] = [];
     for (const file of files) {
       try {
-        loaded.push(loadTrial(file, { size: options.size, ...(options.seed === undefined ? {} : { seed: options.seed }) }, this.loader));
+        loaded.push(loadTrial(file, { size: options.size, ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.ruleFiles === undefined ? {} : { ruleFiles: options.ruleFiles }) }, this.loader));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         problems.push(...error.problems);
