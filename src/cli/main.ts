@@ -8,6 +8,7 @@ import type { Container } from 'inversify';
 import { InputError } from '../models/input/located.ts';
 import { abortStagesOnSignals, OutputError, OutputStage } from '../sim/outputs/stage.ts';
 import { LocalPool } from '../sim/local-pool.ts';
+import { duration, estimateLine, MAX_UNASKED_BYTES, MAX_UNASKED_CPU_SECONDS, pastAsking, size } from '../sim/estimate.ts';
 import type { RuleFileAccess } from '../sim/scenario/rules-load.ts';
 import { OUTPUT_FILES } from '../sim/outputs/run-outputs.ts';
 import { MACHINE_ERRORS } from '../sim/machine-errors.ts';
@@ -24,7 +25,7 @@ import { RULE_VOCABULARY } from '../sim/scenario/rules-load.ts';
 import { counted } from './plural.ts';
 import { progressBar } from './progress.ts';
 import { WorkerStopped } from '../workers/process-pool.ts';
-import { parseShard } from '../sim/shards.ts';
+import { parseShard, shardRange } from '../sim/shards.ts';
 import { defaultWorkers, WorkerPool } from '../workers/pool.ts';
 import { athleteDays, type RunSpec } from '../sim/scenario/prepare.ts';
 import { comparisonTable, sweepSummary } from './table.ts';
@@ -102,8 +103,9 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .addOption(formatOption())
     .addOption(uncertaintyOption())
     .addOption(allowOutsideRulesOption())
+    .option('--yes', `run even when the estimate is past ${duration(MAX_UNASKED_CPU_SECONDS)} of CPU or ${size(MAX_UNASKED_BYTES)} of outputs (otherwise such a run is refused, exit 2)`)
     .option('--resume', 'continue a run into --out that was killed (SIGKILL, out of memory, a machine gone down): its checkpointed slices, checked against their SHA-256, are kept and only the rest simulated; the outputs are byte-identical to a run never stopped')
-    .action(async (scenario: string, options: { out?: string; quiet?: boolean; shard?: string; workers?: number; format: OutputFormat; uncertainty?: string; resume?: boolean; allowOutsideRules?: boolean }) => {
+    .action(async (scenario: string, options: { out?: string; quiet?: boolean; shard?: string; workers?: number; format: OutputFormat; uncertainty?: string; resume?: boolean; allowOutsideRules?: boolean; yes?: boolean }) => {
       const shard = options.shard === undefined ? null : parseShard(options.shard);
       if (typeof shard === 'string') {
         io.err(`periodize run: --shard: ${shard}\n`);
@@ -131,9 +133,19 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       }
       const spec = job.load(scenario, ruleAccess(options));
       const ensemble = uncertainty === null ? null : withEnsemble(spec, scenario, 'run --uncertainty', (await getContainer()).get(PARAMETER_SET));
-      // The output folder is checked (a file in the way) before the parameter sets, not after them.
-      if (ensemble !== null) new OutputStage(outDir, OUTPUT_FILES).abort();
+      // The output folder is checked (a file in the way, a run writing into it) before the estimate and
+      // the parameter sets, not after them; a killed run's staging is left for --resume.
+      OutputStage.check(outDir, OUTPUT_FILES);
       const workers = workerCount(io, 'run', options.workers, shard === null ? defaultWorkers(athleteDays(spec) * (1 + (uncertainty?.sets ?? 0))) : 1);
+      // What the run will cost, before it starts: one past a day of CPU or 100 GB only when asked for.
+      const estimate = job.estimate(spec, shard === null ? [0, spec.population.size] : shardRange(spec.population.size, shard), workers, uncertainty?.sets ?? 0);
+      const past = pastAsking(estimate);
+      if (past !== null && options.yes !== true) {
+        throw new UsageError(
+          `periodize run: ${scenario}: ${estimateLine(estimate)} — ${past}: pass --yes to run it, or make it smaller (fewer athletes or weeks, no daily rows) or split it over machines (--shard i/N, then merge)`,
+        );
+      }
+      if (options.quiet !== true) io.out(`${scenario}: ${estimateLine(estimate)}\n`);
       // A progress bar on a terminal; nothing but the final line otherwise (logs, pipes, tests).
       const bars = io === PROCESS_IO && process.stderr.isTTY === true && options.quiet !== true;
       let runs: EnsembleRuns | null = null;
@@ -188,9 +200,14 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .argument('<scenario>', 'scenario YAML file')
     .addOption(allowOutsideRulesOption())
     .action(async (scenario: string, options: { allowOutsideRules?: boolean }) => {
-      const spec = (await getContainer()).get(RunScenario).load(scenario, ruleAccess(options));
+      const job = (await getContainer()).get(RunScenario);
+      const spec = job.load(scenario, ruleAccess(options));
       const arms = spec.arms.map((arm) => `${arm.id} (${arm.label})`).join(', ');
+      // What `run` would cost, on the processes it would use without --workers.
+      const estimate = job.estimate(spec, [0, spec.population.size], workerCount(io, 'validate', undefined, defaultWorkers(athleteDays(spec))));
+      const past = pastAsking(estimate);
       io.out(`${scenario}: ok — ${counted(spec.population.size, 'athlete')}, ${counted(spec.weeks, 'week')}, arms: ${arms}\n`);
+      io.out(`${estimateLine(estimate)}${past === null ? '' : ` — ${past}: run asks for --yes`}\n`);
     });
 
   program

@@ -11,6 +11,7 @@ import { resolvedConfig } from './outputs/resolved.ts';
 import { PackedResults, shardRange, ShardResults, type Shard } from './shards.ts';
 import type { SummaryCollector, Summary } from './summary.ts';
 import { ScenarioRunner } from './runner.ts';
+import { estimateRun, type RunEstimate } from './estimate.ts';
 import { ScenarioLoader } from './scenario/loader.ts';
 import type { RuleFileAccess } from './scenario/rules-load.ts';
 import { athleteDays, type RunSpec } from './scenario/prepare.ts';
@@ -99,6 +100,14 @@ export class RunScenario {
    */
   load(file: string, access: RuleFileAccess = 'anywhere'): RunSpec {
     return this.loader.load(file, undefined, access).spec;
+  }
+
+  /**
+   * What a run of the athletes [from, to) of `spec` will cost on this machine on `workers`
+   * processes, under `sets` more parameter sets: a probe of its first athletes (src/sim/estimate.ts).
+   */
+  estimate(spec: RunSpec, range: readonly [number, number], workers: number, sets = 0): RunEstimate {
+    return estimateRun(this.runner, spec, range, workers, sets);
   }
 
   /**

@@ -79,6 +79,13 @@ const CASES: Case[] = [
     err: 'FILE:6:48: arms[0].rules: rule file "/proc/self/environ" is outside the scenario\'s folder: put it there (or below), or pass --allow-outside-rules to read it where it is\n',
   },
   {
+    name: 'a run past 100 GB of outputs (five million athletes, a year of daily rows) without --yes',
+    scenario: `${TINY.replace('size: 6', 'size: 5000000').replace('weeks: 2', 'weeks: 52')}outputs: { daily: true }\n`,
+    argv: ['run', 'FILE'],
+    code: 2,
+    err: /^periodize run: FILE: 3,640,000,000 athlete-days: about [\d.,]+ (min|h|days) on \d+ (process|worker processes) of this machine, about [\d.,]+ GB of outputs — ([\d.,]+ (h|days) of CPU and )?[\d.,]+ GB of outputs, past what a run takes without asking \(24 h of CPU, 100 GB of outputs\): pass --yes to run it, or make it smaller \(fewer athletes or weeks, no daily rows\) or split it over machines \(--shard i\/N, then merge\)\n$/,
+  },
+  {
     name: 'a sweep of 10^600 values (counted, not built)',
     scenario: `${TINY}sweep:\n  design: polarized\n  vary:\n    z2: { from: 0, to: 1e300, step: 1e-300 }\n`,
     argv: ['validate', 'FILE'],
@@ -172,6 +179,19 @@ describe('bad input and faults (issue 13)', () => {
 });
 
 describe('resources and environment (issue 13)', () => {
+  it('should print, in validate and first in run, the athlete-days, the time and the disk a run will take; and name a run that asks for --yes', async () => {
+    const folder = temporaryFolder();
+    const file = writeScenario(folder, 'tiny.yaml', TINY);
+    const validated = await cli('validate', file);
+    expect(validated.out).toMatch(/\n168 athlete-days: about [\d.]+ s on 1 process of this machine, about [\d.]+ kB of outputs\n$/);
+    const ran = await cli('run', file, '--out', join(folder, 'out'));
+    expect(ran.out.split('\n')[0]).toMatch(/^.*tiny\.yaml: 168 athlete-days: about [\d.]+ s on 1 process of this machine, about [\d.]+ kB of outputs$/);
+    const big = writeScenario(folder, 'big.yaml', `${TINY.replace('size: 6', 'size: 5000000').replace('weeks: 2', 'weeks: 52')}outputs: { daily: true }\n`);
+    expect((await cli('validate', big)).out).toMatch(/ GB of outputs — .*past what a run takes without asking \(24 h of CPU, 100 GB of outputs\): run asks for --yes\n$/);
+    expect((await cli('run', big, '--out', join(folder, 'big'))).code).toBe(2);
+    expect(existsSync(join(folder, 'big'))).toBe(false);
+  });
+
   it('should cap --workers at the cores there are, with a note, and run', async () => {
     const folder = temporaryFolder();
     const file = writeScenario(folder, 'tiny.yaml', TINY);

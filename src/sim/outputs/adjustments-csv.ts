@@ -5,7 +5,7 @@ import type { RunSpec } from '../scenario/prepare.ts';
 import type { AdjustmentSink } from '../simulator.ts';
 import { field, fixed } from './format.ts';
 import { RowCsv } from './row-csv.ts';
-import type { StagedFile } from './stage.ts';
+import type { TextSink } from './stage.ts';
 
 /**
  * adjustments.csv header: one row per change the adaptive engine made (or a more conservative
@@ -36,7 +36,7 @@ export function formatFacts(facts: readonly FactReading[]): string {
 
 /** Streams adjustments.csv as the simulation runs; nothing is kept in memory. */
 export class AdjustmentsCsv extends RowCsv implements AdjustmentSink {
-  constructor(file: StagedFile, spec: RunSpec) {
+  constructor(file: TextSink, spec: RunSpec) {
     super(file, spec, ADJUSTMENT_COLUMNS);
   }
 

@@ -3,7 +3,7 @@ import { ARM, TEST, TEST_COUNT, type AthleteResults } from '../results.ts';
 import type { AthleteSink } from '../runner.ts';
 import type { RunSpec } from '../scenario/prepare.ts';
 import { field, fixed } from './format.ts';
-import type { StagedFile } from './stage.ts';
+import type { TextSink } from './stage.ts';
 
 const TESTS = [
   ['vo2max', TEST.vo2max, 2],
@@ -37,7 +37,7 @@ export const ATHLETE_COLUMNS = [
 
 export class AthletesCsv implements AthleteSink {
   constructor(
-    private readonly file: StagedFile,
+    private readonly file: TextSink,
     private readonly spec: RunSpec,
   ) {
     file.write(`${ATHLETE_COLUMNS.join(',')}\n`);

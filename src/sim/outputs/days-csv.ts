@@ -2,7 +2,7 @@ import type { RunSpec } from '../scenario/prepare.ts';
 import type { DayRow, DaySink } from '../simulator.ts';
 import { field, fixed } from './format.ts';
 import { RowCsv } from './row-csv.ts';
-import type { StagedFile } from './stage.ts';
+import type { TextSink } from './stage.ts';
 
 /** days.csv header: one row per athlete × arm × day (day 1 = Monday of week 1). */
 export const DAY_COLUMNS = [
@@ -12,7 +12,7 @@ export const DAY_COLUMNS = [
 
 /** Streams days.csv as the simulation runs; memory stays flat whatever the number of days. */
 export class DaysCsv extends RowCsv implements DaySink {
-  constructor(file: StagedFile, spec: RunSpec) {
+  constructor(file: TextSink, spec: RunSpec) {
     super(file, spec, DAY_COLUMNS);
   }
 

@@ -1,6 +1,6 @@
 import type { RunSpec } from '../scenario/prepare.ts';
 import { field } from './format.ts';
-import type { StagedFile } from './stage.ts';
+import type { TextSink } from './stage.ts';
 
 /**
  * A CSV streamed row by row as the simulation runs (days.csv, adjustments.csv): its header first,
@@ -10,7 +10,7 @@ export abstract class RowCsv {
   protected readonly armIds: readonly string[];
 
   constructor(
-    protected readonly file: StagedFile,
+    protected readonly file: TextSink,
     spec: RunSpec,
     columns: readonly string[],
   ) {

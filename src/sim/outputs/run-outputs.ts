@@ -17,7 +17,7 @@ import { csvToParquet } from './parquet.ts';
 import { PARQUET_TABLES } from './parquet-columns.ts';
 import { sha256 } from './read-chunks.ts';
 import { resolvedConfig } from './resolved.ts';
-import type { OutputStage, StagedFile } from './stage.ts';
+import type { OutputStage, TextSink } from './stage.ts';
 import { sweepCsv } from './sweep-csv.ts';
 
 /** Every file of the output contract (README.md, The outputs): a run replaces all of them in its folder. */
@@ -47,7 +47,7 @@ export interface RunOutputs {
 }
 
 /** The sinks that write a run's CSV tables into `files` (in csvNames order) — and `also`, another athlete sink. */
-export function csvSinks(spec: RunSpec, files: readonly StagedFile[], also: AthleteSink | null): Pick<RunOptions, 'athletes' | 'days' | 'adjustments'> {
+export function csvSinks(spec: RunSpec, files: readonly TextSink[], also: AthleteSink | null): Pick<RunOptions, 'athletes' | 'days' | 'adjustments'> {
   const [athletesFile, ...rest] = files;
   const csv = new AthletesCsv(athletesFile!, spec);
   return {

@@ -31,18 +31,16 @@ export class OutputStage {
   /** Whether this run made the output folder (then an abort leaves none behind). */
   private readonly made: boolean;
 
-  /**
-   * `contract`: the names a commit replaces. A folder holding some of them but no manifest.json of
-   * an earlier run holds someone's own files under those names: refused, before the work, rather
-   * than replaced.
-   */
   /** The staging folder of a run no longer running that this one took over (`adopt`), now `staging`; null if none. */
   readonly adopted: string | null = null;
 
   /**
-   * `adopt`: asked of each staging folder of a process no longer running, before any is removed;
-   * the first it accepts becomes this run's staging folder, as it was (a killed run's checkpoint,
-   * to continue). It may throw to refuse the run, and then nothing in the folder has changed.
+   * `contract`: the names a commit replaces. A folder holding some of them but no manifest.json of
+   * an earlier run holds someone's own files under those names: refused, before the work, rather
+   * than replaced. `adopt`: asked of each staging folder of a process no longer running, before
+   * any is removed; the first it accepts becomes this run's staging folder, as it was (a killed
+   * run's checkpoint, to continue). It may throw to refuse the run, and then nothing in the folder
+   * has changed.
    */
   constructor(
     readonly outDir: string,
@@ -51,21 +49,7 @@ export class OutputStage {
   ) {
     const absolute = resolve(outDir);
     this.staging = join(absolute, `.partial-${process.pid}`);
-    // The root and the home folder hold everything else: outputs go into a folder of their own.
-    if (absolute === parse(absolute).root || absolute === resolve(homedir())) {
-      throw new OutputError(outDir, 'not an output folder', new Error(`${absolute === resolve(homedir()) ? 'the home folder' : 'the root of the file system'} holds everything else; give a folder of its own, e.g. ${join(absolute, 'out')}`));
-    }
-    try {
-      // A file where the folder should go is refused now, before the work, not when moving the outputs in.
-      if (existsSync(absolute) && !statSync(absolute).isDirectory()) throw Object.assign(new Error('a file is in the way'), { code: 'EEXIST' });
-      this.made = makeFolder(absolute);
-    } catch (error) {
-      throw new OutputError(outDir, 'cannot create the output folder', error);
-    }
-    const theirs = contract.filter((name) => name !== 'manifest.json' && existsSync(join(absolute, name)));
-    if (theirs.length > 0 && !existsSync(join(absolute, 'manifest.json'))) {
-      throw new OutputError(outDir, 'not an earlier run', new Error(`holds ${theirs.join(', ')} but no manifest.json of a run: a run would replace them; move them, or choose another folder`));
-    }
+    this.made = outputFolder(outDir, contract);
     this.lock = join(absolute, '.lock');
     const holder = takeLock(this.lock);
     if (holder !== null) {
@@ -98,6 +82,25 @@ export class OutputStage {
     }
     this.adopted = adopted;
     ACTIVE.add(this);
+  }
+
+  /**
+   * Whether a run could write into `outDir`, checked as the constructor checks it — not the root or
+   * the home folder, no file in the way, creatable, no one's own files under `contract`'s names, no
+   * run writing into it — without touching anything in it (a killed run's staging is left for
+   * `--resume`): a command checks its folder this way before long work that comes first.
+   */
+  static check(outDir: string, contract: readonly string[] = []): void {
+    const made = outputFolder(outDir, contract);
+    try {
+      const lock = join(resolve(outDir), '.lock');
+      const holder = existsSync(lock) ? Number(readFileSync(lock, 'utf8').trim()) : 0;
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && running(holder)) {
+        throw new OutputError(outDir, 'in use', new Error(`another run (process ${holder}) is writing into this folder: wait for it to end, or choose another folder`));
+      }
+    } finally {
+      if (made) rmdirSync(resolve(outDir));
+    }
   }
 
   /** The lock file that keeps a second run out of the folder while this one writes (`takeLock`). */
@@ -209,6 +212,32 @@ export class OutputStage {
   }
 }
 
+/**
+ * Checks an output folder and makes it if missing (whether it made it): not the root or the home
+ * folder, no file in the way, no one's own files under the contract's names without an earlier
+ * run's manifest.json (the folder made is removed again then).
+ */
+function outputFolder(outDir: string, contract: readonly string[]): boolean {
+  const absolute = resolve(outDir);
+  // The root and the home folder hold everything else: outputs go into a folder of their own.
+  if (absolute === parse(absolute).root || absolute === resolve(homedir())) {
+    throw new OutputError(outDir, 'not an output folder', new Error(`${absolute === resolve(homedir()) ? 'the home folder' : 'the root of the file system'} holds everything else; give a folder of its own, e.g. ${join(absolute, 'out')}`));
+  }
+  let made: boolean;
+  try {
+    // A file where the folder should go is refused now, before the work, not when moving the outputs in.
+    if (existsSync(absolute) && !statSync(absolute).isDirectory()) throw Object.assign(new Error('a file is in the way'), { code: 'EEXIST' });
+    made = makeFolder(absolute);
+  } catch (error) {
+    throw new OutputError(outDir, 'cannot create the output folder', error);
+  }
+  const theirs = contract.filter((name) => name !== 'manifest.json' && existsSync(join(absolute, name)));
+  if (theirs.length > 0 && !existsSync(join(absolute, 'manifest.json'))) {
+    throw new OutputError(outDir, 'not an earlier run', new Error(`holds ${theirs.join(', ')} but no manifest.json of a run: a run would replace them; move them, or choose another folder`));
+  }
+  return made;
+}
+
 /** The stages of this process not yet committed or aborted: what an interrupt leaves to clean up. */
 const ACTIVE = new Set<OutputStage>();
 
@@ -309,6 +338,11 @@ function running(pid: number): boolean {
 }
 
 const WRITE_BUFFER_BYTES = 1 << 20;
+
+/** Where a CSV writer streams its text: a staged file, or a count of its bytes (src/sim/estimate.ts). */
+export interface TextSink {
+  write(text: string): void;
+}
 
 /** A file of an interrupted run's staging folder is not what its checkpoint recorded: it cannot be continued. */
 export class CheckpointMismatch extends Error {

@@ -1,0 +1,116 @@
+import { csvNames } from './merge.ts';
+import { csvSinks } from './outputs/run-outputs.ts';
+import type { TextSink } from './outputs/stage.ts';
+import type { ScenarioRunner } from './runner.ts';
+import { athleteDays, type RunSpec } from './scenario/prepare.ts';
+import { PackedResults } from './shards.ts';
+
+/**
+ * Athlete-days a probe simulates: some dozens of athletes, a few tens of milliseconds. Only its
+ * second half is timed: the first runs while the code is still being compiled, several times slower.
+ */
+const PROBE_ATHLETE_DAYS = 40_000;
+
+/**
+ * Two worker processes run at about 0.9 of twice one thread's rate, summary included (the bench:
+ * README, Speed); a run's time on N processes is its CPU time over 0.9 N.
+ */
+const PARALLEL_EFFICIENCY = 0.9;
+
+/** A run longer than this on one process (a day of CPU) is not started without `--yes`. */
+export const MAX_UNASKED_CPU_SECONDS = 86_400;
+
+/** A run whose outputs would take more than this (100 GB) is not started without `--yes`. */
+export const MAX_UNASKED_BYTES = 100e9;
+
+/** What a run will cost, from a probe of its first athletes on this machine (`estimateRun`). */
+export interface RunEstimate {
+  /** Athlete-days of the run, the ensemble's parameter sets included. */
+  athleteDays: number;
+  /** Seconds on one process, as the probe ran. */
+  cpuSeconds: number;
+  /** Seconds on the run's processes. */
+  seconds: number;
+  /** Bytes of the CSV outputs as staged (Parquet, when asked, is made from them). */
+  csvBytes: number;
+  /** … and with the checkpoint's results beside them while the run lasts (src/sim/outputs/checkpoint.ts). */
+  bytes: number;
+  workers: number;
+}
+
+/**
+ * What a run of `spec`'s athletes [from, to) will cost on this machine: its first athletes simulated
+ * (the later half timed), their CSV rows counted, not written; the rest scaled by athletes. The
+ * summary's bootstrap (a second or so) and the disk's own speed are not in it.
+ * `sets`: the ensemble's parameter sets it also runs under (`--uncertainty`), each the whole run
+ * without files. Bytes are exact to the athletes' spread (the same athletes each time); the time is
+ * the machine's of the moment — another program busy beside it makes it longer.
+ */
+export function estimateRun(runner: ScenarioRunner, spec: RunSpec, range: readonly [number, number], workers: number, sets = 0): RunEstimate {
+  const [from, to] = range;
+  const athletes = to - from;
+  const perAthlete = Math.max(1, athleteDays(spec, 1));
+  const probe = Math.max(1, Math.min(athletes, Math.ceil(PROBE_ATHLETE_DAYS / perAthlete)));
+  const counters = csvNames(spec).map(() => new ByteCounter());
+  const packed = new PackedResults();
+  // When each athlete of the probe was done: the second half's pace is the run's.
+  const doneAt = new Float64Array(probe + 1);
+  doneAt[0] = performance.now();
+  runner.run(spec, { ...csvSinks(spec, counters, packed), slice: [from, from + probe], progress: (done) => (doneAt[done] = performance.now()) });
+  const half = Math.floor(probe / 2);
+  const seconds = ((doneAt[probe]! - doneAt[half]!) / 1000) * (probe / (probe - half));
+  const csvBytes = counters.reduce((total, counter) => total + counter.bytes, 0);
+  const runDays = athleteDays(spec, athletes) * (1 + sets);
+  const cpuSeconds = (seconds / (probe * perAthlete)) * runDays;
+  return {
+    athleteDays: runDays,
+    cpuSeconds,
+    seconds: workers > 1 ? cpuSeconds / (PARALLEL_EFFICIENCY * workers) : cpuSeconds,
+    csvBytes: (csvBytes / probe) * athletes,
+    bytes: ((csvBytes + packed.values().byteLength) / probe) * athletes,
+    workers,
+  };
+}
+
+/** Whether a run this big needs the user's `--yes`, and why (null: it does not). */
+export function pastAsking(estimate: RunEstimate): string | null {
+  const past = [
+    ...(estimate.cpuSeconds > MAX_UNASKED_CPU_SECONDS ? [`${duration(estimate.cpuSeconds)} of CPU`] : []),
+    ...(estimate.bytes > MAX_UNASKED_BYTES ? [`${size(estimate.bytes)} of outputs`] : []),
+  ];
+  return past.length === 0 ? null : `${past.join(' and ')}, past what a run takes without asking (${duration(MAX_UNASKED_CPU_SECONDS)} of CPU, ${size(MAX_UNASKED_BYTES)} of outputs)`;
+}
+
+/** The estimate in words: "336,000 athlete-days: about 4 s on 1 process, about 9.3 MB of outputs". */
+export function estimateLine(estimate: RunEstimate): string {
+  const processes = estimate.workers === 1 ? '1 process' : `${estimate.workers} worker processes`;
+  return `${Math.round(estimate.athleteDays).toLocaleString('en-US')} athlete-days: about ${duration(estimate.seconds)} on ${processes} of this machine, about ${size(estimate.bytes)} of outputs`;
+}
+
+/** Seconds in the unit a person reads them in, to two significant figures. */
+export function duration(seconds: number): string {
+  const [value, unit] =
+    seconds < 90 ? [seconds, 's'] : seconds < 90 * 60 ? [seconds / 60, 'min'] : seconds < 36 * 3600 ? [seconds / 3600, 'h'] : [seconds / 86_400, 'days'];
+  return `${Number(value.toPrecision(2)).toLocaleString('en-US')} ${unit}`;
+}
+
+/** Bytes in decimal units, to two significant figures. */
+export function size(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${Number(value.toPrecision(2)).toLocaleString('en-US')} ${units[unit]}`;
+}
+
+/** A sink that counts the bytes of the text it is given, as UTF-8. */
+class ByteCounter implements TextSink {
+  bytes = 0;
+
+  write(text: string): void {
+    this.bytes += Buffer.byteLength(text, 'utf8');
+  }
+}
