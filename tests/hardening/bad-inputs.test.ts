@@ -280,6 +280,25 @@ describe('rule files stay where the scenario is (issue 13)', () => {
   }, 60_000);
 });
 
+describe('worker memory follows the work (issue 13)', () => {
+  it('should run the largest rule file that is read (just under 1 MiB: 8 747 rules) on two workers without a crash at their heap limit', async () => {
+    const folder = temporaryFolder();
+    const rule = (i: number) => `  - { id: r${i}, priority: 1, when: { fact: hrvMean7dOutsideBand, op: isTrue }, then: { action: postponeHardSession } }\n`;
+    let text = 'name: many\nhitPolicy: first\nrules:\n';
+    for (let i = 0; Buffer.byteLength(text + rule(i)) < 1 << 20; i++) text += rule(i);
+    expect(Buffer.byteLength(text)).toBeGreaterThan((1 << 20) - 200);
+    writeFileSync(join(folder, 'many.yaml'), text);
+    const file = writeScenario(folder, 'heap.yaml', 'name: heap\nseed: 1\npopulation: { size: 4, level: recreational }\nweeks: 1\narms:\n  - { id: a, design: polarized, rules: many.yaml }\n  - { id: b, design: polarized }\nreference: b\n');
+    const bin = new URL('../../bin/periodize.js', import.meta.url).pathname;
+    const ran = spawnSync(process.execPath, [bin, 'run', file, '--out', join(folder, 'out'), '-q', '--workers', '2'], { encoding: 'utf8' });
+    expect(ran.stderr).toBe('');
+    expect(ran.status).toBe(0);
+    // One byte more is refused at the limit, located.
+    writeFileSync(join(folder, 'many.yaml'), `${text}${'#'.repeat((1 << 20) - Buffer.byteLength(text) + 1)}`);
+    expect((await cli('validate', file)).err).toBe(`${join(folder, 'many.yaml')}:1:1: (document): more than 1 MiB: an input file this big is not one a person wrote (src/sim/input-file.ts)\n`);
+  }, 120_000);
+});
+
 describe('merge verifies what it merges and never touches its inputs (issue 13)', () => {
   it('should refuse a shard file changed since the shard wrote it, every such file at once, and an --out that is an input or inside one', async () => {
     const folder = temporaryFolder();
