@@ -162,7 +162,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const summary = report.summary;
       if (!options.quiet && summary !== null) io.out(`${comparisonTable(summary)}\n\n`);
       if (!options.quiet && summary !== null && report.spec.sweep != null) io.out(`${sweepSummary(summary, report.spec.sweep)}\n\n`);
-      if (options.resume === true) {
+      if (options.resume === true && options.quiet !== true) {
         const resumed = report.resumed ?? null;
         io.out(resumed === null ? `note: no killed run to resume in ${outDir}/: ran from the start\n` : `resumed: ${resumed.slices} of ${counted(resumed.of, 'slice')} were done before the run was killed; simulated the rest\n`);
       }
@@ -300,7 +300,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .argument('<manifest>', 'a run\'s manifest.json')
     .option('-o, --out <dir>', 'output folder (default: <the run\'s folder>-rerun)')
     .option('--workers <n>', 'worker processes, as for run (the outputs are the same for any number)', wholeNumber)
-    .action(async (manifestFile: string, options: { out?: string; workers?: number }) => {
+    .addOption(allowOutsideRulesOption())
+    .action(async (manifestFile: string, options: { out?: string; workers?: number; allowOutsideRules?: boolean }) => {
       if (options.workers === 0) {
         io.err('periodize rerun: --workers: at least 1\n');
         exitCode = EXIT_BAD_INPUT;
@@ -310,8 +311,9 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const job = (await getContainer()).get(RunScenario);
       // Beside the run's folder, named after it (from inside it too: not a hidden .-rerun there).
       const outDir = options.out ?? `${resolve(dirname(manifestFile))}-rerun`;
-      // The run's own permission to read rule files outside the scenario's folder, as its command gave it.
-      const spec = job.load(scenario, ruleAccess({ allowOutsideRules: /(?:^| )--allow-outside-rules(?: |$)/.test(manifest.command) }));
+      // A run folder may come from someone else: its rule files outside the scenario's folder are read
+      // only with this user's own --allow-outside-rules, whatever the run's command said.
+      const spec = job.load(scenario, ruleAccess(options));
       const sets = manifest.uncertainty?.sets ?? 0;
       // A shard's manifest: that shard again, not the whole scenario (its command says which).
       const shardText = /(?:^| )--shard[ =](\S+)/.exec(manifest.command)?.[1];
@@ -596,7 +598,6 @@ function formatOption(): Option {
     .default('csv');
 }
 
-/** A run, or a shard of one: on the pool when there is one, else on this process. */
 /**
  * A run, on the pool's workers or, without one, on this process a slice at a time (LocalPool) —
  * so that an interrupt between two slices removes the staging, and a checkpoint follows each.

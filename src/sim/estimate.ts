@@ -11,6 +11,12 @@ import { PackedResults } from './shards.ts';
  */
 const PROBE_ATHLETE_DAYS = 40_000;
 
+/** … or fewer, when its athletes take longer than this (a rule file of thousands of rules): a probe stays short. */
+const PROBE_SECONDS = 0.25;
+
+/** Ends a probe early (thrown from its progress, between two athletes). */
+class ProbeDone extends Error {}
+
 /**
  * Two worker processes run at about 0.9 of twice one thread's rate, summary included (the bench:
  * README, Speed); a run's time on N processes is its CPU time over 0.9 N.
@@ -40,7 +46,8 @@ export interface RunEstimate {
 
 /**
  * What a run of `spec`'s athletes [from, to) will cost on this machine: its first athletes simulated
- * (the later half timed), their CSV rows counted, not written; the rest scaled by athletes. The
+ * (the later half timed; a quarter of a second at most), their CSV rows counted, not written; the
+ * rest scaled by athletes. The
  * summary's bootstrap (a second or so) and the disk's own speed are not in it.
  * `sets`: the ensemble's parameter sets it also runs under (`--uncertainty`), each the whole run
  * without files. Bytes are exact to the athletes' spread (the same athletes each time); the time is
@@ -50,24 +57,38 @@ export function estimateRun(runner: ScenarioRunner, spec: RunSpec, range: readon
   const [from, to] = range;
   const athletes = to - from;
   const perAthlete = Math.max(1, athleteDays(spec, 1));
+  // A shard of no athletes (more shards than athletes) costs nothing.
+  if (athletes === 0) return { athleteDays: 0, cpuSeconds: 0, seconds: 0, csvBytes: 0, bytes: 0, workers };
   const probe = Math.max(1, Math.min(athletes, Math.ceil(PROBE_ATHLETE_DAYS / perAthlete)));
   const counters = csvNames(spec).map(() => new ByteCounter());
   const packed = new PackedResults();
   // When each athlete of the probe was done: the second half's pace is the run's.
   const doneAt = new Float64Array(probe + 1);
   doneAt[0] = performance.now();
-  runner.run(spec, { ...csvSinks(spec, counters, packed), slice: [from, from + probe], progress: (done) => (doneAt[done] = performance.now()) });
-  const half = Math.floor(probe / 2);
-  const seconds = ((doneAt[probe]! - doneAt[half]!) / 1000) * (probe / (probe - half));
+  let probed = probe;
+  const progress = (done: number) => {
+    doneAt[done] = performance.now();
+    if (done >= 2 && done < probe && doneAt[done]! - doneAt[0]! > PROBE_SECONDS * 1000) {
+      probed = done;
+      throw new ProbeDone();
+    }
+  };
+  try {
+    runner.run(spec, { ...csvSinks(spec, counters, packed), slice: [from, from + probe], progress });
+  } catch (error) {
+    if (!(error instanceof ProbeDone)) throw error;
+  }
+  const half = Math.floor(probed / 2);
+  const seconds = ((doneAt[probed]! - doneAt[half]!) / 1000) * (probed / (probed - half));
   const csvBytes = counters.reduce((total, counter) => total + counter.bytes, 0);
   const runDays = athleteDays(spec, athletes) * (1 + sets);
-  const cpuSeconds = (seconds / (probe * perAthlete)) * runDays;
+  const cpuSeconds = (seconds / (probed * perAthlete)) * runDays;
   return {
     athleteDays: runDays,
     cpuSeconds,
     seconds: workers > 1 ? cpuSeconds / (PARALLEL_EFFICIENCY * workers) : cpuSeconds,
-    csvBytes: (csvBytes / probe) * athletes,
-    bytes: ((csvBytes + packed.values().byteLength) / probe) * athletes,
+    csvBytes: (csvBytes / probed) * athletes,
+    bytes: ((csvBytes + packed.values().byteLength) / probed) * athletes,
     workers,
   };
 }

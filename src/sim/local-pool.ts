@@ -28,14 +28,27 @@ export class LocalPool implements SlicePool {
     return Array.from({ length: count }, (_, i) => [Math.floor((size * i) / count), Math.floor((size * (i + 1)) / count)]);
   }
 
+  /** A slice failed, or the run (`stop`): those queued after it are not run — the run fails with the first failure. */
+  private failed = false;
+
   runSlice(task: SliceTask): Promise<Float64Array> {
     const run = this.queue.then(nextTurn).then(() => {
+      if (this.failed) throw new Error('not run: an earlier slice failed');
       let spec = this.loaded.get(task.scenario);
       if (spec === undefined) this.loaded.set(task.scenario, (spec = this.job.load(task.scenario)));
-      return this.job.runSlice(task, spec);
+      try {
+        return this.job.runSlice(task, spec);
+      } catch (error) {
+        this.failed = true;
+        throw error;
+      }
     });
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  stop(): void {
+    this.failed = true;
   }
 
   async summary(collector: SummaryCollector): Promise<Summary> {

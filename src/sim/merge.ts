@@ -93,10 +93,7 @@ export class SliceMerger {
    */
   replay(values: Float64Array): void {
     if (this.shardResults !== null) throw new Error('a shard has no summary to replay into');
-    for (let at = 0; at < values.length; ) {
-      at = unpackResults(values, at, this.results);
-      this.add();
-    }
+    this.addPacked(values);
   }
 
   /** Each staged file as far as it is written, flushed to disk: what a checkpoint records. */

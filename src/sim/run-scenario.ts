@@ -6,7 +6,7 @@ import { csvNames, SliceMerger } from './merge.ts';
 import { mergeShards, orderShards, shardScenarioText } from './merge-shards.ts';
 import { csvSinks, OUTPUT_FILES, OutputWriter, type OutputFormat } from './outputs/run-outputs.ts';
 import { CheckpointMismatch, OutputError, OutputStage, StagedFile } from './outputs/stage.ts';
-import { forEachCheckpointedSlice, readCheckpoint, RESULTS_FILE, runKey, writeCheckpoint, type Checkpoint } from './outputs/checkpoint.ts';
+import { dropCheckpoint, forEachCheckpointedSlice, readCheckpoint, RESULTS_FILE, resultsBlock, runKey, writeCheckpoint, writeSlices, type Checkpoint } from './outputs/checkpoint.ts';
 import { resolvedConfig } from './outputs/resolved.ts';
 import { PackedResults, shardRange, ShardResults, type Shard } from './shards.ts';
 import type { SummaryCollector, Summary } from './summary.ts';
@@ -199,13 +199,14 @@ export class RunScenario {
       mkdirSync(scratch);
       const slices = resumed?.slices ?? pool.slices(to - from).map(([a, b]): [number, number] => [from + a, from + b]);
       const done = resumed?.done ?? 0;
+      if (resumed === null) writeSlices(stage.staging, key, slices);
       const merger = this.mergerFor(stage, spec, shard !== null, resumed);
       // Every athlete's results, kept for a resumed run's summary (a shard keeps them in shard.results).
       const resultsPath = join(stage.staging, RESULTS_FILE);
-      const resultsBytes = [...(resumed?.results?.bytes ?? [])];
       if (shard === null) {
-        results = resumed === null ? new StagedFile(resultsPath, RESULTS_FILE) : this.reopened(stage, () => StagedFile.reopen(resultsPath, RESULTS_FILE, sum(resultsBytes), resumed.results!.sha256));
-        if (resumed !== null) forEachCheckpointedSlice(stage.staging, resultsBytes, (values) => merger.replay(values));
+        const kept = resumed?.results ?? null;
+        results = kept === null ? new StagedFile(resultsPath, RESULTS_FILE) : this.reopened(stage, () => StagedFile.reopen(resultsPath, RESULTS_FILE, kept.bytes, kept.sha256));
+        if (kept !== null) forEachCheckpointedSlice(stage.staging, kept.bytes, (values) => merger.replay(values));
       }
       const dirOf = (index: number) => join(scratch, String(index));
       await inOrder(
@@ -214,31 +215,32 @@ export class RunScenario {
           merger.addCsv(dirOf(done + index));
           merger.addPacked(values);
           rmSync(dirOf(done + index), { recursive: true, force: true });
-          if (results !== null) {
-            results.writeBytes(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
-            resultsBytes.push(values.byteLength);
-          }
+          for (const bytes of results === null ? [] : resultsBlock(values)) results!.writeBytes(bytes);
           writeCheckpoint(stage.staging, {
             periodize: 'checkpoint',
             key,
             slices,
             done: done + index + 1,
             files: merger.checkpoint(),
-            results: results === null ? null : { bytes: resultsBytes, sha256: results.checkpoint().sha256 },
+            results: results === null ? null : results.checkpoint(),
           });
           progress?.(merger.count, to - from, athleteDays(spec, merger.count));
         },
+        () => pool.stop?.(),
       );
       merger.close();
       results?.abandon();
-      rmSync(resultsPath, { force: true });
+      // A run killed during its summary resumes with every slice done; once the outputs are being
+      // finished (Parquet made from the CSV files), it no longer can.
       const summary = shard === null ? withUncertainty(await pool.summary(merger.collector), spec, request.uncertainty) : null;
+      dropCheckpoint(stage.staging);
+      rmSync(resultsPath, { force: true });
       const files = this.outputs.write({ stage, scenario, command: request.command, summary, shard, format, ...uncertaintyExtra(request.uncertainty) });
       return {
         spec,
         summary,
         files,
-        athleteDays: athleteDays(spec, to - from) - athleteDays(spec, resumed === null ? 0 : slices[done - 1]![1] - from),
+        athleteDays: athleteDays(spec, to - from) - athleteDays(spec, athletesDone(slices, done)),
         seconds: (performance.now() - started) / 1000,
         resumed: resumed === null ? null : { slices: done, of: slices.length },
       };
@@ -252,7 +254,7 @@ export class RunScenario {
   /** The merger of a run's slices: from the beginning, or from a killed run's checkpoint (its files checked and reopened). */
   private mergerFor(stage: OutputStage, spec: RunSpec, shard: boolean, resumed: Checkpoint | null): SliceMerger {
     if (resumed === null) return new SliceMerger(stage, spec, this.loader.parameters, shard);
-    const athletes = resumed.done === 0 ? 0 : resumed.slices[resumed.done - 1]![1] - resumed.slices[0]![0];
+    const athletes = athletesDone(resumed.slices, resumed.done);
     return this.reopened(stage, () => new SliceMerger(stage, spec, this.loader.parameters, shard, { files: resumed.files, slices: resumed.done, athletes }));
   }
 
@@ -307,11 +309,13 @@ export class RunScenario {
 
 /** Whether slices run contiguously from `from` to `to`. */
 function coversInOrder(slices: readonly [number, number][], from: number, to: number): boolean {
-  return slices.length > 0 && slices[0]![0] === from && slices.at(-1)![1] === to && slices.every(([a, b], i) => a < b && (i === 0 || a === slices[i - 1]![1]));
+  // A shard of no athletes (more shards than athletes) is one empty slice.
+  return slices.length > 0 && slices[0]![0] === from && slices.at(-1)![1] === to && slices.every(([a, b], i) => (a < b || from === to) && (i === 0 || a === slices[i - 1]![1]));
 }
 
-function sum(values: readonly number[]): number {
-  return values.reduce((total, value) => total + value, 0);
+/** Athletes in the first `done` slices. */
+function athletesDone(slices: readonly [number, number][], done: number): number {
+  return done === 0 ? 0 : slices[done - 1]![1] - slices[0]![0];
 }
 
 /** The summary with the contrasts' model uncertainty, when the request brought it. */
@@ -352,14 +356,17 @@ export interface SlicePool {
   runSlice(task: SliceTask): Promise<Float64Array>;
   /** The collector's summary, its bootstrap intervals computed on the pool. */
   summary(collector: SummaryCollector): Promise<Summary>;
+  /** The run has failed: slices not yet started need not be (a pool that can tell). */
+  stop?(): void;
 }
 
 /**
  * Hands each slice's results to `take` in slice order, as soon as it and those before it are in,
  * and lets go of them then (`runs` is emptied as it goes: a long run holds one or two slices'
- * results, not all of them). On a failure, waits for the slices still running before passing it on.
+ * results, not all of them). On a failure, `stop`s the slices not yet started and waits for those
+ * still running before passing it on.
  */
-async function inOrder(runs: (Promise<Float64Array> | null)[], take: (results: Float64Array, index: number) => void): Promise<void> {
+async function inOrder(runs: (Promise<Float64Array> | null)[], take: (results: Float64Array, index: number) => void, stop?: () => void): Promise<void> {
   // A slice that fails while an earlier one is awaited is met in its turn, not reported as unhandled.
   for (const run of runs) run?.catch(() => undefined);
   try {
@@ -368,6 +375,9 @@ async function inOrder(runs: (Promise<Float64Array> | null)[], take: (results: F
       runs[index] = null;
       take(results, index);
     }
+  } catch (error) {
+    stop?.();
+    throw error;
   } finally {
     for (const run of runs) await run?.catch(() => undefined);
   }

@@ -188,8 +188,9 @@ describe('resources and environment (issue 13)', () => {
     expect(ran.out.split('\n')[0]).toMatch(/^.*tiny\.yaml: 168 athlete-days: about [\d.]+ s on 1 process of this machine, about [\d.]+ kB of outputs$/);
     const big = writeScenario(folder, 'big.yaml', `${TINY.replace('size: 6', 'size: 5000000').replace('weeks: 2', 'weeks: 52')}outputs: { daily: true }\n`);
     expect((await cli('validate', big)).out).toMatch(/ GB of outputs — .*past what a run takes without asking \(24 h of CPU, 100 GB of outputs\): run asks for --yes\n$/);
-    expect((await cli('run', big, '--out', join(folder, 'big'))).code).toBe(2);
-    expect(existsSync(join(folder, 'big'))).toBe(false);
+    // Refused before anything is written: not even the folders --out would have needed.
+    expect((await cli('run', big, '--out', join(folder, 'n1', 'n2', 'big'))).code).toBe(2);
+    expect(readdirSync(folder).sort()).toEqual(['big.yaml', 'out', 'tiny.yaml']);
   });
 
   it('should cap --workers at the cores there are, with a note, and run', async () => {
@@ -239,8 +240,8 @@ describe('rule files stay where the scenario is (issue 13)', () => {
     mkdirSync(join(scenarios, 'rules'), { recursive: true });
     const ruleFile = (await cli('rules', 'hrv-swc')).out;
     writeFileSync(join(scenarios, 'rules', 'mine.yaml'), ruleFile);
-    writeFileSync(join(folder, 'shared.yaml'), ruleFile);
-    symlinkSync(join(folder, 'shared.yaml'), join(scenarios, 'rules', 'link.yaml'));
+    writeFileSync(join(folder, 'common.yaml'), ruleFile);
+    symlinkSync(join(folder, 'common.yaml'), join(scenarios, 'rules', 'link.yaml'));
     return { folder, scenarios, file: join(scenarios, 'arm.yaml') };
   }
   const withRules = (rules: string) => TINY.replace('design: polarized }', `design: polarized, rules: ${rules} }`);
@@ -265,18 +266,20 @@ describe('rule files stay where the scenario is (issue 13)', () => {
 
   it('should run, on workers too, and rerun a scenario whose rule file is outside when allowed; trials refuse one too', async () => {
     const { folder, file } = await layout();
-    writeFileSync(file, withRules('../shared.yaml'));
+    writeFileSync(file, withRules('../common.yaml'));
     const out = join(folder, 'out');
     expect((await cli('run', file, '--out', out, '-q')).code).toBe(2);
     expect(existsSync(out)).toBe(false);
     expect((await cli('run', file, '--out', out, '-q', '--workers', '2', '--allow-outside-rules')).code).toBe(0);
-    expect((await cli('rerun', join(out, 'manifest.json'), '--out', join(folder, 'again'))).out).toMatch(/^reproduced: 4 files/);
+    // A run folder from elsewhere: its rerun reads outside rule files only with this user's own leave.
+    expect((await cli('rerun', join(out, 'manifest.json'), '--out', join(folder, 'again'))).code).toBe(2);
+    expect((await cli('rerun', join(out, 'manifest.json'), '--out', join(folder, 'again'), '--allow-outside-rules')).out).toMatch(/^reproduced: 4 files/);
     const trials = join(folder, 'trials');
     mkdirSync(trials);
-    writeFileSync(join(trials, 'study.yaml'), read(join('trials', 'helgerud-2007.yaml')).replace('      - id: long-slow\n', '      - id: long-slow\n        rules: ../shared.yaml\n'));
+    writeFileSync(join(trials, 'study.yaml'), read(join('trials', 'helgerud-2007.yaml')).replace('      - id: long-slow\n', '      - id: long-slow\n        rules: ../common.yaml\n'));
     const refused = await cli('trials', trials);
     expect(refused.code).toBe(2);
-    expect(refused.err).toMatch(/rules: rule file "\.\.\/shared\.yaml" is outside the scenario's folder/);
+    expect(refused.err).toMatch(/rules: rule file "\.\.\/common\.yaml" is outside the scenario's folder/);
   }, 60_000);
 });
 
@@ -506,6 +509,15 @@ describe('staging inside --out, cleaned up after an interrupt (issue 13)', () =>
     }
   });
 
+  it("should take a staging folder under this process's own id for an earlier life's (a container restarted under the same id)", async () => {
+    const folder = temporaryFolder();
+    const out = join(folder, 'out');
+    mkdirSync(join(out, `.partial-${process.pid}`), { recursive: true });
+    writeFileSync(join(out, `.partial-${process.pid}`, 'athletes.csv'), 'left by a run before the restart\n');
+    expect((await cli('run', writeScenario(folder, 'tiny.yaml', TINY), '--out', out, '-q')).code).toBe(0);
+    expect(readdirSync(out).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
   it('should remove its staging on SIGINT in a run on one process too, between two slices, and exit 130', async () => {
     const folder = temporaryFolder();
     const out = join(folder, 'out');
@@ -552,7 +564,7 @@ describe('staging inside --out, cleaned up after an interrupt (issue 13)', () =>
       expect(done).toBeGreaterThanOrEqual(1);
       expect(done).toBeLessThan(6);
       expect(readdirSync(killed).filter((name) => !name.startsWith('.'))).toEqual([]);
-      const resumed = await cli('run', file, '--out', killed, '-q', '--resume', '--workers', '2');
+      const resumed = await cli('run', file, '--out', killed, '--resume', '--workers', '2');
       expect(resumed.code).toBe(0);
       expect(resumed.out).toContain(`resumed: ${done} of 6 slices were done before the run was killed; simulated the rest\n`);
       expectSameOutputs(killed, whole, ['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv']);
@@ -562,7 +574,7 @@ describe('staging inside --out, cleaned up after an interrupt (issue 13)', () =>
       const { folder, file, killed, whole, done } = await killedRun('--shard', '1/2');
       const copy = join(folder, 'copy');
       cpSync(killed, copy, { recursive: true });
-      const resumed = await cli('run', file, '--out', killed, '-q', '--resume', '--shard', '1/2');
+      const resumed = await cli('run', file, '--out', killed, '--resume', '--shard', '1/2');
       expect(resumed.out).toContain(`resumed: ${done} of 3 slices were done before the run was killed; simulated the rest\n`);
       expectSameOutputs(killed, whole, ['athletes.csv', 'days.csv', 'adjustments.csv', 'shard.results', 'shard.json']);
       // The same killed shard, resumed as another shard or with another scenario: refused, kept as it was.
@@ -582,7 +594,7 @@ describe('staging inside --out, cleaned up after an interrupt (issue 13)', () =>
       });
       expect(readdirSync(copy)).toEqual([]);
       // Nothing to continue: a note, and the whole run.
-      const fresh = await cli('run', file, '--out', copy, '-q', '--resume', '--shard', '1/2');
+      const fresh = await cli('run', file, '--out', copy, '--resume', '--shard', '1/2');
       expect(fresh.out).toContain(`note: no killed run to resume in ${copy}/: ran from the start\n`);
       expectSameOutputs(copy, whole, ['athletes.csv', 'days.csv', 'adjustments.csv', 'shard.results', 'shard.json']);
     }, 120_000);

@@ -30,4 +30,26 @@ describe(LocalPool, () => {
       for (const name of names) expect(readFileSync(join(sliced, name)).equals(readFileSync(join(whole, name))), name).toBe(true);
     }
   });
+
+  it('should run no slice after one fails, nor after the run is stopped', async () => {
+    const job = createContainer().get(RunScenario);
+    const ran: number[] = [];
+    const failing = Object.assign(Object.create(job) as RunScenario, {
+      load: () => ({}) as never,
+      runSlice: (task: { slice: [number, number] }) => {
+        ran.push(task.slice[0]);
+        if (task.slice[0] === 1) throw new Error('disk full');
+        return new Float64Array(0);
+      },
+    });
+    const pool = new LocalPool(failing);
+    const runs = [0, 1, 2, 3].map((from) => pool.runSlice({ scenario: 'x.yaml', slice: [from, from + 1], dir: null }));
+    const settled = await Promise.allSettled(runs);
+    expect(settled.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected']);
+    expect(ran).toEqual([0, 1]);
+    const stopped = new LocalPool(failing);
+    const first = stopped.runSlice({ scenario: 'x.yaml', slice: [0, 1], dir: null });
+    stopped.stop();
+    await expect(first).rejects.toThrow('not run: an earlier slice failed');
+  });
 });

@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, parse, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { forEachChunk } from './read-chunks.ts';
@@ -28,11 +28,8 @@ export class OutputStage {
   readonly staging: string;
   private readonly files: StagedFile[] = [];
   private done = false;
-  /** Whether this run made the output folder (then an abort leaves none behind). */
-  private readonly made: boolean;
-
-  /** The staging folder of a run no longer running that this one took over (`adopt`), now `staging`; null if none. */
-  readonly adopted: string | null = null;
+  /** The folders this run made for the output folder, deepest first (an abort leaves none of them behind). */
+  private readonly made: string[];
 
   /**
    * `contract`: the names a commit replaces. A folder holding some of them but no manifest.json of
@@ -80,7 +77,6 @@ export class OutputStage {
     } catch (error) {
       failed(error);
     }
-    this.adopted = adopted;
     ACTIVE.add(this);
   }
 
@@ -99,7 +95,7 @@ export class OutputStage {
         throw new OutputError(outDir, 'in use', new Error(`another run (process ${holder}) is writing into this folder: wait for it to end, or choose another folder`));
       }
     } finally {
-      if (made) rmdirSync(resolve(outDir));
+      removeEmptyFolders(made);
     }
   }
 
@@ -205,7 +201,7 @@ export class OutputStage {
     try {
       rmSync(this.staging, { recursive: true, force: true });
       rmSync(this.lock, { force: true });
-      if (this.made && readdirSync(this.outDir).length === 0) rmdirSync(this.outDir);
+      removeEmptyFolders(this.made);
     } catch {
       // Cleaning up must not hide the failure that brought us here.
     }
@@ -213,17 +209,17 @@ export class OutputStage {
 }
 
 /**
- * Checks an output folder and makes it if missing (whether it made it): not the root or the home
- * folder, no file in the way, no one's own files under the contract's names without an earlier
- * run's manifest.json (the folder made is removed again then).
+ * Checks an output folder and makes it if missing (the folders made, deepest first): not the root or
+ * the home folder, no file in the way, no one's own files under the contract's names without an
+ * earlier run's manifest.json.
  */
-function outputFolder(outDir: string, contract: readonly string[]): boolean {
+function outputFolder(outDir: string, contract: readonly string[]): string[] {
   const absolute = resolve(outDir);
   // The root and the home folder hold everything else: outputs go into a folder of their own.
   if (absolute === parse(absolute).root || absolute === resolve(homedir())) {
     throw new OutputError(outDir, 'not an output folder', new Error(`${absolute === resolve(homedir()) ? 'the home folder' : 'the root of the file system'} holds everything else; give a folder of its own, e.g. ${join(absolute, 'out')}`));
   }
-  let made: boolean;
+  let made: string[];
   try {
     // A file where the folder should go is refused now, before the work, not when moving the outputs in.
     if (existsSync(absolute) && !statSync(absolute).isDirectory()) throw Object.assign(new Error('a file is in the way'), { code: 'EEXIST' });
@@ -263,9 +259,10 @@ export function abortStagesOnSignals(): () => void {
 
 /**
  * Makes `folder` and any missing parents, one level at a time from the deepest that exists (Node's
- * recursive mkdir never returns on some special file systems, /proc among them); whether it made it.
+ * recursive mkdir never returns on some special file systems, /proc among them); the folders it
+ * made, deepest first.
  */
-function makeFolder(folder: string): boolean {
+function makeFolder(folder: string): string[] {
   const missing: string[] = [];
   let at = folder;
   while (!existsSync(at)) {
@@ -275,7 +272,15 @@ function makeFolder(folder: string): boolean {
     at = parent;
   }
   for (const level of missing) mkdirSync(level);
-  return missing.length > 0;
+  return missing.reverse();
+}
+
+/** Removes each of `folders` (deepest first) that is empty, up to the first that is not. */
+function removeEmptyFolders(folders: readonly string[]): void {
+  for (const folder of folders) {
+    if (readdirSync(folder).length > 0) return;
+    rmdirSync(folder);
+  }
 }
 
 /** The staging folders in `folder` (and the older kind beside it) of processes no longer running, newest first. */
@@ -283,7 +288,11 @@ function staleStaging(folder: string): string[] {
   // `<prefix>.partial-<pid>`, the pid not this process's nor any running one's.
   const stale = (name: string, prefix: string): boolean => {
     const pid = name.startsWith(`${prefix}.partial-`) ? name.slice(prefix.length + '.partial-'.length) : '';
-    return /^\d+$/.test(pid) && Number(pid) !== process.pid && !running(Number(pid));
+    if (!/^\d+$/.test(pid)) return false;
+    // This process's own id: a folder of an earlier life of it (a container restarted under the same
+    // id) unless one of its stages is writing there (two cannot: the lock keeps them apart).
+    if (Number(pid) === process.pid) return ![...ACTIVE].some((stage) => stage.staging === join(folder, name));
+    return !running(Number(pid));
   };
   const found = readdirSync(folder).filter((name) => stale(name, '')).map((name) => join(folder, name));
   const parent = dirname(folder);
@@ -420,6 +429,8 @@ export class StagedFile {
   checkpoint(): { bytes: number; sha256: string } {
     if (this.hash === null) throw new Error(`${this.name} is not hashed`);
     this.flush();
+    // On the disk, not only in the system's cache: a machine that goes down keeps what the checkpoint says.
+    fsyncSync(this.fd);
     return { bytes: this.bytes, sha256: this.hash.copy().digest('hex') };
   }
 
