@@ -8,6 +8,10 @@ import type { Container } from 'inversify';
 import { InputError } from '../models/input/located.ts';
 import { abortStagesOnSignals, OutputError, OutputStage } from '../sim/outputs/stage.ts';
 import { LocalPool } from '../sim/local-pool.ts';
+import { loadAthlete, MAX_PLAN_WEEKS } from '../sim/athlete/load.ts';
+import { addDays, planAthlete } from '../sim/athlete/plan.ts';
+import { planCsv, planJson, planText } from './plan.ts';
+import { sha256 } from '../sim/outputs/read-chunks.ts';
 import { duration, estimateLine, MAX_UNASKED_BYTES, MAX_UNASKED_CPU_SECONDS, pastAsking, size } from '../sim/estimate.ts';
 import type { RuleFileAccess } from '../sim/scenario/rules-load.ts';
 import { OUTPUT_FILES } from '../sim/outputs/run-outputs.ts';
@@ -208,6 +212,41 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const past = pastAsking(estimate);
       io.out(`${scenario}: ok — ${counted(spec.population.size, 'athlete')}, ${counted(spec.weeks, 'week')}, arms: ${arms}\n`);
       io.out(`${estimateLine(estimate)}${past === null ? '' : ` — ${past}: run asks for --yes`}\n`);
+    });
+
+  program
+    .command('plan')
+    .description("an athlete's plan week by week with real dates: each session's workout, structure, paces and heart rates from what the athlete file knows; writes plan.csv and plan.json")
+    .argument('<athlete>', 'athlete YAML file (README, An athlete file)')
+    .option('--from <date>', 'the first day, YYYY-MM-DD: the plan starts on the Monday on or after it (default: the next Monday)')
+    .option('--weeks <n>', "weeks to plan (default: up to the goal race's week, else a macrocycle's weeks, else 12)", wholeNumber)
+    .option('-o, --out <dir>', 'output folder for plan.csv and plan.json (default: out/<athlete file name>-plan)')
+    .addOption(allowOutsideRulesOption())
+    .action(async (athleteFile: string, options: { from?: string; weeks?: number; out?: string; allowOutsideRules?: boolean }) => {
+      const from = planStart(options.from, new Date());
+      if (typeof from !== 'string' || options.weeks === 0 || (options.weeks ?? 0) > MAX_PLAN_WEEKS) {
+        io.err(`periodize plan: ${typeof from !== 'string' ? `--from: ${from.problem}` : `--weeks: 1 to ${MAX_PLAN_WEEKS}`}\n`);
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
+      const container = await getContainer();
+      const loader = container.get(ScenarioLoader);
+      const loaded = loadAthlete(athleteFile, loader, { from, weeks: options.weeks ?? null }, ruleAccess(options));
+      const outDir = options.out ?? join('out', `${basename(athleteFile, extname(athleteFile))}-plan`);
+      const stage = new OutputStage(outDir, PLAN_FILES);
+      try {
+        const weeks = planAthlete(loaded, from, loader.parameters, loader.catalogue);
+        stage.write('plan.csv', planCsv(weeks));
+        stage.write('plan.json', `${JSON.stringify(planJson(loaded, weeks), null, 2)}\n`);
+        const manifest = { tool: 'periodize', version: VERSION, command: ['periodize', ...argv].join(' '), athlete: { file: athleteFile, sha256: sha256(loaded.text) }, from, files: stage.describe() };
+        stage.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+        stage.commit(PLAN_FILES);
+        if (options.from !== undefined && from !== options.from) io.out(`note: the plan starts on Monday ${from}, the first Monday from ${options.from}\n`);
+        io.out(planText(loaded, weeks));
+        io.out(`\nwrote ${outDir}/ (plan.csv, plan.json, manifest.json)\n`);
+      } finally {
+        stage.abort();
+      }
     });
 
   program
@@ -649,6 +688,22 @@ async function withPool<T>(workers: number, work: (pool: WorkerPool | null) => P
     release();
     await pool?.destroy();
   }
+}
+
+/** What `plan` writes into its folder. */
+const PLAN_FILES = ['plan.csv', 'plan.json', 'manifest.json'];
+
+/**
+ * The plan's first day: the Monday on or after `--from` (YYYY-MM-DD), or on or after today — weeks
+ * run Monday to Sunday, as a training week does.
+ */
+export function planStart(from: string | undefined, today: Date): string | { problem: string } {
+  let date: string;
+  if (from === undefined) date = today.toISOString().slice(0, 10);
+  else if (/^\d{4}-\d{2}-\d{2}$/.test(from) && !Number.isNaN(Date.parse(`${from}T00:00:00Z`)) && new Date(`${from}T00:00:00Z`).toISOString().startsWith(from)) date = from;
+  else return { problem: `a date as YYYY-MM-DD, e.g. 2027-01-04 (got ${from})` };
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(date, (7 - weekday) % 7);
 }
 
 /** `--allow-outside-rules`: a scenario may name rule files outside its folder (RuleFileAccess). */

@@ -1,0 +1,171 @@
+import { InputError, LocatedDocument, zodProblems, type InputProblem, type PathSegment } from '../../models/input/located.ts';
+import { AthleteFile, clockMinutes } from '../../models/athlete/schema.ts';
+import { fastestTopSpeed, raceMinutesAt, RACE_DISTANCES_KM } from '../../models/physiology/race.ts';
+import type { Scenario } from '../../models/scenario/schema.ts';
+import { TRAIT_LIMITS } from '../../models/trait-limits.ts';
+import type { TestedProfile } from '../../engine/profile.ts';
+import { readInputText } from '../input-file.ts';
+import type { ScenarioLoader } from '../scenario/loader.ts';
+import { prepareScenario, type RunSpec } from '../scenario/prepare.ts';
+import { loadScenarioRules, type RuleFileAccess } from '../scenario/rules-load.ts';
+
+/** What the coach knows of the athlete's physiology, as the plan's paces need it (all speeds km/h). */
+export interface KnownProfile extends TestedProfile {
+  /** vVO2max: from the race and the thresholds (or the level's threshold fractions for what is not known). */
+  vVO2max: number;
+  /** Heart rates the coach gave (bpm), null where not known. */
+  hr: { lt1: number | null; lt2: number | null; max: number | null; resting: number | null };
+}
+
+/** An athlete file, read and checked: the file, its text, what it says, and its plan as a one-arm run. */
+export interface LoadedAthlete {
+  file: string;
+  text: string;
+  athlete: AthleteFile;
+  known: KnownProfile;
+  /** The athlete as the one named athlete of a one-arm scenario of `weeks` weeks: the planner's and the simulator's input. */
+  spec: RunSpec;
+}
+
+/** Iterations of the race model's solve for vVO2max when the thresholds are known as paces (converges in a few). */
+const PROFILE_ITERATIONS = 30;
+
+/** What the plan covers: its first day (a Monday, YYYY-MM-DD) and its weeks, when the command says. */
+export interface PlanSpan {
+  from: string;
+  weeks: number | null;
+}
+
+/**
+ * Reads and checks an athlete file — every problem at once, located (`file:line:col: path: what`)
+ * — and resolves its design over the plan's weeks (those asked for; else up to the goal race's
+ * week; else a macrocycle's own; else 12) with its rule set (a rule file beside it, RuleFileAccess).
+ */
+export function loadAthlete(file: string, loader: ScenarioLoader, span: PlanSpan, access: RuleFileAccess = 'inside'): LoadedAthlete {
+  const text = readInputText(file);
+  const doc = LocatedDocument.parse(text, file);
+  const parsed = AthleteFile.safeParse(doc.toJS());
+  if (!parsed.success) throw new InputError(zodProblems(parsed.error.issues, doc));
+  const athlete = parsed.data;
+  const { parameters, catalogue, vocabulary } = loader;
+  const problems: InputProblem[] = [];
+  const known = knownProfile(athlete, loader, doc, problems);
+  const design = athlete.design;
+  const toGoal = athlete.goal === undefined ? null : Math.floor((Date.parse(athlete.goal.date) - Date.parse(span.from)) / (7 * 86_400_000)) + 1;
+  if (toGoal !== null && span.weeks === null && (toGoal < 1 || toGoal > MAX_PLAN_WEEKS)) {
+    const why = toGoal < 1 ? `is before the plan's first day (${span.from})` : `is more than ${MAX_PLAN_WEEKS} weeks after the plan's first day (${span.from})`;
+    throw new InputError([...problems, doc.problem(['goal', 'date'], `${athlete.goal!.date} ${why}`)]);
+  }
+  const macrocycle = typeof design === 'object' && 'blocks' in design ? design.blocks.reduce((sum, block) => sum + block.weeks, 0) : null;
+  const planWeeks = span.weeks ?? toGoal ?? macrocycle ?? DEFAULT_PLAN_WEEKS;
+  const scenario: Scenario = {
+    name: athlete.name,
+    seed: 1,
+    population: {
+      athletes: [
+        {
+          id: athlete.name,
+          level: athlete.level,
+          ...(athlete.sex === undefined ? {} : { sex: athlete.sex }),
+          ...(athlete.age === undefined ? {} : { age: athlete.age }),
+          ...(athlete.bodyMass === undefined ? {} : { bodyMass: athlete.bodyMass }),
+          ...(athlete.knows.restingHr === undefined ? {} : { restingHr: athlete.knows.restingHr }),
+          weeklyHours: athlete.weeklyHours,
+          ...(athlete.habitualDistribution === undefined ? {} : { habitualDistribution: athlete.habitualDistribution }),
+        },
+      ],
+      replicates: 1,
+    },
+    weeks: planWeeks,
+    arms: [{ id: 'plan', design, ...(athlete.rules === undefined ? {} : { rules: athlete.rules }) }],
+  };
+  // The scenario's paths (arms[0].design…) are the file's (design…).
+  const located = (path: PathSegment[]): PathSegment[] => (path[0] === 'arms' && path[1] === 0 ? path.slice(2) : path);
+  const rules = loadScenarioRules(scenario, doc, catalogue, vocabulary, located, access);
+  problems.push(...rules.problems);
+  const prepared = prepareScenario(scenario, catalogue, parameters, rules.rules);
+  if (!prepared.ok) {
+    for (const issue of prepared.issues) {
+      const path = located(issue.path);
+      // A macrocycle's weeks against --weeks: said of the plan's length, where the blocks are.
+      problems.push(doc.problem(path, issue.message.replace('but the scenario has', 'but the plan has')));
+    }
+  }
+  if (problems.length > 0 || !prepared.ok) throw new InputError(problems);
+  return { file, text, athlete, known, spec: prepared.spec };
+}
+
+/** A plan's weeks when neither the command, a goal race nor a macrocycle says: a training block of the seeds' length. */
+const DEFAULT_PLAN_WEEKS = 12;
+
+/** The longest plan, as the longest scenario (src/models/scenario/schema.ts: three years). */
+export const MAX_PLAN_WEEKS = 156;
+
+/**
+ * The athlete's anchors as a coach sets them from what is known (PARAMETERS.race, .coaching, .tests):
+ * a race gives vVO2max through the race model, with the thresholds' fractions of it where their
+ * paces are known (solved together: the race pace depends on them) and the level's typical
+ * fractions where not; without a race, vVO2max is LT2 over the level's LT2 fraction and the 10-km
+ * time the race model's. What does not fit a human — LT2 above 93 % of vVO2max, LT1 not slower
+ * than LT2, a race faster than the world record — is a located problem.
+ */
+function knownProfile(athlete: AthleteFile, loader: ScenarioLoader, doc: LocatedDocument, problems: InputProblem[]): KnownProfile {
+  const { parameters } = loader;
+  const level = parameters.levels[athlete.level];
+  const { race, lt1, lt2 } = athlete.knows;
+  const lt1Speed = lt1?.pace === undefined ? null : 60 / clockMinutes(lt1.pace);
+  const lt2Speed = lt2?.pace === undefined ? null : 60 / clockMinutes(lt2.pace);
+  let f1 = level.lt1Fraction.mean;
+  let f2 = level.lt2Fraction.mean;
+  let top: number;
+  let tenKm: number;
+  if (race !== undefined) {
+    const km = RACE_DISTANCES_KM[race.distance];
+    const minutes = clockMinutes(race.time);
+    const record = parameters.tenKmRecordMinutes * Math.pow(km / 10, parameters.coaching.riegelExponent);
+    if (minutes < record) problems.push(doc.problem(['knows', 'race', 'time'], `${race.time} for ${race.distance} is faster than the world record (about ${clock(record)})`));
+    top = fastestTopSpeed(km, minutes, f1, f2, parameters.race);
+    for (let i = 0; i < PROFILE_ITERATIONS && (lt1Speed !== null || lt2Speed !== null); i++) {
+      if (lt1Speed !== null) f1 = lt1Speed / top;
+      if (lt2Speed !== null) f2 = lt2Speed / top;
+      top = fastestTopSpeed(km, minutes, f1, Math.min(f2, TRAIT_LIMITS.lt2Fraction.max), parameters.race);
+    }
+    tenKm = minutes * Math.pow(10 / km, parameters.coaching.riegelExponent);
+  } else {
+    top = lt2Speed! / f2;
+    if (lt1Speed !== null) f1 = lt1Speed / top;
+    tenKm = raceMinutesAt(10, top, f1, f2, parameters.race, 0);
+  }
+  if (lt2Speed !== null && f2 > TRAIT_LIMITS.lt2Fraction.max) {
+    problems.push(doc.problem(['knows', 'lt2', 'pace'], `LT2 at ${lt2!.pace}/km does not fit the race: it would be ${(100 * f2).toFixed(0)} % of vVO2max (at most ${100 * TRAIT_LIMITS.lt2Fraction.max} %)`));
+  }
+  if (lt1Speed !== null && lt2Speed !== null && lt1Speed >= lt2Speed) {
+    problems.push(doc.problem(['knows', 'lt1', 'pace'], `LT1 at ${lt1!.pace}/km must be slower than LT2 (${lt2!.pace}/km)`));
+  }
+  const hr = { lt1: lt1?.hr ?? null, lt2: lt2?.hr ?? null, max: athlete.knows.hrMax ?? null, resting: athlete.knows.restingHr ?? null };
+  const ordered = [hr.resting, hr.lt1, hr.lt2, hr.max];
+  const names = ['knows.restingHr', 'knows.lt1.hr', 'knows.lt2.hr', 'knows.hrMax'];
+  for (let i = 1; i < ordered.length; i++) {
+    const before = ordered.slice(0, i).findLastIndex((value) => value !== null);
+    if (ordered[i] !== null && before >= 0 && ordered[i]! <= ordered[before]!) {
+      problems.push(doc.problem(names[i]!.split('.'), `${ordered[i]} bpm must be above ${names[before]} (${ordered[before]} bpm)`));
+    }
+  }
+  return {
+    lt1Speed: lt1Speed ?? f1 * top,
+    lt2Speed: lt2Speed ?? f2 * top,
+    peakSpeed: top * parameters.tests.peakSpeedOverVVO2max,
+    timeTrialMinutes: tenKm,
+    vVO2max: top,
+    hr,
+  };
+}
+
+/** Minutes as a watch shows them: 47:30, 1:45:10. */
+export function clock(minutes: number): string {
+  const seconds = Math.round(minutes * 60);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`;
+}

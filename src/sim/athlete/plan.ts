@@ -1,0 +1,250 @@
+import { coachAnchors } from '../../engine/profile.ts';
+import { WeekPlanner } from '../../engine/plan/generator.ts';
+import { TargetTracker, WeekTargets } from '../../engine/plan/targets.ts';
+import { WeekPlan } from '../../engine/plan/week-plan.ts';
+import type { Parameters } from '../../models/parameters.ts';
+import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
+import { DOSE_FIELDS, DOSE_Z1, DOSE_Z2, DOSE_Z3, sessionDose } from '../../models/workouts/dose.ts';
+import { ANCHORS, type Intensity, type Segment } from '../../models/workouts/types.ts';
+import { zoneOfSpeed } from '../../models/physiology/thresholds.ts';
+import { RACE_DISTANCES_KM } from '../../models/physiology/race.ts';
+import { WorkoutProfiles } from '../workout-profiles.ts';
+import { clock, type KnownProfile, type LoadedAthlete } from './load.ts';
+
+/** One step of a planned session: what to run, how long, at what pace and heart rate. */
+export interface PlannedStep {
+  label: string;
+  /** How many times in a row (a main set's repetitions, strides); 1 for a warm-up. */
+  times: number;
+  minutes: number | null;
+  km: number | null;
+  /** min/km, e.g. "4:50". */
+  pace: string;
+  zone: 1 | 2 | 3;
+  /** The zone's heart-rate range from the athlete's known heart rates ("148–168 bpm"), or null when they are not known. */
+  hr: string | null;
+  /** A recovery between efforts (a jog or walk in a set): run by feel, given no pace. */
+  between: boolean;
+}
+
+/** A planned session with its date, workout, structure and time in zone (at the coach's anchors). */
+export interface PlannedSession {
+  date: string;
+  weekday: string;
+  workout: string;
+  name: string;
+  /** The structure in a line, e.g. "15 min warm-up · 5 × (4 min at 3:58/km, 3 min jog) · 10 min cool-down". */
+  structure: string;
+  steps: PlannedStep[];
+  minutes: number;
+  z1Minutes: number;
+  z2Minutes: number;
+  z3Minutes: number;
+}
+
+/** A planned week: its dates, block, sessions, and its totals against the design's targets. */
+export interface PlannedWeek {
+  week: number;
+  start: string;
+  block: string;
+  design: string;
+  target: { minutes: number; z1Minutes: number; z2Minutes: number; z3Minutes: number };
+  planned: { minutes: number; z1Minutes: number; z2Minutes: number; z3Minutes: number };
+  sessions: PlannedSession[];
+}
+
+export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+/**
+ * The athlete's plan, week by week from the Monday `from` (YYYY-MM-DD): the same planner the
+ * simulator runs (src/engine/plan/generator.ts) with the same targets (TargetTracker), at the
+ * anchors the coach knows (the athlete file's race and thresholds: `known`), so that what a coach
+ * reads here is what a simulated athlete of this file trains. Each session's steps get their pace
+ * from the anchors and their heart-rate range from the zone they fall in.
+ */
+export function planAthlete(loaded: LoadedAthlete, from: string, parameters: Parameters, catalogue: CompiledCatalogue): PlannedWeek[] {
+  const { spec, known } = loaded;
+  const arm = spec.arms[0]!;
+  const profiles = new WorkoutProfiles(spec, parameters, catalogue);
+  profiles.setCoachView(known);
+  const anchors = coachAnchors(known, { peakSpeedOverVVO2max: parameters.tests.peakSpeedOverVVO2max, riegelExponent: parameters.coaching.riegelExponent }, new Float64Array(ANCHORS.length));
+  const habitual = loaded.athlete.habitualDistribution ?? parameters.levels[loaded.athlete.level].habitualDistribution;
+  const tracker = new TargetTracker();
+  tracker.reset(loaded.athlete.weeklyHours, habitual);
+  const planner = new WeekPlanner(catalogue);
+  const targets = new WeekTargets();
+  const plan = new WeekPlan();
+  const dose = new Float64Array(DOSE_FIELDS);
+  const weeks: PlannedWeek[] = [];
+  for (let week = 1; week <= spec.weeks; week++) {
+    const block = arm.macroplan.blocks[arm.macroplan.blockOfWeek[week]!]!;
+    tracker.next(arm.macroplan, week, 1, targets);
+    planner.plan(block.design, targets, week, profiles.coachView, plan);
+    const start = addDays(from, (week - 1) * 7);
+    const sessions: PlannedSession[] = [];
+    for (let k = 0; k < plan.count; k++) {
+      const w = plan.workout[k]!;
+      sessionDose(profiles.coachView.profiles, w, plan.fixedScale[k]!, plan.reps[k]!, plan.addOns[k]!, dose);
+      const workout = catalogue.workouts[w]!;
+      const steps = stepsOf(workout, plan.fixedScale[k]!, plan.reps[k]!, plan.addOns[k]!, anchors, known);
+      sessions.push({
+        date: addDays(start, plan.day[k]!),
+        weekday: WEEKDAYS[plan.day[k]!]!,
+        workout: workout.id,
+        name: workout.name,
+        structure: structureOf(steps),
+        steps,
+        minutes: dose[DOSE_Z1]! + dose[DOSE_Z2]! + dose[DOSE_Z3]!,
+        z1Minutes: dose[DOSE_Z1]!,
+        z2Minutes: dose[DOSE_Z2]!,
+        z3Minutes: dose[DOSE_Z3]!,
+      });
+    }
+    const goal = loaded.athlete.goal;
+    if (goal !== undefined && goal.date >= start && goal.date <= addDays(start, 6)) raceDay(sessions, goal, known, parameters);
+    const sum = (field: 'minutes' | 'z1Minutes' | 'z2Minutes' | 'z3Minutes') => sessions.reduce((total, session) => total + session[field], 0);
+    weeks.push({
+      week,
+      start,
+      block: block.name,
+      design: block.design.label,
+      target: { minutes: targets.totalMinutes, z1Minutes: targets.totalMinutes - targets.z2Minutes - targets.z3Minutes, z2Minutes: targets.z2Minutes, z3Minutes: targets.z3Minutes },
+      planned: { minutes: sum('minutes'), z1Minutes: sum('z1Minutes'), z2Minutes: sum('z2Minutes'), z3Minutes: sum('z3Minutes') },
+      sessions,
+    });
+  }
+  return weeks;
+}
+
+/**
+ * The goal race in its week: it takes the place of the sessions planned that day (nobody runs a
+ * long run on race day), its minutes the race time predicted from the known 10 km by Riegel's
+ * formula, all in the zone its pace falls in.
+ */
+function raceDay(sessions: PlannedSession[], goal: { distance: keyof typeof RACE_DISTANCES_KM; date: string }, known: KnownProfile, parameters: Parameters): void {
+  const km = RACE_DISTANCES_KM[goal.distance];
+  const minutes = known.timeTrialMinutes * Math.pow(km / 10, parameters.coaching.riegelExponent);
+  const speed = (km / minutes) * 60;
+  const zone = zoneOfSpeed(speed, known.lt1Speed, known.lt2Speed);
+  const race: PlannedStep = { label: `${goal.distance} race`, times: 1, minutes, km: null, pace: pace(speed), zone, hr: heartRateRange(zone, known), between: false };
+  const kept = sessions.filter((session) => session.date !== goal.date);
+  const at = kept.findIndex((session) => session.date > goal.date);
+  const day = (new Date(`${goal.date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const entry: PlannedSession = {
+    date: goal.date,
+    weekday: WEEKDAYS[day]!,
+    workout: 'race',
+    name: `Race: ${goal.distance}`,
+    structure: `the goal race, ${goal.distance} at about ${pace(speed)}/km (≈ ${clock(minutes)} from the known 10 km)`,
+    steps: [race],
+    minutes,
+    z1Minutes: zone === 1 ? minutes : 0,
+    z2Minutes: zone === 2 ? minutes : 0,
+    z3Minutes: zone === 3 ? minutes : 0,
+  };
+  kept.splice(at < 0 ? kept.length : at, 0, entry);
+  sessions.splice(0, sessions.length, ...kept);
+}
+
+/** The steps of a session as planned: warm-up and cool-down scaled, the main set's reps, the add-ons. */
+function stepsOf(
+  workout: CompiledCatalogue['workouts'][number],
+  fixedScale: number,
+  reps: number,
+  addOns: number,
+  anchors: Float64Array,
+  known: KnownProfile,
+): PlannedStep[] {
+  const step = (segment: Segment, times: number, scale: number, inSet = false): PlannedStep => {
+    const speed = speedOf(segment.intensity, anchors);
+    const zone = zoneOfSpeed(speed, anchors[0]!, anchors[1]!);
+    return {
+      label: segment.label,
+      times,
+      minutes: segment.minutes === undefined ? null : segment.minutes * scale,
+      km: segment.km === undefined ? null : segment.km * scale,
+      pace: pace(speed),
+      zone,
+      hr: heartRateRange(zone, known),
+      between: inSet && segment.recovery === true,
+    };
+  };
+  const steps: PlannedStep[] = workout.warmup.map((segment) => step(segment, 1, fixedScale));
+  // A continuous run's repetitions are its minutes: one step of that length.
+  const continuous = workout.main.rep.length === 1 && workout.main.rep[0]!.minutes === 1;
+  if (continuous) steps.push(step(workout.main.rep[0]!, 1, reps));
+  else if (reps > 0) for (const segment of workout.main.rep) steps.push(step(segment, reps, 1, true));
+  if (workout.addOn !== undefined && addOns > 0) {
+    const unit = workout.addOn.rep;
+    const perMinute = unit.length === 1 && unit[0]!.minutes === 1;
+    if (perMinute) steps.push(step(unit[0]!, 1, addOns));
+    else for (const segment of unit) steps.push(step(segment, addOns, 1, true));
+  }
+  steps.push(...workout.cooldown.map((segment) => step(segment, 1, fixedScale)));
+  return steps;
+}
+
+/** The structure in a line: "15 min warm-up · 5 × (4 min at 3:58/km, 3 min jog) · 10 min cool-down". */
+function structureOf(steps: readonly PlannedStep[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < steps.length; ) {
+    // Consecutive steps repeated together (a rep and its jog) are one group.
+    let j = i + 1;
+    while (j < steps.length && steps[j]!.times === steps[i]!.times && steps[i]!.times > 1) j++;
+    const group = steps.slice(i, j).map(describe);
+    parts.push(steps[i]!.times > 1 ? `${fmt(steps[i]!.times)} × (${group.join(', ')})` : group.join(' · '));
+    i = j;
+  }
+  return parts.join(' · ');
+}
+
+/**
+ * A step in words: "4 min at 97 % vVO2max @ 3:46/km (168–188 bpm)", "52 min easy @ 6:38/km (≤ 148
+ * bpm)", "3 min jog" — no pace for the recoveries between efforts (jog, walk): run by feel.
+ */
+function describe(step: PlannedStep): string {
+  const amount = step.minutes !== null ? minutesText(step.minutes) : `${fmt(step.km!)} km`;
+  // A label that says its own length ("4 min at 97 % vVO2max") is not given it twice.
+  const head = /^\d/.test(step.label) ? step.label : `${amount} ${step.label}`;
+  if (step.between) return head;
+  return `${head} @ ${step.pace}/km${step.hr === null ? '' : ` (${step.hr})`}`;
+}
+
+/** Minutes as a plan writes them: "20 s", "4 min", "7.5 min", "52 min". */
+function minutesText(minutes: number): string {
+  if (minutes < 1) return `${Math.round(minutes * 60)} s`;
+  return minutes >= 10 ? `${Math.round(minutes)} min` : `${fmt(minutes)} min`;
+}
+
+/** A number as a plan writes it: whole where whole, else one decimal. */
+function fmt(value: number): string {
+  return Number.isInteger(Math.round(value * 10) / 10) ? String(Math.round(value)) : value.toFixed(1);
+}
+
+/** An intensity's speed at the anchors (ANCHORS order), km/h. */
+function speedOf(intensity: Intensity, anchors: Float64Array): number {
+  let speed = 0;
+  ANCHORS.forEach((anchor, i) => (speed += (intensity[anchor] ?? 0) * anchors[i]!));
+  return speed;
+}
+
+/** A speed as a pace, min/km: "4:50". */
+export function pace(speed: number): string {
+  const seconds = Math.round(3600 / speed);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** The heart rates of a zone from what the coach knows, or null: zone 1 up to LT1, zone 2 between the thresholds, zone 3 from LT2. */
+function heartRateRange(zone: 1 | 2 | 3, known: KnownProfile): string | null {
+  const { lt1, lt2, max } = known.hr;
+  if (zone === 1) return lt1 === null ? null : `≤ ${lt1} bpm`;
+  if (zone === 2) return lt1 === null || lt2 === null ? null : `${lt1}–${lt2} bpm`;
+  return lt2 === null ? null : max === null ? `≥ ${lt2} bpm` : `${lt2}–${max} bpm`;
+}
+
+/** `days` after a YYYY-MM-DD date, as YYYY-MM-DD (calendar days, no time zone). */
+export function addDays(date: string, days: number): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planStart } from '../../src/cli/main.ts';
+import { createContainer } from '../../src/composition-root.ts';
+import { InputError } from '../../src/models/input/located.ts';
+import { loadAthlete } from '../../src/sim/athlete/load.ts';
+import { planAthlete } from '../../src/sim/athlete/plan.ts';
+import { raceMinutesAt } from '../../src/models/physiology/race.ts';
+import { ScenarioLoader } from '../../src/sim/scenario/loader.ts';
+import { cli, temporaryFolder, writeScenario } from '../helpers.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const EXAMPLE = join(ROOT, 'examples/athlete.yaml');
+const loader = createContainer().get(ScenarioLoader);
+
+/** The example athlete with `change` applied to its text, written to a new folder. */
+function athleteFile(change: (text: string) => string = (text) => text): string {
+  return writeScenario(temporaryFolder(), 'athlete.yaml', change(readFileSync(EXAMPLE, 'utf8')));
+}
+
+/** Every problem of an athlete file, as the command prints them. */
+function problems(file: string, from = '2026-12-07', weeks: number | null = null): string[] {
+  try {
+    loadAthlete(file, loader, { from, weeks });
+  } catch (error) {
+    if (error instanceof InputError) return error.message.split('\n').map((line) => line.replace(file, 'FILE'));
+    throw error;
+  }
+  return [];
+}
+
+describe('the athlete file', () => {
+  it('should read the example athlete: paces from the race and thresholds, the macrocycle up to the goal race', () => {
+    const loaded = loadAthlete(EXAMPLE, loader, { from: '2026-12-07', weeks: null });
+    expect(loaded.spec.weeks).toBe(14);
+    expect(loaded.spec.arms[0]!.label).toBe('base → build → taper');
+    expect(60 / loaded.known.lt2Speed).toBeCloseTo(4 + 55 / 60, 6);
+    expect(loaded.known.timeTrialMinutes).toBeCloseTo(47.5, 6);
+    // vVO2max is what, with the thresholds, runs the race in its time (the race model).
+    const { lt1Speed, lt2Speed, vVO2max } = loaded.known;
+    expect(Math.abs(raceMinutesAt(10, vVO2max, lt1Speed / vVO2max, lt2Speed / vVO2max, loader.parameters.race, 0) - 47.5)).toBeLessThan(1 / 60);
+  });
+
+  it('should locate every problem at once: what cannot be, what does not fit together, and a design it does not know', () => {
+    const file = athleteFile((text) =>
+      text
+        .replace('lt1: { pace: "5:50", hr: 148 }', 'lt1: { pace: "4:30", hr: 148 }')
+        .replace('hrMax: 188', 'hrMax: 160')
+        .replace('design: pyramidal, name: base', 'design: pyramidl, name: base'),
+    );
+    expect(problems(file)).toEqual([
+      'FILE:10:16: knows.lt1.pace: LT1 at 4:30/km must be slower than LT2 (4:55/km)',
+      'FILE:12:10: knows.hrMax: 160 bpm must be above knows.lt2.hr (168 bpm)',
+      'FILE:18:27: design.blocks[0].design: unknown design "pyramidl" (did you mean "pyramidal"?)',
+    ]);
+  });
+
+  it('should refuse a file that says too little or the impossible, each at its line', () => {
+    expect(problems(athleteFile((text) => text.replace(/  race: .*\n/, '').replace('lt2: { pace: "4:55", hr: 168 }', 'lt2: { hr: 168 }')))).toEqual([
+      "FILE:9:3: knows: give a recent race or the LT2 pace: the plan's paces are set from them",
+    ]);
+    expect(problems(athleteFile((text) => text.replace('time: "47:30"', 'time: "22:00"')))).toEqual(['FILE:9:32: knows.race.time: 22:00 for 10k is faster than the world record (about 26:11)']);
+    expect(problems(athleteFile((text) => text.replace('pace: "4:55"', 'pace: "3:40"')))).toEqual([
+      expect.stringMatching(/^FILE:11:16: knows\.lt2\.pace: LT2 at 3:40\/km does not fit the race: it would be \d+ % of vVO2max \(at most 93 %\)$/),
+    ]);
+    expect(problems(athleteFile((text) => text.replace('date: 2027-03-14', 'date: 2027-02-30')))).toEqual(['FILE:15:30: goal.date: no such date']);
+    expect(problems(athleteFile(), '2027-04-05')).toEqual(["FILE:15:30: goal.date: 2027-03-14 is before the plan's first day (2027-04-05)"]);
+    expect(problems(athleteFile(), '2026-12-07', 10)).toEqual(['FILE:18:5: design.blocks: block weeks add up to 14, but the plan has 10 weeks']);
+  });
+});
+
+describe(planAthlete, () => {
+  const loaded = loadAthlete(EXAMPLE, loader, { from: '2026-12-07', weeks: null });
+  const weeks = planAthlete(loaded, '2026-12-07', loader.parameters, loader.catalogue);
+
+  it('should lay the weeks on the calendar, Monday to Sunday, with the goal race on its day in place of its sessions', () => {
+    expect(weeks.map((week) => week.start)).toEqual(Array.from({ length: 14 }, (_, i) => new Date(Date.UTC(2026, 11, 7 + 7 * i)).toISOString().slice(0, 10)));
+    for (const week of weeks) {
+      for (const session of week.sessions) {
+        expect(session.date >= week.start && session.date <= new Date(Date.parse(week.start) + 6 * 86_400_000).toISOString().slice(0, 10)).toBe(true);
+        expect(session.weekday).toBe(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][new Date(`${session.date}T00:00:00Z`).getUTCDay()]);
+      }
+    }
+    const raceDay = weeks.at(-1)!.sessions.filter((session) => session.date === '2027-03-14');
+    expect(raceDay.map((session) => session.workout)).toEqual(['race']);
+    expect(raceDay[0]!.minutes).toBeCloseTo(47.5, 6);
+  });
+
+  it("should plan each training week to its design's targets, the sessions adding up to the week", () => {
+    for (const week of weeks.slice(0, -1)) {
+      const total = week.sessions.reduce((sum, session) => sum + session.minutes, 0);
+      expect(week.planned.minutes).toBeCloseTo(total, 9);
+      expect(Math.abs(week.planned.minutes - week.target.minutes)).toBeLessThan(0.05 * week.target.minutes);
+      expect(Math.abs(week.planned.z3Minutes / week.planned.minutes - week.target.z3Minutes / week.target.minutes)).toBeLessThan(0.03);
+    }
+  });
+
+  it("should give every step a pace in its zone from the athlete's anchors, and the zone's heart rates", () => {
+    const steps = weeks.flatMap((week) => week.sessions.flatMap((session) => session.steps));
+    const seconds = (text: string) => Number(text.split(':')[0]) * 60 + Number(text.split(':')[1]);
+    for (const step of steps) {
+      if (step.zone === 1) expect(seconds(step.pace)).toBeGreaterThanOrEqual(350);
+      if (step.zone === 3) expect(seconds(step.pace)).toBeLessThanOrEqual(295);
+      expect(step.hr).toBe({ 1: '≤ 148 bpm', 2: '148–168 bpm', 3: '168–188 bpm' }[step.zone]);
+    }
+    expect(new Set(steps.map((step) => step.zone))).toEqual(new Set([1, 2, 3]));
+  });
+});
+
+describe('periodize plan', () => {
+  it('should print the plan and write plan.csv and plan.json, a row a session', async () => {
+    const out = join(temporaryFolder(), 'plan');
+    const { code, out: printed } = await cli('plan', EXAMPLE, '--from', '2026-12-02', '--out', out);
+    expect(code).toBe(0);
+    expect(printed).toMatch(/^note: the plan starts on Monday 2026-12-07, the first Monday from 2026-12-02\nAnna Berg — base → build → taper, 14 weeks from Mon 2026-12-07 to Sun 2027-03-14, to the 10k on 2027-03-14\n/);
+    expect(printed).toContain('\nWeek 1 · Mon 2026-12-07 · base · ');
+    expect(printed).toContain('  Sun 03-14  Race: 10k');
+    const json = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')) as { weeks: { sessions: unknown[] }[] };
+    const rows = readFileSync(join(out, 'plan.csv'), 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('date,weekday,week,block,workout,name,minutes,z1Minutes,z2Minutes,z3Minutes,structure');
+    expect(rows.length - 1).toBe(json.weeks.reduce((sum, week) => sum + week.sessions.length, 0));
+  });
+
+  it('should refuse a date that is none, before reading anything', async () => {
+    expect(await cli('plan', EXAMPLE, '--from', '2026-13-01')).toEqual({ code: 2, out: '', err: 'periodize plan: --from: a date as YYYY-MM-DD, e.g. 2027-01-04 (got 2026-13-01)\n' });
+  });
+});
+
+describe(planStart, () => {
+  it('should start on the Monday on or after the date given, or today', () => {
+    expect(planStart('2026-12-07', new Date())).toBe('2026-12-07');
+    expect(planStart('2026-12-08', new Date())).toBe('2026-12-14');
+    expect(planStart(undefined, new Date('2026-12-13T12:00:00Z'))).toBe('2026-12-14');
+  });
+});
