@@ -142,19 +142,21 @@ export class RunScenario {
   /**
    * A worker's part of a run (`runParallel`): the athletes of `task.slice`, their CSV rows into
    * the folder `task.dir` (none when null), and every athlete's results, packed in athlete order.
-   * `spec`: the scenario already loaded (a run on this process loads it once, src/sim/local-pool.ts).
+   * `spec`: the scenario already loaded (a run on this process loads it once, src/sim/local-pool.ts);
+   * `eachAthlete`: called after each athlete (a worker checks that its parent is still there).
    */
-  runSlice(task: SliceTask, spec: RunSpec = this.load(task.scenario)): Float64Array {
+  runSlice(task: SliceTask, spec: RunSpec = this.load(task.scenario), eachAthlete: (() => void) | null = null): Float64Array {
     const packed = new PackedResults();
+    const progress = eachAthlete === null ? {} : { progress: eachAthlete };
     if (task.dir === null) {
-      this.runner.run(spec, { athletes: packed, slice: task.slice });
+      this.runner.run(spec, { athletes: packed, slice: task.slice, ...progress });
       return packed.values();
     }
     mkdirSync(task.dir, { recursive: true });
     // Scratch files, joined into the run's outputs (and hashed there) by the main process.
     const files = csvNames(spec).map((name) => new StagedFile(join(task.dir!, name), name, false));
     try {
-      this.runner.run(spec, { ...csvSinks(spec, files, packed), slice: task.slice });
+      this.runner.run(spec, { ...csvSinks(spec, files, packed), slice: task.slice, ...progress });
       for (const file of files) file.close();
       return packed.values();
     } finally {

@@ -26,7 +26,19 @@ export function runSlice(task: SliceTask): Float64Array {
   const { size, mtimeMs } = statSync(task.scenario);
   const key = `${task.scenario}\0${size}\0${mtimeMs}`;
   if (loaded?.key !== key) loaded = { key, spec: job.load(task.scenario) };
-  return job.runSlice(task, loaded.spec);
+  return job.runSlice(task, loaded.spec, leaveIfOrphaned);
+}
+
+/** The process that started this worker. */
+const PARENT = process.ppid;
+
+/**
+ * Between two athletes of a slice, a worker whose parent has died (killed, out of memory) ends at
+ * once, rather than at the end of its slice: nobody is left to take its results. The parent's
+ * death is seen as a new parent process id (the system's, or a subreaper's).
+ */
+function leaveIfOrphaned(): void {
+  if (process.ppid !== PARENT) process.exit(0);
 }
 
 /** One bootstrap interval of the summary (see WorkerPool.summary). */

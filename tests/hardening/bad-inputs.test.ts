@@ -600,6 +600,34 @@ describe('staging inside --out, cleaned up after an interrupt (issue 13)', () =>
     }, 120_000);
   });
 
+  it('should end its workers between two athletes when the run is killed, not at the end of their slices', async () => {
+    const folder = temporaryFolder();
+    // Slices of 2 000 athletes × 104 weeks × 4 arms: several seconds each.
+    const steady = (id: string, design: string) => `  - { id: ${id}, design: { extends: ${design}, progression: 0 } }\n`;
+    const LONG_SLICES = `name: long\nseed: 1\npopulation: { size: 32000, level: recreational }\nweeks: 104\narms:\n${steady('a', 'polarized')}${steady('b', 'threshold')}${steady('c', 'pyramidal')}${steady('d', 'polarized')}reference: d\n`;
+    const child = spawn(process.execPath, [bin, 'run', writeScenario(folder, 'long.yaml', LONG_SLICES), '--out', join(folder, 'out'), '-q', '--workers', '2'], { stdio: 'ignore' });
+    // The worker processes among its children (the bundler's service is another).
+    const workers = () =>
+      spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(child.pid)], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .filter((line) => line.includes('worker'))
+        .map((line) => Number(line.trim().split(/\s+/)[0]));
+    const living = (pids: number[]) => spawnSync('ps', ['-o', 'pid=', '-p', pids.join(',')], { encoding: 'utf8' }).stdout.trim().split(/\s+/).filter(Boolean).map(Number);
+    let ended = false;
+    child.on('exit', () => (ended = true));
+    // Killed once a slice is done: both workers are simulating.
+    while (slicesDone(join(folder, 'out')) < 1 && !ended) await new Promise((wait) => setTimeout(wait, 50));
+    expect(ended).toBe(false);
+    const pids = workers();
+    expect(pids).toHaveLength(2);
+    child.kill('SIGKILL');
+    const killedAt = Date.now();
+    while (living(pids).length > 0 && Date.now() - killedAt < 20_000) await new Promise((wait) => setTimeout(wait, 20));
+    expect(living(pids)).toEqual([]);
+    // Well before the slices they were in could have ended.
+    expect(Date.now() - killedAt).toBeLessThan(2_000);
+  }, 60_000);
+
   it('should remove its staging and the folder it made on SIGINT while on worker processes, and exit 130', async () => {
     const folder = temporaryFolder();
     const out = join(folder, 'out');
