@@ -192,17 +192,23 @@ describe('periodize trials --uncertainty --ensemble <file> (a leave-one-study-ou
 
 describe('periodize trials --uncertainty over trials/ (leave one study out)', () => {
   it('should predict each study with a committed fit without it from that fit, beside the fit with it, and name the calibration files without one', async () => {
-    const result = await cli('trials', join(ROOT, 'trials'), '--only', 'helgerud-2007,mujika-1996', '--size', '500', '--uncertainty', 'ensemble:2', '--workers', '1');
+    // Beside Helgerud, a calibration file not yet refitted without it (the fits are committed one by one).
+    const unfitted = ['treff-2017', 'overreaching', 'craven-2022', 'run-clever-2018', 'recreational-runners', 'well-trained-runners'].find(
+      (trial) => !existsSync(join(ROOT, 'ensemble', 'leave-out', `${trial}.json`)),
+    );
+    const only = ['helgerud-2007', ...(unfitted === undefined ? [] : [unfitted])].join(',');
+    const result = await cli('trials', join(ROOT, 'trials'), '--only', only, '--size', '500', '--uncertainty', 'ensemble:2', '--workers', '1');
     expect(result.err).toBe('');
     const section = result.out.slice(result.out.indexOf('\nLeave one study out: '));
     expect(section).toContain('each study below predicted by the ensemble fitted without its calibration outcomes (npm run ensemble -- --leave-out <trial>');
-    // Helgerud's five outcomes, each with both fits' intervals; Mujika has no committed fit without it.
+    // Helgerud's five outcomes, each with both fits' intervals, and no other study's: the other has no committed fit without it.
     const rows = section.split('\n').filter((line) => line.includes('Helgerud et al. 2007: '));
     expect(rows).toHaveLength(5);
+    expect(section.split('\n').filter((line) => line.includes('; fitted without it: '))).toEqual(rows);
     for (const row of rows) expect(row).toMatch(/; fitted without it: study [−+]?\d+\.\d to [−+]?\d+\.\d, model [−+]?\d+\.\d \[[−+]?\d+\.\d, [−+]?\d+\.\d\]; fitted with it: study /);
-    expect(section).not.toContain('Mujika et al. 1996: ');
     expect(section).toMatch(/\nleft out: calibration: \d of \d published estimates inside the study's 90 % predictive interval and \d of 2 other published figures \(fitted with them: \d of \d and \d of 2\)\n/);
-    expect(section).toContain('\nnot yet fitted without them: mujika-1996 (npm run ensemble -- --leave-out <trial>');
+    if (unfitted !== undefined) expect(section).toContain(`\nnot yet fitted without them: ${unfitted} (npm run ensemble -- --leave-out <trial>`);
+    else expect(section).not.toContain('not yet fitted');
     // Another ensemble, or another folder: no leave-one-study-out section.
     const other = await cli('trials', join(ROOT, 'trials'), '--only', 'helgerud-2007', '--size', '500', '--uncertainty', 'ensemble:2', '--workers', '1', '--ensemble', join(ROOT, 'ensemble', 'leave-out', 'helgerud-2007.json'));
     expect(other.out).toContain('Predictive checks: ');
