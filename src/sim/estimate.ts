@@ -6,13 +6,15 @@ import { athleteDays, type RunSpec } from './scenario/prepare.ts';
 import { PackedResults } from './shards.ts';
 
 /**
- * Athlete-days a probe simulates: some dozens of athletes, a few tens of milliseconds. Only its
- * second half is timed: the first runs while the code is still being compiled, several times slower.
+ * Athlete-days a probe simulates at most: about a hundred athletes of a quarter year. The code
+ * is compiled as it runs — the first hundred athletes of the default scenario take 6 ms each, the
+ * later ones about 1 — so a run is its probe as it went, then the rest at the pace of the probe's
+ * fastest eighth (the one most compiled, and least disturbed by other programs).
  */
 const PROBE_ATHLETE_DAYS = 40_000;
 
-/** … or fewer, when its athletes take longer than this (a rule file of thousands of rules): a probe stays short. */
-const PROBE_SECONDS = 0.25;
+/** … or fewer, when they take longer than this: a probe stays short (a rule file of thousands of rules). */
+const PROBE_SECONDS = 1;
 
 /** Ends a probe early (thrown from its progress, between two athletes). */
 class ProbeDone extends Error {}
@@ -46,8 +48,8 @@ export interface RunEstimate {
 
 /**
  * What a run of `spec`'s athletes [from, to) will cost on this machine: its first athletes simulated
- * (the later half timed; a quarter of a second at most), their CSV rows counted, not written; the
- * rest scaled by athletes. The
+ * (a second at most), their CSV rows counted, not written; the rest scaled by athletes
+ * at the pace of the probe's fastest eighth. The
  * summary's bootstrap (a second or so) and the disk's own speed are not in it.
  * `sets`: the ensemble's parameter sets it also runs under (`--uncertainty`), each the whole run
  * without files. Bytes are exact to the athletes' spread (the same athletes each time); the time is
@@ -62,7 +64,7 @@ export function estimateRun(runner: ScenarioRunner, spec: RunSpec, range: readon
   const probe = Math.max(1, Math.min(athletes, Math.ceil(PROBE_ATHLETE_DAYS / perAthlete)));
   const counters = csvNames(spec).map(() => new ByteCounter());
   const packed = new PackedResults();
-  // When each athlete of the probe was done: the second half's pace is the run's.
+  // When each athlete of the probe was done: its fastest eighth's pace is the rest of the run's.
   const doneAt = new Float64Array(probe + 1);
   doneAt[0] = performance.now();
   let probed = probe;
@@ -78,11 +80,14 @@ export function estimateRun(runner: ScenarioRunner, spec: RunSpec, range: readon
   } catch (error) {
     if (!(error instanceof ProbeDone)) throw error;
   }
-  const half = Math.floor(probed / 2);
-  const seconds = ((doneAt[probed]! - doneAt[half]!) / 1000) * (probed / (probed - half));
+  const window = Math.max(1, Math.floor(probed / 8));
+  let warmPerAthlete = Number.POSITIVE_INFINITY;
+  for (let end = probed; end - window >= 0; end -= window) warmPerAthlete = Math.min(warmPerAthlete, (doneAt[end]! - doneAt[end - window]!) / 1000 / window);
+  const probeSeconds = (doneAt[probed]! - doneAt[0]!) / 1000;
   const csvBytes = counters.reduce((total, counter) => total + counter.bytes, 0);
   const runDays = athleteDays(spec, athletes) * (1 + sets);
-  const cpuSeconds = (seconds / (probed * perAthlete)) * runDays;
+  // The run starts cold as the probe did; each of the ensemble's sets runs warm.
+  const cpuSeconds = probeSeconds + (athletes - probed) * warmPerAthlete + sets * athletes * warmPerAthlete;
   return {
     athleteDays: runDays,
     cpuSeconds,
