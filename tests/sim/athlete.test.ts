@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planStart } from '../../src/cli/main.ts';
@@ -120,6 +121,30 @@ describe('periodize plan', () => {
     const rows = readFileSync(join(out, 'plan.csv'), 'utf8').trim().split('\n');
     expect(rows[0]).toBe('date,weekday,week,block,workout,name,minutes,z1Minutes,z2Minutes,z3Minutes,structure');
     expect(rows.length - 1).toBe(json.weeks.reduce((sum, week) => sum + week.sessions.length, 0));
+  });
+
+  it('should write the sessions as calendar events that a calendar reads back: one all-day event per session, the structure in it, the same bytes each time', async () => {
+    const folder = temporaryFolder();
+    const run = async (out: string) => (await cli('plan', EXAMPLE, '--from', '2026-12-07', '--out', join(folder, out), '--ics')).code;
+    expect(await run('a')).toBe(0);
+    expect(await run('b')).toBe(0);
+    const text = readFileSync(join(folder, 'a', 'plan.ics'), 'utf8');
+    expect(readFileSync(join(folder, 'b', 'plan.ics'), 'utf8')).toBe(text);
+    const plan = JSON.parse(readFileSync(join(folder, 'a', 'plan.json'), 'utf8')) as { weeks: { sessions: { date: string; name: string; minutes: number; structure: string }[] }[] };
+    const sessions = plan.weeks.flatMap((week) => week.sessions);
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+    expect(events).toHaveLength(sessions.length);
+    expect(new Set(events.map((event) => event.uid)).size).toBe(events.length);
+    events.forEach((event, i) => {
+      expect(event.startDate.isDate).toBe(true);
+      expect(event.startDate.toString()).toBe(sessions[i]!.date);
+      // The title's whole minutes, from the session's (plan.json keeps a tenth).
+      const [, name, minutes] = /^(.*) \((\d+) min\)$/.exec(event.summary)!;
+      expect(name).toBe(sessions[i]!.name);
+      expect(Math.abs(Number(minutes) - sessions[i]!.minutes)).toBeLessThanOrEqual(0.55);
+      expect(event.description.startsWith(sessions[i]!.structure)).toBe(true);
+    });
   });
 
   it('should refuse a date that is none, before reading anything', async () => {
