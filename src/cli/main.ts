@@ -12,6 +12,7 @@ import { loadAthlete, MAX_PLAN_WEEKS } from '../sim/athlete/load.ts';
 import { addDays, planAthlete } from '../sim/athlete/plan.ts';
 import { planCsv, planJson, planText } from './plan.ts';
 import { planIcs } from './plan-ics.ts';
+import { planIcu } from './plan-icu.ts';
 import { sha256 } from '../sim/outputs/read-chunks.ts';
 import { duration, estimateLine, MAX_UNASKED_BYTES, MAX_UNASKED_CPU_SECONDS, pastAsking, size } from '../sim/estimate.ts';
 import type { RuleFileAccess } from '../sim/scenario/rules-load.ts';
@@ -223,8 +224,9 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('--weeks <n>', "weeks to plan (default: up to the goal race's week, else a macrocycle's weeks, else 12)", wholeNumber)
     .option('-o, --out <dir>', 'output folder for plan.csv and plan.json (default: out/<athlete file name>-plan)')
     .option('--ics', 'also write plan.ics: the sessions as all-day calendar events, the structure in each description')
+    .option('--icu', "also write plan.icu.txt: each session in intervals.icu's workout text, to paste there (and on to a watch)")
     .addOption(allowOutsideRulesOption())
-    .action(async (athleteFile: string, options: { from?: string; weeks?: number; out?: string; ics?: boolean; allowOutsideRules?: boolean }) => {
+    .action(async (athleteFile: string, options: { from?: string; weeks?: number; out?: string; ics?: boolean; icu?: boolean; allowOutsideRules?: boolean }) => {
       const from = planStart(options.from, new Date());
       if (typeof from !== 'string' || options.weeks === 0 || (options.weeks ?? 0) > MAX_PLAN_WEEKS) {
         io.err(`periodize plan: ${typeof from !== 'string' ? `--from: ${from.problem}` : `--weeks: 1 to ${MAX_PLAN_WEEKS}`}\n`);
@@ -241,6 +243,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         stage.write('plan.csv', planCsv(weeks));
         stage.write('plan.json', `${JSON.stringify(planJson(loaded, weeks), null, 2)}\n`);
         if (options.ics === true) stage.write('plan.ics', planIcs(loaded.athlete.name, weeks));
+        if (options.icu === true) stage.write('plan.icu.txt', planIcu(weeks));
         const manifest = { tool: 'periodize', version: VERSION, command: ['periodize', ...argv].join(' '), athlete: { file: athleteFile, sha256: sha256(loaded.text) }, from, files: stage.describe() };
         stage.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
         stage.commit(PLAN_FILES);
@@ -694,7 +697,7 @@ async function withPool<T>(workers: number, work: (pool: WorkerPool | null) => P
 }
 
 /** What `plan` writes into its folder. */
-const PLAN_FILES = ['plan.csv', 'plan.json', 'plan.ics', 'manifest.json'];
+const PLAN_FILES = ['plan.csv', 'plan.json', 'plan.ics', 'plan.icu.txt', 'manifest.json'];
 
 /**
  * The plan's first day: the Monday on or after `--from` (YYYY-MM-DD), or on or after today — weeks

@@ -147,6 +147,32 @@ describe('periodize plan', () => {
     });
   });
 
+  it("should write each session in intervals.icu's workout text: steps that add up to the session, repeats as Nx blocks", async () => {
+    const out = join(temporaryFolder(), 'plan');
+    expect((await cli('plan', EXAMPLE, '--from', '2026-12-07', '--out', out, '--icu')).code).toBe(0);
+    const plan = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')) as { weeks: { sessions: { date: string; minutes: number; workout: string }[] }[] };
+    const sessions = plan.weeks.flatMap((week) => week.sessions).filter((session) => session.workout !== 'race');
+    const blocks = readFileSync(join(out, 'plan.icu.txt'), 'utf8').trim().split(/\n\n(?=\d{4}-\d{2}-\d{2} )/);
+    expect(blocks).toHaveLength(sessions.length + 1);
+    const step = /^- (?:[a-z][a-z -]* )?(?:(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?|(\d+(?:\.\d+)?)km) (\d{1,2}):(\d\d)\/km Pace$/;
+    sessions.forEach((session, i) => {
+      const [head, ...lines] = blocks[i]!.split('\n');
+      expect(head!.startsWith(`${session.date} `)).toBe(true);
+      let minutes = 0;
+      let times = 1;
+      for (const line of lines) {
+        if (line === '') times = 1;
+        else if (/^\d+x$/.test(line)) times = Number(line.slice(0, -1));
+        else {
+          const [, h, m, sec, km, paceMinutes, paceSeconds] = step.exec(line) ?? expect.unreachable(line);
+          const pace = Number(paceMinutes) + Number(paceSeconds) / 60;
+          minutes += times * (km !== undefined ? Number(km) * pace : Number(h ?? 0) * 60 + Number(m ?? 0) + Number(sec ?? 0) / 60);
+        }
+      }
+      expect(Math.abs(minutes - session.minutes)).toBeLessThan(0.5);
+    });
+  });
+
   it('should refuse a date that is none, before reading anything', async () => {
     expect(await cli('plan', EXAMPLE, '--from', '2026-13-01')).toEqual({ code: 2, out: '', err: 'periodize plan: --from: a date as YYYY-MM-DD, e.g. 2027-01-04 (got 2026-13-01)\n' });
   });
