@@ -1,4 +1,4 @@
-import { existsSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
@@ -13,6 +13,7 @@ import { addDays, planAthlete } from '../sim/athlete/plan.ts';
 import { planCsv, planJson, planText } from './plan.ts';
 import { planIcs } from './plan-ics.ts';
 import { planIcu } from './plan-icu.ts';
+import { sessionFit } from './plan-fit.ts';
 import { sha256 } from '../sim/outputs/read-chunks.ts';
 import { duration, estimateLine, MAX_UNASKED_BYTES, MAX_UNASKED_CPU_SECONDS, pastAsking, size } from '../sim/estimate.ts';
 import type { RuleFileAccess } from '../sim/scenario/rules-load.ts';
@@ -225,8 +226,9 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('-o, --out <dir>', 'output folder for plan.csv and plan.json (default: out/<athlete file name>-plan)')
     .option('--ics', 'also write plan.ics: the sessions as all-day calendar events, the structure in each description')
     .option('--icu', "also write plan.icu.txt: each session in intervals.icu's workout text, to paste there (and on to a watch)")
+    .option('--fit', 'also write a FIT workout file per session (<date>-<n>-<workout>.fit: steps with pace targets), for a Garmin watch')
     .addOption(allowOutsideRulesOption())
-    .action(async (athleteFile: string, options: { from?: string; weeks?: number; out?: string; ics?: boolean; icu?: boolean; allowOutsideRules?: boolean }) => {
+    .action(async (athleteFile: string, options: { from?: string; weeks?: number; out?: string; ics?: boolean; icu?: boolean; fit?: boolean; allowOutsideRules?: boolean }) => {
       const from = planStart(options.from, new Date());
       if (typeof from !== 'string' || options.weeks === 0 || (options.weeks ?? 0) > MAX_PLAN_WEEKS) {
         io.err(`periodize plan: ${typeof from !== 'string' ? `--from: ${from.problem}` : `--weeks: 1 to ${MAX_PLAN_WEEKS}`}\n`);
@@ -244,9 +246,21 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         stage.write('plan.json', `${JSON.stringify(planJson(loaded, weeks), null, 2)}\n`);
         if (options.ics === true) stage.write('plan.ics', planIcs(loaded.athlete.name, weeks));
         if (options.icu === true) stage.write('plan.icu.txt', planIcu(weeks));
+        if (options.fit === true) {
+          const created = new Date(`${from}T00:00:00Z`);
+          for (const week of weeks) {
+            week.sessions.forEach((session, k) => {
+              if (session.workout === 'race') return;
+              const file = stage.open(`${session.date}-${week.sessions.slice(0, k).filter((other) => other.date === session.date).length + 1}-${session.workout}.fit`);
+              file.writeBytes(sessionFit(session, created));
+              file.close();
+            });
+          }
+        }
         const manifest = { tool: 'periodize', version: VERSION, command: ['periodize', ...argv].join(' '), athlete: { file: athleteFile, sha256: sha256(loaded.text) }, from, files: stage.describe() };
         stage.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-        stage.commit(PLAN_FILES);
+        // An earlier plan's files go, its workout files too (named by their dates): the folder holds one plan.
+        stage.commit([...PLAN_FILES, ...earlierFiles(outDir)]);
         if (options.from !== undefined && from !== options.from) io.out(`note: the plan starts on Monday ${from}, the first Monday from ${options.from}\n`);
         io.out(planText(loaded, weeks));
         io.out(`\nwrote ${outDir}/ (${stage.describe().map((file) => file.name).join(', ')})\n`);
@@ -693,6 +707,17 @@ async function withPool<T>(workers: number, work: (pool: WorkerPool | null) => P
   } finally {
     release();
     await pool?.destroy();
+  }
+}
+
+/** The files an earlier run's manifest.json in `folder` lists (none when there is none or it cannot be read). */
+function earlierFiles(folder: string): string[] {
+  try {
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { tool?: unknown; files?: { name?: unknown }[] };
+    if (manifest.tool !== 'periodize' || !Array.isArray(manifest.files)) return [];
+    return manifest.files.map((file) => file.name).filter((name): name is string => typeof name === 'string' && name === basename(name) && name !== '' && !name.startsWith('.'));
+  } catch {
+    return [];
   }
 }
 

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { Decoder, Stream } from '@garmin/fitsdk';
 import ICAL from 'ical.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -171,6 +172,45 @@ describe('periodize plan', () => {
       }
       expect(Math.abs(minutes - session.minutes)).toBeLessThan(0.5);
     });
+  });
+
+  it("should write a FIT workout per session that Garmin's SDK reads back: its steps, repeats and pace targets add up to the session", async () => {
+    const out = join(temporaryFolder(), 'plan');
+    expect((await cli('plan', EXAMPLE, '--from', '2026-12-07', '--out', out, '--fit')).code).toBe(0);
+    const plan = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')) as {
+      weeks: { sessions: { date: string; name: string; workout: string; minutes: number; steps: { speed: number; minutes: number | null; km: number | null; times: number; between: boolean }[] }[] }[];
+    };
+    const sessions = plan.weeks.flatMap((week) => week.sessions).filter((session) => session.workout !== 'race');
+    const files = readdirSync(out).filter((name) => name.endsWith('.fit')).sort();
+    expect(files).toHaveLength(sessions.length);
+    for (const session of sessions) {
+      const name = files.find((file) => file.startsWith(`${session.date}-1-${session.workout}`))!;
+      const decoder = new Decoder(Stream.fromByteArray(Array.from(readFileSync(join(out, name)))));
+      expect(decoder.checkIntegrity()).toBe(true);
+      const { messages, errors } = decoder.read();
+      expect(errors).toEqual([]);
+      expect(messages.fileIdMesgs![0]!.type).toBe('workout');
+      expect(messages.workoutMesgs![0]).toMatchObject({ wktName: session.name, sport: 'running', numValidSteps: messages.workoutStepMesgs!.length });
+      // The steps' time, a repeat step counting the steps since the one it names again.
+      const steps = messages.workoutStepMesgs!;
+      const seconds = (index: number): number => {
+        const step = steps[index]!;
+        if (step.durationType === 'time') return Number(step.durationTime);
+        // A distance at the target band's slower edge (m over m/s): a little over the planned time.
+        if (step.durationType === 'distance') return Number(step.durationDistance) / Number(step.customTargetSpeedLow);
+        return 0;
+      };
+      let total = 0;
+      steps.forEach((step, index) => {
+        if (step.durationType === 'repeatUntilStepsCmplt') {
+          for (let back = Number(step.durationStep); back < index; back++) total += (Number(step.repeatSteps) - 1) * seconds(back);
+        } else total += seconds(index);
+        // A speed target brackets its step's pace: the band's edges a few seconds per km either side.
+        if (step.targetType === 'speed') expect(Number(step.customTargetSpeedLow)).toBeLessThan(Number(step.customTargetSpeedHigh));
+      });
+      const distances = steps.some((step) => step.durationType === 'distance');
+      expect(Math.abs(total / 60 - session.minutes)).toBeLessThan(distances ? 1 : 0.05);
+    }
   });
 
   it('should refuse a date that is none, before reading anything', async () => {

@@ -20,6 +20,8 @@ export interface PlannedStep {
   km: number | null;
   /** min/km, e.g. "4:50". */
   pace: string;
+  /** The same, km/h. */
+  speed: number;
   zone: 1 | 2 | 3;
   /** The zone's heart-rate range from the athlete's known heart rates ("148–168 bpm"), or null when they are not known. */
   hr: string | null;
@@ -126,7 +128,7 @@ function raceDay(sessions: PlannedSession[], goal: { distance: keyof typeof RACE
   const minutes = known.timeTrialMinutes * Math.pow(km / 10, parameters.coaching.riegelExponent);
   const speed = (km / minutes) * 60;
   const zone = zoneOfSpeed(speed, known.lt1Speed, known.lt2Speed);
-  const race: PlannedStep = { label: `${goal.distance} race`, times: 1, minutes, km: null, pace: pace(speed), zone, hr: heartRateRange(zone, known), between: false };
+  const race: PlannedStep = { label: `${goal.distance} race`, times: 1, minutes, km: null, pace: pace(speed), speed, zone, hr: heartRateRange(zone, known), between: false };
   const kept = sessions.filter((session) => session.date !== goal.date);
   const at = kept.findIndex((session) => session.date > goal.date);
   const day = (new Date(`${goal.date}T00:00:00Z`).getUTCDay() + 6) % 7;
@@ -164,6 +166,7 @@ function stepsOf(
       minutes: segment.minutes === undefined ? null : segment.minutes * scale,
       km: segment.km === undefined ? null : segment.km * scale,
       pace: pace(speed),
+      speed,
       zone,
       hr: heartRateRange(zone, known),
       between: inSet && segment.recovery === true,
