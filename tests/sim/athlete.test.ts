@@ -9,6 +9,7 @@ import { InputError } from '../../src/models/input/located.ts';
 import { loadAthlete } from '../../src/sim/athlete/load.ts';
 import { planAthlete } from '../../src/sim/athlete/plan.ts';
 import { raceMinutesAt } from '../../src/models/physiology/race.ts';
+import { toRaceBlocks } from '../../src/engine/plan/constants.ts';
 import { ScenarioLoader } from '../../src/sim/scenario/loader.ts';
 import { cli, temporaryFolder, writeScenario } from '../helpers.ts';
 
@@ -69,6 +70,34 @@ describe('the athlete file', () => {
     expect(problems(athleteFile((text) => text.replace('date: 2027-03-14', 'date: 2027-02-30')))).toEqual(['FILE:15:30: goal.date: no such date']);
     expect(problems(athleteFile(), '2027-04-05')).toEqual(["FILE:15:30: goal.date: 2027-03-14 is before the plan's first day (2027-04-05)"]);
     expect(problems(athleteFile(), '2026-12-07', 10)).toEqual(['FILE:18:5: design.blocks: block weeks add up to 14, but the plan has 10 weeks']);
+  });
+});
+
+describe('a build to the race', () => {
+  it('should lay base, build and taper backwards from the race: two weeks of taper (one in a short plan), eight of build, the base the rest', () => {
+    expect([1, 2, 5, 6, 10, 14, 30].map(toRaceBlocks)).toEqual([
+      { base: 0, build: 0, taper: 1 },
+      { base: 0, build: 1, taper: 1 },
+      { base: 0, build: 4, taper: 1 },
+      { base: 0, build: 4, taper: 2 },
+      { base: 0, build: 8, taper: 2 },
+      { base: 4, build: 8, taper: 2 },
+      { base: 20, build: 8, taper: 2 },
+    ]);
+  });
+
+  it("should plan the athlete's weeks to the goal race as those blocks, each block's design at its line when unknown", () => {
+    const toRace = (designs: string) => athleteFile((text) => text.replace(/design:[^]*?(?=rules:)/, `design: { toRace: ${designs} }\n`));
+    const loaded = loadAthlete(toRace('{ build: vo2max-emphasis }'), loader, { from: '2026-12-07', weeks: null });
+    expect(loaded.spec.arms[0]!.macroplan.blocks.map((block) => [block.name, block.weeks, block.design.label])).toEqual([
+      ['base', 4, 'base'],
+      ['build', 8, 'vo2max-emphasis'],
+      ['taper', 2, 'taper'],
+    ]);
+    expect(problems(toRace('{ build: polarised }'))).toEqual(['FILE:16:28: design.toRace.build: unknown design "polarised" (did you mean "polarized"?)']);
+    expect(problems(athleteFile((text) => text.replace(/design:[^]*?(?=rules:)/, 'design: { toRace: {} }\n').replace(/goal: .*\n/, '')))).toEqual([
+      'FILE:15:19: design.toRace: a build to the race needs the race: give goal: { distance, date }',
+    ]);
   });
 });
 

@@ -124,3 +124,31 @@ export function maxHighMinutes(weeklyMinutes: number): number {
   if (share < PLANNING.minHighCapMinutes) return PLANNING.minHighCapMinutes;
   return share < PLANNING.maxHighMinutesPerSession ? share : PLANNING.maxHighMinutesPerSession;
 }
+
+/**
+ * Building to a race (an athlete file's `design: { toRace: … }`): base → build → taper laid
+ * backwards from the race's week.
+ * - Taper: Bosquet, Montpetit, Arvisais & Mujika 2007, Med Sci Sports Exerc 39:1358–1365 (27
+ *   studies) [V2, the abstract]: a taper of two weeks gave the largest effect on performance (0.59 ±
+ *   0.33); Wang et al. 2023, PLoS ONE 18:e0282838 [V2, the abstract]: tapers of 7 days or less also
+ *   improved time trials — a plan too short for two weeks of taper and a build tapers one.
+ * - Build: two blocks of four weeks (seed 001: progressive blocks whose emphasis rotates "every few
+ *   weeks"; the project's 16-week macrocycle scenario builds for 8), the base whatever comes before.
+ */
+export const TO_RACE = {
+  taperWeeks: 2,
+  /** A plan shorter than this tapers one week. */
+  shortPlanWeeks: 6,
+  shortTaperWeeks: 1,
+  buildWeeks: 8,
+} as const;
+
+/**
+ * The blocks of a build to a race over `weeks` weeks (the race in the last): base, build and taper
+ * weeks, each 0 when the plan is too short for it (a one-week plan is its taper).
+ */
+export function toRaceBlocks(weeks: number): { base: number; build: number; taper: number } {
+  const taper = Math.min(weeks, weeks < TO_RACE.shortPlanWeeks ? TO_RACE.shortTaperWeeks : TO_RACE.taperWeeks);
+  const build = Math.min(weeks - taper, TO_RACE.buildWeeks);
+  return { base: weeks - taper - build, build, taper };
+}

@@ -58,8 +58,17 @@ export const AthleteFile = z.strictObject({
   habitualDistribution: ThreeZoneShares.optional(),
   /** The race trained for. */
   goal: z.strictObject({ distance: RaceDistanceName, date: IsoDate }).optional(),
-  /** What to train: a built-in design, an inline one, or a macrocycle of blocks (as an arm's `design:`). */
-  design: DesignRef,
+  /**
+   * What to train: a built-in design, an inline one, or a macrocycle of blocks (as an arm's
+   * `design:`) — or a build to the goal race, base → build → taper laid backwards from its week
+   * (src/engine/plan/constants.ts, TO_RACE), each block a built-in design.
+   */
+  design: z.union([
+    DesignRef,
+    z.strictObject({
+      toRace: z.strictObject({ base: z.string().min(1).optional(), build: z.string().min(1).optional(), taper: z.string().min(1).optional() }),
+    }),
+  ]),
   /** An adaptive rule set: a built-in name or a rule file beside this file (as an arm's `rules:`). */
   rules: z.string().min(1).optional(),
 });

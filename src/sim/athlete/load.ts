@@ -1,7 +1,8 @@
 import { InputError, LocatedDocument, zodProblems, type InputProblem, type PathSegment } from '../../models/input/located.ts';
 import { AthleteFile, clockMinutes } from '../../models/athlete/schema.ts';
 import { fastestTopSpeed, raceMinutesAt, RACE_DISTANCES_KM } from '../../models/physiology/race.ts';
-import type { Scenario } from '../../models/scenario/schema.ts';
+import type { DesignRef, Scenario } from '../../models/scenario/schema.ts';
+import { toRaceBlocks } from '../../engine/plan/constants.ts';
 import { TRAIT_LIMITS } from '../../models/trait-limits.ts';
 import type { TestedProfile } from '../../engine/profile.ts';
 import { readInputText } from '../input-file.ts';
@@ -57,6 +58,10 @@ export function loadAthlete(file: string, loader: ScenarioLoader, span: PlanSpan
     throw new InputError([...problems, doc.problem(['goal', 'date'], `${athlete.goal!.date} ${why}`)]);
   }
   const macrocycle = typeof design === 'object' && 'blocks' in design ? design.blocks.reduce((sum, block) => sum + block.weeks, 0) : null;
+  const toRace = typeof design === 'object' && 'toRace' in design ? design.toRace : null;
+  if (toRace !== null && toGoal === null) {
+    throw new InputError([...problems, doc.problem(['design', 'toRace'], 'a build to the race needs the race: give goal: { distance, date }')]);
+  }
   const planWeeks = span.weeks ?? toGoal ?? macrocycle ?? DEFAULT_PLAN_WEEKS;
   const scenario: Scenario = {
     name: athlete.name,
@@ -77,10 +82,14 @@ export function loadAthlete(file: string, loader: ScenarioLoader, span: PlanSpan
       replicates: 1,
     },
     weeks: planWeeks,
-    arms: [{ id: 'plan', design, ...(athlete.rules === undefined ? {} : { rules: athlete.rules }) }],
+    arms: [{ id: 'plan', design: toRace === null ? (design as DesignRef) : raceBuild(planWeeks, toRace), ...(athlete.rules === undefined ? {} : { rules: athlete.rules }) }],
   };
-  // The scenario's paths (arms[0].design…) are the file's (design…).
-  const located = (path: PathSegment[]): PathSegment[] => (path[0] === 'arms' && path[1] === 0 ? path.slice(2) : path);
+  // The scenario's paths (arms[0].design…) are the file's (design…); a build's blocks are its toRace's.
+  const located = (path: PathSegment[]): PathSegment[] => {
+    if (path[0] !== 'arms' || path[1] !== 0) return path;
+    if (toRace !== null && path[2] === 'design') return ['design', 'toRace', ...(path[3] === 'blocks' && typeof path[4] === 'number' ? [raceBlocks(planWeeks)[path[4]]!] : [])];
+    return path.slice(2);
+  };
   const rules = loadScenarioRules(scenario, doc, catalogue, vocabulary, located, access);
   problems.push(...rules.problems);
   const prepared = prepareScenario(scenario, catalogue, parameters, rules.rules);
@@ -93,6 +102,19 @@ export function loadAthlete(file: string, loader: ScenarioLoader, span: PlanSpan
   }
   if (problems.length > 0 || !prepared.ok) throw new InputError(problems);
   return { file, text, athlete, known, spec: prepared.spec };
+}
+
+/** The macrocycle of a build to the race over `weeks` weeks: its blocks that have weeks, each a built-in design (defaults: base, polarized, taper). */
+function raceBuild(weeks: number, designs: { base?: string | undefined; build?: string | undefined; taper?: string | undefined }): DesignRef {
+  const lengths = toRaceBlocks(weeks);
+  const named = { base: designs.base ?? 'base', build: designs.build ?? 'polarized', taper: designs.taper ?? 'taper' };
+  return { blocks: raceBlocks(weeks).map((block) => ({ weeks: lengths[block], design: named[block], name: block })) };
+}
+
+/** The blocks a build to the race over `weeks` weeks has, in order (those with weeks). */
+function raceBlocks(weeks: number): ('base' | 'build' | 'taper')[] {
+  const lengths = toRaceBlocks(weeks);
+  return (['base', 'build', 'taper'] as const).filter((block) => lengths[block] > 0);
 }
 
 /** A plan's weeks when neither the command, a goal race nor a macrocycle says: a training block of the seeds' length. */
