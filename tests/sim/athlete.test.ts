@@ -8,7 +8,6 @@ import { createContainer } from '../../src/composition-root.ts';
 import { InputError } from '../../src/models/input/located.ts';
 import { loadAthlete } from '../../src/sim/athlete/load.ts';
 import { planAthlete } from '../../src/sim/athlete/plan.ts';
-import { raceMinutesAt } from '../../src/models/physiology/race.ts';
 import { toRaceBlocks } from '../../src/engine/plan/constants.ts';
 import { ScenarioLoader } from '../../src/sim/scenario/loader.ts';
 import { cli, temporaryFolder, writeScenario } from '../helpers.ts';
@@ -40,9 +39,12 @@ describe('the athlete file', () => {
     expect(loaded.spec.arms[0]!.label).toBe('base → build → taper');
     expect(60 / loaded.known.lt2Speed).toBeCloseTo(4 + 55 / 60, 6);
     expect(loaded.known.timeTrialMinutes).toBeCloseTo(47.5, 6);
-    // vVO2max is what, with the thresholds, runs the race in its time (the race model).
-    const { lt1Speed, lt2Speed, vVO2max } = loaded.known;
-    expect(Math.abs(raceMinutesAt(10, vVO2max, lt1Speed / vVO2max, lt2Speed / vVO2max, loader.parameters.race, 0) - 47.5)).toBeLessThan(1 / 60);
+    // vVO2max is the pace of a race held as long as vVO2max lasts (about 6 min): faster than her 5 km
+    // pace, and a VO2max interval at 97 % of it slower than her 1500 m pace (both by Riegel's formula).
+    const { vVO2max } = loaded.known;
+    const riegel = (km: number) => (km / (47.5 * Math.pow(km / 10, loader.parameters.coaching.riegelExponent))) * 60;
+    expect(vVO2max).toBeGreaterThan(riegel(5));
+    expect(0.97 * vVO2max).toBeLessThan(riegel(1.5));
   });
 
   it('should locate every problem at once: what cannot be, what does not fit together, and a design it does not know', () => {
@@ -53,6 +55,7 @@ describe('the athlete file', () => {
         .replace('design: pyramidal, name: base', 'design: pyramidl, name: base'),
     );
     expect(problems(file)).toEqual([
+      'FILE:10:16: knows.lt1.pace: LT1 at 4:30/km does not fit the race: it would be 94 % of vVO2max (4:14/km), where people are at 30–90 %',
       'FILE:10:16: knows.lt1.pace: LT1 at 4:30/km must be slower than LT2 (4:55/km)',
       'FILE:12:10: knows.hrMax: 160 bpm must be above knows.lt2.hr (168 bpm)',
       'FILE:18:27: design.blocks[0].design: unknown design "pyramidl" (did you mean "pyramidal"?)',
@@ -63,9 +66,13 @@ describe('the athlete file', () => {
     expect(problems(athleteFile((text) => text.replace(/  race: .*\n/, '').replace('lt2: { pace: "4:55", hr: 168 }', 'lt2: { hr: 168 }')))).toEqual([
       "FILE:9:3: knows: give a recent race or the LT2 pace: the plan's paces are set from them",
     ]);
-    expect(problems(athleteFile((text) => text.replace('time: "47:30"', 'time: "22:00"')))).toEqual(['FILE:9:32: knows.race.time: 22:00 for 10k is faster than the world record (about 26:11)']);
+    expect(problems(athleteFile((text) => text.replace('time: "47:30"', 'time: "22:00"')))).toEqual([
+      'FILE:9:32: knows.race.time: 22:00 for 10k is faster than the world record (about 26:11)',
+      'FILE:9:32: knows.race.time: gives a vVO2max of 2:03/km, outside what people run (2:27 to 12:00/km)',
+      'FILE:11:16: knows.lt2.pace: LT2 at 4:55/km does not fit the race: it would be 42 % of vVO2max (2:03/km), where people are at 50–93 %',
+    ]);
     expect(problems(athleteFile((text) => text.replace('pace: "4:55"', 'pace: "3:40"')))).toEqual([
-      expect.stringMatching(/^FILE:11:16: knows\.lt2\.pace: LT2 at 3:40\/km does not fit the race: it would be \d+ % of vVO2max \(at most 93 %\)$/),
+      'FILE:11:16: knows.lt2.pace: LT2 at 3:40/km does not fit the race: it would be 115 % of vVO2max (4:14/km), where people are at 50–93 %',
     ]);
     expect(problems(athleteFile((text) => text.replace('date: 2027-03-14', 'date: 2027-02-30')))).toEqual(['FILE:15:30: goal.date: no such date']);
     expect(problems(athleteFile(), '2027-04-05')).toEqual(["FILE:15:30: goal.date: 2027-03-14 is before the plan's first day (2027-04-05)"]);

@@ -1,6 +1,6 @@
 import { InputError, LocatedDocument, zodProblems, type InputProblem, type PathSegment } from '../../models/input/located.ts';
 import { AthleteFile, clockMinutes } from '../../models/athlete/schema.ts';
-import { fastestTopSpeed, raceMinutesAt, RACE_DISTANCES_KM } from '../../models/physiology/race.ts';
+import { raceMinutesAt, RACE_DISTANCES_KM } from '../../models/physiology/race.ts';
 import type { DesignRef, Scenario } from '../../models/scenario/schema.ts';
 import { toRaceBlocks } from '../../engine/plan/constants.ts';
 import { TRAIT_LIMITS } from '../../models/trait-limits.ts';
@@ -27,9 +27,6 @@ export interface LoadedAthlete {
   /** The athlete as the one named athlete of a one-arm scenario of `weeks` weeks: the planner's and the simulator's input. */
   spec: RunSpec;
 }
-
-/** Iterations of the race model's solve for vVO2max when the thresholds are known as paces (converges in a few). */
-const PROFILE_ITERATIONS = 30;
 
 /** What the plan covers: its first day (a Monday, YYYY-MM-DD) and its weeks, when the command says. */
 export interface PlanSpan {
@@ -124,12 +121,16 @@ const DEFAULT_PLAN_WEEKS = 12;
 export const MAX_PLAN_WEEKS = 156;
 
 /**
- * The athlete's anchors as a coach sets them from what is known (PARAMETERS.race, .coaching, .tests):
- * a race gives vVO2max through the race model, with the thresholds' fractions of it where their
- * paces are known (solved together: the race pace depends on them) and the level's typical
- * fractions where not; without a race, vVO2max is LT2 over the level's LT2 fraction and the 10-km
- * time the race model's. What does not fit a human — LT2 above 93 % of vVO2max, LT1 not slower
- * than LT2, a race faster than the world record — is a located problem.
+ * The athlete's anchors as a coach sets them from what is known (PARAMETERS.race, .coaching, .tests).
+ * A race gives the race paces at other distances by Riegel's formula, as the simulator's coach sets
+ * them, and vVO2max as the pace of the race one could hold for as long as vVO2max lasts
+ * (race.minutesAtVVO2max, Billat: about 6 min) — a rule of thumb that stays near the race whatever
+ * the thresholds say, where solving the race model for it multiplies any error in LT2's pace about
+ * tenfold. The thresholds are their paces where known, else the level's typical fractions of
+ * vVO2max; without a race, vVO2max is LT2 over the level's LT2 fraction and the 10-km time the race
+ * model's. What does not fit a human — thresholds outside their share of vVO2max (LT1 30–90 %, LT2
+ * 50–93 %), LT1 not slower than LT2, a vVO2max past the limit, a race faster than the world record
+ * — is a located problem.
  */
 function knownProfile(athlete: AthleteFile, loader: ScenarioLoader, doc: LocatedDocument, problems: InputProblem[]): KnownProfile {
   const { parameters } = loader;
@@ -137,30 +138,35 @@ function knownProfile(athlete: AthleteFile, loader: ScenarioLoader, doc: Located
   const { race, lt1, lt2 } = athlete.knows;
   const lt1Speed = lt1?.pace === undefined ? null : 60 / clockMinutes(lt1.pace);
   const lt2Speed = lt2?.pace === undefined ? null : 60 / clockMinutes(lt2.pace);
-  let f1 = level.lt1Fraction.mean;
-  let f2 = level.lt2Fraction.mean;
+  const riegel = parameters.coaching.riegelExponent;
   let top: number;
   let tenKm: number;
   if (race !== undefined) {
     const km = RACE_DISTANCES_KM[race.distance];
     const minutes = clockMinutes(race.time);
-    const record = parameters.tenKmRecordMinutes * Math.pow(km / 10, parameters.coaching.riegelExponent);
+    const record = parameters.tenKmRecordMinutes * Math.pow(km / 10, riegel);
     if (minutes < record) problems.push(doc.problem(['knows', 'race', 'time'], `${race.time} for ${race.distance} is faster than the world record (about ${clock(record)})`));
-    top = fastestTopSpeed(km, minutes, f1, f2, parameters.race);
-    for (let i = 0; i < PROFILE_ITERATIONS && (lt1Speed !== null || lt2Speed !== null); i++) {
-      if (lt1Speed !== null) f1 = lt1Speed / top;
-      if (lt2Speed !== null) f2 = lt2Speed / top;
-      top = fastestTopSpeed(km, minutes, f1, Math.min(f2, TRAIT_LIMITS.lt2Fraction.max), parameters.race);
-    }
-    tenKm = minutes * Math.pow(10 / km, parameters.coaching.riegelExponent);
+    // The distance run in minutesAtVVO2max by Riegel: T = T1 (D / D1)^k.
+    const held = parameters.race.minutesAtVVO2max;
+    top = ((km * Math.pow(held / minutes, 1 / riegel)) / held) * 60;
+    tenKm = minutes * Math.pow(10 / km, riegel);
   } else {
-    top = lt2Speed! / f2;
-    if (lt1Speed !== null) f1 = lt1Speed / top;
-    tenKm = raceMinutesAt(10, top, f1, f2, parameters.race, 0);
+    top = lt2Speed! / level.lt2Fraction.mean;
+    tenKm = raceMinutesAt(10, top, (lt1Speed ?? level.lt1Fraction.mean * top) / top, level.lt2Fraction.mean, parameters.race, 0);
   }
-  if (lt2Speed !== null && f2 > TRAIT_LIMITS.lt2Fraction.max) {
-    problems.push(doc.problem(['knows', 'lt2', 'pace'], `LT2 at ${lt2!.pace}/km does not fit the race: it would be ${(100 * f2).toFixed(0)} % of vVO2max (at most ${100 * TRAIT_LIMITS.lt2Fraction.max} %)`));
+  if (!(top <= parameters.vVO2maxLimit.max && top >= parameters.vVO2maxLimit.min)) {
+    const at = race !== undefined ? ['knows', 'race', 'time'] : ['knows', 'lt2', 'pace'];
+    problems.push(doc.problem(at, `gives a vVO2max of ${pace(top)}/km, outside what people run (${pace(parameters.vVO2maxLimit.max)} to ${pace(parameters.vVO2maxLimit.min)}/km)`));
   }
+  const fraction = (speed: number | null, name: 'lt1' | 'lt2', bounds: { min: number; max: number }, paceText: string | undefined) => {
+    if (speed === null) return;
+    const share = speed / top;
+    if (share < bounds.min || share > bounds.max) {
+      problems.push(doc.problem(['knows', name, 'pace'], `${name.toUpperCase()} at ${paceText}/km does not fit the race: it would be ${(100 * share).toFixed(0)} % of vVO2max (${pace(top)}/km), where people are at ${100 * bounds.min}–${100 * bounds.max} %`));
+    }
+  };
+  if (race !== undefined) fraction(lt2Speed, 'lt2', TRAIT_LIMITS.lt2Fraction, lt2?.pace);
+  fraction(lt1Speed, 'lt1', TRAIT_LIMITS.lt1Fraction, lt1?.pace);
   if (lt1Speed !== null && lt2Speed !== null && lt1Speed >= lt2Speed) {
     problems.push(doc.problem(['knows', 'lt1', 'pace'], `LT1 at ${lt1!.pace}/km must be slower than LT2 (${lt2!.pace}/km)`));
   }
@@ -174,13 +180,19 @@ function knownProfile(athlete: AthleteFile, loader: ScenarioLoader, doc: Located
     }
   }
   return {
-    lt1Speed: lt1Speed ?? f1 * top,
-    lt2Speed: lt2Speed ?? f2 * top,
+    lt1Speed: lt1Speed ?? level.lt1Fraction.mean * top,
+    lt2Speed: lt2Speed ?? level.lt2Fraction.mean * top,
     peakSpeed: top * parameters.tests.peakSpeedOverVVO2max,
     timeTrialMinutes: tenKm,
     vVO2max: top,
     hr,
   };
+}
+
+/** A speed as a pace, min/km: "4:50". */
+export function pace(speed: number): string {
+  const seconds = Math.round(3600 / speed);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
 /** Minutes as a watch shows them: 47:30, 1:45:10. */

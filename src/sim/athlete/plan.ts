@@ -9,7 +9,9 @@ import { ANCHORS, type Intensity, type Segment } from '../../models/workouts/typ
 import { zoneOfSpeed } from '../../models/physiology/thresholds.ts';
 import { RACE_DISTANCES_KM } from '../../models/physiology/race.ts';
 import { WorkoutProfiles } from '../workout-profiles.ts';
-import { clock, type KnownProfile, type LoadedAthlete } from './load.ts';
+import { clock, pace, type KnownProfile, type LoadedAthlete } from './load.ts';
+
+export { pace } from './load.ts';
 
 /** One step of a planned session: what to run, how long, at what pace and heart rate. */
 export interface PlannedStep {
@@ -229,12 +231,6 @@ function speedOf(intensity: Intensity, anchors: Float64Array): number {
   let speed = 0;
   ANCHORS.forEach((anchor, i) => (speed += (intensity[anchor] ?? 0) * anchors[i]!));
   return speed;
-}
-
-/** A speed as a pace, min/km: "4:50". */
-export function pace(speed: number): string {
-  const seconds = Math.round(3600 / speed);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
 /** The heart rates of a zone from what the coach knows, or null: zone 1 up to LT1, zone 2 between the thresholds, zone 3 from LT2. */
