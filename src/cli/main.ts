@@ -239,6 +239,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const loader = container.get(ScenarioLoader);
       const loaded = loadAthlete(athleteFile, loader, { from, weeks: options.weeks ?? null }, ruleAccess(options));
       const outDir = options.out ?? join('out', `${basename(athleteFile, extname(athleteFile))}-plan`);
+      const earlier = earlierPlanFiles(outDir);
       const stage = new OutputStage(outDir, PLAN_FILES);
       try {
         const weeks = planAthlete(loaded, from, loader.parameters, loader.catalogue);
@@ -260,7 +261,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         const manifest = { tool: 'periodize', version: VERSION, command: ['periodize', ...argv].join(' '), athlete: { file: athleteFile, sha256: sha256(loaded.text) }, from, files: stage.describe() };
         stage.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
         // An earlier plan's files go, its workout files too (named by their dates): the folder holds one plan.
-        stage.commit([...PLAN_FILES, ...earlierFiles(outDir)]);
+        stage.commit([...PLAN_FILES, ...earlier]);
         if (options.from !== undefined && from !== options.from) io.out(`note: the plan starts on Monday ${from}, the first Monday from ${options.from}\n`);
         io.out(planText(loaded, weeks));
         io.out(`\nwrote ${outDir}/ (${stage.describe().map((file) => file.name).join(', ')})\n`);
@@ -710,15 +711,25 @@ async function withPool<T>(workers: number, work: (pool: WorkerPool | null) => P
   }
 }
 
-/** The files an earlier run's manifest.json in `folder` lists (none when there is none or it cannot be read). */
-function earlierFiles(folder: string): string[] {
+/**
+ * The files an earlier plan's manifest.json in `folder` lists, for a new plan to replace (none when
+ * there is no manifest). A folder whose manifest is another's — a run's outputs — is refused: a plan
+ * would leave them mixed with its own, or take them away.
+ */
+function earlierPlanFiles(folder: string): string[] {
+  const path = join(folder, 'manifest.json');
+  if (!existsSync(path)) return [];
+  let manifest: unknown = null;
   try {
-    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { tool?: unknown; files?: { name?: unknown }[] };
-    if (manifest.tool !== 'periodize' || !Array.isArray(manifest.files)) return [];
-    return manifest.files.map((file) => file.name).filter((name): name is string => typeof name === 'string' && name === basename(name) && name !== '' && !name.startsWith('.'));
+    manifest = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    return [];
+    // Not ours to read: refused below.
   }
+  const plan = manifest as { athlete?: unknown; files?: { name?: unknown }[] } | null;
+  if (plan === null || typeof plan !== 'object' || plan.athlete === undefined || !Array.isArray(plan.files)) {
+    throw new OutputError(folder, 'not a plan', new Error("holds a manifest.json that is not an earlier plan's (a run's outputs?): choose another folder"));
+  }
+  return plan.files.map((file) => file?.name).filter((name): name is string => typeof name === 'string' && name === basename(name) && name !== '' && !name.startsWith('.'));
 }
 
 /** What `plan` writes into its folder. */

@@ -125,6 +125,16 @@ describe(planAthlete, () => {
     expect(raceDay[0]!.minutes).toBeCloseTo(47.5, 6);
   });
 
+  it('should keep the two days before a midweek race easy and short, and nothing after it in its week', () => {
+    const file = athleteFile((text) => text.replace('date: 2027-03-14 }', 'date: 2027-03-10 }'));
+    const raceWeek = planAthlete(loadAthlete(file, loader, { from: '2026-12-07', weeks: null }), '2026-12-07', loader.parameters, loader.catalogue).at(-1)!;
+    for (const session of raceWeek.sessions) {
+      if (session.date > '2027-03-10') expect.unreachable(`${session.date}: a session after the race`);
+      if (session.date >= '2027-03-08' && session.date < '2027-03-10') expect([session.workout, Math.round(session.minutes), session.z3Minutes]).toEqual(['easy-run', 25, 0]);
+    }
+    expect(raceWeek.sessions.at(-1)!.workout).toBe('race');
+  });
+
   it("should plan each training week to its design's targets, the sessions adding up to the week", () => {
     for (const week of weeks.slice(0, -1)) {
       const total = week.sessions.reduce((sum, session) => sum + session.minutes, 0);
@@ -247,6 +257,19 @@ describe('periodize plan', () => {
       const distances = steps.some((step) => step.durationType === 'distance');
       expect(Math.abs(total / 60 - session.minutes)).toBeLessThan(distances ? 1 : 0.05);
     }
+  });
+
+  it("should refuse to write into a run's folder rather than take its outputs away", async () => {
+    const folder = temporaryFolder();
+    const run = join(folder, 'run');
+    expect((await cli('run', writeScenario(folder, 'tiny.yaml', 'name: tiny\nseed: 1\npopulation: { size: 4, level: recreational }\nweeks: 1\narms:\n  - { id: a, design: polarized }\n'), '--out', run, '-q')).code).toBe(0);
+    const before = readdirSync(run).sort();
+    expect(await cli('plan', EXAMPLE, '--from', '2026-12-07', '--out', run)).toEqual({
+      code: 2,
+      out: '',
+      err: `${run}: not a plan: holds a manifest.json that is not an earlier plan's (a run's outputs?): choose another folder\n`,
+    });
+    expect(readdirSync(run).sort()).toEqual(before);
   });
 
   it('should refuse a date that is none, before reading anything', async () => {

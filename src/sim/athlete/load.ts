@@ -14,6 +14,8 @@ import { loadScenarioRules, type RuleFileAccess } from '../scenario/rules-load.t
 export interface KnownProfile extends TestedProfile {
   /** vVO2max: from the race and the thresholds (or the level's threshold fractions for what is not known). */
   vVO2max: number;
+  /** Whether a race is known (else the race paces come from the thresholds). */
+  raceKnown: boolean;
   /** Heart rates the coach gave (bpm), null where not known. */
   hr: { lt1: number | null; lt2: number | null; max: number | null; resting: number | null };
 }
@@ -185,6 +187,7 @@ function knownProfile(athlete: AthleteFile, loader: ScenarioLoader, doc: Located
     peakSpeed: top * parameters.tests.peakSpeedOverVVO2max,
     timeTrialMinutes: tenKm,
     vVO2max: top,
+    raceKnown: race !== undefined,
     hr,
   };
 }

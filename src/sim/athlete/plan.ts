@@ -80,6 +80,24 @@ export function planAthlete(loaded: LoadedAthlete, from: string, parameters: Par
   const plan = new WeekPlan();
   const dose = new Float64Array(DOSE_FIELDS);
   const weeks: PlannedWeek[] = [];
+  // A session of workout w on `date` as planned, with its steps and its minutes in zone at the coach's anchors.
+  const session = (date: string, weekday: number, w: number, fixedScale: number, reps: number, addOns: number): PlannedSession => {
+    sessionDose(profiles.coachView.profiles, w, fixedScale, reps, addOns, dose);
+    const workout = catalogue.workouts[w]!;
+    const steps = stepsOf(workout, fixedScale, reps, addOns, anchors, known);
+    return {
+      date,
+      weekday: WEEKDAYS[weekday]!,
+      workout: workout.id,
+      name: workout.name,
+      structure: structureOf(steps),
+      steps,
+      minutes: dose[DOSE_Z1]! + dose[DOSE_Z2]! + dose[DOSE_Z3]!,
+      z1Minutes: dose[DOSE_Z1]!,
+      z2Minutes: dose[DOSE_Z2]!,
+      z3Minutes: dose[DOSE_Z3]!,
+    };
+  };
   for (let week = 1; week <= spec.weeks; week++) {
     const block = arm.macroplan.blocks[arm.macroplan.blockOfWeek[week]!]!;
     tracker.next(arm.macroplan, week, 1, targets);
@@ -87,25 +105,13 @@ export function planAthlete(loaded: LoadedAthlete, from: string, parameters: Par
     const start = addDays(from, (week - 1) * 7);
     const sessions: PlannedSession[] = [];
     for (let k = 0; k < plan.count; k++) {
-      const w = plan.workout[k]!;
-      sessionDose(profiles.coachView.profiles, w, plan.fixedScale[k]!, plan.reps[k]!, plan.addOns[k]!, dose);
-      const workout = catalogue.workouts[w]!;
-      const steps = stepsOf(workout, plan.fixedScale[k]!, plan.reps[k]!, plan.addOns[k]!, anchors, known);
-      sessions.push({
-        date: addDays(start, plan.day[k]!),
-        weekday: WEEKDAYS[plan.day[k]!]!,
-        workout: workout.id,
-        name: workout.name,
-        structure: structureOf(steps),
-        steps,
-        minutes: dose[DOSE_Z1]! + dose[DOSE_Z2]! + dose[DOSE_Z3]!,
-        z1Minutes: dose[DOSE_Z1]!,
-        z2Minutes: dose[DOSE_Z2]!,
-        z3Minutes: dose[DOSE_Z3]!,
-      });
+      sessions.push(session(addDays(start, plan.day[k]!), plan.day[k]!, plan.workout[k]!, plan.fixedScale[k]!, plan.reps[k]!, plan.addOns[k]!));
     }
     const goal = loaded.athlete.goal;
-    if (goal !== undefined && goal.date >= start && goal.date <= addDays(start, 6)) raceDay(sessions, goal, known, parameters);
+    if (goal !== undefined && goal.date >= start && goal.date <= addDays(start, 6)) {
+      const easy = catalogue.indexOf.get('easy-run')!;
+      raceWeek(sessions, goal, known, parameters, (date, weekday) => session(date, weekday, easy, 1, RACE_WEEK.shakeoutMinutes, 0));
+    }
     const sum = (field: 'minutes' | 'z1Minutes' | 'z2Minutes' | 'z3Minutes') => sessions.reduce((total, session) => total + session[field], 0);
     weeks.push({
       week,
@@ -121,33 +127,55 @@ export function planAthlete(loaded: LoadedAthlete, from: string, parameters: Par
 }
 
 /**
- * The goal race in its week: it takes the place of the sessions planned that day (nobody runs a
- * long run on race day), its minutes the race time predicted from the known 10 km by Riegel's
- * formula, all in the zone its pace falls in.
+ * The race week's days around the goal race, as coaches keep them: the two days before it hold no
+ * hard session and no long run — each day's training becomes one short easy run (a shake-out) — and
+ * the days after it in its week hold nothing (the race's recovery; Mujika & Padilla 2003: the last
+ * days of a taper are the lightest).
  */
-function raceDay(sessions: PlannedSession[], goal: { distance: keyof typeof RACE_DISTANCES_KM; date: string }, known: KnownProfile, parameters: Parameters): void {
+const RACE_WEEK = { easyDaysBefore: 2, shakeoutMinutes: 25 } as const;
+
+/**
+ * The goal race in its week: it takes the place of the sessions planned that day (nobody runs a long
+ * run on race day), its minutes the race time predicted from the known 10 km by Riegel's formula,
+ * all in the zone its pace falls in; the days before and after it as RACE_WEEK says. `shakeout`: an
+ * easy run of RACE_WEEK.shakeoutMinutes on a date.
+ */
+function raceWeek(
+  sessions: PlannedSession[],
+  goal: { distance: keyof typeof RACE_DISTANCES_KM; date: string },
+  known: KnownProfile,
+  parameters: Parameters,
+  shakeout: (date: string, weekday: number) => PlannedSession,
+): void {
   const km = RACE_DISTANCES_KM[goal.distance];
   const minutes = known.timeTrialMinutes * Math.pow(km / 10, parameters.coaching.riegelExponent);
   const speed = (km / minutes) * 60;
   const zone = zoneOfSpeed(speed, known.lt1Speed, known.lt2Speed);
   const race: PlannedStep = { label: `${goal.distance} race`, times: 1, minutes, km: null, pace: pace(speed), speed, zone, hr: heartRateRange(zone, known), between: false };
-  const kept = sessions.filter((session) => session.date !== goal.date);
-  const at = kept.findIndex((session) => session.date > goal.date);
-  const day = (new Date(`${goal.date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const kept: PlannedSession[] = [];
+  for (let before = RACE_WEEK.easyDaysBefore; before >= 1; before--) {
+    const date = addDays(goal.date, -before);
+    if (sessions.some((session) => session.date === date)) kept.push(shakeout(date, weekdayOf(date)));
+  }
   const entry: PlannedSession = {
     date: goal.date,
-    weekday: WEEKDAYS[day]!,
+    weekday: WEEKDAYS[weekdayOf(goal.date)]!,
     workout: 'race',
     name: `Race: ${goal.distance}`,
-    structure: `the goal race, ${goal.distance} at about ${pace(speed)}/km (≈ ${clock(minutes)} from the known 10 km)`,
+    structure: `the goal race, ${goal.distance} at about ${pace(speed)}/km (≈ ${clock(minutes)} from ${known.raceKnown ? 'the race you gave' : 'the thresholds'})`,
     steps: [race],
     minutes,
     z1Minutes: zone === 1 ? minutes : 0,
     z2Minutes: zone === 2 ? minutes : 0,
     z3Minutes: zone === 3 ? minutes : 0,
   };
-  kept.splice(at < 0 ? kept.length : at, 0, entry);
-  sessions.splice(0, sessions.length, ...kept);
+  const earlier = sessions.filter((session) => session.date < addDays(goal.date, -RACE_WEEK.easyDaysBefore));
+  sessions.splice(0, sessions.length, ...earlier, ...kept, entry);
+}
+
+/** The weekday of a YYYY-MM-DD date, Monday 0. */
+export function weekdayOf(date: string): number {
+  return (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
 }
 
 /** The steps of a session as planned: warm-up and cool-down scaled, the main set's reps, the add-ons. */
