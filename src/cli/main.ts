@@ -221,7 +221,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .command('plan')
     .description("an athlete's plan week by week with real dates: each session's workout, structure, paces and heart rates from what the athlete file knows; writes plan.csv and plan.json")
     .argument('<athlete>', 'athlete YAML file (README, An athlete file)')
-    .option('--from <date>', 'the first day, YYYY-MM-DD: the plan starts on the Monday on or after it (default: the next Monday)')
+    .option('--from <date>', 'the first day, YYYY-MM-DD: the plan starts on the Monday on or after it (default: on or after today)')
     .option('--weeks <n>', "weeks to plan (default: up to the goal race's week, else a macrocycle's weeks, else 12)", wholeNumber)
     .option('-o, --out <dir>', 'output folder for plan.csv and plan.json (default: out/<athlete file name>-plan)')
     .option('--ics', 'also write plan.ics: the sessions as all-day calendar events, the structure in each description')
@@ -741,7 +741,8 @@ const PLAN_FILES = ['plan.csv', 'plan.json', 'plan.ics', 'plan.icu.txt', 'manife
  */
 export function planStart(from: string | undefined, today: Date): string | { problem: string } {
   let date: string;
-  if (from === undefined) date = today.toISOString().slice(0, 10);
+  // Today as the coach's calendar says it: the local date, not UTC's.
+  if (from === undefined) date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   else if (/^\d{4}-\d{2}-\d{2}$/.test(from) && !Number.isNaN(Date.parse(`${from}T00:00:00Z`)) && new Date(`${from}T00:00:00Z`).toISOString().startsWith(from)) date = from;
   else return { problem: `a date as YYYY-MM-DD, e.g. 2027-01-04 (got ${from})` };
   const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;

@@ -76,7 +76,12 @@ describe('the athlete file', () => {
     ]);
     expect(problems(athleteFile((text) => text.replace('date: 2027-03-14', 'date: 2027-02-30')))).toEqual(['FILE:15:30: goal.date: no such date']);
     expect(problems(athleteFile(), '2027-04-05')).toEqual(["FILE:15:30: goal.date: 2027-03-14 is before the plan's first day (2027-04-05)"]);
-    expect(problems(athleteFile(), '2026-12-07', 10)).toEqual(['FILE:18:5: design.blocks: block weeks add up to 14, but the plan has 10 weeks']);
+    expect(problems(athleteFile(), '2026-12-07', 10)).toEqual(['FILE:15:30: goal.date: 2027-03-14 is in week 14 of a plan from 2026-12-07: --weeks 10 would end the plan before it (leave --weeks out)']);
+    expect(problems(athleteFile(), '2026-12-14')).toEqual(['FILE:18:5: design.blocks: block weeks add up to 14, but the plan has 13 weeks (from 2026-12-14 to the goal race on 2027-03-14)']);
+    expect(problems(athleteFile(), '2026-11-09')).toEqual([
+      "FILE:9:47: knows.race.date: 2026-11-15 is after the plan's first day (2026-11-09): give a race already run",
+      'FILE:18:5: design.blocks: block weeks add up to 14, but the plan has 18 weeks (from 2026-11-09 to the goal race on 2027-03-14)',
+    ]);
   });
 });
 

@@ -61,6 +61,14 @@ export function loadAthlete(file: string, loader: ScenarioLoader, span: PlanSpan
   if (toRace !== null && toGoal === null) {
     throw new InputError([...problems, doc.problem(['design', 'toRace'], 'a build to the race needs the race: give goal: { distance, date }')]);
   }
+  // A plan with a goal race ends in the race's week: --weeks may not end it before or after.
+  if (toGoal !== null && span.weeks !== null && span.weeks !== toGoal) {
+    throw new InputError([...problems, doc.problem(['goal', 'date'], `${athlete.goal!.date} is in week ${toGoal} of a plan from ${span.from}: --weeks ${span.weeks} would end the plan ${span.weeks < toGoal ? 'before' : 'after'} it (leave --weeks out)`)]);
+  }
+  const race = athlete.knows.race;
+  if (race?.date !== undefined && race.date > span.from) {
+    problems.push(doc.problem(['knows', 'race', 'date'], `${race.date} is after the plan's first day (${span.from}): give a race already run`));
+  }
   const planWeeks = span.weeks ?? toGoal ?? macrocycle ?? DEFAULT_PLAN_WEEKS;
   const scenario: Scenario = {
     name: athlete.name,
@@ -96,7 +104,8 @@ export function loadAthlete(file: string, loader: ScenarioLoader, span: PlanSpan
     for (const issue of prepared.issues) {
       const path = located(issue.path);
       // A macrocycle's weeks against --weeks: said of the plan's length, where the blocks are.
-      problems.push(doc.problem(path, issue.message.replace('but the scenario has', 'but the plan has')));
+      const why = toGoal !== null && span.weeks === null ? ` (from ${span.from} to the goal race on ${athlete.goal!.date})` : '';
+      problems.push(doc.problem(path, issue.message.replace(/but the scenario has (\d+) weeks/, `but the plan has $1 weeks${why}`)));
     }
   }
   if (problems.length > 0 || !prepared.ok) throw new InputError(problems);
