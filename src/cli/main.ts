@@ -248,12 +248,14 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         if (options.ics === true) stage.write('plan.ics', planIcs(loaded.athlete.name, weeks));
         if (options.icu === true) stage.write('plan.icu.txt', planIcu(weeks));
         if (options.fit === true) {
-          const created = new Date(`${from}T00:00:00Z`);
           for (const week of weeks) {
             week.sessions.forEach((session, k) => {
               if (session.workout === 'race') return;
-              const file = stage.open(`${session.date}-${week.sessions.slice(0, k).filter((other) => other.date === session.date).length + 1}-${session.workout}.fit`);
-              file.writeBytes(sessionFit(session, created));
+              const nth = week.sessions.slice(0, k).filter((other) => other.date === session.date).length + 1;
+              // Each file its own time of creation: the session's date, its nth second.
+              const created = new Date(Date.parse(`${session.date}T00:00:00Z`) + nth * 1000);
+              const file = stage.open(`${session.date}-${nth}-${session.workout}.fit`);
+              file.writeBytes(sessionFit(session, created, loaded.known.hr.lt1));
               file.close();
             });
           }

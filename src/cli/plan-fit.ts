@@ -2,24 +2,34 @@ import { Encoder, Profile, type FileIdMesg, type WorkoutMesg, type WorkoutStepMe
 import type { PlannedSession, PlannedStep } from '../sim/athlete/plan.ts';
 
 /**
- * How far a step's pace target reaches either side of its pace, s/km: a watch alarms outside it,
+ * How far an effort's pace target reaches either side of its pace, s/km: a watch alarms outside it,
  * and a band of ±5 s/km is what coaches write for reps ("3:46–3:56") without alarming on every
- * stride.
+ * stride. Easy running (zone 1) gets no pace band — a watch beeping through an hour's easy run is
+ * not a coach's intent — but a heart-rate ceiling at LT1's heart rate where the athlete file gives it.
  */
 const PACE_BAND_SECONDS = 5;
 
 /** The longest step name a watch shows in full (the FIT profile's string is free; Garmin devices cut at 15). */
 const STEP_NAME_LENGTH = 15;
 
+/** A label within STEP_NAME_LENGTH, cut at a word: "4 min at 97 % vVO2max" → "4 min at 97 %". */
+function shortName(label: string): string {
+  if (label.length <= STEP_NAME_LENGTH) return label;
+  const cut = label.lastIndexOf(' ', STEP_NAME_LENGTH);
+  return label.slice(0, cut > 0 ? cut : STEP_NAME_LENGTH);
+}
+
 /**
  * One session as a FIT workout file, encoded by Garmin's FIT SDK (`@garmin/fitsdk`): a workout of
  * running steps, each of a time or a distance with a speed target — its pace ± 5 s/km — or none
  * for the recoveries between efforts; a repeated set as its steps and a repeat step back to the
  * first. Loaded onto a Garmin watch (or through Garmin Connect, intervals.icu) it runs as written.
- * `created`: the file's time of creation (the plan's first day, so the same plan writes the same bytes).
+ * `created`: the file's time of creation, its own for each session (from the session's date, so the
+ * same plan writes the same bytes); `easyHrCeiling`: LT1's heart rate, the ceiling of easy steps, or null.
  */
-export function sessionFit(session: PlannedSession, created: Date): Uint8Array {
+export function sessionFit(session: PlannedSession, created: Date, easyHrCeiling: number | null): Uint8Array {
   const encoder = new Encoder();
+  // A file is known by its serial number and time of creation: each session's is its own.
   const fileId: FileIdMesg = { manufacturer: 'development', product: 0, serialNumber: 1, timeCreated: created, type: 'workout' };
   encoder.onMesg(Profile.MesgNum.FILE_ID!, fileId);
   const steps: WorkoutStepMesg[] = [];
@@ -28,7 +38,7 @@ export function sessionFit(session: PlannedSession, created: Date): Uint8Array {
     let j = i + 1;
     while (j < planned.length && planned[j]!.times === planned[i]!.times && planned[i]!.times > 1) j++;
     const first = steps.length;
-    for (const step of planned.slice(i, j)) steps.push(fitStep(step));
+    for (const step of planned.slice(i, j)) steps.push(fitStep(step, easyHrCeiling));
     if (planned[i]!.times > 1) steps.push({ durationType: 'repeatUntilStepsCmplt', durationValue: first, targetType: 'open', targetValue: planned[i]!.times });
     i = j;
   }
@@ -42,12 +52,18 @@ export function sessionFit(session: PlannedSession, created: Date): Uint8Array {
  * A step's WORKOUT_STEP fields, in the profile's raw units (the encoder takes main fields only:
  * a time in ms, a distance in cm, a speed in mm/s).
  */
-function fitStep(step: PlannedStep): WorkoutStepMesg {
+function fitStep(step: PlannedStep, easyHrCeiling: number | null): WorkoutStepMesg {
   const duration: WorkoutStepMesg =
     step.minutes !== null ? { durationType: 'time', durationValue: Math.round(step.minutes * 60_000) } : { durationType: 'distance', durationValue: Math.round(step.km! * 100_000) };
   const intensity = step.label === 'warm-up' ? 'warmup' : step.label === 'cool-down' ? 'cooldown' : step.between ? 'recovery' : 'active';
-  const name = step.label.length > STEP_NAME_LENGTH ? step.label.slice(0, STEP_NAME_LENGTH) : step.label;
+  const name = shortName(step.label);
   if (step.between) return { wktStepName: name, ...duration, targetType: 'open', intensity };
+  // FIT's custom heart-rate targets are bpm + 100 (0–100 are % of HRmax).
+  if (step.zone === 1) {
+    return easyHrCeiling === null
+      ? { wktStepName: name, ...duration, targetType: 'open', intensity }
+      : { wktStepName: name, ...duration, targetType: 'heartRate', targetValue: 0, customTargetValueLow: 100 + 60, customTargetValueHigh: 100 + easyHrCeiling, intensity };
+  }
   // Speed at a pace `seconds` per km slower (+) or faster (−), m/s × 1000.
   const at = (seconds: number) => Math.round((1000 / (3600 / step.speed + seconds)) * 1000);
   return { wktStepName: name, ...duration, targetType: 'speed', targetValue: 0, customTargetValueLow: at(PACE_BAND_SECONDS), customTargetValueHigh: at(-PACE_BAND_SECONDS), intensity };

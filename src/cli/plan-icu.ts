@@ -11,6 +11,8 @@ export function planIcu(weeks: readonly PlannedWeek[]): string {
   const blocks: string[] = [];
   for (const week of weeks) {
     for (const session of week.sessions) {
+      // The race is not a workout to load.
+      if (session.workout === 'race') continue;
       const lines = [`${session.date} ${session.weekday}: ${session.name} (${Math.round(session.minutes)} min)`];
       const steps = session.steps;
       for (let i = 0; i < steps.length; ) {
@@ -26,11 +28,14 @@ export function planIcu(weeks: readonly PlannedWeek[]): string {
   return `${blocks.join('\n\n')}\n`;
 }
 
-/** `- warm-up 15m 6:38/km Pace`: a cue from the step's label where it is words only, its length, its pace. */
+/**
+ * `- warm-up 15m 6:38/km Pace`: a cue from the step's label where it is words only, its length, its
+ * pace — none for a recovery between efforts (`- jog 3m`), run by feel as the printed plan says.
+ */
 function stepLine(step: PlannedStep): string {
   const cue = /\d/.test(step.label) ? '' : `${step.label} `;
   const length = step.minutes !== null ? duration(step.minutes) : `${Number(step.km!.toFixed(2))}km`;
-  return `- ${cue}${length} ${step.pace}/km Pace`;
+  return step.between ? `- ${cue}${length}` : `- ${cue}${length} ${step.pace}/km Pace`;
 }
 
 /** Minutes as intervals.icu writes a duration: `15m`, `7m12s`, `20s`, `1h5m`. */

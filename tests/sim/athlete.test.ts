@@ -75,6 +75,7 @@ describe('the athlete file', () => {
       'FILE:11:16: knows.lt2.pace: LT2 at 3:40/km does not fit the race: it would be 115 % of vVO2max (4:14/km), where people are at 50–93 %',
     ]);
     expect(problems(athleteFile((text) => text.replace('date: 2027-03-14', 'date: 2027-02-30')))).toEqual(['FILE:15:30: goal.date: no such date']);
+    expect(problems(athleteFile((text) => text.replace('pace: "5:50"', 'pace: "0:00"')))).toEqual(['FILE:10:16: knows.lt1.pace: a running pace: between 2:00 and 20:00 per km']);
     expect(problems(athleteFile(), '2027-04-05')).toEqual(["FILE:15:30: goal.date: 2027-03-14 is before the plan's first day (2027-04-05)"]);
     expect(problems(athleteFile(), '2026-12-07', 10)).toEqual(['FILE:15:30: goal.date: 2027-03-14 is in week 14 of a plan from 2026-12-07: --weeks 10 would end the plan before it (leave --weeks out)']);
     expect(problems(athleteFile(), '2026-12-14')).toEqual(['FILE:18:5: design.blocks: block weeks add up to 14, but the plan has 13 weeks (from 2026-12-14 to the goal race on 2027-03-14)']);
@@ -205,8 +206,10 @@ describe('periodize plan', () => {
     const plan = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')) as { weeks: { sessions: { date: string; minutes: number; workout: string }[] }[] };
     const sessions = plan.weeks.flatMap((week) => week.sessions).filter((session) => session.workout !== 'race');
     const blocks = readFileSync(join(out, 'plan.icu.txt'), 'utf8').trim().split(/\n\n(?=\d{4}-\d{2}-\d{2} )/);
-    expect(blocks).toHaveLength(sessions.length + 1);
-    const step = /^- (?:[a-z][a-z -]* )?(?:(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?|(\d+(?:\.\d+)?)km) (\d{1,2}):(\d\d)\/km Pace$/;
+    // Every session but the race, which is no workout to load.
+    expect(blocks).toHaveLength(sessions.length);
+    // A recovery between efforts has no pace: run by feel.
+    const step = /^- (?:[a-z][a-z -]* )?(?:(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?|(\d+(?:\.\d+)?)km)(?: (\d{1,2}):(\d\d)\/km Pace)?$/;
     sessions.forEach((session, i) => {
       const [head, ...lines] = blocks[i]!.split('\n');
       expect(head!.startsWith(`${session.date} `)).toBe(true);
@@ -217,6 +220,7 @@ describe('periodize plan', () => {
         else if (/^\d+x$/.test(line)) times = Number(line.slice(0, -1));
         else {
           const [, h, m, sec, km, paceMinutes, paceSeconds] = step.exec(line) ?? expect.unreachable(line);
+          if (paceMinutes === undefined) expect(line).toMatch(/^- (jog|walk|easy) /);
           const pace = Number(paceMinutes) + Number(paceSeconds) / 60;
           minutes += times * (km !== undefined ? Number(km) * pace : Number(h ?? 0) * 60 + Number(m ?? 0) + Number(sec ?? 0) / 60);
         }
@@ -234,6 +238,9 @@ describe('periodize plan', () => {
     const sessions = plan.weeks.flatMap((week) => week.sessions).filter((session) => session.workout !== 'race');
     const files = readdirSync(out).filter((name) => name.endsWith('.fit')).sort();
     expect(files).toHaveLength(sessions.length);
+    // Each file its own identity (serial number and time of creation).
+    const created = files.map((file) => new Decoder(Stream.fromByteArray(Array.from(readFileSync(join(out, file))))).read().messages.fileIdMesgs![0]!.timeCreated!.valueOf());
+    expect(new Set(created).size).toBe(files.length);
     for (const session of sessions) {
       const name = files.find((file) => file.startsWith(`${session.date}-1-${session.workout}`))!;
       const decoder = new Decoder(Stream.fromByteArray(Array.from(readFileSync(join(out, name)))));
@@ -256,8 +263,9 @@ describe('periodize plan', () => {
         if (step.durationType === 'repeatUntilStepsCmplt') {
           for (let back = Number(step.durationStep); back < index; back++) total += (Number(step.repeatSteps) - 1) * seconds(back);
         } else total += seconds(index);
-        // A speed target brackets its step's pace: the band's edges a few seconds per km either side.
+        // A speed target brackets its step's pace; easy running has a heart-rate ceiling at LT1's (148 bpm).
         if (step.targetType === 'speed') expect(Number(step.customTargetSpeedLow)).toBeLessThan(Number(step.customTargetSpeedHigh));
+        if (step.targetType === 'heartRate') expect(step.customTargetHeartRateHigh).toBe(148 + 100);
       });
       const distances = steps.some((step) => step.durationType === 'distance');
       expect(Math.abs(total / 60 - session.minutes)).toBeLessThan(distances ? 1 : 0.05);

@@ -23,8 +23,11 @@ export const IsoDate = z
 /** A race time, `47:30` or `1:45:10` (h:mm:ss), as a watch shows it. */
 const RaceTime = z.string().regex(/^(\d{1,2}:)?[0-5]?\d:[0-5]\d$/, 'a time as mm:ss or h:mm:ss, e.g. "47:30" or "1:45:10"');
 
-/** A pace, `4:50` min/km. */
-const Pace = z.string().regex(/^\d{1,2}:[0-5]\d$/, 'a pace as m:ss per km, e.g. "4:50"');
+/** A pace, `4:50` min/km, between a sprinter's (2:00) and a walk's (20:00). */
+const Pace = z
+  .string()
+  .regex(/^\d{1,2}:[0-5]\d$/, 'a pace as m:ss per km, e.g. "4:50"')
+  .refine((text) => clockMinutes(text) >= 2 && clockMinutes(text) <= 20, 'a running pace: between 2:00 and 20:00 per km');
 
 /** A heart rate a watch or a lactate test gives, bpm. */
 const HeartRate = z.number().int().min(30).max(230);
