@@ -9,7 +9,8 @@ import { InputError } from '../models/input/located.ts';
 import { abortStagesOnSignals, OutputError, OutputStage } from '../sim/outputs/stage.ts';
 import { LocalPool } from '../sim/local-pool.ts';
 import { loadAthlete, MAX_PLAN_WEEKS } from '../sim/athlete/load.ts';
-import { addDays, planAthlete } from '../sim/athlete/plan.ts';
+import { addDays, planAthlete, weekdayOf } from '../sim/athlete/plan.ts';
+import { IsoDate } from '../models/athlete/schema.ts';
 import { planCsv, planJson, planText } from './plan.ts';
 import { planIcs } from './plan-ics.ts';
 import { planIcu } from './plan-icu.ts';
@@ -745,10 +746,9 @@ export function planStart(from: string | undefined, today: Date): string | { pro
   let date: string;
   // Today as the coach's calendar says it: the local date, not UTC's.
   if (from === undefined) date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-  else if (/^\d{4}-\d{2}-\d{2}$/.test(from) && !Number.isNaN(Date.parse(`${from}T00:00:00Z`)) && new Date(`${from}T00:00:00Z`).toISOString().startsWith(from)) date = from;
+  else if (IsoDate.safeParse(from).success) date = from;
   else return { problem: `a date as YYYY-MM-DD, e.g. 2027-01-04 (got ${from})` };
-  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
-  return addDays(date, (7 - weekday) % 7);
+  return addDays(date, (7 - weekdayOf(date)) % 7);
 }
 
 /** `--allow-outside-rules`: a scenario may name rule files outside its folder (RuleFileAccess). */

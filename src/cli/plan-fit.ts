@@ -1,5 +1,5 @@
 import { Encoder, Profile, type FileIdMesg, type WorkoutMesg, type WorkoutStepMesg } from '@garmin/fitsdk';
-import type { PlannedSession, PlannedStep } from '../sim/athlete/plan.ts';
+import { stepGroups, type PlannedSession, type PlannedStep } from '../sim/athlete/plan.ts';
 
 /**
  * How far an effort's pace target reaches either side of its pace, s/km: a watch alarms outside it,
@@ -33,14 +33,10 @@ export function sessionFit(session: PlannedSession, created: Date, easyHrCeiling
   const fileId: FileIdMesg = { manufacturer: 'development', product: 0, serialNumber: 1, timeCreated: created, type: 'workout' };
   encoder.onMesg(Profile.MesgNum.FILE_ID!, fileId);
   const steps: WorkoutStepMesg[] = [];
-  const { steps: planned } = session;
-  for (let i = 0; i < planned.length; ) {
-    let j = i + 1;
-    while (j < planned.length && planned[j]!.times === planned[i]!.times && planned[i]!.times > 1) j++;
+  for (const group of stepGroups(session.steps)) {
     const first = steps.length;
-    for (const step of planned.slice(i, j)) steps.push(fitStep(step, easyHrCeiling));
-    if (planned[i]!.times > 1) steps.push({ durationType: 'repeatUntilStepsCmplt', durationValue: first, targetType: 'open', targetValue: planned[i]!.times });
-    i = j;
+    for (const step of group) steps.push(fitStep(step, easyHrCeiling));
+    if (group[0]!.times > 1) steps.push({ durationType: 'repeatUntilStepsCmplt', durationValue: first, targetType: 'open', targetValue: group[0]!.times });
   }
   const workout: WorkoutMesg = { wktName: session.name, sport: 'running', subSport: 'generic', numValidSteps: steps.length };
   encoder.onMesg(Profile.MesgNum.WORKOUT!, workout);

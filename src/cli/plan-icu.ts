@@ -1,4 +1,4 @@
-import type { PlannedStep, PlannedWeek } from '../sim/athlete/plan.ts';
+import { stepGroups, type PlannedStep, type PlannedWeek } from '../sim/athlete/plan.ts';
 
 /**
  * The plan in intervals.icu's workout text (its workout builder's syntax: a step a line, `- 15m
@@ -14,13 +14,9 @@ export function planIcu(weeks: readonly PlannedWeek[]): string {
       // The race is not a workout to load.
       if (session.workout === 'race') continue;
       const lines = [`${session.date} ${session.weekday}: ${session.name} (${Math.round(session.minutes)} min)`];
-      const steps = session.steps;
-      for (let i = 0; i < steps.length; ) {
-        let j = i + 1;
-        while (j < steps.length && steps[j]!.times === steps[i]!.times && steps[i]!.times > 1) j++;
-        if (steps[i]!.times > 1) lines.push('', `${steps[i]!.times}x`, ...steps.slice(i, j).map(stepLine), '');
-        else lines.push(stepLine(steps[i]!));
-        i = j;
+      for (const group of stepGroups(session.steps)) {
+        if (group[0]!.times > 1) lines.push('', `${group[0]!.times}x`, ...group.map(stepLine), '');
+        else lines.push(stepLine(group[0]!));
       }
       blocks.push(lines.filter((line, k, all) => !(line === '' && all[k - 1] === '')).join('\n').trim());
     }

@@ -29,6 +29,8 @@ export interface PlannedStep {
   hr: string | null;
   /** A recovery between efforts (a jog or walk in a set): run by feel, given no pace. */
   between: boolean;
+  /** Which part of the session: its steps repeated together are those of one part and count (`stepGroups`). */
+  part: 'warm-up' | 'main' | 'add-on' | 'cool-down' | 'race';
 }
 
 /** A planned session with its date, workout, structure and time in zone (at the coach's anchors). */
@@ -151,7 +153,7 @@ function raceWeek(
   const minutes = known.timeTrialMinutes * Math.pow(km / 10, parameters.coaching.riegelExponent);
   const speed = (km / minutes) * 60;
   const zone = zoneOfSpeed(speed, known.lt1Speed, known.lt2Speed);
-  const race: PlannedStep = { label: `${goal.distance} race`, times: 1, minutes, km: null, pace: pace(speed), speed, zone, hr: heartRateRange(zone, known), between: false };
+  const race: PlannedStep = { label: `${goal.distance} race`, times: 1, minutes, km: null, pace: pace(speed), speed, zone, hr: heartRateRange(zone, known), between: false, part: 'race' };
   const kept: PlannedSession[] = [];
   for (let before = RACE_WEEK.easyDaysBefore; before >= 1; before--) {
     const date = addDays(goal.date, -before);
@@ -187,7 +189,7 @@ function stepsOf(
   anchors: Float64Array,
   known: KnownProfile,
 ): PlannedStep[] {
-  const step = (segment: Segment, times: number, scale: number, inSet = false): PlannedStep => {
+  const step = (segment: Segment, times: number, scale: number, part: PlannedStep['part'], inSet = false): PlannedStep => {
     const speed = speedOf(segment.intensity, anchors);
     const zone = zoneOfSpeed(speed, anchors[0]!, anchors[1]!);
     return {
@@ -200,35 +202,43 @@ function stepsOf(
       zone,
       hr: heartRateRange(zone, known),
       between: inSet && segment.recovery === true,
+      part,
     };
   };
-  const steps: PlannedStep[] = workout.warmup.map((segment) => step(segment, 1, fixedScale));
+  const steps: PlannedStep[] = workout.warmup.map((segment) => step(segment, 1, fixedScale, 'warm-up'));
   // A continuous run's repetitions are its minutes: one step of that length.
   const continuous = workout.main.rep.length === 1 && workout.main.rep[0]!.minutes === 1;
-  if (continuous) steps.push(step(workout.main.rep[0]!, 1, reps));
-  else if (reps > 0) for (const segment of workout.main.rep) steps.push(step(segment, reps, 1, true));
+  if (continuous) steps.push(step(workout.main.rep[0]!, 1, reps, 'main'));
+  else if (reps > 0) for (const segment of workout.main.rep) steps.push(step(segment, reps, 1, 'main', true));
   if (workout.addOn !== undefined && addOns > 0) {
     const unit = workout.addOn.rep;
     const perMinute = unit.length === 1 && unit[0]!.minutes === 1;
-    if (perMinute) steps.push(step(unit[0]!, 1, addOns));
-    else for (const segment of unit) steps.push(step(segment, addOns, 1, true));
+    if (perMinute) steps.push(step(unit[0]!, 1, addOns, 'add-on'));
+    else for (const segment of unit) steps.push(step(segment, addOns, 1, 'add-on', true));
   }
-  steps.push(...workout.cooldown.map((segment) => step(segment, 1, fixedScale)));
+  steps.push(...workout.cooldown.map((segment) => step(segment, 1, fixedScale, 'cool-down')));
   return steps;
+}
+
+/**
+ * A session's steps as they are run: each step alone, or the steps of a part repeated together (a
+ * rep and its jog, `times` times) as one group.
+ */
+export function stepGroups(steps: readonly PlannedStep[]): PlannedStep[][] {
+  const groups: PlannedStep[][] = [];
+  for (const step of steps) {
+    const last = groups.at(-1)?.[0];
+    if (last !== undefined && step.times > 1 && last.times === step.times && last.part === step.part) groups.at(-1)!.push(step);
+    else groups.push([step]);
+  }
+  return groups;
 }
 
 /** The structure in a line: "15 min warm-up · 5 × (4 min at 3:58/km, 3 min jog) · 10 min cool-down". */
 function structureOf(steps: readonly PlannedStep[]): string {
-  const parts: string[] = [];
-  for (let i = 0; i < steps.length; ) {
-    // Consecutive steps repeated together (a rep and its jog) are one group.
-    let j = i + 1;
-    while (j < steps.length && steps[j]!.times === steps[i]!.times && steps[i]!.times > 1) j++;
-    const group = steps.slice(i, j).map(describe);
-    parts.push(steps[i]!.times > 1 ? `${fmt(steps[i]!.times)} × (${group.join(', ')})` : group.join(' · '));
-    i = j;
-  }
-  return parts.join(' · ');
+  return stepGroups(steps)
+    .map((group) => (group[0]!.times > 1 ? `${fmt(group[0]!.times)} × (${group.map(describe).join(', ')})` : describe(group[0]!)))
+    .join(' · ');
 }
 
 /**
