@@ -267,7 +267,10 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         stage.commit([...PLAN_FILES, ...earlier]);
         if (options.from !== undefined && from !== options.from) io.out(`note: the plan starts on Monday ${from}, the first Monday from ${options.from}\n`);
         io.out(planText(loaded, weeks));
-        io.out(`\nwrote ${outDir}/ (${stage.describe().map((file) => file.name).join(', ')})\n`);
+        const written = stage.describe().map((file) => file.name);
+        const fit = written.filter((name) => name.endsWith('.fit')).length;
+        const listed = [...written.filter((name) => !name.endsWith('.fit')), ...(fit === 0 ? [] : [`${counted(fit, 'FIT workout file')}`])];
+        io.out(`\nwrote ${outDir}/ (${listed.join(', ')})\n`);
       } finally {
         stage.abort();
       }
