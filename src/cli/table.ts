@@ -106,6 +106,8 @@ export function comparisonTable(summary: Summary): string {
   const out: string[] = [];
   out.push(`${summary.name} — ${who}, ${counted(summary.weeks, 'week')}, seed ${summary.seed}`);
   out.push('Achieved time in zone (3-zone, by time) and change from baseline to final test (with test error), mean [95 % CI]:');
+  out.push('positive is better: more VO2max, a faster LT2 speed, a faster 10-km time trial (its % is of the time: +5 % is 57:00 → 54:09);');
+  out.push('PI: polarization index, log10(Z1/Z2 × Z3 %), above 2.00 polarized (Treff et al. 2019); hard/wk: sessions mostly above LT1 a week');
   out.push('');
   const rows: string[][] = [['arm', 'design', 'Z1/Z2/Z3 %', 'PI', 'hard/wk', 'h/wk', ...SHOWN.map(([, label]) => label)]];
   for (const arm of summary.arms) {
@@ -127,6 +129,7 @@ export function comparisonTable(summary: Summary): string {
   if (summary.reference !== null) {
     out.push('');
     out.push(`Paired difference vs ${summary.reference} (same athletes, same events): mean [95 % CI], Hedges' g`);
+    out.push(`positive: better than ${summary.reference}; g: the difference in standard deviations of the changes (0.2 small, 0.5 medium, 0.8 large)`);
     out.push('');
     // Each metric takes two columns, the difference with its interval and Hedges' g, so that g lines up.
     // One row per arm compared with the reference: its id, then its cells.

@@ -225,7 +225,7 @@ reference: c
       expect(summary.arms.map((arm: { id: string }) => arm.id)).toEqual(['polarized', 'threshold']);
       // Hedges' g of each paired difference stands in its own column, right under its header.
       const pairedLines = result.out.split('Paired difference')[1]!.split('\n').filter((line) => line.trim() !== '');
-      const header = pairedLines[1]!;
+      const header = pairedLines.find((line) => line.startsWith('arm '))!;
       const row = pairedLines.find((line) => line.startsWith('polarized'))!;
       const g = summary.arms[0].vsReference.vo2maxPct.hedgesG as number;
       const shown = `${g > 0 ? '+' : ''}${g.toFixed(2)}`;
