@@ -25,6 +25,12 @@ export function planText(loaded: LoadedAthlete, weeks: readonly PlannedWeek[]): 
   if (athlete.goal !== undefined && !tapers) {
     lines.push(`note: ${loaded.spec.arms[0]!.label} has no taper: the race week trains as any other — a macrocycle ending in a taper block builds to the race (README, An athlete file)`);
   }
+  const available = athlete.available;
+  if (available !== undefined) {
+    const days = available.days === undefined ? '' : `${available.days.map((day) => day[0]!.toUpperCase() + day.slice(1)).join(', ')}`;
+    const hours = available.hours === undefined ? '' : `at most ${available.hours} h a week`;
+    lines.push(`available: ${[days, hours].filter((part) => part !== '').join('; ')}`);
+  }
   for (const week of weeks) {
     lines.push('');
     const { planned, target } = week;

@@ -141,6 +141,16 @@ describe(planAthlete, () => {
     expect(raceWeek.sessions.at(-1)!.workout).toBe('race');
   });
 
+  it('should train only on the days the athlete has, and no more hours than the athlete has', () => {
+    const file = athleteFile((text) => text.replace(/^weeklyHours: .*$/m, 'weeklyHours: 5\navailable: { days: [tue, thu, sat, sun], hours: 4.5 }'));
+    const planned = planAthlete(loadAthlete(file, loader, { from: '2026-12-07', weeks: null }), '2026-12-07', loader.parameters, loader.catalogue);
+    for (const week of planned) {
+      expect(week.planned.minutes).toBeLessThanOrEqual(4.5 * 60 + 1e-9);
+      for (const session of week.sessions) expect(['Tue', 'Thu', 'Sat', 'Sun']).toContain(session.weekday);
+    }
+    expect(problems(athleteFile((text) => text.replace(/^weeklyHours: .*$/m, 'weeklyHours: 5\navailable: { days: [tue, tue] }')))).toEqual(['FILE:15:20: available.days: each day once']);
+  });
+
   it("should plan each training week to its design's targets, the sessions adding up to the week", () => {
     for (const week of weeks.slice(0, -1)) {
       const total = week.sessions.reduce((sum, session) => sum + session.minutes, 0);

@@ -137,7 +137,8 @@ export class WeekPlanner {
     const total = targets.totalMinutes;
     if (!(total > 0)) return;
     const fewestDays = Math.min(PLANNING.minDays, Math.floor(total / PLANNING.minEasyMinutes));
-    const days = design.sessionsPerWeek > 0 ? Math.min(7, design.sessionsPerWeek) : clamp(Math.round(total / PLANNING.minutesPerDay), Math.max(1, fewestDays), 7);
+    const wanted = design.sessionsPerWeek > 0 ? Math.min(7, design.sessionsPerWeek) : clamp(Math.round(total / PLANNING.minutesPerDay), Math.max(1, fewestDays), 7);
+    const days = Math.min(wanted, this.availableCount);
     this.fixedScale = clamp(total / PLANNING.fullWarmUpAboveMinutes, PLANNING.minWarmUpScale, 1);
     this.highCap = maxHighMinutes(total);
     this.thresholdCap = PLANNING.maxThresholdMinutesPerSession;
@@ -194,10 +195,39 @@ export class WeekPlanner {
     if (left >= PLANNING.minEasyMinutes) this.addEasyDoubles(left, out);
   }
 
+  /** The athlete's available days, the rest days taken among them in PLANNING.restDayOrder until `days` are left. */
   private chooseTrainingDays(days: number): void {
-    for (let d = 0; d < 7; d++) this.training[d] = 1;
-    for (let i = 0; i < 7 - days; i++) this.training[PLANNING.restDayOrder[i]!] = 0;
+    let left = 0;
+    for (let d = 0; d < 7; d++) {
+      this.training[d] = (this.available >> d) & 1;
+      left += this.training[d]!;
+    }
+    for (let i = 0; i < 7 && left > days; i++) {
+      const day = PLANNING.restDayOrder[i]!;
+      if (this.training[day] === 1) {
+        this.training[day] = 0;
+        left--;
+      }
+    }
   }
+
+  /**
+   * The weekdays the athlete can train, a bit each (Monday bit 0): every day unless a coach's athlete
+   * file says fewer (`periodize plan`); a week then has at most that many training days, and what
+   * does not fit them falls short.
+   */
+  get availableDays(): number {
+    return this.available;
+  }
+
+  set availableDays(mask: number) {
+    this.available = mask & 0x7f;
+    this.availableCount = 0;
+    for (let d = 0; d < 7; d++) this.availableCount += (this.available >> d) & 1;
+  }
+
+  private available = 0x7f;
+  private availableCount = 7;
 
   /** Picks hard days in preference order, keeping `spacing` easy days between them (around the week too). */
   private chooseHardDays(spacing: number, limit: number): number {

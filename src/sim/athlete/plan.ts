@@ -10,6 +10,7 @@ import { zoneOfSpeed } from '../../models/physiology/thresholds.ts';
 import { RACE_DISTANCES_KM } from '../../models/physiology/race.ts';
 import { WorkoutProfiles } from '../workout-profiles.ts';
 import { clock, pace, type KnownProfile, type LoadedAthlete } from './load.ts';
+import { WEEKDAY_NAMES } from '../../models/athlete/schema.ts';
 
 export { pace } from './load.ts';
 
@@ -78,6 +79,9 @@ export function planAthlete(loaded: LoadedAthlete, from: string, parameters: Par
   const tracker = new TargetTracker();
   tracker.reset(loaded.athlete.weeklyHours, habitual);
   const planner = new WeekPlanner(catalogue);
+  const available = loaded.athlete.available;
+  planner.availableDays = available?.days === undefined ? 0x7f : available.days.reduce((mask, day) => mask | (1 << WEEKDAY_NAMES.indexOf(day)), 0);
+  const hoursCap = available?.hours === undefined ? Number.POSITIVE_INFINITY : available.hours * 60;
   const targets = new WeekTargets();
   const plan = new WeekPlan();
   const dose = new Float64Array(DOSE_FIELDS);
@@ -103,6 +107,13 @@ export function planAthlete(loaded: LoadedAthlete, from: string, parameters: Par
   for (let week = 1; week <= spec.weeks; week++) {
     const block = arm.macroplan.blocks[arm.macroplan.blockOfWeek[week]!]!;
     tracker.next(arm.macroplan, week, 1, targets);
+    // No more than the athlete has: the week's targets scaled down to the hours available, zones alike.
+    if (targets.totalMinutes > hoursCap) {
+      const scale = hoursCap / targets.totalMinutes;
+      targets.totalMinutes *= scale;
+      targets.z2Minutes *= scale;
+      targets.z3Minutes *= scale;
+    }
     planner.plan(block.design, targets, week, profiles.coachView, plan);
     const start = addDays(from, (week - 1) * 7);
     const sessions: PlannedSession[] = [];
