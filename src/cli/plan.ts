@@ -1,5 +1,7 @@
-import { clock, type LoadedAthlete } from '../sim/athlete/load.ts';
-import { addDays, pace, type PlannedWeek } from '../sim/athlete/plan.ts';
+import type { LoadedAthlete } from '../sim/athlete/load.ts';
+import { addDays, WEEKDAYS, type PlannedWeek } from '../sim/athlete/plan.ts';
+import { WEEKDAY_NAMES } from '../models/athlete/schema.ts';
+import { pace, raceTime } from '../models/text/clock.ts';
 import { field, fixed } from '../sim/outputs/format.ts';
 
 /*
@@ -17,7 +19,7 @@ export function planText(loaded: LoadedAthlete, weeks: readonly PlannedWeek[]): 
   const race = athlete.knows.race;
   const from = race === undefined ? 'the thresholds' : `${race.distance} in ${race.time}${race.date === undefined ? '' : ` (${race.date})`}`;
   lines.push(
-    `paces from ${from}: LT1 ${pace(known.lt1Speed)}/km, LT2 ${pace(known.lt2Speed)}/km, vVO2max ${pace(known.vVO2max)}/km, 10 km ≈ ${clock(known.timeTrialMinutes)}` +
+    `paces from ${from}: LT1 ${pace(known.lt1Speed)}/km, LT2 ${pace(known.lt2Speed)}/km, vVO2max ${pace(known.vVO2max)}/km, 10 km ≈ ${raceTime(known.timeTrialMinutes)}` +
       (known.hr.lt1 === null && known.hr.lt2 === null ? ' (no threshold heart rates given: paces only)' : ''),
   );
   // A goal race on a plan that never tapers: said, not hidden (a macrocycle ends in a taper block).
@@ -27,7 +29,7 @@ export function planText(loaded: LoadedAthlete, weeks: readonly PlannedWeek[]): 
   }
   const available = athlete.available;
   if (available !== undefined) {
-    const days = available.days === undefined ? '' : `${available.days.map((day) => day[0]!.toUpperCase() + day.slice(1)).join(', ')}`;
+    const days = available.days === undefined ? '' : available.days.map((day) => WEEKDAYS[WEEKDAY_NAMES.indexOf(day)]).join(', ');
     const hours = available.hours === undefined ? '' : `at most ${available.hours} h a week`;
     lines.push(`available: ${[days, hours].filter((part) => part !== '').join('; ')}`);
   }

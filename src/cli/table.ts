@@ -2,6 +2,7 @@ import { fixed } from '../sim/outputs/format.ts';
 import type { SweepExpansion } from '../engine/designs/sweep.ts';
 import type { ArmSummary, Comparison, MetricName, MetricSummary, Summary } from '../sim/summary.ts';
 import { counted, noun } from './plural.ts';
+import { raceTime } from '../models/text/clock.ts';
 
 const SHOWN: readonly [MetricName, string][] = [
   ['vo2maxPct', 'VO2max %'],
@@ -23,15 +24,6 @@ function metric(m: MetricSummary): string {
   return withInterval(m.mean, m.ci95);
 }
 
-/** Minutes as a race time: 48:31, or 1:02:05 from an hour. */
-export function raceTime(minutes: number): string {
-  if (!Number.isFinite(minutes)) return '—';
-  const total = Math.round(minutes * 60);
-  const hours = Math.floor(total / 3600);
-  const mm = Math.floor((total % 3600) / 60);
-  const ss = String(total % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
-}
 
 /** A share as a whole per cent: 0.123 → "12 %". */
 function percent(share: number): string {

@@ -1,4 +1,5 @@
 import type { RunScenario, SlicePool, SliceTask } from './run-scenario.ts';
+import { shardRange } from './shards.ts';
 import type { RunSpec } from './scenario/prepare.ts';
 import type { Summary, SummaryCollector } from './summary.ts';
 
@@ -25,7 +26,7 @@ export class LocalPool implements SlicePool {
 
   slices(size: number): [number, number][] {
     const count = Math.max(1, Math.ceil(size / LOCAL_MAX_SLICE_ATHLETES));
-    return Array.from({ length: count }, (_, i) => [Math.floor((size * i) / count), Math.floor((size * (i + 1)) / count)]);
+    return Array.from({ length: count }, (_, index) => shardRange(size, { index, count }));
   }
 
   /** A slice failed, or the run (`stop`): those queued after it are not run — the run fails with the first failure. */

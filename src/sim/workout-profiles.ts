@@ -40,7 +40,8 @@ function plannableWorkouts(spec: RunSpec, catalogue: CompiledCatalogue): number[
 export class WorkoutProfiles {
   /** The athlete's anchor speeds now (ANCHORS order, km/h). */
   private readonly anchors = new Float64Array(7);
-  private readonly coachAnchorSpeeds = new Float64Array(7);
+  /** The coach's anchor speeds (ANCHORS order, km/h), set by `setCoachView`: what a plan's paces are written from. */
+  readonly coachAnchorSpeeds = new Float64Array(7);
   private readonly raceMinutes = new Float64Array(4);
   /** True profiles (PROFILE_STRIDE numbers per workout), each valid while its stamp is current. */
   readonly trueProfiles: Float64Array;

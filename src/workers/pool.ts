@@ -5,6 +5,7 @@ import type { SetResult, SetTask } from '../sim/global-sensitivity.ts';
 import type { SlicePool, SliceTask } from '../sim/run-scenario.ts';
 import type { MeanInterval, Summary, SummaryCollector } from '../sim/summary.ts';
 import { ProcessPool } from './process-pool.ts';
+import { shardRange } from '../sim/shards.ts';
 import { workerScript } from './script.ts';
 import type { IntervalTask } from './tasks.ts';
 
@@ -44,7 +45,7 @@ export class WorkerPool implements SlicePool {
    */
   slices(size: number): [number, number][] {
     const count = Math.max(1, Math.min(size, Math.max(this.workers * SLICES_PER_WORKER, Math.ceil(size / MAX_SLICE_ATHLETES))));
-    return Array.from({ length: count }, (_, i) => [Math.floor((size * i) / count), Math.floor((size * (i + 1)) / count)]);
+    return Array.from({ length: count }, (_, index) => shardRange(size, { index, count }));
   }
 
   runSlice(task: SliceTask): Promise<Float64Array> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createContainer } from '../../src/composition-root.ts';
 import { Scenario } from '../../src/models/scenario/schema.ts';
-import { raceTime } from '../../src/cli/table.ts';
+import { raceTime } from '../../src/models/text/clock.ts';
 import { ScenarioRunner } from '../../src/sim/runner.ts';
 import { prepareScenario } from '../../src/sim/scenario/prepare.ts';
 import { CATALOGUE, PARAMETER_SET } from '../../src/sim/tokens.ts';

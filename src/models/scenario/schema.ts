@@ -225,12 +225,15 @@ export const Sweep = z.strictObject({
 });
 export type Sweep = z.infer<typeof Sweep>;
 
+/** The longest scenario, weeks: three years, a macrocycle's span. */
+export const MAX_WEEKS = 156;
+
 export const Scenario = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   seed: z.number().int().min(0).max(2 ** 53 - 1),
   population: Population,
-  weeks: PositiveInt.max(156),
+  weeks: PositiveInt.max(MAX_WEEKS),
   arms: z.array(Arm).min(1),
   reference: z.string().optional(),
   events: z.array(Event).optional(),

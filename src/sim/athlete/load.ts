@@ -1,9 +1,10 @@
 import { InputError, LocatedDocument, zodProblems, type InputProblem, type PathSegment } from '../../models/input/located.ts';
 import { AthleteFile, clockMinutes } from '../../models/athlete/schema.ts';
 import { raceMinutesAt, RACE_DISTANCES_KM } from '../../models/physiology/race.ts';
-import type { DesignRef, Scenario } from '../../models/scenario/schema.ts';
+import { MAX_WEEKS, type DesignRef, type Scenario } from '../../models/scenario/schema.ts';
 import { toRaceBlocks } from '../../engine/plan/constants.ts';
 import { TRAIT_LIMITS } from '../../models/trait-limits.ts';
+import { pace, raceTime } from '../../models/text/clock.ts';
 import type { TestedProfile } from '../../engine/profile.ts';
 import { readInputText } from '../input-file.ts';
 import type { ScenarioLoader } from '../scenario/loader.ts';
@@ -12,7 +13,7 @@ import { loadScenarioRules, type RuleFileAccess } from '../scenario/rules-load.t
 
 /** What the coach knows of the athlete's physiology, as the plan's paces need it (all speeds km/h). */
 export interface KnownProfile extends TestedProfile {
-  /** vVO2max: from the race and the thresholds (or the level's threshold fractions for what is not known). */
+  /** vVO2max: the race's pace for as long as vVO2max lasts, or LT2 over the level's LT2 fraction without a race. */
   vVO2max: number;
   /** Whether a race is known (else the race paces come from the thresholds). */
   raceKnown: boolean;
@@ -128,8 +129,8 @@ function raceBlocks(weeks: number): ('base' | 'build' | 'taper')[] {
 /** A plan's weeks when neither the command, a goal race nor a macrocycle says: a training block of the seeds' length. */
 const DEFAULT_PLAN_WEEKS = 12;
 
-/** The longest plan, as the longest scenario (src/models/scenario/schema.ts: three years). */
-export const MAX_PLAN_WEEKS = 156;
+/** The longest plan: the longest scenario's (three years). */
+export const MAX_PLAN_WEEKS = MAX_WEEKS;
 
 /**
  * The athlete's anchors as a coach sets them from what is known (PARAMETERS.race, .coaching, .tests).
@@ -156,7 +157,7 @@ function knownProfile(athlete: AthleteFile, loader: ScenarioLoader, doc: Located
     const km = RACE_DISTANCES_KM[race.distance];
     const minutes = clockMinutes(race.time);
     const record = parameters.tenKmRecordMinutes * Math.pow(km / 10, riegel);
-    if (minutes < record) problems.push(doc.problem(['knows', 'race', 'time'], `${race.time} for ${race.distance} is faster than the world record (about ${clock(record)})`));
+    if (minutes < record) problems.push(doc.problem(['knows', 'race', 'time'], `${race.time} for ${race.distance} is faster than the world record (about ${raceTime(record)})`));
     // The distance run in minutesAtVVO2max by Riegel: T = T1 (D / D1)^k.
     const held = parameters.race.minutesAtVVO2max;
     top = ((km * Math.pow(held / minutes, 1 / riegel)) / held) * 60;
@@ -199,19 +200,4 @@ function knownProfile(athlete: AthleteFile, loader: ScenarioLoader, doc: Located
     raceKnown: race !== undefined,
     hr,
   };
-}
-
-/** A speed as a pace, min/km: "4:50". */
-export function pace(speed: number): string {
-  const seconds = Math.round(3600 / speed);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
-/** Minutes as a watch shows them: 47:30, 1:45:10. */
-export function clock(minutes: number): string {
-  const seconds = Math.round(minutes * 60);
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`;
 }

@@ -1,4 +1,3 @@
-import { coachAnchors } from '../../engine/profile.ts';
 import { WeekPlanner } from '../../engine/plan/generator.ts';
 import { TargetTracker, WeekTargets } from '../../engine/plan/targets.ts';
 import { WeekPlan } from '../../engine/plan/week-plan.ts';
@@ -9,10 +8,9 @@ import { ANCHORS, type Intensity, type Segment } from '../../models/workouts/typ
 import { zoneOfSpeed } from '../../models/physiology/thresholds.ts';
 import { RACE_DISTANCES_KM } from '../../models/physiology/race.ts';
 import { WorkoutProfiles } from '../workout-profiles.ts';
-import { clock, pace, type KnownProfile, type LoadedAthlete } from './load.ts';
+import type { KnownProfile, LoadedAthlete } from './load.ts';
 import { WEEKDAY_NAMES } from '../../models/athlete/schema.ts';
-
-export { pace } from './load.ts';
+import { pace, raceTime } from '../../models/text/clock.ts';
 
 /** One step of a planned session: what to run, how long, at what pace and heart rate. */
 export interface PlannedStep {
@@ -60,7 +58,8 @@ export interface PlannedWeek {
   sessions: PlannedSession[];
 }
 
-export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+/** The weekdays as a plan prints them, Monday first: Mon, Tue, … */
+export const WEEKDAYS = WEEKDAY_NAMES.map((day) => `${day[0]!.toUpperCase()}${day.slice(1)}`);
 
 /**
  * The athlete's plan, week by week from the Monday `from` (YYYY-MM-DD): the same planner the
@@ -74,7 +73,8 @@ export function planAthlete(loaded: LoadedAthlete, from: string, parameters: Par
   const arm = spec.arms[0]!;
   const profiles = new WorkoutProfiles(spec, parameters, catalogue);
   profiles.setCoachView(known);
-  const anchors = coachAnchors(known, { peakSpeedOverVVO2max: parameters.tests.peakSpeedOverVVO2max, riegelExponent: parameters.coaching.riegelExponent }, new Float64Array(ANCHORS.length));
+  // The coach's anchor speeds (ANCHORS order), as the planner's view of the workouts was made from them.
+  const anchors = profiles.coachAnchorSpeeds;
   const habitual = loaded.athlete.habitualDistribution ?? parameters.levels[loaded.athlete.level].habitualDistribution;
   const tracker = new TargetTracker();
   tracker.reset(loaded.athlete.weeklyHours, habitual);
@@ -123,7 +123,7 @@ export function planAthlete(loaded: LoadedAthlete, from: string, parameters: Par
     const goal = loaded.athlete.goal;
     if (goal !== undefined && goal.date >= start && goal.date <= addDays(start, 6)) {
       const easy = catalogue.indexOf.get('easy-run')!;
-      raceWeek(sessions, goal, known, parameters, (date, weekday) => session(date, weekday, easy, 1, RACE_WEEK.shakeoutMinutes, 0));
+      raceWeek(sessions, goal, known, anchors, (date, weekday) => session(date, weekday, easy, 1, RACE_WEEK.shakeoutMinutes, 0));
     }
     const sum = (field: 'minutes' | 'z1Minutes' | 'z2Minutes' | 'z3Minutes') => sessions.reduce((total, session) => total + session[field], 0);
     weeks.push({
@@ -149,20 +149,19 @@ const RACE_WEEK = { easyDaysBefore: 2, shakeoutMinutes: 25 } as const;
 
 /**
  * The goal race in its week: it takes the place of the sessions planned that day (nobody runs a long
- * run on race day), its minutes the race time predicted from the known 10 km by Riegel's formula,
- * all in the zone its pace falls in; the days before and after it as RACE_WEEK says. `shakeout`: an
+ * run on race day), at its race pace among the coach's anchors (from the known race by Riegel's
+ * formula), all in the zone that pace falls in; the days before and after it as RACE_WEEK says. `shakeout`: an
  * easy run of RACE_WEEK.shakeoutMinutes on a date.
  */
 function raceWeek(
   sessions: PlannedSession[],
   goal: { distance: keyof typeof RACE_DISTANCES_KM; date: string },
   known: KnownProfile,
-  parameters: Parameters,
+  anchors: Float64Array,
   shakeout: (date: string, weekday: number) => PlannedSession,
 ): void {
-  const km = RACE_DISTANCES_KM[goal.distance];
-  const minutes = known.timeTrialMinutes * Math.pow(km / 10, parameters.coaching.riegelExponent);
-  const speed = (km / minutes) * 60;
+  const speed = anchors[ANCHORS.indexOf(goal.distance)]!;
+  const minutes = (RACE_DISTANCES_KM[goal.distance] / speed) * 60;
   const zone = zoneOfSpeed(speed, known.lt1Speed, known.lt2Speed);
   const race: PlannedStep = { label: `${goal.distance} race`, times: 1, minutes, km: null, pace: pace(speed), speed, zone, hr: heartRateRange(zone, known), between: false, part: 'race' };
   const kept: PlannedSession[] = [];
@@ -175,7 +174,7 @@ function raceWeek(
     weekday: WEEKDAYS[weekdayOf(goal.date)]!,
     workout: 'race',
     name: `Race: ${goal.distance}`,
-    structure: `the goal race, ${goal.distance} at about ${pace(speed)}/km (≈ ${clock(minutes)} from ${known.raceKnown ? 'the race you gave' : 'the thresholds'})`,
+    structure: `the goal race, ${goal.distance} at about ${pace(speed)}/km (≈ ${raceTime(minutes)} from ${known.raceKnown ? 'the race you gave' : 'the thresholds'})`,
     steps: [race],
     minutes,
     z1Minutes: zone === 1 ? minutes : 0,
@@ -245,7 +244,7 @@ export function stepGroups(steps: readonly PlannedStep[]): PlannedStep[][] {
   return groups;
 }
 
-/** The structure in a line: "15 min warm-up · 5 × (4 min at 3:58/km, 3 min jog) · 10 min cool-down". */
+/** The structure in a line: "15 min warm-up @ 6:38/km · 5 × (4 min at 97 % vVO2max @ 4:21/km, 3 min jog) · …". */
 function structureOf(steps: readonly PlannedStep[]): string {
   return stepGroups(steps)
     .map((group) => (group[0]!.times > 1 ? `${fmt(group[0]!.times)} × (${group.map(describe).join(', ')})` : describe(group[0]!)))
