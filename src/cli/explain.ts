@@ -205,7 +205,8 @@ function render(title: string, changes: readonly Change[], markers: ReadonlyMap<
 /** The engine's `after` of an overridden change: the plan was left as the winning change made it. */
 const NOT_APPLIED = 'not applied';
 
-function describeChange(change: Change): string {
+/** One change in a line: its reason, the sessions before and after, its source (also `coach`'s today). */
+export function describeChange(change: Pick<Change, 'rule' | 'scope' | 'outcome' | 'reason' | 'before' | 'after' | 'note'>): string {
   const guardrail = change.rule.startsWith('guardrail:');
   const source = guardrail ? `guardrail ${change.rule.slice('guardrail:'.length)}` : `rule ${change.rule}`;
   const { before, after } = change;

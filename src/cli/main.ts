@@ -8,8 +8,17 @@ import type { Container } from 'inversify';
 import { InputError } from '../models/input/located.ts';
 import { abortStagesOnSignals, OutputError, OutputStage } from '../sim/outputs/stage.ts';
 import { LocalPool } from '../sim/local-pool.ts';
-import { loadAthlete, MAX_PLAN_WEEKS } from '../sim/athlete/load.ts';
-import { addDays, planAthlete, weekdayOf } from '../sim/athlete/plan.ts';
+import { loadAthlete, MAX_PLAN_WEEKS, type LoadedAthlete } from '../sim/athlete/load.ts';
+import { addDays, planAthlete, weekdayOf, type PlannedWeek } from '../sim/athlete/plan.ts';
+import { coachAthlete, type CoachReport } from '../sim/athlete/coach.ts';
+import { readWellness, type Morning, type WellnessRecord } from '../sim/athlete/wellness.ts';
+import { readActivities } from '../sim/athlete/activities.ts';
+import { coachJson, coachText } from './coach.ts';
+import { whatIf } from '../sim/athlete/whatif.ts';
+import { whatIfCsv, whatIfJson, whatIfText } from './whatif.ts';
+import { BUILTIN_DESIGNS } from '../engine/designs/builtins.ts';
+import { didYouMean } from '../models/text/suggest.ts';
+
 import { IsoDate } from '../models/athlete/schema.ts';
 import { planCsv, planJson, planText } from './plan.ts';
 import { planIcs } from './plan-ics.ts';
@@ -222,55 +231,208 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .command('plan')
     .description("an athlete's plan week by week with real dates: each session's workout, structure, paces and heart rates from what the athlete file knows; writes plan.csv and plan.json")
     .argument('<athlete>', 'athlete YAML file (README, An athlete file)')
-    .option('--from <date>', 'the first day, YYYY-MM-DD: the plan starts on the Monday on or after it (default: on or after today)')
+    .option('--from <date>', "the first day, YYYY-MM-DD: the plan starts on the Monday on or after it (default: the athlete file's start, else on or after today)")
     .option('--weeks <n>', "weeks to plan (default: up to the goal race's week, else a macrocycle's weeks, else 12)", wholeNumber)
+    .option('--option <name>', 'the plan of one what-if option (periodize whatif): a built-in design in place of every block but a taper')
     .option('-o, --out <dir>', 'output folder for plan.csv and plan.json (default: out/<athlete file name>-plan)')
     .option('--ics', 'also write plan.ics: the sessions as all-day calendar events, the structure in each description')
     .option('--icu', "also write plan.icu.txt: each session in intervals.icu's workout text, to paste there (and on to a watch)")
     .option('--fit', 'also write a FIT workout file per session (<date>-<n>-<workout>.fit: steps with pace targets), for a Garmin watch')
     .addOption(allowOutsideRulesOption())
-    .action(async (athleteFile: string, options: { from?: string; weeks?: number; out?: string; ics?: boolean; icu?: boolean; fit?: boolean; allowOutsideRules?: boolean }) => {
-      const from = planStart(options.from, new Date());
-      if (typeof from !== 'string' || options.weeks === 0 || (options.weeks ?? 0) > MAX_PLAN_WEEKS) {
-        io.err(`periodize plan: ${typeof from !== 'string' ? `--from: ${from.problem}` : `--weeks: 1 to ${MAX_PLAN_WEEKS}`}\n`);
+    .action(async (athleteFile: string, options: { from?: string; weeks?: number; option?: string; out?: string; ics?: boolean; icu?: boolean; fit?: boolean; allowOutsideRules?: boolean }) => {
+      const designs = ['plan', ...Object.keys(BUILTIN_DESIGNS)];
+      const problem =
+        options.weeks === 0 || (options.weeks ?? 0) > MAX_PLAN_WEEKS ? `--weeks: 1 to ${MAX_PLAN_WEEKS}`
+        : options.option !== undefined && !designs.includes(options.option) ? `--option: no design "${options.option}"${didYouMean(options.option, designs)}; options: ${designs.join(', ')}`
+        : null;
+      if (problem !== null) {
+        io.err(`periodize plan: ${problem}\n`);
         exitCode = EXIT_BAD_INPUT;
         return;
       }
       const container = await getContainer();
       const loader = container.get(ScenarioLoader);
-      const loaded = loadAthlete(athleteFile, loader, { from, weeks: options.weeks ?? null }, ruleAccess(options));
+      let from = '';
+      const loaded = loadAthlete(
+        athleteFile,
+        loader,
+        (athlete) => {
+          const start = planStart(options.from ?? athlete.start, new Date());
+          if (typeof start !== 'string') throw new UsageError(`periodize plan: --from: ${start.problem}`);
+          from = start;
+          const option = options.option === undefined ? {} : { whatIf: { options: [options.option], replicates: 1, seed: 1 } };
+          return { from, weeks: options.weeks ?? null, ...option };
+        },
+        ruleAccess(options),
+      );
       const outDir = options.out ?? join('out', `${basename(athleteFile, extname(athleteFile))}-plan`);
       const earlier = earlierPlanFiles(outDir);
       const stage = new OutputStage(outDir, PLAN_FILES);
       try {
         const weeks = planAthlete(loaded, from, loader.parameters, loader.catalogue);
-        stage.write('plan.csv', planCsv(weeks));
-        stage.write('plan.json', `${JSON.stringify(planJson(loaded, weeks), null, 2)}\n`);
-        if (options.ics === true) stage.write('plan.ics', planIcs(loaded.athlete.name, weeks));
-        if (options.icu === true) stage.write('plan.icu.txt', planIcu(weeks));
-        if (options.fit === true) {
-          for (const week of weeks) {
-            week.sessions.forEach((session, k) => {
-              if (session.workout === 'race') return;
-              const nth = week.sessions.slice(0, k).filter((other) => other.date === session.date).length + 1;
-              // Each file its own time of creation: the session's date, its nth second.
-              const created = new Date(Date.parse(`${session.date}T00:00:00Z`) + nth * 1000);
-              const file = stage.open(`${session.date}-${nth}-${session.workout}.fit`);
-              file.writeBytes(sessionFit(session, created, loaded.known.hr.lt1));
-              file.close();
-            });
-          }
-        }
+        writePlanFiles(stage, loaded, weeks, options);
         const manifest = { tool: 'periodize', version: VERSION, command: ['periodize', ...argv].join(' '), athlete: { file: athleteFile, sha256: sha256(loaded.text) }, from, files: stage.describe() };
         stage.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
         // An earlier plan's files go, its workout files too (named by their dates): the folder holds one plan.
         stage.commit([...PLAN_FILES, ...earlier]);
-        if (options.from !== undefined && from !== options.from) io.out(`note: the plan starts on Monday ${from}, the first Monday from ${options.from}\n`);
+        const asked = options.from ?? loaded.athlete.start;
+        if (asked !== undefined && from !== asked) io.out(`note: the plan starts on Monday ${from}, the first Monday from ${asked}\n`);
         io.out(planText(loaded, weeks));
-        const written = stage.describe().map((file) => file.name);
-        const fit = written.filter((name) => name.endsWith('.fit')).length;
-        const listed = [...written.filter((name) => !name.endsWith('.fit')), ...(fit === 0 ? [] : [`${counted(fit, 'FIT workout file')}`])];
-        io.out(`\nwrote ${outDir}/ (${listed.join(', ')})\n`);
+        io.out(`\nwrote ${outDir}/ (${writtenList(stage)})\n`);
+      } finally {
+        stage.abort();
+      }
+    });
+
+  program
+    .command('coach')
+    .description("replay the athlete's own mornings and runs through the adaptive engine: what it said each morning, today's decision with its reasons, the coming week as adjusted")
+    .argument('<athlete>', 'athlete file (YAML): see README, An athlete file')
+    .requiredOption('--wellness <file>', "the athlete's mornings: a wellness CSV from intervals.icu or HRV4Training, or one the athlete file's data.wellness maps (docs/ATHLETE-DATA.md)")
+    .requiredOption('--activities <file-or-dir>', "the athlete's runs: intervals.icu's activities CSV, a FIT activity file, or a folder of them")
+    .option('--date <date>', "today, YYYY-MM-DD: the morning to decide (default: the last morning in --wellness); data after it are not read")
+    .option('--from <date>', "the plan's first day, a Monday (default: the athlete file's start, else the first Monday of the data)")
+    .option('-o, --out <dir>', 'output folder for plan.csv, plan.json (the coming sessions, as adjusted) and coach.json (default: out/<athlete file name>-coach)')
+    .option('--ics', 'also write plan.ics of the coming sessions')
+    .option('--icu', "also write plan.icu.txt of the coming sessions, in intervals.icu's workout text")
+    .option('--fit', 'also write a FIT workout file per coming session, for a Garmin watch')
+    .addOption(allowOutsideRulesOption())
+    .action(async (athleteFile: string, options: { wellness: string; activities: string; date?: string; from?: string; out?: string; ics?: boolean; icu?: boolean; fit?: boolean; allowOutsideRules?: boolean }) => {
+      for (const [flag, value] of [['--date', options.date], ['--from', options.from]] as const) {
+        if (value !== undefined && !IsoDate.safeParse(value).success) {
+          io.err(`periodize coach: ${flag}: a date as YYYY-MM-DD, e.g. 2027-01-04 (got ${value})\n`);
+          exitCode = EXIT_BAD_INPUT;
+          return;
+        }
+      }
+      const container = await getContainer();
+      const loader = container.get(ScenarioLoader);
+      // The athlete file first (its data section says how to read the mornings), then the mornings, which date the plan when nothing else does.
+      const notes: string[] = [];
+      const read: { wellness: WellnessRecord | null } = { wellness: null };
+      let today = '';
+      let from = '';
+      const loaded = loadAthlete(
+        athleteFile,
+        loader,
+        (athlete) => {
+          const wellness = readWellness(options.wellness, athlete.data?.wellness, athlete.data?.timeZone);
+          read.wellness = wellness;
+          const last = wellness.mornings.at(-1)?.date;
+          if (options.date === undefined && last === undefined) throw new InputError([{ file: options.wellness, line: 1, col: 1, path: [], message: 'no mornings in it: give --date' }]);
+          today = options.date ?? last!;
+          const given = options.from ?? athlete.start;
+          from = planStart(given ?? wellness.mornings[0]?.date ?? today, new Date()) as string;
+          if (given === undefined) notes.push(`the plan taken to start on Monday ${from}, the first Monday of the mornings: give --from (or start: in the athlete file) to say when it started`);
+          else if (given !== from) notes.push(`the plan taken to start on Monday ${from}, the first Monday from ${given}`);
+          return { from, weeks: null };
+        },
+        ruleAccess(options),
+      );
+      const wellness = read.wellness!;
+      const activities = readActivities(options.activities, { lt1Hr: loaded.known.hr.lt1, lt2Hr: loaded.known.hr.lt2, lt1Speed: loaded.known.lt1Speed, lt2Speed: loaded.known.lt2Speed }, loaded.athlete.data?.timeZone);
+      let report: CoachReport;
+      try {
+        report = coachAthlete({ loaded, from, today, mornings: wellness.mornings, activities: activities.activities }, loader.parameters, loader.catalogue, container.get(ScenarioRunner).engineParts);
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        io.err(`periodize coach: --date: ${error.message}\n`);
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
+      const outDir = options.out ?? join('out', `${basename(athleteFile, extname(athleteFile))}-coach`);
+      const earlier = earlierPlanFiles(outDir);
+      const stage = new OutputStage(outDir, [...PLAN_FILES, 'coach.json']);
+      try {
+        const weeks = [report.thisWeek, ...(report.nextWeek === null ? [] : [report.nextWeek])];
+        writePlanFiles(stage, loaded, weeks, options);
+        stage.write('coach.json', `${JSON.stringify(coachJson(report), null, 2)}\n`);
+        const manifest = {
+          tool: 'periodize',
+          version: VERSION,
+          command: ['periodize', ...argv].join(' '),
+          athlete: { file: athleteFile, sha256: sha256(loaded.text) },
+          wellness: { file: options.wellness, sha256: sha256(readFileSync(options.wellness)) },
+          activities: { path: options.activities },
+          from,
+          today,
+          files: stage.describe(),
+        };
+        stage.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+        stage.commit([...PLAN_FILES, 'coach.json', ...earlier]);
+        io.out(
+          coachText(loaded, report, {
+            wellness: { file: options.wellness, format: wellness.format, mornings: wellness.mornings.length, notes: [...notes, ...wellness.notes] },
+            activities: { path: options.activities, runs: activities.activities.length, notes: activities.notes },
+          }),
+        );
+        io.out(`\nwrote ${outDir}/ (${writtenList(stage)})\n`);
+      } finally {
+        stage.abort();
+      }
+    });
+
+  program
+    .command('whatif')
+    .description("ask what-ifs in race times: the athlete's plan under each option, run on many versions of the athlete (what you know held, what nobody measured drawn)")
+    .argument('<athlete>', 'athlete file (YAML): see README, An athlete file')
+    .requiredOption('--options <list>', `options to compare, comma-separated: plan (the file's own design) or a built-in design (${Object.keys(BUILTIN_DESIGNS).join(', ')}), which takes the place of every block but a taper`)
+    .option('--rules <name-or-file>', "the rule set every option runs with: a built-in name, none, or a rule file (default: the athlete file's rules)")
+    .option('--replicates <n>', `versions of the athlete to simulate (default ${DEFAULT_WHATIF_VERSIONS})`, wholeNumber)
+    .option('--seed <n>', 'random seed (default 1): the same seed gives the same answer', wholeNumber)
+    .option('--from <date>', "the plan's first day (default: the athlete file's start, else the Monday on or after today)")
+    .option('--wellness <file>', "the athlete's mornings (as coach reads them): the versions' usual resting HR, HRV and sleep are the last 4 weeks' means")
+    .option('-o, --out <dir>', 'output folder for whatif.csv (each version\'s race time) and whatif.json (default: out/<athlete file name>-whatif)')
+    .addOption(allowOutsideRulesOption())
+    .action(async (athleteFile: string, options: { options: string; rules?: string; replicates?: number; seed?: number; from?: string; wellness?: string; out?: string; allowOutsideRules?: boolean }) => {
+      const names = options.options.split(',').map((name) => name.trim()).filter((name) => name !== '');
+      const known = ['plan', ...Object.keys(BUILTIN_DESIGNS)];
+      const unknown = names.find((name) => !known.includes(name));
+      const problem =
+        unknown !== undefined ? `--options: no design "${unknown}"${didYouMean(unknown, known)}; options: ${known.join(', ')}`
+        : names.length === 0 ? '--options: name at least one option'
+        : new Set(names).size !== names.length ? '--options: each option once'
+        : options.replicates === 0 || (options.replicates ?? 0) > MAX_WHATIF_VERSIONS ? `--replicates: 1 to ${MAX_WHATIF_VERSIONS}`
+        : null;
+      if (problem !== null) {
+        io.err(`periodize whatif: ${problem}\n`);
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
+      const container = await getContainer();
+      const loader = container.get(ScenarioLoader);
+      const rules = options.rules === undefined || loader.vocabulary.ruleSets.has(options.rules) || options.rules === 'none' ? options.rules : resolve(options.rules);
+      let from = '';
+      const held: string[] = [];
+      const loaded = loadAthlete(
+        athleteFile,
+        loader,
+        (athlete) => {
+          const start = planStart(options.from ?? athlete.start, new Date());
+          if (typeof start !== 'string') throw new UsageError(`periodize whatif: --from: ${start.problem}`);
+          from = start;
+          const baseline = options.wellness === undefined ? undefined : usualMornings(readWellness(options.wellness, athlete.data?.wellness, athlete.data?.timeZone).mornings);
+          const race = athlete.knows.race;
+          if (race !== undefined) held.push(`${race.distance} in ${race.time}`);
+          if (athlete.knows.lt1?.pace !== undefined) held.push(`LT1 ${athlete.knows.lt1.pace}/km`);
+          if (athlete.knows.lt2?.pace !== undefined) held.push(`LT2 ${athlete.knows.lt2.pace}/km`);
+          held.push(`${athlete.weeklyHours} h a week`);
+          if (baseline !== undefined) held.push(`the usual mornings of ${options.wellness}`);
+          return { from, weeks: null, whatIf: { options: names, ...(rules === undefined ? {} : { rules }), replicates: options.replicates ?? DEFAULT_WHATIF_VERSIONS, seed: options.seed ?? 1, ...(baseline === undefined ? {} : { baseline }) } };
+        },
+        ruleAccess(options),
+      );
+      const result = whatIf(loaded, container.get(ScenarioRunner), loader.parameters);
+      const outDir = options.out ?? join('out', `${basename(athleteFile, extname(athleteFile))}-whatif`);
+      const stage = new OutputStage(outDir, WHATIF_FILES);
+      try {
+        stage.write('whatif.csv', whatIfCsv(result));
+        stage.write('whatif.json', `${JSON.stringify(whatIfJson(result), null, 2)}\n`);
+        const manifest = { tool: 'periodize', version: VERSION, command: ['periodize', ...argv].join(' '), athlete: { file: athleteFile, sha256: sha256(loaded.text) }, from, files: stage.describe() };
+        stage.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+        stage.commit(WHATIF_FILES);
+        io.out(whatIfText(loaded, result, from, athleteFile, held));
+        io.out(`\nwrote ${outDir}/ (${writtenList(stage)})\n`);
       } finally {
         stage.abort();
       }
@@ -717,6 +879,33 @@ async function withPool<T>(workers: number, work: (pool: WorkerPool | null) => P
   }
 }
 
+/** plan.csv and plan.json of `weeks`, and the exports asked for: plan.ics, plan.icu.txt, a FIT workout file per session. */
+function writePlanFiles(stage: OutputStage, loaded: LoadedAthlete, weeks: readonly PlannedWeek[], options: { ics?: boolean; icu?: boolean; fit?: boolean }): void {
+  stage.write('plan.csv', planCsv(weeks));
+  stage.write('plan.json', `${JSON.stringify(planJson(loaded, weeks), null, 2)}\n`);
+  if (options.ics === true) stage.write('plan.ics', planIcs(loaded.athlete.name, weeks));
+  if (options.icu === true) stage.write('plan.icu.txt', planIcu(weeks));
+  if (options.fit !== true) return;
+  for (const week of weeks) {
+    week.sessions.forEach((session, k) => {
+      if (session.workout === 'race') return;
+      const nth = week.sessions.slice(0, k).filter((other) => other.date === session.date).length + 1;
+      // Each file its own time of creation: the session's date, its nth second.
+      const created = new Date(Date.parse(`${session.date}T00:00:00Z`) + nth * 1000);
+      const file = stage.open(`${session.date}-${nth}-${session.workout}.fit`);
+      file.writeBytes(sessionFit(session, created, loaded.known.hr.lt1));
+      file.close();
+    });
+  }
+}
+
+/** What a stage wrote, FIT files counted: "plan.csv, plan.json, manifest.json, 9 FIT workout files". */
+function writtenList(stage: OutputStage): string {
+  const written = stage.describe().map((file) => file.name);
+  const fit = written.filter((name) => name.endsWith('.fit')).length;
+  return [...written.filter((name) => !name.endsWith('.fit')), ...(fit === 0 ? [] : [`${counted(fit, 'FIT workout file')}`])].join(', ');
+}
+
 /**
  * The files an earlier plan's manifest.json in `folder` lists, for a new plan to replace (none when
  * there is no manifest). A folder whose manifest is another's — a run's outputs — is refused: a plan
@@ -736,6 +925,29 @@ function earlierPlanFiles(folder: string): string[] {
     throw new OutputError(folder, 'not a plan', new Error("holds a manifest.json that is not an earlier plan's (a run's outputs?): choose another folder"));
   }
   return plan.files.map((file) => file?.name).filter((name): name is string => typeof name === 'string' && name === basename(name) && name !== '' && !name.startsWith('.'));
+}
+
+/** What `whatif` writes into its folder. */
+const WHATIF_FILES = ['whatif.csv', 'whatif.json', 'manifest.json'];
+
+/** Versions of the athlete a what-if runs unless told: enough for a median and an 80 % interval to settle within a few seconds of race time. */
+const DEFAULT_WHATIF_VERSIONS = 200;
+const MAX_WHATIF_VERSIONS = 100_000;
+
+/**
+ * The athlete's usual mornings, for a what-if's versions: the means of the last 28 days of
+ * readings (the engine's baseline window), each marker only where it has at least 7 readings.
+ */
+function usualMornings(mornings: readonly Morning[]): { restingHr?: number; lnRmssd?: number; sleepHours?: number } {
+  const last = mornings.at(-1)?.date;
+  if (last === undefined) return {};
+  const recent = mornings.filter((morning) => morning.date > addDays(last, -28));
+  const mean = (values: number[]) => {
+    const read = values.filter((value) => value === value);
+    return read.length >= 7 ? read.reduce((sum, value) => sum + value, 0) / read.length : undefined;
+  };
+  const usual = { restingHr: mean(recent.map((m) => m.restingHr)), lnRmssd: mean(recent.map((m) => m.lnRmssd)), sleepHours: mean(recent.map((m) => m.sleepHours)) };
+  return Object.fromEntries(Object.entries(usual).filter(([, value]) => value !== undefined));
 }
 
 /** What `plan` writes into its folder. */

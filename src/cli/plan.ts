@@ -33,19 +33,19 @@ export function planText(loaded: LoadedAthlete, weeks: readonly PlannedWeek[]): 
     const hours = available.hours === undefined ? '' : `at most ${available.hours} h a week`;
     lines.push(`available: ${[days, hours].filter((part) => part !== '').join('; ')}`);
   }
-  for (const week of weeks) {
-    lines.push('');
-    const { planned, target } = week;
-    lines.push(
-      `Week ${week.week} · Mon ${week.start} · ${week.block} · ${hours(planned.minutes)} planned of ${hours(target.minutes)} · ` +
-        `zones 1/2/3 ${shares(planned)} % (target ${shares(target)} %)`,
-    );
-    for (const session of week.sessions) {
-      lines.push(`  ${session.weekday} ${session.date.slice(5)}  ${session.name.padEnd(24)} ${`${Math.round(session.minutes)} min`.padStart(7)}  ${session.structure}`);
-    }
-    if (week.sessions.length === 0) lines.push('  rest week: no session planned');
-  }
+  for (const week of weeks) lines.push('', ...weekLines(week));
   return `${lines.join('\n')}\n`;
+}
+
+/** A week as the plan prints it: its heading with totals against the targets, a line per session. */
+export function weekLines(week: PlannedWeek, heading = `Week ${week.week} · Mon ${week.start} · ${week.block}`): string[] {
+  const { planned, target } = week;
+  const lines = [`${heading} · ${hours(planned.minutes)} planned of ${hours(target.minutes)} · zones 1/2/3 ${shares(planned)} % (target ${shares(target)} %)`];
+  for (const session of week.sessions) {
+    lines.push(`  ${session.weekday} ${session.date.slice(5)}  ${session.name.padEnd(24)} ${`${Math.round(session.minutes)} min`.padStart(7)}  ${session.structure}`);
+  }
+  if (week.sessions.length === 0) lines.push('  no session planned');
+  return lines;
 }
 
 /** plan.csv: one row per session, in date order. */

@@ -57,7 +57,7 @@ export class ScenarioRunner {
   }
 
   /** What the adaptive engine of an adaptive arm is built from. */
-  private readonly engineParts: EngineParts;
+  readonly engineParts: EngineParts;
 
   run(spec: RunSpec, options: RunOptions = {}): RunOutcome {
     const [from, to] = options.slice ?? [0, spec.population.size];

@@ -408,6 +408,16 @@ export class AdaptiveEngine {
   fact(name: string): string {
     return formatFact(this.book, this.book.slot(name));
   }
+
+  /** A fact as a coach reads it this morning: its label with its unit ("HRV 7-day mean (ln ms)") and its value ("3.42", "yes", "missing"). */
+  factReading(name: string): { label: string; value: string } {
+    const slot = this.book.slot(name);
+    const definition = this.book.definitions[slot]!;
+    const value = this.book.value(slot);
+    const label = definition.unit === undefined || definition.unit === '' ? definition.label : `${definition.label} (${definition.unit})`;
+    if (definition.kind === 'flag' && value === value) return { label, value: value === 1 ? 'yes' : 'no' };
+    return { label, value: formatFact(this.book, slot) };
+  }
 }
 
 export { WEEKDAYS };

@@ -96,7 +96,7 @@ export class ObservedHistory {
    * a hot loop boxes nothing. Use `setMorning` / `setSession` where speed does not matter.
    */
   readonly morningIn = { restingHr: Number.NaN, lnRmssd: Number.NaN, sleepHours: Number.NaN };
-  readonly sessionIn = { minutes: Number.NaN, rpe: Number.NaN };
+  readonly sessionIn = { minutes: Number.NaN, rpe: Number.NaN, loadRpe: Number.NaN };
 
   constructor(
     readonly capacity: number,
@@ -194,18 +194,36 @@ export class ObservedHistory {
    * hard. Its RPE is compared with the athlete's usual RPE for the same workout (once two sessions
    * of it are known), then folds into that usual value.
    */
-  setSession(workout: number, minutes: number, rpe: number, hard: boolean): void {
+  setSession(workout: number, minutes: number, rpe: number, hard: boolean, loadRpe = Number.NaN): void {
     this.sessionIn.minutes = minutes;
     this.sessionIn.rpe = rpe;
+    this.sessionIn.loadRpe = loadRpe;
     this.session(workout, hard);
   }
 
-  /** A session done today, its minutes and RPE in `sessionIn`. */
+  /**
+   * A session done today, its minutes and RPE in `sessionIn`. A session whose RPE the athlete did
+   * not give (NaN: a real athlete's watch file without it) counts its minutes and its load at the
+   * caller's estimate (`loadRpe`, from its time in zone; unknown — NaN — without one); it leaves the
+   * day's RPE and the comparisons with the usual RPE as they were — nothing is made up about how it felt.
+   */
   session(workout: number, hard: boolean): void {
     const { minutes, rpe } = this.sessionIn;
     const t = this.today;
     const before = this.minutes[t]!;
-    this.rpe[t] = before > 0 ? (this.rpe[t]! * before + rpe * minutes) / (before + minutes) : rpe;
+    if (rpe !== rpe) {
+      const loadRpe = this.sessionIn.loadRpe;
+      this.minutes[t] = before + minutes;
+      // Without an estimate the day's load is unknown (NaN), and so is every window over it.
+      this.load[t]! += loadRpe * minutes;
+      if (hard) {
+        this.hard[t]!++;
+        this.lastHard = t;
+      }
+      return;
+    }
+    // (A day whose earlier sessions had no RPE takes this one's.)
+    this.rpe[t] = before > 0 && this.rpe[t] === this.rpe[t] ? (this.rpe[t]! * before + rpe * minutes) / (before + minutes) : rpe;
     this.minutes[t] = before + minutes;
     this.load[t]! += rpe * minutes;
     if (hard) {

@@ -1,3 +1,4 @@
+import { IANAZone } from 'luxon';
 import * as z from 'zod';
 import { DesignRef, Level, ThreeZoneShares } from '../scenario/schema.ts';
 import { TRAIT_LIMITS, type ObservableTrait } from '../trait-limits.ts';
@@ -41,6 +42,45 @@ const trait = (name: ObservableTrait) => z.number().min(TRAIT_LIMITS[name].min).
 /** A threshold as the coach knows it: its pace, its heart rate, or both. */
 const Threshold = z.strictObject({ pace: Pace.optional(), hr: HeartRate.optional() });
 
+/**
+ * A generic wellness CSV's columns, by header name (src/sim/athlete/wellness.ts): the date and at
+ * least one marker. The units of HRV and sleep are read from the values when not given
+ * (docs/ATHLETE-DATA.md, Units); intervals.icu's and HRV4Training's exports need no mapping.
+ */
+export const WellnessMapping = z.strictObject({
+  columns: z
+    .strictObject({
+      date: z.string().min(1),
+      restingHr: z.string().min(1).optional(),
+      hrv: z.string().min(1).optional(),
+      sleep: z.string().min(1).optional(),
+      sleepScore: z.string().min(1).optional(),
+      ill: z.string().min(1).optional(),
+    })
+    .refine(
+      (columns) => [columns.restingHr, columns.hrv, columns.sleep, columns.sleepScore, columns.ill].some((name) => name !== undefined),
+      'name the date and at least one marker: restingHr, hrv, sleep, sleepScore or ill',
+    ),
+  /** rMSSD in ms, or its natural log; detected from the values when not given. */
+  hrv: z.enum(['rmssd', 'lnRmssd']).optional(),
+  /** The unit sleep is written in; detected from the values when not given. */
+  sleep: z.enum(['hours', 'minutes', 'seconds']).optional(),
+});
+export type WellnessMapping = z.infer<typeof WellnessMapping>;
+
+/**
+ * Where the athlete's watch data is read from and how (docs/ATHLETE-DATA.md): the time zone that
+ * gives the local date of times a watch writes in UTC (an IANA name, e.g. Europe/Oslo — an offset
+ * such as +01:00 would be wrong half the year), and a generic wellness CSV's columns.
+ */
+const AthleteData = z.strictObject({
+  timeZone: z
+    .string()
+    .refine((name) => IANAZone.isValidZone(name), 'an IANA time zone, e.g. Europe/Oslo or America/New_York')
+    .optional(),
+  wellness: WellnessMapping.optional(),
+});
+
 export const AthleteFile = z.strictObject({
   name: z.string().min(1),
   sex: z.enum(['female', 'male']).optional(),
@@ -75,6 +115,8 @@ export const AthleteFile = z.strictObject({
   habitualDistribution: ThreeZoneShares.optional(),
   /** The race trained for. */
   goal: z.strictObject({ distance: RaceDistanceName, date: IsoDate }).optional(),
+  /** The plan's first day (the Monday on or after it): when the athlete started, or starts, it; `--from` overrides it. */
+  start: IsoDate.optional(),
   /**
    * What to train: a built-in design, an inline one, or a macrocycle of blocks (as an arm's
    * `design:`) — or a build to the goal race, base → build → taper laid backwards from its week
@@ -88,6 +130,8 @@ export const AthleteFile = z.strictObject({
   ]),
   /** An adaptive rule set: a built-in name or a rule file beside this file (as an arm's `rules:`). */
   rules: z.string().min(1).optional(),
+  /** How to read the athlete's watch exports (mornings and training) for `periodize coach`. */
+  data: AthleteData.optional(),
 });
 export type AthleteFile = z.infer<typeof AthleteFile>;
 

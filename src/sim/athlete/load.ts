@@ -1,7 +1,7 @@
 import { InputError, LocatedDocument, zodProblems, type InputProblem, type PathSegment } from '../../models/input/located.ts';
 import { AthleteFile, clockMinutes } from '../../models/athlete/schema.ts';
 import { raceMinutesAt, RACE_DISTANCES_KM } from '../../models/physiology/race.ts';
-import { MAX_WEEKS, type DesignRef, type Scenario } from '../../models/scenario/schema.ts';
+import { MAX_WEEKS, type DesignRef, type NamedAthlete, type Scenario } from '../../models/scenario/schema.ts';
 import { toRaceBlocks } from '../../engine/plan/constants.ts';
 import { TRAIT_LIMITS } from '../../models/trait-limits.ts';
 import { pace, raceTime } from '../../models/text/clock.ts';
@@ -31,23 +31,41 @@ export interface LoadedAthlete {
   spec: RunSpec;
 }
 
-/** What the plan covers: its first day (a Monday, YYYY-MM-DD) and its weeks, when the command says. */
+/** What the plan covers: its first day (a Monday, YYYY-MM-DD) and its weeks, when the command says; for `whatif`, its options. */
 export interface PlanSpan {
   from: string;
   weeks: number | null;
+  whatIf?: WhatIfSpan;
+}
+
+/**
+ * A what-if over the athlete's plan: one arm per option — `plan` (the file's own design) or a
+ * built-in design that takes the place of every block but a taper — each with the file's rule set
+ * or `rules` (a built-in name, `none`, or a rule file's absolute path), run on `replicates` versions
+ * of the athlete; `baseline`: the athlete's usual morning markers, from their own mornings.
+ */
+export interface WhatIfSpan {
+  options: readonly string[];
+  rules?: string;
+  replicates: number;
+  seed: number;
+  baseline?: { restingHr?: number; lnRmssd?: number; sleepHours?: number };
 }
 
 /**
  * Reads and checks an athlete file — every problem at once, located (`file:line:col: path: what`)
  * — and resolves its design over the plan's weeks (those asked for; else up to the goal race's
  * week; else a macrocycle's own; else 12) with its rule set (a rule file beside it, RuleFileAccess).
+ * `spanOf`: the plan's span, or how to find it from the file once it is read.
  */
-export function loadAthlete(file: string, loader: ScenarioLoader, span: PlanSpan, access: RuleFileAccess = 'inside'): LoadedAthlete {
+export function loadAthlete(file: string, loader: ScenarioLoader, spanOf: PlanSpan | ((athlete: AthleteFile) => PlanSpan), access: RuleFileAccess = 'inside'): LoadedAthlete {
   const text = readInputText(file);
   const doc = LocatedDocument.parse(text, file);
   const parsed = AthleteFile.safeParse(doc.toJS());
   if (!parsed.success) throw new InputError(zodProblems(parsed.error.issues, doc));
   const athlete = parsed.data;
+  // What the plan covers may depend on the file (coach: its data section says how to read the mornings that date the plan).
+  const span = typeof spanOf === 'function' ? spanOf(athlete) : spanOf;
   const { parameters, catalogue, vocabulary } = loader;
   const problems: InputProblem[] = [];
   const known = knownProfile(athlete, loader, doc, problems);
@@ -71,24 +89,22 @@ export function loadAthlete(file: string, loader: ScenarioLoader, span: PlanSpan
     problems.push(doc.problem(['knows', 'race', 'date'], `${race.date} is after the plan's first day (${span.from}): give a race already run`));
   }
   const planWeeks = span.weeks ?? toGoal ?? macrocycle ?? DEFAULT_PLAN_WEEKS;
+  const named: NamedAthlete = {
+    id: athlete.name,
+    level: athlete.level,
+    ...(athlete.sex === undefined ? {} : { sex: athlete.sex }),
+    ...(athlete.age === undefined ? {} : { age: athlete.age }),
+    ...(athlete.bodyMass === undefined ? {} : { bodyMass: athlete.bodyMass }),
+    ...(athlete.knows.restingHr === undefined ? {} : { restingHr: athlete.knows.restingHr }),
+    // (Thresholds that do not fit are problems already: not traits to check twice.)
+    ...(problems.length === 0 ? knownTraits(athlete, known, parameters) : {}),
+    weeklyHours: athlete.weeklyHours,
+    ...(athlete.habitualDistribution === undefined ? {} : { habitualDistribution: athlete.habitualDistribution }),
+  };
   const scenario: Scenario = {
     name: athlete.name,
     seed: 1,
-    population: {
-      athletes: [
-        {
-          id: athlete.name,
-          level: athlete.level,
-          ...(athlete.sex === undefined ? {} : { sex: athlete.sex }),
-          ...(athlete.age === undefined ? {} : { age: athlete.age }),
-          ...(athlete.bodyMass === undefined ? {} : { bodyMass: athlete.bodyMass }),
-          ...(athlete.knows.restingHr === undefined ? {} : { restingHr: athlete.knows.restingHr }),
-          weeklyHours: athlete.weeklyHours,
-          ...(athlete.habitualDistribution === undefined ? {} : { habitualDistribution: athlete.habitualDistribution }),
-        },
-      ],
-      replicates: 1,
-    },
+    population: { athletes: [named], replicates: 1 },
     weeks: planWeeks,
     arms: [{ id: 'plan', design: toRace === null ? (design as DesignRef) : raceBuild(planWeeks, toRace), ...(athlete.rules === undefined ? {} : { rules: athlete.rules }) }],
   };
@@ -110,7 +126,46 @@ export function loadAthlete(file: string, loader: ScenarioLoader, span: PlanSpan
     }
   }
   if (problems.length > 0 || !prepared.ok) throw new InputError(problems);
-  return { file, text, athlete, known, spec: prepared.spec };
+  if (span.whatIf === undefined) return { file, text, athlete, known, spec: prepared.spec };
+  // The what-if's arms: each option in place of every block but a taper (the blocks as the plan resolved them).
+  const own = scenario.arms[0]!.design;
+  const blocks = prepared.spec.arms[0]!.macroplan.blocks;
+  const optionDesign = (option: string): DesignRef => {
+    if (option === 'plan') return own;
+    if (typeof own !== 'object' || !('blocks' in own)) return option;
+    return { blocks: own.blocks.map((block, i) => (blocks[i]!.design.taper !== null ? block : { ...block, design: option })) };
+  };
+  const whatIf = span.whatIf;
+  const ruleSet = whatIf.rules ?? athlete.rules;
+  const variants: Scenario = {
+    ...scenario,
+    seed: whatIf.seed,
+    population: { athletes: [{ ...named, ...whatIf.baseline }], replicates: whatIf.replicates },
+    arms: whatIf.options.map((option) => ({ id: option, design: optionDesign(option), ...(ruleSet === undefined ? {} : { rules: ruleSet }) })),
+  };
+  const variantRules = loadScenarioRules(variants, doc, catalogue, vocabulary, () => ['rules'], whatIf.rules === undefined ? access : 'anywhere');
+  const variantSpec = prepareScenario(variants, catalogue, parameters, variantRules.rules);
+  if (variantRules.problems.length > 0 || !variantSpec.ok) {
+    throw new InputError([...variantRules.problems, ...(variantSpec.ok ? [] : variantSpec.issues.map((issue) => doc.problem(located(issue.path), issue.message)))]);
+  }
+  return { file, text, athlete, known, spec: variantSpec.spec };
+}
+
+/**
+ * What the coach knows, as the simulated athlete's traits (a what-if's replicates share them; what
+ * nobody measured is drawn): vVO2max from the race (or LT2), as VO2max at the level's mean economy
+ * (only their ratio is known: PARAMETERS.levels[level].economy) with that economy; each threshold
+ * whose pace was given as its share of vVO2max. Where the coach's anchors are fixed, the hidden
+ * athlete's are too — so that a replicate's baseline 10 km is the athlete's, not the level's.
+ */
+function knownTraits(athlete: AthleteFile, known: KnownProfile, parameters: ScenarioLoader['parameters']): { vo2max: number; economy: number; lt1Fraction?: number; lt2Fraction?: number } {
+  const economy = parameters.levels[athlete.level].economy.mean;
+  return {
+    vo2max: (known.vVO2max * economy) / 60,
+    economy,
+    ...(athlete.knows.lt1?.pace === undefined ? {} : { lt1Fraction: known.lt1Speed / known.vVO2max }),
+    ...(athlete.knows.lt2?.pace === undefined ? {} : { lt2Fraction: known.lt2Speed / known.vVO2max }),
+  };
 }
 
 /** The macrocycle of a build to the race over `weeks` weeks: its blocks that have weeks, each a built-in design (defaults: base, polarized, taper). */

@@ -1,6 +1,7 @@
 import { WeekPlanner } from '../../engine/plan/generator.ts';
 import { TargetTracker, WeekTargets } from '../../engine/plan/targets.ts';
 import { WeekPlan } from '../../engine/plan/week-plan.ts';
+import type { Macroplan, ResolvedDesign } from '../../engine/designs/resolve.ts';
 import type { Parameters } from '../../models/parameters.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { DOSE_FIELDS, DOSE_Z1, DOSE_Z2, DOSE_Z3, sessionDose } from '../../models/workouts/dose.ts';
@@ -69,28 +70,117 @@ export const WEEKDAYS = WEEKDAY_NAMES.map((day) => `${day[0]!.toUpperCase()}${da
  * from the anchors and their heart-rate range from the zone they fall in.
  */
 export function planAthlete(loaded: LoadedAthlete, from: string, parameters: Parameters, catalogue: CompiledCatalogue): PlannedWeek[] {
-  const { spec, known } = loaded;
-  const arm = spec.arms[0]!;
-  const profiles = new WorkoutProfiles(spec, parameters, catalogue);
-  profiles.setCoachView(known);
-  // The coach's anchor speeds (ANCHORS order), as the planner's view of the workouts was made from them.
-  const anchors = profiles.coachAnchorSpeeds;
-  const habitual = loaded.athlete.habitualDistribution ?? parameters.levels[loaded.athlete.level].habitualDistribution;
-  const tracker = new TargetTracker();
-  tracker.reset(loaded.athlete.weeklyHours, habitual);
-  const planner = new WeekPlanner(catalogue);
-  const available = loaded.athlete.available;
-  planner.availableDays = available?.days === undefined ? 0x7f : available.days.reduce((mask, day) => mask | (1 << WEEKDAY_NAMES.indexOf(day)), 0);
-  const hoursCap = available?.hours === undefined ? Number.POSITIVE_INFINITY : available.hours * 60;
-  const targets = new WeekTargets();
-  const plan = new WeekPlan();
-  const dose = new Float64Array(DOSE_FIELDS);
+  const planner = new AthletePlanner(loaded, parameters, catalogue);
+  const macroplan = loaded.spec.arms[0]!.macroplan;
   const weeks: PlannedWeek[] = [];
-  // A session of workout w on `date` as planned, with its steps and its minutes in zone at the coach's anchors.
-  const session = (date: string, weekday: number, w: number, fixedScale: number, reps: number, addOns: number): PlannedSession => {
-    sessionDose(profiles.coachView.profiles, w, fixedScale, reps, addOns, dose);
-    const workout = catalogue.workouts[w]!;
-    const steps = stepsOf(workout, fixedScale, reps, addOns, anchors, known);
+  for (let week = 1; week <= loaded.spec.weeks; week++) {
+    planner.planWeek(macroplan, week);
+    weeks.push(planner.plannedWeek(macroplan, week, addDays(from, (week - 1) * 7)));
+  }
+  return weeks;
+}
+
+/**
+ * One athlete's weeks as the planner makes them, a week at a time — for `plan` (the weeks as
+ * written) and `coach` (the weeks as the adaptive engine changes them between plannings): the
+ * targets the tracker sets for the macroplan's week, capped to the hours available, the week planned
+ * into `plan`, and a planned week read out of it with dates, steps, paces and heart rates.
+ */
+export class AthletePlanner {
+  /** The workouts at the coach's anchors (`profiles.coachView`), as the planner and the engine see them. */
+  readonly profiles: WorkoutProfiles;
+  /** This week's targets (after `targetsFor`) and plan (after `planWeek`). */
+  readonly targets = new WeekTargets();
+  readonly plan = new WeekPlan();
+  private readonly tracker = new TargetTracker();
+  private readonly planner: WeekPlanner;
+  private readonly hoursCap: number;
+  private readonly anchors: Float64Array;
+  private readonly dose = new Float64Array(DOSE_FIELDS);
+
+  constructor(
+    private readonly loaded: LoadedAthlete,
+    parameters: Parameters,
+    private readonly catalogue: CompiledCatalogue,
+  ) {
+    this.profiles = new WorkoutProfiles(loaded.spec, parameters, catalogue);
+    this.profiles.setCoachView(loaded.known);
+    // The coach's anchor speeds (ANCHORS order), as the planner's view of the workouts was made from them.
+    this.anchors = this.profiles.coachAnchorSpeeds;
+    const habitual = loaded.athlete.habitualDistribution ?? parameters.levels[loaded.athlete.level].habitualDistribution;
+    this.tracker.reset(loaded.athlete.weeklyHours, habitual);
+    this.planner = new WeekPlanner(catalogue);
+    const available = loaded.athlete.available;
+    this.planner.availableDays = available?.days === undefined ? 0x7f : available.days.reduce((mask, day) => mask | (1 << WEEKDAY_NAMES.indexOf(day)), 0);
+    this.hoursCap = available?.hours === undefined ? Number.POSITIVE_INFINITY : available.hours * 60;
+  }
+
+  /**
+   * The week's targets into `targets`: the tracker's for the macroplan's week (weeks in order, each
+   * once), at most the hours available — scaled down, zones alike. `design`: the design the week
+   * trains to, when something (the engine) changed it from the block's.
+   */
+  targetsFor(macroplan: Macroplan, week: number, design?: ResolvedDesign): WeekTargets {
+    const targets = this.targets;
+    this.tracker.next(macroplan, week, 1, targets, design);
+    if (targets.totalMinutes > this.hoursCap) {
+      const scale = this.hoursCap / targets.totalMinutes;
+      targets.totalMinutes *= scale;
+      targets.z2Minutes *= scale;
+      targets.z3Minutes *= scale;
+    }
+    return targets;
+  }
+
+  /** The week planned into `plan` from `targets` (after `targetsFor`, and whatever changed them since). */
+  planInto(design: ResolvedDesign, week: number): WeekPlan {
+    this.planner.plan(design, this.targets, week, this.profiles.coachView, this.plan);
+    return this.plan;
+  }
+
+  /** `targetsFor` and `planInto` for the block's own design. */
+  planWeek(macroplan: Macroplan, week: number): WeekPlan {
+    const design = macroplan.blocks[macroplan.blockOfWeek[week]!]!.design;
+    this.targetsFor(macroplan, week, design);
+    return this.planInto(design, week);
+  }
+
+  /**
+   * The week in `plan` (or `plan`'s sessions from weekday `fromDay` on) as a coach reads it, the
+   * week starting on the Monday `start`: its sessions with dates, steps and minutes in zone, the goal
+   * race in its week, its totals against `targets`.
+   */
+  plannedWeek(macroplan: Macroplan, week: number, start: string, plan: WeekPlan = this.plan, fromDay = 0): PlannedWeek {
+    const block = macroplan.blocks[macroplan.blockOfWeek[week]!]!;
+    const sessions: PlannedSession[] = [];
+    for (let k = 0; k < plan.count; k++) {
+      if (plan.day[k]! < fromDay) continue;
+      sessions.push(this.session(addDays(start, plan.day[k]!), plan.day[k]!, plan.workout[k]!, plan.fixedScale[k]!, plan.reps[k]!, plan.addOns[k]!));
+    }
+    const goal = this.loaded.athlete.goal;
+    if (goal !== undefined && goal.date >= addDays(start, fromDay) && goal.date <= addDays(start, 6)) {
+      const easy = this.catalogue.indexOf.get('easy-run')!;
+      raceWeek(sessions, goal, this.loaded.known, this.anchors, (date, weekday) => this.session(date, weekday, easy, 1, RACE_WEEK.shakeoutMinutes, 0));
+    }
+    const sum = (field: 'minutes' | 'z1Minutes' | 'z2Minutes' | 'z3Minutes') => sessions.reduce((total, session) => total + session[field], 0);
+    const targets = this.targets;
+    return {
+      week,
+      start,
+      block: block.name,
+      design: block.design.label,
+      target: { minutes: targets.totalMinutes, z1Minutes: targets.totalMinutes - targets.z2Minutes - targets.z3Minutes, z2Minutes: targets.z2Minutes, z3Minutes: targets.z3Minutes },
+      planned: { minutes: sum('minutes'), z1Minutes: sum('z1Minutes'), z2Minutes: sum('z2Minutes'), z3Minutes: sum('z3Minutes') },
+      sessions,
+    };
+  }
+
+  /** A session of workout w on `date` as planned, with its steps and its minutes in zone at the coach's anchors. */
+  session(date: string, weekday: number, w: number, fixedScale: number, reps: number, addOns: number): PlannedSession {
+    const dose = this.dose;
+    sessionDose(this.profiles.coachView.profiles, w, fixedScale, reps, addOns, dose);
+    const workout = this.catalogue.workouts[w]!;
+    const steps = stepsOf(workout, fixedScale, reps, addOns, this.anchors, this.loaded.known);
     return {
       date,
       weekday: WEEKDAYS[weekday]!,
@@ -103,40 +193,7 @@ export function planAthlete(loaded: LoadedAthlete, from: string, parameters: Par
       z2Minutes: dose[DOSE_Z2]!,
       z3Minutes: dose[DOSE_Z3]!,
     };
-  };
-  for (let week = 1; week <= spec.weeks; week++) {
-    const block = arm.macroplan.blocks[arm.macroplan.blockOfWeek[week]!]!;
-    tracker.next(arm.macroplan, week, 1, targets);
-    // No more than the athlete has: the week's targets scaled down to the hours available, zones alike.
-    if (targets.totalMinutes > hoursCap) {
-      const scale = hoursCap / targets.totalMinutes;
-      targets.totalMinutes *= scale;
-      targets.z2Minutes *= scale;
-      targets.z3Minutes *= scale;
-    }
-    planner.plan(block.design, targets, week, profiles.coachView, plan);
-    const start = addDays(from, (week - 1) * 7);
-    const sessions: PlannedSession[] = [];
-    for (let k = 0; k < plan.count; k++) {
-      sessions.push(session(addDays(start, plan.day[k]!), plan.day[k]!, plan.workout[k]!, plan.fixedScale[k]!, plan.reps[k]!, plan.addOns[k]!));
-    }
-    const goal = loaded.athlete.goal;
-    if (goal !== undefined && goal.date >= start && goal.date <= addDays(start, 6)) {
-      const easy = catalogue.indexOf.get('easy-run')!;
-      raceWeek(sessions, goal, known, anchors, (date, weekday) => session(date, weekday, easy, 1, RACE_WEEK.shakeoutMinutes, 0));
-    }
-    const sum = (field: 'minutes' | 'z1Minutes' | 'z2Minutes' | 'z3Minutes') => sessions.reduce((total, session) => total + session[field], 0);
-    weeks.push({
-      week,
-      start,
-      block: block.name,
-      design: block.design.label,
-      target: { minutes: targets.totalMinutes, z1Minutes: targets.totalMinutes - targets.z2Minutes - targets.z3Minutes, z2Minutes: targets.z2Minutes, z3Minutes: targets.z3Minutes },
-      planned: { minutes: sum('minutes'), z1Minutes: sum('z1Minutes'), z2Minutes: sum('z2Minutes'), z3Minutes: sum('z3Minutes') },
-      sessions,
-    });
   }
-  return weeks;
 }
 
 /**

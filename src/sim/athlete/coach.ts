@@ -1,0 +1,231 @@
+import { AdaptiveEngine, type EngineParts } from '../../engine/adapt/engine.ts';
+import type { Adjustment, AdjustmentListener } from '../../engine/adapt/adjustment.ts';
+import { ObservedHistory } from '../../engine/adapt/history.ts';
+import { WeekPlan } from '../../engine/plan/week-plan.ts';
+import type { Parameters } from '../../models/parameters.ts';
+import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
+import type { Activity } from './activities.ts';
+import type { LoadedAthlete } from './load.ts';
+import { addDays, AthletePlanner, WEEKDAYS, type PlannedWeek } from './plan.ts';
+import type { Morning } from './wellness.ts';
+
+/**
+ * `periodize coach`: the athlete's own mornings and training replayed through the adaptive engine
+ * the simulator runs (src/engine/adapt/engine.ts), morning by morning, with the same record
+ * (ObservedHistory) a simulated athlete's coach keeps — so that what the engine says of a real
+ * athlete is what it would say of a simulated one with the same readings. The plan is the athlete
+ * file's (the same AthletePlanner as `plan`), each week planned when it begins, from the engine's
+ * schedule (blocks moved, volume changed), and changed by the rules each morning.
+ */
+
+/** The weeks before the plan's first day whose data form the engine's baseline (its longest window, 28 days, and the sleep baseline's week before it, with room). */
+export const BASELINE_DAYS = 56;
+
+/**
+ * How a coach reads a run without a plan behind it (a baseline day, or a run the plan did not have):
+ * hard when it held this much time above LT1 — a session's goal by its main set, as Seiler &
+ * Kjerland (2006) classify sessions by zone. A convention of ours [M]: the shortest main sets of the
+ * catalogue's hard sessions (a 10 × 1 min VO2max set, a 3 × 10 min threshold set) pass it; a few
+ * strides or a hilly easy run do not.
+ */
+const HARD_ZONE3_MINUTES = 5;
+const HARD_ZONE2_MINUTES = 15;
+
+/** One day of the replay: the morning's readings, the sessions planned and done, the engine's changes. */
+export interface CoachDay {
+  date: string;
+  /** Plan week and weekday (Monday 0); week 0: a baseline day before the plan. */
+  week: number;
+  weekday: number;
+  morning: Morning | null;
+  /** The sessions planned for the day after the morning's changes (names and minutes), and those done. */
+  planned: string[];
+  done: Activity[];
+  /** What the engine changed (or would have, overridden) this morning, with its reasons. */
+  changes: Adjustment[];
+}
+
+export interface CoachReport {
+  /** Every day of the replay, the baseline's first day to today. */
+  days: CoachDay[];
+  today: CoachDay;
+  /** The facts today's rules read, as the engine had them this morning: label and value in words. */
+  facts: { name: string; label: string; value: string }[];
+  /** The rest of this week from today as the engine left it, and the next week as it plans it now (null after the plan's last week). */
+  thisWeek: PlannedWeek;
+  nextWeek: PlannedWeek | null;
+  /** What a coach should know about how the data were used. */
+  notes: string[];
+  /** Whether the athlete file names a rule set (without one the engine changes nothing: a fixed plan, compared with what was done). */
+  adaptive: boolean;
+}
+
+export interface CoachInput {
+  loaded: LoadedAthlete;
+  /** The plan's first day (a Monday) and today (the morning to decide), YYYY-MM-DD. */
+  from: string;
+  today: string;
+  mornings: readonly Morning[];
+  activities: readonly Activity[];
+}
+
+/** Days from one YYYY-MM-DD date to another. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * Replays the athlete's record from the baseline (BASELINE_DAYS before the plan, or the first data,
+ * whichever is later) to this morning. Days before the plan enter the record as they were; from the
+ * plan's first Monday each week is planned as it begins and each morning's readings go to the
+ * engine, which changes the plan; the runs of each day before today are matched to its planned
+ * sessions in order (a run the plan did not have is classified by its time in zone; a planned session
+ * with no run is missed). Today stops after the morning: today's decision, before training.
+ */
+export function coachAthlete(input: CoachInput, parameters: Parameters, catalogue: CompiledCatalogue, parts: EngineParts): CoachReport {
+  const { loaded, from, today } = input;
+  const spec = loaded.spec;
+  const notes: string[] = [];
+  const planDay = daysBetween(from, today);
+  if (planDay < 0) throw new RangeError(`today (${today}) is before the plan's first day (${from})`);
+  if (planDay >= spec.weeks * 7) throw new RangeError(`today (${today}) is after the plan's last day (${addDays(from, spec.weeks * 7 - 1)})`);
+  const firstData = [input.mornings[0]?.date, input.activities[0]?.date].filter((date): date is string => date !== undefined && date < from).sort()[0] ?? from;
+  const start = daysBetween(from, firstData) < -BASELINE_DAYS ? addDays(from, -BASELINE_DAYS) : firstData;
+  const baselineDays = daysBetween(start, from);
+  const morningOf = new Map(input.mornings.map((morning) => [morning.date, morning]));
+  const runsOf = new Map<string, Activity[]>();
+  for (const activity of input.activities) {
+    if (activity.date < start || activity.date > today) continue;
+    const runs = runsOf.get(activity.date) ?? [];
+    runs.push(activity);
+    runsOf.set(activity.date, runs);
+  }
+  const ignored = input.mornings.filter((morning) => morning.date > today).length + input.activities.filter((activity) => activity.date > today).length;
+  if (ignored > 0) notes.push(`${ignored} mornings or runs after ${today} not read: the replay stops at this morning`);
+  const older = input.mornings.filter((morning) => morning.date < start).length;
+  if (older > 0) notes.push(`${older} mornings before ${start} not read: the engine's baseline is the ${BASELINE_DAYS / 7} weeks before the plan`);
+
+  const planner = new AthletePlanner(loaded, parameters, catalogue);
+  const arm = spec.arms[0]!;
+  const capacity = baselineDays + spec.weeks * 7 + 1;
+  const record = new ObservedHistory(capacity, catalogue.count);
+  const engine = arm.rules === null ? null : new AdaptiveEngine(arm.rules, parts, planner.profiles.coachView.profiles, capacity, spec.weeks + 1);
+  const changes: Adjustment[] = [];
+  const listener: AdjustmentListener = { adjustment: (change) => changes.push(change) };
+  if (engine !== null) engine.listener = listener;
+  const loadRpe = zoneRpes(parameters);
+  const easy = catalogue.indexOf.get('easy-run')!;
+  const classify = (run: Activity): number => {
+    if (run.z3Minutes >= HARD_ZONE3_MINUTES) return catalogue.indexOf.get('vo2max-intervals')!;
+    if (run.z2Minutes >= HARD_ZONE2_MINUTES) return catalogue.indexOf.get('tempo-run')!;
+    return run.minutes >= 90 ? catalogue.indexOf.get('long-run')! : easy;
+  };
+  const hardDone = (run: Activity) => run.z3Minutes >= HARD_ZONE3_MINUTES || run.z2Minutes >= HARD_ZONE2_MINUTES;
+  let unrated = 0;
+  const sessionDone = (history: ObservedHistory, run: Activity, planned: number | null): void => {
+    // The planned workout when the run was of its kind (hard for a hard one, easy for an easy one); else what the run was.
+    const hard = hardDone(run);
+    const w = planned !== null && planner.profiles.isHard(planned, true) === hard ? planned : classify(run);
+    const estimated = (run.z1Minutes * loadRpe[0]! ** 2 + run.z2Minutes * loadRpe[1]! ** 2 + run.z3Minutes * loadRpe[2]! ** 2) / (run.z1Minutes * loadRpe[0]! + run.z2Minutes * loadRpe[1]! + run.z3Minutes * loadRpe[2]!);
+    if (run.rpe !== run.rpe) unrated++;
+    history.setSession(w, run.minutes, run.rpe, hard, estimated);
+  };
+  const morning = (history: ObservedHistory, date: string): Morning | null => {
+    const reading = morningOf.get(date) ?? null;
+    history.setMorning(reading?.restingHr ?? Number.NaN, reading?.lnRmssd ?? Number.NaN, reading?.sleepHours ?? Number.NaN, reading?.ill ?? false);
+    return reading;
+  };
+
+  const days: CoachDay[] = [];
+  for (let d = 0; d < baselineDays; d++) {
+    const date = addDays(start, d);
+    const reading = morning(record, date);
+    const done = runsOf.get(date) ?? [];
+    for (const run of done) sessionDone(record, run, null);
+    days.push({ date, week: 0, weekday: (d - baselineDays + 7 * 1000) % 7, morning: reading, planned: [], done, changes: [] });
+  }
+  const history = engine?.history ?? record;
+  if (engine !== null) engine.startArm(record, arm.macroplan, loaded.athlete.weeklyHours * 60);
+  const macroplan = engine?.schedule ?? arm.macroplan;
+  let plan = planner.plan;
+  const todayWeek = Math.floor(planDay / 7) + 1;
+  let week = 0;
+  for (let d = 0; d <= planDay; d++) {
+    week = Math.floor(d / 7) + 1;
+    const weekday = d % 7;
+    const date = addDays(from, d);
+    changes.length = 0;
+    if (weekday === 0) plan = planWeek(planner, engine, macroplan, week);
+    const reading = morning(history, date);
+    if (engine !== null) engine.morning(week, weekday, plan);
+    const planned: number[] = [];
+    const plannedNames: string[] = [];
+    for (let k = 0; k < plan.count; k++) {
+      if (plan.day[k] !== weekday) continue;
+      planned.push(plan.workout[k]!);
+      const session = planner.session(date, weekday, plan.workout[k]!, plan.fixedScale[k]!, plan.reps[k]!, plan.addOns[k]!);
+      plannedNames.push(`${session.name} ${Math.round(session.minutes)} min`);
+    }
+    const done = d < planDay ? (runsOf.get(date) ?? []) : [];
+    if (d < planDay) {
+      done.forEach((run, i) => sessionDone(history, run, planned[i] ?? null));
+      for (let i = done.length; i < planned.length; i++) history.missedSession();
+    }
+    days.push({ date, week, weekday, morning: reading, planned: plannedNames, done, changes: changes.slice() });
+  }
+  const weekStart = addDays(from, (todayWeek - 1) * 7);
+  const thisWeek = planner.plannedWeek(macroplan, todayWeek, weekStart, plan, planDay % 7);
+  let nextWeek: PlannedWeek | null = null;
+  if (todayWeek < spec.weeks) {
+    // The next week as the engine would plan it on Monday, with what it knows this morning.
+    const next = planWeek(planner, engine, macroplan, todayWeek + 1);
+    nextWeek = planner.plannedWeek(macroplan, todayWeek + 1, addDays(weekStart, 7), next);
+  }
+  if (unrated > 0) notes.push(`${unrated} runs without a session RPE: their load estimated from time in zone (the RPE curve of the model), and left out of the RPE facts`);
+  const missing = days.filter((day) => day.morning === null).length;
+  if (missing > 0) notes.push(`${missing} of ${days.length} days without a morning reading: missing to the engine, never zero`);
+  const facts = engine === null ? [] : todayFacts(engine, arm.rules!.ruleSet.rules);
+  return { days, today: days.at(-1)!, facts, thisWeek, nextWeek, notes, adaptive: engine !== null };
+}
+
+/** A week planned as it begins: the engine's schedule (its design and volume changes), the targets, the plan, the engine's review. */
+function planWeek(planner: AthletePlanner, engine: AdaptiveEngine | null, macroplan: AdaptiveEngine['schedule'] | LoadedAthlete['spec']['arms'][number]['macroplan'], week: number): WeekPlan {
+  const design = engine === null ? macroplan.blocks[macroplan.blockOfWeek[week]!]!.design : engine.schedule.designOf(week);
+  const targets = planner.targetsFor(macroplan, week, design);
+  engine?.adjustTargets(week, targets);
+  const plan = planner.planInto(design, week);
+  engine?.reviewWeek(week, plan);
+  return plan;
+}
+
+/**
+ * Session RPE of a minute in each zone when the athlete gave none, from the model's RPE curve
+ * (PARAMETERS.effort.rpeCurve: CR-10 against position, 0 at LT1, 1 at LT2, 2 at vVO2max): zone 1
+ * as easy running, zone 2 midway between LT1 and LT2, zone 3 midway between LT2 and vVO2max.
+ */
+function zoneRpes(parameters: Parameters): Float64Array {
+  const curve = parameters.effort.rpeCurve;
+  const at = (position: number): number => {
+    for (let i = 1; i < curve.length; i++) {
+      const [x0, y0] = curve[i - 1]!;
+      const [x1, y1] = curve[i]!;
+      if (position <= x1) return y0 + ((y1 - y0) * (Math.max(position, x0) - x0)) / (x1 - x0);
+    }
+    return curve.at(-1)![1];
+  };
+  return Float64Array.of(curve[1]![1], at(0.5), at(1.5));
+}
+
+/** The facts this morning's rules read, in the order the rules name them, each once. */
+function todayFacts(engine: AdaptiveEngine, rules: readonly { when: unknown }[]): CoachReport['facts'] {
+  const names: string[] = [];
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if ('fact' in node && typeof node.fact === 'string' && !names.includes(node.fact)) names.push(node.fact);
+    for (const value of Object.values(node)) if (typeof value === 'object') visit(value);
+  };
+  for (const rule of rules) visit(rule.when);
+  return names.map((name) => ({ name, ...engine.factReading(name) }));
+}
+
+export { WEEKDAYS };
