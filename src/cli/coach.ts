@@ -44,14 +44,22 @@ export function coachText(loaded: LoadedAthlete, report: CoachReport, sources: C
     for (const fact of report.facts) lines.push(`    ${fact.label}: ${fact.value}`);
   }
   if (!report.adaptive) lines.push('  no rules: the plan stands as written');
-  else if (today.changes.length === 0) lines.push('  decision: no change — no rule held this morning; the plan stands');
-  else {
+  else if (today.changes.length === 0) {
+    const unchanged = report.held.filter((rule) => rule.outcome === 'unchanged').map((rule) => rule.rule);
+    lines.push(
+      unchanged.length === 0
+        ? '  decision: no change — no rule held this morning; the plan stands'
+        : `  decision: no change to the plan — ${unchanged.join(', ')} held, with nothing left to change (no session of the kind it changes today, or changed already)`,
+    );
+  } else {
     lines.push('  decision:');
     for (const change of today.changes) lines.push(`    ${describeChange({ ...change, rule: change.ruleId })}`);
   }
-  lines.push('', ...weekLines(report.thisWeek, `This week from today (week ${report.thisWeek.week}, ${report.thisWeek.block}), as the engine left it`));
+  const rest = report.thisWeek;
+  lines.push('', ...weekLines(rest, `The rest of week ${rest.week} (Mon ${rest.start}, ${rest.block}), as the engine left it`, true));
   if (report.nextWeek !== null) {
     lines.push('', ...weekLines(report.nextWeek, `Next week (week ${report.nextWeek.week}, Mon ${report.nextWeek.start}, ${report.nextWeek.block}), as the engine would plan it now`));
+    for (const change of report.nextWeekChanges) lines.push(`  ${describeChange({ ...change, rule: change.ruleId })}`);
   } else lines.push('', 'the plan ends this week');
   return `${lines.join('\n')}\n`;
 }

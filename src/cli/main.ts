@@ -8,23 +8,23 @@ import type { Container } from 'inversify';
 import { InputError } from '../models/input/located.ts';
 import { abortStagesOnSignals, OutputError, OutputStage } from '../sim/outputs/stage.ts';
 import { LocalPool } from '../sim/local-pool.ts';
-import { loadAthlete, MAX_PLAN_WEEKS, type LoadedAthlete } from '../sim/athlete/load.ts';
+import { loadAthlete, MAX_PLAN_WEEKS, OptionError, type LoadedAthlete, type PlanSpan } from '../sim/athlete/load.ts';
 import { addDays, planAthlete, weekdayOf, type PlannedWeek } from '../sim/athlete/plan.ts';
-import { coachAthlete, type CoachReport } from '../sim/athlete/coach.ts';
-import { readWellness, type Morning, type WellnessRecord } from '../sim/athlete/wellness.ts';
-import { readActivities } from '../sim/athlete/activities.ts';
+import { coachAthlete, OutsidePlanError, type CoachReport } from '../sim/athlete/coach.ts';
+import { readWellness, type WellnessRecord } from '../sim/athlete/wellness.ts';
+import { activityFiles, readActivities } from '../sim/athlete/activities.ts';
 import { coachJson, coachText } from './coach.ts';
-import { whatIf } from '../sim/athlete/whatif.ts';
+import { usualMornings, whatIf, whatIfUncertainty, type WhatIfUncertainty } from '../sim/athlete/whatif.ts';
 import { whatIfCsv, whatIfJson, whatIfText } from './whatif.ts';
 import { BUILTIN_DESIGNS } from '../engine/designs/builtins.ts';
 import { didYouMean } from '../models/text/suggest.ts';
 
-import { IsoDate } from '../models/athlete/schema.ts';
+import { IsoDate, type AthleteFile } from '../models/athlete/schema.ts';
 import { planCsv, planJson, planText } from './plan.ts';
 import { planIcs } from './plan-ics.ts';
 import { planIcu } from './plan-icu.ts';
 import { sessionFit } from './plan-fit.ts';
-import { sha256 } from '../sim/outputs/read-chunks.ts';
+import { sha256, sha256File } from '../sim/outputs/read-chunks.ts';
 import { duration, estimateLine, MAX_UNASKED_BYTES, MAX_UNASKED_CPU_SECONDS, pastAsking, size } from '../sim/estimate.ts';
 import type { RuleFileAccess } from '../sim/scenario/rules-load.ts';
 import { OUTPUT_FILES } from '../sim/outputs/run-outputs.ts';
@@ -335,8 +335,9 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       try {
         report = coachAthlete({ loaded, from, today, mornings: wellness.mornings, activities: activities.activities }, loader.parameters, loader.catalogue, container.get(ScenarioRunner).engineParts);
       } catch (error) {
-        if (!(error instanceof RangeError)) throw error;
-        io.err(`periodize coach: --date: ${error.message}\n`);
+        if (!(error instanceof OutsidePlanError)) throw error;
+        const source = options.date !== undefined ? '--date' : `today, the last morning in ${options.wellness}`;
+        io.err(`periodize coach: ${source}: ${error.message}${options.date === undefined ? ': give --date' : ''}\n`);
         exitCode = EXIT_BAD_INPUT;
         return;
       }
@@ -352,8 +353,9 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
           version: VERSION,
           command: ['periodize', ...argv].join(' '),
           athlete: { file: athleteFile, sha256: sha256(loaded.text) },
-          wellness: { file: options.wellness, sha256: sha256(readFileSync(options.wellness)) },
-          activities: { path: options.activities },
+          wellness: { file: options.wellness, sha256: sha256File(options.wellness) },
+          // Each file read, with its hash: the run can be checked against the data it was given.
+          activities: activityFiles(options.activities).paths.map((file) => ({ file, sha256: sha256File(file) })),
           from,
           today,
           files: stage.describe(),
@@ -383,9 +385,11 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('--from <date>', "the plan's first day (default: the athlete file's start, else the Monday on or after today)")
     .option('--wellness <file>', "the athlete's mornings (as coach reads them): the versions' usual resting HR, HRV and sleep are the last 4 weeks' means")
     .option('-o, --out <dir>', 'output folder for whatif.csv (each version\'s race time) and whatif.json (default: out/<athlete file name>-whatif)')
+    .addOption(uncertaintyOption())
     .addOption(allowOutsideRulesOption())
-    .action(async (athleteFile: string, options: { options: string; rules?: string; replicates?: number; seed?: number; from?: string; wellness?: string; out?: string; allowOutsideRules?: boolean }) => {
+    .action(async (athleteFile: string, options: { options: string; rules?: string; replicates?: number; seed?: number; from?: string; wellness?: string; out?: string; uncertainty?: string; allowOutsideRules?: boolean }) => {
       const names = options.options.split(',').map((name) => name.trim()).filter((name) => name !== '');
+      const uncertainty = options.uncertainty === undefined ? null : parseUncertainty(options.uncertainty);
       const known = ['plan', ...Object.keys(BUILTIN_DESIGNS)];
       const unknown = names.find((name) => !known.includes(name));
       const problem =
@@ -393,6 +397,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         : names.length === 0 ? '--options: name at least one option'
         : new Set(names).size !== names.length ? '--options: each option once'
         : options.replicates === 0 || (options.replicates ?? 0) > MAX_WHATIF_VERSIONS ? `--replicates: 1 to ${MAX_WHATIF_VERSIONS}`
+        : typeof uncertainty === 'string' ? `--uncertainty: ${uncertainty}`
         : null;
       if (problem !== null) {
         io.err(`periodize whatif: ${problem}\n`);
@@ -404,34 +409,51 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const rules = options.rules === undefined || loader.vocabulary.ruleSets.has(options.rules) || options.rules === 'none' ? options.rules : resolve(options.rules);
       let from = '';
       const held: string[] = [];
-      const loaded = loadAthlete(
-        athleteFile,
-        loader,
-        (athlete) => {
+      // Worked out once from the file (each parameter set of --uncertainty reads the file again).
+      let span: PlanSpan | null = null;
+      const spanOf = (athlete: AthleteFile): PlanSpan => (span ??= whatIfSpan(athlete));
+      const whatIfSpan = (athlete: AthleteFile): PlanSpan => {
           const start = planStart(options.from ?? athlete.start, new Date());
           if (typeof start !== 'string') throw new UsageError(`periodize whatif: --from: ${start.problem}`);
           from = start;
-          const baseline = options.wellness === undefined ? undefined : usualMornings(readWellness(options.wellness, athlete.data?.wellness, athlete.data?.timeZone).mornings);
+          const baseline = options.wellness === undefined ? undefined : usualMornings(readWellness(options.wellness, athlete.data?.wellness, athlete.data?.timeZone).mornings, from);
           const race = athlete.knows.race;
           if (race !== undefined) held.push(`${race.distance} in ${race.time}`);
           if (athlete.knows.lt1?.pace !== undefined) held.push(`LT1 ${athlete.knows.lt1.pace}/km`);
           if (athlete.knows.lt2?.pace !== undefined) held.push(`LT2 ${athlete.knows.lt2.pace}/km`);
           held.push(`${athlete.weeklyHours} h a week`);
-          if (baseline !== undefined) held.push(`the usual mornings of ${options.wellness}`);
-          return { from, weeks: null, whatIf: { options: names, ...(rules === undefined ? {} : { rules }), replicates: options.replicates ?? DEFAULT_WHATIF_VERSIONS, seed: options.seed ?? 1, ...(baseline === undefined ? {} : { baseline }) } };
-        },
-        ruleAccess(options),
-      );
+          if (baseline !== undefined) {
+            held.push(
+              Object.keys(baseline).length > 0
+                ? `the usual mornings of ${options.wellness} (the 4 weeks before the plan: ${Object.keys(baseline).join(', ')})`
+                : `not the mornings of ${options.wellness}: too few in the 4 weeks before the plan (drawn instead)`,
+            );
+          }
+          return { from, weeks: null, whatIf: { options: names, raceDay: true, ...(rules === undefined ? {} : { rules }), replicates: options.replicates ?? DEFAULT_WHATIF_VERSIONS, seed: options.seed ?? 1, ...(baseline === undefined ? {} : { baseline }) } };
+      };
+      const loaded = loadAthlete(athleteFile, loader, spanOf, ruleAccess(options));
       const result = whatIf(loaded, container.get(ScenarioRunner), loader.parameters);
+      let modelUncertainty: WhatIfUncertainty | null = null;
+      if (uncertainty !== null && typeof uncertainty !== 'string') {
+        const base = loader.parameters;
+        const { ensemble } = withEnsembleOnly('whatif', base);
+        const { createContainer } = await import('../composition-root.ts');
+        modelUncertainty = whatIfUncertainty(result, resampleSets(ensemble, uncertainty.sets), (set) => {
+          const each = createContainer(parametersOfSet(base, ensemble, set));
+          const setLoader = each.get(ScenarioLoader);
+          return whatIf(loadAthlete(athleteFile, setLoader, spanOf, ruleAccess(options)), each.get(ScenarioRunner), setLoader.parameters);
+        });
+      }
       const outDir = options.out ?? join('out', `${basename(athleteFile, extname(athleteFile))}-whatif`);
+      const earlier = earlierPlanFiles(outDir);
       const stage = new OutputStage(outDir, WHATIF_FILES);
       try {
         stage.write('whatif.csv', whatIfCsv(result));
-        stage.write('whatif.json', `${JSON.stringify(whatIfJson(result), null, 2)}\n`);
+        stage.write('whatif.json', `${JSON.stringify(whatIfJson(result, modelUncertainty), null, 2)}\n`);
         const manifest = { tool: 'periodize', version: VERSION, command: ['periodize', ...argv].join(' '), athlete: { file: athleteFile, sha256: sha256(loaded.text) }, from, files: stage.describe() };
         stage.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-        stage.commit(WHATIF_FILES);
-        io.out(whatIfText(loaded, result, from, athleteFile, held));
+        stage.commit([...WHATIF_FILES, ...earlier]);
+        io.out(whatIfText(loaded, result, from, athleteFile, held, modelUncertainty));
         io.out(`\nwrote ${outDir}/ (${writtenList(stage)})\n`);
       } finally {
         stage.abort();
@@ -788,6 +810,10 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       io.err(`${error.message}\n`);
       return EXIT_BAD_INPUT;
     }
+    if (error instanceof OptionError) {
+      io.err(`periodize ${argv[0] ?? ''}: ${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
     if (error instanceof WorkerStopped) {
       io.err(`periodize: ${error.message}\n`);
       return EXIT_INTERNAL;
@@ -930,25 +956,13 @@ function earlierPlanFiles(folder: string): string[] {
 /** What `whatif` writes into its folder. */
 const WHATIF_FILES = ['whatif.csv', 'whatif.json', 'manifest.json'];
 
-/** Versions of the athlete a what-if runs unless told: enough for a median and an 80 % interval to settle within a few seconds of race time. */
-const DEFAULT_WHATIF_VERSIONS = 200;
-const MAX_WHATIF_VERSIONS = 100_000;
-
 /**
- * The athlete's usual mornings, for a what-if's versions: the means of the last 28 days of
- * readings (the engine's baseline window), each marker only where it has at least 7 readings.
+ * Versions of the athlete a what-if runs unless told: with 1 000, the Monte Carlo error of a paired
+ * difference between options is a second or two of a 10-km time (the table prints it), and the run
+ * takes about a second.
  */
-function usualMornings(mornings: readonly Morning[]): { restingHr?: number; lnRmssd?: number; sleepHours?: number } {
-  const last = mornings.at(-1)?.date;
-  if (last === undefined) return {};
-  const recent = mornings.filter((morning) => morning.date > addDays(last, -28));
-  const mean = (values: number[]) => {
-    const read = values.filter((value) => value === value);
-    return read.length >= 7 ? read.reduce((sum, value) => sum + value, 0) / read.length : undefined;
-  };
-  const usual = { restingHr: mean(recent.map((m) => m.restingHr)), lnRmssd: mean(recent.map((m) => m.lnRmssd)), sleepHours: mean(recent.map((m) => m.sleepHours)) };
-  return Object.fromEntries(Object.entries(usual).filter(([, value]) => value !== undefined));
-}
+const DEFAULT_WHATIF_VERSIONS = 1000;
+const MAX_WHATIF_VERSIONS = 100_000;
 
 /** What `plan` writes into its folder. */
 const PLAN_FILES = ['plan.csv', 'plan.json', 'plan.ics', 'plan.icu.txt', 'manifest.json'];

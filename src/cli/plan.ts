@@ -37,10 +37,16 @@ export function planText(loaded: LoadedAthlete, weeks: readonly PlannedWeek[]): 
   return `${lines.join('\n')}\n`;
 }
 
-/** A week as the plan prints it: its heading with totals against the targets, a line per session. */
-export function weekLines(week: PlannedWeek, heading = `Week ${week.week} · Mon ${week.start} · ${week.block}`): string[] {
+/**
+ * A week as the plan prints it: its heading with totals against the targets, a line per session.
+ * `rest`: the sessions are the week's days left (coach's today onwards), set against the whole week's target.
+ */
+export function weekLines(week: PlannedWeek, heading = `Week ${week.week} · Mon ${week.start} · ${week.block}`, rest = false): string[] {
   const { planned, target } = week;
-  const lines = [`${heading} · ${hours(planned.minutes)} planned of ${hours(target.minutes)} · zones 1/2/3 ${shares(planned)} % (target ${shares(target)} %)`];
+  const totals = rest
+    ? `${hours(planned.minutes)} planned in the days left (the week's target ${hours(target.minutes)}, zones 1/2/3 ${shares(target)} %)`
+    : `${hours(planned.minutes)} planned of ${hours(target.minutes)} · zones 1/2/3 ${shares(planned)} % (target ${shares(target)} %)`;
+  const lines = [`${heading} · ${totals}`];
   for (const session of week.sessions) {
     lines.push(`  ${session.weekday} ${session.date.slice(5)}  ${session.name.padEnd(24)} ${`${Math.round(session.minutes)} min`.padStart(7)}  ${session.structure}`);
   }

@@ -1,6 +1,6 @@
 import type { Bounds, BoundedSpread, LevelPreset, LogSpread, Parameters, Spread } from '../models/parameters.ts';
 import { fastestTopSpeed, RACE_DISTANCES_KM } from '../models/physiology/race.ts';
-import { DEFAULT_REPLICATES, type Level, type NamedAthlete, type Population, type TraitOverrides } from '../models/scenario/schema.ts';
+import { availableDayMask, DEFAULT_REPLICATES, type Level, type NamedAthlete, type Population, type TraitOverrides } from '../models/scenario/schema.ts';
 import { ConditionalNormal } from './conditional-normal.ts';
 import type { RandomStream } from './rng.ts';
 
@@ -33,6 +33,9 @@ export class AthleteTraits {
   habitualZ1 = 0;
   habitualZ2 = 0;
   habitualZ3 = 0;
+  /** The weekdays the athlete can train (a bit mask, Monday bit 0) and the most minutes a week (Infinity: no cap). */
+  availableDays = 0x7f;
+  weeklyMinutesCap = Number.POSITIVE_INFINITY;
   // Hidden.
   sleepNeed = 0;
   responsivenessCentral = 1;
@@ -214,6 +217,8 @@ export function sampleAthlete(
   out.habitualZ1 = habitual.z1;
   out.habitualZ2 = habitual.z2;
   out.habitualZ3 = habitual.z3;
+  out.availableDays = availableDayMask(named?.available);
+  out.weeklyMinutesCap = named?.available?.hours === undefined ? Number.POSITIVE_INFINITY : named.available.hours * 60;
 
   out.sleepNeed = drawHidden(stream, parameters.sleep.needHours);
   // Trainability: one log-normal distribution (median 1) for everyone, whatever their level.

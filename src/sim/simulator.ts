@@ -184,6 +184,8 @@ export class Simulator {
     deriveAthleteSeeds(seed, index, this.athleteSeeds);
     for (let i = 0; i < this.streams.length; i++) this.streams[i]!.reseed(this.athleteSeeds, i * 4);
     sampleAthlete(spec.population, index, this.traitStream, parameters, traits);
+    // Sessions only on the days the athlete can train, now (the habitual week) and in every arm.
+    this.planner.availableDays = traits.availableDays;
     this.eventStream.saveTo(this.eventsSeed);
     this.schedule.fill(spec.events, this.eventStream);
 
@@ -318,6 +320,7 @@ export class Simulator {
       this.schedule.fill(spec.events, this.eventStream, spec.arms[arm]!.id);
     }
     this.tracker.reset(traits.weeklyHours, { z1: traits.habitualZ1, z2: traits.habitualZ2, z3: traits.habitualZ3 });
+    this.tracker.weeklyMinutesCap = traits.weeklyMinutesCap;
     profiles.startArm();
     this.dayRow.arm = arm;
     const row = results.arm;
@@ -334,7 +337,10 @@ export class Simulator {
       profiles.refreshIfMoved(s, week);
       const design = engine === null ? macroplan.blocks[macroplan.blockOfWeek[week]!]!.design : engine.schedule.designOf(week);
       this.tracker.next(macroplan, week, this.schedule.loadFactor[week]!, this.targets, design);
-      engine?.adjustTargets(week, this.targets);
+      if (engine !== null) {
+        engine.adjustTargets(week, this.targets);
+        this.tracker.holdCap(this.targets);
+      }
       row[base + ARM.targetMinutes]! += this.targets.totalMinutes;
       row[base + ARM.targetZ2Minutes]! += this.targets.z2Minutes;
       row[base + ARM.targetZ3Minutes]! += this.targets.z3Minutes;

@@ -51,8 +51,8 @@ describe(readWellness, () => {
         'sleep in seconds (sleepSecs)',
         '1 duplicated day: the last row of each kept',
         '2 zeros read as not measured: 1 resting HR, 1 HRV',
-        '1 day without a row between 2026-11-02 and 2026-11-06: not measured, left out',
-        '1 row with nothing measured left out',
+        '1 day without a row between 2026-11-02 and 2026-11-07: not measured',
+        '1 row with nothing measured: not measured',
       ]);
     });
 
@@ -157,7 +157,7 @@ describe(readWellness, () => {
     it('should leave a day without a row absent and an empty cell NaN, never 0', () => {
       const record = read('date,rhr,sleep,hrv\n2026-11-02,50,,\n2026-11-05,,7,\n');
       expect(record.mornings).toEqual([morning('2026-11-02', { restingHr: 50 }), morning('2026-11-05', { sleepHours: 7 })]);
-      expect(record.notes).toContain('2 days without a row between 2026-11-02 and 2026-11-05: not measured, left out');
+      expect(record.notes).toContain('2 days without a row between 2026-11-02 and 2026-11-05: not measured');
     });
 
     it('should keep the last row of a date written twice, and sort rows in any order by date', () => {

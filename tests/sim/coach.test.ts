@@ -1,10 +1,12 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContainer } from '../../src/composition-root.ts';
 import type { Activity } from '../../src/sim/athlete/activities.ts';
 import { BASELINE_DAYS, coachAthlete, type CoachInput } from '../../src/sim/athlete/coach.ts';
-import { EXAMPLE_FROM, EXAMPLE_TIME_ZONE, exampleData } from '../../src/sim/athlete/example-data.ts';
+import { EXAMPLE_DAYS, EXAMPLE_FROM, EXAMPLE_TIME_ZONE, exampleData } from '../../src/sim/athlete/example-data.ts';
+import { readActivities } from '../../src/sim/athlete/activities.ts';
+import { readWellness } from '../../src/sim/athlete/wellness.ts';
 import { loadAthlete } from '../../src/sim/athlete/load.ts';
 import { addDays, planAthlete } from '../../src/sim/athlete/plan.ts';
 import type { Morning } from '../../src/sim/athlete/wellness.ts';
@@ -49,8 +51,7 @@ function runsAsPlanned(today: string): Activity[] {
     }));
 }
 
-const replay = (input: Partial<CoachInput> & { today: string }) =>
-  coachAthlete({ loaded, from: FROM, mornings: [], activities: [], ...input }, loader.parameters, loader.catalogue, parts);
+const replay = (input: Partial<CoachInput> & { today: string }) => coachAthlete({ loaded, from: FROM, mornings: [], activities: [], ...input }, loader.parameters, loader.catalogue, parts);
 
 /** The first day of week `week` with a hard session planned (time above LT1 in its main set). */
 function hardDayOf(week: number): string {
@@ -107,8 +108,8 @@ describe('periodize coach: the athlete\'s own data through the adaptive engine',
     expect(report.days[0]!.date).toBe(addDays(FROM, -BASELINE_DAYS));
     expect(report.days.at(-1)!.date).toBe(today);
     expect(report.notes.some((note) => note.includes('not read: the engine\'s baseline'))).toBe(true);
-    expect(() => replay({ today: addDays(FROM, -1) })).toThrow(/before the plan's first day/);
-    expect(() => replay({ today: addDays(FROM, 14 * 7) })).toThrow(/after the plan's last day/);
+    expect(() => replay({ today: addDays(FROM, -1) })).toThrow(/is before the plan's first day/);
+    expect(() => replay({ today: addDays(FROM, 14 * 7) })).toThrow(/is after the plan's last day/);
   });
 });
 
@@ -153,7 +154,7 @@ describe('periodize coach on the command line, with the example data', () => {
     expect(await cli('coach', EXAMPLE, '--wellness', wellness, '--activities', activities, '--date', '2026-12-01', '--out', join(out, 'x'))).toEqual({
       code: 2,
       out: '',
-      err: "periodize coach: --date: today (2026-12-01) is before the plan's first day (2026-12-07)\n",
+      err: "periodize coach: --date: 2026-12-01 is before the plan's first day (2026-12-07)\n",
     });
     const folder = temporaryFolder();
     const bad = join(folder, 'wellness.csv');
@@ -175,5 +176,51 @@ describe('periodize coach on the command line, with the example data', () => {
       .sort();
     expect(committed).toEqual([...files.keys()].sort());
     for (const [name, bytes] of files) expect(Buffer.compare(readFileSync(join(DATA, name)), Buffer.from(bytes)), name).toBe(0);
+  });
+});
+
+describe('periodize coach against the simulator: the same engine on the same mornings', () => {
+  // The simulator's engine also has the baseline week before day 1 (days −6 … 0), which a coach's
+  // data starting on the plan's first day do not: its windows (the 4-week baselines, the sleep
+  // baseline a week before them) reach into it until day 36. From then on, the same decisions.
+  const FIRST_COMPARABLE_DAY = 36;
+
+  it.each(['hrv-swc', 'multi-marker', 'conservative-coach', 'hrv-kiviniemi'])(
+    'should make the changes the simulator made, day by day, replaying its athlete\'s files with rules %s',
+    (rules) => {
+      const folder = temporaryFolder();
+      const file = join(folder, 'athlete.yaml');
+      writeFileSync(file, readFileSync(EXAMPLE, 'utf8').replace(/^rules: .*$/m, `rules: ${rules}`));
+      const athlete = loadAthlete(file, loader, { from: FROM, weeks: null });
+      const runner = container.get(ScenarioRunner);
+      const simulated: string[] = [];
+      runner.run(athlete.spec, {
+        adjustments: { adjustment: (_traits, _arm, change) => void (change.day >= FIRST_COMPARABLE_DAY && change.day <= EXAMPLE_DAYS && simulated.push(`${change.day} ${change.ruleId} ${change.outcome}`)) },
+      });
+      for (const [name, bytes] of exampleData(athlete, runner, FROM, EXAMPLE_TIME_ZONE)) {
+        mkdirSync(dirname(join(folder, name)), { recursive: true });
+        writeFileSync(join(folder, name), bytes);
+      }
+      const known = athlete.known;
+      const report = replay({
+        loaded: athlete,
+        today: addDays(FROM, EXAMPLE_DAYS - 1),
+        mornings: readWellness(join(folder, 'wellness-generic.csv'), athlete.athlete.data!.wellness).mornings,
+        activities: readActivities(join(folder, 'fit'), { lt1Hr: known.hr.lt1, lt2Hr: known.hr.lt2, lt1Speed: known.lt1Speed, lt2Speed: known.lt2Speed }, EXAMPLE_TIME_ZONE).activities,
+      });
+      const replayed = report.days.flatMap((day) => day.changes.filter((change) => change.day >= FIRST_COMPARABLE_DAY).map((change) => `${change.day} ${change.ruleId} ${change.outcome}`));
+      expect(replayed).toEqual(simulated);
+    },
+  );
+
+  it('should not read a record of a few days as a recent illness (never ill is infinitely long ago)', () => {
+    const folder = temporaryFolder();
+    const file = join(folder, 'athlete.yaml');
+    writeFileSync(file, readFileSync(EXAMPLE, 'utf8').replace(/^rules: .*$/m, 'rules: conservative-coach'));
+    const athlete = loadAthlete(file, loader, { from: FROM, weeks: null });
+    const today = hardDayOf(1);
+    const report = replay({ loaded: athlete, today, mornings: mornings(FROM, today), activities: runsAsPlanned(today) });
+    expect(report.days.flatMap((day) => day.changes).filter((change) => /ill/.test(change.reason))).toEqual([]);
+    expect(report.facts.find((fact) => fact.name === 'daysSinceIllness')?.value).toBe('none on record');
   });
 });

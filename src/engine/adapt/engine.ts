@@ -416,6 +416,8 @@ export class AdaptiveEngine {
     const value = this.book.value(slot);
     const label = definition.unit === undefined || definition.unit === '' ? definition.label : `${definition.label} (${definition.unit})`;
     if (definition.kind === 'flag' && value === value) return { label, value: value === 1 ? 'yes' : 'no' };
+    // Days since something that never happened in the record.
+    if (value === Number.POSITIVE_INFINITY) return { label, value: 'none on record' };
     return { label, value: formatFact(this.book, slot) };
   }
 }

@@ -38,12 +38,26 @@ export function volumeFactor(design: LoadingPattern, weekInBlock: number): numbe
  * that the shares hold on average.
  */
 export class TargetTracker {
+  /** The most minutes a week the athlete has (Infinity: no cap): a week's targets are scaled down to it, zones alike. */
+  weeklyMinutesCap = Number.POSITIVE_INFINITY;
   private habitualMinutes = 0;
   private beforeTaperTotal = 0;
   private beforeTaperZ2 = 0;
   private beforeTaperZ3 = 0;
   private highCarry = 0;
   private thresholdCarry = 0;
+
+  /**
+   * `out` held to the weekly cap, zones alike: for targets something changed after `next` (the
+   * adaptive engine's volume changes) — the athlete has no more hours for them.
+   */
+  holdCap(out: WeekTargets): void {
+    if (!(out.totalMinutes > this.weeklyMinutesCap)) return;
+    const scale = this.weeklyMinutesCap / out.totalMinutes;
+    out.totalMinutes = this.weeklyMinutesCap;
+    out.z2Minutes *= scale;
+    out.z3Minutes *= scale;
+  }
 
   /** Starts a new athlete-arm from the athlete's habitual week. */
   reset(habitualWeeklyHours: number, habitual: ZoneShares): void {
@@ -82,9 +96,11 @@ export class TargetTracker {
         this.beforeTaperZ3 = z3;
       }
     }
-    out.totalMinutes = total * loadFactor;
-    out.z2Minutes = z2 * loadFactor;
-    out.z3Minutes = z3 * loadFactor;
+    // No more than the athlete has: the week scaled down to the cap, zones alike.
+    const scale = total * loadFactor > this.weeklyMinutesCap ? this.weeklyMinutesCap / total : loadFactor;
+    out.totalMinutes = total * scale;
+    out.z2Minutes = z2 * scale;
+    out.z3Minutes = z3 * scale;
     out.highSessions = 0;
     out.thresholdSessions = 0;
     if (design.basis === 'sessions' && design.distribution !== null) {

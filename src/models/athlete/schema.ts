@@ -1,6 +1,8 @@
 import { IANAZone } from 'luxon';
 import * as z from 'zod';
-import { DesignRef, Level, ThreeZoneShares } from '../scenario/schema.ts';
+import { Available, DesignRef, Level, ThreeZoneShares, WEEKDAY_NAMES } from '../scenario/schema.ts';
+
+export { WEEKDAY_NAMES };
 import { TRAIT_LIMITS, type ObservableTrait } from '../trait-limits.ts';
 
 /**
@@ -11,8 +13,6 @@ import { TRAIT_LIMITS, type ObservableTrait } from '../trait-limits.ts';
  * the file is read (src/sim/athlete/load.ts), and reported the same way.
  */
 
-/** The weekdays an athlete file names, Monday first (the plan's weeks run Monday to Sunday). */
-export const WEEKDAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /** The race distances a coach names (km in src/models/physiology/race.ts, RACE_DISTANCES_KM). */
 export const RaceDistanceName = z.enum(['5k', '10k', 'half', 'marathon']);
@@ -101,16 +101,7 @@ export const AthleteFile = z.strictObject({
   /** Hours a week the athlete trains now (the plan's volume is relative to them unless the design gives hours). */
   weeklyHours: trait('weeklyHours').unwrap(),
   /** When the athlete can train: the weekdays (all by default) and the most hours a week (none by default). */
-  available: z
-    .strictObject({
-      days: z
-        .array(z.enum(WEEKDAY_NAMES))
-        .min(1)
-        .refine((days) => new Set(days).size === days.length, 'each day once')
-        .optional(),
-      hours: z.number().min(TRAIT_LIMITS.weeklyHours.min).max(TRAIT_LIMITS.weeklyHours.max).optional(),
-    })
-    .optional(),
+  available: Available.optional(),
   /** How the athlete trains now (3-zone, by time; adds up to 1); the level's by default. */
   habitualDistribution: ThreeZoneShares.optional(),
   /** The race trained for. */

@@ -128,6 +128,29 @@ export type TraitOverrides = z.infer<typeof TraitOverrides>;
 const trait = (name: ObservableTrait) => z.number().min(TRAIT_LIMITS[name].min).max(TRAIT_LIMITS[name].max).optional();
 
 /** One athlete a coach knows: given traits are fixed, the rest is sampled from the level. */
+/** The weekdays a named athlete or an athlete file names, Monday first (a plan's weeks run Monday to Sunday). */
+export const WEEKDAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/**
+ * When an athlete can train: the only weekdays with sessions (every day by default; the planner's
+ * rest days are taken among them) and the most hours a week (none by default; a week's targets are
+ * scaled down to it, zones alike).
+ */
+export const Available = z.strictObject({
+  days: z
+    .array(z.enum(WEEKDAY_NAMES))
+    .min(1)
+    .refine((days) => new Set(days).size === days.length, 'each day once')
+    .optional(),
+  hours: z.number().min(TRAIT_LIMITS.weeklyHours.min).max(TRAIT_LIMITS.weeklyHours.max).optional(),
+});
+export type Available = z.infer<typeof Available>;
+
+/** A set of available days as a bit mask, Monday bit 0 (every day without `days`). */
+export function availableDayMask(available: Available | undefined): number {
+  return available?.days === undefined ? 0x7f : available.days.reduce((mask, day) => mask | (1 << WEEKDAY_NAMES.indexOf(day)), 0);
+}
+
 export const NamedAthlete = z.strictObject({
   id: z.string().min(1),
   level: Level,
@@ -146,6 +169,8 @@ export const NamedAthlete = z.strictObject({
   trainingYears: trait('trainingYears'),
   /** How the athlete habitually trains (3-zone, by time; adds up to 1). */
   habitualDistribution: ThreeZoneShares.optional(),
+  /** When the athlete can train (every day, no cap by default). */
+  available: Available.optional(),
 });
 export type NamedAthlete = z.infer<typeof NamedAthlete>;
 

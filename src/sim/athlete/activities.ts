@@ -3,8 +3,8 @@ import { basename, extname, join } from 'node:path';
 import { Decoder, Stream, type ActivityMesg, type RecordMesg, type SessionMesg } from '@garmin/fitsdk';
 import { DateTime } from 'luxon';
 import { InputError, type InputProblem } from '../../models/input/located.ts';
-import { readInputBytes, readInputText, unreadable } from '../input-file.ts';
-import { cappedProblems, cellProblem, localStamp, parseNumber, plural, readCsvTable, type CsvRow, type CsvTable } from './wellness.ts';
+import { readInputBytes, unreadable } from '../input-file.ts';
+import { cappedProblems, cellProblem, localStamp, parseNumber, plural, readCsvTable, readExportText, type CsvRow, type CsvTable } from './wellness.ts';
 
 /*
  * An athlete's runs from a watch's export (docs/ATHLETE-DATA.md): intervals.icu's activities CSV,
@@ -123,7 +123,7 @@ function fromRecords(activity: Activity): boolean {
 }
 
 /** The files to read at `path`: itself, or a folder's .fit and .csv files in name order. */
-function activityFiles(path: string): { paths: string[]; notes: string[] } {
+export function activityFiles(path: string): { paths: string[]; notes: string[] } {
   let folder: boolean;
   try {
     folder = statSync(path).isDirectory();
@@ -178,7 +178,7 @@ const RUN_LIMITS = {
 } as const;
 
 function readActivitiesCsv(file: string, zones: ZoneAnchors, timeZone: string | undefined, tally: Tally): Activity[] {
-  const table = readCsvTable(file, readInputText(file));
+  const table = readCsvTable(file, readExportText(file));
   const column = (name: string): number | null => {
     const at = table.header.indexOf(name);
     return at < 0 ? null : at;

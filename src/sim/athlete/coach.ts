@@ -1,12 +1,13 @@
 import { AdaptiveEngine, type EngineParts } from '../../engine/adapt/engine.ts';
 import type { Adjustment, AdjustmentListener } from '../../engine/adapt/adjustment.ts';
+import { OUTCOME_NAMES, type RuleOutcome } from '../../engine/adapt/decision.ts';
 import { ObservedHistory } from '../../engine/adapt/history.ts';
 import { WeekPlan } from '../../engine/plan/week-plan.ts';
 import type { Parameters } from '../../models/parameters.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import type { Activity } from './activities.ts';
 import type { LoadedAthlete } from './load.ts';
-import { addDays, AthletePlanner, WEEKDAYS, type PlannedWeek } from './plan.ts';
+import { addDays, AthletePlanner, WEEKDAYS, type PlannedSession, type PlannedWeek } from './plan.ts';
 import type { Morning } from './wellness.ts';
 
 /**
@@ -22,16 +23,23 @@ import type { Morning } from './wellness.ts';
 export const BASELINE_DAYS = 56;
 
 /**
- * How a coach reads a run without a plan behind it (a baseline day, or a run the plan did not have):
- * hard when it held this much time above LT1 — a session's goal by its main set, as Seiler &
- * Kjerland (2006) classify sessions by zone. A convention of ours [M]: the shortest main sets of the
- * catalogue's hard sessions (a 10 × 1 min VO2max set, a 3 × 10 min threshold set) pass it; a few
- * strides or a hilly easy run do not.
+ * How a coach reads a run from its time in zone (a baseline day, a run the plan did not have, or a
+ * run whose records contradict its plan): hard when it held this much time above LT1 — a session's
+ * goal by its main set, as Seiler & Kjerland (2006) classify sessions by zone; long from 90 min.
+ * Conventions of ours [M], not physiology: the shortest main sets of the catalogue's hard sessions (a
+ * 10 × 1 min VO2max set, a 3 × 10 min threshold set) pass them; a few strides or a hilly easy run do not.
  */
-const HARD_ZONE3_MINUTES = 5;
-const HARD_ZONE2_MINUTES = 15;
+export const COACH_READING = { hardZone3Minutes: 5, hardZone2Minutes: 15, longRunMinutes: 90 } as const;
 
 /** One day of the replay: the morning's readings, the sessions planned and done, the engine's changes. */
+/** Today is not a day of the plan: the command says which date it took and from where. */
+export class OutsidePlanError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutsidePlanError';
+  }
+}
+
 export interface CoachDay {
   date: string;
   /** Plan week and weekday (Monday 0); week 0: a baseline day before the plan. */
@@ -49,11 +57,15 @@ export interface CoachReport {
   /** Every day of the replay, the baseline's first day to today. */
   days: CoachDay[];
   today: CoachDay;
+  /** The rules whose condition held this morning, in the order they were applied, and what became of each (unchanged: nothing left for it to change). */
+  held: { rule: string; outcome: RuleOutcome }[];
   /** The facts today's rules read, as the engine had them this morning: label and value in words. */
   facts: { name: string; label: string; value: string }[];
   /** The rest of this week from today as the engine left it, and the next week as it plans it now (null after the plan's last week). */
   thisWeek: PlannedWeek;
   nextWeek: PlannedWeek | null;
+  /** What the engine's review of the next week changed in it (its guardrails), with the reasons. */
+  nextWeekChanges: Adjustment[];
   /** What a coach should know about how the data were used. */
   notes: string[];
   /** Whether the athlete file names a rule set (without one the engine changes nothing: a fixed plan, compared with what was done). */
@@ -87,8 +99,8 @@ export function coachAthlete(input: CoachInput, parameters: Parameters, catalogu
   const spec = loaded.spec;
   const notes: string[] = [];
   const planDay = daysBetween(from, today);
-  if (planDay < 0) throw new RangeError(`today (${today}) is before the plan's first day (${from})`);
-  if (planDay >= spec.weeks * 7) throw new RangeError(`today (${today}) is after the plan's last day (${addDays(from, spec.weeks * 7 - 1)})`);
+  if (planDay < 0) throw new OutsidePlanError(`${today} is before the plan's first day (${from})`);
+  if (planDay >= spec.weeks * 7) throw new OutsidePlanError(`${today} is after the plan's last day (${addDays(from, spec.weeks * 7 - 1)})`);
   const firstData = [input.mornings[0]?.date, input.activities[0]?.date].filter((date): date is string => date !== undefined && date < from).sort()[0] ?? from;
   const start = daysBetween(from, firstData) < -BASELINE_DAYS ? addDays(from, -BASELINE_DAYS) : firstData;
   const baselineDays = daysBetween(start, from);
@@ -115,20 +127,43 @@ export function coachAthlete(input: CoachInput, parameters: Parameters, catalogu
   if (engine !== null) engine.listener = listener;
   const loadRpe = zoneRpes(parameters);
   const easy = catalogue.indexOf.get('easy-run')!;
+  // A run the plan did not have, as a coach reads it from its time in zone (COACH_READING).
   const classify = (run: Activity): number => {
-    if (run.z3Minutes >= HARD_ZONE3_MINUTES) return catalogue.indexOf.get('vo2max-intervals')!;
-    if (run.z2Minutes >= HARD_ZONE2_MINUTES) return catalogue.indexOf.get('tempo-run')!;
-    return run.minutes >= 90 ? catalogue.indexOf.get('long-run')! : easy;
+    if (run.z3Minutes >= COACH_READING.hardZone3Minutes) return catalogue.indexOf.get('vo2max-intervals')!;
+    if (run.z2Minutes >= COACH_READING.hardZone2Minutes) return catalogue.indexOf.get('tempo-run')!;
+    return run.minutes >= COACH_READING.longRunMinutes ? catalogue.indexOf.get('long-run')! : easy;
   };
-  const hardDone = (run: Activity) => run.z3Minutes >= HARD_ZONE3_MINUTES || run.z2Minutes >= HARD_ZONE2_MINUTES;
   let unrated = 0;
-  const sessionDone = (history: ObservedHistory, run: Activity, planned: number | null): void => {
-    // The planned workout when the run was of its kind (hard for a hard one, easy for an easy one); else what the run was.
-    const hard = hardDone(run);
-    const w = planned !== null && planner.profiles.isHard(planned, true) === hard ? planned : classify(run);
-    const estimated = (run.z1Minutes * loadRpe[0]! ** 2 + run.z2Minutes * loadRpe[1]! ** 2 + run.z3Minutes * loadRpe[2]! ** 2) / (run.z1Minutes * loadRpe[0]! + run.z2Minutes * loadRpe[1]! + run.z3Minutes * loadRpe[2]!);
+  let reclassified = 0;
+  /**
+   * A run done into the record, as the simulator records a session: its planned workout, hard as
+   * the coach prescribed it — unless its own records (a FIT file's heart rate or pace, second by
+   * second) show it was of another kind: less than half the planned time above LT1 in a hard
+   * session (an easy run where intervals were planned), or a hard session's time above LT1
+   * (COACH_READING) beyond what an easy one planned. Then, and for a run the plan did not have, the
+   * workout its time in zone reads as. A run zoned by its average alone cannot contradict the plan
+   * (an interval session's average is easy).
+   */
+  const sessionDone = (history: ObservedHistory, run: Activity, planned: PlannedSession | null): void => {
+    const fromRecords = run.zonesBy === 'heart rate' || run.zonesBy === 'pace';
+    const plannedW = planned === null ? null : catalogue.indexOf.get(planned.workout)!;
+    let w = plannedW ?? classify(run);
+    if (planned !== null && fromRecords) {
+      const hardPlanned = planner.profiles.isHard(plannedW!, true);
+      const ranEasy = hardPlanned && run.z2Minutes + run.z3Minutes < 0.5 * (planned.z2Minutes + planned.z3Minutes);
+      const ranHard =
+        !hardPlanned && (run.z3Minutes - planned.z3Minutes >= COACH_READING.hardZone3Minutes || run.z2Minutes - planned.z2Minutes >= COACH_READING.hardZone2Minutes);
+      if (ranEasy || ranHard) {
+        w = ranEasy ? (run.minutes >= COACH_READING.longRunMinutes ? catalogue.indexOf.get('long-run')! : easy) : classify(run);
+        reclassified++;
+      }
+    }
+    // Without the athlete's RPE, the load from the time in zone (a run with no zone at all: zone 1).
+    const zoned = run.z1Minutes + run.z2Minutes + run.z3Minutes;
+    const [z1, z2, z3] = zoned > 0 ? [run.z1Minutes, run.z2Minutes, run.z3Minutes] : [run.minutes, 0, 0];
+    const estimated = (z1 * loadRpe[0]! ** 2 + z2 * loadRpe[1]! ** 2 + z3 * loadRpe[2]! ** 2) / (z1 * loadRpe[0]! + z2 * loadRpe[1]! + z3 * loadRpe[2]!);
     if (run.rpe !== run.rpe) unrated++;
-    history.setSession(w, run.minutes, run.rpe, hard, estimated);
+    history.setSession(w, run.minutes, run.rpe, planner.profiles.isHard(w, true), estimated);
   };
   const morning = (history: ObservedHistory, date: string): Morning | null => {
     const reading = morningOf.get(date) ?? null;
@@ -137,6 +172,8 @@ export function coachAthlete(input: CoachInput, parameters: Parameters, catalogu
   };
 
   const days: CoachDay[] = [];
+  const held: CoachReport['held'] = [];
+  const facts: CoachReport['facts'] = [];
   for (let d = 0; d < baselineDays; d++) {
     const date = addDays(start, d);
     const reading = morning(record, date);
@@ -157,15 +194,22 @@ export function coachAthlete(input: CoachInput, parameters: Parameters, catalogu
     changes.length = 0;
     if (weekday === 0) plan = planWeek(planner, engine, macroplan, week);
     const reading = morning(history, date);
-    if (engine !== null) engine.morning(week, weekday, plan);
-    const planned: number[] = [];
-    const plannedNames: string[] = [];
-    for (let k = 0; k < plan.count; k++) {
-      if (plan.day[k] !== weekday) continue;
-      planned.push(plan.workout[k]!);
-      const session = planner.session(date, weekday, plan.workout[k]!, plan.fixedScale[k]!, plan.reps[k]!, plan.addOns[k]!);
-      plannedNames.push(`${session.name} ${Math.round(session.minutes)} min`);
+    if (engine !== null) {
+      const decision = engine.morning(week, weekday, plan);
+      if (d === planDay) {
+        // Today's decision, read before anything else asks the engine: every rule that held, and what became of it.
+        for (let i = 0; i < decision.heldCount; i++) {
+          const order = decision.held[i]!;
+          held.push({ rule: decision.rules[order]!.rule.id, outcome: OUTCOME_NAMES[decision.outcome[order]!]! });
+        }
+        facts.push(...todayFacts(engine, arm.rules!.ruleSet.rules));
+      }
     }
+    const planned: PlannedSession[] = [];
+    for (let k = 0; k < plan.count; k++) {
+      if (plan.day[k] === weekday) planned.push(planner.session(date, weekday, plan.workout[k]!, plan.fixedScale[k]!, plan.reps[k]!, plan.addOns[k]!));
+    }
+    const plannedNames = planned.map((session) => `${session.name} ${Math.round(session.minutes)} min`);
     const done = d < planDay ? (runsOf.get(date) ?? []) : [];
     if (d < planDay) {
       done.forEach((run, i) => sessionDone(history, run, planned[i] ?? null));
@@ -176,23 +220,36 @@ export function coachAthlete(input: CoachInput, parameters: Parameters, catalogu
   const weekStart = addDays(from, (todayWeek - 1) * 7);
   const thisWeek = planner.plannedWeek(macroplan, todayWeek, weekStart, plan, planDay % 7);
   let nextWeek: PlannedWeek | null = null;
+  let nextWeekChanges: Adjustment[] = [];
   if (todayWeek < spec.weeks) {
-    // The next week as the engine would plan it on Monday, with what it knows this morning.
+    // The next week as the engine would plan it on Monday, with what it knows this morning (its week's guardrails said).
+    changes.length = 0;
     const next = planWeek(planner, engine, macroplan, todayWeek + 1);
     nextWeek = planner.plannedWeek(macroplan, todayWeek + 1, addDays(weekStart, 7), next);
+    nextWeekChanges = changes.slice();
   }
+  if (reclassified > 0) notes.push(`${reclassified} runs of another kind than planned (by their records: an easy run where intervals were planned, or the reverse): recorded as what was run`);
+  if (baselineDays < 28) {
+    notes.push(`${baselineDays === 0 ? 'no mornings' : `${baselineDays} days`} before the plan's first day: the engine's 4-week baselines (the HRV band, resting HR) fill from the plan's own first weeks, and facts that need them are missing until then`);
+  }
+  const todays = input.activities.filter((activity) => activity.date === today).length;
+  if (todays > 0) notes.push(`${todays} runs dated today not counted yet: today's decision is the morning's`);
+  const before = input.activities.filter((activity) => activity.date < start).length;
+  if (before > 0) notes.push(`${before} runs before ${start} not read: the replay starts ${BASELINE_DAYS / 7} weeks before the plan`);
   if (unrated > 0) notes.push(`${unrated} runs without a session RPE: their load estimated from time in zone (the RPE curve of the model), and left out of the RPE facts`);
   const missing = days.filter((day) => day.morning === null).length;
   if (missing > 0) notes.push(`${missing} of ${days.length} days without a morning reading: missing to the engine, never zero`);
-  const facts = engine === null ? [] : todayFacts(engine, arm.rules!.ruleSet.rules);
-  return { days, today: days.at(-1)!, facts, thisWeek, nextWeek, notes, adaptive: engine !== null };
+  return { days, today: days.at(-1)!, held, facts, thisWeek, nextWeek, nextWeekChanges, notes, adaptive: engine !== null };
 }
 
 /** A week planned as it begins: the engine's schedule (its design and volume changes), the targets, the plan, the engine's review. */
 function planWeek(planner: AthletePlanner, engine: AdaptiveEngine | null, macroplan: AdaptiveEngine['schedule'] | LoadedAthlete['spec']['arms'][number]['macroplan'], week: number): WeekPlan {
   const design = engine === null ? macroplan.blocks[macroplan.blockOfWeek[week]!]!.design : engine.schedule.designOf(week);
   const targets = planner.targetsFor(macroplan, week, design);
-  engine?.adjustTargets(week, targets);
+  if (engine !== null) {
+    engine.adjustTargets(week, targets);
+    planner.holdCap();
+  }
   const plan = planner.planInto(design, week);
   engine?.reviewWeek(week, plan);
   return plan;

@@ -31,6 +31,14 @@ export interface LoadedAthlete {
   spec: RunSpec;
 }
 
+/** A command-line option the athlete file's plan cannot take (whatif --rules): bad input, said of the option. */
+export class OptionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OptionError';
+  }
+}
+
 /** What the plan covers: its first day (a Monday, YYYY-MM-DD) and its weeks, when the command says; for `whatif`, its options. */
 export interface PlanSpan {
   from: string;
@@ -46,6 +54,8 @@ export interface PlanSpan {
  */
 export interface WhatIfSpan {
   options: readonly string[];
+  /** Simulate to the goal race's day (whatif); without, the plan's weeks as they are (plan --option). */
+  raceDay?: boolean;
   rules?: string;
   replicates: number;
   seed: number;
@@ -100,6 +110,7 @@ export function loadAthlete(file: string, loader: ScenarioLoader, spanOf: PlanSp
     ...(problems.length === 0 ? knownTraits(athlete, known, parameters) : {}),
     weeklyHours: athlete.weeklyHours,
     ...(athlete.habitualDistribution === undefined ? {} : { habitualDistribution: athlete.habitualDistribution }),
+    ...(athlete.available === undefined ? {} : { available: athlete.available }),
   };
   const scenario: Scenario = {
     name: athlete.name,
@@ -127,23 +138,42 @@ export function loadAthlete(file: string, loader: ScenarioLoader, spanOf: PlanSp
   }
   if (problems.length > 0 || !prepared.ok) throw new InputError(problems);
   if (span.whatIf === undefined) return { file, text, athlete, known, spec: prepared.spec };
-  // The what-if's arms: each option in place of every block but a taper (the blocks as the plan resolved them).
+  // The what-if's arms: each option in place of every block but a taper (the blocks as the plan
+  // resolved them), the blocks named for it: "base (polarized) → build (polarized) → taper".
   const own = scenario.arms[0]!.design;
   const blocks = prepared.spec.arms[0]!.macroplan.blocks;
+  const whatIf = span.whatIf;
   const optionDesign = (option: string): DesignRef => {
     if (option === 'plan') return own;
     if (typeof own !== 'object' || !('blocks' in own)) return option;
-    return { blocks: own.blocks.map((block, i) => (blocks[i]!.design.taper !== null ? block : { ...block, design: option })) };
+    return { blocks: own.blocks.map((block, i) => (blocks[i]!.design.taper !== null ? block : { ...block, design: option, name: `${block.name ?? blocks[i]!.name} (${option})` })) };
   };
-  const whatIf = span.whatIf;
+  // Raced on the goal's day: the weeks before the race week trained as planned, the race week's days
+  // before the race as the simulator's easy pre-test days (the same number before the baseline
+  // tests), and the race the final time trial — on the morning of the goal date.
+  const raceDay = whatIf.raceDay === true && athlete.goal !== undefined ? Math.round((Date.parse(athlete.goal.date) - Date.parse(span.from)) / 86_400_000) : null;
+  const weeks = raceDay === null ? planWeeks : Math.floor(raceDay / 7);
+  if (weeks < 1) throw new InputError([doc.problem(['goal', 'date'], `${athlete.goal!.date} is in the plan's first week: a what-if needs a week of training before the race`)]);
+  const trimmed = (design: DesignRef): DesignRef => {
+    if (raceDay === null || typeof design !== 'object' || !('blocks' in design)) return design;
+    const kept = design.blocks.slice();
+    const last = kept.at(-1)!;
+    if (last.weeks > 1) kept[kept.length - 1] = { ...last, weeks: last.weeks - 1 };
+    else kept.pop();
+    return { blocks: kept };
+  };
   const ruleSet = whatIf.rules ?? athlete.rules;
   const variants: Scenario = {
     ...scenario,
     seed: whatIf.seed,
+    weeks,
+    ...(raceDay === null ? {} : { tests: { preTestDays: raceDay % 7 } }),
     population: { athletes: [{ ...named, ...whatIf.baseline }], replicates: whatIf.replicates },
-    arms: whatIf.options.map((option) => ({ id: option, design: optionDesign(option), ...(ruleSet === undefined ? {} : { rules: ruleSet }) })),
+    arms: whatIf.options.map((option) => ({ id: option, design: trimmed(optionDesign(option)), ...(ruleSet === undefined ? {} : { rules: ruleSet }) })),
   };
   const variantRules = loadScenarioRules(variants, doc, catalogue, vocabulary, () => ['rules'], whatIf.rules === undefined ? access : 'anywhere');
+  // A rule set the command line named is the command line's problem, not the file's.
+  if (whatIf.rules !== undefined && variantRules.problems.length > 0) throw new OptionError(`--rules: ${variantRules.problems.map((problem) => problem.file === file ? problem.message : `${problem.file}:${problem.line}:${problem.col}: ${problem.message}`).join('; ')}`);
   const variantSpec = prepareScenario(variants, catalogue, parameters, variantRules.rules);
   if (variantRules.problems.length > 0 || !variantSpec.ok) {
     throw new InputError([...variantRules.problems, ...(variantSpec.ok ? [] : variantSpec.issues.map((issue) => doc.problem(located(issue.path), issue.message)))]);

@@ -11,6 +11,7 @@ import { RACE_DISTANCES_KM } from '../../models/physiology/race.ts';
 import { WorkoutProfiles } from '../workout-profiles.ts';
 import type { KnownProfile, LoadedAthlete } from './load.ts';
 import { WEEKDAY_NAMES } from '../../models/athlete/schema.ts';
+import { availableDayMask } from '../../models/scenario/schema.ts';
 import { pace, raceTime } from '../../models/text/clock.ts';
 
 /** One step of a planned session: what to run, how long, at what pace and heart rate. */
@@ -94,7 +95,6 @@ export class AthletePlanner {
   readonly plan = new WeekPlan();
   private readonly tracker = new TargetTracker();
   private readonly planner: WeekPlanner;
-  private readonly hoursCap: number;
   private readonly anchors: Float64Array;
   private readonly dose = new Float64Array(DOSE_FIELDS);
 
@@ -109,27 +109,26 @@ export class AthletePlanner {
     this.anchors = this.profiles.coachAnchorSpeeds;
     const habitual = loaded.athlete.habitualDistribution ?? parameters.levels[loaded.athlete.level].habitualDistribution;
     this.tracker.reset(loaded.athlete.weeklyHours, habitual);
-    this.planner = new WeekPlanner(catalogue);
+    // When the athlete can train, as the simulator's planner takes it from the same file (src/sim/population.ts).
     const available = loaded.athlete.available;
-    this.planner.availableDays = available?.days === undefined ? 0x7f : available.days.reduce((mask, day) => mask | (1 << WEEKDAY_NAMES.indexOf(day)), 0);
-    this.hoursCap = available?.hours === undefined ? Number.POSITIVE_INFINITY : available.hours * 60;
+    this.tracker.weeklyMinutesCap = available?.hours === undefined ? Number.POSITIVE_INFINITY : available.hours * 60;
+    this.planner = new WeekPlanner(catalogue);
+    this.planner.availableDays = availableDayMask(available);
   }
 
   /**
    * The week's targets into `targets`: the tracker's for the macroplan's week (weeks in order, each
-   * once), at most the hours available — scaled down, zones alike. `design`: the design the week
+   * once), at most the hours available. `design`: the design the week
    * trains to, when something (the engine) changed it from the block's.
    */
   targetsFor(macroplan: Macroplan, week: number, design?: ResolvedDesign): WeekTargets {
-    const targets = this.targets;
-    this.tracker.next(macroplan, week, 1, targets, design);
-    if (targets.totalMinutes > this.hoursCap) {
-      const scale = this.hoursCap / targets.totalMinutes;
-      targets.totalMinutes *= scale;
-      targets.z2Minutes *= scale;
-      targets.z3Minutes *= scale;
-    }
-    return targets;
+    this.tracker.next(macroplan, week, 1, this.targets, design);
+    return this.targets;
+  }
+
+  /** `targets` held to the hours available again, after something (the adaptive engine) changed them. */
+  holdCap(): void {
+    this.tracker.holdCap(this.targets);
   }
 
   /** The week planned into `plan` from `targets` (after `targetsFor`, and whatever changed them since). */

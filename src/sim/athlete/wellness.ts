@@ -2,7 +2,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { InputError, type InputProblem } from '../../models/input/located.ts';
 import type { WellnessMapping } from '../../models/athlete/schema.ts';
-import { readInputText } from '../input-file.ts';
+import { readInputBytes } from '../input-file.ts';
 
 /*
  * An athlete's mornings from a watch or app export (docs/ATHLETE-DATA.md): intervals.icu's
@@ -33,6 +33,17 @@ export interface WellnessRecord {
   mornings: Morning[];
   /** What was done to the data, for the coach. */
   notes: string[];
+}
+
+/**
+ * The largest export read, bytes: years of an athlete's daily rows or activities with every column
+ * intervals.icu writes stay under a few MiB; a file past this is not one of theirs.
+ */
+export const MAX_EXPORT_BYTES = 64 * 1024 * 1024;
+
+/** An export's text (a wellness or activities CSV), up to MAX_EXPORT_BYTES. */
+export function readExportText(file: string): string {
+  return readInputBytes(file, MAX_EXPORT_BYTES, "not an export of an athlete's data").toString('utf8');
 }
 
 /**
@@ -74,7 +85,7 @@ export const MAX_PROBLEMS_PER_FILE = 20;
  * @throws InputError — the file unreadable, its format unknown, or values no body has, all located.
  */
 export function readWellness(file: string, mapping: WellnessMapping | undefined, timeZone: string | undefined = undefined): WellnessRecord {
-  const table = readCsvTable(file, readInputText(file));
+  const table = readCsvTable(file, readExportText(file));
   const layout = wellnessLayout(table, mapping);
   const problems: InputProblem[] = [];
   const notes: string[] = [];
@@ -87,10 +98,13 @@ export function readWellness(file: string, mapping: WellnessMapping | undefined,
   if (layout.columns.sleep !== null && sleepUnit !== null) notes.push(sleepUnit.note);
   const byDate = new Map<string, Morning>();
   const duplicated = new Set<string>();
+  // Every date a row has, measured or not: a day absent from the file is one without a row.
+  const rowDates = new Set<string>();
   let empty = 0;
   for (const reading of read.readings) {
     const morning = checkedMorning(reading, hrvUnit?.unit ?? 'rmssd', sleepUnit?.unit ?? 'hours', layout, table, problems);
     if (reading.date === null || morning === null) continue;
+    rowDates.add(reading.date);
     // intervals.icu writes a row for every day (its fitness numbers are daily), measured or not.
     if (!morning.ill && [morning.restingHr, morning.lnRmssd, morning.sleepHours, morning.sleepScore].every(Number.isNaN)) {
       empty++;
@@ -108,13 +122,14 @@ export function readWellness(file: string, mapping: WellnessMapping | undefined,
   }
   if (read.utcDates > 0) notes.push(`${plural(read.utcDates, 'time')} in UTC (…Z) dated in UTC: give data.timeZone for the athlete's local date`);
   const mornings = [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
-  if (mornings.length > 1) {
-    const first = mornings[0]!.date;
-    const last = mornings.at(-1)!.date;
-    const absent = DateTime.fromISO(last, { zone: 'utc' }).diff(DateTime.fromISO(first, { zone: 'utc' }), 'days').days + 1 - mornings.length;
-    if (absent > 0) notes.push(`${plural(absent, 'day')} without a row between ${first} and ${last}: not measured, left out`);
+  const dates = [...rowDates].sort();
+  if (dates.length > 1) {
+    const first = dates[0]!;
+    const last = dates.at(-1)!;
+    const absent = DateTime.fromISO(last, { zone: 'utc' }).diff(DateTime.fromISO(first, { zone: 'utc' }), 'days').days + 1 - dates.length;
+    if (absent > 0) notes.push(`${plural(absent, 'day')} without a row between ${first} and ${last}: not measured`);
   }
-  if (empty > 0) notes.push(`${plural(empty, 'row')} with nothing measured left out`);
+  if (empty > 0) notes.push(`${plural(empty, 'row')} with nothing measured: not measured`);
   if (table.rows.length === 0) notes.push('no rows: the file has only its header');
   return { format: layout.format, mornings, notes };
 }

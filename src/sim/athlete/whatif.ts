@@ -5,6 +5,9 @@ import { clockMinutes } from '../../models/athlete/schema.ts';
 import { ARM, ARM_COUNT, TEST, TEST_COUNT } from '../results.ts';
 import type { ScenarioRunner } from '../runner.ts';
 import type { LoadedAthlete } from './load.ts';
+import { addDays } from './plan.ts';
+import type { Morning } from './wellness.ts';
+import { modelIntervalOf, type ModelInterval } from '../model-uncertainty.ts';
 
 /**
  * `periodize whatif`: the athlete's plan under each option, run on many versions of the athlete —
@@ -37,12 +40,18 @@ export interface WhatIfOption {
   beatBest: number;
   /** Share of the versions that could not race (injured on race day). */
   noRace: number;
-  /** Share with at least one day of illness, and the mean days ill. */
+  /** Share with at least one day of illness, and the mean days ill of those. */
   ill: number;
   illDays: number;
-  /** Share with at least one running injury, and the mean days of running lost to them. */
+  /** Share with at least one running injury, and the mean days of running those lost. */
   injured: number;
   injuryDays: number;
+  /**
+   * Against the first option, version by version (the same version under both: common random
+   * numbers): the mean difference in race minutes (negative: faster) and its Monte Carlo standard
+   * error over the versions that raced in both; null for the first option.
+   */
+  versusFirst: { mean: number; mcse: number } | null;
   /** Hard sessions done per week, mean over the versions. */
   hardPerWeek: number;
   /** Changes the adaptive engine applied, mean per version (0 for a fixed plan). */
@@ -53,6 +62,8 @@ export interface WhatIfResult {
   /** The goal distance and the athlete's current time at it (the race given, or its equivalent by Riegel's formula). */
   distance: RaceDistance;
   bestMinutes: number;
+  /** The race: the goal's date and the easy days before it in its week (null: no goal race, a time trial after the plan's last week). */
+  race: { date: string; easyDaysBefore: number } | null;
   /** Whether the current best is the race given (else its equivalent at the goal distance). */
   bestRaced: boolean;
   replicates: number;
@@ -107,15 +118,99 @@ export function whatIf(loaded: LoadedAthlete, runner: ScenarioRunner, parameters
       median: raced.length === 0 ? Number.NaN : quantileSorted(raced, 0.5),
       low: raced.length === 0 ? Number.NaN : quantileSorted(raced, INTERVAL.low),
       high: raced.length === 0 ? Number.NaN : quantileSorted(raced, INTERVAL.high),
-      beatBest: raced.length === 0 ? Number.NaN : raced.filter((minutes) => minutes < bestMinutes).length / raced.length,
+      // Of all versions: one that could not race has not beaten the best.
+      beatBest: raced.filter((minutes) => minutes < bestMinutes).length / versions,
       noRace: share(row[r + 6]!),
       ill: share(row[r]!),
-      illDays: share(row[r + 1]!),
+      illDays: row[r]! === 0 ? 0 : row[r + 1]! / row[r]!,
       injured: share(row[r + 2]!),
-      injuryDays: share(row[r + 3]!),
+      injuryDays: row[r + 2]! === 0 ? 0 : row[r + 3]! / row[r + 2]!,
       hardPerWeek: share(row[r + 4]!) / spec.weeks,
       adjustments: share(row[r + 5]!),
+      versusFirst: a === 0 ? null : pairedDifference(races[0]!, races[a]!),
     };
   });
-  return { distance, bestMinutes, bestRaced, replicates: versions, options };
+  const goal = athlete.goal;
+  const raceDay = goal === undefined || spec.scenario.tests?.preTestDays === undefined ? null : { date: goal.date, easyDaysBefore: spec.scenario.tests.preTestDays };
+  return { distance, bestMinutes, bestRaced, race: raceDay, replicates: versions, options };
+}
+
+/**
+ * What the model does not know, carried into a what-if (issue 12; README, What the model does not
+ * know): the same versions of the athlete (the same seed: common random numbers) under parameter
+ * sets drawn from the calibrated ensemble. Per option, the spread over the sets of the versions'
+ * median race time; per option after the first, of the mean paired difference from the first
+ * option (the same version under both), with the share of sets whose difference has the sign of the
+ * committed set's. The 80 % interval of the versions stays what it is: how differently this athlete
+ * might respond, under the committed constants.
+ */
+export interface WhatIfUncertainty {
+  /** Sets drawn (by weight) and how many distinct. */
+  sets: number;
+  distinct: number;
+  median: ModelInterval[];
+  /** Null for the first option (the one the others are compared with). */
+  contrast: (ModelInterval | null)[];
+}
+
+/** The mean of `other − first` over the versions that raced in both, and its Monte Carlo standard error (SD / √n). */
+function pairedDifference(first: Float64Array, other: Float64Array): { mean: number; mcse: number } {
+  const differences: number[] = [];
+  for (let v = 0; v < first.length; v++) {
+    const d = other[v]! - first[v]!;
+    if (d === d) differences.push(d);
+  }
+  const n = differences.length;
+  if (n < 2) return { mean: n === 1 ? differences[0]! : Number.NaN, mcse: Number.NaN };
+  const mean = differences.reduce((sum, d) => sum + d, 0) / n;
+  const variance = differences.reduce((sum, d) => sum + (d - mean) ** 2, 0) / (n - 1);
+  return { mean, mcse: Math.sqrt(variance / n) };
+}
+
+/** The mean over versions of option `a`'s race minutes minus option 0's (versions that raced in both). */
+export function meanDifference(result: WhatIfResult, a: number): number {
+  const first = result.options[0]!.raceMinutes;
+  const other = result.options[a]!.raceMinutes;
+  let sum = 0;
+  let count = 0;
+  for (let v = 0; v < first.length; v++) {
+    const d = other[v]! - first[v]!;
+    if (d === d) {
+      sum += d;
+      count++;
+    }
+  }
+  return count === 0 ? Number.NaN : sum / count;
+}
+
+/** `result` (the committed set's) against the drawn sets; `runSet` runs the what-if under one set of the ensemble. */
+export function whatIfUncertainty(result: WhatIfResult, drawn: readonly number[], runSet: (set: number) => WhatIfResult): WhatIfUncertainty {
+  const bySet = new Map<number, WhatIfResult>();
+  for (const set of drawn) if (!bySet.has(set)) bySet.set(set, runSet(set));
+  const perDraw = drawn.map((set) => bySet.get(set)!);
+  return {
+    sets: drawn.length,
+    distinct: bySet.size,
+    median: result.options.map((option, a) => modelIntervalOf(perDraw.map((run) => run.options[a]!.median), option.median)),
+    contrast: result.options.map((_option, a) => (a === 0 ? null : modelIntervalOf(perDraw.map((run) => meanDifference(run, a)), meanDifference(result, a)))),
+  };
+}
+
+
+/** The days of mornings a what-if's usual markers are the means of, and the fewest readings each needs: the engine's 4-week baseline (hrvBaselineDays), a reading a week at least. */
+export const USUAL_MORNINGS = { days: 28, minReadings: 7 } as const;
+
+/**
+ * The athlete's usual mornings as the versions start the plan: the means of the USUAL_MORNINGS.days
+ * before the plan's first day `from` — not of the plan's own weeks, which training moved — each
+ * marker only where it has USUAL_MORNINGS.minReadings readings.
+ */
+export function usualMornings(mornings: readonly Morning[], from: string): { restingHr?: number; lnRmssd?: number; sleepHours?: number } {
+  const recent = mornings.filter((morning) => morning.date < from && morning.date >= addDays(from, -USUAL_MORNINGS.days));
+  const mean = (values: number[]) => {
+    const read = values.filter((value) => value === value);
+    return read.length >= USUAL_MORNINGS.minReadings ? read.reduce((sum, value) => sum + value, 0) / read.length : undefined;
+  };
+  const usual = { restingHr: mean(recent.map((m) => m.restingHr)), lnRmssd: mean(recent.map((m) => m.lnRmssd)), sleepHours: mean(recent.map((m) => m.sleepHours)) };
+  return Object.fromEntries(Object.entries(usual).filter(([, value]) => value !== undefined));
 }

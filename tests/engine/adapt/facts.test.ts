@@ -430,9 +430,10 @@ describe('life and plan facts', () => {
     });
   });
 
-  describe('having never been ill in a 10-day record', () => {
-    it('should give the length of the record, 10 days', () => {
-      expect(factsOn(days(10, () => ({})))('daysSinceIllness')).toBe(10);
+  describe('having never been ill in a record of 10 days, or of 2', () => {
+    it('should give infinitely long ago, not the length of the record (2 days would read as a recent illness)', () => {
+      expect(factsOn(days(10, () => ({})))('daysSinceIllness')).toBe(Number.POSITIVE_INFINITY);
+      expect(factsOn(days(2, () => ({})))('daysSinceIllness')).toBe(Number.POSITIVE_INFINITY);
     });
   });
 

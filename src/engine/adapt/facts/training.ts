@@ -139,13 +139,14 @@ export const LIFE_FACTS: FactProvider = {
     },
     {
       name: 'daysSinceIllness',
-      template: (days) => (days === 0 ? 'ill today' : `ill ${days} day${days === 1 ? '' : 's'} ago`),
+      template: (days) => (days === Number.POSITIVE_INFINITY ? 'never ill on record' : days === 0 ? 'ill today' : `ill ${days} day${days === 1 ? '' : 's'} ago`),
       label: 'days since the athlete was last ill',
       unit: 'days',
       decimals: 0,
       kind: 'number',
-      // Counted over the record; never ill in it reads as the length of the record.
-      compute: (c, out, i) => void (out[i] = c.history.today - c.history.lastIll),
+      // Counted over the record; never ill in it is infinitely long ago — not the record's length,
+      // which on a record of a day or two would read as a recent illness.
+      compute: (c, out, i) => void (out[i] = c.history.lastIll < 0 ? Number.POSITIVE_INFINITY : c.history.today - c.history.lastIll),
     },
     {
       name: 'hardToday',
