@@ -982,7 +982,7 @@ export function planStart(from: string | undefined, today: Date): string | { pro
 
 /** `--allow-outside-rules`: a scenario may name rule files outside its folder (RuleFileAccess). */
 function allowOutsideRulesOption(): Option {
-  return new Option('--allow-outside-rules', "read rule files the scenario names outside its own folder (by an absolute path, ../ or a symlink): refused by default, so that a scenario from elsewhere reads nothing else on the machine");
+  return new Option('--allow-outside-rules', "read rule files (and athlete files) the scenario names outside its own folder (by an absolute path, ../ or a symlink): refused by default, so that a scenario from elsewhere reads nothing else on the machine");
 }
 
 /** Which rule files the scenario a command is given may name: its folder's, unless the user allowed any. */

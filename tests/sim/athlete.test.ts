@@ -341,3 +341,37 @@ describe(planStart, () => {
     expect(planStart(undefined, new Date('2026-12-13T12:00:00Z'))).toBe('2026-12-14');
   });
 });
+
+describe('a scenario naming an athlete file', () => {
+  it('should simulate the athlete the file describes, and locate what is wrong with the entry or the file', async () => {
+    const folder = temporaryFolder();
+    writeScenario(folder, 'anna.yaml', readFileSync(EXAMPLE, 'utf8'));
+    const scenario = (athletes: string) =>
+      writeScenario(folder, 'study.yaml', `name: study\nseed: 1\npopulation:\n  athletes:\n${athletes}  replicates: 3\nweeks: 2\narms:\n  - { id: a, design: polarized }\n`);
+    const file = scenario('    - { file: anna.yaml, id: anna }\n    - { id: maria, level: recreational }\n');
+    const { spec } = loader.load(file, readFileSync(file, 'utf8'), 'inside');
+    const anna = spec.population.describe(0).named!;
+    const loaded = loadAthlete(EXAMPLE, loader, { from: '2026-12-07', weeks: null });
+    expect(anna).toMatchObject({ id: 'anna', level: 'recreational', sex: 'female', age: 34, bodyMass: 58, weeklyHours: 5, restingHr: 52 });
+    expect((anna.vo2max! / anna.economy!) * 60).toBeCloseTo(loaded.known.vVO2max, 9);
+    expect(spec.population.describe(1).named!.id).toBe('maria');
+    const run = await cli('run', file, '--out', join(folder, 'out'), '-q');
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(folder, 'out', 'athletes.csv'), 'utf8')).toContain(',anna,');
+    const problemsOf = (athletes: string) => {
+      try {
+        const written = scenario(athletes);
+        loader.load(written, readFileSync(written, 'utf8'), 'inside');
+      } catch (error) {
+        if (error instanceof InputError) return error.message.replaceAll(folder, 'DIR');
+        throw error;
+      }
+      return '';
+    };
+    expect(problemsOf('    - { file: anna.yaml, level: trained }\n')).toBe('DIR/study.yaml:5:26: population.athletes[0]: unknown key "level"');
+    expect(problemsOf('    - { file: ana.yaml }\n')).toBe('DIR/study.yaml:5:15: population.athletes[0].file: no athlete file "ana.yaml" beside the scenario (DIR/ana.yaml)');
+    expect(problemsOf('    - { file: ../anna.yaml }\n')).toMatch(/^DIR\/study.yaml:5:15: population.athletes\[0\].file: athlete file "..\/anna.yaml" is outside the scenario's folder/);
+    writeScenario(folder, 'bad.yaml', readFileSync(EXAMPLE, 'utf8').replace('hrMax: 188', 'hrMax: 160'));
+    expect(problemsOf('    - { file: bad.yaml }\n')).toBe('DIR/bad.yaml:12:10: knows.hrMax: 160 bpm must be above knows.lt2.hr (168 bpm)');
+  });
+});

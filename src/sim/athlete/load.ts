@@ -7,9 +7,17 @@ import { TRAIT_LIMITS } from '../../models/trait-limits.ts';
 import { pace, raceTime } from '../../models/text/clock.ts';
 import type { TestedProfile } from '../../engine/profile.ts';
 import { readInputText } from '../input-file.ts';
-import type { ScenarioLoader } from '../scenario/loader.ts';
+import type { Parameters } from '../../models/parameters.ts';
 import { prepareScenario, type RunSpec } from '../scenario/prepare.ts';
-import { loadScenarioRules, type RuleFileAccess } from '../scenario/rules-load.ts';
+import { loadScenarioRules, type RuleFileAccess, type RuleVocabulary } from '../scenario/rules-load.ts';
+import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
+
+/** What reading an athlete file needs of a scenario loader (src/sim/scenario/loader.ts, which reads athlete files too). */
+export interface AthleteLoaderParts {
+  parameters: Parameters;
+  catalogue: CompiledCatalogue;
+  vocabulary: RuleVocabulary;
+}
 
 /** What the coach knows of the athlete's physiology, as the plan's paces need it (all speeds km/h). */
 export interface KnownProfile extends TestedProfile {
@@ -68,7 +76,7 @@ export interface WhatIfSpan {
  * week; else a macrocycle's own; else 12) with its rule set (a rule file beside it, RuleFileAccess).
  * `spanOf`: the plan's span, or how to find it from the file once it is read.
  */
-export function loadAthlete(file: string, loader: ScenarioLoader, spanOf: PlanSpan | ((athlete: AthleteFile) => PlanSpan), access: RuleFileAccess = 'inside'): LoadedAthlete {
+export function loadAthlete(file: string, loader: AthleteLoaderParts, spanOf: PlanSpan | ((athlete: AthleteFile) => PlanSpan), access: RuleFileAccess = 'inside'): LoadedAthlete {
   const text = readInputText(file);
   const doc = LocatedDocument.parse(text, file);
   const parsed = AthleteFile.safeParse(doc.toJS());
@@ -78,7 +86,7 @@ export function loadAthlete(file: string, loader: ScenarioLoader, spanOf: PlanSp
   const span = typeof spanOf === 'function' ? spanOf(athlete) : spanOf;
   const { parameters, catalogue, vocabulary } = loader;
   const problems: InputProblem[] = [];
-  const known = knownProfile(athlete, loader, doc, problems);
+  const known = knownProfile(athlete, parameters, doc, problems);
   const design = athlete.design;
   const toGoal = athlete.goal === undefined ? null : Math.floor((Date.parse(athlete.goal.date) - Date.parse(span.from)) / (7 * 86_400_000)) + 1;
   if (toGoal !== null && span.weeks === null && (toGoal < 1 || toGoal > MAX_PLAN_WEEKS)) {
@@ -99,19 +107,8 @@ export function loadAthlete(file: string, loader: ScenarioLoader, spanOf: PlanSp
     problems.push(doc.problem(['knows', 'race', 'date'], `${race.date} is after the plan's first day (${span.from}): give a race already run`));
   }
   const planWeeks = span.weeks ?? toGoal ?? macrocycle ?? DEFAULT_PLAN_WEEKS;
-  const named: NamedAthlete = {
-    id: athlete.name,
-    level: athlete.level,
-    ...(athlete.sex === undefined ? {} : { sex: athlete.sex }),
-    ...(athlete.age === undefined ? {} : { age: athlete.age }),
-    ...(athlete.bodyMass === undefined ? {} : { bodyMass: athlete.bodyMass }),
-    ...(athlete.knows.restingHr === undefined ? {} : { restingHr: athlete.knows.restingHr }),
-    // (Thresholds that do not fit are problems already: not traits to check twice.)
-    ...(problems.length === 0 ? knownTraits(athlete, known, parameters) : {}),
-    weeklyHours: athlete.weeklyHours,
-    ...(athlete.habitualDistribution === undefined ? {} : { habitualDistribution: athlete.habitualDistribution }),
-    ...(athlete.available === undefined ? {} : { available: athlete.available }),
-  };
+  // (Thresholds that do not fit are problems already: not traits to check twice.)
+  const named = namedAthleteOf(athlete, known, parameters, problems.length === 0);
   const scenario: Scenario = {
     name: athlete.name,
     seed: 1,
@@ -182,13 +179,49 @@ export function loadAthlete(file: string, loader: ScenarioLoader, spanOf: PlanSp
 }
 
 /**
+ * The athlete of an athlete file as a scenario's named athlete: who they are, the hours they train
+ * and have, how they train, and — when `withKnown` — what the coach knows as traits (knownTraits).
+ */
+function namedAthleteOf(athlete: AthleteFile, known: KnownProfile, parameters: Parameters, withKnown: boolean): NamedAthlete {
+  return {
+    id: athlete.name,
+    level: athlete.level,
+    ...(athlete.sex === undefined ? {} : { sex: athlete.sex }),
+    ...(athlete.age === undefined ? {} : { age: athlete.age }),
+    ...(athlete.bodyMass === undefined ? {} : { bodyMass: athlete.bodyMass }),
+    ...(athlete.knows.restingHr === undefined ? {} : { restingHr: athlete.knows.restingHr }),
+    ...(withKnown ? knownTraits(athlete, known, parameters) : {}),
+    weeklyHours: athlete.weeklyHours,
+    ...(athlete.habitualDistribution === undefined ? {} : { habitualDistribution: athlete.habitualDistribution }),
+    ...(athlete.available === undefined ? {} : { available: athlete.available }),
+  };
+}
+
+/**
+ * A scenario's athlete written as an athlete file (`population.athletes: [{ file: anna.yaml }]`):
+ * the file read and checked as `plan` reads it — its problems located in it — and the athlete in it
+ * as a named athlete (namedAthleteOf), its id the file's name unless `id` says. Its plan (design,
+ * goal, rules) is the scenario's arms', not the file's.
+ */
+export function athleteOfFile(file: string, parameters: Parameters, id: string | undefined): NamedAthlete {
+  const text = readInputText(file);
+  const doc = LocatedDocument.parse(text, file);
+  const parsed = AthleteFile.safeParse(doc.toJS());
+  if (!parsed.success) throw new InputError(zodProblems(parsed.error.issues, doc));
+  const problems: InputProblem[] = [];
+  const known = knownProfile(parsed.data, parameters, doc, problems);
+  if (problems.length > 0) throw new InputError(problems);
+  return { ...namedAthleteOf(parsed.data, known, parameters, true), ...(id === undefined ? {} : { id }) };
+}
+
+/**
  * What the coach knows, as the simulated athlete's traits (a what-if's replicates share them; what
  * nobody measured is drawn): vVO2max from the race (or LT2), as VO2max at the level's mean economy
  * (only their ratio is known: PARAMETERS.levels[level].economy) with that economy; each threshold
  * whose pace was given as its share of vVO2max. Where the coach's anchors are fixed, the hidden
  * athlete's are too — so that a replicate's baseline 10 km is the athlete's, not the level's.
  */
-function knownTraits(athlete: AthleteFile, known: KnownProfile, parameters: ScenarioLoader['parameters']): { vo2max: number; economy: number; lt1Fraction?: number; lt2Fraction?: number } {
+function knownTraits(athlete: AthleteFile, known: KnownProfile, parameters: Parameters): { vo2max: number; economy: number; lt1Fraction?: number; lt2Fraction?: number } {
   const economy = parameters.levels[athlete.level].economy.mean;
   return {
     vo2max: (known.vVO2max * economy) / 60,
@@ -229,8 +262,7 @@ export const MAX_PLAN_WEEKS = MAX_WEEKS;
  * 50–93 %), LT1 not slower than LT2, a vVO2max past the limit, a race faster than the world record
  * — is a located problem.
  */
-function knownProfile(athlete: AthleteFile, loader: ScenarioLoader, doc: LocatedDocument, problems: InputProblem[]): KnownProfile {
-  const { parameters } = loader;
+function knownProfile(athlete: AthleteFile, parameters: Parameters, doc: LocatedDocument, problems: InputProblem[]): KnownProfile {
   const level = parameters.levels[athlete.level];
   const { race, lt1, lt2 } = athlete.knows;
   const lt1Speed = lt1?.pace === undefined ? null : 60 / clockMinutes(lt1.pace);

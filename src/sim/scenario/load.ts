@@ -1,10 +1,14 @@
 import type { Parameters } from '../../models/parameters.ts';
 import { Arm, Scenario } from '../../models/scenario/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
-import { InputError, LocatedDocument, zodProblems } from '../../models/input/located.ts';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import * as z from 'zod';
+import { InputError, LocatedDocument, zodProblems, type InputProblem } from '../../models/input/located.ts';
+import { athleteOfFile } from '../athlete/load.ts';
 import { readInputText } from '../input-file.ts';
 import { prepareScenario, type RunSpec } from './prepare.ts';
-import { loadScenarioRules, type RuleFileAccess, type RuleVocabulary } from './rules-load.ts';
+import { insideFolder, loadScenarioRules, type RuleFileAccess, type RuleVocabulary } from './rules-load.ts';
 import { expandSweep } from '../../engine/designs/sweep.ts';
 import type { ResolveIssue } from '../../engine/designs/resolve.ts';
 
@@ -25,7 +29,10 @@ export function loadScenario(
 ): RunSpec {
   const source = text ?? readInputText(file);
   const doc = LocatedDocument.parse(source, file);
-  const parsed = Scenario.safeParse(doc.toJS());
+  const raw = doc.toJS();
+  const athleteProblems = readAthleteFiles(raw, doc, parameters, access);
+  if (athleteProblems.length > 0) throw new InputError(athleteProblems);
+  const parsed = Scenario.safeParse(raw);
   if (!parsed.success) throw new InputError(zodProblems(parsed.error.issues, doc));
   // A sweep's combinations become arms after the scenario's own; their problems point at the sweep.
   const sweepIssues: ResolveIssue[] = [];
@@ -46,4 +53,45 @@ export function loadScenario(
     throw new InputError([...scenarioProblems, ...armRules.problems]);
   }
   return { ...prepared.spec, sweep };
+}
+
+/** A named athlete written as an athlete file: its path (relative to the scenario's folder) and, optionally, its id in the outputs. */
+const AthleteFileEntry = z.strictObject({ file: z.string().min(1), id: z.string().min(1).optional() });
+
+/**
+ * The scenario's athletes given as athlete files (`population.athletes: [{ file: anna.yaml }]`,
+ * README, A scenario), each replaced in `raw` by the athlete its file describes
+ * (src/sim/athlete/load.ts, athleteOfFile) before the scenario is checked; the problems of an entry
+ * located at it, a file's own in the file. A file outside the scenario's folder is refused unread
+ * unless `access` allows it, as a rule file is.
+ */
+function readAthleteFiles(raw: unknown, doc: LocatedDocument, parameters: Parameters, access: RuleFileAccess): InputProblem[] {
+  const athletes = (raw as { population?: { athletes?: unknown } } | null)?.population?.athletes;
+  if (!Array.isArray(athletes)) return [];
+  const problems: InputProblem[] = [];
+  athletes.forEach((entry: unknown, i) => {
+    if (entry === null || typeof entry !== 'object' || !('file' in entry)) return;
+    const at = ['population', 'athletes', i];
+    const checked = AthleteFileEntry.safeParse(entry);
+    if (!checked.success) {
+      problems.push(...zodProblems(checked.error.issues.map((issue) => ({ ...issue, path: [...at, ...issue.path] })), doc));
+      return;
+    }
+    const path = isAbsolute(checked.data.file) ? checked.data.file : join(dirname(doc.file), checked.data.file);
+    if (access === 'inside' && !insideFolder(path, dirname(doc.file))) {
+      problems.push(doc.problem([...at, 'file'], `athlete file "${checked.data.file}" is outside the scenario's folder: put it there (or below), or pass --allow-outside-rules to read it where it is`));
+      return;
+    }
+    if (!existsSync(path)) {
+      problems.push(doc.problem([...at, 'file'], `no athlete file "${checked.data.file}" beside the scenario (${path})`));
+      return;
+    }
+    try {
+      athletes[i] = athleteOfFile(path, parameters, checked.data.id);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+    }
+  });
+  return problems;
 }

@@ -237,7 +237,7 @@ const RULE_FILE_WORDS: Vocabulary = {
  * Whether `file` lies in `folder` or below, as written and, where it exists, as the file system
  * resolves it (symlinks followed, the folder's own included).
  */
-function insideFolder(file: string, folder: string): boolean {
+export function insideFolder(file: string, folder: string): boolean {
   const within = (path: string, root: string) => {
     const away = relative(root, path);
     return away !== '' && away !== '..' && !away.startsWith(`..${sep}`) && !isAbsolute(away);
