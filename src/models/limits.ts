@@ -59,3 +59,24 @@ export const PLAUSIBLE = {
   tenKmSlowerFirstPct: 25,
   tenKmSlowerPerWeekPct: 3,
 } as const satisfies Record<string, Bounds | number>;
+
+/**
+ * What a real athlete's morning reading may be (periodize coach reads them, src/sim/athlete/wellness.ts):
+ * the limits of a body at rest; a value outside is a located problem. Wider than
+ * PLAUSIBLE (above), which bounds what the simulator writes: a real athlete's
+ * reading near the edge of what is recorded is kept, only the impossible refused.
+ */
+export const READING_LIMITS = {
+  /**
+   * bpm: the lowest resting heart rates recorded in endurance athletes are in the high 20s (PLAUSIBLE:
+   * ~28) [M]; above 120 at rest is a tachycardia, not a morning to train on — or a value from another column.
+   */
+  restingHr: { min: 25, max: 120 },
+  /** ln(ms): rMSSD from about 3 ms (frail, or very ill) to about 600 ms (ln 1–6.5), as PLAUSIBLE's (Plews et al. 2012; Buchheit 2014) [M]. */
+  lnRmssd: { min: 1, max: 6.5 },
+  /** ms: the same bounds, for values read as rMSSD. */
+  rmssd: { min: 3, max: 600 },
+  /** hours: no night of sleep lasts longer; a longer value is a unit read wrong or a day slept through. */
+  sleepHours: { min: 0, max: 16 },
+  sleepScore: { min: 0, max: 100 },
+} as const;

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { InputError, type InputProblem } from '../../models/input/located.ts';
 import type { WellnessMapping } from '../../models/athlete/schema.ts';
 import { readInputBytes } from '../input-file.ts';
+import { READING_LIMITS } from '../../models/limits.ts';
 
 /*
  * An athlete's mornings from a watch or app export (docs/ATHLETE-DATA.md): intervals.icu's
@@ -46,25 +47,6 @@ export function readExportText(file: string): string {
   return readInputBytes(file, MAX_EXPORT_BYTES, "not an export of an athlete's data").toString('utf8');
 }
 
-/**
- * The limits of a body at rest in the morning; a value outside is a located problem. Wider than
- * PLAUSIBLE (src/models/limits.ts), which bounds what the simulator writes: a real athlete's
- * reading near the edge of what is recorded is kept, only the impossible refused.
- */
-export const MORNING_LIMITS = {
-  /**
-   * bpm: the lowest resting heart rates recorded in endurance athletes are in the high 20s; above
-   * 120 at rest is a tachycardia, not a morning to train on — or a value from another column.
-   */
-  restingHr: { min: 25, max: 120 },
-  /** ln(ms): rMSSD from about 3 ms (frail, or very ill) to about 600 ms (ln 1–6.5). */
-  lnRmssd: { min: 1, max: 6.5 },
-  /** ms: the same bounds, for values read as rMSSD. */
-  rmssd: { min: 3, max: 600 },
-  /** hours: no night of sleep lasts longer; a longer value is a unit read wrong or a day slept through. */
-  sleepHours: { min: 0, max: 16 },
-  sleepScore: { min: 0, max: 100 },
-} as const;
 
 /**
  * The units' detection thresholds, on the median of a column's measured values (a few odd days do
@@ -334,12 +316,12 @@ function detectSleepUnit(readings: readonly Reading[]): { unit: SleepUnit; note:
 const PER_HOUR: Record<SleepUnit, number> = { hours: 1, minutes: 60, seconds: 3600 };
 const UNIT_WORD: Record<SleepUnit, string> = { hours: 'h', minutes: 'min', seconds: 's' };
 
-/** A reading in the record's units, each value within MORNING_LIMITS or a located problem (then null). */
+/** A reading in the record's units, each value within READING_LIMITS (src/models/limits.ts) or a located problem (then null). */
 function checkedMorning(reading: Reading, hrvUnit: HrvUnit, sleepUnit: SleepUnit, layout: WellnessLayout, table: CsvTable, problems: InputProblem[]): Morning | null {
   const before = problems.length;
   const problem = (column: number | null, message: string) => problems.push(cellProblem(table, reading.row, column!, message));
   const { restingHr, hrv, sleep, sleepScore } = reading;
-  const limits = MORNING_LIMITS;
+  const limits = READING_LIMITS;
   if (restingHr < limits.restingHr.min || restingHr > limits.restingHr.max) {
     problem(layout.columns.restingHr, `${restingHr} bpm is not a resting heart rate (${limits.restingHr.min}–${limits.restingHr.max} bpm)`);
   }
