@@ -134,6 +134,11 @@ export function maxHighMinutes(weeklyMinutes: number): number {
  *   improved time trials — a plan too short for two weeks of taper and a build tapers one.
  * - Build: two blocks of four weeks (seed 001: progressive blocks whose emphasis rotates "every few
  *   weeks"; the project's 16-week macrocycle scenario builds for 8), the base whatever comes before.
+ * - No peak block apart from the taper: in the block model the phase that peaks the athlete for the
+ *   event — realization, "event-specific precompetitive training" — follows the accumulation (base)
+ *   and transmutation (build) blocks (Issurin 2019, Sports Med 49, doi:10.1007/s40279-018-1019-9
+ *   [V2, the abstract]; the model: Issurin 2010, Sports Med 40:189–206): the taper is that phase. A
+ *   coach who wants a longer race-specific block before it writes the plan as blocks.
  */
 export const TO_RACE = {
   taperWeeks: 2,
