@@ -337,7 +337,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       } catch (error) {
         if (!(error instanceof OutsidePlanError)) throw error;
         const source = options.date !== undefined ? '--date' : `today, the last morning in ${options.wellness}`;
-        io.err(`periodize coach: ${source}: ${error.message}${options.date === undefined ? ': give --date' : ''}\n`);
+        const start = options.from !== undefined ? '--from' : loaded.athlete.start !== undefined ? `start: in ${athleteFile}` : 'the first Monday of the mornings';
+        io.err(`periodize coach: ${source}: ${error.message}, the plan starting as ${start} says: give ${options.date === undefined ? '--date or ' : ''}--from\n`);
         exitCode = EXIT_BAD_INPUT;
         return;
       }

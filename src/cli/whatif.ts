@@ -17,15 +17,15 @@ export function whatIfText(loaded: LoadedAthlete, result: WhatIfResult, from: st
   const first = athlete.name.split(' ')[0]!;
   const their = athlete.sex === 'female' ? 'her' : athlete.sex === 'male' ? 'his' : 'their';
   const race = result.race;
-  const planned = race === null ? spec.weeks : spec.weeks + 1;
-  const goal = athlete.goal === undefined ? `to Sun ${addDays(from, spec.weeks * 7 - 1)}` : `to the ${athlete.goal.distance} on ${athlete.goal.date}`;
-  lines.push(`${athlete.name} — what if: ${result.replicates} versions of ${first}, ${planned} weeks from Mon ${from} ${goal}`);
+  const span = race === null ? `${spec.weeks} weeks from Mon ${from} to Sun ${addDays(from, spec.weeks * 7 - 1)}` : `${spec.weeks} weeks from Mon ${from} and the race week`;
+  const goal = athlete.goal === undefined ? '' : `, to the ${athlete.goal.distance} on ${athlete.goal.date}`;
+  lines.push(`${athlete.name} — what if: ${result.replicates} versions of ${first}, ${span}${goal}`);
   lines.push(`held: what you know — ${held.join(', ')}; drawn: what nobody measured (how ${first} responds to training and recovers, illness and injury)`);
   const rules = spec.arms[0]!.rules?.ruleSet.name;
   lines.push(rules === undefined ? 'rules: none (each option as written)' : `rules: ${rules} (the adaptive engine adjusts each version's plan from its mornings)`);
   lines.push(
     race === null
-      ? `race: a ${result.distance === '10k' ? '10-km time trial' : `10-km time trial read as the ${result.distance}`} after the plan's last week and ${spec.scenario.tests?.preTestDays ?? 3} easy days`
+      ? `race: a ${result.distance === '10k' ? '10-km time trial' : `10-km time trial read as the ${result.distance}`} after the plan's last week and its easy pre-test days`
       : `race: ${WEEKDAYS[weekdayOf(race.date)]} ${race.date} — the weeks before its week as planned, ${race.easyDaysBefore === 0 ? 'no day' : `the ${race.easyDaysBefore} day${race.easyDaysBefore === 1 ? '' : 's'}`} of its week before it easy, the race that morning`,
   );
   const best = `${result.bestRaced ? '' : '≈ '}${raceTime(result.bestMinutes)}`;

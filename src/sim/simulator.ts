@@ -132,6 +132,8 @@ export class Simulator {
   /** Running minutes and longest session of each day of the habitual week, as the athlete reports it. */
   /** Easy days before the baseline and the final tests, and the minutes run on each. */
   private readonly preTestDays: number;
+  /** Easy days before the final tests (the scenario's finalPreTestDays, else preTestDays). */
+  private readonly finalPreTestDays: number;
   /** Minutes run on each of the last 7 days (a ring by weekday), for the pre-test days' volume. */
   private readonly lastWeekMinutes = new Float64Array(7);
   /** The row handed to the day sink, overwritten every day. */
@@ -153,7 +155,8 @@ export class Simulator {
     this.testStream = stream('tests');
     this.savedStreams = new Int32Array(DAILY_PURPOSES.length * 4);
     this.preTestDays = spec.scenario.tests?.preTestDays ?? parameters.tests.preTestDays;
-    this.schedule = new EventSchedule(spec.weeks, this.preTestDays);
+    this.finalPreTestDays = spec.scenario.tests?.finalPreTestDays ?? this.preTestDays;
+    this.schedule = new EventSchedule(spec.weeks, this.finalPreTestDays);
     const lifeStreams = {
       sleep: stream('sleep'),
       illness: stream('illness'),
@@ -452,7 +455,7 @@ export class Simulator {
     let lastWeek = 0;
     for (let d = 0; d < 7; d++) lastWeek += this.lastWeekMinutes[d]!;
     const easyMinutes = (parameters.tests.preTestVolume * lastWeek) / 7;
-    for (let d = 1; d <= this.preTestDays; d++) {
+    for (let d = 1; d <= this.finalPreTestDays; d++) {
       const day = spec.weeks * 7 + d;
       life.stressDay(s);
       life.night(s, day);
@@ -475,7 +478,7 @@ export class Simulator {
       }
     }
     // The night before the final tests, and the tests.
-    const testDay = spec.weeks * 7 + this.preTestDays + 1;
+    const testDay = spec.weeks * 7 + this.finalPreTestDays + 1;
     life.night(s, testDay);
     life.checkIllness(s, this.schedule.illnessStart[testDay]!);
     row[base + ARM.injuries] = s.injuries;

@@ -74,6 +74,31 @@ describe('TargetTracker', () => {
     });
   });
 
+  describe('having a taper after a build capped at the hours the athlete has', () => {
+    it('should taper from the week as it was capped, zones alike, and hold engine changes to the cap', () => {
+      const plan = macroplan({ blocks: [{ weeks: 3, design: { distribution: { z1: 0.8, z2: 0.1, z3: 0.1 }, weeklyHours: 6, progression: 0.1 } }, { weeks: 2, design: 'taper' }] }, 5);
+      const tracker = new TargetTracker();
+      tracker.weeklyMinutesCap = 300;
+      const out = new WeekTargets();
+      tracker.reset(4, { z1: 0.8, z2: 0.15, z3: 0.05 });
+      for (let week = 1; week <= 3; week++) {
+        tracker.next(plan, week, 1, out);
+        expect(out.totalMinutes).toBeLessThanOrEqual(300);
+      }
+      expect(out.totalMinutes).toBe(300);
+      expect(out.z3Minutes).toBeCloseTo(30, 9);
+      tracker.next(plan, 4, 1, out);
+      // Half of the 300 minutes run, not of the 436 the build asked for.
+      expect(out.totalMinutes).toBeCloseTo(150, 9);
+      expect(out.z3Minutes).toBeCloseTo(30 * 0.6, 9);
+      out.totalMinutes *= 3;
+      out.z3Minutes *= 3;
+      tracker.holdCap(out);
+      expect(out.totalMinutes).toBe(300);
+      expect(out.z3Minutes).toBeCloseTo(30 * 0.6 * 2, 9);
+    });
+  });
+
   describe('having a design counted by sessions', () => {
     it('should carry fractional session counts so that the shares hold on average', () => {
       const plan = macroplan({ distribution: { z1: 0.8, z2: 0.1, z3: 0.1 }, basis: 'sessions', weeklyHours: 5.5 }, 10);

@@ -154,12 +154,15 @@ describe(planAthlete, () => {
 
   it('should have the simulator train the athlete on the same days and hours as the plan (a what-if runs what plan prints)', () => {
     const file = athleteFile((text) => text.replace(/^weeklyHours: .*$/m, 'weeklyHours: 5\navailable: { days: [tue, thu, sat, sun], hours: 4.5 }'));
-    const loaded = loadAthlete(file, loader, { from: '2026-12-07', weeks: null, whatIf: { options: ['plan'], rules: 'none', replicates: 20, seed: 1 } });
+    // multi-marker raises the load on good mornings: the engine's volume changes are held to the hours too.
+    const loaded = loadAthlete(file, loader, { from: '2026-12-07', weeks: null, whatIf: { options: ['plan'], rules: 'multi-marker', replicates: 20, seed: 1 } });
     const weekMinutes = new Map<string, number>();
     let offDays = 0;
+    let raised = 0;
     createContainer()
       .get(ScenarioRunner)
       .run(loaded.spec, {
+        adjustments: { adjustment: (_traits, _arm, change) => void (change.ruleId === 'increase-load' && change.outcome === 'applied' && raised++) },
         days: {
           day(row) {
             if (row.day < 1 || row.day > loaded.spec.weeks * 7) return;
@@ -172,6 +175,7 @@ describe(planAthlete, () => {
         },
       });
     expect(offDays).toBe(0);
+    expect(raised).toBeGreaterThan(0);
     expect(weekMinutes.size).toBe(20 * loaded.spec.weeks);
     // The planner holds the cap at the coach's anchors (the test above); a step of a distance takes
     // as long as the athlete's own pace makes it, a little more or less: within 1 % of the cap.

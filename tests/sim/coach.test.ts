@@ -154,7 +154,7 @@ describe('periodize coach on the command line, with the example data', () => {
     expect(await cli('coach', EXAMPLE, '--wellness', wellness, '--activities', activities, '--date', '2026-12-01', '--out', join(out, 'x'))).toEqual({
       code: 2,
       out: '',
-      err: "periodize coach: --date: 2026-12-01 is before the plan's first day (2026-12-07)\n",
+      err: `periodize coach: --date: 2026-12-01 is before the plan's first day (2026-12-07), the plan starting as start: in ${EXAMPLE} says: give --from\n`,
     });
     const folder = temporaryFolder();
     const bad = join(folder, 'wellness.csv');
@@ -185,7 +185,8 @@ describe('periodize coach against the simulator: the same engine on the same mor
   // baseline a week before them) reach into it until day 36. From then on, the same decisions.
   const FIRST_COMPARABLE_DAY = 36;
 
-  it.each(['hrv-swc', 'multi-marker', 'conservative-coach', 'hrv-kiviniemi'])(
+  // (conservative-coach changes nothing in this athlete's twelve weeks: it would compare nothing.)
+  it.each(['hrv-swc', 'multi-marker', 'hrv-kiviniemi'])(
     'should make the changes the simulator made, day by day, replaying its athlete\'s files with rules %s',
     (rules) => {
       const folder = temporaryFolder();
@@ -209,6 +210,7 @@ describe('periodize coach against the simulator: the same engine on the same mor
         activities: readActivities(join(folder, 'fit'), { lt1Hr: known.hr.lt1, lt2Hr: known.hr.lt2, lt1Speed: known.lt1Speed, lt2Speed: known.lt2Speed }, EXAMPLE_TIME_ZONE).activities,
       });
       const replayed = report.days.flatMap((day) => day.changes.filter((change) => change.day >= FIRST_COMPARABLE_DAY).map((change) => `${change.day} ${change.ruleId} ${change.outcome}`));
+      expect(simulated.length).toBeGreaterThan(0);
       expect(replayed).toEqual(simulated);
     },
   );

@@ -147,9 +147,16 @@ describe('formatFacts', () => {
 });
 
 describe('factValue', () => {
-  describe('having a non-finite value', () => {
+  describe('having no value (too few readings)', () => {
     it('should call it missing', () => {
       expect(factValue(Number.NaN)).toBe('missing');
+      expect(factValue(null)).toBe('missing');
+    });
+  });
+
+  describe('having days since something the record never held', () => {
+    it('should write Infinity, not missing: a rule reading it held on a value, not on nothing', () => {
+      expect(factValue(Number.POSITIVE_INFINITY)).toBe('Infinity');
     });
   });
 });

@@ -129,7 +129,7 @@ describe('periodize whatif: the race and the numbers it reports', () => {
     const { loaded, result } = ask({ options: ['plan'], rules: 'none', replicates: 20, seed: 1, raceDay: true });
     // Goal Sunday 2027-03-14, in week 14 of a plan from Monday 2026-12-07: 13 weeks, then 6 easy days.
     expect(loaded.spec.weeks).toBe(13);
-    expect(loaded.spec.scenario.tests?.preTestDays).toBe(6);
+    expect(loaded.spec.scenario.tests).toEqual({ finalPreTestDays: 6 });
     expect(loaded.spec.arms[0]!.macroplan.blocks.map((block) => block.weeks)).toEqual([5, 7, 1]);
     expect(result.race).toEqual({ date: '2027-03-14', easyDaysBefore: 6 });
   });

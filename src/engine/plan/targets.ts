@@ -91,9 +91,11 @@ export class TargetTracker {
       z2 = total * shares.z2;
       z3 = total * shares.z3;
       if (!isDeloadWeek(design, weekInBlock)) {
-        this.beforeTaperTotal = total;
-        this.beforeTaperZ2 = z2;
-        this.beforeTaperZ3 = z3;
+        // The week a taper works from is the week as the athlete can run it: capped.
+        const capped = total > this.weeklyMinutesCap ? this.weeklyMinutesCap / total : 1;
+        this.beforeTaperTotal = total * capped;
+        this.beforeTaperZ2 = z2 * capped;
+        this.beforeTaperZ3 = z3 * capped;
       }
     }
     // No more than the athlete has: the week scaled down to the cap, zones alike.

@@ -1,9 +1,9 @@
 import { IANAZone } from 'luxon';
 import * as z from 'zod';
 import { Available, DesignRef, Level, ThreeZoneShares, WEEKDAY_NAMES } from '../scenario/schema.ts';
+import { TRAIT_LIMITS, type ObservableTrait } from '../trait-limits.ts';
 
 export { WEEKDAY_NAMES };
-import { TRAIT_LIMITS, type ObservableTrait } from '../trait-limits.ts';
 
 /**
  * The athlete file (README.md, An athlete file): one real athlete as a coach knows them — who they

@@ -127,7 +127,6 @@ export type TraitOverrides = z.infer<typeof TraitOverrides>;
 /** A value a coach gives for a trait, within plausible human limits (src/models/trait-limits.ts). */
 const trait = (name: ObservableTrait) => z.number().min(TRAIT_LIMITS[name].min).max(TRAIT_LIMITS[name].max).optional();
 
-/** One athlete a coach knows: given traits are fixed, the rest is sampled from the level. */
 /** The weekdays a named athlete or an athlete file names, Monday first (a plan's weeks run Monday to Sunday). */
 export const WEEKDAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -151,6 +150,7 @@ export function availableDayMask(available: Available | undefined): number {
   return available?.days === undefined ? 0x7f : available.days.reduce((mask, day) => mask | (1 << WEEKDAY_NAMES.indexOf(day)), 0);
 }
 
+/** One athlete a coach knows: given traits are fixed, the rest is sampled from the level. */
 export const NamedAthlete = z.strictObject({
   id: z.string().min(1),
   level: Level,
@@ -268,9 +268,10 @@ export const Scenario = z.strictObject({
   /**
    * How the tests are run: before the baseline tests and after the last week, `preTestDays` days of
    * easy running (default 3, as the trials of trials/ standardise their tests; at most 7, the
-   * baseline week).
+   * baseline week); `finalPreTestDays`, before the final tests only (default: preTestDays) — a race
+   * on a given weekday after the last full week (whatif), the baseline tests as usual.
    */
-  tests: z.strictObject({ preTestDays: z.number().int().min(0).max(7).optional() }).optional(),
+  tests: z.strictObject({ preTestDays: z.number().int().min(0).max(7).optional(), finalPreTestDays: z.number().int().min(0).max(7).optional() }).optional(),
   /** How the athletes are monitored: the share of mornings with resting HR, HRV and sleep readings. */
   monitoring: z.strictObject({ wornShare: z.number().gt(0).max(1).optional() }).optional(),
 });

@@ -8,7 +8,7 @@ import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import type { Activity } from './activities.ts';
 import type { LoadedAthlete } from './load.ts';
 import { addDays, AthletePlanner, WEEKDAYS, type PlannedSession, type PlannedWeek } from './plan.ts';
-import type { Morning } from './wellness.ts';
+import { plural, type Morning } from './wellness.ts';
 
 /**
  * `periodize coach`: the athlete's own mornings and training replayed through the adaptive engine
@@ -31,7 +31,6 @@ export const BASELINE_DAYS = 56;
  */
 export const COACH_READING = { hardZone3Minutes: 5, hardZone2Minutes: 15, longRunMinutes: 90 } as const;
 
-/** One day of the replay: the morning's readings, the sessions planned and done, the engine's changes. */
 /** Today is not a day of the plan: the command says which date it took and from where. */
 export class OutsidePlanError extends Error {
   constructor(message: string) {
@@ -40,6 +39,7 @@ export class OutsidePlanError extends Error {
   }
 }
 
+/** One day of the replay: the morning's readings, the sessions planned and done, the engine's changes. */
 export interface CoachDay {
   date: string;
   /** Plan week and weekday (Monday 0); week 0: a baseline day before the plan. */
@@ -113,9 +113,9 @@ export function coachAthlete(input: CoachInput, parameters: Parameters, catalogu
     runsOf.set(activity.date, runs);
   }
   const ignored = input.mornings.filter((morning) => morning.date > today).length + input.activities.filter((activity) => activity.date > today).length;
-  if (ignored > 0) notes.push(`${ignored} mornings or runs after ${today} not read: the replay stops at this morning`);
+  if (ignored > 0) notes.push(`${ignored} ${ignored === 1 ? 'morning or run' : 'mornings or runs'} after ${today} not read: the replay stops at this morning`);
   const older = input.mornings.filter((morning) => morning.date < start).length;
-  if (older > 0) notes.push(`${older} mornings before ${start} not read: the engine's baseline is the ${BASELINE_DAYS / 7} weeks before the plan`);
+  if (older > 0) notes.push(`${plural(older, 'morning')} before ${start} not read: the engine's baseline is the ${BASELINE_DAYS / 7} weeks before the plan`);
 
   const planner = new AthletePlanner(loaded, parameters, catalogue);
   const arm = spec.arms[0]!;
@@ -228,15 +228,15 @@ export function coachAthlete(input: CoachInput, parameters: Parameters, catalogu
     nextWeek = planner.plannedWeek(macroplan, todayWeek + 1, addDays(weekStart, 7), next);
     nextWeekChanges = changes.slice();
   }
-  if (reclassified > 0) notes.push(`${reclassified} runs of another kind than planned (by their records: an easy run where intervals were planned, or the reverse): recorded as what was run`);
+  if (reclassified > 0) notes.push(`${plural(reclassified, 'run')} of another kind than planned (by their records: an easy run where intervals were planned, or the reverse): recorded as what was run`);
   if (baselineDays < 28) {
     notes.push(`${baselineDays === 0 ? 'no mornings' : `${baselineDays} days`} before the plan's first day: the engine's 4-week baselines (the HRV band, resting HR) fill from the plan's own first weeks, and facts that need them are missing until then`);
   }
   const todays = input.activities.filter((activity) => activity.date === today).length;
-  if (todays > 0) notes.push(`${todays} runs dated today not counted yet: today's decision is the morning's`);
+  if (todays > 0) notes.push(`${plural(todays, 'run')} dated today not counted yet: today's decision is the morning's`);
   const before = input.activities.filter((activity) => activity.date < start).length;
-  if (before > 0) notes.push(`${before} runs before ${start} not read: the replay starts ${BASELINE_DAYS / 7} weeks before the plan`);
-  if (unrated > 0) notes.push(`${unrated} runs without a session RPE: their load estimated from time in zone (the RPE curve of the model), and left out of the RPE facts`);
+  if (before > 0) notes.push(`${plural(before, 'run')} before ${start} not read: the replay starts ${BASELINE_DAYS / 7} weeks before the plan`);
+  if (unrated > 0) notes.push(`${plural(unrated, 'run')} without a session RPE: their load estimated from time in zone (the RPE curve of the model), and left out of the RPE facts`);
   const missing = days.filter((day) => day.morning === null).length;
   if (missing > 0) notes.push(`${missing} of ${days.length} days without a morning reading: missing to the engine, never zero`);
   return { days, today: days.at(-1)!, held, facts, thisWeek, nextWeek, nextWeekChanges, notes, adaptive: engine !== null };

@@ -1,7 +1,7 @@
 import { InputError, LocatedDocument, zodProblems, type InputProblem, type PathSegment } from '../../models/input/located.ts';
 import { AthleteFile, clockMinutes } from '../../models/athlete/schema.ts';
 import { raceMinutesAt, RACE_DISTANCES_KM } from '../../models/physiology/race.ts';
-import { MAX_WEEKS, type DesignRef, type NamedAthlete, type Scenario } from '../../models/scenario/schema.ts';
+import { MAX_WEEKS, NamedAthlete, type DesignRef, type Scenario } from '../../models/scenario/schema.ts';
 import { toRaceBlocks } from '../../engine/plan/constants.ts';
 import { TRAIT_LIMITS } from '../../models/trait-limits.ts';
 import { pace, raceTime } from '../../models/text/clock.ts';
@@ -146,8 +146,8 @@ export function loadAthlete(file: string, loader: AthleteLoaderParts, spanOf: Pl
     return { blocks: own.blocks.map((block, i) => (blocks[i]!.design.taper !== null ? block : { ...block, design: option, name: `${block.name ?? blocks[i]!.name} (${option})` })) };
   };
   // Raced on the goal's day: the weeks before the race week trained as planned, the race week's days
-  // before the race as the simulator's easy pre-test days (the same number before the baseline
-  // tests), and the race the final time trial — on the morning of the goal date.
+  // before the race as the simulator's easy pre-test days (before the final tests only: the baseline
+  // tests as every scenario's), and the race the final time trial — on the morning of the goal date.
   const raceDay = whatIf.raceDay === true && athlete.goal !== undefined ? Math.round((Date.parse(athlete.goal.date) - Date.parse(span.from)) / 86_400_000) : null;
   const weeks = raceDay === null ? planWeeks : Math.floor(raceDay / 7);
   if (weeks < 1) throw new InputError([doc.problem(['goal', 'date'], `${athlete.goal!.date} is in the plan's first week: a what-if needs a week of training before the race`)]);
@@ -164,7 +164,7 @@ export function loadAthlete(file: string, loader: AthleteLoaderParts, spanOf: Pl
     ...scenario,
     seed: whatIf.seed,
     weeks,
-    ...(raceDay === null ? {} : { tests: { preTestDays: raceDay % 7 } }),
+    ...(raceDay === null ? {} : { tests: { finalPreTestDays: raceDay % 7 } }),
     population: { athletes: [{ ...named, ...whatIf.baseline }], replicates: whatIf.replicates },
     arms: whatIf.options.map((option) => ({ id: option, design: trimmed(optionDesign(option)), ...(ruleSet === undefined ? {} : { rules: ruleSet }) })),
   };
@@ -211,7 +211,13 @@ export function athleteOfFile(file: string, parameters: Parameters, id: string |
   const problems: InputProblem[] = [];
   const known = knownProfile(parsed.data, parameters, doc, problems);
   if (problems.length > 0) throw new InputError(problems);
-  return { ...namedAthleteOf(parsed.data, known, parameters, true), ...(id === undefined ? {} : { id }) };
+  const named = { ...namedAthleteOf(parsed.data, known, parameters, true), ...(id === undefined ? {} : { id }) };
+  // What the file's numbers make of the athlete (VO2max from the race…) must be a human's too: said of what the coach knows.
+  const checked = NamedAthlete.safeParse(named);
+  if (!checked.success) {
+    throw new InputError(checked.error.issues.map((issue) => doc.problem(['knows'], `makes ${issue.path.join('.')} ${issue.message.replace(/^Too (big|small): expected number to be /, 'not ')}`)));
+  }
+  return named;
 }
 
 /**

@@ -131,7 +131,7 @@ export function whatIf(loaded: LoadedAthlete, runner: ScenarioRunner, parameters
     };
   });
   const goal = athlete.goal;
-  const raceDay = goal === undefined || spec.scenario.tests?.preTestDays === undefined ? null : { date: goal.date, easyDaysBefore: spec.scenario.tests.preTestDays };
+  const raceDay = goal === undefined || spec.scenario.tests?.finalPreTestDays === undefined ? null : { date: goal.date, easyDaysBefore: spec.scenario.tests.finalPreTestDays };
   return { distance, bestMinutes, bestRaced, race: raceDay, replicates: versions, options };
 }
 

@@ -19,11 +19,13 @@ export const ADJUSTMENT_COLUMNS = [
 
 /**
  * A fact's reading for a person: whole numbers as they are (days, counts), others to 3 decimals
- * without trailing zeros (lnRMSSD 3.42, ACWR 1.3); `missing` when there were too few readings — a
- * non-finite value says no more than that.
+ * without trailing zeros (lnRMSSD 3.42, ACWR 1.3); `missing` when there were too few readings;
+ * `Infinity` for days since something the record never held (never ill, no hard day yet).
  * @example factValue(3.4215) // '3.422'
  */
 export function factValue(value: number | null): string {
+  // Missing (too few readings) is not "never": days since something the record never held are infinitely many.
+  if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) return String(value);
   if (value === null || !Number.isFinite(value)) return 'missing';
   if (Number.isInteger(value)) return String(value);
   return fixed(value, 3).replace(/\.?0+$/, '');

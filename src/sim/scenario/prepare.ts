@@ -85,7 +85,7 @@ export function prepareScenario(
   events.forEach((event, i) => {
     // After the last week come the easy pre-test days, then the morning of the final tests: a sleep
     // restriction or an illness can fall on them, and a last night's sleep can be set for the tests.
-    const preTestDays = scenario.tests?.preTestDays ?? parameters.tests.preTestDays;
+    const preTestDays = scenario.tests?.finalPreTestDays ?? scenario.tests?.preTestDays ?? parameters.tests.preTestDays;
     const lastDay = scenario.weeks * 7 + preTestDays + 1;
     if (eventFirstDay(event) > lastDay) {
       const when = `week ${event.fromWeek}${event.type === 'load-multiplier' ? '' : `, day ${event.fromDay ?? 1}`}`;
