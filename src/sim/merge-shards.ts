@@ -121,7 +121,7 @@ export function orderShards(dirs: readonly string[], outDir: string): ShardFolde
   const count = first.shard.count;
   const problems: string[] = [];
   for (const { dir, meta, shard } of shards) {
-    if (meta.scenario.sha256 !== first.meta.scenario.sha256 || meta.seed !== first.meta.seed || shard.count !== count) {
+    if (meta.scenario.sha256 !== first.meta.scenario.sha256 || meta.scenario.resolved !== first.meta.scenario.resolved || meta.seed !== first.meta.seed || shard.count !== count) {
       problems.push(`${dir}: not a shard of the same run as ${first.dir}`);
     }
   }

@@ -4,7 +4,8 @@ import { inject, injectable } from 'inversify';
 import { ADAPTATION_MODEL, type AdaptationModel } from './model/adaptation-model.ts';
 import { csvNames, SliceMerger } from './merge.ts';
 import { mergeShards, orderShards, shardScenarioText } from './merge-shards.ts';
-import { csvSinks, OUTPUT_FILES, OutputWriter, type OutputFormat } from './outputs/run-outputs.ts';
+import { csvSinks, OUTPUT_FILES, OutputWriter, resolvedSha256, type OutputFormat } from './outputs/run-outputs.ts';
+import { InputError } from '../models/input/located.ts';
 import { CheckpointMismatch, OutputError, OutputStage, StagedFile } from './outputs/stage.ts';
 import { dropCheckpoint, forEachCheckpointedSlice, readCheckpoint, RESULTS_FILE, resultsBlock, runKey, writeCheckpoint, writeSlices, type Checkpoint } from './outputs/checkpoint.ts';
 import { resolvedConfig } from './outputs/resolved.ts';
@@ -297,6 +298,11 @@ export class RunScenario {
     const { file, text } = shardScenarioText(shards);
     const scenario = this.loader.load(file, text);
     const { spec } = scenario;
+    // The files the scenario names (athlete files, rule files) as the shards read them.
+    const ran = shards[0]!.meta.scenario.resolved;
+    if (ran !== undefined && ran !== resolvedSha256(resolvedConfig(spec, this.loader.catalogue))) {
+      throw new InputError([{ file, line: 1, col: 1, path: [], message: 'an athlete file or rule file the scenario names has changed since the shards ran' }]);
+    }
     const stage = new OutputStage(request.outDir, OUTPUT_FILES);
     try {
       const summary = mergeShards({ stage, spec, parameters: this.loader.parameters, shards, outDir: request.outDir });

@@ -56,6 +56,13 @@ export const ShardMeta = z.strictObject({
     file: z.string(),
     path: z.string().min(1),
     sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the SHA-256 of the scenario (64 hex digits)'),
+    /**
+     * The SHA-256 of the scenario as resolved (resolvedConfig: the athletes its athlete files
+     * describe, the rule sets of its rule files, every arm's blocks): what the shards ran, whatever
+     * file it came from — an athlete or rule file changed between shards, or before the merge, is
+     * told. Absent in a shard written before it was recorded.
+     */
+    resolved: z.string().regex(/^[0-9a-f]{64}$/, 'expected the SHA-256 of the resolved scenario (64 hex digits)').optional(),
   }),
 });
 export type ShardMeta = z.infer<typeof ShardMeta>;

@@ -379,3 +379,25 @@ describe('a scenario naming an athlete file', () => {
     expect(problemsOf('    - { file: bad.yaml }\n')).toBe('DIR/bad.yaml:12:10: knows.hrMax: 160 bpm must be above knows.lt2.hr (168 bpm)');
   });
 });
+
+describe('shards of a scenario naming an athlete file', () => {
+  it('should refuse to merge shards that ran different athletes, or an athlete file changed since they ran', async () => {
+    const folder = temporaryFolder();
+    const anna = readFileSync(EXAMPLE, 'utf8');
+    writeScenario(folder, 'anna.yaml', anna);
+    const file = writeScenario(folder, 'study.yaml', 'name: study\nseed: 1\npopulation:\n  athletes:\n    - { file: anna.yaml }\n  replicates: 4\nweeks: 2\narms:\n  - { id: a, design: polarized }\n');
+    const shard = async (index: number) => expect(await cli('run', file, '--shard', `${index}/2`, '--out', join(folder, `s${index}`), '-q')).toMatchObject({ code: 0, err: '' });
+    await shard(0);
+    await shard(1);
+    expect((await cli('merge', join(folder, 's0'), join(folder, 's1'), '--out', join(folder, 'merged'))).code).toBe(0);
+    // Her race edited after the shards ran: the scenario's text is the same, the athlete is not.
+    writeScenario(folder, 'anna.yaml', anna.replace('time: "47:30"', 'time: "45:30"'));
+    const changed = await cli('merge', join(folder, 's0'), join(folder, 's1'), '--out', join(folder, 'merged2'));
+    expect(changed).toEqual({ code: 2, out: '', err: `${file}:1:1: (document): an athlete file or rule file the scenario names has changed since the shards ran\n` });
+    // … and between the shards: one ran her at 47:30, the other at 45:30.
+    await shard(1);
+    const mixed = await cli('merge', join(folder, 's0'), join(folder, 's1'), '--out', join(folder, 'merged3'));
+    expect(mixed.code).toBe(2);
+    expect(mixed.err).toContain(`not a shard of the same run as ${join(folder, 's0')}`);
+  });
+});

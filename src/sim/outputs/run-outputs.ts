@@ -74,7 +74,7 @@ export class OutputWriter {
     const { spec } = scenario;
     const resolved = resolvedConfig(spec, this.catalogue);
     if (format === 'parquet') this.convertToParquet(stage, scenario, resolved);
-    if (outputs.shard != null) stage.write('shard.json', `${JSON.stringify(shardMeta(scenario, outputs.shard), null, 2)}\n`);
+    if (outputs.shard != null) stage.write('shard.json', `${JSON.stringify(shardMeta(scenario, outputs.shard, resolvedSha256(resolved)), null, 2)}\n`);
     if (summary !== null) {
       stage.write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
       stage.write('contrasts.csv', contrastsCsv(summary));
@@ -123,13 +123,18 @@ function scenarioIdentity({ file, text }: LoadedScenario): ShardMeta['scenario']
 }
 
 /** What shard.json says of a shard: which shard of which run (ShardMeta). */
-function shardMeta(scenario: LoadedScenario, shard: Shard): ShardMeta {
+function shardMeta(scenario: LoadedScenario, shard: Shard, resolved: string): ShardMeta {
   const { spec } = scenario;
   return {
     shard: `${shard.index}/${shard.count}`,
     athletes: shardRange(spec.population.size, shard),
     of: spec.population.size,
     seed: spec.seed,
-    scenario: scenarioIdentity(scenario),
+    scenario: { ...scenarioIdentity(scenario), resolved },
   };
+}
+
+/** The SHA-256 of a resolved scenario (resolvedConfig), as shard.json records it. */
+export function resolvedSha256(resolved: unknown): string {
+  return sha256(JSON.stringify(resolved));
 }
