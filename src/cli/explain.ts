@@ -10,7 +10,7 @@ import { InputError, LocatedDocument, zodProblems } from '../models/input/locate
 import { readInputText } from '../sim/input-file.ts';
 import { parseTrace } from './adjustment-trace.ts';
 import { columnIndex, csvRecords, type ColumnIndex, type CsvRecord } from './csv.ts';
-import { counted } from './plural.ts';
+import { counted } from '../models/text/plural.ts';
 
 /** A request `periodize explain` cannot answer from the folder (no such folder, arm or athlete): exit 2. */
 export class ExplainError extends Error {

@@ -9,7 +9,8 @@ import { InputError } from '../models/input/located.ts';
 import { abortStagesOnSignals, OutputError, OutputStage } from '../sim/outputs/stage.ts';
 import { LocalPool } from '../sim/local-pool.ts';
 import { loadAthlete, MAX_PLAN_WEEKS, OptionError, type LoadedAthlete, type PlanSpan } from '../sim/athlete/load.ts';
-import { addDays, planAthlete, weekdayOf, type PlannedWeek } from '../sim/athlete/plan.ts';
+import { addDays, weekdayOf } from '../models/calendar.ts';
+import { planAthlete, type PlannedWeek } from '../sim/athlete/plan.ts';
 import { coachAthlete, OutsidePlanError, type CoachReport } from '../sim/athlete/coach.ts';
 import { readWellness, type WellnessRecord } from '../sim/athlete/wellness.ts';
 import { activityFiles, readActivities } from '../sim/athlete/activities.ts';
@@ -39,7 +40,7 @@ import { RunScenario, type OutputFormat, type RunReport, type RunRequest } from 
 import { VERSION } from '../version.ts';
 import { ExplainError, explainAthlete } from './explain.ts';
 import { RULE_VOCABULARY } from '../sim/scenario/rules-load.ts';
-import { counted } from './plural.ts';
+import { counted } from '../models/text/plural.ts';
 import { progressBar } from './progress.ts';
 import { WorkerStopped } from '../workers/process-pool.ts';
 import { parseShard, shardRange } from '../sim/shards.ts';
@@ -240,10 +241,9 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('--fit', 'also write a FIT workout file per session (<date>-<n>-<workout>.fit: steps with pace targets), for a Garmin watch')
     .addOption(allowOutsideRulesOption())
     .action(async (athleteFile: string, options: { from?: string; weeks?: number; option?: string; out?: string; ics?: boolean; icu?: boolean; fit?: boolean; allowOutsideRules?: boolean }) => {
-      const designs = ['plan', ...Object.keys(BUILTIN_DESIGNS)];
       const problem =
         options.weeks === 0 || (options.weeks ?? 0) > MAX_PLAN_WEEKS ? `--weeks: 1 to ${MAX_PLAN_WEEKS}`
-        : options.option !== undefined && !designs.includes(options.option) ? `--option: no design "${options.option}"${didYouMean(options.option, designs)}; options: ${designs.join(', ')}`
+        : options.option !== undefined ? unknownOption('--option', [options.option])
         : null;
       if (problem !== null) {
         io.err(`periodize plan: ${problem}\n`);
@@ -384,22 +384,20 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('--replicates <n>', `versions of the athlete to simulate (default ${DEFAULT_WHATIF_VERSIONS})`, wholeNumber)
     .option('--seed <n>', 'random seed (default 1): the same seed gives the same answer', wholeNumber)
     .option('--from <date>', "the plan's first day (default: the athlete file's start, else the Monday on or after today)")
-    .option('--wellness <file>', "the athlete's mornings (as coach reads them): the versions' usual resting HR, HRV and sleep are the last 4 weeks' means")
+    .option('--wellness <file>', "the athlete's mornings (as coach reads them): the versions' usual resting HR, HRV and sleep are the means of the 4 weeks before the plan")
     .option('-o, --out <dir>', 'output folder for whatif.csv (each version\'s race time) and whatif.json (default: out/<athlete file name>-whatif)')
     .addOption(uncertaintyOption())
     .addOption(allowOutsideRulesOption())
     .action(async (athleteFile: string, options: { options: string; rules?: string; replicates?: number; seed?: number; from?: string; wellness?: string; out?: string; uncertainty?: string; allowOutsideRules?: boolean }) => {
       const names = options.options.split(',').map((name) => name.trim()).filter((name) => name !== '');
       const uncertainty = options.uncertainty === undefined ? null : parseUncertainty(options.uncertainty);
-      const known = ['plan', ...Object.keys(BUILTIN_DESIGNS)];
-      const unknown = names.find((name) => !known.includes(name));
       const problem =
-        unknown !== undefined ? `--options: no design "${unknown}"${didYouMean(unknown, known)}; options: ${known.join(', ')}`
-        : names.length === 0 ? '--options: name at least one option'
+        unknownOption('--options', names) ??
+        (names.length === 0 ? '--options: name at least one option'
         : new Set(names).size !== names.length ? '--options: each option once'
         : options.replicates === 0 || (options.replicates ?? 0) > MAX_WHATIF_VERSIONS ? `--replicates: 1 to ${MAX_WHATIF_VERSIONS}`
         : typeof uncertainty === 'string' ? `--uncertainty: ${uncertainty}`
-        : null;
+        : null);
       if (problem !== null) {
         io.err(`periodize whatif: ${problem}\n`);
         exitCode = EXIT_BAD_INPUT;
@@ -952,6 +950,13 @@ function earlierPlanFiles(folder: string): string[] {
     throw new OutputError(folder, 'not a plan', new Error("holds a manifest.json that is not an earlier plan's (a run's outputs?): choose another folder"));
   }
   return plan.files.map((file) => file?.name).filter((name): name is string => typeof name === 'string' && name === basename(name) && name !== '' && !name.startsWith('.'));
+}
+
+/** The what-if options (plan, or a built-in design) a flag names that there are none of: its problem, or null. */
+function unknownOption(flag: string, names: readonly string[]): string | null {
+  const known = ['plan', ...Object.keys(BUILTIN_DESIGNS)];
+  const unknown = names.find((name) => !known.includes(name));
+  return unknown === undefined ? null : `${flag}: no design "${unknown}"${didYouMean(unknown, known)}; options: ${known.join(', ')}`;
 }
 
 /** What `whatif` writes into its folder. */

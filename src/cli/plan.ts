@@ -1,5 +1,6 @@
 import type { LoadedAthlete } from '../sim/athlete/load.ts';
-import { addDays, WEEKDAYS, type PlannedWeek } from '../sim/athlete/plan.ts';
+import { addDays } from '../models/calendar.ts';
+import { WEEKDAYS, type PlannedWeek } from '../sim/athlete/plan.ts';
 import { WEEKDAY_NAMES } from '../models/athlete/schema.ts';
 import { pace, raceTime } from '../models/text/clock.ts';
 import { field, fixed } from '../sim/outputs/format.ts';

@@ -1,6 +1,6 @@
 import type { PowerRange, PowerRow } from '../sim/power.ts';
 import type { RunSpec } from '../sim/scenario/prepare.ts';
-import { counted } from './plural.ts';
+import { counted } from '../models/text/plural.ts';
 import { columns, FEW_SETS } from './table.ts';
 
 const LABELS: Record<string, string> = { vo2maxPct: 'VO2max %', lt2SpeedPct: 'LT2 speed %', timeTrialPct: '10-km TT %', peakSpeedPct: 'peak speed %' };

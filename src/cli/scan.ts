@@ -1,6 +1,6 @@
 import { PLAUSIBLE } from '../models/limits.ts';
 import type { ScanReport } from '../sim/scan.ts';
-import { counted } from './plural.ts';
+import { counted } from '../models/text/plural.ts';
 
 /** The most violations printed one by one; the rest are counted. */
 const SHOWN = 20;

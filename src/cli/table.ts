@@ -1,7 +1,7 @@
 import { fixed } from '../sim/outputs/format.ts';
 import type { SweepExpansion } from '../engine/designs/sweep.ts';
 import type { ArmSummary, Comparison, MetricName, MetricSummary, Summary } from '../sim/summary.ts';
-import { counted, noun } from './plural.ts';
+import { counted, noun } from '../models/text/plural.ts';
 import { raceTime } from '../models/text/clock.ts';
 
 const SHOWN: readonly [MetricName, string][] = [

@@ -1,5 +1,6 @@
 import type { LoadedAthlete } from '../sim/athlete/load.ts';
-import { addDays, WEEKDAYS, weekdayOf } from '../sim/athlete/plan.ts';
+import { addDays, weekdayOf } from '../models/calendar.ts';
+import { WEEKDAYS } from '../sim/athlete/plan.ts';
 import { INTERVAL, meanDifference, type WhatIfResult, type WhatIfUncertainty } from '../sim/athlete/whatif.ts';
 import { MODEL_INTERVAL } from '../sim/model-uncertainty.ts';
 import { fixed } from '../sim/outputs/format.ts';

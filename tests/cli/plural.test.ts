@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counted, noun } from '../../src/cli/plural.ts';
+import { counted, noun } from '../../src/models/text/plural.ts';
 
 describe(counted, () => {
   it('should use the singular for one only', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createContainer } from '../../src/composition-root.ts';
 import { loadAthlete, type WhatIfSpan } from '../../src/sim/athlete/load.ts';
 import { meanDifference, usualMornings, whatIf, whatIfUncertainty } from '../../src/sim/athlete/whatif.ts';
-import { addDays } from '../../src/sim/athlete/plan.ts';
+import { addDays } from '../../src/models/calendar.ts';
 import { TEST } from '../../src/sim/results.ts';
 import { parametersOfSet, readEnsemble } from '../../src/sim/calibration/ensemble-file.ts';
 import { UNCERTAIN_PARAMETERS } from '../../src/models/parameters.ts';

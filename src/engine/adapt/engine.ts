@@ -16,7 +16,7 @@ import {
   OVERRIDE_MORE_CONSERVATIVE,
   type GuardrailName,
 } from './decision.ts';
-import { compileRules, type CompiledRule } from './evaluate.ts';
+import { compileRules, factsRead, type CompiledRule } from './evaluate.ts';
 import { FactBook } from './fact-book.ts';
 import { FACT_DEFAULTS, FactContext, type FactDefinition } from './facts/types.ts';
 import {
@@ -407,6 +407,16 @@ export class AdaptiveEngine {
   /** For tests and `explain`: a fact's value this morning, formatted. */
   fact(name: string): string {
     return formatFact(this.book, this.book.slot(name));
+  }
+
+  /** Every fact this arm's rules read (factsRead, in the rules' file order, each once), as a coach reads it this morning. */
+  ruleFacts(): { name: string; label: string; value: string }[] {
+    const slots: number[] = [];
+    for (const rule of this.byOrder) factsRead(rule.when, slots);
+    return slots.map((slot) => {
+      const name = this.book.definitions[slot]!.name;
+      return { name, ...this.factReading(name) };
+    });
   }
 
   /** A fact as a coach reads it this morning: its label with its unit ("HRV 7-day mean (ln ms)") and its value ("3.42", "yes", "missing"). */

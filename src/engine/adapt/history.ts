@@ -211,25 +211,17 @@ export class ObservedHistory {
     const { minutes, rpe } = this.sessionIn;
     const t = this.today;
     const before = this.minutes[t]!;
-    if (rpe !== rpe) {
-      const loadRpe = this.sessionIn.loadRpe;
-      this.minutes[t] = before + minutes;
-      // Without an estimate the day's load is unknown (NaN), and so is every window over it.
-      this.load[t]! += loadRpe * minutes;
-      if (hard) {
-        this.hard[t]!++;
-        this.lastHard = t;
-      }
-      return;
-    }
+    const rated = rpe === rpe;
     // (A day whose earlier sessions had no RPE takes this one's.)
-    this.rpe[t] = before > 0 && this.rpe[t] === this.rpe[t] ? (this.rpe[t]! * before + rpe * minutes) / (before + minutes) : rpe;
+    if (rated) this.rpe[t] = before > 0 && this.rpe[t] === this.rpe[t] ? (this.rpe[t]! * before + rpe * minutes) / (before + minutes) : rpe;
     this.minutes[t] = before + minutes;
-    this.load[t]! += rpe * minutes;
+    // Without an RPE, the caller's estimate; without one either, the day's load is unknown (NaN), and so is every window over it.
+    this.load[t]! += (rated ? rpe : this.sessionIn.loadRpe) * minutes;
     if (hard) {
       this.hard[t]!++;
       this.lastHard = t;
     }
+    if (!rated) return;
     this.lastRpe = rpe;
     const count = this.usualRpeCount[workout]!;
     if (count >= USUAL_RPE_MIN_SESSIONS) {

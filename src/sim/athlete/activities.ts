@@ -3,8 +3,9 @@ import { basename, extname, join } from 'node:path';
 import { Decoder, Stream, type ActivityMesg, type RecordMesg, type SessionMesg } from '@garmin/fitsdk';
 import { DateTime } from 'luxon';
 import { InputError, type InputProblem } from '../../models/input/located.ts';
+import { counted } from '../../models/text/plural.ts';
 import { readInputBytes, unreadable } from '../input-file.ts';
-import { cappedProblems, cellProblem, localStamp, parseNumber, plural, readCsvTable, readExportText, type CsvRow, type CsvTable } from './wellness.ts';
+import { cappedProblems, cellProblem, localStamp, parseNumber, readCsvTable, readExportText, type CsvRow, type CsvTable } from './wellness.ts';
 
 /*
  * An athlete's runs from a watch's export (docs/ATHLETE-DATA.md): intervals.icu's activities CSV,
@@ -94,7 +95,7 @@ export function readActivities(path: string, zones: ZoneAnchors, timeZone: strin
     const which = count === 1 ? '1 activity that is not a run' : `${count} activities that are not runs`;
     notes.push(`${which} left out: ${[...skipped].map(([type, n]) => `${n} ${type}`).join(', ')}`);
   }
-  if (tally.zeroRpe > 0) notes.push(`${plural(tally.zeroRpe, 'RPE')} of 0 read as not given`);
+  if (tally.zeroRpe > 0) notes.push(`${counted(tally.zeroRpe, 'RPE')} of 0 read as not given`);
   const byStart = new Map<string, Activity>();
   let twice = 0;
   for (const activity of read) {
@@ -102,11 +103,11 @@ export function readActivities(path: string, zones: ZoneAnchors, timeZone: strin
     if (earlier !== undefined) twice++;
     if (earlier === undefined || fromRecords(activity) || !fromRecords(earlier)) byStart.set(activity.start, activity);
   }
-  if (twice > 0) notes.push(`${plural(twice, 'run')} found twice (the same start): kept once, from its records where a file has them`);
+  if (twice > 0) notes.push(`${counted(twice, 'run')} found twice (the same start): kept once, from its records where a file has them`);
   const activities = [...byStart.values()].sort((a, b) => a.start.localeCompare(b.start) || a.source.localeCompare(b.source));
   const averaged = activities.filter((activity) => !fromRecords(activity)).length;
   if (averaged > 0) {
-    notes.push(`${plural(averaged, 'run')} zoned by ${averaged === 1 ? 'its' : 'their'} average heart rate or pace: all in one zone, so an interval session reads as its average — a FIT file gives the time in each zone`);
+    notes.push(`${counted(averaged, 'run')} zoned by ${averaged === 1 ? 'its' : 'their'} average heart rate or pace: all in one zone, so an interval session reads as its average — a FIT file gives the time in each zone`);
   }
   return { activities, notes };
 }
@@ -146,7 +147,7 @@ export function activityFiles(path: string): { paths: string[]; notes: string[] 
   const paths = names.filter((name) => readable(name) && isFile(name)).map((name) => join(path, name));
   if (paths.length === 0) throw new InputError([{ file: path, line: 1, col: 1, path: [], message: 'no .fit or .csv file in the folder' }]);
   const others = names.length - paths.length;
-  return { paths, notes: others > 0 ? [`${plural(others, 'other file')} in ${path} left out (only .fit and .csv are read)`] : [] };
+  return { paths, notes: others > 0 ? [`${counted(others, 'other file')} in ${path} left out (only .fit and .csv are read)`] : [] };
 }
 
 // ————— intervals.icu's activities CSV —————
@@ -255,7 +256,7 @@ function readActivitiesCsv(file: string, zones: ZoneAnchors, timeZone: string | 
     });
   }
   if (problems.length > 0) throw new InputError(cappedProblems(problems));
-  if (unzoned > 0) tally.notes.push(`${file}: ${plural(unzoned, 'run')} with neither heart rate (or no LT heart rates known) nor distance left out: no zone can be told`);
+  if (unzoned > 0) tally.notes.push(`${file}: ${counted(unzoned, 'run')} with neither heart rate (or no LT heart rates known) nor distance left out: no zone can be told`);
   return activities;
 }
 
@@ -388,7 +389,7 @@ function fitRpe(session: SessionMesg): { rpe: number; zero: boolean } {
 }
 
 /** The FIT epoch (1989-12-31T00:00:00Z) in Unix ms: `localTimestamp` counts seconds from it. */
-const FIT_EPOCH_MS = 631_065_600_000;
+export const FIT_EPOCH_MS = 631_065_600_000;
 
 /**
  * A session's local start, to the minute: by the file's own offset (the activity message's

@@ -4,11 +4,14 @@ import { OUTCOME_NAMES, type RuleOutcome } from '../../engine/adapt/decision.ts'
 import { ObservedHistory } from '../../engine/adapt/history.ts';
 import { WeekPlan } from '../../engine/plan/week-plan.ts';
 import type { Parameters } from '../../models/parameters.ts';
+import { EffortCurves } from '../../models/workouts/dose.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import type { Activity } from './activities.ts';
 import type { LoadedAthlete } from './load.ts';
-import { addDays, AthletePlanner, WEEKDAYS, type PlannedSession, type PlannedWeek } from './plan.ts';
-import { plural, type Morning } from './wellness.ts';
+import { addDays, daysBetween, weekdayOf } from '../../models/calendar.ts';
+import { AthletePlanner, type PlannedSession, type PlannedWeek } from './plan.ts';
+import type { Morning } from './wellness.ts';
+import { counted } from '../../models/text/plural.ts';
 
 /**
  * `periodize coach`: the athlete's own mornings and training replayed through the adaptive engine
@@ -81,11 +84,6 @@ export interface CoachInput {
   activities: readonly Activity[];
 }
 
-/** Days from one YYYY-MM-DD date to another. */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /**
  * Replays the athlete's record from the baseline (BASELINE_DAYS before the plan, or the first data,
  * whichever is later) to this morning. Days before the plan enter the record as they were; from the
@@ -115,7 +113,7 @@ export function coachAthlete(input: CoachInput, parameters: Parameters, catalogu
   const ignored = input.mornings.filter((morning) => morning.date > today).length + input.activities.filter((activity) => activity.date > today).length;
   if (ignored > 0) notes.push(`${ignored} ${ignored === 1 ? 'morning or run' : 'mornings or runs'} after ${today} not read: the replay stops at this morning`);
   const older = input.mornings.filter((morning) => morning.date < start).length;
-  if (older > 0) notes.push(`${plural(older, 'morning')} before ${start} not read: the engine's baseline is the ${BASELINE_DAYS / 7} weeks before the plan`);
+  if (older > 0) notes.push(`${counted(older, 'morning')} before ${start} not read: the engine's baseline is the ${BASELINE_DAYS / 7} weeks before the plan`);
 
   const planner = new AthletePlanner(loaded, parameters, catalogue);
   const arm = spec.arms[0]!;
@@ -179,7 +177,7 @@ export function coachAthlete(input: CoachInput, parameters: Parameters, catalogu
     const reading = morning(record, date);
     const done = runsOf.get(date) ?? [];
     for (const run of done) sessionDone(record, run, null);
-    days.push({ date, week: 0, weekday: (d - baselineDays + 7 * 1000) % 7, morning: reading, planned: [], done, changes: [] });
+    days.push({ date, week: 0, weekday: weekdayOf(date), morning: reading, planned: [], done, changes: [] });
   }
   const history = engine?.history ?? record;
   if (engine !== null) engine.startArm(record, arm.macroplan, loaded.athlete.weeklyHours * 60);
@@ -202,7 +200,7 @@ export function coachAthlete(input: CoachInput, parameters: Parameters, catalogu
           const order = decision.held[i]!;
           held.push({ rule: decision.rules[order]!.rule.id, outcome: OUTCOME_NAMES[decision.outcome[order]!]! });
         }
-        facts.push(...todayFacts(engine, arm.rules!.ruleSet.rules));
+        facts.push(...engine.ruleFacts());
       }
     }
     const planned: PlannedSession[] = [];
@@ -228,15 +226,15 @@ export function coachAthlete(input: CoachInput, parameters: Parameters, catalogu
     nextWeek = planner.plannedWeek(macroplan, todayWeek + 1, addDays(weekStart, 7), next);
     nextWeekChanges = changes.slice();
   }
-  if (reclassified > 0) notes.push(`${plural(reclassified, 'run')} of another kind than planned (by their records: an easy run where intervals were planned, or the reverse): recorded as what was run`);
+  if (reclassified > 0) notes.push(`${counted(reclassified, 'run')} of another kind than planned (by their records: an easy run where intervals were planned, or the reverse): recorded as what was run`);
   if (baselineDays < 28) {
     notes.push(`${baselineDays === 0 ? 'no mornings' : `${baselineDays} days`} before the plan's first day: the engine's 4-week baselines (the HRV band, resting HR) fill from the plan's own first weeks, and facts that need them are missing until then`);
   }
   const todays = input.activities.filter((activity) => activity.date === today).length;
-  if (todays > 0) notes.push(`${plural(todays, 'run')} dated today not counted yet: today's decision is the morning's`);
+  if (todays > 0) notes.push(`${counted(todays, 'run')} dated today not counted yet: today's decision is the morning's`);
   const before = input.activities.filter((activity) => activity.date < start).length;
-  if (before > 0) notes.push(`${plural(before, 'run')} before ${start} not read: the replay starts ${BASELINE_DAYS / 7} weeks before the plan`);
-  if (unrated > 0) notes.push(`${plural(unrated, 'run')} without a session RPE: their load estimated from time in zone (the RPE curve of the model), and left out of the RPE facts`);
+  if (before > 0) notes.push(`${counted(before, 'run')} before ${start} not read: the replay starts ${BASELINE_DAYS / 7} weeks before the plan`);
+  if (unrated > 0) notes.push(`${counted(unrated, 'run')} without a session RPE: their load estimated from time in zone (the RPE curve of the model), and left out of the RPE facts`);
   const missing = days.filter((day) => day.morning === null).length;
   if (missing > 0) notes.push(`${missing} of ${days.length} days without a morning reading: missing to the engine, never zero`);
   return { days, today: days.at(-1)!, held, facts, thisWeek, nextWeek, nextWeekChanges, notes, adaptive: engine !== null };
@@ -256,33 +254,13 @@ function planWeek(planner: AthletePlanner, engine: AdaptiveEngine | null, macrop
 }
 
 /**
- * Session RPE of a minute in each zone when the athlete gave none, from the model's RPE curve
- * (PARAMETERS.effort.rpeCurve: CR-10 against position, 0 at LT1, 1 at LT2, 2 at vVO2max): zone 1
- * as easy running, zone 2 midway between LT1 and LT2, zone 3 midway between LT2 and vVO2max.
+ * Session RPE of a minute in each zone when the athlete gave none, on the model's RPE curve
+ * (EffortCurves.rpe over PARAMETERS.effort.rpeCurve: CR-10 against position, 0 at LT1, 1 at LT2, 2
+ * at vVO2max): zone 1 at the curve's own easy-running point (its second), zone 2 midway between LT1
+ * and LT2, zone 3 midway between LT2 and vVO2max.
  */
 function zoneRpes(parameters: Parameters): Float64Array {
-  const curve = parameters.effort.rpeCurve;
-  const at = (position: number): number => {
-    for (let i = 1; i < curve.length; i++) {
-      const [x0, y0] = curve[i - 1]!;
-      const [x1, y1] = curve[i]!;
-      if (position <= x1) return y0 + ((y1 - y0) * (Math.max(position, x0) - x0)) / (x1 - x0);
-    }
-    return curve.at(-1)![1];
-  };
-  return Float64Array.of(curve[1]![1], at(0.5), at(1.5));
+  const curves = new EffortCurves(parameters.effort);
+  return Float64Array.of(curves.rpe(parameters.effort.rpeCurve[1]![0]), curves.rpe(0.5), curves.rpe(1.5));
 }
 
-/** The facts this morning's rules read, in the order the rules name them, each once. */
-function todayFacts(engine: AdaptiveEngine, rules: readonly { when: unknown }[]): CoachReport['facts'] {
-  const names: string[] = [];
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    if ('fact' in node && typeof node.fact === 'string' && !names.includes(node.fact)) names.push(node.fact);
-    for (const value of Object.values(node)) if (typeof value === 'object') visit(value);
-  };
-  for (const rule of rules) visit(rule.when);
-  return names.map((name) => ({ name, ...engine.factReading(name) }));
-}
-
-export { WEEKDAYS };

@@ -1,9 +1,10 @@
 import { Encoder, Profile, type ActivityMesg, type FileIdMesg, type RecordMesg, type SessionMesg } from '@garmin/fitsdk';
 import { DateTime } from 'luxon';
 import type { ScenarioRunner } from '../runner.ts';
+import { FIT_EPOCH_MS } from './activities.ts';
 import type { DayRow } from '../simulator.ts';
 import type { LoadedAthlete } from './load.ts';
-import { addDays } from './plan.ts';
+import { addDays } from '../../models/calendar.ts';
 
 /*
  * The example athlete's watch data (examples/data/, `npm run examples`): twelve weeks of a synthetic
@@ -24,8 +25,6 @@ export const EXAMPLE_DAYS = 82;
 /** The FIT records' interval, s: a watch's "smart recording" writes every 1–10 s. */
 const RECORD_SECONDS = 10;
 
-/** Seconds from the Unix epoch to FIT's (1989-12-31T00:00:00Z). */
-const FIT_EPOCH_SECONDS = 631_065_600;
 
 /** One simulated day, as the files need it. */
 interface Day {
@@ -180,7 +179,7 @@ function runFit(start: Date, offsetMinutes: number, segments: readonly Segment[]
   encoder.onMesg(Profile.MesgNum.RECORD!, record);
   const session: SessionMesg = { messageIndex: 0, timestamp: end, startTime: start, totalElapsedTime: second, totalTimerTime: second, totalDistance: distance, sport: 'running', subSport: 'generic', workoutRpe: rpe * 10 };
   encoder.onMesg(Profile.MesgNum.SESSION!, session);
-  const activity: ActivityMesg = { timestamp: end, numSessions: 1, type: 'manual', localTimestamp: end.getTime() / 1000 - FIT_EPOCH_SECONDS + offsetMinutes * 60 };
+  const activity: ActivityMesg = { timestamp: end, numSessions: 1, type: 'manual', localTimestamp: (end.getTime() - FIT_EPOCH_MS) / 1000 + offsetMinutes * 60 };
   encoder.onMesg(Profile.MesgNum.ACTIVITY!, activity);
   return encoder.close();
 }

@@ -3,6 +3,7 @@ import { AthleteFile, clockMinutes } from '../../models/athlete/schema.ts';
 import { raceMinutesAt, RACE_DISTANCES_KM } from '../../models/physiology/race.ts';
 import { MAX_WEEKS, NamedAthlete, type DesignRef, type Scenario } from '../../models/scenario/schema.ts';
 import { toRaceBlocks } from '../../engine/plan/constants.ts';
+import { daysBetween } from '../../models/calendar.ts';
 import { TRAIT_LIMITS } from '../../models/trait-limits.ts';
 import { pace, raceTime } from '../../models/text/clock.ts';
 import type { TestedProfile } from '../../engine/profile.ts';
@@ -88,7 +89,7 @@ export function loadAthlete(file: string, loader: AthleteLoaderParts, spanOf: Pl
   const problems: InputProblem[] = [];
   const known = knownProfile(athlete, parameters, doc, problems);
   const design = athlete.design;
-  const toGoal = athlete.goal === undefined ? null : Math.floor((Date.parse(athlete.goal.date) - Date.parse(span.from)) / (7 * 86_400_000)) + 1;
+  const toGoal = athlete.goal === undefined ? null : Math.floor(daysBetween(span.from, athlete.goal.date) / 7) + 1;
   if (toGoal !== null && span.weeks === null && (toGoal < 1 || toGoal > MAX_PLAN_WEEKS)) {
     const why = toGoal < 1 ? `is before the plan's first day (${span.from})` : `is more than ${MAX_PLAN_WEEKS} weeks after the plan's first day (${span.from})`;
     throw new InputError([...problems, doc.problem(['goal', 'date'], `${athlete.goal!.date} ${why}`)]);
@@ -148,7 +149,7 @@ export function loadAthlete(file: string, loader: AthleteLoaderParts, spanOf: Pl
   // Raced on the goal's day: the weeks before the race week trained as planned, the race week's days
   // before the race as the simulator's easy pre-test days (before the final tests only: the baseline
   // tests as every scenario's), and the race the final time trial — on the morning of the goal date.
-  const raceDay = whatIf.raceDay === true && athlete.goal !== undefined ? Math.round((Date.parse(athlete.goal.date) - Date.parse(span.from)) / 86_400_000) : null;
+  const raceDay = whatIf.raceDay === true && athlete.goal !== undefined ? daysBetween(span.from, athlete.goal.date) : null;
   const weeks = raceDay === null ? planWeeks : Math.floor(raceDay / 7);
   if (weeks < 1) throw new InputError([doc.problem(['goal', 'date'], `${athlete.goal!.date} is in the plan's first week: a what-if needs a week of training before the race`)]);
   const trimmed = (design: DesignRef): DesignRef => {

@@ -13,6 +13,7 @@ import type { KnownProfile, LoadedAthlete } from './load.ts';
 import { WEEKDAY_NAMES } from '../../models/athlete/schema.ts';
 import { availableDayMask } from '../../models/scenario/schema.ts';
 import { pace, raceTime } from '../../models/text/clock.ts';
+import { addDays, weekdayOf } from '../../models/calendar.ts';
 
 /** One step of a planned session: what to run, how long, at what pace and heart rate. */
 export interface PlannedStep {
@@ -241,11 +242,6 @@ function raceWeek(
   sessions.splice(0, sessions.length, ...earlier, ...kept, entry);
 }
 
-/** The weekday of a YYYY-MM-DD date, Monday 0. */
-export function weekdayOf(date: string): number {
-  return (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
-}
-
 /** The steps of a session as planned: warm-up and cool-down scaled, the main set's reps, the add-ons. */
 function stepsOf(
   workout: CompiledCatalogue['workouts'][number],
@@ -345,9 +341,3 @@ function heartRateRange(zone: 1 | 2 | 3, known: KnownProfile): string | null {
   return lt2 === null ? null : max === null ? `≥ ${lt2} bpm` : `${lt2}–${max} bpm`;
 }
 
-/** `days` after a YYYY-MM-DD date, as YYYY-MM-DD (calendar days, no time zone). */
-export function addDays(date: string, days: number): string {
-  const at = new Date(`${date}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}

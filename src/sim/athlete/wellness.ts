@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { InputError, type InputProblem } from '../../models/input/located.ts';
 import type { WellnessMapping } from '../../models/athlete/schema.ts';
 import { readInputBytes } from '../input-file.ts';
+import { counted } from '../../models/text/plural.ts';
 import { READING_LIMITS } from '../../models/limits.ts';
 
 /*
@@ -96,22 +97,22 @@ export function readWellness(file: string, mapping: WellnessMapping | undefined,
     byDate.set(reading.date, morning);
   }
   if (problems.length > 0) throw new InputError(cappedProblems(problems));
-  if (duplicated.size > 0) notes.push(`${plural(duplicated.size, 'duplicated day')}: the last row of each kept`);
+  if (duplicated.size > 0) notes.push(`${counted(duplicated.size, 'duplicated day')}: the last row of each kept`);
   const zeroed = Object.entries(read.zeros).filter(([, count]) => count > 0);
   if (zeroed.length > 0) {
     const total = zeroed.reduce((sum, [, count]) => sum + count, 0);
-    notes.push(`${plural(total, 'zero')} read as not measured: ${zeroed.map(([marker, count]) => `${count} ${marker}`).join(', ')}`);
+    notes.push(`${counted(total, 'zero')} read as not measured: ${zeroed.map(([marker, count]) => `${count} ${marker}`).join(', ')}`);
   }
-  if (read.utcDates > 0) notes.push(`${plural(read.utcDates, 'time')} in UTC (…Z) dated in UTC: give data.timeZone for the athlete's local date`);
+  if (read.utcDates > 0) notes.push(`${counted(read.utcDates, 'time')} in UTC (…Z) dated in UTC: give data.timeZone for the athlete's local date`);
   const mornings = [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
   const dates = [...rowDates].sort();
   if (dates.length > 1) {
     const first = dates[0]!;
     const last = dates.at(-1)!;
     const absent = DateTime.fromISO(last, { zone: 'utc' }).diff(DateTime.fromISO(first, { zone: 'utc' }), 'days').days + 1 - dates.length;
-    if (absent > 0) notes.push(`${plural(absent, 'day')} without a row between ${first} and ${last}: not measured`);
+    if (absent > 0) notes.push(`${counted(absent, 'day')} without a row between ${first} and ${last}: not measured`);
   }
-  if (empty > 0) notes.push(`${plural(empty, 'row')} with nothing measured: not measured`);
+  if (empty > 0) notes.push(`${counted(empty, 'row')} with nothing measured: not measured`);
   if (table.rows.length === 0) notes.push('no rows: the file has only its header');
   return { format: layout.format, mornings, notes };
 }
@@ -479,13 +480,9 @@ export function cappedProblems(problems: readonly InputProblem[]): InputProblem[
   if (sorted.length <= MAX_PROBLEMS_PER_FILE) return sorted;
   const next = sorted[MAX_PROBLEMS_PER_FILE]!;
   const more = sorted.length - MAX_PROBLEMS_PER_FILE;
-  return [...sorted.slice(0, MAX_PROBLEMS_PER_FILE), { file: next.file, line: next.line, col: next.col, path: [], message: `and ${plural(more, 'more problem')} from here on (the first ${MAX_PROBLEMS_PER_FILE} are listed)` }];
+  return [...sorted.slice(0, MAX_PROBLEMS_PER_FILE), { file: next.file, line: next.line, col: next.col, path: [], message: `and ${counted(more, 'more problem')} from here on (the first ${MAX_PROBLEMS_PER_FILE} are listed)` }];
 }
 
-/** `1 day`, `3 days`. */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 function median(values: readonly number[]): number {
   const measured = values.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);

@@ -5,7 +5,7 @@ import { clockMinutes } from '../../models/athlete/schema.ts';
 import { ARM, ARM_COUNT, TEST, TEST_COUNT } from '../results.ts';
 import type { ScenarioRunner } from '../runner.ts';
 import type { LoadedAthlete } from './load.ts';
-import { addDays } from './plan.ts';
+import { addDays } from '../../models/calendar.ts';
 import type { Morning } from './wellness.ts';
 import { modelIntervalOf, type ModelInterval } from '../model-uncertainty.ts';
 
@@ -169,18 +169,7 @@ function pairedDifference(first: Float64Array, other: Float64Array): { mean: num
 
 /** The mean over versions of option `a`'s race minutes minus option 0's (versions that raced in both). */
 export function meanDifference(result: WhatIfResult, a: number): number {
-  const first = result.options[0]!.raceMinutes;
-  const other = result.options[a]!.raceMinutes;
-  let sum = 0;
-  let count = 0;
-  for (let v = 0; v < first.length; v++) {
-    const d = other[v]! - first[v]!;
-    if (d === d) {
-      sum += d;
-      count++;
-    }
-  }
-  return count === 0 ? Number.NaN : sum / count;
+  return pairedDifference(result.options[0]!.raceMinutes, result.options[a]!.raceMinutes).mean;
 }
 
 /** `result` (the committed set's) against the drawn sets; `runSet` runs the what-if under one set of the ensemble. */
