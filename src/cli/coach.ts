@@ -116,6 +116,7 @@ export function coachJson(report: CoachReport): unknown {
       planned: day.planned,
       done: day.done.map((run) => ({ start: run.start, name: run.name, minutes: value(run.minutes), z1Minutes: value(run.z1Minutes), z2Minutes: value(run.z2Minutes), z3Minutes: value(run.z3Minutes), rpe: value(run.rpe), zonesBy: run.zonesBy, source: run.source })),
       changes: day.changes.map((change) => ({ rule: change.ruleId, scope: change.scope, outcome: change.outcome, reason: change.reason, before: change.before, after: change.after, note: change.note, trace: change.trace })),
+      band: day.band === null ? null : { hrvMean7d: value(day.band.hrvMean7d), swcLow: value(day.band.swcLow), swcHigh: value(day.band.swcHigh) },
     })),
   };
 }

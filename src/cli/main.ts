@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
@@ -47,7 +47,7 @@ import { parseShard, shardRange } from '../sim/shards.ts';
 import { defaultWorkers, WorkerPool } from '../workers/pool.ts';
 import { athleteDays, type RunSpec } from '../sim/scenario/prepare.ts';
 import { comparisonTable, sweepSummary } from './table.ts';
-import { STUDIES_PER_SET, trialsMarkdown, trialsTable, type TrialPredictive } from './trials.ts';
+import { coverage, STUDIES_PER_SET, trialsMarkdown, trialsTable, type TrialPredictive } from './trials.ts';
 import { RunTrials } from '../sim/trials/run-trials.ts';
 import { PlausibilityScan } from '../sim/scan.ts';
 import { scanText } from './scan.ts';
@@ -63,6 +63,10 @@ import { resampleSets, runDrawnSets } from '../sim/calibration/draws.ts';
 import { runTrialSet, trialPredictions, type TrialSetTask } from '../sim/calibration/predictive.ts';
 import { DEFAULT_UNCERTAINTY_SETS, parseUncertainty, runEnsembleSets, type EnsembleRuns } from '../sim/model-uncertainty.ts';
 import { readScenarioText } from '../sim/scenario/load.ts';
+import { NoReportError, REPORT_FILE, writeReport } from '../report/write.ts';
+import { ReportInputError } from '../report/files.ts';
+import { MissingColumnError } from '../report/tables.ts';
+import { TRIALS_FILE, trialsJson } from '../report/trials-report.ts';
 
 /** Where the CLI writes: the process's streams, or a test's buffers. */
 export interface CliIo {
@@ -122,11 +126,12 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .addOption(uncertaintyOption())
     .addOption(allowOutsideRulesOption())
     .option('--yes', `run even when the estimate is past ${duration(MAX_UNASKED_CPU_SECONDS)} of CPU or ${size(MAX_UNASKED_BYTES)} of outputs (otherwise such a run is refused, exit 2)`)
+    .addOption(reportOption())
     .option('--resume', 'continue a run into --out that was killed (SIGKILL, out of memory, a machine gone down): its checkpointed slices, checked against their SHA-256, are kept and only the rest simulated; the outputs are byte-identical to a run never stopped')
-    .action(async (scenario: string, options: { out?: string; quiet?: boolean; shard?: string; workers?: number; format: OutputFormat; uncertainty?: string; resume?: boolean; allowOutsideRules?: boolean; yes?: boolean }) => {
+    .action(async (scenario: string, options: { out?: string; quiet?: boolean; shard?: string; workers?: number; format: OutputFormat; uncertainty?: string; resume?: boolean; allowOutsideRules?: boolean; yes?: boolean; report?: boolean }) => {
       const shard = options.shard === undefined ? null : parseShard(options.shard);
-      if (typeof shard === 'string') {
-        io.err(`periodize run: --shard: ${shard}\n`);
+      if (typeof shard === 'string' || (shard !== null && options.report === true)) {
+        io.err(`periodize run: ${typeof shard === 'string' ? `--shard: ${shard}` : '--report: a shard has no summary to draw: ask merge for --report'}\n`);
         exitCode = EXIT_BAD_INPUT;
         return;
       }
@@ -190,6 +195,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       io.out(
         `wrote ${outDir}/ (${report.files.join(', ')}): ${report.athleteDays.toLocaleString('en-US')} athlete-days in ${report.seconds.toFixed(2)} s (${(rate / 1e6).toFixed(2)} M/s)${underSets}\n`,
       );
+      if (options.report === true) await reportInto(io, outDir);
     });
 
   program
@@ -198,7 +204,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .argument('<dirs...>', 'every shard folder of the run')
     .requiredOption('-o, --out <dir>', 'output folder')
     .addOption(formatOption())
-    .action(async (dirs: string[], options: { out: string; format: OutputFormat }) => {
+    .addOption(reportOption())
+    .action(async (dirs: string[], options: { out: string; format: OutputFormat; report?: boolean }) => {
       // The inputs are never touched: an --out that is a shard folder, or inside one, is refused.
       // Compared as the file system resolves them: a symlink to a shard folder is that folder.
       const out = realPathOf(options.out);
@@ -210,6 +217,15 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       }
       const report = (await getContainer()).get(RunScenario).merge({ shards: dirs, outDir: options.out, command: ['periodize', ...argv].join(' '), format: options.format });
       io.out(`merged ${counted(dirs.length, 'shard')} into ${options.out}/ (${report.files.join(', ')}): ${report.athleteDays.toLocaleString('en-US')} athlete-days\n`);
+      if (options.report === true) await reportInto(io, options.out);
+    });
+
+  program
+    .command('report')
+    .description(`draw a folder of outputs (run, merge, plan, coach, whatif, trials --report) as one HTML page of charts: <dir>/${REPORT_FILE}, which opens offline`)
+    .argument('<dir>', 'the output folder')
+    .action(async (dir: string) => {
+      await reportInto(io, dir);
     });
 
   program
@@ -239,8 +255,9 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('--ics', 'also write plan.ics: the sessions as all-day calendar events, the structure in each description')
     .option('--icu', "also write plan.icu.txt: each session in intervals.icu's workout text, to paste there (and on to a watch)")
     .option('--fit', 'also write a FIT workout file per session (<date>-<n>-<workout>.fit: steps with pace targets), for a Garmin watch')
+    .addOption(reportOption())
     .addOption(allowOutsideRulesOption())
-    .action(async (athleteFile: string, options: { from?: string; weeks?: number; option?: string; out?: string; ics?: boolean; icu?: boolean; fit?: boolean; allowOutsideRules?: boolean }) => {
+    .action(async (athleteFile: string, options: { from?: string; weeks?: number; option?: string; out?: string; ics?: boolean; icu?: boolean; fit?: boolean; allowOutsideRules?: boolean; report?: boolean }) => {
       const problem =
         options.weeks === 0 || (options.weeks ?? 0) > MAX_PLAN_WEEKS ? `--weeks: 1 to ${MAX_PLAN_WEEKS}`
         : options.option !== undefined ? unknownOption('--option', [options.option])
@@ -282,6 +299,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       } finally {
         stage.abort();
       }
+      if (options.report === true) await reportInto(io, outDir);
     });
 
   program
@@ -296,8 +314,9 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('--ics', 'also write plan.ics of the coming sessions')
     .option('--icu', "also write plan.icu.txt of the coming sessions, in intervals.icu's workout text")
     .option('--fit', 'also write a FIT workout file per coming session, for a Garmin watch')
+    .addOption(reportOption())
     .addOption(allowOutsideRulesOption())
-    .action(async (athleteFile: string, options: { wellness: string; activities: string; date?: string; from?: string; out?: string; ics?: boolean; icu?: boolean; fit?: boolean; allowOutsideRules?: boolean }) => {
+    .action(async (athleteFile: string, options: { wellness: string; activities: string; date?: string; from?: string; out?: string; ics?: boolean; icu?: boolean; fit?: boolean; allowOutsideRules?: boolean; report?: boolean }) => {
       for (const [flag, value] of [['--date', options.date], ['--from', options.from]] as const) {
         if (value !== undefined && !IsoDate.safeParse(value).success) {
           io.err(`periodize coach: ${flag}: a date as YYYY-MM-DD, e.g. 2027-01-04 (got ${value})\n`);
@@ -373,6 +392,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       } finally {
         stage.abort();
       }
+      if (options.report === true) await reportInto(io, outDir);
     });
 
   program
@@ -387,8 +407,9 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('--wellness <file>', "the athlete's mornings (as coach reads them): the versions' usual resting HR, HRV and sleep are the means of the 4 weeks before the plan")
     .option('-o, --out <dir>', 'output folder for whatif.csv (each version\'s race time) and whatif.json (default: out/<athlete file name>-whatif)')
     .addOption(uncertaintyOption())
+    .addOption(reportOption())
     .addOption(allowOutsideRulesOption())
-    .action(async (athleteFile: string, options: { options: string; rules?: string; replicates?: number; seed?: number; from?: string; wellness?: string; out?: string; uncertainty?: string; allowOutsideRules?: boolean }) => {
+    .action(async (athleteFile: string, options: { options: string; rules?: string; replicates?: number; seed?: number; from?: string; wellness?: string; out?: string; uncertainty?: string; allowOutsideRules?: boolean; report?: boolean }) => {
       const names = options.options.split(',').map((name) => name.trim()).filter((name) => name !== '');
       const uncertainty = options.uncertainty === undefined ? null : parseUncertainty(options.uncertainty);
       const problem =
@@ -457,6 +478,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       } finally {
         stage.abort();
       }
+      if (options.report === true) await reportInto(io, outDir);
     });
 
   program
@@ -607,8 +629,10 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     )
     .option('--workers <n>', 'worker processes for --uncertainty, each running whole parameter sets (default: the available cores)', wholeNumber)
     .option('--ensemble <file>', `the ensemble --uncertainty draws from (default ${ENSEMBLE_FILE}; a leave-one-study-out fit: ensemble/leave-out/<trial>.json)`)
+    .option('--report', `also write <out>/${TRIALS_FILE} (every outcome, simulated against published) and <out>/${REPORT_FILE}, its charts`)
+    .option('-o, --out <dir>', 'the folder for --report (default out/trials)')
     .addOption(allowOutsideRulesOption())
-    .action(async (folder: string, options: { size?: number; replicates?: number; only?: string; write?: boolean; uncertainty?: string; workers?: number; ensemble?: string; allowOutsideRules?: boolean }) => {
+    .action(async (folder: string, options: { size?: number; replicates?: number; only?: string; write?: boolean; uncertainty?: string; workers?: number; ensemble?: string; allowOutsideRules?: boolean; report?: boolean; out?: string }) => {
       const replicates = options.replicates ?? 0;
       const uncertainty = options.uncertainty === undefined ? null : parseUncertainty(options.uncertainty);
       // Fewer athletes than a study's own n would resample a handful of athletes into every simulated study.
@@ -624,12 +648,16 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
                 ? '--workers: at least 1'
                 : (options.workers !== undefined || options.ensemble !== undefined) && uncertainty === null
                   ? `--${options.workers !== undefined ? 'workers' : 'ensemble'} is for the parameter sets of --uncertainty: give --uncertainty too`
-                  : null;
+                  : options.out !== undefined && options.report !== true
+                    ? '--out is the folder of --report: give --report too'
+                    : null;
       if (misuse !== null || typeof uncertainty === 'string') {
         io.err(`periodize trials: ${misuse}\n`);
         exitCode = EXIT_BAD_INPUT;
         return;
       }
+      // The report's folder checked (a file in the way, another run writing into it) before the trials run.
+      if (options.report === true) OutputStage.check(options.out ?? join('out', 'trials'), TRIALS_REPORT_FILES);
       const container = await getContainer();
       const size = options.size ?? 4000;
       const only = options.only === undefined ? undefined : options.only.split(',');
@@ -703,6 +731,21 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         const file = join(folder, 'RESULTS.md');
         writeFileSync(file, trialsMarkdown(results, replicates, ['periodize', ...argv].join(' '), predictive));
         io.out(`wrote ${file}\n`);
+      }
+      if (options.report === true) {
+        const outDir = options.out ?? join('out', 'trials');
+        const outcomes = results.flatMap((r) => r.outcomes);
+        const covered = predictive === null ? null : { validation: coverage(outcomes, predictive.predictions, 'validation'), calibration: coverage(outcomes, predictive.predictions, 'calibration') };
+        const stage = new OutputStage(outDir, TRIALS_REPORT_FILES);
+        try {
+          stage.write(TRIALS_FILE, `${JSON.stringify(trialsJson(results, predictive?.predictions ?? null, covered), null, 2)}\n`);
+          const manifest = { tool: 'periodize', version: VERSION, command: ['periodize', ...argv].join(' '), folder, files: stage.describe() };
+          stage.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+          stage.commit(TRIALS_REPORT_FILES);
+        } finally {
+          stage.abort();
+        }
+        await reportInto(io, outDir);
       }
       if (results.some((result) => result.outcomes.some((outcome) => !outcome.within))) exitCode = EXIT_OUTSIDE;
     });
@@ -959,8 +1002,11 @@ function unknownOption(flag: string, names: readonly string[]): string | null {
   return unknown === undefined ? null : `${flag}: no design "${unknown}"${didYouMean(unknown, known)}; options: ${known.join(', ')}`;
 }
 
+/** What `trials --report` writes into its folder. */
+const TRIALS_REPORT_FILES = [TRIALS_FILE, 'manifest.json', REPORT_FILE];
+
 /** What `whatif` writes into its folder. */
-const WHATIF_FILES = ['whatif.csv', 'whatif.json', 'manifest.json'];
+const WHATIF_FILES = ['whatif.csv', 'whatif.json', 'manifest.json', REPORT_FILE];
 
 /**
  * Versions of the athlete a what-if runs unless told: with 1 000, the Monte Carlo error of a paired
@@ -971,7 +1017,7 @@ const DEFAULT_WHATIF_VERSIONS = 1000;
 const MAX_WHATIF_VERSIONS = 100_000;
 
 /** What `plan` writes into its folder. */
-const PLAN_FILES = ['plan.csv', 'plan.json', 'plan.ics', 'plan.icu.txt', 'manifest.json'];
+const PLAN_FILES = ['plan.csv', 'plan.json', 'plan.ics', 'plan.icu.txt', 'manifest.json', REPORT_FILE];
 
 /**
  * The plan's first day: the Monday on or after `--from` (YYYY-MM-DD), or on or after today — weeks
@@ -997,6 +1043,27 @@ function ruleAccess(options: { allowOutsideRules?: boolean }): RuleFileAccess {
 }
 
 /** `--uncertainty ensemble[:M]`: the model's uncertainty carried into every paired contrast (src/sim/model-uncertainty.ts). */
+/** `--report`: the page of charts, written at the end (src/report/, docs/REPORT.md). */
+function reportOption(): Option {
+  return new Option('--report', `also write ${REPORT_FILE}: the outputs as one page of charts that opens offline (periodize report <dir> draws it again)`);
+}
+
+/**
+ * Draws `dir`'s outputs into `dir`/report.html and prints its path. A folder that holds nothing to
+ * draw, or a table of another version's columns, is bad input (exit 2); the folder is left as it was.
+ */
+async function reportInto(io: CliIo, dir: string): Promise<void> {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`periodize report: ${dir}: no such folder`);
+  let path: string;
+  try {
+    path = await writeReport(dir);
+  } catch (error) {
+    if (error instanceof NoReportError || error instanceof ReportInputError || error instanceof MissingColumnError) throw new UsageError(`periodize report: ${error.message}`);
+    throw error;
+  }
+  io.out(`report: ${path}\n`);
+}
+
 function uncertaintyOption(): Option {
   return new Option(
     '--uncertainty <ensemble[:M]>',

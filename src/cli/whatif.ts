@@ -4,7 +4,7 @@ import { WEEKDAYS } from '../sim/athlete/plan.ts';
 import { INTERVAL, meanDifference, type WhatIfResult, type WhatIfUncertainty } from '../sim/athlete/whatif.ts';
 import { MODEL_INTERVAL } from '../sim/model-uncertainty.ts';
 import { fixed } from '../sim/outputs/format.ts';
-import { pace, raceTime } from '../models/text/clock.ts';
+import { pace, raceTime, signedClock } from '../models/text/clock.ts';
 
 /*
  * `periodize whatif` in the terminal and as files: per option, the race time on race day (median
@@ -88,12 +88,6 @@ function uncertaintyLines(result: WhatIfResult, uncertainty: WhatIfUncertainty, 
   return lines;
 }
 
-/** A difference in race minutes as a signed m:ss: "−0:12", "+1:05". */
-function signedClock(minutes: number): string {
-  const seconds = Math.round(Math.abs(minutes) * 60);
-  return `${minutes < 0 && seconds > 0 ? '−' : '+'}${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
 /** whatif.csv: one row per option and version — its race minutes (empty: did not race). */
 export function whatIfCsv(result: WhatIfResult): string {
   const rows = ['option,version,raceMinutes'];
@@ -107,6 +101,7 @@ export function whatIfCsv(result: WhatIfResult): string {
 export function whatIfJson(result: WhatIfResult, uncertainty: WhatIfUncertainty | null = null): unknown {
   const round = (value: number, digits = 3) => (value === value ? Number(value.toFixed(digits)) : null);
   return {
+    athlete: result.athlete,
     distance: result.distance,
     bestMinutes: round(result.bestMinutes),
     best: raceTime(result.bestMinutes),

@@ -65,13 +65,24 @@ function importCycles(files: readonly string[]): string[] {
 describe('the layers (docs/ARCHITECTURE.md: cli, workers → composition root → sim → engine → models)', () => {
   describe('having the simulator', () => {
     it('should import neither the composition root, the workers, the CLI nor bin/: it is handed what it runs on', () => {
-      expect(reaching('src/sim', rootOr('src/workers/', 'src/cli/', 'bin/'))).toEqual([]);
+      expect(reaching('src/sim', rootOr('src/workers/', 'src/cli/', 'src/report/', 'bin/'))).toEqual([]);
     });
 
     it("should count a run's athlete-days in one place (athleteDays, src/sim/scenario/prepare.ts)", () => {
       const product = /\barms\.length\s*\*[^;\n]*\bweeks\s*\*\s*7\b|\bweeks\s*\*\s*7\s*\*[^;\n]*\barms\.length\b/;
       const counting = [...sourceFiles(join(ROOT, 'src')), ...sourceFiles(join(ROOT, 'bench'))].filter((file) => product.test(code(file)));
       expect(counting.map((file) => relative(ROOT, file))).toEqual(['src/sim/scenario/prepare.ts']);
+    });
+  });
+
+  describe('having the report (src/report/)', () => {
+    it('should read outputs and draw them: it imports neither the composition root, the CLI, the workers, the engine nor bin/', () => {
+      expect(reaching('src/report', rootOr('src/cli/', 'src/workers/', 'src/engine/', 'bin/'))).toEqual([]);
+    });
+
+    it('should build each chart in a pure function: the chart modules do no I/O', () => {
+      const io = sourceFiles(join(ROOT, 'src/report/charts')).filter((file) => /from 'node:(fs|child_process|net|http)/.test(code(file)));
+      expect(io.map((file) => relative(ROOT, file))).toEqual([]);
     });
   });
 
@@ -86,7 +97,7 @@ describe('the layers (docs/ARCHITECTURE.md: cli, workers → composition root �
     const engine = sourceFiles(join(ROOT, 'src/engine'));
 
     it('should never import the simulator, the CLI, the workers, the composition root or bin/: it sees only what a coach would see', () => {
-      expect(reaching('src/engine', rootOr('src/sim/', 'src/cli/', 'src/workers/', 'bin/'))).toEqual([]);
+      expect(reaching('src/engine', rootOr('src/sim/', 'src/cli/', 'src/workers/', 'src/report/', 'bin/'))).toEqual([]);
     });
 
     it('should return what it decided: the morning and the weekly review give a Decision, no public counter carries it out', () => {

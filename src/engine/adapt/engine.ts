@@ -419,6 +419,11 @@ export class AdaptiveEngine {
     });
   }
 
+  /** A fact's value this morning as a number (NaN: missing): what a chart of the rules' readings draws. */
+  factValue(name: string): number {
+    return this.book.value(this.book.slot(name));
+  }
+
   /** A fact as a coach reads it this morning: its label with its unit ("HRV 7-day mean (ln ms)") and its value ("3.42", "yes", "missing"). */
   factReading(name: string): { label: string; value: string } {
     const slot = this.book.slot(name);

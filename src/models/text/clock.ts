@@ -16,3 +16,9 @@ export function raceTime(minutes: number): string {
 export function pace(speed: number): string {
   return raceTime(60 / speed);
 }
+
+/** A difference in race minutes as a signed m:ss: "−0:12", "+1:05" (a difference under half a second is "+0:00"). */
+export function signedClock(minutes: number): string {
+  const seconds = Math.round(Math.abs(minutes) * 60);
+  return `${minutes < 0 && seconds > 0 ? '−' : '+'}${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}

@@ -201,3 +201,23 @@ export function sectionMinutes(profiles: Float64Array, workout: number, section:
   const at = workout * PROFILE_STRIDE + section * DOSE_FIELDS;
   return profiles[at + DOSE_Z1]! + profiles[at + DOSE_Z2]! + profiles[at + DOSE_Z3]!;
 }
+
+/**
+ * Session RPE of a minute in each zone when the athlete gave none, on the model's RPE curve
+ * (EffortCurves.rpe over PARAMETERS.effort.rpeCurve: CR-10 against position, 0 at LT1, 1 at LT2, 2
+ * at vVO2max): zone 1 at the curve's own easy-running point (its second), zone 2 midway between LT1
+ * and LT2, zone 3 midway between LT2 and vVO2max.
+ */
+export function zoneRpes(effort: EffortConstants): Float64Array {
+  const curves = new EffortCurves(effort);
+  return Float64Array.of(curves.rpe(effort.rpeCurve[1]![0]), curves.rpe(0.5), curves.rpe(1.5));
+}
+
+/**
+ * A session's RPE from its minutes in each zone when the athlete gave none: each zone's RPE
+ * (`zoneRpes`) weighted by the load its minutes carry, so that a few hard minutes in a long easy run
+ * count as they feel. Times the minutes, the session-RPE load (Foster 2001).
+ */
+export function estimatedRpe(z1: number, z2: number, z3: number, zoneRpe: Float64Array): number {
+  return (z1 * zoneRpe[0]! ** 2 + z2 * zoneRpe[1]! ** 2 + z3 * zoneRpe[2]! ** 2) / (z1 * zoneRpe[0]! + z2 * zoneRpe[1]! + z3 * zoneRpe[2]!);
+}

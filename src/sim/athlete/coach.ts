@@ -4,7 +4,7 @@ import { OUTCOME_NAMES, type RuleOutcome } from '../../engine/adapt/decision.ts'
 import { ObservedHistory } from '../../engine/adapt/history.ts';
 import { WeekPlan } from '../../engine/plan/week-plan.ts';
 import type { Parameters } from '../../models/parameters.ts';
-import { EffortCurves } from '../../models/workouts/dose.ts';
+import { estimatedRpe, zoneRpes } from '../../models/workouts/dose.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import type { Activity } from './activities.ts';
 import type { LoadedAthlete } from './load.ts';
@@ -54,6 +54,11 @@ export interface CoachDay {
   done: Activity[];
   /** What the engine changed (or would have, overridden) this morning, with its reasons. */
   changes: Adjustment[];
+  /**
+   * The HRV band the rules read this morning: the 7-day mean of lnRMSSD and the smallest worthwhile
+   * change around its baseline (NaN until the baselines fill); null without a rule set, or before the plan.
+   */
+  band: { hrvMean7d: number; swcLow: number; swcHigh: number } | null;
 }
 
 export interface CoachReport {
@@ -123,7 +128,7 @@ export function coachAthlete(input: CoachInput, parameters: Parameters, catalogu
   const changes: Adjustment[] = [];
   const listener: AdjustmentListener = { adjustment: (change) => changes.push(change) };
   if (engine !== null) engine.listener = listener;
-  const loadRpe = zoneRpes(parameters);
+  const loadRpe = zoneRpes(parameters.effort);
   const easy = catalogue.indexOf.get('easy-run')!;
   // A run the plan did not have, as a coach reads it from its time in zone (COACH_READING).
   const classify = (run: Activity): number => {
@@ -159,7 +164,7 @@ export function coachAthlete(input: CoachInput, parameters: Parameters, catalogu
     // Without the athlete's RPE, the load from the time in zone (a run with no zone at all: zone 1).
     const zoned = run.z1Minutes + run.z2Minutes + run.z3Minutes;
     const [z1, z2, z3] = zoned > 0 ? [run.z1Minutes, run.z2Minutes, run.z3Minutes] : [run.minutes, 0, 0];
-    const estimated = (z1 * loadRpe[0]! ** 2 + z2 * loadRpe[1]! ** 2 + z3 * loadRpe[2]! ** 2) / (z1 * loadRpe[0]! + z2 * loadRpe[1]! + z3 * loadRpe[2]!);
+    const estimated = estimatedRpe(z1, z2, z3, loadRpe);
     if (run.rpe !== run.rpe) unrated++;
     history.setSession(w, run.minutes, run.rpe, planner.profiles.isHard(w, true), estimated);
   };
@@ -177,7 +182,7 @@ export function coachAthlete(input: CoachInput, parameters: Parameters, catalogu
     const reading = morning(record, date);
     const done = runsOf.get(date) ?? [];
     for (const run of done) sessionDone(record, run, null);
-    days.push({ date, week: 0, weekday: weekdayOf(date), morning: reading, planned: [], done, changes: [] });
+    days.push({ date, week: 0, weekday: weekdayOf(date), morning: reading, planned: [], done, changes: [], band: null });
   }
   const history = engine?.history ?? record;
   if (engine !== null) engine.startArm(record, arm.macroplan, loaded.athlete.weeklyHours * 60);
@@ -192,8 +197,10 @@ export function coachAthlete(input: CoachInput, parameters: Parameters, catalogu
     changes.length = 0;
     if (weekday === 0) plan = planWeek(planner, engine, macroplan, week);
     const reading = morning(history, date);
+    let band: CoachDay['band'] = null;
     if (engine !== null) {
       const decision = engine.morning(week, weekday, plan);
+      band = { hrvMean7d: engine.factValue('hrvMean7d'), swcLow: engine.factValue('hrvSwcLow'), swcHigh: engine.factValue('hrvSwcHigh') };
       if (d === planDay) {
         // Today's decision, read before anything else asks the engine: every rule that held, and what became of it.
         for (let i = 0; i < decision.heldCount; i++) {
@@ -213,7 +220,7 @@ export function coachAthlete(input: CoachInput, parameters: Parameters, catalogu
       done.forEach((run, i) => sessionDone(history, run, planned[i] ?? null));
       for (let i = done.length; i < planned.length; i++) history.missedSession();
     }
-    days.push({ date, week, weekday, morning: reading, planned: plannedNames, done, changes: changes.slice() });
+    days.push({ date, week, weekday, morning: reading, planned: plannedNames, done, changes: changes.slice(), band });
   }
   const weekStart = addDays(from, (todayWeek - 1) * 7);
   const thisWeek = planner.plannedWeek(macroplan, todayWeek, weekStart, plan, planDay % 7);
@@ -253,14 +260,4 @@ function planWeek(planner: AthletePlanner, engine: AdaptiveEngine | null, macrop
   return plan;
 }
 
-/**
- * Session RPE of a minute in each zone when the athlete gave none, on the model's RPE curve
- * (EffortCurves.rpe over PARAMETERS.effort.rpeCurve: CR-10 against position, 0 at LT1, 1 at LT2, 2
- * at vVO2max): zone 1 at the curve's own easy-running point (its second), zone 2 midway between LT1
- * and LT2, zone 3 midway between LT2 and vVO2max.
- */
-function zoneRpes(parameters: Parameters): Float64Array {
-  const curves = new EffortCurves(parameters.effort);
-  return Float64Array.of(curves.rpe(parameters.effort.rpeCurve[1]![0]), curves.rpe(0.5), curves.rpe(1.5));
-}
 

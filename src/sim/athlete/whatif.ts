@@ -59,6 +59,8 @@ export interface WhatIfOption {
 }
 
 export interface WhatIfResult {
+  /** The athlete's name, as the athlete file gives it. */
+  athlete: string;
   /** The goal distance and the athlete's current time at it (the race given, or its equivalent by Riegel's formula). */
   distance: RaceDistance;
   bestMinutes: number;
@@ -132,7 +134,7 @@ export function whatIf(loaded: LoadedAthlete, runner: ScenarioRunner, parameters
   });
   const goal = athlete.goal;
   const raceDay = goal === undefined || spec.scenario.tests?.finalPreTestDays === undefined ? null : { date: goal.date, easyDaysBefore: spec.scenario.tests.finalPreTestDays };
-  return { distance, bestMinutes, bestRaced, race: raceDay, replicates: versions, options };
+  return { athlete: athlete.name, distance, bestMinutes, bestRaced, race: raceDay, replicates: versions, options };
 }
 
 /**

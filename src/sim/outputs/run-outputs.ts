@@ -20,10 +20,14 @@ import { resolvedConfig } from './resolved.ts';
 import type { OutputStage, TextSink } from './stage.ts';
 import { sweepCsv } from './sweep-csv.ts';
 
-/** Every file of the output contract (README.md, The outputs): a run replaces all of them in its folder. */
+/**
+ * Every file of the output contract (README.md, The outputs): a run replaces all of them in its
+ * folder — report.html too, the page an earlier run's `--report` drew (src/report/write.ts), which
+ * would no longer show this run's outputs.
+ */
 export const OUTPUT_FILES: readonly string[] = [
   'summary.json', 'contrasts.csv', 'sweep.csv', 'shard.json', 'shard.results',
-  'athletes.csv', 'days.csv', 'adjustments.csv', 'athletes.parquet', 'days.parquet', 'adjustments.parquet', 'manifest.json',
+  'athletes.csv', 'days.csv', 'adjustments.csv', 'athletes.parquet', 'days.parquet', 'adjustments.parquet', 'manifest.json', 'report.html',
 ];
 
 /** How the per-athlete tables are written: CSV, or Parquet with the seed and the resolved scenario as file metadata. */
