@@ -60,6 +60,9 @@ describe('the report charts (src/report/charts/), drawn headless by vega', () =>
       expect(plain.byType).toEqual({ rule: 4 + 2, symbol: 4, text: 4 });
       const model = await drawHeadless(forestChart(rows.map((r) => ({ ...r, model: { low: -0.5, high: 2.5, sameSign: 0.8 } })), ['polarized', 'pyramidal']).spec);
       expect(model.byType.rule).toBe(4 + 4 + 2);
+      // Each contrast says how many plausible models agree in its sign.
+      const labels = (forestChart(rows.map((r) => ({ ...r, model: { low: -0.5, high: 2.5, sameSign: 0.8 } })), ['polarized', 'pyramidal']).spec as { data: { values: { gText: string }[] } }).data.values.map((v) => v.gText);
+      expect(labels).toEqual(Array(4).fill('g = +0.20 · 80 % of models agree'));
     });
 
     it('should split each arm into low responders, the rest and high responders, adding up to the whole', async () => {

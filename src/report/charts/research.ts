@@ -165,7 +165,8 @@ export interface ForestRow {
 export function forestChart(rows: readonly ForestRow[], arms: readonly string[], colourArms: readonly string[] = arms): Chart {
   const data = rows.map((r) => ({
     ...r,
-    gText: r.hedgesG === null ? '' : `g = ${r.hedgesG >= 0 ? '+' : '−'}${Math.abs(r.hedgesG).toFixed(2)}`,
+    // Hedges' g, and where the run has the ensemble, the share of plausible models agreeing in sign.
+    gText: [r.hedgesG === null ? '' : `g = ${r.hedgesG >= 0 ? '+' : '−'}${Math.abs(r.hedgesG).toFixed(2)}`, r.model?.sameSign == null ? '' : `${Math.round(100 * r.model.sameSign)} % of models agree`].filter((t) => t !== '').join(' · '),
     modelLow: r.model?.low ?? null,
     modelHigh: r.model?.high ?? null,
     agree: r.model?.sameSign == null ? '' : `${Math.round(100 * r.model.sameSign)} % of models agree`,
@@ -211,7 +212,7 @@ export function forestChart(rows: readonly ForestRow[], arms: readonly string[],
     id: 'forest',
     title: `Paired differences from ${rows[0]?.reference ?? 'the reference'}, athlete by athlete`,
     caption: hasModel
-      ? "Squares are the mean difference (the same athletes in both arms) with its 95 % CI — the sampling error, which more athletes shrink. The wide purple band is the 90 % interval over plausible models of the calibrated ensemble — what the model does not know, which no number of athletes shrinks. g is Hedges' g."
+      ? "Squares are the mean difference (the same athletes in both arms) with its 95 % CI — the sampling error, which more athletes shrink. The wide purple band is the 90 % interval over plausible models of the calibrated ensemble — what the model does not know, which no number of athletes shrinks — and the label says in how many of them the difference has the same sign. g is Hedges' g."
       : "Squares are the mean difference (the same athletes in both arms) with its 95 % CI, the sampling error of the simulated athletes; g is Hedges' g (0.2 small, 0.5 medium). The model's own uncertainty is not in this run: run it with --uncertainty ensemble to add it.",
     spec: withBase({
       data: { values: data },
