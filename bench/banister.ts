@@ -6,6 +6,8 @@
  * conventional time constants (42 and 7 days, PARAMETERS.fatigue) and weights k1 = 1, k2 = 2;
  * markers move with fatigue relative to fitness, with the parameters' noise.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { PARAMETERS } from '../src/models/parameters.ts';
 import { RandomStream } from '../src/sim/rng.ts';
 import { athleteDays } from '../src/sim/scenario/prepare.ts';
@@ -51,4 +53,31 @@ export function banisterThroughput(athletes: number, weeks: number, arms: number
   const seconds = (performance.now() - started) / 1000;
   if (!Number.isFinite(checksum)) throw new Error('banister: not a number');
   return athleteDays({ population: { size: athletes }, arms: { length: arms }, weeks }) / seconds;
+}
+
+/**
+ * The same loop in vectorised numpy (bench/banister.py), run by python3 on the same batch with the
+ * same constants: athlete-days per second and numpy's version, or why it could not run (no python3,
+ * no numpy) — the bench then prints the reason instead of the line.
+ */
+export function numpyBanisterThroughput(athletes: number, weeks: number, arms: number): { rate: number; numpy: string } | { skipped: string } {
+  const constants = {
+    athletes,
+    weeks,
+    arms,
+    fitnessDays: PARAMETERS.fatigue.chronicTimeConstantDays,
+    fatigueDays: PARAMETERS.fatigue.timeConstantDays.mean,
+    fitnessWeight: FITNESS_WEIGHT,
+    fatigueWeight: FATIGUE_WEIGHT,
+    hrPerStrain: PARAMETERS.markers.restingHr.perStrain,
+    hrNoiseSd: PARAMETERS.markers.restingHr.noiseSd,
+    hrvPerStrain: PARAMETERS.markers.lnRmssd.perStrain,
+    hrvNoiseSd: PARAMETERS.markers.lnRmssd.noiseSd,
+  };
+  const script = fileURLToPath(new URL('banister.py', import.meta.url));
+  const run = spawnSync('python3', [script, JSON.stringify(constants)], { encoding: 'utf8' });
+  if (run.error !== undefined) return { skipped: `python3: ${(run.error as NodeJS.ErrnoException).code ?? run.error.message}` };
+  if (run.status !== 0) return { skipped: /No module named .?numpy/.test(run.stderr) ? 'numpy is not installed for python3' : `python3 exited ${run.status}: ${run.stderr.trim().split('\n').at(-1)}` };
+  const result = JSON.parse(run.stdout) as { rate: number; numpy: string };
+  return result;
 }

@@ -7,7 +7,10 @@
  * summarised). The same batch is run again with the fourth arm on its fixed plan, so the cost of the
  * rules shows as a ratio (the issue's budget: at most 1.5×). Prints athlete-days per second and
  * memory; memory is also measured for a run a quarter as long, to show that it does not grow with
- * the number of days. Then the same batch on a pool of 1 and of 2 worker processes (`--workers`), best
+ * the number of days. The Banister line is the classic two-component model with daily markers in
+ * plain TypeScript, and the same loop in vectorised numpy when python3 has numpy (bench/banister.py);
+ * the bytes allocated per athlete-day come from V8's sampling heap profiler (bench/allocation.ts).
+ * Then the same batch on a pool of 1 and of 2 worker processes (`--workers`), best
  * of `--tries` (default 2), against the best of two runs on one thread: the parallel efficiency.
  * A benchmark, not a test: run it on a quiet machine.
  */
@@ -19,7 +22,9 @@ import { ADAPTATION_MODEL } from '../src/sim/model/adaptation-model.ts';
 import { ScenarioRunner } from '../src/sim/runner.ts';
 import { WorkerPool } from '../src/workers/pool.ts';
 import { RunScenario } from '../src/sim/run-scenario.ts';
-import { banisterThroughput } from './banister.ts';
+import { athleteDays } from '../src/sim/scenario/prepare.ts';
+import { allocatedBytes } from './allocation.ts';
+import { banisterThroughput, numpyBanisterThroughput } from './banister.ts';
 import { declareOptions, numberOption, option } from './options.ts';
 import { benchScenario } from './scenario.ts';
 
@@ -32,6 +37,8 @@ const runner = container.get(ScenarioRunner);
 const job = container.get(RunScenario);
 const collect = (globalThis as { gc?: () => void }).gc;
 const folder = mkdtempSync(join(tmpdir(), 'periodize-bench-'));
+/** Athletes of the batch whose allocations are sampled (the profiler slows a run down: a tenth of the bench's). */
+const ALLOCATION_ATHLETES = Math.max(1, Math.round(athletes / 10));
 
 /**
  * The bench scenario's file; `adaptive` puts the rules on the fourth arm; `alone` keeps only that
@@ -110,6 +117,18 @@ try {
   banisterThroughput(300, 8, 4); // warm-up
   const banister = banisterThroughput(athletes, weeks, 4);
   console.log(`banister two-component model with daily resting HR and lnRMSSD, same batch, one thread: ${(banister / 1e6).toFixed(2)} M athlete-days/s`);
+  const numpy = numpyBanisterThroughput(athletes, weeks, 4);
+  console.log(
+    'skipped' in numpy
+      ? `the same loop in vectorised numpy: skipped (${numpy.skipped})`
+      : `the same loop in vectorised numpy ${numpy.numpy} (bench/banister.py), same batch: ${(numpy.rate / 1e6).toFixed(2)} M athlete-days/s; the TypeScript loop runs at ${(banister / numpy.rate).toFixed(2)}× it (target: at least 1×)`,
+  );
+  // Bytes the run allocates (freed or not), per athlete-day: an allocation in the daily loop shows here.
+  const sampled = scenario(ALLOCATION_ATHLETES, weeks, true);
+  const allocated = await allocatedBytes(() => void runner.run(sampled, {}));
+  console.log(
+    `allocated: ${(allocated / athleteDays(sampled)).toFixed(0)} bytes per athlete-day (V8's sampling heap profiler, ${ALLOCATION_ATHLETES.toLocaleString('en-US')} athletes × ${weeks} weeks × 4 arms, summary included)`,
+  );
   const tries = numberOption('tries', 2);
   const oneThread = Math.max(full.rate, measure(athletes, weeks, true).rate);
   const { rate: pooled } = await measureWorkers(1, tries);
