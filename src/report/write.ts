@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { OutputStage } from '../sim/outputs/stage.ts';
 import type { Summary } from '../sim/summary.ts';
@@ -12,9 +13,11 @@ export const REPORT_FILE = 'report.html';
 
 /** The folder holds nothing a report is drawn from, or a file that is not what its name says. */
 export class NoReportError extends Error {
-  constructor(dir: string) {
+  constructor(dir: string, shard = false) {
     super(
-      `${dir}: nothing to draw: no summary.json (periodize run or merge), plan.json (plan, coach), whatif.json (whatif) or ${TRIALS_FILE} (trials --report) in it`,
+      shard
+        ? `${dir}: one shard of a run, which has no summary of its own: merge the shards (periodize merge <dirs...> --out <dir> --report) to draw the run`
+        : `${dir}: nothing to draw: no summary.json (periodize run or merge), plan.json (plan, coach), whatif.json (whatif) or ${TRIALS_FILE} (trials --report) in it`,
     );
     this.name = 'NoReportError';
   }
@@ -37,7 +40,7 @@ export async function buildReport(dir: string): Promise<ReportPage> {
   if (trials !== null) return trialsReport(trials, manifest);
   const page = athleteReport(dir, manifest);
   if (page !== null) return page;
-  throw new NoReportError(dir);
+  throw new NoReportError(dir, existsSync(join(dir, 'shard.json')));
 }
 
 /**

@@ -59,6 +59,17 @@ describe('periodize report (src/report/)', () => {
       expect(drawn.hconcat.map((panel) => panel.layer.length)).toEqual([5, 5, 5]);
     });
 
+    it('should draw merged shards as the run never split', async () => {
+      const folder = temporaryFolder();
+      const scenario = writeScenario(folder, 's.yaml', ADAPTIVE);
+      const whole = join(folder, 'whole');
+      expect((await cli('run', scenario, '--out', whole, '--report', '--quiet')).code).toBe(0);
+      for (const i of [0, 1]) expect((await cli('run', scenario, '--shard', `${i}/2`, '--out', join(folder, `shard-${i}`), '--quiet')).code).toBe(0);
+      const merged = join(folder, 'merged');
+      expect((await cli('merge', join(folder, 'shard-0'), join(folder, 'shard-1'), '--out', merged, '--report')).code).toBe(0);
+      expect(chartsOf(read(join(merged, 'report.html')))).toEqual(chartsOf(read(join(whole, 'report.html'))));
+    });
+
     it('should be taken away by a later run without --report, which it would no longer show', async () => {
       const folder = temporaryFolder();
       const scenario = writeScenario(folder, 's.yaml', smallScenario({ size: 10, weeks: 2 }));
@@ -90,6 +101,11 @@ describe('periodize report (src/report/)', () => {
       expect(shard.code).toBe(2);
       expect(shard.err).toMatch(/--report: a shard has no summary/);
       expect(existsSync(join(folder, 'shard'))).toBe(false);
+      // A shard's folder given to report: told to merge first.
+      expect((await cli('run', join(folder, 's.yaml'), '--shard', '0/2', '--out', join(folder, 'shard'))).code).toBe(0);
+      const drawn = await cli('report', join(folder, 'shard'));
+      expect(drawn.code).toBe(2);
+      expect(drawn.err).toMatch(/one shard of a run.*merge the shards/);
     });
 
     it('should exit 2 naming the file when a table lacks a column the page needs', async () => {
