@@ -43,6 +43,8 @@ export interface PlanJson {
 interface CoachJson {
   today: string;
   adaptive: boolean;
+  /** The facts today's rules read, as a coach reads them. */
+  facts: { label: string; value: string }[];
   notes: string[];
   days: {
     date: string;
@@ -202,6 +204,12 @@ export function athleteReport(dir: string, manifest: Manifest | null): ReportPag
       changes: d.changes.filter((c) => c.outcome === 'applied').map((c) => `${c.reason}: ${c.before} → ${c.after}`).join('; '),
     }));
     const done = coach.days.filter((d) => d.date < coach.today).map((d) => ({ date: d.date, load: loadOf(d.done), source: 'done' as const }));
+    // Today's decision in words, as the terminal gives it: what changed, and what the rules read.
+    const todays = coach.days.find((d) => d.date === coach.today)?.changes.filter((c) => c.outcome === 'applied') ?? [];
+    const decision = [
+      `Today, ${coach.today}: ${todays.length === 0 ? (coach.adaptive ? 'the engine changed nothing' : 'a fixed plan (no rule set)') : todays.map((c) => `${c.reason}: ${c.before} → ${c.after}`).join('; ')}.`,
+      ...(coach.facts.length === 0 ? [] : [`What the rules read this morning: ${coach.facts.map((f) => `${f.label} ${f.value}`).join('; ')}.`]),
+    ];
     sections.push({
       heading: `The athlete's mornings, up to ${coach.today}`,
       text: coach.adaptive
@@ -209,7 +217,7 @@ export function athleteReport(dir: string, manifest: Manifest | null): ReportPag
         : 'The readings of each morning. The athlete file names no rule set, so the engine changed nothing: the plan is fixed.',
       // Done up to yesterday; from today, what the plan (as adjusted) holds.
       charts: [morningsChart(mornings, coach.today), fitnessDays([...done, ...plannedLoads(plan, addDays(coach.today, -1))])],
-      notes: coach.notes,
+      notes: [...decision, ...coach.notes],
     });
   }
   if (plan !== null) {

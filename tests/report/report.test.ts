@@ -152,6 +152,11 @@ describe('periodize report (src/report/)', () => {
       // The band is the engine's: present once its baselines filled.
       expect(mornings.vconcat[1].data.values.filter((d) => d.swcLow !== null).length).toBe(days.filter((d) => d.band?.swcLow != null).length);
       expect(days.some((d) => d.band?.swcLow != null)).toBe(true);
+      // Today's decision, in words, with what the rules read.
+      const html = read(join(out, 'report.html'));
+      const today = (JSON.parse(read(join(out, 'coach.json'))) as { today: string }).today;
+      expect(html.includes(`Today, ${today}: `)).toBe(true);
+      expect(html.includes('What the rules read this morning: HRV 7-day mean outside the individual band')).toBe(true);
     });
 
     it('should draw an option none of whose versions raced as a note, not a failure', async () => {
