@@ -30,6 +30,11 @@ export class DailyLife {
   readonly today = new Float64Array(2);
   /** Today's shift of every session's RPE (CR-10 units). */
   readonly rpeShift = new Float64Array(1);
+  /**
+   * The day's running for `runningDay`, written by the caller: minutes, minutes in zone 3, the
+   * longest session (three numbers passed to a call too big to inline would be boxed every day).
+   */
+  readonly running = new Float64Array(3);
   private readonly noise = new Float64Array(2);
   private readonly baseIllnessHazard: number;
   private readonly stressPersistence: number;
@@ -195,8 +200,12 @@ export class DailyLife {
    * of running (minutes above LT2 counting more) from their years of running, raised by a session
    * longer than any of the last 30 days, by two weeks much bigger than the two before, and by a
    * previous injury (PARAMETERS.injury). One draw every day keeps the stream aligned across arms.
+   * The day's minutes come in `running` (minutes, zone-3 minutes, longest session).
    */
-  runningDay(s: AthleteState, minutes: number, z3Minutes: number, longest: number): void {
+  runningDay(s: AthleteState): void {
+    const minutes = this.running[0]!;
+    const z3Minutes = this.running[1]!;
+    const longest = this.running[2]!;
     const draw = this.streams.injury.nextInt32() >>> 0;
     const injury = this.parameters.injury;
     const ring = HISTORY_DAYS;

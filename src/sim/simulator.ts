@@ -429,7 +429,11 @@ export class Simulator {
         s.doneZ3 = z3;
         s.doneCost = cost;
         model.train(constants, s);
-        life.runningDay(s, minutes, z3, longest);
+        const running = life.running;
+        running[0] = minutes;
+        running[1] = z3;
+        running[2] = longest;
+        life.runningDay(s);
         this.lastWeekMinutes[weekday] = minutes;
         row[base + ARM.z1Minutes]! += z1;
         row[base + ARM.z2Minutes]! += z2;
@@ -466,7 +470,10 @@ export class Simulator {
       const minutes = ill ? 0 : allowance * easyMinutes;
       this.setEasyDay(s, minutes);
       model.train(constants, s);
-      life.runningDay(s, minutes, 0, minutes);
+      life.running[0] = minutes;
+      life.running[1] = 0;
+      life.running[2] = minutes;
+      life.runningDay(s);
       if (ill) row[base + ARM.illnessDays]!++;
       if (days !== null) {
         const out = this.dayRow;

@@ -363,7 +363,24 @@ export class MultiSystemModel implements AdaptationModel {
     // the central pool's hard part shared among the hard sessions that gave it (sharedCentral).
     const k = this.poolConstants;
     const central = move(s.central, c.centralHeadroom, c.centralReference, this.sharedCentral(s) + this.floor[0]!, c.centralSlope, k[3]!, k[4]!);
-    s.central = central > s.central ? s.central + this.paced(central - s.central, c.vo2maxCeilingGain) : central;
+    // A day's rise of the central pool, paced: VO2max (untrained × (1 + g·u)) rises at most
+    // `trainability.vo2maxMostGainPerWeek` of the untrained value a week — a linear rise, as
+    // Hickson's was, and so at most that share of any later value. The step is
+    // `step / (1 + (step/most)^4)^¼`: the same as unpaced while well under the most (at a third of
+    // it, 0.3 % less), never above it. Written out here rather than called: a number returned from a
+    // call that is not inlined is boxed, every day.
+    if (central > s.central) {
+      let step = central - s.central;
+      const ceilingGain = c.vo2maxCeilingGain;
+      if (ceilingGain > 0) {
+        const r = step / (this.mostDailyGain / ceilingGain);
+        const r2 = r * r;
+        step = step / Math.sqrt(Math.sqrt(1 + r2 * r2));
+      }
+      s.central = s.central + step;
+    } else {
+      s.central = central;
+    }
     s.peripheral = move(s.peripheral, c.peripheralHeadroom, c.peripheralReference, s.peripheralStimulus + this.floor[1]!, c.peripheralSlope, k[8]!, k[9]!);
     s.base = move(s.base, c.baseHeadroom, c.baseReference, s.baseStimulus + this.floor[2]!, c.baseSlope, k[13]!, k[14]!);
   }
@@ -484,20 +501,6 @@ export class MultiSystemModel implements AdaptationModel {
     if (s.illDaysLeft > 0) loss += p.illness.performanceWhileIll;
     if (s.overreachedDaysLeft > 0) loss += p.overreaching.performanceLoss;
     return loss;
-  }
-
-  /**
-   * A day's rise of the central pool, paced: VO2max (untrained × (1 + g·u)) rises at most
-   * `trainability.vo2maxMostGainPerWeek` of the untrained value a week — a linear rise, as Hickson's
-   * was, and so at most that share of any later value. The step is `step / (1 + (step/most)^4)^¼`:
-   * the same as unpaced while well under the most (at a third of it, 0.3 % less), never above it.
-   */
-  private paced(step: number, ceilingGain: number): number {
-    if (ceilingGain <= 0) return step;
-    const most = this.mostDailyGain / ceilingGain;
-    const r = step / most;
-    const r2 = r * r;
-    return step / Math.sqrt(Math.sqrt(1 + r2 * r2));
   }
 
   /** How much of the day's adaptation survives strain (1 / (1 + (strain/s50)^n)) and sleep debt (linear). */
