@@ -656,8 +656,15 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         exitCode = EXIT_BAD_INPUT;
         return;
       }
-      // The report's folder checked (a file in the way, another run writing into it) before the trials run.
-      if (options.report === true) OutputStage.check(options.out ?? join('out', 'trials'), TRIALS_REPORT_FILES);
+      // The report's folder checked (a file in the way, another run writing into it, another
+      // command's outputs that its manifest.json would be replaced under) before the trials run.
+      if (options.report === true) {
+        const outDir = options.out ?? join('out', 'trials');
+        OutputStage.check(outDir, TRIALS_REPORT_FILES);
+        if (existsSync(join(outDir, 'manifest.json')) && !existsSync(join(outDir, TRIALS_FILE))) {
+          throw new UsageError(`periodize trials: --out ${outDir}: holds another command's outputs (its manifest.json would be replaced): choose another folder`);
+        }
+      }
       const container = await getContainer();
       const size = options.size ?? 4000;
       const only = options.only === undefined ? undefined : options.only.split(',');

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { addDays } from '../models/calendar.ts';
 import { clockMinutes } from '../models/athlete/schema.ts';
 import { PARAMETERS } from '../models/parameters.ts';
@@ -9,7 +8,7 @@ import { counted } from '../models/text/plural.ts';
 import { estimatedRpe, zoneRpes } from '../models/workouts/dose.ts';
 import type { Chart } from './chart.ts';
 import { type CalendarSession, type CalendarWeek, fitnessChart, fitnessFatigue, type MorningRow, morningsChart, planCalendarChart, raceTimesChart } from './charts/coach.ts';
-import { readJson } from './files.ts';
+import { expectShape, parseCsvFile, readJson } from './files.ts';
 import type { ReportPage, Section } from './page.ts';
 import { type Manifest, provenanceOf } from './provenance.ts';
 
@@ -64,7 +63,7 @@ interface WhatIfJson {
   versions: number;
   athlete?: string;
   /** An option none of whose versions raced (all injured on race day) has no times: null. */
-  options: { id: string; label: string; medianMinutes: number | null; median: string | null; low: string | null; high: string | null; beatBest: number; noRace: number; versusFirstMinutes: { mean: number; mcse: number } | null }[];
+  options: { id: string; label: string; medianMinutes: number | null; median: string | null; low: string | null; high: string | null; beatBest: number; noRace: number; versusFirstMinutes: { mean: number | null; mcse: number | null } | null }[];
 }
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -138,7 +137,12 @@ function plannedLoads(plan: PlanJson, after = ''): { date: string; load: number;
 
 /** A what-if option's heading: "polarized (base → build) — median 45:19, −0:08 ± 0:05 vs plan, 85 % beat 47:30". */
 function optionHeading(o: WhatIfJson['options'][number], whatIf: WhatIfJson, first: string | null): string {
-  const versus = first === null || o.versusFirstMinutes === null ? '' : `, ${signedClock(o.versusFirstMinutes.mean)} ± ${signedClock(o.versusFirstMinutes.mcse).slice(1)} vs ${first}`;
+  // No difference when either option never raced; no ± when it has no Monte Carlo error (a single version).
+  const difference = o.versusFirstMinutes;
+  const versus =
+    first === null || difference === null || difference.mean === null
+      ? ''
+      : `, ${signedClock(difference.mean)}${difference.mcse === null ? '' : ` ± ${signedClock(difference.mcse).slice(1)}`} vs ${first}`;
   const noRace = o.noRace > 0 ? `, ${Math.round(100 * o.noRace)} % injured on race day` : '';
   return `${o.id} (${o.label}) — median ${o.median}${versus}, ${Math.round(100 * o.beatBest)} % beat ${whatIf.best}${noRace}`;
 }
@@ -160,9 +164,12 @@ export function athleteReport(dir: string, manifest: Manifest | null): ReportPag
   const coach = readJson<CoachJson>(dir, 'coach.json');
   const whatIf = readJson<WhatIfJson>(dir, 'whatif.json');
   if (plan === null && whatIf === null) return null;
+  if (plan !== null) expectShape(Array.isArray(plan.weeks) && plan.weeks.every((w) => Array.isArray(w?.sessions) && w.planned != null), join(dir, 'plan.json'), 'a plan');
+  if (coach !== null) expectShape(Array.isArray(coach.days) && typeof coach.today === 'string' && Array.isArray(coach.facts) && Array.isArray(coach.notes), join(dir, 'coach.json'), "a coach's replay");
+  if (whatIf !== null) expectShape(Array.isArray(whatIf.options) && whatIf.options.length > 0 && typeof whatIf.bestMinutes === 'number', join(dir, 'whatif.json'), 'a what-if');
   const sections: Section[] = [];
   if (whatIf !== null) {
-    const rows = existsSync(join(dir, 'whatif.csv')) ? (parse(readFileSync(join(dir, 'whatif.csv'), 'utf8'), { columns: true, bom: true }) as { option: string; raceMinutes: string }[]) : [];
+    const rows = existsSync(join(dir, 'whatif.csv')) ? parseCsvFile<{ option: string; raceMinutes: string }>(join(dir, 'whatif.csv'), true) : [];
     const versions = whatIf.options.flatMap((o) =>
       thin(
         rows.filter((r) => r.option === o.id && r.raceMinutes !== '').map((r) => ({ option: o.id, minutes: Number(r.raceMinutes) })),

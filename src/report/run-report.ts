@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { counted } from '../models/text/plural.ts';
 import { quantileType7 } from '../sim/stats/bootstrap-mean-ci.ts';
 import type { ArmSummary, Summary } from '../sim/summary.ts';
@@ -22,6 +21,7 @@ import {
   weeklyMarkersChart,
   zoneBarsChart,
 } from './charts/research.ts';
+import { parseCsvFile } from './files.ts';
 import type { ReportPage, Section } from './page.ts';
 import { provenanceOf, type Manifest } from './provenance.ts';
 import { numberOf, tableFile, tableRows } from './tables.ts';
@@ -202,7 +202,7 @@ function zonesOf(arm: ArmSummary): ArmZones | null {
 function sweepCells(dir: string): { cells: SweepCell[]; keys: string[]; paired: boolean } | null {
   const file = join(dir, 'sweep.csv');
   if (!existsSync(file)) return null;
-  const [header = [], ...rows] = parse(readFileSync(file, 'utf8'), { bom: true }) as string[][];
+  const [header = [], ...rows] = parseCsvFile<string[]>(file, false);
   const keys = header.slice(1, header.indexOf('metric'));
   const at = (name: string) => header.indexOf(name);
   const tt = rows.filter((cells) => cells[at('metric')] === 'timeTrialPct');
@@ -300,7 +300,7 @@ export async function runReport(dir: string, summary: Summary, manifest: Manifes
   const adjustments = tableFile(dir, 'adjustments');
   if (adaptive.length > 0 && adjustments !== null) {
     markerCharts.push(adjustmentsChart(await ruleWeeks(adjustments, new Map(summary.arms.map((a) => [a.id, a.n]))), adaptive.map((a) => a.id)));
-    markerNotes.push(...adaptive.map((a) => `${a.id} is coached by the rule set ${a.rules}: \`periodize explain --out ${dir} --arm ${a.id} --athlete 0\` tells one athlete's story, change by change.`));
+    markerNotes.push(...adaptive.map((a) => `${a.id} is coached by the rule set ${a.rules}: \`periodize explain --out <this folder> --arm ${a.id} --athlete 0\` tells one athlete's story, change by change.`));
   }
   if (markerCharts.length > 0 || markerNotes.length > 0) {
     sections.push({ heading: 'Recovery and the adaptive engine', text: 'What the athletes\' mornings and loads did week by week, and what the adaptive engine changed.', charts: markerCharts, notes: markerNotes });

@@ -2,6 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead } from 'hyparquet';
+import { ReportInputError } from './files.ts';
 
 /** A table without a column the page needs: a run of another version of periodize, or a file edited by hand. */
 export class MissingColumnError extends Error {
@@ -38,6 +39,16 @@ export function tableFile(dir: string, name: string): string | null {
  * naming the file (a run of another version of periodize).
  */
 export async function* tableRows(file: string, columns: readonly string[]): AsyncGenerator<unknown[]> {
+  try {
+    yield* rowsOf(file, columns);
+  } catch (error) {
+    if (error instanceof MissingColumnError) throw error;
+    // A file cut short or not what periodize writes: csv-parse's or hyparquet's error, named.
+    throw new ReportInputError(`${file}: cannot be read as ${file.endsWith('.parquet') ? 'Parquet' : 'CSV'} (${(error as Error).message}): a file cut short, or edited? run the command again`);
+  }
+}
+
+async function* rowsOf(file: string, columns: readonly string[]): AsyncGenerator<unknown[]> {
   if (file.endsWith('.parquet')) {
     const buffer = await asyncBufferFromFile(file);
     const metadata = await parquetMetadataAsync(buffer);

@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import type { Prediction } from '../sim/calibration/predictive.ts';
 import type { TrialResult } from '../sim/trials/run.ts';
 import { type TrialRow, trialsChart } from './charts/trials.ts';
+import { expectShape } from './files.ts';
 import type { ReportPage } from './page.ts';
 import { type Manifest, provenanceOf } from './provenance.ts';
 
@@ -51,8 +52,9 @@ export function trialsJson(results: readonly TrialResult[], predictions: readonl
 }
 
 /** The trials' page: calibration and validation outcomes apart, each simulated against its published value. */
-export function trialsReport(data: unknown, manifest: Manifest | null): ReportPage {
+export function trialsReport(data: unknown, manifest: Manifest | null, file: string): ReportPage {
   const trials = data as TrialsJson;
+  expectShape(Array.isArray(trials?.trials) && trials.trials.every((t) => Array.isArray(t?.rows)), file, 'the trials');
   const rows = trials.trials.flatMap((t) => t.rows);
   const section = (role: TrialRow['role'], heading: string, text: string) => {
     const of = rows.filter((r) => r.role === role);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { OutputStage } from '../sim/outputs/stage.ts';
 import type { Summary } from '../sim/summary.ts';
 import { athleteReport } from './athlete-report.ts';
-import { readJson, ReportInputError } from './files.ts';
+import { expectShape, readJson } from './files.ts';
 import { renderPage, type ReportPage } from './page.ts';
 import { readManifest } from './provenance.ts';
 import { runReport } from './run-report.ts';
@@ -33,11 +33,12 @@ export async function buildReport(dir: string): Promise<ReportPage> {
   const json = <T>(name: string): T | null => readJson<T>(dir, name);
   const summary = json<Summary>('summary.json');
   if (summary !== null) {
-    if (!Array.isArray(summary.arms) || typeof summary.weeks !== 'number') throw new ReportInputError(`${join(dir, 'summary.json')}: not a run's summary (no arms or weeks)`);
+    const ok = Array.isArray(summary.arms) && typeof summary.weeks === 'number' && typeof summary.population === 'object' && summary.population !== null && summary.arms.every((arm) => typeof arm?.id === 'string' && typeof arm.metrics === 'object');
+    expectShape(ok, join(dir, 'summary.json'), "a run's summary");
     return runReport(dir, summary, manifest);
   }
   const trials = json<unknown>(TRIALS_FILE);
-  if (trials !== null) return trialsReport(trials, manifest);
+  if (trials !== null) return trialsReport(trials, manifest, join(dir, TRIALS_FILE));
   const page = athleteReport(dir, manifest);
   if (page !== null) return page;
   throw new NoReportError(dir, existsSync(join(dir, 'shard.json')));

@@ -145,6 +145,10 @@ describe('the report charts (src/report/charts/), drawn headless by vega', () =>
       const drawn = await drawHeadless(morningsChart(rows, '2027-01-10').spec);
       expect(drawn.warnings).toEqual([]);
       expect(drawn.byType.symbol).toBe(1 + 10 + 10 + 9);
+      // No band anywhere (no rule set): no band or mean drawn, and nothing for vega to warn about.
+      const none = await drawHeadless(morningsChart(rows.map((r) => ({ ...r, hrvMean7d: null, swcLow: null, swcHigh: null, changes: '' })), '2027-01-10').spec);
+      expect(none.warnings).toEqual([]);
+      expect(none.byType.area).toBeUndefined();
     });
 
     it('should hold fitness and fatigue at a steady load, and rise towards a new load at their own time constants', () => {

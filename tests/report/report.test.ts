@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, read, smallScenario, temporaryFolder, writeScenario } from '../helpers.ts';
@@ -121,6 +121,22 @@ describe('periodize report (src/report/)', () => {
       const cut = await cli('report', out);
       expect(cut.code).toBe(2);
       expect(cut.err).toMatch(/summary\.json: not JSON/);
+      // A table cut short, and JSON of another shape: named, exit 2, no stack trace.
+      const other = join(folder, 'other');
+      await cli('run', join(folder, 's.yaml'), '--out', other, '--quiet');
+      writeFileSync(join(other, 'athletes.csv'), `${read(join(other, 'athletes.csv')).split('\n')[0]}\n0,a0,0,polarized\n`);
+      const short = await cli('report', other);
+      expect([short.code, /athletes\.csv: cannot be read as CSV/.test(short.err), /\n\s+at /.test(short.err)]).toEqual([2, true, false]);
+      writeFileSync(join(other, 'summary.json'), '{"arms": [], "weeks": 4}');
+      const shape = await cli('report', other);
+      expect([shape.code, /summary\.json: not a run's summary/.test(shape.err)]).toEqual([2, true]);
+      for (const [name, text] of [['plan.json', '{}'], ['whatif.json', '{"options": []}']] as const) {
+        const page = join(folder, name);
+        mkdirSync(page);
+        writeFileSync(join(page, name), text);
+        const drawn = await cli('report', page);
+        expect([name, drawn.code, /not a .* as periodize writes it/.test(drawn.err)]).toEqual([name, 2, true]);
+      }
       expect(existsSync(join(out, 'report.html'))).toBe(false);
     });
   });
@@ -170,6 +186,19 @@ describe('periodize report (src/report/)', () => {
       for (const id of none) expect(html.includes(`${id}: no version raced`)).toBe(true);
     });
 
+    it('should draw a coach page without a rule set: the mornings without a band, and say why', async () => {
+      const folder = temporaryFolder();
+      const fixed = join(folder, 'fixed.yaml');
+      writeFileSync(fixed, read(athlete).replace(/^rules: .*$/m, ''));
+      const out = join(folder, 'coach');
+      expect((await cli('coach', fixed, '--wellness', 'examples/data/wellness-intervals-icu.csv', '--activities', 'examples/data/activities-intervals-icu.csv', '--out', out, '--report')).code).toBe(0);
+      const html = read(join(out, 'report.html'));
+      const mornings = chartsOf(html)[0]!;
+      expect(mornings.id).toBe('mornings');
+      expect(JSON.stringify(mornings.spec).includes('"field":"swcLow"')).toBe(false);
+      expect(html.includes('the athlete file names no rule set')).toBe(true);
+    });
+
     it("should draw each what-if option's race times", async () => {
       const out = join(temporaryFolder(), 'whatif');
       expect((await cli('whatif', athlete, '--options', 'plan,threshold', '--replicates', '60', '--out', out, '--report')).code).toBe(0);
@@ -188,6 +217,12 @@ describe('periodize report (src/report/)', () => {
       expect(chartsOf(read(join(out, 'report.html'))).map((c) => c.id)).toEqual(['trials-calibration']);
       const bad = await cli('trials', '--only', 'overreaching', '--out', out);
       expect(bad.code).toBe(2);
+      // Never into another command's folder: its manifest would go.
+      const run = join(temporaryFolder(), 'run');
+      await cli('run', writeScenario(temporaryFolder(), 's.yaml', smallScenario({ size: 10, weeks: 2 })), '--out', run, '--quiet');
+      const manifest = read(join(run, 'manifest.json'));
+      const into = await cli('trials', '--only', 'overreaching', '--size', '500', '--report', '--out', run);
+      expect([into.code, /holds another command's outputs/.test(into.err), read(join(run, 'manifest.json')) === manifest]).toEqual([2, true, true]);
       expect(readFileSync(join(out, 'trials.json'), 'utf8')).toMatch(/"simulated"/);
     });
   });

@@ -144,14 +144,22 @@ export function morningsChart(rows: readonly MorningRow[], today: string): Chart
     mark: { type: 'point', shape: 'triangle-down', filled: true, color: '#c8423b', size: 70, tooltip: true },
     encoding: { x, y: { datum: 1, type: 'quantitative', scale: { domain: [0, 1] }, axis: null }, tooltip: [{ field: 'date', type: 'temporal', timeUnit: 'utcyearmonthdate', format: '%a %d %b' }, { field: 'changes', type: 'nominal', title: 'the engine changed' }] },
   };
+  // The engine's band and 7-day mean only where it had them (no rule set: none at all).
+  const banded = rows.some((r) => r.swcLow !== null && r.swcHigh !== null && r.hrvMean7d !== null);
   const hrv = {
     width: 640,
     height: 170,
     data: { values: rows },
     layer: [
-      { mark: { type: 'area', color: '#9ecae1', opacity: 0.45 }, encoding: { x, y: { field: 'swcLow', type: 'quantitative' }, y2: { field: 'swcHigh' } } },
-      { mark: { type: 'circle', color: '#6b6b6b', size: 16, opacity: 0.6 }, encoding: { x, y: { field: 'lnRmssd', type: 'quantitative', title: 'lnRMSSD (ln ms)', scale: { zero: false } } } },
+      ...(banded ? [{ mark: { type: 'area', color: '#9ecae1', opacity: 0.45 }, encoding: { x, y: { field: 'swcLow', type: 'quantitative' }, y2: { field: 'swcHigh' } } }] : []),
       {
+        mark: { type: 'circle', color: '#6b6b6b', size: 16, opacity: 0.6, tooltip: true },
+        encoding: { x, y: { field: 'lnRmssd', type: 'quantitative', title: 'lnRMSSD (ln ms)', scale: { zero: false } }, tooltip: [{ field: 'date', type: 'temporal', timeUnit: 'utcyearmonthdate', format: '%a %d %b' }, { field: 'lnRmssd', type: 'quantitative', format: '.2f', title: 'this morning' }] },
+      },
+      ...(!banded
+        ? []
+        : [
+            {
         mark: { type: 'line', color: '#08519c', strokeWidth: 2, tooltip: true },
         encoding: {
           x,
@@ -165,6 +173,7 @@ export function morningsChart(rows: readonly MorningRow[], today: string): Chart
           ],
         },
       },
+          ]),
       todayRule,
     ],
   };
@@ -181,7 +190,9 @@ export function morningsChart(rows: readonly MorningRow[], today: string): Chart
     id: 'mornings',
     title: "The athlete's mornings against their own band",
     caption:
-      `Grey dots are each morning's HRV, the blue line its 7-day mean, the blue band the smallest worthwhile change around the athlete's baseline that the rules read; ${changed.length === 0 ? 'the engine changed nothing on these mornings' : 'a red triangle marks a day the engine changed the plan (hover for why)'}. The dashed line is today.`,
+      banded
+        ? `Grey dots are each morning's HRV, the blue line its 7-day mean, the blue band the smallest worthwhile change around the athlete's baseline that the rules read; ${changed.length === 0 ? 'the engine changed nothing on these mornings' : 'a red triangle marks a day the engine changed the plan (hover for why)'}. The dashed line is today.`
+        : "Grey dots are each morning's HRV, with resting HR and sleep below; no band is drawn — the athlete file names no rule set (or the engine's baselines had not filled), so no rule read one. The dashed line is today.",
     // A panel only for what the export holds (HRV4Training's has no sleep, some no resting HR), the strip only when something changed.
     spec: withBase({
       vconcat: [
