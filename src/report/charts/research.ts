@@ -392,6 +392,12 @@ export interface SweepCell {
 export function sweepChart(cells: readonly SweepCell[], keys: readonly string[], valueTitle: string): Chart {
   const data = cells.map((c) => ({ ...c.values, arm: c.arm, value: c.value, low: c.low, high: c.high, rest: keys.slice(2).map((k) => `${k} ${c.values[k]}`).join(', ') }));
   const straddles = cells.some((c) => c.value < 0) && cells.some((c) => c.value > 0);
+  // The diverging scale is lightest at its middle — 0, or the middle of the values when they keep one
+  // sign — and darkens away from it: the cells past half-way get white text.
+  const values = cells.map((c) => c.value);
+  const middle = straddles ? 0 : (Math.min(...values) + Math.max(...values)) / 2;
+  const reach = straddles ? Math.max(...values.map(Math.abs)) : (Math.max(...values) - Math.min(...values)) / 2;
+  const dark = { middle, half: reach / 2 };
   const tooltip = [{ field: 'arm', type: 'nominal' }, ...keys.map((k) => ({ field: k, type: 'quantitative' })), { field: 'value', type: 'quantitative', format: '+.2f', title: valueTitle }];
   const withCi = cells.some((c) => c.low !== null && c.high !== null);
   const caption =
@@ -411,20 +417,21 @@ export function sweepChart(cells: readonly SweepCell[], keys: readonly string[],
         }
       : {
           data: { values: data },
-          ...(keys.length > 2 ? { facet: { column: { field: 'rest', type: 'nominal', title: null } }, spec: heatmap(keys, valueTitle, tooltip, straddles) } : heatmap(keys, valueTitle, tooltip, straddles)),
+          ...(keys.length > 2 ? { facet: { column: { field: 'rest', type: 'nominal', title: null } }, spec: heatmap(keys, valueTitle, tooltip, straddles, dark) } : heatmap(keys, valueTitle, tooltip, straddles, dark)),
         };
   return { id: 'sweep', title: `${valueTitle} over the swept settings`, caption, spec: withBase(spec) };
 }
 
 /** A heatmap over the first two keys; white at 0 when the values lie on both sides of it. */
-function heatmap(keys: readonly string[], valueTitle: string, tooltip: readonly unknown[], straddles: boolean): Record<string, unknown> {
+function heatmap(keys: readonly string[], valueTitle: string, tooltip: readonly unknown[], straddles: boolean, dark: { middle: number; half: number }): Record<string, unknown> {
   return {
-    width: { step: 56 },
-    height: { step: 40 },
-    encoding: { x: { field: keys[0], type: 'ordinal', title: keys[0], axis: { labelAngle: 0 } }, y: { field: keys[1], type: 'ordinal', title: keys[1], sort: 'descending' } },
+    width: { step: 72 },
+    height: { step: 44 },
+    encoding: { x: { field: keys[0], type: 'ordinal', title: keys[0], axis: { labelAngle: 0, grid: false } }, y: { field: keys[1], type: 'ordinal', title: keys[1], sort: 'descending', axis: { grid: false } } },
     layer: [
       { mark: { type: 'rect', tooltip: true }, encoding: { color: { field: 'value', type: 'quantitative', title: valueTitle, scale: { scheme: 'redblue', ...(straddles ? { domainMid: 0 } : {}) } }, tooltip } },
-      { mark: { type: 'text', fontSize: 11 }, encoding: { text: { field: 'value', type: 'quantitative', format: '+.1f' } } },
+      // White on the darker half of the scale, black on the lighter: readable on every cell.
+      { mark: { type: 'text', fontSize: 12 }, encoding: { text: { field: 'value', type: 'quantitative', format: '+.1f' }, color: { condition: { test: `abs(datum.value - ${dark.middle}) > ${dark.half}`, value: 'white' }, value: 'black' } } },
     ],
   };
 }
