@@ -62,9 +62,26 @@ export type AdjustmentTrace =
     }
   | ({ outcome: 'guardrail' } & GuardrailNumbers);
 
-/** A trace as compact JSON; a value that is not finite (days since a hard day: Infinity) as a string. */
+/**
+ * A trace as compact JSON; a value that is not finite (days since a hard day: Infinity) as a string.
+ * Most traces hold none: they go through JSON.stringify alone, which is several times faster than
+ * with a replacer called on every key (adjustments.csv writes one trace per change).
+ */
 export function traceJson(trace: AdjustmentTrace): string {
+  if (allFinite(trace)) return JSON.stringify(trace);
   return JSON.stringify(trace, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value));
+}
+
+/** Whether every number in a JSON-like value is finite (what JSON.stringify writes as itself). */
+function allFinite(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!allFinite(item)) return false;
+    return true;
+  }
+  for (const key in value) if (!allFinite((value as Record<string, unknown>)[key])) return false;
+  return true;
 }
 
 /** Receives the engine's changes as they happen. */
