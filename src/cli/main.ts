@@ -1068,7 +1068,7 @@ async function reportInto(io: CliIo, dir: string): Promise<void> {
     if (error instanceof NoReportError || error instanceof ReportInputError || error instanceof MissingColumnError) throw new UsageError(`periodize report: ${error.message}`);
     throw error;
   }
-  io.out(`report: ${path}\n`);
+  io.out(`report: ${path} (one page of charts: open it in any browser, no network needed)\n`);
 }
 
 function uncertaintyOption(): Option {

@@ -11,7 +11,7 @@ describe('periodize report (src/report/)', () => {
       const out = join(folder, 'out');
       const run = await cli('run', writeScenario(folder, 's.yaml', ADAPTIVE), '--out', out, '--report', '--quiet');
       expect(run.code).toBe(0);
-      expect(run.out).toMatch(new RegExp(`report: ${out}/report.html\\n$`));
+      expect(run.out).toMatch(new RegExp(`report: ${out}/report.html \\(one page of charts: open it in any browser, no network needed\\)\\n$`));
       const html = read(join(out, 'report.html'));
       expect(chartsOf(html).map((c) => c.id)).toEqual(['time-in-zone', 'changes', 'forest', 'responders', 'weekly-markers', 'adjustments']);
       // Nothing fetched: no script, style or image from elsewhere; the three libraries inline.
