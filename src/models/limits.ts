@@ -72,9 +72,9 @@ export const READING_LIMITS = {
    * ~28) [M]; above 120 at rest is a tachycardia, not a morning to train on — or a value from another column.
    */
   restingHr: { min: 25, max: 120 },
-  /** ln(ms): rMSSD from about 3 ms (frail, or very ill) to about 600 ms (ln 1–6.5), as PLAUSIBLE's (Plews et al. 2012; Buchheit 2014) [M]. */
-  lnRmssd: { min: 1, max: 6.5 },
-  /** ms: the same bounds, for values read as rMSSD. */
+  /** ln(ms): rMSSD from about 3 ms (frail, or very ill) to about 650 ms: PLAUSIBLE's own (Plews et al. 2012; Buchheit 2014) [M]. */
+  lnRmssd: PLAUSIBLE.lnRmssd,
+  /** ms: the same bounds for values read as rMSSD, rounded inward (e^1 ≈ 2.7 to e^6.5 ≈ 665 ms). */
   rmssd: { min: 3, max: 600 },
   /** hours: no night of sleep lasts longer; a longer value is a unit read wrong or a day slept through. */
   sleepHours: { min: 0, max: 16 },

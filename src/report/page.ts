@@ -40,7 +40,12 @@ export interface ReportPage {
  */
 function libraries(): string[] {
   const require = createRequire(import.meta.url);
-  const build = (pkg: string, file: string) => readFileSync(join(dirname(require.resolve(pkg)), file), 'utf8');
+  const build = (pkg: string, file: string) => {
+    const text = readFileSync(join(dirname(require.resolve(pkg)), file), 'utf8');
+    // Inlined in a <script> element: a "</script" in it would end the element early.
+    if (/<\/script/i.test(text)) throw new Error(`${pkg}/${file}: holds "</script", which cannot be inlined in the page`);
+    return text;
+  };
   return [build('vega', 'vega.min.js'), build('vega-lite', 'vega-lite.min.js'), build('vega-embed', 'vega-embed.min.js')];
 }
 

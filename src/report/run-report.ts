@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Event } from '../models/scenario/schema.ts';
 import { counted } from '../models/text/plural.ts';
+import { eventFirstDay } from '../sim/events.ts';
 import { quantileType7 } from '../sim/stats/bootstrap-mean-ci.ts';
 import type { ArmSummary, Summary } from '../sim/summary.ts';
 import type { Chart } from './chart.ts';
@@ -166,23 +168,14 @@ async function ruleWeeks(file: string, athletesOf: ReadonlyMap<string, number>):
 
 /** A scenario event's label and weeks, from the resolved scenario of the manifest. */
 function eventSpans(resolved: unknown, weeks: number): EventSpan[] {
-  const events = ((resolved as { scenario?: { events?: unknown[] } } | undefined)?.scenario?.events ?? []) as {
-    type: string;
-    fromWeek: number;
-    fromDay?: number;
-    weeks?: number;
-    days?: number;
-    hours?: number;
-    factor?: number;
-    share?: number;
-    arms?: string[];
-  }[];
+  const events = ((resolved as { scenario?: { events?: Event[] } } | undefined)?.scenario?.events ?? []);
   return events.map((e) => {
-    const days = e.days ?? (e.weeks ?? 1) * 7;
-    const lastDay = (e.fromWeek - 1) * 7 + (e.fromDay ?? 1) - 1 + days - 1;
+    // The days it touches from its first (the simulator's eventFirstDay): a load change acts on whole weeks.
+    const days = e.type === 'illness' ? e.days : e.type === 'sleep-restriction' ? (e.days ?? (e.weeks ?? 1) * 7) : (e.weeks ?? 1) * 7;
+    const lastDay = eventFirstDay(e) + days - 1;
     const what = e.type === 'sleep-restriction' ? `sleep restricted to ${e.hours} h` : e.type === 'illness' ? `illness, ${e.days} days` : `load × ${e.factor}`;
     const who = `${e.arms === undefined ? 'every arm' : e.arms.join(', ')}${e.share === undefined || e.share === 1 ? '' : `, ${Math.round(100 * e.share)} % of the athletes`}`;
-    return { label: `${what} (${who})`, fromWeek: e.fromWeek, toWeek: Math.min(weeks, Math.floor(lastDay / 7) + 1) };
+    return { label: `${what} (${who})`, fromWeek: e.fromWeek, toWeek: Math.min(weeks, Math.floor((lastDay - 1) / 7) + 1) };
   });
 }
 
@@ -215,10 +208,6 @@ function sweepCells(dir: string): { cells: SweepCell[]; keys: string[]; paired: 
     high: paired ? Number(cells[at('ci_high')]) : null,
   }));
   return { cells: cells.filter((c) => Number.isFinite(c.value)), keys, paired };
-}
-
-function athletesWord(n: number): string {
-  return `${n.toLocaleString('en-US')} athlete${n === 1 ? '' : 's'}`;
 }
 
 /** A run's report (`periodize run`, `merge`): the researcher's figures from summary.json and the tables beside it. */
@@ -254,7 +243,7 @@ export async function runReport(dir: string, summary: Summary, manifest: Manifes
   if (boxes.some((b) => b.boxes.length > 0)) {
     outcomeCharts.push(changeBoxesChart(boxes, arms));
     const most = Math.max(...boxes.flatMap((b) => b.boxes.map((s) => s.n)));
-    if (boxes.some((b) => b.points === null)) outcomeNotes.push(`Single athletes are not drawn (up to ${athletesWord(most)} an arm, more than ${MAX_POINTS_DRAWN} over the arms): the boxes summarise every athlete measured; athletes.csv holds each.`);
+    if (boxes.some((b) => b.points === null)) outcomeNotes.push(`Single athletes are not drawn (up to ${counted(most, 'athlete')} an arm, more than ${MAX_POINTS_DRAWN} over the arms): the boxes summarise every athlete measured; athletes.csv holds each.`);
   } else {
     outcomeNotes.push('No athletes table in this folder (a shard, or its file removed): the distributions of the changes are not drawn.');
   }

@@ -1,9 +1,6 @@
-import { type Chart, clockExpr, withBase, ZONE_COLOURS } from '../chart.ts';
+import { type Chart, clockExpr, SERIES_SCHEME, withBase, ZONE_COLOURS } from '../chart.ts';
 
 const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-/** Tableau 10's first colours (SERIES_SCHEME), one per what-if option, as a coach's options are few. */
-const PALETTE = ['#4c78a8', '#f58518', '#e45756', '#72b7b2', '#54a24b', '#eeca3b', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac'];
 
 /** A session of the plan on its day, with the zone it is mostly about. */
 export interface CalendarSession {
@@ -325,8 +322,13 @@ export function raceTimesChart(versions: readonly { option: string; minutes: num
         {
           data: { values: times },
           transform: [{ density: 'minutes', bandwidth: 0.35, extent: [lo, hi] }],
-          mark: { type: 'area', opacity: 0.5, color: PALETTE[i % PALETTE.length] },
-          encoding: { x: { field: 'value', ...x, title: i === options.length - 1 ? `${distance} race time (mm:ss; left is faster)` : null }, y: { field: 'density', type: 'quantitative', axis: null } },
+          mark: { type: 'area', opacity: 0.5 },
+          encoding: {
+            x: { field: 'value', ...x, title: i === options.length - 1 ? `${distance} race time (mm:ss; left is faster)` : null },
+            y: { field: 'density', type: 'quantitative', axis: null },
+            // One colour scale over the panels: each option its own colour of the series scheme.
+            color: { datum: o.option, type: 'nominal', scale: { scheme: SERIES_SCHEME, domain: options.map((each) => each.option) }, legend: null },
+          },
         },
         { data: { values: summary }, mark: { type: 'rule', strokeWidth: 3, color: '#222' }, encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' }, y: { datum: 0, type: 'quantitative' } } },
         {
@@ -353,6 +355,6 @@ export function raceTimesChart(versions: readonly { option: string; minutes: num
     id: 'race-times',
     title: `The ${distance} on race day, option by option`,
     caption: `Each panel is an option, its heading the median and its difference from the first option (± its Monte Carlo error). Each curve is the spread of race times over the possible versions of the athlete (what a coach cannot know: how strongly they respond, how fast they recover); the black bar marks the 10th–90th percentile and the dot the median. The dashed line is the time now (${best.label}).`,
-    spec: withBase({ vconcat: panels, spacing: 14, resolve: { scale: { x: 'shared' } } }),
+    spec: withBase({ vconcat: panels, spacing: 14, resolve: { scale: { x: 'shared', color: 'shared' } } }),
   };
 }
