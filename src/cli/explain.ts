@@ -5,7 +5,9 @@ import type { FactDefinition } from '../engine/adapt/facts/types.ts';
 import { describeTrace } from '../engine/adapt/reasons.ts';
 import { didYouMean } from '../models/text/suggest.ts';
 import { ADJUSTMENT_COLUMNS } from '../sim/outputs/adjustments-csv.ts';
-import { DAY_COLUMNS } from '../sim/outputs/days-csv.ts';
+import { DAY_COLUMNS, MARKER_DECIMALS } from '../sim/outputs/days-csv.ts';
+import { fixed } from '../sim/outputs/format.ts';
+import { numberOf, parquetColumns, tableFile, tableRows } from '../report/tables.ts';
 import { InputError, LocatedDocument, zodProblems } from '../models/input/located.ts';
 import { readInputText } from '../sim/input-file.ts';
 import { parseTrace } from './adjustment-trace.ts';
@@ -73,9 +75,10 @@ export async function explainAthlete(request: ExplainRequest, facts: ReadonlyMap
   const title = `${arm.id}${typeof arm.rules === 'string' ? ` (rules ${arm.rules})` : ''} — ${athlete.label}`;
   if (arm.rules === null) return `${title}\n${arm.id} follows a fixed plan (no rules): the engine changes nothing in it.\n`;
 
-  const changes = await readChanges(join(outDir, 'adjustments.csv'), arm.id, athlete.index, facts);
-  const daysFile = join(outDir, 'days.csv');
-  const markers = isFile(daysFile) ? await readMarkers(daysFile, arm.id, athlete.index, new Set(changes.map((change) => change.day))) : null;
+  // A run's tables are CSV, or Parquet with `--format parquet`: the same columns and values.
+  const changes = await readChanges(tableFile(outDir, 'adjustments') ?? join(outDir, 'adjustments.csv'), arm.id, athlete.index, facts);
+  const daysFile = tableFile(outDir, 'days');
+  const markers = daysFile === null ? null : await readMarkers(daysFile, arm.id, athlete.index, new Set(changes.map((change) => change.day)));
   return render(title, changes, markers);
 }
 
@@ -136,13 +139,35 @@ function resolveAthlete(summary: RunSummary, request: ExplainRequest): Athlete {
 }
 
 /**
- * The rows of one athlete in one arm of an output CSV (adjustments.csv, days.csv), with the
- * columns the header names; the header must hold every column of `required`.
+ * The records of a run's table as its CSV holds them: the CSV itself, or the Parquet table's rows
+ * after a header of its columns, each cell the text CSV would hold (a number of days.csv's morning
+ * readings to its decimals, an empty cell for a null) — a row's number standing for its line.
+ */
+async function* tableRecords(file: string): AsyncGenerator<CsvRecord> {
+  if (!file.endsWith('.parquet')) {
+    yield* csvRecords(file);
+    return;
+  }
+  const names = await parquetColumns(file);
+  const decimals = names.map((name) => (name in MARKER_DECIMALS ? MARKER_DECIMALS[name as keyof typeof MARKER_DECIMALS] : null));
+  const columns = names.map(() => 1);
+  yield { line: 1, cells: names, columns };
+  let line = 1;
+  for await (const row of tableRows(file, names)) {
+    line++;
+    const cells = row.map((cell, i) => (cell === null || cell === undefined ? '' : decimals[i] != null ? fixed(numberOf(cell), decimals[i]!) : String(cell)));
+    yield { line, cells, columns };
+  }
+}
+
+/**
+ * The rows of one athlete in one arm of a run's table (adjustments, days; CSV or Parquet), with
+ * the columns the header names; the header must hold every column of `required`.
  */
 async function* athleteRows(file: string, required: readonly string[], arm: string, athlete: number): AsyncGenerator<{ record: CsvRecord; columns: ColumnIndex }> {
   const wanted = String(athlete);
   let columns: ColumnIndex | null = null;
-  for await (const record of csvRecords(file)) {
+  for await (const record of tableRecords(file)) {
     if (columns === null) columns = columnIndex(record, required, file);
     else if (columns.cell(record, 'athlete') === wanted && columns.cell(record, 'arm') === arm) yield { record, columns };
   }

@@ -51,9 +51,9 @@ import { coverage, STUDIES_PER_SET, trialsMarkdown, trialsTable, type TrialPredi
 import { RunTrials } from '../sim/trials/run-trials.ts';
 import { PlausibilityScan } from '../sim/scan.ts';
 import { scanText } from './scan.ts';
-import { powerRanges, studyPower, type PowerRow } from '../sim/power.ts';
+import { powerRanges, sampleSizeRanges, studyPower, studySampleSize, type TrialDesign } from '../sim/power.ts';
 import { ScenarioRunner } from '../sim/runner.ts';
-import { powerTable, type PowerUncertainty } from './power.ts';
+import { powerCsv, powerTable, sampleSizeCsv, sampleSizeTable } from './power.ts';
 import { differingFiles, readManifest } from './rerun.ts';
 import { describeRules, ruleSetAsYaml, UnknownRuleSetError } from './rules.ts';
 import { ACTION_HANDLERS, FACT_PROVIDERS, RULE_SOURCES } from '../engine/adapt/tokens.ts';
@@ -205,7 +205,8 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .requiredOption('-o, --out <dir>', 'output folder')
     .addOption(formatOption())
     .addOption(reportOption())
-    .action(async (dirs: string[], options: { out: string; format: OutputFormat; report?: boolean }) => {
+    .option('-q, --quiet', 'print only the final line (not the results table)')
+    .action(async (dirs: string[], options: { out: string; format: OutputFormat; report?: boolean; quiet?: boolean }) => {
       // The inputs are never touched: an --out that is a shard folder, or inside one, is refused.
       // Compared as the file system resolves them: a symlink to a shard folder is that folder.
       const out = realPathOf(options.out);
@@ -216,6 +217,11 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         return;
       }
       const report = (await getContainer()).get(RunScenario).merge({ shards: dirs, outDir: options.out, command: ['periodize', ...argv].join(' '), format: options.format });
+      // The results as `run` prints them: the merged run is the run never split.
+      if (options.quiet !== true && report.summary !== null) {
+        io.out(`${comparisonTable(report.summary)}\n\n`);
+        if (report.spec.sweep != null) io.out(`${sweepSummary(report.summary, report.spec.sweep)}\n\n`);
+      }
       io.out(`merged ${counted(dirs.length, 'shard')} into ${options.out}/ (${report.files.join(', ')}): ${report.athleteDays.toLocaleString('en-US')} athlete-days\n`);
       if (options.report === true) await reportInto(io, options.out);
     });
@@ -507,62 +513,92 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
 
   program
     .command('power')
-    .description('how many athletes a real trial would need: the probability of detecting each arm\'s difference from the reference at α = 0.05, for studies of n athletes per arm drawn from the simulated population')
-    .argument('<scenario>', 'scenario YAML file (with a reference arm)')
-    .option('--n <sizes>', 'athletes per arm, comma-separated', '15,30,60')
+    .description('how many athletes a real trial needs: the power of trials of n athletes per arm drawn from the simulated population (--n), or the smallest n reaching a target power (--target), for each contrast')
+    .argument('<scenario>', 'scenario YAML file (with a reference arm or contrasts:)')
+    .option('--n <sizes>', 'athletes per arm, comma-separated (default 15,30,60)')
+    .option('--target <power>', 'find, per contrast and metric, the smallest n per arm reaching this power (e.g. 0.8)', Number)
+    .option('--alpha <alpha>', 'significance level of each two-sided test (default 0.05)', Number)
     .option('--replicates <k>', 'simulated trials per size (default 1000)', wholeNumber)
     .option('--paired', 'a crossover: the same athletes in both arms (default: parallel groups)')
+    .option('-o, --out <dir>', 'output folder for power.csv (default: out/<scenario name>-power)')
     .addOption(uncertaintyOption())
     .addOption(allowOutsideRulesOption())
-    .action(async (scenario: string, options: { n: string; replicates?: number; paired?: boolean; uncertainty?: string; allowOutsideRules?: boolean }) => {
-      const sizes = options.n.split(',').map(Number);
+    .action(async (scenario: string, options: { n?: string; target?: number; alpha?: number; replicates?: number; paired?: boolean; out?: string; uncertainty?: string; allowOutsideRules?: boolean }) => {
+      const sizes = (options.n ?? '15,30,60').split(',').map(Number);
       const uncertainty = options.uncertainty === undefined ? null : parseUncertainty(options.uncertainty);
+      const target = options.target ?? null;
       const misuse = sizes.some((n) => !Number.isInteger(n) || n < 2)
         ? `--n: whole numbers of at least 2, comma-separated (got ${options.n})`
         : sizes.some((n) => n > MAX_POWER_N)
           ? `--n: at most ${MAX_POWER_N.toLocaleString('en-US')} athletes per arm, more than any study enrols (got ${options.n})`
           : options.replicates !== undefined && (options.replicates < 1 || options.replicates > MAX_POWER_REPLICATES)
             ? `--replicates: 1 to ${MAX_POWER_REPLICATES.toLocaleString('en-US')} simulated trials per size (got ${options.replicates})`
-            : typeof uncertainty === 'string'
-          ? `--uncertainty: ${uncertainty}`
-          : null;
+            : target !== null && !(target > 0 && target < 1)
+              ? `--target: a power between 0 and 1, such as 0.8 (got ${options.target})`
+              : target !== null && options.n !== undefined
+                ? '--target finds the n: give it or --n, not both'
+                : options.alpha !== undefined && !(options.alpha > 0 && options.alpha <= 0.5)
+                  ? `--alpha: a significance level above 0 and at most 0.5, such as 0.05 (got ${options.alpha})`
+                  : typeof uncertainty === 'string'
+                    ? `--uncertainty: ${uncertainty}`
+                    : null;
       if (misuse !== null || typeof uncertainty === 'string') {
         io.err(`periodize power: ${misuse}\n`);
         exitCode = EXIT_BAD_INPUT;
         return;
       }
       const container = await getContainer();
-      const spec = withReference(container.get(RunScenario).load(scenario, ruleAccess(options)), scenario, 'power');
-      const replicates = options.replicates ?? 1000;
-      const paired = options.paired === true;
+      const spec = withContrasts(container.get(RunScenario).load(scenario, ruleAccess(options)), scenario, 'power');
+      const design: TrialDesign = { replicates: options.replicates ?? 1000, paired: options.paired === true, alpha: options.alpha ?? 0.05 };
       const base = container.get(PARAMETER_SET);
-      // The ensemble checked before any work: a stale one is refused at once.
+      // The ensemble checked, and the output folder made (or refused), before any work.
       const ensemble = uncertainty === null ? null : withEnsemble(spec, scenario, 'power --uncertainty', base).ensemble;
-      const rows = studyPower(spec, container.get(ScenarioRunner).run(spec), sizes, replicates, paired);
-      let ranges: PowerUncertainty | null = null;
-      if (uncertainty !== null && ensemble !== null) {
-        // Each drawn set runs the same athletes (the scenario's seed) and the same simulated trials.
-        const { createContainer } = await import('../composition-root.ts');
-        const drawn = resampleSets(ensemble, uncertainty.sets);
-        const bar = io === PROCESS_IO && process.stderr.isTTY === true ? progressBar(false, 'parameter sets') : null;
-        let perSet: PowerRow[][];
-        try {
-          perSet = await runDrawnSets(
-            drawn,
-            (set) => {
-              const each = createContainer(parametersOfSet(base, ensemble, set));
-              const setSpec = each.get(ScenarioLoader).load(scenario).spec;
-              return studyPower(setSpec, each.get(ScenarioRunner).run(setSpec), sizes, replicates, paired);
-            },
-            1,
-            bar === null ? undefined : (done, total) => bar.update(done, total, 0),
-          );
-        } finally {
-          bar?.stop();
+      const outDir = options.out ?? join('out', `${basename(scenario, extname(scenario))}-power`);
+      const stage = new OutputStage(outDir);
+      try {
+        // What the trials find under one parameter set's run of the scenario.
+        const answer = (setSpec: RunSpec, runner: ScenarioRunner) => {
+          const outcome = runner.run(setSpec);
+          return target === null ? { power: studyPower(setSpec, outcome, sizes, design) } : { sizes: studySampleSize(setSpec, outcome, target, design) };
+        };
+        const committed = answer(spec, container.get(ScenarioRunner));
+        let perSet: ReturnType<typeof answer>[] | null = null;
+        let drawn: number[] = [];
+        if (uncertainty !== null && ensemble !== null) {
+          // Each drawn set runs the same athletes (the scenario's seed) and the same simulated trials.
+          const { createContainer } = await import('../composition-root.ts');
+          drawn = resampleSets(ensemble, uncertainty.sets);
+          const bar = io === PROCESS_IO && process.stderr.isTTY === true ? progressBar(false, 'parameter sets') : null;
+          try {
+            perSet = await runDrawnSets(
+              drawn,
+              (set) => {
+                const each = createContainer(parametersOfSet(base, ensemble, set));
+                return answer(each.get(ScenarioLoader).load(scenario).spec, each.get(ScenarioRunner));
+              },
+              1,
+              bar === null ? undefined : (done, total) => bar.update(done, total, 0),
+            );
+          } finally {
+            bar?.stop();
+          }
         }
-        ranges = { ranges: powerRanges(perSet), sets: drawn.length, distinct: new Set(drawn).size, ensemble: ENSEMBLE_FILE };
+        const about = { sets: drawn.length, distinct: new Set(drawn).size, ensemble: ENSEMBLE_FILE };
+        if (committed.power !== undefined) {
+          const ranges = perSet === null ? null : { ...about, ranges: powerRanges(perSet.map((set) => set.power!)) };
+          stage.write('power.csv', powerCsv(committed.power, sizes, design));
+          stage.commit();
+          io.out(powerTable(committed.power, sizes, spec, design, ranges));
+        } else {
+          const ranges = perSet === null ? null : { ...about, ranges: sampleSizeRanges(perSet.map((set) => set.sizes!)) };
+          stage.write('power.csv', sampleSizeCsv(committed.sizes!, target!, design));
+          stage.commit();
+          io.out(sampleSizeTable(committed.sizes!, target!, spec, design, ranges));
+        }
+        io.out(`\nwrote ${outDir}/ (power.csv)\n`);
+      } finally {
+        stage.abort();
       }
-      io.out(powerTable(rows, sizes, spec, paired, ranges));
     });
 
   program
@@ -888,6 +924,12 @@ export function environmentProblem(error: unknown): string | null {
 /** A command asked of input it cannot serve (bad input: exit 2, the message alone). */
 class UsageError extends Error {}
 
+/** The scenario, which must have contrasts — a reference arm, or `contrasts:` — for `command`. */
+function withContrasts(spec: RunSpec, scenario: string, command: string): RunSpec {
+  if (spec.contrasts.length === 0) throw new UsageError(`${scenario}: ${command} compares arms: add reference: <arm id> or contrasts: pairwise to the scenario`);
+  return spec;
+}
+
 /** The scenario, which must name a reference arm for `command`'s comparisons. */
 function withReference(spec: RunSpec, scenario: string, command: string): RunSpec {
   if (spec.referenceIndex < 0) throw new UsageError(`${scenario}: ${command} compares arms with a reference: add reference: <arm id> to the scenario`);
@@ -1078,9 +1120,9 @@ function uncertaintyOption(): Option {
   );
 }
 
-/** The scenario, with a reference arm, and the committed ensemble, checked against today's model. */
+/** The scenario, with contrasts to run over the sets, and the committed ensemble, checked against today's model. */
 function withEnsemble(spec: RunSpec, scenario: string, command: string, base: Parameters): { ensemble: Ensemble; sha256: string } {
-  withReference(spec, scenario, command);
+  withContrasts(spec, scenario, command);
   return withEnsembleOnly(command, base);
 }
 

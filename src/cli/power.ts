@@ -1,13 +1,14 @@
-import type { PowerRange, PowerRow } from '../sim/power.ts';
+import { MAX_SEARCH_N, type PowerRange, type PowerRow, type SampleSize, type SampleSizeRange, type SampleSizeRow, type TrialDesign } from '../sim/power.ts';
 import type { RunSpec } from '../sim/scenario/prepare.ts';
+import { field, fixed } from '../sim/outputs/format.ts';
 import { counted } from '../models/text/plural.ts';
 import { columns, FEW_SETS } from './table.ts';
 
 const LABELS: Record<string, string> = { vo2maxPct: 'VO2max %', lt2SpeedPct: 'LT2 speed %', timeTrialPct: '10-km TT %', peakSpeedPct: 'peak speed %' };
 
 /** Over the ensemble's parameter sets (`power --uncertainty`): each row's range and how many sets it is over. */
-export interface PowerUncertainty {
-  ranges: readonly PowerRange[];
+export interface PowerUncertainty<R = PowerRange> {
+  ranges: readonly R[];
   sets: number;
   distinct: number;
   ensemble: string;
@@ -16,30 +17,154 @@ export interface PowerUncertainty {
 const percent = (p: number) => `${Math.round(p * 100)} %`;
 const pp = (d: number) => `${d >= 0 ? '+' : ''}${d.toFixed(2)} pp`;
 
+/** What a simulated trial is, and what its power counts — printed above every power table. */
+function definition(spec: RunSpec, design: TrialDesign): string[] {
+  const trial = design.paired ? 'a crossover (the same athletes in both arms, paired t-test)' : "parallel groups (Welch's t-test)";
+  return [
+    `Simulated trials of ${trial}, drawn from ${spec.population.size.toLocaleString('en-US')} simulated athletes, ${design.replicates.toLocaleString('en-US')} per size.`,
+    `Power: the probability that the two-sided test finds the difference at α = ${design.alpha}, in either direction (two identical arms give about ${design.alpha});`,
+    'equivalence (with a sesoi in the scenario): the probability that the two one-sided tests show the difference within ±sesoi, each at α.',
+    ...(spec.contrasts.length > 1
+      ? [`Each contrast is powered on its own, at α: a protocol testing all ${spec.contrasts.length} with Holm or Bonferroni can ask for --alpha ${+(design.alpha / spec.contrasts.length).toPrecision(3)} (α / ${spec.contrasts.length}, conservative).`]
+      : []),
+  ];
+}
+
+/** A trial larger than the simulated population draws its athletes more than once: said when it happens. */
+function populationNote(spec: RunSpec, largest: number): string[] {
+  const size = spec.population.size;
+  if (largest <= size) return [];
+  return [
+    `note: a trial of more than the ${size.toLocaleString('en-US')} simulated athletes draws some of them twice: its power is that of those ${size.toLocaleString('en-US')};` +
+      ` for n up to ${largest.toLocaleString('en-US')}, simulate at least as many (population: { size }).`,
+  ];
+}
+
+/** What the bracketed ranges are, with `--uncertainty`. */
+function uncertaintyLines(uncertainty: PowerUncertainty<unknown>, what: string): string[] {
+  const sets = uncertainty.distinct === uncertainty.sets ? counted(uncertainty.sets, 'parameter set') : `${counted(uncertainty.sets, 'parameter set')} (${uncertainty.distinct} distinct)`;
+  return [
+    `[brackets]: the 5th to 95th percentile over ${sets} drawn by weight from the calibrated ensemble (${uncertainty.ensemble}), the same athletes under each — what the model does not know about ${what}.`,
+    "The number before them is the committed constants' (the ensemble's medians, not one of its sets: it need not lie inside).",
+    ...(uncertainty.sets < FEW_SETS ? [`With ${uncertainty.sets} sets the interval is little more than their range: ask for ensemble:${FEW_SETS} or more.`] : []),
+  ];
+}
+
 /**
- * The power table: arm, metric, the population's difference, then the power at each study size —
- * with `uncertainty`, each followed by its 90 % range over plausible models.
+ * The power table: contrast, metric, the population's difference, then the power at each study
+ * size (and the power to show equivalence, for a metric with a sesoi) — with `uncertainty`, each
+ * followed by its 90 % range over plausible models.
  */
-export function powerTable(rows: readonly PowerRow[], sizes: readonly number[], spec: RunSpec, paired: boolean, uncertainty: PowerUncertainty | null = null): string {
-  const reference = spec.arms[spec.referenceIndex]!.id;
-  const table: string[][] = [['arm', 'metric', `difference vs ${reference}`, ...sizes.map((n) => `n = ${n}`)]];
+export function powerTable(rows: readonly PowerRow[], sizes: readonly number[], spec: RunSpec, design: TrialDesign, uncertainty: PowerUncertainty | null = null): string {
+  const table: string[][] = [['contrast', 'metric', 'test', 'difference', ...sizes.map((n) => `n = ${n}`)]];
+  const ranged = (p: number, range: [number, number, number] | undefined) => (range === undefined ? percent(p) : `${percent(p)} [${Math.round(range[0] * 100)}–${percent(range[2])}]`);
   rows.forEach((row, r) => {
     const range = uncertainty?.ranges[r];
     const difference = range === undefined ? pp(row.difference) : `${pp(row.difference)} [${pp(range.difference[0])}, ${pp(range.difference[2])}]`;
-    const power = row.power.map((p, n) => (range === undefined ? percent(p) : `${percent(p)} [${Math.round(range.power[n]![0] * 100)}–${percent(range.power[n]![2])}]`));
-    table.push([row.arm, LABELS[row.metric] ?? row.metric, difference, ...power]);
+    const contrast = `${row.arm} − ${row.vs}`;
+    table.push([contrast, LABELS[row.metric] ?? row.metric, 'difference', difference, ...row.power.map((p, n) => ranged(p, range?.power[n]))]);
+    if (row.equivalence !== null) {
+      table.push(['', '', `equivalence ±${row.sesoi}`, '', ...row.equivalence.map((p, n) => ranged(p, range?.equivalence?.[n]))]);
+    }
   });
-  const design = paired ? 'a crossover (the same athletes in both arms, paired t-test)' : 'parallel groups (Welch\'s t-test)';
-  const lines = [
-    `Probability that a trial of n athletes per arm finds each difference at α = 0.05, for ${design}, from ${spec.population.size.toLocaleString('en-US')} simulated athletes:`,
-  ];
-  if (uncertainty !== null) {
-    const sets = uncertainty.distinct === uncertainty.sets ? counted(uncertainty.sets, 'parameter set') : `${counted(uncertainty.sets, 'parameter set')} (${uncertainty.distinct} distinct)`;
-    lines.push(
-      `[brackets]: the 5th to 95th percentile over ${sets} drawn by weight from the calibrated ensemble (${uncertainty.ensemble}), the same athletes under each — what the model does not know about the difference and the power.`,
-      'The number before them is the committed constants\' (the ensemble\'s medians, not one of its sets: it need not lie inside); each set\'s power is in that set\'s direction.',
-      ...(uncertainty.sets < FEW_SETS ? [`With ${uncertainty.sets} sets the interval is little more than their range: ask for ensemble:${FEW_SETS} or more.`] : []),
-    );
+  return [
+    ...definition(spec, design),
+    ...(uncertainty === null ? [] : uncertaintyLines(uncertainty, 'the difference and the power')),
+    '',
+    columns(table, new Set([3, ...sizes.map((_, i) => 4 + i)])),
+    ...populationNote(spec, Math.max(...sizes)),
+    '',
+  ].join('\n');
+}
+
+/** An n found, as a reader scans it: "64 (81 % ± 1.2)", or "> 10 000 (12 % at 10 000)". */
+function sizeText(size: SampleSize): string {
+  const mcse = `± ${(size.mcse * 100).toFixed(1)}`;
+  return size.n === null ? `> ${MAX_SEARCH_N.toLocaleString('en-US')} (${percent(size.power)} at ${MAX_SEARCH_N.toLocaleString('en-US')})` : `${size.n} (${percent(size.power)} ${mcse})`;
+}
+
+/** A range of n over the sets: "[40–120]", "[40 – > 10 000]". */
+function nRange(range: [number, number, number]): string {
+  const n = (value: number) => (Number.isFinite(value) ? String(Math.round(value)) : `> ${MAX_SEARCH_N.toLocaleString('en-US')}`);
+  return `[${n(range[0])}–${n(range[2])}]`;
+}
+
+/**
+ * The sample-size table: per contrast and metric, the smallest n per arm found to reach the target
+ * power for the difference — and for equivalence where the scenario gives a sesoi — with the power
+ * estimated there and its Monte Carlo SE.
+ */
+export function sampleSizeTable(rows: readonly SampleSizeRow[], target: number, spec: RunSpec, design: TrialDesign, uncertainty: PowerUncertainty<SampleSizeRange> | null = null): string {
+  const equivalence = rows.some((row) => row.found.equivalence !== null);
+  const table: string[][] = [['contrast', 'metric', 'difference', `n for ${percent(target)} power`, ...(equivalence ? ['n to show equivalence'] : [])]];
+  rows.forEach((row, r) => {
+    const range = uncertainty?.ranges[r];
+    table.push([
+      `${row.arm} − ${row.vs}`,
+      LABELS[row.metric] ?? row.metric,
+      range === undefined ? pp(row.difference) : `${pp(row.difference)} [${pp(range.difference[0])}, ${pp(range.difference[2])}]`,
+      `${sizeText(row.found.difference)}${range === undefined ? '' : ` ${nRange(range.n.difference)}`}`,
+      ...(equivalence
+        ? [row.found.equivalence === null ? '—' : `±${row.sesoi}: ${sizeText(row.found.equivalence)}${range?.n.equivalence == null ? '' : ` ${nRange(range.n.equivalence)}`}`]
+        : []),
+    ]);
+  });
+  return [
+    `The smallest n per arm whose simulated trials reach ${percent(target)} power (n doubled from 2, then bisected; each n's power from its own trials):`,
+    ...definition(spec, design),
+    'After each n: the power estimated there ± its Monte Carlo SE; the n is uncertain by about as many athletes as raise the power by 2 SE.',
+    ...(uncertainty === null ? [] : uncertaintyLines(uncertainty, 'the difference and the n')),
+    '',
+    columns(table, new Set([2])),
+    ...populationNote(spec, Math.max(...rows.flatMap((row) => [row.found.difference.n ?? 0, row.found.equivalence?.n ?? 0]))),
+    '',
+  ].join('\n');
+}
+
+/** power.csv's columns: one row per contrast, metric, test and n (`--n`: each size; `--target`: the n found). */
+export const POWER_COLUMNS = ['arm', 'vs', 'metric', 'test', 'design', 'alpha', 'difference', 'sesoi', 'target', 'n', 'reached', 'power', 'mcse', 'trials'] as const;
+
+/** One power.csv row. */
+function csvRow(row: { arm: string; vs: string; metric: string; difference: number; sesoi: number | null }, test: string, design: TrialDesign, target: number | null, n: number, reached: boolean | null, power: number): string {
+  return [
+    field(row.arm),
+    field(row.vs),
+    row.metric,
+    test,
+    design.paired ? 'paired' : 'parallel',
+    String(design.alpha),
+    fixed(row.difference, 4),
+    row.sesoi === null ? '' : String(row.sesoi),
+    target === null ? '' : String(target),
+    String(n),
+    reached === null ? '' : String(reached),
+    fixed(power, 4),
+    fixed(Math.sqrt((power * (1 - power)) / design.replicates), 4),
+    String(design.replicates),
+  ].join(',');
+}
+
+/** power.csv of `power --n`: the power of each contrast, metric and test at each size. */
+export function powerCsv(rows: readonly PowerRow[], sizes: readonly number[], design: TrialDesign): string {
+  const lines = [POWER_COLUMNS.join(',')];
+  for (const row of rows) {
+    sizes.forEach((n, i) => {
+      lines.push(csvRow(row, 'difference', design, null, n, null, row.power[i]!));
+      if (row.equivalence !== null) lines.push(csvRow(row, 'equivalence', design, null, n, null, row.equivalence[i]!));
+    });
   }
-  return [...lines, '', columns(table, new Set([2, ...sizes.map((_, i) => 3 + i)])), ''].join('\n');
+  return `${lines.join('\n')}\n`;
+}
+
+/** power.csv of `power --target`: the n found for each contrast, metric and test (MAX_SEARCH_N and reached false when not reached). */
+export function sampleSizeCsv(rows: readonly SampleSizeRow[], target: number, design: TrialDesign): string {
+  const lines = [POWER_COLUMNS.join(',')];
+  for (const row of rows) {
+    const tests: [string, SampleSize | null][] = [
+      ['difference', row.found.difference],
+      ['equivalence', row.found.equivalence],
+    ];
+    for (const [test, size] of tests) if (size !== null) lines.push(csvRow(row, test, design, target, size.n ?? MAX_SEARCH_N, size.n !== null, size.power));
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 import { fixed } from '../sim/outputs/format.ts';
 import type { SweepExpansion } from '../engine/designs/sweep.ts';
-import type { ArmSummary, Comparison, MetricName, MetricSummary, Summary } from '../sim/summary.ts';
+import { VERDICTS, type ArmSummary, type Comparison, type MetricName, type MetricSummary, type Summary } from '../sim/summary.ts';
 import { counted, noun } from '../models/text/plural.ts';
 import { raceTime } from '../models/text/clock.ts';
 
@@ -116,11 +116,12 @@ export function comparisonTable(summary: Summary): string {
   }
   out.push(columns(rows, new Set([3, 4, 5])));
   out.push(...raceAndHealth(summary));
+  out.push(`Events: ${summary.events.what}.`);
   for (const arm of summary.arms) for (const warning of arm.warnings) out.push(`note: ${arm.id}: ${warning}`);
   out.push(...adaptiveLines(summary));
   if (summary.reference !== null) {
     out.push('');
-    out.push(`Paired difference vs ${summary.reference} (same athletes, same events): mean [95 % CI], Hedges' g`);
+    out.push(`Paired difference vs ${summary.reference} (same athletes and scripted events): mean [95 % CI], Hedges' g`);
     out.push(`positive: better than ${summary.reference}; g: the difference in standard deviations of the changes (0.2 small, 0.5 medium, 0.8 large)`);
     out.push('');
     // Each metric takes two columns, the difference with its interval and Hedges' g, so that g lines up.
@@ -150,7 +151,61 @@ export function comparisonTable(summary: Summary): string {
     out.push(columns(effects, new Set(SHOWN.map((_, i) => 1 + i))));
     out.push(...modelUncertaintyLines(summary, compared));
   }
+  out.push(...contrastLines(summary));
   return out.join('\n');
+}
+
+/** Contrasts printed at most; the rest are in contrasts.csv. */
+const SHOWN_CONTRASTS = 30;
+
+/** A p-value as a reader scans it: 0.012, < 0.001. */
+function pText(p: number | null): string {
+  return p === null ? '—' : p < 0.001 ? '< 0.001' : p.toFixed(3);
+}
+
+/** The names of the multiplicity adjustments, as the table's legend says them. */
+const ADJUSTED: Record<Summary['contrasts']['adjust'], string> = {
+  holm: "Holm's step-down adjustment",
+  bonferroni: 'the Bonferroni adjustment',
+  none: 'no adjustment for multiplicity',
+};
+
+/**
+ * The study's contrasts as tested — when the scenario asks for more than the reference contrasts
+ * above, or gives a smallest effect of interest: each pair's difference, its adjusted p-value and
+ * the verdict. Otherwise a line saying where the tests are.
+ */
+function contrastLines(summary: Summary): string[] {
+  const { pairs, sesoi, adjust } = summary.contrasts;
+  if (pairs.length === 0) return [];
+  const bounds = Object.entries(sesoi);
+  const asked = bounds.length > 0 || pairs.some((pair) => pair.vs !== summary.reference);
+  if (!asked) return ['', `p-values of these contrasts (paired t-test, two-sided, ${ADJUSTED[adjust]} within each metric): contrasts.csv`];
+  const shown = pairs.slice(0, SHOWN_CONTRASTS);
+  const rows: string[][] = [['contrast', ...SHOWN.flatMap(([, label]) => [label, 'p adj.', 'verdict'])]];
+  for (const pair of shown) {
+    rows.push([
+      `${pair.arm} − ${pair.vs}`,
+      ...SHOWN.flatMap(([name]) => {
+        const c = pair.metrics[name];
+        return [withInterval(c.diff, c.ci95), pText(c.pAdjusted), c.verdict ?? '—'];
+      }),
+    ]);
+  }
+  const equivalence =
+    bounds.length === 0
+      ? 'no smallest effect of interest given (sesoi:), so no equivalence test: a difference not shown is inconclusive'
+      : `equivalence: two one-sided tests within ±${bounds.map(([metric, bound]) => `${bound} ${metric}`).join(', ±')} (sesoi, in the metrics' units)`;
+  return [
+    '',
+    `Contrasts (same athletes): mean difference [95 % CI], paired t-test two-sided with ${ADJUSTED[adjust]} within each metric, at α = ${summary.contrasts.alpha};`,
+    `${equivalence}.`,
+    'The tests are over the simulated athletes: simulate more and any difference becomes significant. For the n a real trial needs: periodize power --target 0.8.',
+    ...Object.entries(VERDICTS).map(([key, words]) => `  ${key}: ${words}`),
+    '',
+    columns(rows, new Set(SHOWN.flatMap((_, i) => [2 + 3 * i]))),
+    ...(pairs.length > shown.length ? [`… and ${pairs.length - shown.length} more contrasts: contrasts.csv`] : []),
+  ];
 }
 
 /** Fewer sets than this make a 90 % interval of their 5th and 95th percentiles little more than their range. */

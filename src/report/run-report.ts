@@ -4,7 +4,7 @@ import type { Event } from '../models/scenario/schema.ts';
 import { counted } from '../models/text/plural.ts';
 import { eventFirstDay } from '../sim/events.ts';
 import { quantileType7 } from '../sim/stats/bootstrap-mean-ci.ts';
-import type { ArmSummary, Summary } from '../sim/summary.ts';
+import type { ArmSummary, Comparison, Summary, TestedComparison } from '../sim/summary.ts';
 import type { Chart } from './chart.ts';
 import {
   adjustmentsChart,
@@ -249,18 +249,29 @@ export async function runReport(dir: string, summary: Summary, manifest: Manifes
   }
   const reference = summary.reference;
   const forest: ForestRow[] = [];
-  if (reference !== null) {
-    for (const arm of summary.arms) {
-      if (arm.vsReference === null || arm.id === reference) continue;
-      for (const p of PERFORMANCE) {
-        const c = arm.vsReference[p.metric];
-        if (c === undefined || c.ci95 === null || !Number.isFinite(c.diff)) continue;
-        const m = c.modelUncertainty;
-        forest.push({ arm: arm.id, reference, metric: p.metric, label: `${p.label} (pp)`, diff: c.diff, low: c.ci95[0], high: c.ci95[1], hedgesG: c.hedgesG, model: m === undefined ? null : { low: m.interval90[0], high: m.interval90[1], sameSign: m.sameSign } });
-      }
+  // The study's contrasts (a run before them: every arm against the reference).
+  const pairs = summary.contrasts?.pairs ?? summary.arms.flatMap((arm) => (arm.vsReference === null || reference === null ? [] : [{ arm: arm.id, vs: reference, metrics: arm.vsReference }]));
+  for (const pair of pairs) {
+    for (const p of PERFORMANCE) {
+      const c: Comparison & Partial<Pick<TestedComparison, 'pAdjusted' | 'verdict'>> = pair.metrics[p.metric];
+      if (c === undefined || c.ci95 === null || !Number.isFinite(c.diff)) continue;
+      const m = c.modelUncertainty;
+      forest.push({
+        arm: pair.arm,
+        vs: pair.vs,
+        metric: p.metric,
+        label: `${p.label} (pp)`,
+        diff: c.diff,
+        low: c.ci95[0],
+        high: c.ci95[1],
+        hedgesG: c.hedgesG,
+        pAdjusted: c.pAdjusted ?? null,
+        verdict: c.verdict ?? null,
+        model: m === undefined ? null : { low: m.interval90[0], high: m.interval90[1], sameSign: m.sameSign },
+      });
     }
   }
-  if (forest.length > 0) outcomeCharts.push(forestChart(forest, arms.filter((a) => a !== reference), arms));
+  if (forest.length > 0) outcomeCharts.push(forestChart(forest, arms.filter((a) => forest.some((row) => row.arm === a)), arms));
   if (sweep === null && summary.arms.some((a) => Object.keys(a.responders).length > 0)) {
     outcomeCharts.push(
       respondersChart(
@@ -272,7 +283,12 @@ export async function runReport(dir: string, summary: Summary, manifest: Manifes
   if (sweep !== null) {
     outcomeCharts.unshift(sweepChart(sweep.cells, sweep.keys, sweep.paired ? `10-km time trial vs ${reference} (pp)` : '10-km time trial, mean % change'));
   }
-  const contrastText = reference === null ? '' : ` Every arm is compared with ${reference}, athlete by athlete: the same athletes and the same scripted events in each arm.`;
+  const contrastText =
+    pairs.length === 0
+      ? ''
+      : pairs.every((pair) => pair.vs === reference)
+        ? ` Every arm is compared with ${reference}, athlete by athlete: the same athletes and the same scripted events in each arm.`
+        : ` ${counted(pairs.length, 'contrast')} of the arms, athlete by athlete: the same athletes and the same scripted events in each arm.`;
   sections.push({ heading: 'What it changed', text: `The changes from the baseline tests to the final tests.${contrastText}`, charts: outcomeCharts, notes: outcomeNotes });
 
   // The markers and the engine.

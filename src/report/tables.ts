@@ -33,6 +33,12 @@ export function tableFile(dir: string, name: string): string | null {
   return null;
 }
 
+/** The columns a Parquet table holds, in its order. */
+export async function parquetColumns(file: string): Promise<string[]> {
+  const metadata = await parquetMetadataAsync(await asyncBufferFromFile(file));
+  return metadata.schema.slice(1).map((element) => element.name);
+}
+
 /**
  * The rows of a run's table, `columns` of each in that order, streamed: CSV through csv-parse,
  * Parquet through hyparquet, a slice of rows at a time. A column the table does not have is an error

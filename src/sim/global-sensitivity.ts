@@ -1,7 +1,7 @@
 import { priorValue, type Parameters, type UncertainParameter } from '../models/parameters.ts';
 import { setParameter } from './calibration/parameter-path.ts';
 import { readScenarioText } from './scenario/load.ts';
-import type { RunSpec } from './scenario/prepare.ts';
+import { referenceContrasts, type Contrast, type RunSpec } from './scenario/prepare.ts';
 import { meanPairedDifference, type PartsFor } from './sensitivity.ts';
 import { morrisDesign, morrisIndices, saltelliDesign, sobolIndices, type MorrisIndex, type SobolIndex, type UnitDesign } from './stats/global-sensitivity.ts';
 import type { MetricName } from './summary.ts';
@@ -65,9 +65,9 @@ export interface GlobalSensitivityResult {
   athleteDays: number;
 }
 
-/** The paired contrasts of a scenario: every arm but the reference against it, on each metric. */
-export function contrastsOf(spec: RunSpec, metrics: readonly MetricName[]): { arm: number; metric: MetricName }[] {
-  return spec.arms.flatMap((_, arm) => (arm === spec.referenceIndex ? [] : metrics.map((metric) => ({ arm, metric }))));
+/** Paired contrasts on each metric: the pairs in order, the metrics within each. */
+export function contrastsOf(pairs: readonly Contrast[], metrics: readonly MetricName[]): { arm: number; vs: number; metric: MetricName }[] {
+  return pairs.flatMap(({ arm, vs }) => metrics.map((metric) => ({ arm, vs, metric })));
 }
 
 /** One parameter set to run: the scenario (its text, as read once), the set, the athletes and the outcomes. */
@@ -77,6 +77,8 @@ export interface SetTask {
   parameters: Parameters;
   size: number;
   metrics: readonly MetricName[];
+  /** The contrasts to compute (arm − vs, arm indices), each on every metric. */
+  pairs: readonly Contrast[];
 }
 
 /** What one set gave: each contrast's value (in `contrastsOf` order) and the athlete-days it took. */
@@ -90,9 +92,9 @@ export function runSet(partsFor: PartsFor, task: SetTask): SetResult {
   const { loader, runner } = partsFor(task.parameters);
   const spec = loader.load(task.file, task.text).spec;
   const outcome = runner.run(spec, { slice: [0, Math.min(task.size, spec.population.size)] });
-  const contrasts = contrastsOf(spec, task.metrics);
+  const contrasts = contrastsOf(task.pairs, task.metrics);
   return {
-    values: Float64Array.from(contrasts, ({ arm, metric }) => meanPairedDifference(outcome.metrics, arm, spec.referenceIndex, metric)),
+    values: Float64Array.from(contrasts, ({ arm, vs, metric }) => meanPairedDifference(outcome.metrics, arm, vs, metric)),
     athleteDays: outcome.athleteDays,
   };
 }
@@ -114,8 +116,9 @@ export async function globalSensitivity(
   const k = priors.length;
   if (spec.referenceIndex < 0) throw new RangeError('global sensitivity needs a reference arm to compare with');
   const text = readScenarioText(request.file);
-  const task = (parameters: Parameters): SetTask => ({ file: request.file, text, parameters, size: request.size, metrics: request.metrics });
-  const contrasts = contrastsOf(spec, request.metrics);
+  const pairs = referenceContrasts(spec);
+  const task = (parameters: Parameters): SetTask => ({ file: request.file, text, parameters, size: request.size, metrics: request.metrics, pairs });
+  const contrasts = contrastsOf(pairs, request.metrics);
   const plan =
     request.method === 'morris'
       ? { method: 'morris' as const, design: morrisDesign(k, request.samples, request.seed) }

@@ -2,8 +2,8 @@ import type { Parameters } from '../models/parameters.ts';
 import { modelIntervalOf, resampleSets, runDrawnSets } from './calibration/draws.ts';
 import { ENSEMBLE_FILE, parametersOfSet, type Ensemble } from './calibration/ensemble-file.ts';
 import { contrastsOf, type SetResult, type SetTask } from './global-sensitivity.ts';
-import type { RunSpec } from './scenario/prepare.ts';
-import { METRICS, round, type Comparison, type ModelInterval, type ModelUncertaintyAbout, type Summary } from './summary.ts';
+import { shownContrasts, type RunSpec } from './scenario/prepare.ts';
+import { METRICS, round, type Comparison, type MetricName, type ModelInterval, type ModelUncertaintyAbout, type Summary } from './summary.ts';
 
 export type { ModelInterval, ModelUncertaintyAbout } from './summary.ts';
 export { MODEL_INTERVAL, modelIntervalOf } from './calibration/draws.ts';
@@ -60,14 +60,15 @@ export interface EnsembleRuns {
  * runs one set, here or on a worker (each set lands in its own row: the same for any number of workers).
  */
 export async function runEnsembleSets(spec: RunSpec, request: EnsembleRunRequest, run: (task: SetTask) => SetResult | Promise<SetResult>): Promise<EnsembleRuns> {
-  const contrasts = contrastsOf(spec, METRICS);
+  const pairs = shownContrasts(spec);
+  const contrasts = contrastsOf(pairs, METRICS);
   const drawn = resampleSets(request.ensemble, request.sets);
   let athleteDays = 0;
   const perSet = await runDrawnSets(
     drawn,
     async (set) => {
       const parameters = parametersOfSet(request.base, request.ensemble, set);
-      const result = await run({ file: request.file, text: request.text, parameters, size: spec.population.size, metrics: METRICS });
+      const result = await run({ file: request.file, text: request.text, parameters, size: spec.population.size, metrics: METRICS, pairs });
       athleteDays += result.athleteDays;
       return result.values;
     },
@@ -98,20 +99,26 @@ export async function runEnsembleSets(spec: RunSpec, request: EnsembleRunRequest
  * it is unchanged, byte for byte.
  */
 export function withModelUncertainty(summary: Summary, spec: RunSpec, runs: EnsembleRuns): Summary {
-  const contrasts = contrastsOf(spec, METRICS);
+  const contrasts = contrastsOf(shownContrasts(spec), METRICS);
   const rows = runs.values.length / contrasts.length;
+  const index = new Map(spec.arms.map((arm, a) => [arm.id, a]));
+  const withInterval = <C extends Comparison>(comparison: C, arm: number, vs: number, metric: MetricName): C => {
+    const c = contrasts.findIndex((contrast) => contrast.arm === arm && contrast.vs === vs && contrast.metric === metric);
+    const values = Float64Array.from({ length: rows }, (_, row) => runs.values[row * contrasts.length + c]!);
+    return { ...comparison, modelUncertainty: rounded(modelIntervalOf(values, comparison.diff)) };
+  };
   const arms = summary.arms.map((arm, a) => {
     if (arm.vsReference === null) return arm;
     const vsReference = { ...arm.vsReference };
-    for (const metric of METRICS) {
-      const c = contrasts.findIndex((contrast) => contrast.arm === a && contrast.metric === metric);
-      const values = Float64Array.from({ length: rows }, (_, row) => runs.values[row * contrasts.length + c]!);
-      const comparison: Comparison = vsReference[metric];
-      vsReference[metric] = { ...comparison, modelUncertainty: rounded(modelIntervalOf(values, comparison.diff)) };
-    }
+    for (const metric of METRICS) vsReference[metric] = withInterval(vsReference[metric], a, spec.referenceIndex, metric);
     return { ...arm, vsReference };
   });
-  return { ...summary, arms, modelUncertainty: runs.about };
+  const pairs = summary.contrasts.pairs.map((pair) => {
+    const metrics = { ...pair.metrics };
+    for (const metric of METRICS) metrics[metric] = withInterval(metrics[metric], index.get(pair.arm)!, index.get(pair.vs)!, metric);
+    return { ...pair, metrics };
+  });
+  return { ...summary, arms, contrasts: { ...summary.contrasts, pairs }, modelUncertainty: runs.about };
 }
 
 /** As the summary rounds its statistics (4 decimals). */

@@ -7,6 +7,7 @@ import { ARM, TEST, TEST_COUNT, type AthleteResults } from './results.ts';
 import type { RunSpec } from './scenario/prepare.ts';
 import { bootstrapMeanCi, cohensDz, monteCarloStandardError, pairedDifference, responderShares, summarize } from './stats/index.ts';
 import { measured, measuredPairs } from './stats/measured.ts';
+import { adjustP, pairedEquivalence, pairedTTest, type AdjustMethod } from './stats/hypothesis.ts';
 
 /** The metrics of the summary contract (README.md, The outputs), plus peak speed. */
 export const METRICS = OUTCOME_METRICS;
@@ -159,6 +160,20 @@ export class SummaryCollector {
     const { spec, size } = this;
     const weeks = spec.weeks;
     const reference = spec.referenceIndex;
+    // Each paired comparison once (a reference contrast is also one of the study's), in a fixed
+    // order: a pool computing the intervals elsewhere sees the same calls on both passes.
+    const comparisons = new Map<string, Comparison>();
+    const comparison = (a: number, vs: number, m: number): Comparison => {
+      const key = `${a}:${vs}:${m}`;
+      let found = comparisons.get(key);
+      if (found === undefined) {
+        const [treated, referred] = measuredPairs(this.values[a]![m]!, this.values[vs]![m]!);
+        found = compare(treated, referred, spec.seed * 1_000 + a * METRICS.length + m, interval);
+        comparisons.set(key, found);
+      }
+      return found;
+    };
+    const arms = this.armSummaries(comparison);
     return {
       name: spec.scenario.name,
       seed: spec.seed,
@@ -166,7 +181,61 @@ export class SummaryCollector {
       population: describePopulation(spec, size),
       reference: reference >= 0 ? spec.arms[reference]!.id : null,
       zoneSystem: '3-zone',
-      arms: spec.arms.map((arm, a) => {
+      events: {
+        scripted: spec.events.length,
+        scriptedInEveryArm: !spec.armSpecificEvents,
+        what: eventsInWords(spec.events.length, spec.armSpecificEvents),
+      },
+      arms,
+      contrasts: this.studyContrasts(comparison),
+    };
+  }
+
+  /** The study's contrasts (RunSpec.contrasts) on every metric, tested, adjusted within each metric and judged. */
+  private studyContrasts(comparison: (a: number, vs: number, m: number) => Comparison): StudyContrasts {
+    const { spec } = this;
+    const rows = spec.contrasts.map(({ arm, vs }) => ({ arm: spec.arms[arm]!.id, vs: spec.arms[vs]!.id, metrics: {} as Record<MetricName, TestedComparison> }));
+    METRICS.forEach((metric, m) => {
+      const bound = spec.sesoi[metric];
+      const tests = spec.contrasts.map(({ arm, vs }) => {
+        const [treated, referred] = measuredPairs(this.values[arm]![m]!, this.values[vs]![m]!);
+        const differences = treated.map((value, i) => value - referred[i]!);
+        return { test: pairedTTest(differences), equivalence: bound === undefined ? null : pairedEquivalence(differences, bound) };
+      });
+      const adjusted = adjustP(tests.map(({ test }) => test?.p ?? Number.NaN), spec.adjust);
+      const adjustedEquivalence = adjustP(tests.map(({ equivalence }) => equivalence?.p ?? Number.NaN), spec.adjust);
+      spec.contrasts.forEach(({ arm, vs }, c) => {
+        const { test, equivalence } = tests[c]!;
+        const pAdjusted = test === null ? null : adjusted[c]!;
+        const tested = equivalence === null ? null : { sesoi: bound!, p: significant(equivalence.p), pAdjusted: significant(adjustedEquivalence[c]!) };
+        rows[c]!.metrics[metric] = {
+          ...comparison(arm, vs, m),
+          t: test === null || !Number.isFinite(test.t) ? null : round(test.t),
+          df: test?.df ?? null,
+          p: test === null ? null : significant(test.p),
+          pAdjusted: pAdjusted === null ? null : significant(pAdjusted),
+          equivalence: tested,
+          verdict: pAdjusted === null ? null : verdictOf(pAdjusted, tested?.pAdjusted ?? null),
+        };
+      });
+    });
+    return {
+      test: 'paired t-test of the mean difference, two-sided',
+      adjust: spec.adjust,
+      family: 'the contrasts of each metric',
+      alpha: ALPHA,
+      sesoi: spec.sesoi,
+      equivalence: 'two one-sided paired t-tests (TOST) against ±sesoi, adjusted as the differences are',
+      pairs: rows,
+    };
+  }
+
+  /** Each arm's summary: what it planned and did, its metrics, and its contrast with the reference. */
+  private armSummaries(comparison: (a: number, vs: number, m: number) => Comparison): ArmSummary[] {
+    const { spec, size } = this;
+    const weeks = spec.weeks;
+    const reference = spec.referenceIndex;
+    return spec.arms.map((arm, a) => {
         const totals = this.totals[a]!;
         const trained = totals[TOTAL.trainingAthletes]!;
         // Mean of the athletes' own shares: every athlete counts the same, whatever their volume.
@@ -190,10 +259,7 @@ export class SummaryCollector {
           metrics[metric] = roundAll(summarizeMeasured(own));
           const typicalError = this.typicalErrors[metric];
           if (typicalError !== undefined && own.some((value) => !Number.isNaN(value))) responders[metric] = roundAll(responderShares(own, typicalError));
-          if (reference >= 0 && a !== reference) {
-            const [treated, referred] = measuredPairs(own, this.values[reference]![m]!);
-            vsReference[metric] = compare(treated, referred, spec.seed * 1_000 + a * METRICS.length + m, interval);
-          }
+          if (reference >= 0 && a !== reference) vsReference[metric] = comparison(a, reference, m);
         });
         const eventDays = totals[TOTAL.eventDays]!;
         const tested = totals[TOTAL.timeTrialAthletes]!;
@@ -260,9 +326,44 @@ export class SummaryCollector {
           responders,
           vsReference: reference >= 0 && a !== reference ? vsReference : null,
         };
-      }),
-    };
+      });
   }
+}
+
+/** What the arms share and what they do not, in words (summary.json's `events.what`, the terminal's line). */
+export function eventsInWords(scripted: number, armSpecific: boolean): string {
+  if (scripted === 0) return "no scripted events: illness and injuries follow from each arm's training, and differ between arms";
+  const events = scripted === 1 ? 'the scripted event falls' : `the ${scripted} scripted events fall`;
+  const where = armSpecific ? 'in the arms each names' : 'in every arm';
+  return `${events} on the same athletes and days ${where}; illness and injuries beyond them follow from each arm's training and differ between arms (ill days and injuries count both)`;
+}
+
+/** The significance level of the contrasts' tests and verdicts. */
+export const ALPHA = 0.05;
+
+/** What a contrast's tests say at ALPHA (adjusted p-values), in a word (VERDICTS says it in words). */
+export type Verdict = 'different' | 'equivalent' | 'trivial' | 'inconclusive';
+export const VERDICTS: Record<Verdict, string> = {
+  different: 'a difference, not shown to lie within the smallest effect of interest',
+  equivalent: 'no difference shown, and shown to lie within ±sesoi',
+  trivial: 'a difference, but shown to lie within ±sesoi',
+  inconclusive: 'neither a difference nor equivalence shown at this n',
+};
+
+/**
+ * The four outcomes of a difference test and an equivalence test (Lakens, Scheel & Isager 2018, Adv
+ * Methods Pract Psychol Sci 1:259–269, fig. 1); without an equivalence test, a difference not shown
+ * is inconclusive.
+ */
+function verdictOf(pDifference: number, pEquivalence: number | null): Verdict {
+  const different = pDifference < ALPHA;
+  const equivalent = pEquivalence !== null && pEquivalence < ALPHA;
+  return different ? (equivalent ? 'trivial' : 'different') : equivalent ? 'equivalent' : 'inconclusive';
+}
+
+/** A p-value to 4 significant digits: a tiny p keeps its order of magnitude (4 decimals would make it 0). */
+function significant(p: number): number {
+  return Number(p.toPrecision(4));
 }
 
 export interface MetricSummary {
@@ -273,7 +374,7 @@ export interface MetricSummary {
   ci95: [number, number] | null;
 }
 export interface Comparison {
-  /** Mean paired difference, this arm − the reference (same athletes, same events). */
+  /** Mean paired difference, this arm − the reference (same athletes and scripted events). */
   diff: number;
   /** Seeded percentile-bootstrap 95 % CI of the mean difference (BOOTSTRAP_REPLICATES resamples). */
   ci95: [number, number] | null;
@@ -325,9 +426,41 @@ export type Summary = {
   reference: string | null;
   zoneSystem: '3-zone';
   arms: ArmSummary[];
+  /**
+   * Which events the arms share: the scenario's scripted events (how many, and whether each applies
+   * to every arm) fall on the same athletes and days; illness and injuries beyond them follow from
+   * each arm's training and differ by arm.
+   */
+  events: { scripted: number; scriptedInEveryArm: boolean; what: string };
+  /** The study's contrasts (the scenario's `contrasts`, or every arm against the reference), tested. */
+  contrasts: StudyContrasts;
   /** With `--uncertainty`: the sets the contrasts' model intervals are over; absent otherwise. */
   modelUncertainty?: ModelUncertaintyAbout;
 };
+
+/** summary.json's `contrasts`: how they were tested, and each pair's comparisons by metric. */
+export interface StudyContrasts {
+  test: string;
+  adjust: AdjustMethod;
+  /** Over which p-values the adjustment runs. */
+  family: string;
+  alpha: number;
+  sesoi: Partial<Record<MetricName, number>>;
+  equivalence: string;
+  pairs: { arm: string; vs: string; metrics: Record<MetricName, TestedComparison> }[];
+}
+
+/** A paired comparison with its tests: the difference (two-sided t-test) and, with a sesoi, equivalence. */
+export interface TestedComparison extends Comparison {
+  t: number | null;
+  df: number | null;
+  /** Two-sided p-value of the paired t-test, and adjusted within the metric's family (4 significant digits). */
+  p: number | null;
+  pAdjusted: number | null;
+  /** TOST against ±sesoi (the larger one-sided p), and adjusted; null without a sesoi for the metric. */
+  equivalence: { sesoi: number; p: number; pAdjusted: number } | null;
+  verdict: Verdict | null;
+}
 export type ArmSummary = {
   id: string;
   design: string;

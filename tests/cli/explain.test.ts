@@ -5,7 +5,7 @@ import { AdjustmentsCsv } from '../../src/sim/outputs/adjustments-csv.ts';
 import { OutputStage } from '../../src/sim/outputs/stage.ts';
 import { AthleteTraits } from '../../src/sim/population.ts';
 import type { RunSpec } from '../../src/sim/scenario/prepare.ts';
-import { cli, temporaryFolder } from '../helpers.ts';
+import { adaptiveScenario, cli, temporaryFolder, writeScenario } from '../helpers.ts';
 
 const ADJUSTMENTS = `athlete,id,replicate,arm,day,week,weekday,rule,scope,action,outcome,facts,reason,before,after,note
 2,a2,0,polarized-hrv,20,3,Sat,guardrail:acwrCap,week,capWeekLoad,guardrail,acwr=1.62,"load 1.62 × the 4-week mean, above the cap 1.50",Sat: long run 120 min,Sat: long run 95 min,
@@ -269,6 +269,22 @@ week 3 Sat (day 20) — morning: resting HR 55.0 bpm, lnRMSSD 3.310, sleep 5.40 
 
     it('should require --out, --arm and --athlete', async () => {
       expect((await cli('explain', '--arm', 'polarized')).code).toBe(2);
+    });
+  });
+
+  describe('having a Parquet run (--format parquet)', () => {
+    it('should read adjustments.parquet and days.parquet and print what it prints of the same run in CSV', async () => {
+      const folder = temporaryFolder();
+      const file = writeScenario(folder, 'adaptive.yaml', adaptiveScenario({ name: 'parquet', seed: 3, size: 6, weeks: 4, restriction: true }));
+      for (const format of ['csv', 'parquet']) expect((await cli('run', file, '--out', join(folder, format), '--format', format, '-q')).code).toBe(0);
+      let explained = 0;
+      for (let athlete = 0; athlete < 6; athlete++) {
+        const [csv, parquet] = await Promise.all(['csv', 'parquet'].map((format) => cli('explain', '--out', join(folder, format), '--arm', 'swc', '--athlete', String(athlete))));
+        expect(parquet).toEqual(csv);
+        if (/morning: resting HR/.test(csv!.out)) explained++;
+      }
+      // Some athlete had changes, with the morning markers beside them.
+      expect(explained).toBeGreaterThan(0);
     });
   });
 });

@@ -70,7 +70,12 @@ reference: c
       expect(out).toBe('');
       const lines = err.trim().split('\n');
       expect(err).not.toMatch(/\bat .+\(.+:\d+:\d+\)/);
-      expect(lines).toEqual([`${file}:7:33: arms[1]: unknown key "colour"`]);
+      // The schema problem, and the names of the parts that parsed: every problem at once.
+      expect(lines).toEqual([
+        `${file}:6:22: arms[0].design: unknown design "polarised" (did you mean "polarized"?)`,
+        `${file}:7:33: arms[1]: unknown key "colour"`,
+        `${file}:8:12: reference: no arm has id "c" (arms: a, b)`,
+      ]);
     });
 
     it('should report problems found after parsing at their place too', async () => {
@@ -109,7 +114,7 @@ reference: c
       await cli('run', file, '--out', join(folder, 'out'), '--quiet');
       const { code, out } = await cli('rerun', join(folder, 'out', 'manifest.json'), '--out', join(folder, 'again'));
       expect(code).toBe(0);
-      expect(out).toBe(`reproduced: 4 files in ${join(folder, 'again')}/ byte-identical to ${join(folder, 'out', 'manifest.json')}\n`);
+      expect(out).toBe(`reproduced: 5 files in ${join(folder, 'again')}/ byte-identical to ${join(folder, 'out', 'manifest.json')}\n`);
     });
 
     it('should rerun a Parquet run as Parquet', async () => {
@@ -118,8 +123,8 @@ reference: c
       await cli('run', file, '--out', join(folder, 'out'), '--format', 'parquet', '--quiet');
       const { code, out } = await cli('rerun', join(folder, 'out', 'manifest.json'), '--out', join(folder, 'again'));
       expect(code).toBe(0);
-      expect(out).toMatch(/^reproduced: 4 files/);
-      expect(readdirSync(join(folder, 'again')).sort()).toEqual(['adjustments.parquet', 'athletes.parquet', 'contrasts.csv', 'manifest.json', 'summary.json']);
+      expect(out).toMatch(/^reproduced: 5 files/);
+      expect(readdirSync(join(folder, 'again')).sort()).toEqual(['adjustments.parquet', 'arms.csv', 'athletes.parquet', 'contrasts.csv', 'manifest.json', 'summary.json']);
     });
 
     it('should name the outputs that differ from the manifest, and exit 3', async () => {
@@ -147,25 +152,61 @@ reference: c
   });
 
   describe('power', () => {
-    it('should print, per arm and tested metric, the difference and the power at each study size', async () => {
+    it('should print, per contrast and tested metric, the difference and the power at each study size, and write power.csv', async () => {
       const folder = temporaryFolder();
       const file = writeScenario(folder, 'small.yaml', smallScenario({ size: 200, weeks: 4, daily: false }));
-      const { code, out } = await cli('power', file, '--n', '10,80', '--replicates', '200');
-      expect(code).toBe(0);
-      expect(out).toMatch(/^Probability that a trial of n athletes per arm finds each difference at α = 0.05, for parallel groups/);
-      expect(out).toMatch(/polarized +10-km TT % +[+-]\d+\.\d\d pp +\d+ % +\d+ %/);
-      // One row per non-reference arm × 4 tested metrics.
-      expect(out.split('\n').filter((line) => line.startsWith('polarized '))).toHaveLength(4);
+      const out = join(folder, 'power');
+      const result = await cli('power', file, '--n', '10,80', '--replicates', '200', '--out', out);
+      expect(result.code).toBe(0);
+      expect(result.out).toMatch(/^Simulated trials of parallel groups \(Welch's t-test\), drawn from 200 simulated athletes, 200 per size\.\nPower: the probability that the two-sided test finds the difference at α = 0\.05, in either direction/);
+      expect(result.out).toMatch(/polarized − threshold +10-km TT % +difference +[+-]\d+\.\d\d pp +\d+ % +\d+ %/);
+      // One row per contrast × 4 tested metrics.
+      expect(result.out.split('\n').filter((line) => line.startsWith('polarized − threshold '))).toHaveLength(4);
+      expect(result.out).toMatch(new RegExp(`wrote ${out}/ \\(power\\.csv\\)\n$`));
+      const rows = read(join(out, 'power.csv')).trim().split('\n');
+      expect(rows[0]).toBe('arm,vs,metric,test,design,alpha,difference,sesoi,target,n,reached,power,mcse,trials');
+      expect(rows).toHaveLength(1 + 4 * 2);
+      expect(rows[1]).toMatch(/^polarized,threshold,vo2maxPct,difference,parallel,0\.05,-?\d+\.\d{4},,,10,,\d\.\d{4},\d\.\d{4},200$/);
     });
 
-    it('should say a reference is needed, or that the sizes are wrong, and exit 2', async () => {
+    it('should find the n per arm for a target power, for the difference and, with a sesoi, for equivalence', async () => {
+      const folder = temporaryFolder();
+      const scenario = smallScenario({ size: 200, weeks: 4, daily: false }).replace('reference: threshold\n', 'contrasts: pairwise\nsesoi: { timeTrialPct: 1.0 }\n');
+      const file = writeScenario(folder, 'study.yaml', scenario);
+      const out = join(folder, 'power');
+      const result = await cli('power', file, '--target', '0.8', '--replicates', '200', '--paired', '--out', out);
+      expect(result.err).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.out).toMatch(/^The smallest n per arm whose simulated trials reach 80 % power/);
+      expect(result.out).toMatch(/polarized − threshold +10-km TT % +[+-]\d+\.\d\d pp +(\d+ \(\d+ % ± \d+\.\d\)|> 10,000 \(\d+ % at 10,000\)) +±1: /);
+      const rows = read(join(out, 'power.csv')).trim().split('\n').map((line) => line.split(','));
+      const tt = rows.filter((row) => row[2] === 'timeTrialPct');
+      expect(tt.map((row) => row[3])).toEqual(['difference', 'equivalence']);
+      for (const row of rows.slice(1)) {
+        expect(row[4]).toBe('paired');
+        expect(row[8]).toBe('0.8');
+        // Reached: power at n at least the target; not reached: the largest n searched, below it.
+        expect(row[10] === 'true' ? Number(row[11]) >= 0.8 : Number(row[9]) === 10_000 && Number(row[11]) < 0.8).toBe(true);
+      }
+    });
+
+    it('should say contrasts are needed, or that the options are wrong, and exit 2', async () => {
       const folder = temporaryFolder();
       const file = writeScenario(folder, 'small.yaml', smallScenario({ size: 20, weeks: 4, daily: false }).replace('reference: threshold\n', ''));
-      const noReference = await cli('power', file);
+      const noReference = await cli('power', file, '--out', join(folder, 'p'));
       expect(noReference.code).toBe(2);
-      expect(noReference.err).toMatch(/power compares arms with a reference: add reference: <arm id>/);
-      const badSizes = await cli('power', file, '--n', '10,one');
-      expect([badSizes.code, badSizes.err]).toEqual([2, 'periodize power: --n: whole numbers of at least 2, comma-separated (got 10,one)\n']);
+      expect(noReference.err).toMatch(/power compares arms: add reference: <arm id> or contrasts: pairwise to the scenario/);
+      const cases: [string[], string][] = [
+        [['--n', '10,one'], '--n: whole numbers of at least 2, comma-separated (got 10,one)'],
+        [['--target', '1.5'], '--target: a power between 0 and 1, such as 0.8 (got 1.5)'],
+        [['--target', '0.8', '--n', '20'], '--target finds the n: give it or --n, not both'],
+        [['--alpha', '0'], '--alpha: a significance level above 0 and at most 0.5, such as 0.05 (got 0)'],
+      ];
+      for (const [args, message] of cases) {
+        const result = await cli('power', file, ...args);
+        expect([result.code, result.err]).toEqual([2, `periodize power: ${message}\n`]);
+      }
+      expect(existsSync(join(folder, 'p'))).toBe(false);
     });
   });
 
@@ -220,7 +261,7 @@ reference: c
       expect(result.code).toBe(0);
       expect(result.out).toMatch(/Paired difference vs threshold/);
       expect(result.out).toMatch(/polarized +polarized +\d+\/ ?\d+\/ ?\d+/);
-      expect(readdirSync(out).sort()).toEqual(['adjustments.csv', 'athletes.csv', 'contrasts.csv', 'days.csv', 'manifest.json', 'summary.json']);
+      expect(readdirSync(out).sort()).toEqual(['adjustments.csv', 'arms.csv', 'athletes.csv', 'contrasts.csv', 'days.csv', 'manifest.json', 'summary.json']);
       const summary = JSON.parse(read(join(out, 'summary.json')));
       expect(summary.arms.map((arm: { id: string }) => arm.id)).toEqual(['polarized', 'threshold']);
       // Hedges' g of each paired difference stands in its own column, right under its header.
@@ -233,7 +274,7 @@ reference: c
       expect(row.slice(gColumn - shown.length + 1, gColumn + 1)).toBe(shown);
       const manifest = JSON.parse(read(join(out, 'manifest.json')));
       expect(manifest.seed).toBe(11);
-      expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv']);
+      expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv', 'arms.csv']);
     });
 
     it('should write nothing and exit 2 when the scenario is bad', async () => {
@@ -277,7 +318,7 @@ reference: c
       const result = await cli('run', file, '--out', join(folder, 'out'), '--quiet');
       expect(result.code).toBe(0);
       expect(result.out.trim().split('\n')).toHaveLength(1);
-      expect(result.out).toMatch(/^wrote .+\(athletes\.csv, adjustments\.csv, summary\.json, contrasts\.csv, manifest\.json\): 2,240 athlete-days in/);
+      expect(result.out).toMatch(/^wrote .+\(athletes\.csv, adjustments\.csv, summary\.json, contrasts\.csv, arms\.csv, manifest\.json\): 2,240 athlete-days in/);
     });
   });
 });

@@ -27,7 +27,7 @@ describe('periodize run --uncertainty ensemble:M (the model uncertainty of every
   it('should print both intervals, labelled apart, and say what the sets cost', () => {
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
-    expect(run.out).toContain('Paired difference vs threshold (same athletes, same events): mean [95 % CI]');
+    expect(run.out).toContain('Paired difference vs threshold (same athletes and scripted events): mean [95 % CI]');
     expect(run.out).toContain('Model uncertainty — the paired difference under 3 parameter sets drawn by weight from the calibrated ensemble (ensemble/ensemble.json)');
     expect(run.out).toMatch(/\npolarized +[+-]?\d+\.\d \[[+-]?\d+\.\d, [+-]?\d+\.\d\] .* \d+ %\n/);
     expect(run.out).toMatch(/athlete-days in .*; [\d,]+ more under 3 parameter sets of the ensemble\n$/);
@@ -69,8 +69,15 @@ describe('periodize run --uncertainty ensemble:M (the model uncertainty of every
     expect(read(join(folder, 'plain', 'summary.json'))).not.toContain('modelUncertainty');
     expect(read(join(folder, 'plain', 'contrasts.csv')).split('\n')[0]).toBe(CONTRAST_COLUMNS.join(','));
     expect(read(join(folder, 'plain', 'athletes.csv'))).toBe(read(join(folder, 'with', 'athletes.csv')));
-    const { modelUncertainty: _, arms, ...rest } = summary;
-    const stripped = { ...rest, arms: arms.map((arm) => (arm.vsReference === null ? arm : { ...arm, vsReference: Object.fromEntries(Object.entries(arm.vsReference).map(([metric, { modelUncertainty: __, ...c }]) => [metric, c])) })) };
+    const { modelUncertainty: _, arms, contrasts, ...rest } = summary;
+    const without = <C extends { modelUncertainty?: unknown }>(byMetric: Record<string, C>) => Object.fromEntries(Object.entries(byMetric).map(([metric, { modelUncertainty: __, ...c }]) => [metric, c]));
+    // Every contrast the summary shows has its model interval: the reference contrasts and the study's.
+    expect(contrasts.pairs.every((pair) => Object.values(pair.metrics).every((c) => c.modelUncertainty !== undefined))).toBe(true);
+    const stripped = {
+      ...rest,
+      arms: arms.map((arm) => (arm.vsReference === null ? arm : { ...arm, vsReference: without(arm.vsReference) })),
+      contrasts: { ...contrasts, pairs: contrasts.pairs.map((pair) => ({ ...pair, metrics: without(pair.metrics) })) },
+    };
     expect(JSON.parse(read(join(folder, 'plain', 'summary.json')))).toEqual(stripped);
   });
 
@@ -79,7 +86,7 @@ describe('periodize run --uncertainty ensemble:M (the model uncertainty of every
     expect(two.code).toBe(0);
     for (const name of ['summary.json', 'contrasts.csv', 'athletes.csv']) expect(read(join(folder, 'two', name)), name).toBe(read(join(folder, 'with', name)));
     const rerun = await cli('rerun', join(folder, 'with', 'manifest.json'), '--out', join(folder, 'rerun'), '--workers', '1');
-    expect(rerun.out).toMatch(/^reproduced: 4 files/);
+    expect(rerun.out).toMatch(/^reproduced: 5 files/);
     expect(rerun.code).toBe(0);
   });
 
@@ -89,7 +96,7 @@ describe('periodize run --uncertainty ensemble:M (the model uncertainty of every
       [['run', file, '--out', join(folder, 'x1'), '--uncertainty', 'ensemble:1'], /^periodize run: --uncertainty: ensemble:M: M from 2 to 1000 parameter sets \(got 1\)\n$/],
       [['run', file, '--out', join(folder, 'x2'), '--uncertainty', 'prior'], /^periodize run: --uncertainty: expected ensemble or ensemble:M/],
       [['run', file, '--out', join(folder, 'x3'), '--uncertainty', 'ensemble', '--shard', '0/2'], /a shard has no summary/],
-      [['run', noReference, '--out', join(folder, 'x4'), '--uncertainty', 'ensemble'], /compares arms with a reference: add reference: <arm id> to the scenario\n$/],
+      [['run', noReference, '--out', join(folder, 'x4'), '--uncertainty', 'ensemble'], /compares arms: add reference: <arm id> or contrasts: pairwise to the scenario\n$/],
       [['power', file, '--uncertainty', 'ensemble:0'], /^periodize power: --uncertainty: ensemble:M: M from 2/],
     ];
     for (const [argv, message] of cases) {
@@ -115,16 +122,16 @@ describe('periodize power --uncertainty ensemble:M', () => {
   it('should give the difference and every power with its range over plausible models', async () => {
     const folder = temporaryFolder();
     const file = writeScenario(folder, 'small.yaml', smallScenario({ size: 60, weeks: 6, daily: false }));
-    const result = await cli('power', file, '--n', '10,20', '--replicates', '50', '--uncertainty', 'ensemble:3');
+    const result = await cli('power', file, '--n', '10,20', '--replicates', '50', '--uncertainty', 'ensemble:3', '--out', join(folder, 'power'));
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(result.out).toContain('[brackets]: the 5th to 95th percentile over 3 parameter sets drawn by weight from the calibrated ensemble');
-    const row = result.out.split('\n').find((line) => line.startsWith('polarized') && line.includes('10-km TT %'))!;
+    const row = result.out.split('\n').find((line) => line.startsWith('polarized − threshold') && line.includes('10-km TT %'))!;
     expect(row).toMatch(/[+-]\d+\.\d\d pp \[[+-]\d+\.\d\d pp, [+-]\d+\.\d\d pp\] +\d+ % \[\d+–\d+ %\] +\d+ % \[\d+–\d+ %\]$/);
-    const plain = await cli('power', file, '--n', '10,20', '--replicates', '50');
+    const plain = await cli('power', file, '--n', '10,20', '--replicates', '50', '--out', join(folder, 'plain'));
     // The committed constants' numbers are the same with or without the ranges beside them.
     const strip = (line: string) => line.replace(/ \[[^\]]*\]/g, '').replace(/\s+/g, ' ');
-    const plainRow = plain.out.split('\n').find((line) => line.startsWith('polarized') && line.includes('10-km TT %'))!;
+    const plainRow = plain.out.split('\n').find((line) => line.startsWith('polarized − threshold') && line.includes('10-km TT %'))!;
     expect(strip(row)).toBe(strip(plainRow));
   });
 });

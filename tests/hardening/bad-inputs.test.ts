@@ -273,7 +273,7 @@ describe('rule files stay where the scenario is (issue 13)', () => {
     expect((await cli('run', file, '--out', out, '-q', '--workers', '2', '--allow-outside-rules')).code).toBe(0);
     // A run folder from elsewhere: its rerun reads outside rule files only with this user's own leave.
     expect((await cli('rerun', join(out, 'manifest.json'), '--out', join(folder, 'again'))).code).toBe(2);
-    expect((await cli('rerun', join(out, 'manifest.json'), '--out', join(folder, 'again'), '--allow-outside-rules')).out).toMatch(/^reproduced: 4 files/);
+    expect((await cli('rerun', join(out, 'manifest.json'), '--out', join(folder, 'again'), '--allow-outside-rules')).out).toMatch(/^reproduced: 5 files/);
     const trials = join(folder, 'trials');
     mkdirSync(trials);
     writeFileSync(join(trials, 'study.yaml'), read(join('trials', 'helgerud-2007.yaml')).replace('      - id: long-slow\n', '      - id: long-slow\n        rules: ../common.yaml\n'));
@@ -503,7 +503,7 @@ describe('staging inside --out, cleaned up after an interrupt (issue 13)', () =>
       const result = await cli('run', writeScenario(folder, 'tiny.yaml', TINY), '--out', mount, '-q');
       expect(result.err).toBe('');
       expect(result.code).toBe(0);
-      expect(readdirSync(mount).sort()).toEqual(['adjustments.csv', 'athletes.csv', 'contrasts.csv', 'manifest.json', 'summary.json']);
+      expect(readdirSync(mount).sort()).toEqual(['adjustments.csv', 'arms.csv', 'athletes.csv', 'contrasts.csv', 'manifest.json', 'summary.json']);
     } finally {
       spawnSync('umount', [mount]);
     }
@@ -567,7 +567,7 @@ describe('staging inside --out, cleaned up after an interrupt (issue 13)', () =>
       const resumed = await cli('run', file, '--out', killed, '--resume', '--workers', '2');
       expect(resumed.code).toBe(0);
       expect(resumed.out).toContain(`resumed: ${done} of 6 slices were done before the run was killed; simulated the rest\n`);
-      expectSameOutputs(killed, whole, ['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv']);
+      expectSameOutputs(killed, whole, ['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv', 'arms.csv']);
     }, 120_000);
 
     it('should continue a killed shard; refuse to continue a killed run of another scenario, and keep it; refuse one whose files changed since', async () => {

@@ -48,7 +48,7 @@ describe('periodize run --format parquet', () => {
     expect(resolved.arms[1].rules.name).toBe('hrv-swc');
     const manifest = JSON.parse(read(join(folder, 'pq', 'manifest.json')));
     expect(manifest.format).toBe('parquet');
-    expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['athletes.parquet', 'days.parquet', 'adjustments.parquet', 'summary.json', 'contrasts.csv']);
+    expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['athletes.parquet', 'days.parquet', 'adjustments.parquet', 'summary.json', 'contrasts.csv', 'arms.csv']);
     expect(manifest.resolved).toEqual(resolved);
     // The summaries do not depend on the format.
     expect(read(join(folder, 'pq', 'summary.json'))).toBe(read(join(folder, 'csv', 'summary.json')));

@@ -6,7 +6,7 @@ import type { Ensemble } from '../../src/sim/calibration/ensemble.ts';
 import { EnsembleError, leaveOutFits, readEnsemble } from '../../src/sim/calibration/ensemble-file.ts';
 import type { SetTask } from '../../src/sim/global-sensitivity.ts';
 import { DEFAULT_UNCERTAINTY_SETS, modelIntervalOf, parseUncertainty, runEnsembleSets } from '../../src/sim/model-uncertainty.ts';
-import { powerRanges } from '../../src/sim/power.ts';
+import { powerRanges, sampleSizeRanges } from '../../src/sim/power.ts';
 import type { RunSpec } from '../../src/sim/scenario/prepare.ts';
 import { METRICS } from '../../src/sim/summary.ts';
 import { temporaryFolder } from '../helpers.ts';
@@ -60,7 +60,7 @@ function toyEnsemble(): Ensemble {
 }
 
 /** A scenario of two arms (one contrast per metric), as runEnsembleSets reads it. */
-const SPEC = { arms: [{ id: 'a' }, { id: 'ref' }], referenceIndex: 1, population: { size: 10 } } as unknown as RunSpec;
+const SPEC = { arms: [{ id: 'a' }, { id: 'ref' }], referenceIndex: 1, contrasts: [{ arm: 0, vs: 1 }], population: { size: 10 } } as unknown as RunSpec;
 
 describe('running the drawn sets', () => {
   it('should draw by weight, run a set drawn twice once, and give the same rows whatever the order the sets finish in', async () => {
@@ -70,7 +70,7 @@ describe('running the drawn sets', () => {
       const minutes = task.parameters.lifeStimulusMinutes;
       seen.push(minutes);
       if (delay) await new Promise((resolve) => setTimeout(resolve, 40 - minutes));
-      return { values: Float64Array.from({ length: task.metrics.length }, () => minutes), athleteDays: 7 };
+      return { values: Float64Array.from({ length: task.pairs.length * task.metrics.length }, () => minutes), athleteDays: 7 };
     };
     const request = { file: 'x.yaml', text: '', ensemble: toyEnsemble(), sha256: 'abc', sets: 4, base: structuredClone((await import('../../src/models/parameters.ts')).PARAMETERS) };
     const one = await runEnsembleSets(SPEC, request, run(false));
@@ -116,12 +116,25 @@ describe('the committed ensemble, read for a run', () => {
 
 describe('power over plausible parameter sets', () => {
   it("should give each row's difference and power at their 5th, 50th and 95th percentiles over the sets", () => {
-    const perSet = [0, 1, 2, 3, 4].map((s) => [{ arm: 'a', metric: 'vo2maxPct' as const, difference: s, power: [s / 10, 1 - s / 10] }]);
+    const perSet = [0, 1, 2, 3, 4].map((s) => [{ arm: 'a', vs: 'b', metric: 'vo2maxPct' as const, difference: s, sesoi: 1, power: [s / 10, 1 - s / 10], equivalence: [s / 20, 0] }]);
     const [range] = powerRanges(perSet);
     expect(range!.difference).toEqual([0.2, 2, 3.8]);
+    expect(range!.equivalence![0]![1]).toBeCloseTo(0.1, 12);
     expect(range!.power[0]![1]).toBeCloseTo(0.2, 12);
     expect(range!.power[1]![0]).toBeCloseTo(0.62, 12);
     expect(range!.power[1]![2]).toBeCloseTo(0.98, 12);
+  });
+});
+
+describe('sample sizes over plausible parameter sets', () => {
+  it('should give the percentiles of the n found, a set that never reaches the target counting as the largest', () => {
+    const size = (n: number | null) => ({ n, power: 0.8, mcse: 0.01 });
+    const perSet = [10, 20, 30, 40, null].map((n) => [{ arm: 'a', vs: 'b', metric: 'vo2maxPct' as const, difference: 1, sesoi: null, found: { difference: size(n), equivalence: null } }]);
+    const [range] = sampleSizeRanges(perSet);
+    expect(range!.n.difference[0]).toBeCloseTo(12, 12);
+    expect(range!.n.difference[1]).toBe(30);
+    expect(range!.n.difference[2]).toBe(Number.POSITIVE_INFINITY);
+    expect(range!.n.equivalence).toBeNull();
   });
 });
 

@@ -283,7 +283,7 @@ describe('RunScenario', () => {
       createContainer().get(RunScenario).run({ scenario: writeScenario(folder, 'small.yaml', smallScenario({ size: 4, weeks: 2, daily: false })), outDir: out, command: 'x' });
       expect(read(join(out, 'adjustments.csv'))).toBe(`${HEADER}\n`);
       const manifest = JSON.parse(read(join(out, 'manifest.json')));
-      expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['athletes.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv']);
+      expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['athletes.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv', 'arms.csv']);
       const summary = JSON.parse(read(join(out, 'summary.json')));
       for (const arm of summary.arms) {
         expect(arm.rules).toBeNull();

@@ -6,7 +6,7 @@ import { RunScenario } from '../../src/sim/run-scenario.ts';
 import { ScenarioRunner } from '../../src/sim/runner.ts';
 import { read, smallScenario, temporaryFolder, writeScenario } from '../helpers.ts';
 
-const OUTPUTS = ['adjustments.csv', 'athletes.csv', 'contrasts.csv', 'days.csv', 'manifest.json', 'summary.json'];
+const OUTPUTS = ['adjustments.csv', 'arms.csv', 'athletes.csv', 'contrasts.csv', 'days.csv', 'manifest.json', 'summary.json'];
 
 const SHARED_FOLDER = temporaryFolder();
 let runs = 0;
@@ -42,7 +42,7 @@ describe('RunScenario outputs', () => {
       expect(manifest.tool).toBe('periodize');
       expect(manifest.seed).toBe(11);
       expect(manifest.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);
-      expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv']);
+      expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv', 'arms.csv']);
       for (const entry of manifest.files) {
         const bytes = outputs[entry.name]!;
         expect(entry.bytes).toBe(bytes.length);
@@ -92,7 +92,7 @@ describe('RunScenario outputs', () => {
       job.run({ scenario: writeScenario(folder, 'daily.yaml', smallScenario()), outDir: out, command: 'first run' });
       writeFileSync(join(out, 'notes.txt'), 'mine');
       job.run({ scenario: writeScenario(folder, 'plain.yaml', smallScenario({ daily: false })), outDir: out, command: 'second run' });
-      expect(readdirSync(out).sort()).toEqual(['adjustments.csv', 'athletes.csv', 'contrasts.csv', 'manifest.json', 'notes.txt', 'summary.json']);
+      expect(readdirSync(out).sort()).toEqual(['adjustments.csv', 'arms.csv', 'athletes.csv', 'contrasts.csv', 'manifest.json', 'notes.txt', 'summary.json']);
     });
   });
 

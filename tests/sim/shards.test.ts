@@ -44,12 +44,17 @@ describe('periodize run --shard and periodize merge', () => {
   it('should merge three shards into outputs byte-identical to the run never split', async () => {
     const folder = temporaryFolder();
     const file = writeScenario(folder, 'shards.yaml', scenario);
-    await cli('run', file, '--out', join(folder, 'whole'), '--quiet');
+    const whole = await cli('run', file, '--out', join(folder, 'whole'));
     for (const i of [2, 0, 1]) expect((await cli('run', file, '--out', join(folder, `s${i}`), '--shard', `${i}/3`, '--quiet')).code).toBe(0);
     // Given in any order: merge puts them in shard order.
     const merged = await cli('merge', join(folder, 's1'), join(folder, 's0'), join(folder, 's2'), '--out', join(folder, 'merged'));
     expect(merged.code).toBe(0);
-    for (const name of ['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv']) {
+    // The results table as run prints it, then merge's own line.
+    const table = (out: string) => out.slice(out.indexOf('shards — '), out.lastIndexOf('\n\n'));
+    expect(table(merged.out)).toBe(table(whole.out));
+    expect(merged.out).toMatch(/^shards — 25 recreational athletes, 3 weeks, seed 12\n/);
+    expect(merged.out).toMatch(/\nmerged 3 shards into .*merged\/ \(/);
+    for (const name of ['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv', 'arms.csv']) {
       expect(read(join(folder, 'merged', name)), name).toBe(read(join(folder, 'whole', name)));
     }
   });
@@ -68,7 +73,7 @@ describe('periodize run --shard and periodize merge', () => {
     expect((await cli('run', file, '--out', join(folder, 's0'), '--shard', '0/2', '--quiet')).code).toBe(0);
     expect((await cli('run', file, '--out', join(folder, 'whole'), '--quiet')).code).toBe(0);
     expect((await cli('merge', join(folder, 's0'), join(folder, 'two'), '--out', join(folder, 'merged'))).code).toBe(0);
-    for (const name of ['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv']) {
+    for (const name of ['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv', 'arms.csv']) {
       expect(read(join(folder, 'merged', name)), name).toBe(read(join(folder, 'whole', name)));
     }
   }, 30_000);
@@ -121,7 +126,7 @@ describe('periodize run --workers', () => {
     const file = writeScenario(folder, 'workers.yaml', adaptiveScenario({ name: 'workers', seed: 5, size: 30, weeks: 3, restriction: false }));
     expect((await cli('run', file, '--out', join(folder, 'one'), '--workers', '1', '--quiet')).code).toBe(0);
     expect((await cli('run', file, '--out', join(folder, 'three'), '--workers', '3', '--quiet')).code).toBe(0);
-    for (const name of ['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv']) {
+    for (const name of ['athletes.csv', 'days.csv', 'adjustments.csv', 'summary.json', 'contrasts.csv', 'arms.csv']) {
       expect(read(join(folder, 'three', name)), name).toBe(read(join(folder, 'one', name)));
     }
     const manifest = (name: string) => JSON.parse(read(join(folder, name, 'manifest.json')));
@@ -133,7 +138,7 @@ describe('periodize run --workers', () => {
     const file = writeScenario(folder, 'workers.yaml', adaptiveScenario({ name: 'workers', seed: 9, size: 24, weeks: 2, restriction: false }));
     expect((await cli('run', file, '--out', join(folder, 'one'), '--workers', '1', '--quiet')).code).toBe(0);
     const rerun = await cli('rerun', join(folder, 'one', 'manifest.json'), '--out', join(folder, 'two'), '--workers', '2');
-    expect(rerun.out).toMatch(/^reproduced: 5 files/);
+    expect(rerun.out).toMatch(/^reproduced: 6 files/);
     expect(rerun.code).toBe(0);
     expect((await cli('rerun', join(folder, 'one', 'manifest.json'), '--workers', '0')).code).toBe(2);
   });

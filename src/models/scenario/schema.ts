@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { OUTCOME_METRICS, type OutcomeMetric } from '../outcomes.ts';
 import { TRAIT_LIMITS, type ObservableTrait } from '../trait-limits.ts';
 
 /**
@@ -250,6 +251,22 @@ export const Sweep = z.strictObject({
 });
 export type Sweep = z.infer<typeof Sweep>;
 
+/** How each metric's family of contrasts is adjusted for multiplicity (src/sim/stats/hypothesis.ts, docs/STATISTICS.md). */
+export const ADJUST_METHODS = ['holm', 'bonferroni', 'none'] as const;
+export type AdjustMethod = (typeof ADJUST_METHODS)[number];
+
+/**
+ * The contrasts a study makes: `pairwise` (every pair of arms) or named pairs `[arm, vs]` (arm − vs).
+ * Without it, every arm against the `reference`.
+ */
+export const Contrasts = z.union([z.literal('pairwise'), z.array(z.tuple([z.string().min(1), z.string().min(1)])).min(1)]);
+export type Contrasts = z.infer<typeof Contrasts>;
+
+/** The smallest effect size of interest per metric, in the metric's own unit (pp for the % changes). */
+export const Sesoi = z.strictObject(
+  Object.fromEntries(OUTCOME_METRICS.map((metric) => [metric, z.number().positive().optional()])) as Record<OutcomeMetric, z.ZodOptional<z.ZodNumber>>,
+);
+
 /** The longest scenario, weeks: three years, a macrocycle's span. */
 export const MAX_WEEKS = 156;
 
@@ -261,6 +278,12 @@ export const Scenario = z.strictObject({
   weeks: PositiveInt.max(MAX_WEEKS),
   arms: z.array(Arm).min(1),
   reference: z.string().optional(),
+  /** The study's contrasts (see Contrasts); each with its p-value adjusted within its metric's family. */
+  contrasts: Contrasts.optional(),
+  /** The multiplicity adjustment of each metric's contrasts (default holm). */
+  adjust: z.enum(ADJUST_METHODS).optional(),
+  /** Smallest effect size of interest per metric: each contrast then tests equivalence within ±sesoi (TOST). */
+  sesoi: Sesoi.optional(),
   events: z.array(Event).optional(),
   outputs: z.strictObject({ daily: z.boolean().optional() }).optional(),
   /** A parameter sweep: its combinations become more arms (see Sweep). */

@@ -142,10 +142,10 @@ export function changeBoxesChart(metrics: readonly MetricBoxes[], arms: readonly
   };
 }
 
-/** A paired contrast of an arm against the reference, for one metric. */
+/** A paired contrast (arm − vs), for one metric. */
 export interface ForestRow {
   arm: string;
-  reference: string;
+  vs: string;
   metric: string;
   /** The metric's label for the panel ("10-km time trial, pp"). */
   label: string;
@@ -153,29 +153,52 @@ export interface ForestRow {
   low: number;
   high: number;
   hedgesG: number | null;
+  /** The p-value adjusted within the metric's contrasts and the verdict (summary.json `contrasts`); null from a run before them. */
+  pAdjusted: number | null;
+  verdict: string | null;
   /** With `--uncertainty`: the 90 % interval of the per-set mean difference over plausible models, and the share agreeing in sign. */
   model: { low: number; high: number; sameSign: number | null } | null;
 }
 
+/** A contrast's label on the forest's axis: the arm alone against one reference, "arm − vs" otherwise. */
+export function contrastLabel(row: Pick<ForestRow, 'arm' | 'vs'>, oneReference: boolean): string {
+  return oneReference ? row.arm : `${row.arm} − ${row.vs}`;
+}
+
 /**
- * A forest plot of every paired contrast against the reference: the mean difference with its 95 %
- * CI (the sampling error of the simulated athletes) and, where the run has one, the wider band of
- * the model's own uncertainty.
+ * A forest plot of every paired contrast: the mean difference with its 95 % CI (the sampling error
+ * of the simulated athletes), its adjusted p-value and verdict where the run has them, and, where
+ * the run has one, the wider band of the model's own uncertainty. Against one reference the rows
+ * are the arms; with pairwise contrasts, "arm − vs".
  */
 export function forestChart(rows: readonly ForestRow[], arms: readonly string[], colourArms: readonly string[] = arms): Chart {
+  const references = [...new Set(rows.map((r) => r.vs))];
+  const oneReference = references.length === 1;
+  const contrasts = [...new Set(rows.map((r) => contrastLabel(r, oneReference)))].sort((a, b) => arms.indexOf(a.split(' − ')[0]!) - arms.indexOf(b.split(' − ')[0]!));
+  const pText = (p: number) => (p < 0.001 ? 'p adj. < 0.001' : `p adj. ${p.toFixed(3)}`);
   const data = rows.map((r) => ({
     ...r,
-    // Hedges' g, and where the run has the ensemble, the share of plausible models agreeing in sign.
-    gText: [r.hedgesG === null ? '' : `g = ${r.hedgesG >= 0 ? '+' : '−'}${Math.abs(r.hedgesG).toFixed(2)}`, r.model?.sameSign == null ? '' : `${Math.round(100 * r.model.sameSign)} % of models agree`].filter((t) => t !== '').join(' · '),
+    contrast: contrastLabel(r, oneReference),
+    // Hedges' g, the verdict, and where the run has the ensemble, the share of plausible models agreeing in sign.
+    gText: [
+      r.hedgesG === null ? '' : `g = ${r.hedgesG >= 0 ? '+' : '−'}${Math.abs(r.hedgesG).toFixed(2)}`,
+      r.verdict === null || r.pAdjusted === null ? '' : `${r.verdict} (${pText(r.pAdjusted)})`,
+      r.model?.sameSign == null ? '' : `${Math.round(100 * r.model.sameSign)} % of models agree`,
+    ]
+      .filter((t) => t !== '')
+      .join(' · '),
     modelLow: r.model?.low ?? null,
     modelHigh: r.model?.high ?? null,
     agree: r.model?.sameSign == null ? '' : `${Math.round(100 * r.model.sameSign)} % of models agree`,
   }));
   const hasModel = rows.some((r) => r.model !== null);
-  const y = { field: 'arm', type: 'nominal', sort: arms, title: null };
+  const y = { field: 'contrast', type: 'nominal', sort: contrasts, title: null };
   const colour = { field: 'arm', type: 'nominal', scale: { domain: colourArms, scheme: SERIES_SCHEME }, legend: null };
   const panels = [...new Set(rows.map((r) => r.label))];
-  const x = { type: 'quantitative', title: `difference from ${rows[0]?.reference ?? 'the reference'} (percentage points; positive: better)` };
+  const x = {
+    type: 'quantitative',
+    title: oneReference ? `difference from ${references[0] ?? 'the reference'} (percentage points; positive: better)` : 'difference, arm − vs (percentage points; positive: the first arm better)',
+  };
   const layers: Record<string, unknown>[] = [
     // One zero line per panel (a datum mark would draw one per row of the data).
     { transform: [{ aggregate: [{ op: 'count', as: 'rows' }], groupby: ['label'] }], mark: { type: 'rule', strokeDash: [4, 3], color: '#777' }, encoding: { x: { datum: 0, type: 'quantitative' } } },
@@ -190,12 +213,18 @@ export function forestChart(rows: readonly ForestRow[], arms: readonly string[],
         x: { field: 'diff', ...x },
         color: colour,
         tooltip: [
-          { field: 'arm', type: 'nominal' },
+          { field: 'contrast', type: 'nominal' },
           { field: 'label', type: 'nominal', title: 'metric' },
           { field: 'diff', type: 'quantitative', format: '+.2f', title: 'mean difference' },
           { field: 'low', type: 'quantitative', format: '+.2f', title: '95 % CI low' },
           { field: 'high', type: 'quantitative', format: '+.2f', title: '95 % CI high' },
           { field: 'hedgesG', type: 'quantitative', format: '+.2f', title: "Hedges' g" },
+          ...(rows.some((r) => r.verdict !== null)
+            ? [
+                { field: 'pAdjusted', type: 'quantitative', format: '.2g', title: 'p, adjusted' },
+                { field: 'verdict', type: 'nominal' },
+              ]
+            : []),
           ...(hasModel
             ? [
                 { field: 'modelLow', type: 'quantitative', format: '+.2f', title: 'plausible models, 5th pct' },
@@ -210,10 +239,10 @@ export function forestChart(rows: readonly ForestRow[], arms: readonly string[],
   ];
   return {
     id: 'forest',
-    title: `Paired differences from ${rows[0]?.reference ?? 'the reference'}, athlete by athlete`,
+    title: oneReference ? `Paired differences from ${references[0] ?? 'the reference'}, athlete by athlete` : 'Paired differences of every contrast, athlete by athlete',
     caption: hasModel
       ? "Squares are the mean difference (the same athletes in both arms) with its 95 % CI — the sampling error, which more athletes shrink. The wide purple band is the 90 % interval over plausible models of the calibrated ensemble — what the model does not know, which no number of athletes shrinks — and the label says in how many of them the difference has the same sign. g is Hedges' g."
-      : "Squares are the mean difference (the same athletes in both arms) with its 95 % CI, the sampling error of the simulated athletes; g is Hedges' g (0.2 small, 0.5 medium). The model's own uncertainty is not in this run: run it with --uncertainty ensemble to add it.",
+      : "Squares are the mean difference (the same athletes in both arms) with its 95 % CI, the sampling error of the simulated athletes; g is Hedges' g (0.2 small, 0.5 medium), and the verdict that of the paired t-test adjusted over the metric's contrasts (docs/STATISTICS.md). The model's own uncertainty is not in this run: run it with --uncertainty ensemble to add it.",
     spec: withBase({
       data: { values: data },
       facet: { row: { field: 'label', type: 'nominal', sort: panels, title: null, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top', labelFontWeight: 'bold' } } },

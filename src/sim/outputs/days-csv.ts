@@ -10,6 +10,9 @@ export const DAY_COLUMNS = [
   'restingHr', 'lnRmssd', 'sleepHours', 'sessionRpe', 'ill',
 ];
 
+/** Decimals of days.csv's morning readings: what `explain` prints of them, from CSV or Parquet alike. */
+export const MARKER_DECIMALS = { restingHr: 1, lnRmssd: 3, sleepHours: 2 } as const;
+
 /** Streams days.csv as the simulation runs; memory stays flat whatever the number of days. */
 export class DaysCsv extends RowCsv implements DaySink {
   constructor(file: TextSink, spec: RunSpec) {
@@ -20,7 +23,7 @@ export class DaysCsv extends RowCsv implements DaySink {
     const { traits, day } = row;
     this.file.write(
       `${traits.index},${field(traits.id)},${this.armIds[row.arm]},${day},${Math.ceil(day / 7)},${fixed(row.z1Minutes, 1)},${fixed(row.z2Minutes, 1)},${fixed(row.z3Minutes, 1)},` +
-        `${fixed(row.sessionRpeLoad, 0)},${fixed(row.restingHr, 1)},${fixed(row.lnRmssd, 3)},${fixed(row.sleepHours, 2)},${fixed(row.sessionRpe, 1)},${row.ill ? 1 : 0}\n`,
+        `${fixed(row.sessionRpeLoad, 0)},${fixed(row.restingHr, MARKER_DECIMALS.restingHr)},${fixed(row.lnRmssd, MARKER_DECIMALS.lnRmssd)},${fixed(row.sleepHours, MARKER_DECIMALS.sleepHours)},${fixed(row.sessionRpe, 1)},${row.ill ? 1 : 0}\n`,
     );
   }
 }

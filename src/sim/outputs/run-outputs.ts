@@ -10,6 +10,7 @@ import type { RunSpec } from '../scenario/prepare.ts';
 import { shardRange, type Shard, type ShardMeta } from '../shards.ts';
 import type { Summary } from '../summary.ts';
 import { AdjustmentsCsv } from './adjustments-csv.ts';
+import { armsCsv } from './arms-csv.ts';
 import { AthletesCsv } from './athletes-csv.ts';
 import { contrastsCsv } from './contrasts-csv.ts';
 import { DaysCsv } from './days-csv.ts';
@@ -26,7 +27,7 @@ import { sweepCsv } from './sweep-csv.ts';
  * would no longer show this run's outputs.
  */
 export const OUTPUT_FILES: readonly string[] = [
-  'summary.json', 'contrasts.csv', 'sweep.csv', 'shard.json', 'shard.results',
+  'summary.json', 'contrasts.csv', 'arms.csv', 'sweep.csv', 'shard.json', 'shard.results',
   'athletes.csv', 'days.csv', 'adjustments.csv', 'athletes.parquet', 'days.parquet', 'adjustments.parquet', 'manifest.json', 'report.html',
 ];
 
@@ -40,7 +41,7 @@ export interface RunOutputs {
   scenario: LoadedScenario;
   /** The command line, recorded in manifest.json. */
   command: string;
-  /** The run's summary (summary.json, contrasts.csv, sweep.csv); null for a shard: `merge` makes it. */
+  /** The run's summary (summary.json, contrasts.csv, arms.csv, sweep.csv); null for a shard: `merge` makes it. */
   summary: Summary | null;
   /** A shard writes shard.json, what it is for `merge`; null for a whole run. */
   shard?: Shard | null;
@@ -82,6 +83,7 @@ export class OutputWriter {
     if (summary !== null) {
       stage.write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
       stage.write('contrasts.csv', contrastsCsv(summary));
+      stage.write('arms.csv', armsCsv(summary));
       if (spec.sweep != null) stage.write('sweep.csv', sweepCsv(summary, spec.sweep));
     }
     const manifest = {

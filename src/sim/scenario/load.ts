@@ -1,5 +1,5 @@
 import type { Parameters } from '../../models/parameters.ts';
-import { Arm, Scenario } from '../../models/scenario/schema.ts';
+import { Arm, Event, MAX_WEEKS, Scenario } from '../../models/scenario/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -33,7 +33,11 @@ export function loadScenario(
   const athleteProblems = readAthleteFiles(raw, doc, parameters, access);
   if (athleteProblems.length > 0) throw new InputError(athleteProblems);
   const parsed = Scenario.safeParse(raw);
-  if (!parsed.success) throw new InputError(zodProblems(parsed.error.issues, doc));
+  if (!parsed.success) {
+    // Every problem at once: the names and references of the parts that did parse, too.
+    const schemaProblems = zodProblems(parsed.error.issues, doc);
+    throw new InputError([...schemaProblems, ...partProblems(raw, schemaProblems, doc, catalogue, parameters)]);
+  }
   // A sweep's combinations become arms after the scenario's own; their problems point at the sweep.
   const sweepIssues: ResolveIssue[] = [];
   const sweep = expandSweep(parsed.data, sweepIssues);
@@ -53,6 +57,47 @@ export function loadScenario(
     throw new InputError([...scenarioProblems, ...armRules.problems]);
   }
   return { ...prepared.spec, sweep };
+}
+
+/**
+ * The problems with names and references (arm ids, the reference, contrasts, events' arms, designs)
+ * of a scenario that failed its schema, found in the parts that passed it: a part that failed is
+ * replaced by a stand-in that raises nothing (an arm keeps its id when that is a string), and any
+ * problem at or inside a part the schema already faulted is left to the schema's. Rule files are
+ * not read: they are checked once the scenario parses. Empty when the arms themselves do not parse.
+ */
+function partProblems(raw: unknown, schemaProblems: readonly InputProblem[], doc: LocatedDocument, catalogue: CompiledCatalogue, parameters: Parameters): InputProblem[] {
+  if (raw === null || typeof raw !== 'object' || !Array.isArray((raw as { arms?: unknown }).arms)) return [];
+  const parts = raw as Record<string, unknown>;
+  const shape = Scenario.shape;
+  const salvaged: Record<string, unknown> = {};
+  for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
+    if (key === 'arms' || key === 'events' || key === 'sweep' || parts[key] === undefined) continue;
+    const checked = shape[key].safeParse(parts[key]);
+    if (checked.success) salvaged[key] = checked.data;
+  }
+  const weeksKnown = salvaged.weeks !== undefined;
+  salvaged.name ??= 'salvaged';
+  salvaged.seed ??= 0;
+  salvaged.population ??= { size: 1, level: 'recreational' };
+  salvaged.weeks ??= MAX_WEEKS;
+  salvaged.arms = (parts.arms as unknown[]).map((arm, i) => {
+    const checked = Arm.safeParse(arm);
+    if (checked.success) return checked.data;
+    const id = (arm as { id?: unknown } | null)?.id;
+    return { id: typeof id === 'string' && id !== '' ? id : `#${i}`, design: 'polarized' };
+  });
+  // An event that does not parse stands in as one that changes nothing and names no arm.
+  if (Array.isArray(parts.events)) salvaged.events = parts.events.map((event) => Event.safeParse(event).data ?? { type: 'load-multiplier', fromWeek: 1, factor: 1 });
+  const prepared = prepareScenario(salvaged as Scenario, catalogue, parameters);
+  if (prepared.ok) return [];
+  // At, inside or around a part the schema faulted (a problem of the whole scenario, such as an unknown key, faults no part).
+  const faulted = (path: readonly (string | number)[]) =>
+    schemaProblems.some((problem) => problem.path.length > 0 && problem.path.every((segment, i) => i >= path.length || segment === path[i]));
+  // Without the weeks, a design's blocks cannot be held to them.
+  return prepared.issues
+    .filter((issue) => !faulted(issue.path) && (weeksKnown || issue.path[0] !== 'arms'))
+    .map((issue) => doc.problem(issue.path, issue.message));
 }
 
 /** A named athlete written as an athlete file: its path (relative to the scenario's folder) and, optionally, its id in the outputs. */

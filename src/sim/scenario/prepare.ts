@@ -1,5 +1,6 @@
 import type { Parameters } from '../../models/parameters.ts';
-import { DEFAULT_REPLICATES, MAX_POPULATION, type Event, type Scenario } from '../../models/scenario/schema.ts';
+import { DEFAULT_REPLICATES, MAX_POPULATION, type AdjustMethod, type Event, type Scenario } from '../../models/scenario/schema.ts';
+import type { OutcomeMetric } from '../../models/outcomes.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { resolveMacroplan, type Macroplan, type ResolveIssue } from '../../engine/designs/resolve.ts';
 import { PLANNING } from '../../engine/plan/constants.ts';
@@ -9,6 +10,12 @@ import type { SweepExpansion } from '../../engine/designs/sweep.ts';
 import { eventFirstDay } from '../events.ts';
 import { planPopulation, type PopulationPlan } from '../population.ts';
 import { didYouMean } from '../../models/text/suggest.ts';
+
+/** A paired contrast of two arms (indices): arm − vs, over the same athletes. */
+export interface Contrast {
+  arm: number;
+  vs: number;
+}
 
 export interface ArmSpec {
   id: string;
@@ -29,6 +36,15 @@ export interface RunSpec {
   arms: readonly ArmSpec[];
   /** Index of the reference arm, or −1 when the scenario names none. */
   referenceIndex: number;
+  /**
+   * The study's contrasts, arm − vs by arm index: the scenario's `contrasts`, or else every arm
+   * against the reference (none without one). Each metric's p-values are adjusted over them.
+   */
+  contrasts: readonly Contrast[];
+  /** How each metric's family of contrasts is adjusted for multiplicity. */
+  adjust: AdjustMethod;
+  /** The smallest effect size of interest per metric (equivalence tests), where the scenario gives one. */
+  sesoi: Partial<Record<OutcomeMetric, number>>;
   events: readonly Event[];
   /** True when some event applies to some arms only: the schedule is then laid out per arm. */
   armSpecificEvents: boolean;
@@ -81,6 +97,7 @@ export function prepareScenario(
       issues.push({ path: ['reference'], message: `no arm has id "${scenario.reference}"${hint || ` (arms: ${[...seen.keys()].join(', ')})`}` });
     }
   }
+  const contrasts = studyContrasts(scenario, seen, referenceIndex, issues);
   const events = scenario.events ?? [];
   events.forEach((event, i) => {
     // After the last week come the easy pre-test days, then the morning of the final tests: a sleep
@@ -118,11 +135,61 @@ export function prepareScenario(
       population: planPopulation(scenario.population, parameters),
       arms,
       referenceIndex,
+      contrasts,
+      adjust: scenario.adjust ?? 'holm',
+      sesoi: Object.fromEntries(Object.entries(scenario.sesoi ?? {}).filter(([, bound]) => bound !== undefined)),
       events,
       armSpecificEvents: events.some((event) => event.arms !== undefined),
       daily: scenario.outputs?.daily ?? false,
     },
   };
+}
+
+/** Every arm against the reference (none without one): summary.json's `vsReference`. */
+export function referenceContrasts(spec: { arms: readonly unknown[]; referenceIndex: number }): Contrast[] {
+  const reference = spec.referenceIndex;
+  return reference < 0 ? [] : spec.arms.flatMap((_, arm) => (arm === reference ? [] : [{ arm, vs: reference }]));
+}
+
+/** Every contrast the summary shows: the study's, then any reference contrast not among them. */
+export function shownContrasts(spec: RunSpec): Contrast[] {
+  const shown = [...spec.contrasts];
+  for (const c of referenceContrasts(spec)) if (!shown.some((s) => s.arm === c.arm && s.vs === c.vs)) shown.push(c);
+  return shown;
+}
+
+/**
+ * The study's contrasts: `pairwise` — every pair of arms, the earlier in the scenario minus the later unless one
+ * is the reference (then against it), so that `arm − vs` reads as the reference contrasts do — or
+ * the named pairs, each once; by default every arm against the reference.
+ */
+function studyContrasts(scenario: Scenario, ids: ReadonlyMap<string, number>, reference: number, issues: ResolveIssue[]): Contrast[] {
+  const asked = scenario.contrasts;
+  const count = scenario.arms.length;
+  if (asked === undefined) return referenceContrasts({ arms: scenario.arms, referenceIndex: reference });
+  if (asked === 'pairwise') {
+    if (count < 2) issues.push({ path: ['contrasts'], message: 'pairwise contrasts need at least two arms' });
+    const pairs: Contrast[] = [];
+    for (let first = 0; first < count; first++) {
+      for (let second = first + 1; second < count; second++) pairs.push(first === reference ? { arm: second, vs: first } : { arm: first, vs: second });
+    }
+    return pairs;
+  }
+  const pairs: Contrast[] = [];
+  const named = new Map<string, number>();
+  asked.forEach(([armId, vsId], i) => {
+    const [arm, vs] = [armId, vsId].map((id, side) => {
+      const index = ids.get(id);
+      if (index === undefined) issues.push({ path: ['contrasts', i, side], message: `no arm has id "${id}"${didYouMean(id, ids.keys()) || ` (arms: ${[...ids.keys()].join(', ')})`}` });
+      return index;
+    });
+    if (armId === vsId) issues.push({ path: ['contrasts', i], message: `a contrast compares two different arms (got ${armId} twice)` });
+    const key = [armId, vsId].sort().join('\0');
+    if (named.has(key)) issues.push({ path: ['contrasts', i], message: `${armId} and ${vsId} are already compared (contrasts[${named.get(key)}])` });
+    else named.set(key, i);
+    if (arm !== undefined && vs !== undefined && arm !== vs) pairs.push({ arm, vs });
+  });
+  return pairs;
 }
 
 /** A habitual distribution's shares add up to 1. */

@@ -54,6 +54,44 @@ const HEADER = ['name: Minimal', 'seed: 42', 'population: { size: 10, level: rec
 const TWO_ARMS = ['arms:', '  - { id: polarized, design: polarized }', '  - { id: threshold, design: threshold }'] as const;
 
 describe(loadScenario, () => {
+  describe('having problems of every stage at once (schema, names and references)', () => {
+    const problems = problemsIn(
+      yaml(
+        ...HEADER,
+        'arms:',
+        '  - { id: polarized, design: polarised }',
+        '  - { id: pyramidal, design: pyramidal, colour: red }',
+        '  - { id: threshold, design: threshold }',
+        'reference: treshold',
+        'contrasts: [[polarized, pyramidl]]',
+        'summary: true',
+        'events:',
+        '  - { type: illness, fromWeek: 2, days: 3, arms: [polarised] }',
+        '  - { type: illness, fromWeek: two, days: 3 }',
+      ),
+    );
+
+    it('should report the names of the parts that parsed beside the schema problems of those that did not', () => {
+      expect(problems.map(({ line, path }) => `${line} ${path}`)).toEqual([
+        '6 arms[0].design',
+        '7 arms[1]',
+        '9 reference',
+        '10 contrasts[0][1]',
+        '11 (document)',
+        '13 events[0].arms[0]',
+        '14 events[1].fromWeek',
+      ]);
+      expect(problems[0]!.message).toBe('unknown design "polarised" (did you mean "polarized"?)');
+      expect(problems[2]!.message).toBe('no arm has id "treshold" (did you mean "threshold"?)');
+    });
+
+    it('should leave a part the schema faulted to the schema, and say nothing of stand-ins', () => {
+      // events[1] failed its schema: no second problem there; arms[1] (an unknown key) keeps its id.
+      expect(problems.filter(({ path }) => path.startsWith('events[1]'))).toHaveLength(1);
+      expect(problems.some(({ message }) => message.includes('#'))).toBe(false);
+    });
+  });
+
   describe('having a valid minimal scenario', () => {
     const spec = loadScenario(FILE, CATALOGUE, PARAMETERS, yaml(...HEADER, ...TWO_ARMS, 'reference: threshold'), VOCABULARY);
 
