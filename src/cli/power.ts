@@ -14,8 +14,8 @@ export interface PowerUncertainty<R = PowerRange> {
   ensemble: string;
 }
 
-const percent = (p: number) => `${Math.round(p * 100)} %`;
-const pp = (d: number) => `${d >= 0 ? '+' : ''}${d.toFixed(2)} pp`;
+const percent = (p: number) => (Number.isNaN(p) ? '—' : `${Math.round(p * 100)} %`);
+const pp = (d: number) => (Number.isNaN(d) ? '—' : `${d >= 0 ? '+' : ''}${d.toFixed(2)} pp`);
 
 /** What a simulated trial is, and what its power counts — printed above every power table. */
 function definition(spec: RunSpec, design: TrialDesign): string[] {
@@ -79,6 +79,7 @@ export function powerTable(rows: readonly PowerRow[], sizes: readonly number[], 
 
 /** An n found, as a reader scans it: "64 (81 % ± 1.2)", or "> 10 000 (12 % at 10 000)". */
 function sizeText(size: SampleSize): string {
+  if (Number.isNaN(size.power)) return '— (no athletes measured in both arms)';
   const mcse = `± ${(size.mcse * 100).toFixed(1)}`;
   return size.n === null ? `> ${MAX_SEARCH_N.toLocaleString('en-US')} (${percent(size.power)} at ${MAX_SEARCH_N.toLocaleString('en-US')})` : `${size.n} (${percent(size.power)} ${mcse})`;
 }
@@ -125,7 +126,7 @@ export function sampleSizeTable(rows: readonly SampleSizeRow[], target: number, 
 export const POWER_COLUMNS = ['arm', 'vs', 'metric', 'test', 'design', 'alpha', 'difference', 'sesoi', 'target', 'n', 'reached', 'power', 'mcse', 'trials'] as const;
 
 /** One power.csv row. */
-function csvRow(row: { arm: string; vs: string; metric: string; difference: number; sesoi: number | null }, test: string, design: TrialDesign, target: number | null, n: number, reached: boolean | null, power: number): string {
+function csvRow(row: { arm: string; vs: string; metric: string; difference: number; sesoi: number | null }, test: string, design: TrialDesign, target: number | null, n: number | null, reached: boolean | null, power: number): string {
   return [
     field(row.arm),
     field(row.vs),
@@ -136,7 +137,7 @@ function csvRow(row: { arm: string; vs: string; metric: string; difference: numb
     fixed(row.difference, 4),
     row.sesoi === null ? '' : String(row.sesoi),
     target === null ? '' : String(target),
-    String(n),
+    n === null ? '' : String(n),
     reached === null ? '' : String(reached),
     fixed(power, 4),
     fixed(Math.sqrt((power * (1 - power)) / design.replicates), 4),
@@ -156,7 +157,7 @@ export function powerCsv(rows: readonly PowerRow[], sizes: readonly number[], de
   return `${lines.join('\n')}\n`;
 }
 
-/** power.csv of `power --target`: the n found for each contrast, metric and test (MAX_SEARCH_N and reached false when not reached). */
+/** power.csv of `power --target`: the n found for each contrast, metric and test (MAX_SEARCH_N and reached false when not reached; no n when nothing was measured). */
 export function sampleSizeCsv(rows: readonly SampleSizeRow[], target: number, design: TrialDesign): string {
   const lines = [POWER_COLUMNS.join(',')];
   for (const row of rows) {
@@ -164,7 +165,10 @@ export function sampleSizeCsv(rows: readonly SampleSizeRow[], target: number, de
       ['difference', row.found.difference],
       ['equivalence', row.found.equivalence],
     ];
-    for (const [test, size] of tests) if (size !== null) lines.push(csvRow(row, test, design, target, size.n ?? MAX_SEARCH_N, size.n !== null, size.power));
+    for (const [test, size] of tests) {
+      // Not reached: the largest n searched and its power; nothing measured: no n, no power.
+      if (size !== null) lines.push(csvRow(row, test, design, target, size.n ?? (Number.isNaN(size.power) ? null : MAX_SEARCH_N), size.n !== null, size.power));
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -179,7 +179,9 @@ function contrastLines(summary: Summary): string[] {
   const { pairs, sesoi, adjust } = summary.contrasts;
   if (pairs.length === 0) return [];
   const bounds = Object.entries(sesoi);
-  const asked = bounds.length > 0 || pairs.some((pair) => pair.vs !== summary.reference);
+  // Only the reference contrasts of the table above, every one of them: a line says where their tests are.
+  const compared = summary.arms.filter((arm) => arm.vsReference !== null).length;
+  const asked = bounds.length > 0 || pairs.length !== compared || pairs.some((pair) => pair.vs !== summary.reference);
   if (!asked) return ['', `p-values of these contrasts (paired t-test, two-sided, ${ADJUSTED[adjust]} within each metric): contrasts.csv`];
   const shown = pairs.slice(0, SHOWN_CONTRASTS);
   const rows: string[][] = [['contrast', ...SHOWN.flatMap(([, label]) => [label, 'p adj.', 'verdict'])]];
@@ -198,7 +200,7 @@ function contrastLines(summary: Summary): string[] {
       : `equivalence: two one-sided tests within ±${bounds.map(([metric, bound]) => `${bound} ${metric}`).join(', ±')} (sesoi, in the metrics' units)`;
   return [
     '',
-    `Contrasts (same athletes): mean difference [95 % CI], paired t-test two-sided with ${ADJUSTED[adjust]} within each metric, at α = ${summary.contrasts.alpha};`,
+    `Contrasts (same athletes): mean difference [95 % CI, bootstrap, not adjusted], paired t-test two-sided with ${ADJUSTED[adjust]} within each metric, at α = ${summary.contrasts.alpha};`,
     `${equivalence}.`,
     'The tests are over the simulated athletes: simulate more and any difference becomes significant. For the n a real trial needs: periodize power --target 0.8.',
     ...Object.entries(VERDICTS).map(([key, words]) => `  ${key}: ${words}`),

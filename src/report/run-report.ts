@@ -267,6 +267,7 @@ export async function runReport(dir: string, summary: Summary, manifest: Manifes
         hedgesG: c.hedgesG,
         pAdjusted: c.pAdjusted ?? null,
         verdict: c.verdict ?? null,
+        sesoi: summary.contrasts?.sesoi[p.metric] ?? null,
         model: m === undefined ? null : { low: m.interval90[0], high: m.interval90[1], sameSign: m.sameSign },
       });
     }
@@ -286,7 +287,7 @@ export async function runReport(dir: string, summary: Summary, manifest: Manifes
   const contrastText =
     pairs.length === 0
       ? ''
-      : pairs.every((pair) => pair.vs === reference)
+      : pairs.every((pair) => pair.vs === reference) && pairs.length === summary.arms.length - 1
         ? ` Every arm is compared with ${reference}, athlete by athlete: the same athletes and the same scripted events in each arm.`
         : ` ${counted(pairs.length, 'contrast')} of the arms, athlete by athlete: the same athletes and the same scripted events in each arm.`;
   sections.push({ heading: 'What it changed', text: `The changes from the baseline tests to the final tests.${contrastText}`, charts: outcomeCharts, notes: outcomeNotes });

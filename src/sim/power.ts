@@ -101,7 +101,7 @@ export function studyPower(spec: RunSpec, outcome: RunOutcome, sizes: readonly n
 
 /** The smallest n per arm found to reach the target power for one test of one contrast. */
 export interface SampleSize {
-  /** The n found; null when even MAX_SEARCH_N per arm does not reach the target. */
+  /** The n found; null when even MAX_SEARCH_N per arm does not reach the target (or, with power NaN, when no athlete was measured). */
   n: number | null;
   /** The estimated power at that n (at MAX_SEARCH_N when not reached), and its Monte Carlo standard error. */
   power: number;
@@ -159,6 +159,8 @@ export function smallestSize(power: (n: number) => number, target: number, repli
   const result = (n: number | null, p: number): SampleSize => ({ n, power: p, mcse: Math.sqrt((p * (1 - p)) / replicates) });
   let low = 2;
   const first = power(low);
+  // No trial could be analysed (no athletes measured): no n reaches anything.
+  if (Number.isNaN(first)) return result(null, Number.NaN);
   if (first >= target) return result(low, first);
   let high = low;
   let atHigh = first;

@@ -215,7 +215,8 @@ export class SummaryCollector {
           p: test === null ? null : significant(test.p),
           pAdjusted: pAdjusted === null ? null : significant(pAdjusted),
           equivalence: tested,
-          verdict: pAdjusted === null ? null : verdictOf(pAdjusted, tested?.pAdjusted ?? null),
+          // Judged on the adjusted p-values before they are rounded for the outputs.
+          verdict: pAdjusted === null ? null : verdictOf(pAdjusted, equivalence === null ? null : adjustedEquivalence[c]!),
         };
       });
     });
@@ -334,7 +335,7 @@ export class SummaryCollector {
 export function eventsInWords(scripted: number, armSpecific: boolean): string {
   if (scripted === 0) return "no scripted events: illness and injuries follow from each arm's training, and differ between arms";
   const events = scripted === 1 ? 'the scripted event falls' : `the ${scripted} scripted events fall`;
-  const where = armSpecific ? 'in the arms each names' : 'in every arm';
+  const where = armSpecific ? 'in every arm, or in the arms an event names' : 'in every arm';
   return `${events} on the same athletes and days ${where}; illness and injuries beyond them follow from each arm's training and differ between arms (ill days and injuries count both)`;
 }
 
@@ -344,7 +345,7 @@ export const ALPHA = 0.05;
 /** What a contrast's tests say at ALPHA (adjusted p-values), in a word (VERDICTS says it in words). */
 export type Verdict = 'different' | 'equivalent' | 'trivial' | 'inconclusive';
 export const VERDICTS: Record<Verdict, string> = {
-  different: 'a difference, not shown to lie within the smallest effect of interest',
+  different: 'a difference, not shown to lie within ±sesoi (where the scenario gives one)',
   equivalent: 'no difference shown, and shown to lie within ±sesoi',
   trivial: 'a difference, but shown to lie within ±sesoi',
   inconclusive: 'neither a difference nor equivalence shown at this n',

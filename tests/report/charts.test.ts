@@ -52,12 +52,13 @@ describe('the report charts (src/report/charts/), drawn headless by vega', () =>
 
     it("should draw each contrast's mean and CI, and the model's interval only when the run has one", async () => {
       const rows = ['polarized', 'pyramidal'].flatMap((arm) =>
-        ['10-km (pp)', 'VO2max (pp)'].map((label) => ({ arm, vs: 'threshold', metric: label, label, diff: 1, low: 0.5, high: 1.5, hedgesG: 0.2, pAdjusted: null, verdict: null, model: null })),
+        ['10-km (pp)', 'VO2max (pp)'].map((label) => ({ arm, vs: 'threshold', metric: label, label, diff: 1, low: 0.5, high: 1.5, hedgesG: 0.2, pAdjusted: null, verdict: null, sesoi: null, model: null })),
       );
       const plain = await drawHeadless(forestChart(rows, ['polarized', 'pyramidal']).spec);
       expect(plain.warnings).toEqual([]);
       // Per contrast: its CI rule, its square and its g; per panel, one zero line.
       expect(plain.byType).toEqual({ rule: 4 + 2, symbol: 4, text: 4 });
+      // No sesoi: no equivalence band.
       const model = await drawHeadless(forestChart(rows.map((r) => ({ ...r, model: { low: -0.5, high: 2.5, sameSign: 0.8 } })), ['polarized', 'pyramidal']).spec);
       expect(model.byType.rule).toBe(4 + 4 + 2);
       // Each contrast says how many plausible models agree in its sign.
@@ -67,11 +68,12 @@ describe('the report charts (src/report/charts/), drawn headless by vega', () =>
 
     it('should draw pairwise contrasts as "arm − vs" rows, each with its verdict and adjusted p', async () => {
       const pairs: [string, string][] = [['polarized', 'pyramidal'], ['polarized', 'threshold'], ['pyramidal', 'threshold']];
-      const rows = pairs.map(([arm, vs], i) => ({ arm, vs, metric: 'tt', label: '10-km (pp)', diff: 1, low: 0.5, high: 1.5, hedgesG: 0.2, pAdjusted: [0.0004, 0.03, 0.4][i]!, verdict: ['different', 'different', 'inconclusive'][i]!, model: null }));
+      const rows = pairs.map(([arm, vs], i) => ({ arm, vs, metric: 'tt', label: '10-km (pp)', diff: 1, low: 0.5, high: 1.5, hedgesG: 0.2, pAdjusted: [0.0004, 0.03, 0.4][i]!, verdict: ['different', 'different', 'inconclusive'][i]!, sesoi: 1, model: null }));
       const chart = forestChart(rows, ['polarized', 'pyramidal'], arms);
       const drawn = await drawHeadless(chart.spec);
       expect(drawn.warnings).toEqual([]);
-      expect(drawn.byType).toEqual({ rule: 3 + 1, symbol: 3, text: 3 });
+      // Per contrast its CI, square and label; the panel's zero line and its band ±sesoi.
+      expect(drawn.byType).toEqual({ rule: 3 + 1, symbol: 3, text: 3, rect: 1 });
       const values = (chart.spec as { data: { values: { contrast: string; gText: string }[] } }).data.values;
       expect(values.map((v) => v.contrast)).toEqual(['polarized − pyramidal', 'polarized − threshold', 'pyramidal − threshold']);
       expect(values.map((v) => v.gText)).toEqual(['g = +0.20 · different (p adj. < 0.001)', 'g = +0.20 · different (p adj. 0.030)', 'g = +0.20 · inconclusive (p adj. 0.400)']);

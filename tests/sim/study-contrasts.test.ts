@@ -7,6 +7,7 @@ import { CONTRAST_COLUMNS } from '../../src/sim/outputs/contrasts-csv.ts';
 import { RunScenario } from '../../src/sim/run-scenario.ts';
 import { pairedEquivalence, pairedTTest } from '../../src/sim/stats/hypothesis.ts';
 import { eventsInWords, METRICS, type Summary } from '../../src/sim/summary.ts';
+import { comparisonTable } from '../../src/cli/table.ts';
 import { read, temporaryFolder, writeScenario } from '../helpers.ts';
 
 /** Three designs and a copy of the first (the same plan: every difference 0), with `extra` lines. */
@@ -194,9 +195,21 @@ describe('the study contrasts (contrasts: pairwise, adjust, sesoi)', () => {
       const limited = run('limited', study('reference: threshold\nevents:\n  - { type: illness, fromWeek: 2, days: 3 }\n  - { type: illness, fromWeek: 3, days: 2, arms: [polarized] }\n', 8));
       expect(limited.summary.events).toMatchObject({ scripted: 2, scriptedInEveryArm: false });
       expect(limited.summary.events.what).toBe(
-        "the 2 scripted events fall on the same athletes and days in the arms each names; illness and injuries beyond them follow from each arm's training and differ between arms (ill days and injuries count both)",
+        "the 2 scripted events fall on the same athletes and days in every arm, or in the arms an event names; illness and injuries beyond them follow from each arm's training and differ between arms (ill days and injuries count both)",
       );
       expect(eventsInWords(0, false)).toMatch(/^no scripted events: illness and injuries follow from each arm's training/);
+    });
+  });
+
+  describe('the terminal', () => {
+    it('should print the tested contrasts when the study names fewer than the reference table shows, and a line when it is that table', () => {
+      const fewer = run('fewer', study('reference: threshold\ncontrasts: [[pyramidal, threshold]]\n', 8));
+      const text = comparisonTable(fewer.summary);
+      expect(text).toMatch(/\nContrasts \(same athletes\): mean difference \[95 % CI, bootstrap, not adjusted\], paired t-test two-sided with Holm's step-down adjustment within each metric/);
+      expect(text).toMatch(/\npyramidal − threshold +[+-]?\d/);
+      expect(text).not.toMatch(/\npolarized − threshold /);
+      const plain = run('plain', study('reference: threshold\n', 8));
+      expect(comparisonTable(plain.summary)).toMatch(/\np-values of these contrasts \(paired t-test, two-sided, Holm's step-down adjustment within each metric\): contrasts\.csv$/);
     });
   });
 });

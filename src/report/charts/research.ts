@@ -156,6 +156,8 @@ export interface ForestRow {
   /** The p-value adjusted within the metric's contrasts and the verdict (summary.json `contrasts`); null from a run before them. */
   pAdjusted: number | null;
   verdict: string | null;
+  /** The scenario's smallest effect of interest for the metric (the equivalence bounds ±sesoi); null without one. */
+  sesoi: number | null;
   /** With `--uncertainty`: the 90 % interval of the per-set mean difference over plausible models, and the share agreeing in sign. */
   model: { low: number; high: number; sameSign: number | null } | null;
 }
@@ -199,7 +201,18 @@ export function forestChart(rows: readonly ForestRow[], arms: readonly string[],
     type: 'quantitative',
     title: oneReference ? `difference from ${references[0] ?? 'the reference'} (percentage points; positive: better)` : 'difference, arm − vs (percentage points; positive: the first arm better)',
   };
+  const hasSesoi = rows.some((r) => r.sesoi !== null);
   const layers: Record<string, unknown>[] = [
+    // The equivalence region ±sesoi, shaded, in the panels of a metric with one.
+    ...(hasSesoi
+      ? [
+          {
+            transform: [{ filter: 'datum.sesoi != null' }, { aggregate: [{ op: 'max', field: 'sesoi', as: 'upper' }], groupby: ['label'] }, { calculate: '-datum.upper', as: 'lower' }],
+            mark: { type: 'rect', color: '#41ab5d', opacity: 0.12 },
+            encoding: { x: { field: 'lower', ...x }, x2: { field: 'upper' } },
+          },
+        ]
+      : []),
     // One zero line per panel (a datum mark would draw one per row of the data).
     { transform: [{ aggregate: [{ op: 'count', as: 'rows' }], groupby: ['label'] }], mark: { type: 'rule', strokeDash: [4, 3], color: '#777' }, encoding: { x: { datum: 0, type: 'quantitative' } } },
     ...(hasModel
@@ -242,7 +255,7 @@ export function forestChart(rows: readonly ForestRow[], arms: readonly string[],
     title: oneReference ? `Paired differences from ${references[0] ?? 'the reference'}, athlete by athlete` : 'Paired differences of every contrast, athlete by athlete',
     caption: hasModel
       ? "Squares are the mean difference (the same athletes in both arms) with its 95 % CI — the sampling error, which more athletes shrink. The wide purple band is the 90 % interval over plausible models of the calibrated ensemble — what the model does not know, which no number of athletes shrinks — and the label says in how many of them the difference has the same sign. g is Hedges' g."
-      : "Squares are the mean difference (the same athletes in both arms) with its 95 % CI, the sampling error of the simulated athletes; g is Hedges' g (0.2 small, 0.5 medium), and the verdict that of the paired t-test adjusted over the metric's contrasts (docs/STATISTICS.md). The model's own uncertainty is not in this run: run it with --uncertainty ensemble to add it.",
+      : "Squares are the mean difference (the same athletes in both arms) with its 95 % CI, the sampling error of the simulated athletes; g is Hedges' g (0.2 small, 0.5 medium), and the verdict that of the paired t-test adjusted over the metric's contrasts, with the equivalence tests where a green band shows ±sesoi, the smallest effect of interest (docs/STATISTICS.md). The model's own uncertainty is not in this run: run it with --uncertainty ensemble to add it.",
     spec: withBase({
       data: { values: data },
       facet: { row: { field: 'label', type: 'nominal', sort: panels, title: null, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top', labelFontWeight: 'bold' } } },

@@ -1,5 +1,5 @@
 import type { Parameters } from '../../models/parameters.ts';
-import { Arm, Event, MAX_WEEKS, Scenario } from '../../models/scenario/schema.ts';
+import { Arm, Event, MAX_WEEKS, Scenario, Sweep } from '../../models/scenario/schema.ts';
 import type { CompiledCatalogue } from '../../models/workouts/compile.ts';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -89,14 +89,27 @@ function partProblems(raw: unknown, schemaProblems: readonly InputProblem[], doc
   });
   // An event that does not parse stands in as one that changes nothing and names no arm.
   if (Array.isArray(parts.events)) salvaged.events = parts.events.map((event) => Event.safeParse(event).data ?? { type: 'load-multiplier', fromWeek: 1, factor: 1 });
+  // A sweep's arms can be named too: with a sweep that does not expand, their names are unknown.
+  let armsKnown = parts.sweep === undefined;
+  const sweep = Sweep.safeParse(parts.sweep);
+  if (sweep.success) {
+    const expanded = expandSweep({ ...(salvaged as Scenario), sweep: sweep.data }, []);
+    if (expanded !== null) {
+      salvaged.arms = [...(salvaged.arms as unknown[]), ...expanded.arms];
+      armsKnown = true;
+    }
+  }
   const prepared = prepareScenario(salvaged as Scenario, catalogue, parameters);
   if (prepared.ok) return [];
+  const namesArms = (path: readonly (string | number)[]) => path[0] === 'reference' || path[0] === 'contrasts' || (path[0] === 'events' && path[2] === 'arms');
   // At, inside or around a part the schema faulted (a problem of the whole scenario, such as an unknown key, faults no part).
   const faulted = (path: readonly (string | number)[]) =>
     schemaProblems.some((problem) => problem.path.length > 0 && problem.path.every((segment, i) => i >= path.length || segment === path[i]));
   // Without the weeks, a design's blocks cannot be held to them.
   return prepared.issues
-    .filter((issue) => !faulted(issue.path) && (weeksKnown || issue.path[0] !== 'arms'))
+    .filter((issue) => !faulted(issue.path) && (weeksKnown || issue.path[0] !== 'arms') && (armsKnown || !namesArms(issue.path)))
+    // A sweep arm's own problems are the sweep's, reported once it parses.
+    .filter((issue) => !(issue.path[0] === 'arms' && typeof issue.path[1] === 'number' && issue.path[1] >= (parts.arms as unknown[]).length))
     .map((issue) => doc.problem(issue.path, issue.message));
 }
 

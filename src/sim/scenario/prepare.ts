@@ -145,6 +145,12 @@ export function prepareScenario(
   };
 }
 
+/**
+ * The most arms `contrasts: pairwise` compares: 30 arms are 435 pairs × 10 metrics, each with a
+ * 2 000-resample bootstrap; a 200-arm sweep's 19 900 pairs would hold a run for nothing a reader can use.
+ */
+export const MAX_PAIRWISE_ARMS = 30;
+
 /** Every arm against the reference (none without one): summary.json's `vsReference`. */
 export function referenceContrasts(spec: { arms: readonly unknown[]; referenceIndex: number }): Contrast[] {
   const reference = spec.referenceIndex;
@@ -169,6 +175,14 @@ function studyContrasts(scenario: Scenario, ids: ReadonlyMap<string, number>, re
   if (asked === undefined) return referenceContrasts({ arms: scenario.arms, referenceIndex: reference });
   if (asked === 'pairwise') {
     if (count < 2) issues.push({ path: ['contrasts'], message: 'pairwise contrasts need at least two arms' });
+    if (count > MAX_PAIRWISE_ARMS) {
+      const pairs = (count * (count - 1)) / 2;
+      issues.push({
+        path: ['contrasts'],
+        message: `pairwise contrasts of ${count} arms are ${pairs.toLocaleString('en-US')} pairs, each with its bootstrap and tests; at most ${MAX_PAIRWISE_ARMS} arms (${(MAX_PAIRWISE_ARMS * (MAX_PAIRWISE_ARMS - 1)) / 2} pairs): name the pairs (contrasts: [[a, b], …]) or compare with a reference`,
+      });
+      return [];
+    }
     const pairs: Contrast[] = [];
     for (let first = 0; first < count; first++) {
       for (let second = first + 1; second < count; second++) pairs.push(first === reference ? { arm: second, vs: first } : { arm: first, vs: second });

@@ -70,8 +70,10 @@ export function studyShares(
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be between 0 and 1 (got ${alpha})`);
   let significant = 0;
   let equivalent = 0;
+  // No athletes measured in an arm (or no pairs): no trial can be analysed.
+  if (treated.length === 0 || referred.length === 0) return { significant: Number.NaN, equivalent: sesoi === null ? null : Number.NaN, studies: replicates };
   simulateStudies(treated, referred, n, design, replicates, stream, (difference, se, df) => {
-    if (!(df >= 1)) return;
+    if (!(df >= 1) || Number.isNaN(difference)) return;
     const t = difference / se;
     if (Number.isFinite(t) ? 2 * studentTUpperTail(Math.abs(t), df) < alpha : difference !== 0) significant++;
     if (sesoi === null) return;
@@ -118,7 +120,8 @@ function simulateStudies(
       const meanB = meanOf(b);
       const va = varianceOf(a, meanA) / n;
       const vb = varianceOf(b, meanB) / n;
-      study(meanA - meanB, Math.sqrt(va + vb), ((va + vb) * (va + vb)) / ((va * va) / (n - 1) + (vb * vb) / (n - 1)));
+      // Two groups without spread leave Welch's df 0/0: the pooled df, as the paired test's n − 1.
+      study(meanA - meanB, Math.sqrt(va + vb), va + vb === 0 ? 2 * (n - 1) : ((va + vb) * (va + vb)) / ((va * va) / (n - 1) + (vb * vb) / (n - 1)));
     }
   }
 }

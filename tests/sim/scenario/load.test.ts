@@ -85,6 +85,31 @@ describe(loadScenario, () => {
       expect(problems[2]!.message).toBe('no arm has id "treshold" (did you mean "threshold"?)');
     });
 
+    it("should know a sweep's arms by name while another part is wrong", () => {
+      const found = problemsIn(
+        yaml(
+          ...HEADER,
+          'arms:',
+          '  - { id: polarized, design: polarized }',
+          'contrasts: [[z2-0.1_weeklyHours-4, polarized], [z2-0.1_weeklyHours-44, polarized]]',
+          'outputs: { daily: maybe }',
+          'sweep: { design: polarized, vary: { z2: { from: 0.1, to: 0.2, step: 0.1 }, weeklyHours: { from: 4, to: 4, step: 1 } } }',
+        ),
+      );
+      expect(found.map(({ path, message }) => `${path}: ${message}`)).toEqual([
+        'contrasts[1][0]: no arm has id "z2-0.1_weeklyHours-44" (did you mean "z2-0.1_weeklyHours-4"?)',
+        'outputs.daily: expected boolean, received string',
+      ]);
+    });
+
+    it('should refuse pairwise contrasts of more than 30 arms, naming the pairs they would make', () => {
+      const problem = onlyProblemIn(
+        yaml(...HEADER, ...TWO_ARMS, 'contrasts: pairwise', 'sweep: { design: polarized, vary: { z2: { from: 0, to: 0.3, step: 0.01 } } }'),
+      );
+      expect(problem.path).toBe('contrasts');
+      expect(problem.message).toMatch(/^pairwise contrasts of 33 arms are 528 pairs, each with its bootstrap and tests; at most 30 arms \(435 pairs\): name the pairs/);
+    });
+
     it('should leave a part the schema faulted to the schema, and say nothing of stand-ins', () => {
       // events[1] failed its schema: no second problem there; arms[1] (an unknown key) keeps its id.
       expect(problems.filter(({ path }) => path.startsWith('events[1]'))).toHaveLength(1);

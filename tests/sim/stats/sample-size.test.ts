@@ -43,6 +43,20 @@ describe('studyShares', () => {
   });
 });
 
+describe('studyShares at the edges', () => {
+  it('should analyse no trial when an arm has no athlete measured, and say so with NaN', () => {
+    const none = studyShares(new Float64Array(0), population(100, 0, 1, 13), 10, 'parallel', 50, keyedStream('none'), 0.05, 1);
+    expect(none.significant).toBeNaN();
+    expect(none.equivalent).toBeNaN();
+    expect(smallestSize(() => Number.NaN, 0.8, 50)).toEqual({ n: null, power: Number.NaN, mcse: Number.NaN });
+  });
+
+  it('should judge groups without spread on the pooled df: a constant shift is found, and equivalent within a wider sesoi', () => {
+    const shares = studyShares(new Float64Array(50).fill(1), new Float64Array(50).fill(0), 10, 'parallel', 20, keyedStream('flat'), 0.05, 2);
+    expect(shares).toEqual({ significant: 1, equivalent: 1, studies: 20 });
+  });
+});
+
 describe('smallestSize (the n for a target power)', () => {
   const parallel = [population(100_000, 0.5, 1, 7), population(100_000, 0, 1, 8)] as const;
 
