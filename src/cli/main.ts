@@ -247,6 +247,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const estimate = job.estimate(spec, [0, spec.population.size], workerCount(io, 'validate', undefined, defaultWorkers(athleteDays(spec))));
       const past = pastAsking(estimate);
       io.out(`${scenario}: ok — ${counted(spec.population.size, 'athlete')}, ${counted(spec.weeks, 'week')}, arms: ${arms}\n`);
+      if (spec.contrasts.length > 0) io.out(`${contrastsLine(spec)}\n`);
       io.out(`${estimateLine(estimate)}${past === null ? '' : ` — ${past}: run asks for --yes`}\n`);
     });
 
@@ -923,6 +924,15 @@ export function environmentProblem(error: unknown): string | null {
 
 /** A command asked of input it cannot serve (bad input: exit 2, the message alone). */
 class UsageError extends Error {}
+
+/** What a run will test, as `validate` says it: the contrasts, the adjustment, the smallest effects of interest. */
+function contrastsLine(spec: RunSpec): string {
+  const pairs = spec.contrasts.map(({ arm, vs }) => `${spec.arms[arm]!.id} − ${spec.arms[vs]!.id}`);
+  const shown = pairs.length > 6 ? `${pairs.slice(0, 6).join(', ')}, … (${pairs.length - 6} more)` : pairs.join(', ');
+  const bounds = Object.entries(spec.sesoi).map(([metric, bound]) => `±${bound} ${metric}`);
+  const adjust = spec.adjust === 'none' ? 'p-values not adjusted' : `p-values adjusted by ${spec.adjust === 'holm' ? 'Holm' : 'Bonferroni'} within each metric`;
+  return `contrasts: ${counted(pairs.length, 'pair')} (${shown}); ${adjust}${bounds.length === 0 ? '' : `; equivalence within ${bounds.join(', ')}`}`;
+}
 
 /** The scenario, which must have contrasts — a reference arm, or `contrasts:` — for `command`. */
 function withContrasts(spec: RunSpec, scenario: string, command: string): RunSpec {

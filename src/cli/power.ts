@@ -111,7 +111,7 @@ export function sampleSizeTable(rows: readonly SampleSizeRow[], target: number, 
     ]);
   });
   return [
-    `The smallest n per arm whose simulated trials reach ${percent(target)} power (n doubled from 2, then bisected; each n's power from its own trials):`,
+    `The smallest n ${design.paired ? '(athletes, each in both arms)' : 'per arm'} whose simulated trials reach ${percent(target)} power (n doubled from 2, then bisected; each n's power from its own trials):`,
     ...definition(spec, design),
     'After each n: the power estimated there ± its Monte Carlo SE; the n is uncertain by about as many athletes as raise the power by 2 SE.',
     ...(uncertainty === null ? [] : uncertaintyLines(uncertainty, 'the difference and the n')),

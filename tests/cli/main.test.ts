@@ -41,6 +41,15 @@ describe('periodize (the CLI)', () => {
       const { code, out } = await cli('validate', file);
       expect(code).toBe(0);
       expect(out).toContain('ok — 40 athletes, 4 weeks, arms: polarized (polarized), threshold (threshold)');
+      expect(out).toContain('\ncontrasts: 1 pair (polarized − threshold); p-values adjusted by Holm within each metric\n');
+    });
+
+    it("should say what a study will test: its pairs, the adjustment and the sesoi", async () => {
+      const folder = temporaryFolder();
+      const file = writeScenario(folder, 'study.yaml', smallScenario().replace('reference: threshold\n', 'contrasts: pairwise\nadjust: bonferroni\nsesoi: { timeTrialPct: 1 }\n'));
+      const { code, out } = await cli('validate', file);
+      expect(code).toBe(0);
+      expect(out).toContain('\ncontrasts: 1 pair (polarized − threshold); p-values adjusted by Bonferroni within each metric; equivalence within ±1 timeTrialPct\n');
     });
 
     it('should count one athlete and one week in the singular', async () => {
@@ -177,7 +186,7 @@ reference: c
       const result = await cli('power', file, '--target', '0.8', '--replicates', '200', '--paired', '--out', out);
       expect(result.err).toBe('');
       expect(result.code).toBe(0);
-      expect(result.out).toMatch(/^The smallest n per arm whose simulated trials reach 80 % power/);
+      expect(result.out).toMatch(/^The smallest n \(athletes, each in both arms\) whose simulated trials reach 80 % power/);
       expect(result.out).toMatch(/polarized − threshold +10-km TT % +[+-]\d+\.\d\d pp +(\d+ \(\d+ % ± \d+\.\d\)|> 10,000 \(\d+ % at 10,000\)) +±1: /);
       const rows = read(join(out, 'power.csv')).trim().split('\n').map((line) => line.split(','));
       const tt = rows.filter((row) => row[2] === 'timeTrialPct');
