@@ -67,6 +67,7 @@ import { NoReportError, REPORT_FILE, writeReport } from '../report/write.ts';
 import { ReportInputError } from '../report/files.ts';
 import { MissingColumnError } from '../report/tables.ts';
 import { TRIALS_FILE, trialsJson } from '../report/trials-report.ts';
+import { POWER_FILE } from '../report/power-report.ts';
 
 /** Where the CLI writes: the process's streams, or a test's buffers. */
 export interface CliIo {
@@ -521,10 +522,11 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .option('--alpha <alpha>', 'significance level of each two-sided test (default 0.05)', Number)
     .option('--replicates <k>', 'simulated trials per size (default 1000)', wholeNumber)
     .option('--paired', 'a crossover: the same athletes in both arms (default: parallel groups)')
-    .option('-o, --out <dir>', 'output folder for power.csv (default: out/<scenario name>-power)')
+    .option('-o, --out <dir>', 'output folder for power.csv and manifest.json (default: out/<scenario name>-power)')
     .addOption(uncertaintyOption())
+    .addOption(reportOption())
     .addOption(allowOutsideRulesOption())
-    .action(async (scenario: string, options: { n?: string; target?: number; alpha?: number; replicates?: number; paired?: boolean; out?: string; uncertainty?: string; allowOutsideRules?: boolean }) => {
+    .action(async (scenario: string, options: { n?: string; target?: number; alpha?: number; replicates?: number; paired?: boolean; out?: string; uncertainty?: string; allowOutsideRules?: boolean; report?: boolean }) => {
       const sizes = (options.n ?? '15,30,60').split(',').map(Number);
       const uncertainty = options.uncertainty === undefined ? null : parseUncertainty(options.uncertainty);
       const target = options.target ?? null;
@@ -555,7 +557,18 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       // The ensemble checked, and the output folder made (or refused), before any work.
       const ensemble = uncertainty === null ? null : withEnsemble(spec, scenario, 'power --uncertainty', base).ensemble;
       const outDir = options.out ?? join('out', `${basename(scenario, extname(scenario))}-power`);
-      const stage = new OutputStage(outDir);
+      const stage = new OutputStage(outDir, POWER_FILES);
+      // What the manifest says of the power table: the command, the scenario, the seed and how the trials were run.
+      const manifestOf = () => ({
+        tool: 'periodize',
+        version: VERSION,
+        command: ['periodize', ...argv].join(' '),
+        seed: spec.seed,
+        scenario: { file: scenario, sha256: sha256(readScenarioText(scenario)), name: spec.scenario.name },
+        trials: { ...design, ...(target === null ? { sizes } : { target }) },
+        ...(uncertainty === null ? {} : { uncertainty: { ensemble: ENSEMBLE_FILE, sets: uncertainty.sets } }),
+        files: stage.describe(),
+      });
       try {
         // What the trials find under one parameter set's run of the scenario.
         const answer = (setSpec: RunSpec, runner: ScenarioRunner) => {
@@ -587,19 +600,20 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
         const about = { sets: drawn.length, distinct: new Set(drawn).size, ensemble: ENSEMBLE_FILE };
         if (committed.power !== undefined) {
           const ranges = perSet === null ? null : { ...about, ranges: powerRanges(perSet.map((set) => set.power!)) };
-          stage.write('power.csv', powerCsv(committed.power, sizes, design));
-          stage.commit();
+          stage.write(POWER_FILE, powerCsv(committed.power, sizes, design));
           io.out(powerTable(committed.power, sizes, spec, design, ranges));
         } else {
           const ranges = perSet === null ? null : { ...about, ranges: sampleSizeRanges(perSet.map((set) => set.sizes!)) };
-          stage.write('power.csv', sampleSizeCsv(committed.sizes!, target!, design));
-          stage.commit();
+          stage.write(POWER_FILE, sampleSizeCsv(committed.sizes!, target!, design));
           io.out(sampleSizeTable(committed.sizes!, target!, spec, design, ranges));
         }
-        io.out(`\nwrote ${outDir}/ (power.csv)\n`);
+        stage.write('manifest.json', `${JSON.stringify(manifestOf(), null, 2)}\n`);
+        stage.commit(POWER_FILES);
+        io.out(`\nwrote ${outDir}/ (${POWER_FILE}, manifest.json)\n`);
       } finally {
         stage.abort();
       }
+      if (options.report === true) await reportInto(io, outDir);
     });
 
   program
@@ -1063,6 +1077,9 @@ function unknownOption(flag: string, names: readonly string[]): string | null {
 
 /** What `trials --report` writes into its folder. */
 const TRIALS_REPORT_FILES = [TRIALS_FILE, 'manifest.json', REPORT_FILE];
+
+/** What `power` writes into its folder. */
+const POWER_FILES = [POWER_FILE, 'manifest.json', REPORT_FILE];
 
 /** What `whatif` writes into its folder. */
 const WHATIF_FILES = ['whatif.csv', 'whatif.json', 'manifest.json', REPORT_FILE];

@@ -1,4 +1,4 @@
-import { MAX_SEARCH_N, type PowerRange, type PowerRow, type SampleSize, type SampleSizeRange, type SampleSizeRow, type TrialDesign } from '../sim/power.ts';
+import { MAX_SEARCH_N, POWER_COLUMNS, type PowerRange, type PowerRow, type SampleSize, type SampleSizeRange, type SampleSizeRow, type TrialDesign } from '../sim/power.ts';
 import type { RunSpec } from '../sim/scenario/prepare.ts';
 import { field, fixed } from '../sim/outputs/format.ts';
 import { counted } from '../models/text/plural.ts';
@@ -122,8 +122,6 @@ export function sampleSizeTable(rows: readonly SampleSizeRow[], target: number, 
   ].join('\n');
 }
 
-/** power.csv's columns: one row per contrast, metric, test and n (`--n`: each size; `--target`: the n found). */
-export const POWER_COLUMNS = ['arm', 'vs', 'metric', 'test', 'design', 'alpha', 'difference', 'sesoi', 'target', 'n', 'reached', 'power', 'mcse', 'trials'] as const;
 
 /** One power.csv row. */
 function csvRow(row: { arm: string; vs: string; metric: string; difference: number; sesoi: number | null }, test: string, design: TrialDesign, target: number | null, n: number | null, reached: boolean | null, power: number): string {

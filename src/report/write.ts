@@ -7,6 +7,7 @@ import { expectShape, readJson } from './files.ts';
 import { renderPage, type ReportPage } from './page.ts';
 import { readManifest } from './provenance.ts';
 import { runReport } from './run-report.ts';
+import { powerReport, POWER_FILE } from './power-report.ts';
 import { trialsReport, TRIALS_FILE } from './trials-report.ts';
 
 export const REPORT_FILE = 'report.html';
@@ -17,7 +18,7 @@ export class NoReportError extends Error {
     super(
       shard
         ? `${dir}: one shard of a run, which has no summary of its own: merge the shards (periodize merge <dirs...> --out <dir> --report) to draw the run`
-        : `${dir}: nothing to draw: no summary.json (periodize run or merge), plan.json (plan, coach), whatif.json (whatif) or ${TRIALS_FILE} (trials --report) in it`,
+        : `${dir}: nothing to draw: no summary.json (periodize run or merge), plan.json (plan, coach), whatif.json (whatif), ${POWER_FILE} (power) or ${TRIALS_FILE} (trials --report) in it`,
     );
     this.name = 'NoReportError';
   }
@@ -26,7 +27,7 @@ export class NoReportError extends Error {
 /**
  * The page of a folder of outputs, by what the folder holds: a run's summary.json (a comparison, a
  * sweep, an adaptive run), a coach's plan.json (with coach.json after `coach`), a what-if's
- * whatif.json, or the trials' trials.json.
+ * whatif.json, a power table's power.csv, or the trials' trials.json.
  */
 export async function buildReport(dir: string): Promise<ReportPage> {
   const manifest = readManifest(dir);
@@ -39,6 +40,7 @@ export async function buildReport(dir: string): Promise<ReportPage> {
   }
   const trials = json<unknown>(TRIALS_FILE);
   if (trials !== null) return trialsReport(trials, manifest, join(dir, TRIALS_FILE));
+  if (existsSync(join(dir, POWER_FILE))) return powerReport(dir, manifest);
   const page = athleteReport(dir, manifest);
   if (page !== null) return page;
   throw new NoReportError(dir, existsSync(join(dir, 'shard.json')));

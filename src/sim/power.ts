@@ -10,6 +10,9 @@ import { MODEL_INTERVAL } from './calibration/draws.ts';
 /** The metrics a study's power is worked out for: the tested % changes. */
 export const POWER_METRICS: readonly MetricName[] = ['vo2maxPct', 'lt2SpeedPct', 'timeTrialPct', 'peakSpeedPct'];
 
+/** power.csv's columns: one row per contrast, metric, test and n (`--n`: each size; `--target`: the n found). */
+export const POWER_COLUMNS = ['arm', 'vs', 'metric', 'test', 'design', 'alpha', 'difference', 'sesoi', 'target', 'n', 'reached', 'power', 'mcse', 'trials'] as const;
+
 /** The largest study the sample-size search looks at, athletes per arm: far more than a training study enrols. */
 export const MAX_SEARCH_N = 10_000;
 

@@ -28,6 +28,11 @@ sweep:
 `;
 
 
+/** A small study: every pair of three designs, a sesoi for the time trial. */
+const STUDY = smallScenario({ size: 40, weeks: 4, daily: false })
+  .replace('  - { id: threshold, design: threshold }\n', '  - { id: pyramidal, design: pyramidal }\n  - { id: threshold, design: threshold }\n')
+  .replace('reference: threshold\n', 'contrasts: pairwise\nsesoi: { timeTrialPct: 1.0 }\n');
+
 const athlete = 'examples/athlete.yaml';
 
 /** Each kind: the command that writes it (its --out and --report added). */
@@ -39,6 +44,8 @@ const KINDS: { kind: string; argv: (folder: string) => string[]; charts: string[
   { kind: 'coach', argv: () => ['coach', athlete, '--wellness', 'examples/data/wellness-hrv4training.csv', '--activities', 'examples/data/fit/'], charts: ['mornings', 'fitness', 'plan-calendar'] },
   { kind: 'whatif', argv: () => ['whatif', athlete, '--options', 'plan,polarized,threshold', '--replicates', '200'], charts: ['race-times'] },
   { kind: 'trials', argv: () => ['trials', '--only', 'overreaching,esteve-lanao-2007', '--size', '500'], charts: ['trials-calibration', 'trials-validation'] },
+  { kind: 'power', argv: (folder) => ['power', writeScenario(folder, 'p.yaml', STUDY), '--n', '10,40', '--replicates', '100'], charts: ['power-curves'] },
+  { kind: 'sample-size', argv: (folder) => ['power', writeScenario(folder, 'n.yaml', STUDY), '--target', '0.8', '--replicates', '100'], charts: ['sample-size'] },
 ];
 
 describe('the reports in a real browser (headless Chromium)', () => {

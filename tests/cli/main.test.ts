@@ -171,7 +171,7 @@ reference: c
       expect(result.out).toMatch(/polarized − threshold +10-km TT % +difference +[+-]\d+\.\d\d pp +\d+ % +\d+ %/);
       // One row per contrast × 4 tested metrics.
       expect(result.out.split('\n').filter((line) => line.startsWith('polarized − threshold '))).toHaveLength(4);
-      expect(result.out).toMatch(new RegExp(`wrote ${out}/ \\(power\\.csv\\)\n$`));
+      expect(result.out).toMatch(new RegExp(`wrote ${out}/ \\(power\\.csv, manifest\\.json\\)\n$`));
       const rows = read(join(out, 'power.csv')).trim().split('\n');
       expect(rows[0]).toBe('arm,vs,metric,test,design,alpha,difference,sesoi,target,n,reached,power,mcse,trials');
       expect(rows).toHaveLength(1 + 4 * 2);

@@ -141,6 +141,39 @@ describe('periodize report (src/report/)', () => {
     });
   });
 
+  describe('having a power table (periodize power --report)', () => {
+    const study = () =>
+      smallScenario({ size: 30, weeks: 2, daily: false })
+        .replace('  - { id: threshold, design: threshold }\n', '  - { id: pyramidal, design: pyramidal }\n  - { id: threshold, design: threshold }\n')
+        .replace('reference: threshold\n', 'contrasts: pairwise\nsesoi: { timeTrialPct: 1.0 }\n');
+
+    it('should draw power curves (--n) and the n for a target (--target), each point of power.csv, with the provenance', async () => {
+      const folder = temporaryFolder();
+      const file = writeScenario(folder, 'study.yaml', study());
+      const curves = await cli('power', file, '--n', '10,20,40', '--replicates', '50', '--out', join(folder, 'curves'), '--report');
+      expect(curves.code).toBe(0);
+      expect(readdirSync(join(folder, 'curves')).sort()).toEqual(['manifest.json', 'power.csv', 'report.html']);
+      const page = read(join(folder, 'curves', 'report.html'));
+      expect(chartsOf(page).map((c) => c.id)).toEqual(['power-curves']);
+      // 3 pairs × 4 metrics × 3 sizes of the difference test, and 3 pairs × 3 sizes of equivalence (the time trial's sesoi).
+      expect((chartsOf(page)[0]!.spec as { data: { values: unknown[] } }).data.values).toHaveLength(3 * 4 * 3 + 3 * 3);
+      expect(page).toContain('periodize power');
+      const sizes = await cli('power', file, '--target', '0.8', '--replicates', '50', '--out', join(folder, 'sizes'), '--report');
+      expect(sizes.code).toBe(0);
+      expect(chartsOf(read(join(folder, 'sizes', 'report.html'))).map((c) => c.id)).toEqual(['sample-size']);
+      // Drawn again from the folder: the same page.
+      const again = await cli('report', join(folder, 'sizes'));
+      expect(again.code).toBe(0);
+    });
+
+    it('should exit 2 naming power.csv when it is not a power table', async () => {
+      const folder = temporaryFolder();
+      writeFileSync(join(folder, 'power.csv'), 'arm,vs\na,b\n');
+      const drawn = await cli('report', folder);
+      expect([drawn.code, /power\.csv: not a power table as periodize writes it/.test(drawn.err)]).toEqual([2, true]);
+    });
+  });
+
   describe("having a coach's athlete", () => {
     const athlete = 'examples/athlete.yaml';
     it('should draw the plan as a calendar with its fitness and fatigue', async () => {
