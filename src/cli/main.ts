@@ -518,18 +518,19 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
     .description('how many athletes a real trial needs: the power of trials of n athletes per arm drawn from the simulated population (--n), or the smallest n reaching a target power (--target), for each contrast')
     .argument('<scenario>', 'scenario YAML file (with a reference arm or contrasts:)')
     .option('--n <sizes>', 'athletes per arm, comma-separated (default 15,30,60)')
-    .option('--target <power>', 'find, per contrast and metric, the smallest n per arm reaching this power (e.g. 0.8)', Number)
-    .option('--alpha <alpha>', 'significance level of each two-sided test (default 0.05)', Number)
+    .option('--target <power>', 'find, per contrast and metric, the smallest n per arm reaching this power (e.g. 0.8)')
+    .option('--alpha <alpha>', 'significance level of each two-sided test (default 0.05)')
     .option('--replicates <k>', 'simulated trials per size (default 1000)', wholeNumber)
     .option('--paired', 'a crossover: the same athletes in both arms (default: parallel groups)')
     .option('-o, --out <dir>', 'output folder for power.csv and manifest.json (default: out/<scenario name>-power)')
     .addOption(uncertaintyOption())
     .addOption(reportOption())
     .addOption(allowOutsideRulesOption())
-    .action(async (scenario: string, options: { n?: string; target?: number; alpha?: number; replicates?: number; paired?: boolean; out?: string; uncertainty?: string; allowOutsideRules?: boolean; report?: boolean }) => {
+    .action(async (scenario: string, options: { n?: string; target?: string; alpha?: string; replicates?: number; paired?: boolean; out?: string; uncertainty?: string; allowOutsideRules?: boolean; report?: boolean }) => {
       const sizes = (options.n ?? '15,30,60').split(',').map(Number);
       const uncertainty = options.uncertainty === undefined ? null : parseUncertainty(options.uncertainty);
-      const target = options.target ?? null;
+      const target = options.target === undefined ? null : Number(options.target);
+      const alpha = options.alpha === undefined ? 0.05 : Number(options.alpha);
       const misuse = sizes.some((n) => !Number.isInteger(n) || n < 2)
         ? `--n: whole numbers of at least 2, comma-separated (got ${options.n})`
         : sizes.some((n) => n > MAX_POWER_N)
@@ -540,7 +541,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
               ? `--target: a power between 0 and 1, such as 0.8 (got ${options.target})`
               : target !== null && options.n !== undefined
                 ? '--target finds the n: give it or --n, not both'
-                : options.alpha !== undefined && !(options.alpha > 0 && options.alpha <= 0.5)
+                : !(alpha > 0 && alpha <= 0.5)
                   ? `--alpha: a significance level above 0 and at most 0.5, such as 0.05 (got ${options.alpha})`
                   : typeof uncertainty === 'string'
                     ? `--uncertainty: ${uncertainty}`
@@ -552,7 +553,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       }
       const container = await getContainer();
       const spec = withContrasts(container.get(RunScenario).load(scenario, ruleAccess(options)), scenario, 'power');
-      const design: TrialDesign = { replicates: options.replicates ?? 1000, paired: options.paired === true, alpha: options.alpha ?? 0.05 };
+      const design: TrialDesign = { replicates: options.replicates ?? 1000, paired: options.paired === true, alpha };
       const base = container.get(PARAMETER_SET);
       // The ensemble checked, and the output folder made (or refused), before any work.
       const ensemble = uncertainty === null ? null : withEnsemble(spec, scenario, 'power --uncertainty', base).ensemble;

@@ -17,6 +17,33 @@ export interface PowerUncertainty<R = PowerRange> {
 const percent = (p: number) => (Number.isNaN(p) ? '—' : `${Math.round(p * 100)} %`);
 const pp = (d: number) => (Number.isNaN(d) ? '—' : `${d >= 0 ? '+' : ''}${d.toFixed(2)} pp`);
 
+/** A simulated difference within 2 Monte Carlo SE of zero: the power, and the n, are mostly of the simulated athletes' noise. */
+const uncertain = (row: { difference: number; differenceMcse: number }) => Math.abs(row.difference) < 2 * row.differenceMcse;
+
+/** The difference with its Monte Carlo SE, starred when it is within 2 SE of zero. */
+const differenceText = (row: { difference: number; differenceMcse: number }) =>
+  Number.isNaN(row.difference) ? '—' : `${pp(row.difference).replace(' pp', '')} ± ${row.differenceMcse.toFixed(2)} pp${uncertain(row) ? ' *' : ''}`;
+
+/** The notes under a power table: a difference too uncertain to power, the athletes a trial loses, what a crossover here leaves out. */
+function caveats(rows: readonly { difference: number; differenceMcse: number; dropout: number }[], design: TrialDesign): string[] {
+  const notes: string[] = [];
+  if (rows.some(uncertain)) {
+    notes.push('* the simulated difference is within 2 Monte Carlo SE of zero: its power and n are mostly the noise of these simulated athletes (another seed gives another n); simulate more athletes (population: { size }) before planning on it.');
+  }
+  const dropouts = rows.map((row) => row.dropout).filter((d) => Number.isFinite(d));
+  const [low, high] = [Math.min(...dropouts), Math.max(...dropouts)];
+  if (high > 0) {
+    const share = low === high ? `${Math.round(high * 100)} %` : `${Math.round(low * 100)}–${Math.round(high * 100)} %`;
+    notes.push(
+      `n counts the athletes analysed: ${share} of the simulated athletes were not tested at the end (injured on test day); enrol about n / (1 − that share), and mind that dropouts driven by injury are not missing at random.`,
+    );
+  }
+  if (design.paired) {
+    notes.push('A crossover here is the same athletes in both arms with one baseline test, no period or carry-over effects and no washout: its n is a lower bound for a real crossover.');
+  }
+  return notes;
+}
+
 /** What a simulated trial is, and what its power counts — printed above every power table. */
 function definition(spec: RunSpec, design: TrialDesign): string[] {
   const trial = design.paired ? 'a crossover (the same athletes in both arms, paired t-test)' : "parallel groups (Welch's t-test)";
@@ -60,7 +87,7 @@ export function powerTable(rows: readonly PowerRow[], sizes: readonly number[], 
   const ranged = (p: number, range: [number, number, number] | undefined) => (range === undefined ? percent(p) : `${percent(p)} [${Math.round(range[0] * 100)}–${percent(range[2])}]`);
   rows.forEach((row, r) => {
     const range = uncertainty?.ranges[r];
-    const difference = range === undefined ? pp(row.difference) : `${pp(row.difference)} [${pp(range.difference[0])}, ${pp(range.difference[2])}]`;
+    const difference = range === undefined ? differenceText(row) : `${differenceText(row)} [${pp(range.difference[0])}, ${pp(range.difference[2])}]`;
     const contrast = `${row.arm} − ${row.vs}`;
     table.push([contrast, LABELS[row.metric] ?? row.metric, 'difference', difference, ...row.power.map((p, n) => ranged(p, range?.power[n]))]);
     if (row.equivalence !== null) {
@@ -72,6 +99,7 @@ export function powerTable(rows: readonly PowerRow[], sizes: readonly number[], 
     ...(uncertainty === null ? [] : uncertaintyLines(uncertainty, 'the difference and the power')),
     '',
     columns(table, new Set([3, ...sizes.map((_, i) => 4 + i)])),
+    ...caveats(rows, design),
     ...populationNote(spec, Math.max(...sizes)),
     '',
   ].join('\n');
@@ -103,10 +131,16 @@ export function sampleSizeTable(rows: readonly SampleSizeRow[], target: number, 
     table.push([
       `${row.arm} − ${row.vs}`,
       LABELS[row.metric] ?? row.metric,
-      range === undefined ? pp(row.difference) : `${pp(row.difference)} [${pp(range.difference[0])}, ${pp(range.difference[2])}]`,
+      range === undefined ? differenceText(row) : `${differenceText(row)} [${pp(range.difference[0])}, ${pp(range.difference[2])}]`,
       `${sizeText(row.found.difference)}${range === undefined ? '' : ` ${nRange(range.n.difference)}`}`,
       ...(equivalence
-        ? [row.found.equivalence === null ? '—' : `±${row.sesoi}: ${sizeText(row.found.equivalence)}${range?.n.equivalence == null ? '' : ` ${nRange(range.n.equivalence)}`}`]
+        ? [
+            row.found.equivalence === null
+              ? '—'
+              : row.found.equivalence.n === null && Math.abs(row.difference) >= row.sesoi!
+                ? `±${row.sesoi}: cannot be shown (the difference is beyond it)`
+                : `±${row.sesoi}: ${sizeText(row.found.equivalence)}${range?.n.equivalence == null ? '' : ` ${nRange(range.n.equivalence)}`}`,
+          ]
         : []),
     ]);
   });
@@ -117,6 +151,7 @@ export function sampleSizeTable(rows: readonly SampleSizeRow[], target: number, 
     ...(uncertainty === null ? [] : uncertaintyLines(uncertainty, 'the difference and the n')),
     '',
     columns(table, new Set([2])),
+    ...caveats(rows, design),
     ...populationNote(spec, Math.max(...rows.flatMap((row) => [row.found.difference.n ?? 0, row.found.equivalence?.n ?? 0]))),
     '',
   ].join('\n');
@@ -124,7 +159,7 @@ export function sampleSizeTable(rows: readonly SampleSizeRow[], target: number, 
 
 
 /** One power.csv row. */
-function csvRow(row: { arm: string; vs: string; metric: string; difference: number; sesoi: number | null }, test: string, design: TrialDesign, target: number | null, n: number | null, reached: boolean | null, power: number): string {
+function csvRow(row: { arm: string; vs: string; metric: string; difference: number; differenceMcse: number; dropout: number; sesoi: number | null }, test: string, design: TrialDesign, target: number | null, n: number | null, reached: boolean | null, power: number): string {
   return [
     field(row.arm),
     field(row.vs),
@@ -133,6 +168,8 @@ function csvRow(row: { arm: string; vs: string; metric: string; difference: numb
     design.paired ? 'paired' : 'parallel',
     String(design.alpha),
     fixed(row.difference, 4),
+    fixed(row.differenceMcse, 4),
+    fixed(row.dropout, 4),
     row.sesoi === null ? '' : String(row.sesoi),
     target === null ? '' : String(target),
     n === null ? '' : String(n),

@@ -184,7 +184,7 @@ function contrastLines(summary: Summary): string[] {
   const asked = bounds.length > 0 || pairs.length !== compared || pairs.some((pair) => pair.vs !== summary.reference);
   if (!asked) return ['', `p-values of these contrasts (paired t-test, two-sided, ${ADJUSTED[adjust]} within each metric): contrasts.csv`];
   const shown = pairs.slice(0, SHOWN_CONTRASTS);
-  const rows: string[][] = [['contrast', ...SHOWN.flatMap(([, label]) => [label, 'p adj.', 'verdict'])]];
+  const rows: string[][] = [['contrast', ...SHOWN.flatMap(([, label]) => [label, adjust === 'none' ? 'p' : 'p adj.', 'verdict'])]];
   for (const pair of shown) {
     rows.push([
       `${pair.arm} − ${pair.vs}`,

@@ -1,6 +1,7 @@
 import { keyedStream } from './rng.ts';
 import type { RunOutcome } from './runner.ts';
 import type { RunSpec } from './scenario/prepare.ts';
+import { moments } from './stats/hypothesis.ts';
 import { studyShares } from './stats/significant-share.ts';
 import { measured, measuredPairs } from './stats/measured.ts';
 import type { MetricName } from './summary.ts';
@@ -11,7 +12,7 @@ import { MODEL_INTERVAL } from './calibration/draws.ts';
 export const POWER_METRICS: readonly MetricName[] = ['vo2maxPct', 'lt2SpeedPct', 'timeTrialPct', 'peakSpeedPct'];
 
 /** power.csv's columns: one row per contrast, metric, test and n (`--n`: each size; `--target`: the n found). */
-export const POWER_COLUMNS = ['arm', 'vs', 'metric', 'test', 'design', 'alpha', 'difference', 'sesoi', 'target', 'n', 'reached', 'power', 'mcse', 'trials'] as const;
+export const POWER_COLUMNS = ['arm', 'vs', 'metric', 'test', 'design', 'alpha', 'difference', 'difference_mcse', 'dropout', 'sesoi', 'target', 'n', 'reached', 'power', 'mcse', 'trials'] as const;
 
 /** The largest study the sample-size search looks at, athletes per arm: far more than a training study enrols. */
 export const MAX_SEARCH_N = 10_000;
@@ -31,8 +32,12 @@ export interface PowerRow {
   arm: string;
   vs: string;
   metric: MetricName;
-  /** Mean difference arm − vs over the whole simulated population (the pairs measured). */
+  /** The difference arm − vs a trial estimates, over the simulated population: of the pairs measured (paired), of each arm's own athletes (parallel). */
   difference: number;
+  /** Its Monte Carlo standard error over the simulated athletes: near or above half the difference, the power is of noise. */
+  differenceMcse: number;
+  /** The share of the simulated athletes a trial loses (not tested at the end), of the arms or of the pairs. */
+  dropout: number;
   /** The scenario's smallest effect of interest for the metric; null: no equivalence test. */
   sesoi: number | null;
   /** Probability that a trial finds the difference (two-sided, at α, either direction), one per study size. */
@@ -47,6 +52,8 @@ interface ContrastPopulation {
   vs: string;
   metric: MetricName;
   difference: number;
+  differenceMcse: number;
+  dropout: number;
   sesoi: number | null;
   treated: Float64Array;
   referred: Float64Array;
@@ -59,24 +66,44 @@ interface ContrastPopulation {
  */
 function contrastPopulations(spec: RunSpec, outcome: RunOutcome, paired: boolean): ContrastPopulation[] {
   if (spec.contrasts.length === 0) throw new RangeError('power needs contrasts: a reference arm, or contrasts: in the scenario');
+  const size = spec.population.size;
   return spec.contrasts.flatMap(({ arm, vs }) =>
     POWER_METRICS.map((metric) => {
       const own = outcome.metrics.valuesOf(arm, metric);
       const other = outcome.metrics.valuesOf(vs, metric);
       const [pairedTreated, pairedReferred] = measuredPairs(own, other);
-      let sum = 0;
-      for (let i = 0; i < pairedTreated.length; i++) sum += pairedTreated[i]! - pairedReferred[i]!;
+      const treated = paired ? pairedTreated : measured(own);
+      const referred = paired ? pairedReferred : measured(other);
+      // The difference the trial estimates, and its Monte Carlo SE over the simulated athletes:
+      // paired, the mean of the pairs' differences; in parallel groups, each arm's own athletes.
+      const { difference, mcse } = paired ? pairedEstimate(pairedTreated, pairedReferred) : parallelEstimate(treated, referred);
       return {
         arm: spec.arms[arm]!.id,
         vs: spec.arms[vs]!.id,
         metric,
-        difference: sum / pairedTreated.length,
+        difference,
+        differenceMcse: mcse,
+        // Athletes not tested at the end (injured on test day): the share of the arm, or of the pairs, a trial loses.
+        dropout: size === 0 ? 0 : 1 - (paired ? pairedTreated.length : Math.min(treated.length, referred.length)) / size,
         sesoi: spec.sesoi[metric] ?? null,
-        treated: paired ? pairedTreated : measured(own),
-        referred: paired ? pairedReferred : measured(other),
+        treated,
+        referred,
       };
     }),
   );
+}
+
+/** The mean paired difference and its standard error (SD of the differences / √n). */
+function pairedEstimate(treated: Float64Array, referred: Float64Array): { difference: number; mcse: number } {
+  const { mean, variance } = moments(treated.map((value, i) => value - referred[i]!));
+  return { difference: mean, mcse: Math.sqrt(variance / treated.length) };
+}
+
+/** The difference of the arms' means, each over its own athletes, and its standard error (Welch's). */
+function parallelEstimate(treated: Float64Array, referred: Float64Array): { difference: number; mcse: number } {
+  const a = moments(treated);
+  const b = moments(referred);
+  return { difference: a.mean - b.mean, mcse: Math.sqrt(a.variance / treated.length + b.variance / referred.length) };
 }
 
 /**
@@ -97,8 +124,8 @@ function sharesAt(spec: RunSpec, population: ContrastPopulation, n: number, desi
 export function studyPower(spec: RunSpec, outcome: RunOutcome, sizes: readonly number[], design: TrialDesign): PowerRow[] {
   return contrastPopulations(spec, outcome, design.paired).map((population) => {
     const shares = sizes.map((n) => sharesAt(spec, population, n, design));
-    const { arm, vs, metric, difference, sesoi } = population;
-    return { arm, vs, metric, difference, sesoi, power: shares.map((s) => s.significant), equivalence: sesoi === null ? null : shares.map((s) => s.equivalent!) };
+    const { arm, vs, metric, difference, differenceMcse, dropout, sesoi } = population;
+    return { arm, vs, metric, difference, differenceMcse, dropout, sesoi, power: shares.map((s) => s.significant), equivalence: sesoi === null ? null : shares.map((s) => s.equivalent!) };
   });
 }
 
@@ -117,6 +144,8 @@ export interface SampleSizeRow {
   vs: string;
   metric: MetricName;
   difference: number;
+  differenceMcse: number;
+  dropout: number;
   sesoi: number | null;
   /** The n to find the difference; and to show equivalence (null without a sesoi). */
   found: { difference: SampleSize; equivalence: SampleSize | null };
@@ -137,12 +166,14 @@ export function studySampleSize(spec: RunSpec, outcome: RunOutcome, target: numb
       if (found === undefined) cache.set(n, (found = sharesAt(spec, population, n, design)));
       return found;
     };
-    const { arm, vs, metric, difference, sesoi } = population;
+    const { arm, vs, metric, difference, differenceMcse, dropout, sesoi } = population;
     return {
       arm,
       vs,
       metric,
       difference,
+      differenceMcse,
+      dropout,
       sesoi,
       found: {
         difference: smallestSize((n) => at(n).significant, target, design.replicates),

@@ -168,14 +168,16 @@ reference: c
       const result = await cli('power', file, '--n', '10,80', '--replicates', '200', '--out', out);
       expect(result.code).toBe(0);
       expect(result.out).toMatch(/^Simulated trials of parallel groups \(Welch's t-test\), drawn from 200 simulated athletes, 200 per size\.\nPower: the probability that the two-sided test finds the difference at α = 0\.05, in either direction/);
-      expect(result.out).toMatch(/polarized − threshold +10-km TT % +difference +[+-]\d+\.\d\d pp +\d+ % +\d+ %/);
+      expect(result.out).toMatch(/polarized − threshold +10-km TT % +difference +[+-]?\d+\.\d\d ± \d+\.\d\d pp( \*)? +\d+ % +\d+ %/);
       // One row per contrast × 4 tested metrics.
       expect(result.out.split('\n').filter((line) => line.startsWith('polarized − threshold '))).toHaveLength(4);
       expect(result.out).toMatch(new RegExp(`wrote ${out}/ \\(power\\.csv, manifest\\.json\\)\n$`));
       const rows = read(join(out, 'power.csv')).trim().split('\n');
-      expect(rows[0]).toBe('arm,vs,metric,test,design,alpha,difference,sesoi,target,n,reached,power,mcse,trials');
+      expect(rows[0]).toBe('arm,vs,metric,test,design,alpha,difference,difference_mcse,dropout,sesoi,target,n,reached,power,mcse,trials');
       expect(rows).toHaveLength(1 + 4 * 2);
-      expect(rows[1]).toMatch(/^polarized,threshold,vo2maxPct,difference,parallel,0\.05,-?\d+\.\d{4},,,10,,\d\.\d{4},\d\.\d{4},200$/);
+      expect(rows[1]).toMatch(/^polarized,threshold,vo2maxPct,difference,parallel,0\.05,-?\d+\.\d{4},\d+\.\d{4},0\.\d{4},,,10,,\d\.\d{4},\d\.\d{4},200$/);
+      // The athletes a trial loses, and what a starred difference means, said under the table.
+      expect(result.out).toMatch(/\nn counts the athletes analysed: \d+(–\d+)? % of the simulated athletes were not tested at the end/);
     });
 
     it('should find the n per arm for a target power, for the difference and, with a sesoi, for equivalence', async () => {
@@ -187,15 +189,16 @@ reference: c
       expect(result.err).toBe('');
       expect(result.code).toBe(0);
       expect(result.out).toMatch(/^The smallest n \(athletes, each in both arms\) whose simulated trials reach 80 % power/);
-      expect(result.out).toMatch(/polarized − threshold +10-km TT % +[+-]\d+\.\d\d pp +(\d+ \(\d+ % ± \d+\.\d\)|> 10,000 \(\d+ % at 10,000\)) +±1: /);
+      expect(result.out).toMatch(/polarized − threshold +10-km TT % +[+-]?\d+\.\d\d ± \d+\.\d\d pp( \*)? +(\d+ \(\d+ % ± \d+\.\d\)|> 10,000 \(\d+ % at 10,000\)) +±1: /);
+      expect(result.out).toMatch(/\nA crossover here is the same athletes in both arms with one baseline test/);
       const rows = read(join(out, 'power.csv')).trim().split('\n').map((line) => line.split(','));
       const tt = rows.filter((row) => row[2] === 'timeTrialPct');
       expect(tt.map((row) => row[3])).toEqual(['difference', 'equivalence']);
       for (const row of rows.slice(1)) {
         expect(row[4]).toBe('paired');
-        expect(row[8]).toBe('0.8');
+        expect(row[10]).toBe('0.8');
         // Reached: power at n at least the target; not reached: the largest n searched, below it.
-        expect(row[10] === 'true' ? Number(row[11]) >= 0.8 : Number(row[9]) === 10_000 && Number(row[11]) < 0.8).toBe(true);
+        expect(row[12] === 'true' ? Number(row[13]) >= 0.8 : Number(row[11]) === 10_000 && Number(row[13]) < 0.8).toBe(true);
       }
     });
 
@@ -210,6 +213,7 @@ reference: c
         [['--target', '1.5'], '--target: a power between 0 and 1, such as 0.8 (got 1.5)'],
         [['--target', '0.8', '--n', '20'], '--target finds the n: give it or --n, not both'],
         [['--alpha', '0'], '--alpha: a significance level above 0 and at most 0.5, such as 0.05 (got 0)'],
+        [['--target', 'abc'], '--target: a power between 0 and 1, such as 0.8 (got abc)'],
       ];
       for (const [args, message] of cases) {
         const result = await cli('power', file, ...args);

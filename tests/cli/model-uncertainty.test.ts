@@ -127,7 +127,7 @@ describe('periodize power --uncertainty ensemble:M', () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain('[brackets]: the 5th to 95th percentile over 3 parameter sets drawn by weight from the calibrated ensemble');
     const row = result.out.split('\n').find((line) => line.startsWith('polarized − threshold') && line.includes('10-km TT %'))!;
-    expect(row).toMatch(/[+-]\d+\.\d\d pp \[[+-]\d+\.\d\d pp, [+-]\d+\.\d\d pp\] +\d+ % \[\d+–\d+ %\] +\d+ % \[\d+–\d+ %\]$/);
+    expect(row).toMatch(/[+-]?\d+\.\d\d ± \d+\.\d\d pp( \*)? \[[+-]\d+\.\d\d pp, [+-]\d+\.\d\d pp\] +\d+ % \[\d+–\d+ %\] +\d+ % \[\d+–\d+ %\]$/);
     const plain = await cli('power', file, '--n', '10,20', '--replicates', '50', '--out', join(folder, 'plain'));
     // The committed constants' numbers are the same with or without the ranges beside them.
     const strip = (line: string) => line.replace(/ \[[^\]]*\]/g, '').replace(/\s+/g, ' ');

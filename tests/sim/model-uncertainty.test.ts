@@ -116,7 +116,7 @@ describe('the committed ensemble, read for a run', () => {
 
 describe('power over plausible parameter sets', () => {
   it("should give each row's difference and power at their 5th, 50th and 95th percentiles over the sets", () => {
-    const perSet = [0, 1, 2, 3, 4].map((s) => [{ arm: 'a', vs: 'b', metric: 'vo2maxPct' as const, difference: s, sesoi: 1, power: [s / 10, 1 - s / 10], equivalence: [s / 20, 0] }]);
+    const perSet = [0, 1, 2, 3, 4].map((s) => [{ arm: 'a', vs: 'b', metric: 'vo2maxPct' as const, difference: s, differenceMcse: 0.1, dropout: 0, sesoi: 1, power: [s / 10, 1 - s / 10], equivalence: [s / 20, 0] }]);
     const [range] = powerRanges(perSet);
     expect(range!.difference).toEqual([0.2, 2, 3.8]);
     expect(range!.equivalence![0]![1]).toBeCloseTo(0.1, 12);
@@ -129,7 +129,7 @@ describe('power over plausible parameter sets', () => {
 describe('sample sizes over plausible parameter sets', () => {
   it('should give the percentiles of the n found, a set that never reaches the target counting as the largest', () => {
     const size = (n: number | null) => ({ n, power: 0.8, mcse: 0.01 });
-    const perSet = [10, 20, 30, 40, null].map((n) => [{ arm: 'a', vs: 'b', metric: 'vo2maxPct' as const, difference: 1, sesoi: null, found: { difference: size(n), equivalence: null } }]);
+    const perSet = [10, 20, 30, 40, null].map((n) => [{ arm: 'a', vs: 'b', metric: 'vo2maxPct' as const, difference: 1, differenceMcse: 0.1, dropout: 0, sesoi: null, found: { difference: size(n), equivalence: null } }]);
     const [range] = sampleSizeRanges(perSet);
     expect(range!.n.difference[0]).toBeCloseTo(12, 12);
     expect(range!.n.difference[1]).toBe(30);

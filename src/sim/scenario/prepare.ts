@@ -98,6 +98,9 @@ export function prepareScenario(
     }
   }
   const contrasts = studyContrasts(scenario, seen, referenceIndex, issues);
+  if (scenario.sesoi !== undefined && scenario.contrasts === undefined && scenario.reference === undefined) {
+    issues.push({ path: ['sesoi'], message: 'no contrasts to test for equivalence: add reference: <arm id> or contrasts: pairwise' });
+  }
   const events = scenario.events ?? [];
   events.forEach((event, i) => {
     // After the last week come the easy pre-test days, then the morning of the final tests: a sleep

@@ -96,11 +96,17 @@ export function adjustP(p: readonly number[], method: AdjustMethod): number[] {
 }
 
 function meanAndError(values: ArrayLike<number>): { mean: number; se: number } {
+  const { mean, variance } = moments(values);
+  return { mean, se: Math.sqrt(variance / values.length) };
+}
+
+/** Mean and sample variance (divisor n − 1; NaN below two values). */
+export function moments(values: ArrayLike<number>): { mean: number; variance: number } {
   const n = values.length;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += values[i]!;
   const mean = sum / n;
   let squares = 0;
   for (let i = 0; i < n; i++) squares += (values[i]! - mean) ** 2;
-  return { mean, se: Math.sqrt(squares / (n - 1) / n) };
+  return { mean, variance: n > 1 ? squares / (n - 1) : Number.NaN };
 }

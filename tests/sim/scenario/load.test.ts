@@ -102,6 +102,11 @@ describe(loadScenario, () => {
       ]);
     });
 
+    it('should refuse a sesoi with no contrast to test it on', () => {
+      const problem = onlyProblemIn(yaml(...HEADER, ...TWO_ARMS, 'sesoi: { timeTrialPct: 1 }'));
+      expect(`${problem.path}: ${problem.message}`).toBe('sesoi: no contrasts to test for equivalence: add reference: <arm id> or contrasts: pairwise');
+    });
+
     it('should refuse pairwise contrasts of more than 30 arms, naming the pairs they would make', () => {
       const problem = onlyProblemIn(
         yaml(...HEADER, ...TWO_ARMS, 'contrasts: pairwise', 'sweep: { design: polarized, vary: { z2: { from: 0, to: 0.3, step: 0.01 } } }'),
