@@ -563,6 +563,7 @@ export async function runCli(argv: readonly string[], io: CliIo = PROCESS_IO, co
       const manifestOf = () => ({
         tool: 'periodize',
         version: VERSION,
+        node: process.versions.node,
         command: ['periodize', ...argv].join(' '),
         seed: spec.seed,
         scenario: { file: scenario, sha256: sha256(readScenarioText(scenario)), name: spec.scenario.name },
