@@ -16,6 +16,9 @@ export interface Chart {
 /** The colours of the three intensity zones, as training tools draw them: easy green, between the thresholds amber, hard red. */
 export const ZONE_COLOURS = { domain: ['Z1', 'Z2', 'Z3'], range: ['#5b9a4a', '#e3a32b', '#c8423b'] };
 
+/** The tested outcomes' names on a page (a run's charts, the power page). */
+export const METRIC_LABELS: Readonly<Record<string, string>> = { vo2maxPct: 'VO2max', lt2SpeedPct: 'LT2 speed', timeTrialPct: '10-km time trial', peakSpeedPct: 'peak speed' };
+
 /** A categorical palette for arms and options (Tableau 10: distinguishable, and for most colour-blind readers). */
 export const SERIES_SCHEME = 'tableau10';
 

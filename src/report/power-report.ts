@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { counted } from '../models/text/plural.ts';
 import { POWER_COLUMNS } from '../sim/power.ts';
+import { METRIC_LABELS } from './chart.ts';
 import { powerCurvesChart, sampleSizeChart, type PowerPoint } from './charts/power.ts';
 import { expectShape, parseCsvFile } from './files.ts';
 import type { ReportPage } from './page.ts';
@@ -9,8 +10,6 @@ import { type Manifest, provenanceOf } from './provenance.ts';
 /** The table `periodize power` writes, from which its page is drawn. */
 export const POWER_FILE = 'power.csv';
 
-/** The metrics' names on the page. */
-const LABELS: Record<string, string> = { vo2maxPct: 'VO2max', lt2SpeedPct: 'LT2 speed', timeTrialPct: '10-km time trial', peakSpeedPct: 'peak speed' };
 
 /** The page of `periodize power`: power curves (`--n`), or the n for the target power (`--target`). */
 export function powerReport(dir: string, manifest: Manifest | null): ReportPage {
@@ -19,7 +18,7 @@ export function powerReport(dir: string, manifest: Manifest | null): ReportPage 
   expectShape(rows.length > 0 && POWER_COLUMNS.every((column) => column in rows[0]!), file, "a power table");
   const points: PowerPoint[] = rows.map((row) => ({
     contrast: `${row.arm} − ${row.vs}`,
-    metric: LABELS[row.metric!] ?? row.metric!,
+    metric: METRIC_LABELS[row.metric!] ?? row.metric!,
     test: row.test!,
     n: Number(row.n),
     power: row.power === '' ? Number.NaN : Number(row.power),

@@ -5,7 +5,7 @@ import { counted } from '../models/text/plural.ts';
 import { eventFirstDay } from '../sim/events.ts';
 import { quantileType7 } from '../sim/stats/bootstrap-mean-ci.ts';
 import type { ArmSummary, Comparison, Summary, TestedComparison } from '../sim/summary.ts';
-import type { Chart } from './chart.ts';
+import { METRIC_LABELS, type Chart } from './chart.ts';
 import {
   adjustmentsChart,
   type ArmZones,
@@ -30,9 +30,9 @@ import { numberOf, tableFile, tableRows } from './tables.ts';
 
 /** The performance outcomes a report draws, with their labels (the summary's metrics: README, The outputs). */
 const PERFORMANCE = [
-  { metric: 'vo2maxPct', label: 'VO2max', unit: '% change' },
-  { metric: 'lt2SpeedPct', label: 'LT2 speed', unit: '% change' },
-  { metric: 'timeTrialPct', label: '10-km time trial', unit: '% change (positive: faster)' },
+  { metric: 'vo2maxPct', label: METRIC_LABELS.vo2maxPct!, unit: '% change' },
+  { metric: 'lt2SpeedPct', label: METRIC_LABELS.lt2SpeedPct!, unit: '% change' },
+  { metric: 'timeTrialPct', label: METRIC_LABELS.timeTrialPct!, unit: '% change (positive: faster)' },
 ] as const;
 
 /**

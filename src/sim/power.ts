@@ -27,8 +27,8 @@ export interface TrialDesign {
   alpha: number;
 }
 
-/** One contrast on one metric: the population's difference and what trials of each size find. */
-export interface PowerRow {
+/** One contrast on one metric as the simulated athletes give it: what every power and sample-size row starts with. */
+export interface ContrastEstimate {
   arm: string;
   vs: string;
   metric: MetricName;
@@ -40,6 +40,10 @@ export interface PowerRow {
   dropout: number;
   /** The scenario's smallest effect of interest for the metric; null: no equivalence test. */
   sesoi: number | null;
+}
+
+/** One contrast on one metric: the population's difference and what trials of each size find. */
+export interface PowerRow extends ContrastEstimate {
   /** Probability that a trial finds the difference (two-sided, at α, either direction), one per study size. */
   power: number[];
   /** Probability that a trial shows equivalence within ±sesoi (TOST at α), one per size; null without a sesoi. */
@@ -48,13 +52,7 @@ export interface PowerRow {
 
 /** The simulated population of one contrast and metric, as a trial of the design draws from it. */
 interface ContrastPopulation {
-  arm: string;
-  vs: string;
-  metric: MetricName;
-  difference: number;
-  differenceMcse: number;
-  dropout: number;
-  sesoi: number | null;
+  estimate: ContrastEstimate;
   treated: Float64Array;
   referred: Float64Array;
 }
@@ -77,7 +75,7 @@ function contrastPopulations(spec: RunSpec, outcome: RunOutcome, paired: boolean
       // The difference the trial estimates, and its Monte Carlo SE over the simulated athletes:
       // paired, the mean of the pairs' differences; in parallel groups, each arm's own athletes.
       const { difference, mcse } = paired ? pairedEstimate(pairedTreated, pairedReferred) : parallelEstimate(treated, referred);
-      return {
+      const estimate: ContrastEstimate = {
         arm: spec.arms[arm]!.id,
         vs: spec.arms[vs]!.id,
         metric,
@@ -86,9 +84,8 @@ function contrastPopulations(spec: RunSpec, outcome: RunOutcome, paired: boolean
         // Athletes not tested at the end (injured on test day): the share of the arm, or of the pairs, a trial loses.
         dropout: size === 0 ? 0 : 1 - (paired ? pairedTreated.length : Math.min(treated.length, referred.length)) / size,
         sesoi: spec.sesoi[metric] ?? null,
-        treated,
-        referred,
       };
+      return { estimate, treated, referred };
     }),
   );
 }
@@ -111,9 +108,9 @@ function parallelEstimate(treated: Float64Array, referred: Float64Array): { diff
  * seed, the contrast, the metric and n: the same answer on every run, whatever other sizes were
  * asked for or searched before it.
  */
-function sharesAt(spec: RunSpec, population: ContrastPopulation, n: number, design: TrialDesign) {
-  const stream = keyedStream(`periodize:${spec.seed}:power:${population.arm}:${population.vs}:${population.metric}:${n}`);
-  return studyShares(population.treated, population.referred, n, design.paired ? 'paired' : 'parallel', design.replicates, stream, design.alpha, population.sesoi);
+function sharesAt(spec: RunSpec, { estimate, treated, referred }: ContrastPopulation, n: number, design: TrialDesign) {
+  const stream = keyedStream(`periodize:${spec.seed}:power:${estimate.arm}:${estimate.vs}:${estimate.metric}:${n}`);
+  return studyShares(treated, referred, n, design.paired ? 'paired' : 'parallel', design.replicates, stream, design.alpha, estimate.sesoi);
 }
 
 /**
@@ -124,8 +121,8 @@ function sharesAt(spec: RunSpec, population: ContrastPopulation, n: number, desi
 export function studyPower(spec: RunSpec, outcome: RunOutcome, sizes: readonly number[], design: TrialDesign): PowerRow[] {
   return contrastPopulations(spec, outcome, design.paired).map((population) => {
     const shares = sizes.map((n) => sharesAt(spec, population, n, design));
-    const { arm, vs, metric, difference, differenceMcse, dropout, sesoi } = population;
-    return { arm, vs, metric, difference, differenceMcse, dropout, sesoi, power: shares.map((s) => s.significant), equivalence: sesoi === null ? null : shares.map((s) => s.equivalent!) };
+    const { estimate } = population;
+    return { ...estimate, power: shares.map((s) => s.significant), equivalence: estimate.sesoi === null ? null : shares.map((s) => s.equivalent!) };
   });
 }
 
@@ -139,14 +136,7 @@ export interface SampleSize {
 }
 
 /** One contrast on one metric: the n for the difference, and for equivalence when there is a sesoi. */
-export interface SampleSizeRow {
-  arm: string;
-  vs: string;
-  metric: MetricName;
-  difference: number;
-  differenceMcse: number;
-  dropout: number;
-  sesoi: number | null;
+export interface SampleSizeRow extends ContrastEstimate {
   /** The n to find the difference; and to show equivalence (null without a sesoi). */
   found: { difference: SampleSize; equivalence: SampleSize | null };
 }
@@ -166,18 +156,12 @@ export function studySampleSize(spec: RunSpec, outcome: RunOutcome, target: numb
       if (found === undefined) cache.set(n, (found = sharesAt(spec, population, n, design)));
       return found;
     };
-    const { arm, vs, metric, difference, differenceMcse, dropout, sesoi } = population;
+    const { estimate } = population;
     return {
-      arm,
-      vs,
-      metric,
-      difference,
-      differenceMcse,
-      dropout,
-      sesoi,
+      ...estimate,
       found: {
         difference: smallestSize((n) => at(n).significant, target, design.replicates),
-        equivalence: sesoi === null ? null : smallestSize((n) => at(n).equivalent!, target, design.replicates),
+        equivalence: estimate.sesoi === null ? null : smallestSize((n) => at(n).equivalent!, target, design.replicates),
       },
     };
   });

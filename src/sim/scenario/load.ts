@@ -110,6 +110,8 @@ function partProblems(raw: unknown, schemaProblems: readonly InputProblem[], doc
     .filter((issue) => !faulted(issue.path) && (weeksKnown || issue.path[0] !== 'arms') && (armsKnown || !namesArms(issue.path)))
     // A sweep arm's own problems are the sweep's, reported once it parses.
     .filter((issue) => !(issue.path[0] === 'arms' && typeof issue.path[1] === 'number' && issue.path[1] >= (parts.arms as unknown[]).length))
+    // A sesoi "with no contrast" when the reference or the contrasts were given but did not parse.
+    .filter((issue) => !(issue.path[0] === 'sesoi' && (parts.reference !== undefined || parts.contrasts !== undefined)))
     .map((issue) => doc.problem(issue.path, issue.message));
 }
 

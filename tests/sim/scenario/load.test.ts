@@ -105,6 +105,9 @@ describe(loadScenario, () => {
     it('should refuse a sesoi with no contrast to test it on', () => {
       const problem = onlyProblemIn(yaml(...HEADER, ...TWO_ARMS, 'sesoi: { timeTrialPct: 1 }'));
       expect(`${problem.path}: ${problem.message}`).toBe('sesoi: no contrasts to test for equivalence: add reference: <arm id> or contrasts: pairwise');
+      // Contrasts given but wrong: their own problem, not that the sesoi has none.
+      const wrong = onlyProblemIn(yaml(...HEADER, ...TWO_ARMS, 'contrasts: every', 'sesoi: { timeTrialPct: 1 }'));
+      expect(wrong.path).toBe('contrasts');
     });
 
     it('should refuse pairwise contrasts of more than 30 arms, naming the pairs they would make', () => {
